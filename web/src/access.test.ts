@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  ACCESS_KEYS,
+  type Access,
+  ADMIN_ROLES,
+  accessFor,
+  BUSINESS_ROLES,
+  flattenMenu,
+  isAllowed,
+  type MenuSource,
+  menuFor,
+  roleLabel,
+} from './access.ts';
+import { type RouteEntry, routes } from './routes.ts';
+
+const me = (...roles: string[]) => ({ roles: roles.map((role) => ({ role })) });
+const granted = (access: Access) => ACCESS_KEYS.filter((key) => access[key]).sort();
+const names = (entries: { name: string; children?: unknown[] }[]): unknown[] =>
+  entries.map((e) => (e.children ? { [e.name]: names(e.children as typeof entries) } : e.name));
+
+describe('accessFor', () => {
+  it('grants nothing to an anonymous visitor', () => {
+    for (const subject of [null, undefined]) {
+      const access = accessFor(subject);
+      assert.deepEqual(granted(access), []);
+    }
+  });
+
+  it('answers every access key with a boolean', () => {
+    const access = accessFor(me('dept_staff'));
+    assert.deepEqual(Object.keys(access).sort(), [...ACCESS_KEYS].sort());
+    for (const key of ACCESS_KEYS) assert.equal(typeof access[key], 'boolean', key);
+  });
+
+  it('lets every business role see projects and rulebooks, and nothing of administration', () => {
+    for (const role of BUSINESS_ROLES) {
+      assert.deepEqual(
+        granted(accessFor(me(role))),
+        ['authenticated', 'canSeeProjects', 'canSeeRulebooks'],
+        role,
+      );
+    }
+  });
+
+  it('gives the system administrator organisations, users and the calendar, but no business data', () => {
+    assert.deepEqual(granted(accessFor(me('sys_admin'))), [
+      'authenticated',
+      'canAdminCalendar',
+      'canAdminOrgs',
+      'canAdminUsers',
+      'canSeeRulebooks',
+    ]);
+  });
+
+  it('gives the security administrator no business data and none of the other two administrators’ rights', () => {
+    assert.deepEqual(granted(accessFor(me('sec_admin'))), ['authenticated', 'canSeeRulebooks']);
+  });
+
+  it('gives the audit administrator the audit log only: no business data, no administration', () => {
+    assert.deepEqual(granted(accessFor(me('audit_admin'))), [
+      'authenticated',
+      'canReadAudit',
+      'canSeeRulebooks',
+    ]);
+  });
+
+  it('keeps the three administrators’ rights disjoint (三员分立)', () => {
+    const shared = new Set(['authenticated', 'canSeeRulebooks']);
+    const own = ADMIN_ROLES.map((role) => granted(accessFor(me(role))).filter((key) => !shared.has(key)));
+    for (let i = 0; i < own.length; i++) {
+      for (let j = i + 1; j < own.length; j++) {
+        const overlap = own[i].filter((key) => own[j].includes(key));
+        assert.deepEqual(overlap, [], `${ADMIN_ROLES[i]} and ${ADMIN_ROLES[j]} overlap`);
+      }
+    }
+    for (const role of ADMIN_ROLES) assert.equal(accessFor(me(role)).canSeeProjects, false, role);
+  });
+
+  it('fails closed on role codes it does not know', () => {
+    assert.deepEqual(granted(accessFor(me('super_user'))), ['authenticated', 'canSeeRulebooks']);
+    assert.deepEqual(granted(accessFor(me('SYS_ADMIN'))), ['authenticated', 'canSeeRulebooks']);
+  });
+
+  it('treats a signed-in user without roles as authenticated only', () => {
+    assert.deepEqual(granted(accessFor(me())), ['authenticated', 'canSeeRulebooks']);
+  });
+
+  it('unions the rights of several roles held in different organisations', () => {
+    const access = accessFor(me('dept_staff', 'expert', 'dept_staff'));
+    assert.deepEqual(granted(access), ['authenticated', 'canSeeProjects', 'canSeeRulebooks']);
+  });
+});
+
+describe('isAllowed', () => {
+  it('allows public entries and granted keys only', () => {
+    const access = accessFor(me('audit_admin'));
+    assert.equal(isAllowed(access, undefined), true);
+    assert.equal(isAllowed(access, 'canReadAudit'), true);
+    assert.equal(isAllowed(access, 'canAdminOrgs'), false);
+    assert.equal(isAllowed(accessFor(null), 'authenticated'), false);
+  });
+});
+
+describe('roleLabel', () => {
+  it('names canonical roles and passes unknown codes through', () => {
+    assert.equal(roleLabel('audit_admin'), '审计管理员');
+    assert.equal(roleLabel('dept_staff'), '部门经办人');
+    assert.equal(roleLabel('new_role'), 'new_role');
+    assert.equal(roleLabel(null), '');
+  });
+});
+
+describe('menuFor on the real route table', () => {
+  const menuOf = (...roles: string[]) => names(menuFor(routes, accessFor(me(...roles))));
+
+  it('shows nothing to an anonymous visitor', () => {
+    assert.deepEqual(menuFor(routes, accessFor(null)), []);
+  });
+
+  it('shows business users the workbench and the rulebooks', () => {
+    for (const role of BUSINESS_ROLES) assert.deepEqual(menuOf(role), ['工作台', '规则集'], role);
+  });
+
+  it('shows the system administrator the administration group', () => {
+    assert.deepEqual(menuOf('sys_admin'), ['工作台', '规则集', { 系统管理: ['组织机构', '用户管理'] }]);
+  });
+
+  it('shows the audit administrator the audit log and no administration group', () => {
+    assert.deepEqual(menuOf('audit_admin'), ['工作台', '规则集', '审计日志']);
+  });
+
+  it('shows the security administrator no empty group', () => {
+    assert.deepEqual(menuOf('sec_admin'), ['工作台', '规则集']);
+  });
+
+  it('never lists the login page, the password page or the 404 page', () => {
+    const everyone = accessFor(me(...BUSINESS_ROLES, ...ADMIN_ROLES));
+    const paths = flattenMenu(menuFor(routes, everyone)).map((e) => e.path);
+    for (const hidden of ['/login', '/account/password', '*']) assert.ok(!paths.includes(hidden), hidden);
+  });
+});
+
+describe('menuFor on synthetic routes', () => {
+  const all = accessFor(me('sys_admin', 'audit_admin', 'dept_staff'));
+  const none: Access = { ...accessFor(me('dept_staff')), canSeeProjects: false };
+  const load = () => Promise.resolve({});
+
+  it('keeps order, icons and nesting', () => {
+    const source: MenuSource[] = [
+      { path: '/a', name: 'A', icon: 'home', access: 'authenticated', load },
+      {
+        path: '/g',
+        name: 'G',
+        icon: 'setting',
+        access: 'authenticated',
+        children: [
+          { path: '/g/x', name: 'X', access: 'canAdminOrgs', load },
+          { path: '/g/y', name: 'Y', access: 'canReadAudit', load },
+        ],
+      },
+    ];
+    assert.deepEqual(menuFor(source, all), [
+      { path: '/a', name: 'A', icon: 'home' },
+      {
+        path: '/g',
+        name: 'G',
+        icon: 'setting',
+        children: [
+          { path: '/g/x', name: 'X' },
+          { path: '/g/y', name: 'Y' },
+        ],
+      },
+    ]);
+  });
+
+  it('drops hidden, public and denied entries', () => {
+    const source: MenuSource[] = [
+      { path: '/hidden', name: 'H', access: 'authenticated', hideInMenu: true, load },
+      { path: '/public', name: 'P', load },
+      { path: '/denied', name: 'D', access: 'canSeeProjects', load },
+      { path: '/ok', name: 'OK', access: 'authenticated', load },
+    ];
+    assert.deepEqual(names(menuFor(source, none)), ['OK']);
+  });
+
+  it('drops a page-less group whose children are all denied, keeps a group that has a page', () => {
+    const children: MenuSource[] = [{ path: '/g/x', name: 'X', access: 'canSeeProjects', load }];
+    const source: MenuSource[] = [
+      { path: '/g', name: 'Group', access: 'authenticated', children },
+      { path: '/h', name: 'WithPage', access: 'authenticated', load, children },
+    ];
+    assert.deepEqual(menuFor(source, none), [{ path: '/h', name: 'WithPage' }]);
+  });
+
+  it('hides the children of a denied group even when they are allowed', () => {
+    const source: MenuSource[] = [
+      {
+        path: '/g',
+        name: 'G',
+        access: 'canSeeProjects',
+        children: [{ path: '/g/x', name: 'X', access: 'authenticated', load }],
+      },
+    ];
+    assert.deepEqual(menuFor(source, none), []);
+  });
+
+  it('flattens a menu into its pages', () => {
+    const source: MenuSource[] = [
+      { path: '/a', name: 'A', access: 'authenticated', load },
+      {
+        path: '/g',
+        name: 'G',
+        access: 'authenticated',
+        children: [
+          { path: '/g/x', name: 'X', access: 'authenticated', load },
+          { path: '/g/y', name: 'Y', access: 'authenticated', load },
+        ],
+      },
+    ];
+    assert.deepEqual(
+      flattenMenu(menuFor(source, all)).map((e) => e.path),
+      ['/a', '/g/x', '/g/y'],
+    );
+  });
+});
+
+describe('the route table', () => {
+  const flat = (entries: RouteEntry[]): RouteEntry[] =>
+    entries.flatMap((e) => [e, ...flat(e.children ?? [])]);
+
+  it('has unique paths', () => {
+    const paths = flat(routes).map((e) => e.path);
+    assert.equal(new Set(paths).size, paths.length);
+  });
+
+  it('names only access keys that exist', () => {
+    for (const entry of flat(routes)) {
+      if (entry.access !== undefined) assert.ok(ACCESS_KEYS.includes(entry.access), entry.path);
+    }
+  });
+
+  it('protects every page of the signed-in layout and leaves only layout-less pages public', () => {
+    for (const entry of flat(routes)) {
+      if (entry.layout === false) assert.equal(entry.access, undefined, entry.path);
+      else assert.notEqual(entry.access, undefined, entry.path);
+    }
+  });
+
+  it('gives every entry a page or children, and nests children under their parent’s path', () => {
+    for (const entry of flat(routes)) {
+      assert.ok(entry.load || entry.children?.length, entry.path);
+      for (const child of entry.children ?? [])
+        assert.ok(child.path.startsWith(`${entry.path}/`), child.path);
+    }
+  });
+
+  it('registers the pages of issue 2', () => {
+    const byPath = new Map(flat(routes).map((e) => [e.path, e]));
+    assert.equal(byPath.get('/')?.name, '工作台');
+    assert.equal(byPath.get('/rulebooks')?.access, 'canSeeRulebooks');
+    assert.equal(byPath.get('/admin/organisations')?.access, 'canAdminOrgs');
+    assert.equal(byPath.get('/admin/users')?.access, 'canAdminUsers');
+    assert.equal(byPath.get('/audit')?.access, 'canReadAudit');
+    assert.equal(byPath.get('/account/password')?.hideInMenu, true);
+    assert.equal(byPath.get('/login')?.layout, false);
+    assert.equal(byPath.get('*')?.hideInMenu, true);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Who may see which page: a pure function of the signed-in user's canonical roles, in the manner of
+ * ant-design-pro's `src/access.ts`. The server decides every request on its own; this only shapes the
+ * menu and the route guards so nobody is shown a page that would answer 403.
+ *
+ * 三员分立 (SECURITY.md 17; 等保 8.1.5): the system administrator (users, organisations, configuration),
+ * the security administrator (roles, security policy) and the audit administrator (reads the audit
+ * log) hold disjoint rights, and none of them sees business data.
+ *
+ * No React, no DOM, no I/O: this file runs under `node --test` (web/src/access.test.ts).
+ */
+
+export const BUSINESS_ROLES = [
+  'dept_staff',
+  'dept_leader',
+  'authority_reviewer',
+  'authority_leader',
+  'approver',
+  'finance_officer',
+  'leadership_body',
+  'expert',
+  'contractor',
+  'supervisor',
+  'third_party_evaluator',
+] as const;
+
+export const ADMIN_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'] as const;
+
+export type BusinessRole = (typeof BUSINESS_ROLES)[number];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+export type RoleCode = BusinessRole | AdminRole;
+
+/**
+ * Generic Chinese names of the canonical roles, for places where the server sends only the code
+ * (the audit log). Where the server sends `roleName`, show that: it carries the jurisdiction's wording.
+ */
+export const ROLE_LABELS: Record<RoleCode, string> = {
+  dept_staff: '部门经办人',
+  dept_leader: '部门负责人',
+  authority_reviewer: '主管部门审核人',
+  authority_leader: '主管部门负责人',
+  approver: '审批部门',
+  finance_officer: '财政部门',
+  leadership_body: '领导机构',
+  expert: '专家',
+  contractor: '承建单位',
+  supervisor: '监理单位',
+  third_party_evaluator: '第三方评估机构',
+  sys_admin: '系统管理员',
+  sec_admin: '安全管理员',
+  audit_admin: '审计管理员',
+};
+
+const BUSINESS_ROLE_SET: ReadonlySet<string> = new Set(BUSINESS_ROLES);
+const ADMIN_ROLE_SET: ReadonlySet<string> = new Set(ADMIN_ROLES);
+const KNOWN_ROLE_SET: ReadonlySet<string> = new Set<string>([...BUSINESS_ROLES, ...ADMIN_ROLES]);
+
+export const isKnownRole = (role: string): role is RoleCode => KNOWN_ROLE_SET.has(role);
+export const isBusinessRole = (role: string): role is BusinessRole => BUSINESS_ROLE_SET.has(role);
+export const isAdminRole = (role: string): role is AdminRole => ADMIN_ROLE_SET.has(role);
+
+export function roleLabel(role: string | null | undefined): string {
+  if (!role) return '';
+  return isKnownRole(role) ? ROLE_LABELS[role] : role;
+}
+
+export const ACCESS_KEYS = [
+  'authenticated',
+  'canSeeProjects',
+  'canSeeRulebooks',
+  'canAdminOrgs',
+  'canAdminUsers',
+  'canAdminCalendar',
+  'canReadAudit',
+] as const;
+
+export type AccessKey = (typeof ACCESS_KEYS)[number];
+export type Access = Record<AccessKey, boolean>;
+
+/** The part of GET /api/auth/me that access depends on (structurally a MeResponse). */
+export interface AccessSubject {
+  roles: ReadonlyArray<{ role: string }>;
+}
+
+/**
+ * `me` is null when nobody is signed in. Unknown role codes grant nothing (fail closed), so a role
+ * the server adds before the web app knows it cannot open a page by accident.
+ */
+export function accessFor(me: AccessSubject | null | undefined): Access {
+  const roles = new Set((me?.roles ?? []).map((r) => r.role));
+  const authenticated = me != null;
+  const has = (role: RoleCode) => authenticated && roles.has(role);
+  return {
+    authenticated,
+    // Business data: any business role. The three administrators see none (三员分立).
+    canSeeProjects: authenticated && [...roles].some(isBusinessRole),
+    // Rulebooks are published regulations, not business data: every signed-in user may read them.
+    canSeeRulebooks: authenticated,
+    canAdminOrgs: has('sys_admin'),
+    canAdminUsers: has('sys_admin'),
+    canAdminCalendar: has('sys_admin'),
+    canReadAudit: has('audit_admin'),
+  };
+}
+
+/** True when no access key is required (public page) or the key is granted. */
+export function isAllowed(access: Access, key: AccessKey | undefined): boolean {
+  return key === undefined || access[key] === true;
+}
+
+// ---- menu ---------------------------------------------------------------------------------------
+
+/** The fields of a route entry the menu needs (structurally a `RouteEntry` from routes.ts). */
+export interface MenuSource {
+  path: string;
+  name: string;
+  icon?: string;
+  access?: AccessKey;
+  hideInMenu?: boolean;
+  /** A group that only holds children (no page of its own). */
+  load?: unknown;
+  children?: readonly MenuSource[];
+}
+
+export interface MenuEntry {
+  path: string;
+  name: string;
+  icon?: string;
+  children?: MenuEntry[];
+}
+
+/**
+ * The menu a user sees: entries hidden from the menu, public entries (no access key: login and the
+ * like live outside the layout) and entries the user may not open are dropped; a group stays only while
+ * it keeps at least one child, or has a page of its own.
+ */
+export function menuFor(routes: readonly MenuSource[], access: Access): MenuEntry[] {
+  const out: MenuEntry[] = [];
+  for (const route of routes) {
+    if (route.hideInMenu || route.access === undefined || !access[route.access]) continue;
+    const entry: MenuEntry = { path: route.path, name: route.name };
+    if (route.icon) entry.icon = route.icon;
+    if (route.children?.length) {
+      const children = menuFor(route.children, access);
+      if (children.length === 0 && !route.load) continue;
+      if (children.length > 0) entry.children = children;
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
+/** The menu as a flat list of leaf pages, in menu order (the workbench's shortcut cards). */
+export function flattenMenu(menu: readonly MenuEntry[]): MenuEntry[] {
+  return menu.flatMap((entry) => (entry.children ? flattenMenu(entry.children) : [entry]));
+}

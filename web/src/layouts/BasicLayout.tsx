@@ -1,0 +1,128 @@
+import { Grid, Layout, Menu, type MenuProps, theme } from 'antd';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { flattenMenu, type MenuEntry, menuFor } from '../access.ts';
+import { useSession } from '../auth/context.ts';
+import { PageSpin } from '../components/FullPageSpin.tsx';
+import { RouteIcon } from '../icons.tsx';
+import { PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
+import { routes } from '../routes.ts';
+import { PageBreadcrumb } from './PageBreadcrumb.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+/** antd blue-8: a sober government blue for the top bar. */
+const HEADER_BLUE = '#003a8c';
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+function toMenuItems(entries: MenuEntry[]): MenuItems {
+  return entries.map((e) =>
+    e.children
+      ? { key: e.path, icon: <RouteIcon icon={e.icon} />, label: e.name, children: toMenuItems(e.children) }
+      : { key: e.path, icon: <RouteIcon icon={e.icon} />, label: <Link to={e.path}>{e.name}</Link> },
+  );
+}
+
+/** The menu page that owns `pathname` (the longest prefix), and the groups above it. */
+function locate(menu: MenuEntry[], pathname: string): { selected: string[]; open: string[] } {
+  const owns = (path: string) =>
+    path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+  const best = flattenMenu(menu)
+    .filter((e) => owns(e.path))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!best) return { selected: [], open: [] };
+  const open = menu.filter((g) => g.children?.some((c) => c.path === best.path)).map((g) => g.path);
+  return { selected: [best.path], open };
+}
+
+/** Signed-in layout: top bar with the platform and the user, side menu from the route table, breadcrumb. */
+export function BasicLayout() {
+  const { access } = useSession();
+  const { pathname } = useLocation();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+  const screens = Grid.useBreakpoint();
+
+  const menu = useMemo(() => menuFor(routes, access), [access]);
+  const items = useMemo(() => toMenuItems(menu), [menu]);
+  const { selected, open } = useMemo(() => locate(menu, pathname), [menu, pathname]);
+
+  const [openKeys, setOpenKeys] = useState<string[]>(open);
+  useEffect(() => {
+    setOpenKeys((keys) => [...new Set([...keys, ...open])]);
+  }, [open]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 24,
+          background: HEADER_BLUE,
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff', minWidth: 0 }}>
+          <span
+            aria-hidden
+            style={{
+              display: 'inline-flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              width: 30,
+              height: 30,
+              borderRadius: 4,
+              background: '#fff',
+              color: HEADER_BLUE,
+              fontWeight: 700,
+              flex: 'none',
+            }}
+          >
+            统
+          </span>
+          <span style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap', letterSpacing: 1 }}>
+            {screens.md ? PLATFORM_NAME : SHORT_NAME}
+          </span>
+        </Link>
+        <div style={{ flex: 1 }} />
+        <UserMenu />
+      </Layout.Header>
+      <Layout hasSider>
+        <Layout.Sider
+          theme="light"
+          width={220}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selected}
+            {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Content style={{ padding: '16px 24px 24px' }}>
+            <PageBreadcrumb />
+            <Suspense fallback={<PageSpin />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+          <Layout.Footer
+            style={{ textAlign: 'center', color: token.colorTextTertiary, padding: '12px 24px' }}
+          >
+            {PLATFORM_NAME}
+          </Layout.Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,123 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Flex, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { UserRoleSummary, UserSummary } from '../../../api/types.ts';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useRequest } from '../../../hooks/useRequest.ts';
+import { listUsers } from './api.ts';
+
+/** The account state as a value enum (the API sends `disabled: boolean`). */
+const STATUS = {
+  enabled: { text: '启用', status: 'success' },
+  disabled: { text: '停用', status: 'default' },
+} as const;
+const statusOf = (u: UserSummary) => (u.disabled ? STATUS.disabled : STATUS.enabled);
+
+/** 用户管理: platform accounts and the roles they hold (sys_admin). Editing comes with a later issue. */
+export default function UsersPage() {
+  const { data, error, loading, reload } = useRequest(listUsers);
+  const [keyword, setKeyword] = useState('');
+
+  const items = useMemo(() => data?.items ?? [], [data]);
+  const shown = useMemo(() => {
+    const k = keyword.trim().toLowerCase();
+    return k
+      ? items.filter((u) => u.username.toLowerCase().includes(k) || u.displayName.toLowerCase().includes(k))
+      : items;
+  }, [items, keyword]);
+
+  const roleFilters = useMemo(() => {
+    const byCode = new Map<string, string>();
+    for (const u of items) for (const r of u.roles) if (!byCode.has(r.role)) byCode.set(r.role, r.roleName);
+    return [...byCode].map(([value, text]) => ({ value, text }));
+  }, [items]);
+
+  const columns: TableColumnsType<UserSummary> = [
+    {
+      title: '用户名',
+      dataIndex: 'username',
+      width: 180,
+      sorter: (a, b) => a.username.localeCompare(b.username),
+      render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
+    },
+    { title: '姓名', dataIndex: 'displayName', width: 140 },
+    {
+      title: '状态',
+      dataIndex: 'disabled',
+      width: 100,
+      filters: [
+        { text: STATUS.enabled.text, value: false },
+        { text: STATUS.disabled.text, value: true },
+      ],
+      onFilter: (value, u) => u.disabled === value,
+      render: (_, u) => <Badge status={statusOf(u).status} text={statusOf(u).text} />,
+    },
+    {
+      title: '角色（单位 · 辖区）',
+      dataIndex: 'roles',
+      filters: roleFilters,
+      onFilter: (value, u) => u.roles.some((r) => r.role === value),
+      render: (roles: UserRoleSummary[]) =>
+        roles.length === 0 ? (
+          <Typography.Text type="secondary">未分配角色</Typography.Text>
+        ) : (
+          <Flex vertical gap={4}>
+            {roles.map((r) => (
+              <div key={`${r.role}@${r.organisationName}`}>
+                <Tag color="blue">{r.roleName}</Tag>
+                <Typography.Text type="secondary">
+                  {r.organisationName} · {r.jurisdictionName}
+                </Typography.Text>
+              </div>
+            ))}
+          </Flex>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="用户管理"
+        description="平台账号及其在各单位担任的角色。角色授权由安全管理员负责（三员分立）。"
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+            刷新
+          </Button>
+        }
+      />
+      <Card variant="borderless">
+        {error ? (
+          <ApiErrorResult error={error} onRetry={reload} />
+        ) : (
+          <>
+            <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
+              <Input.Search
+                allowClear
+                placeholder="按用户名或姓名搜索"
+                onSearch={setKeyword}
+                onChange={(e) => e.target.value === '' && setKeyword('')}
+                style={{ maxWidth: 320 }}
+                aria-label="按用户名或姓名搜索"
+              />
+              <Typography.Text type="secondary">共 {shown.length} 个账号</Typography.Text>
+            </Flex>
+            <Table<UserSummary>
+              rowKey="id"
+              columns={columns}
+              dataSource={shown}
+              loading={loading}
+              pagination={{
+                defaultPageSize: 20,
+                showSizeChanger: true,
+                showTotal: (total) => `共 ${total} 条`,
+              }}
+              scroll={{ x: 800 }}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

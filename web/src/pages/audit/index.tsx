@@ -1,0 +1,107 @@
+import { Card, Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { roleLabel } from '../../access.ts';
+import type { AuditEvent } from '../../api/types.ts';
+import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { dash, formatDateTime } from '../../format.ts';
+import { useRequest } from '../../hooks/useRequest.ts';
+import { listAudit } from './api.ts';
+import { type AuditFilter, AuditFilters } from './components/AuditFilters.tsx';
+import { outcomeDisplay } from './outcome.ts';
+
+const columns: TableColumnsType<AuditEvent> = [
+  { title: '时间', dataIndex: 'at', width: 180, fixed: 'left', render: (at: string) => formatDateTime(at) },
+  { title: '操作人', dataIndex: 'actorName', width: 120, render: (name: string | null) => name ?? '匿名' },
+  { title: '角色', dataIndex: 'role', width: 130, render: (role: string | null) => dash(roleLabel(role)) },
+  { title: '单位', dataIndex: 'organisationName', width: 200, ellipsis: true, render: dash },
+  {
+    title: '操作',
+    dataIndex: 'action',
+    width: 200,
+    render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+  },
+  {
+    title: '对象',
+    key: 'object',
+    width: 220,
+    ellipsis: true,
+    render: (_, e) => (e.objectType ? `${e.objectType}${e.objectId ? ` #${e.objectId}` : ''}` : '—'),
+  },
+  {
+    title: '结果',
+    dataIndex: 'outcome',
+    width: 90,
+    render: (outcome: string) => {
+      const shown = outcomeDisplay(outcome);
+      return <Tag color={shown.color}>{shown.text}</Tag>;
+    },
+  },
+  { title: '来源 IP', dataIndex: 'sourceIp', width: 140, render: dash },
+  {
+    title: '请求编号',
+    dataIndex: 'requestId',
+    width: 200,
+    render: (id: string | null) =>
+      id ? (
+        <Typography.Text copyable ellipsis style={{ maxWidth: 180 }}>
+          {id}
+        </Typography.Text>
+      ) : (
+        '—'
+      ),
+  },
+];
+
+/** 审计日志: read-only query of the security audit trail (audit_admin). */
+export default function AuditPage() {
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+
+  const fetcher = useCallback(
+    (signal: AbortSignal) =>
+      listAudit({ ...filter, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, signal),
+    [filter, page],
+  );
+  const { data, error, loading, reload } = useRequest(fetcher);
+
+  const onSearch = (next: AuditFilter) => {
+    setFilter(next);
+    setPage((p) => ({ ...p, current: 1 }));
+  };
+  const onChange = (pagination: TablePaginationConfig) =>
+    setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
+
+  return (
+    <>
+      <PageHeader
+        title="审计日志"
+        description="登录、授权变更、流程流转、导出等安全事件的记录。日志只读，不可修改或删除；每次查询本身也会被记录。"
+      />
+      <Card variant="borderless">
+        <AuditFilters onSearch={onSearch} loading={loading} />
+        {error ? (
+          <ApiErrorResult error={error} onRetry={reload} />
+        ) : (
+          <Table<AuditEvent>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items}
+            loading={loading}
+            onChange={onChange}
+            scroll={{ x: 1480 }}
+            pagination={{
+              current: page.current,
+              pageSize: page.pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (total) => `共 ${total} 条`,
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

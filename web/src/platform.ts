@@ -1,0 +1,5 @@
+/** The platform's name as the header, the login page and the document title show it. */
+export const PLATFORM_NAME = '统筹 · 政务信息化项目管理平台';
+
+/** For narrow screens. */
+export const SHORT_NAME = '统筹';
