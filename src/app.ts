@@ -1,0 +1,181 @@
+/**
+ * Builds the Fastify app: the platform as a plugin over an open database, a keyring and a clock.
+ * src/server.ts is the thin shell that reads configuration and listens; tests call buildApp and
+ * `app.inject()` with no port.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { registerAuditRoutes } from './audit/routes.ts';
+import type { Config } from './config.ts';
+import type { Keyring } from './crypto/keyring.ts';
+import type { Database } from './db/client.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { authPlugin } from './identity/plugin.ts';
+import { registerIdentityRoutes } from './identity/routes.ts';
+import { registerOrgRoutes } from './org/routes.ts';
+import { registerPublicRoutes } from './public/routes.ts';
+import type { Clock } from './shared/clock.ts';
+import type { CommandDeps } from './shared/command.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  keyring: Keyring;
+  clock: Clock;
+  /** Pino logger options; false silences logging (tests). */
+  logger?: boolean | object;
+}
+
+export type App = FastifyInstance;
+
+/** Redaction keeps passwords, tokens and cookies out of the logs (SECURITY.md 6, 24). */
+const LOG_REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database, keyring, clock } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: LOG_REDACT,
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+          },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    disableRequestLogging: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  registerErrorHandling(app);
+
+  const deps: CommandDeps = { db: database.db, clock, auditKey: keyring.auditKey };
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '统筹 · 政务信息化项目管理平台 API',
+        version: '0.1.0',
+        description:
+          '所有错误返回 { code, message, field?, article?, requestId }；写操作须携带 x-csrf-token 请求头。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tc_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd's CSS-in-JS inserts <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+    }),
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', String(req.id));
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
+  await app.register(authPlugin, { db: database.db, config, deps });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['平台'],
+        summary: '健康检查',
+        security: [],
+        response: {
+          200: Type.Object(
+            { status: Type.Literal('ok'), database: Type.String() },
+            { additionalProperties: false },
+          ),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: database.kind }),
+  );
+  registerPublicRoutes(app, deps, config);
+  registerIdentityRoutes(app, deps, config);
+  registerOrgRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  await registerWeb(app);
+  return app;
+}
+
+/** Serves the built UI; any non-API GET that is not a file gets index.html (client-side routes). */
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', requestId: String(req.id) });
+    }
+    if (!hasBuild) {
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('前端尚未构建：请运行 npm start 或 npm run build:web');
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+}

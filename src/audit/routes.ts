@@ -1,0 +1,154 @@
+/** The audit log for the audit administrator: read-only (no route updates or deletes rows). */
+import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ROLE_NAMES, type Role } from '../access/roles.ts';
+import { auditEvents, organisations } from '../db/schema.ts';
+import { errors, Paging } from '../http/schemas.ts';
+import { commandContext } from '../identity/plugin.ts';
+import { type CommandDeps, recordEvent } from '../shared/command.ts';
+import { auditActionName } from './events.ts';
+import { verifyAuditChain } from './verify.ts';
+
+const AuditItem = Type.Object(
+  {
+    id: Type.Integer(),
+    at: Type.String(),
+    actorName: Type.Union([Type.String(), Type.Null()]),
+    role: Type.Union([Type.String(), Type.Null()]),
+    roleName: Type.Union([Type.String(), Type.Null()]),
+    organisationName: Type.Union([Type.String(), Type.Null()]),
+    action: Type.String(),
+    actionName: Type.String(),
+    objectType: Type.Union([Type.String(), Type.Null()]),
+    objectId: Type.Union([Type.String(), Type.Null()]),
+    outcome: Type.String(),
+    sourceIp: Type.Union([Type.String(), Type.Null()]),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+    details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export function registerAuditRoutes(app: FastifyInstance, deps: CommandDeps): void {
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['安全审计'],
+        summary: '查询审计日志（查询本身也被记录）',
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+            actor: Type.Optional(Type.String({ maxLength: 64 })),
+            action: Type.Optional(Type.String({ maxLength: 64 })),
+            outcome: Type.Optional(
+              Type.Union(['success', 'failure', 'denied', 'refused'].map((v) => Type.Literal(v))),
+            ),
+            ...Paging,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object(
+            { items: Type.Array(AuditItem), total: Type.Integer() },
+            { additionalProperties: false },
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query as {
+        from?: string;
+        to?: string;
+        actor?: string;
+        action?: string;
+        outcome?: string;
+        limit?: number;
+        offset?: number;
+      };
+      const where: SQL[] = [];
+      if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
+      if (q.to) where.push(lte(auditEvents.at, new Date(q.to)));
+      if (q.actor)
+        where.push(ilike(auditEvents.actorName, `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      if (q.action) where.push(eq(auditEvents.action, q.action));
+      if (q.outcome) where.push(eq(auditEvents.outcome, q.outcome));
+      const condition = where.length ? and(...where) : undefined;
+      const rows = await deps.db
+        .select({
+          id: auditEvents.id,
+          at: auditEvents.at,
+          actorName: auditEvents.actorName,
+          role: auditEvents.role,
+          organisationName: organisations.name,
+          action: auditEvents.action,
+          objectType: auditEvents.objectType,
+          objectId: auditEvents.objectId,
+          outcome: auditEvents.outcome,
+          sourceIp: auditEvents.sourceIp,
+          requestId: auditEvents.requestId,
+          details: auditEvents.details,
+        })
+        .from(auditEvents)
+        .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
+        .where(condition)
+        .orderBy(desc(auditEvents.id))
+        .limit(q.limit ?? 50)
+        .offset(q.offset ?? 0);
+      const [{ total }] = await deps.db.select({ total: count() }).from(auditEvents).where(condition);
+      await recordEvent(deps, commandContext(req), {
+        action: 'audit.query',
+        objectType: 'audit_events',
+        details: { filters: { ...q } },
+      });
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          at: r.at.toISOString(),
+          roleName: r.role ? (ROLE_NAMES[r.role as Role] ?? r.role) : null,
+          actionName: auditActionName(r.action),
+        })),
+        total: Number(total),
+      };
+    },
+  );
+
+  app.get(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['安全审计'],
+        summary: '校验审计日志 SM3 哈希链',
+        response: {
+          200: Type.Object(
+            {
+              ok: Type.Boolean(),
+              count: Type.Integer(),
+              firstBrokenId: Type.Union([Type.Integer(), Type.Null()]),
+              reason: Type.Union([Type.String(), Type.Null()]),
+            },
+            { additionalProperties: false },
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const report = await verifyAuditChain(deps.db, deps.auditKey);
+      await recordEvent(deps, commandContext(req), {
+        action: 'audit.verify',
+        objectType: 'audit_events',
+        details: { ok: report.ok, count: report.count, firstBrokenId: report.firstBroken?.id ?? null },
+      });
+      return {
+        ok: report.ok,
+        count: report.count,
+        firstBrokenId: report.firstBroken?.id ?? null,
+        reason: report.firstBroken?.reason ?? null,
+      };
+    },
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Configuration from environment variables, validated at boot. A bad value stops the start with
+ * one line in Chinese and English (ConfigError); nothing else reads process.env.
+ */
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Embedded PGlite data folder (only used without DATABASE_URL). */
+  dataDir: string;
+  databaseUrl?: string;
+  /** Key file with SM4/HMAC/SM2 keys; must lie outside dataDir. TONGCHOU_KEYS (env) wins over it. */
+  keyFile: string;
+  keysFromEnv?: string;
+  logLevel: LogLevel;
+  /** Seed the four demo jurisdictions and demo users on first start, list them on the login page. */
+  demo: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Set the Secure flag on cookies and send HSTS (behind TLS termination). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  dbPoolSize: number;
+  /** Login attempts per source address per minute (SECURITY.md 29). */
+  loginRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`配置错误：${variable} ${zh} / Invalid configuration: ${variable} ${en}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(
+      name,
+      `必须是 ${min}–${max} 之间的整数（当前值 "${raw}"）`,
+      `must be an integer between ${min} and ${max} (got "${raw}")`,
+    );
+  }
+  return Number(raw);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new ConfigError(
+    name,
+    `必须是 true 或 false（当前值 "${raw}"）`,
+    `must be true or false (got "${raw}")`,
+  );
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = integer(env, 'PORT', 3000, 1, 65535);
+  const host = (env.HOST ?? '127.0.0.1').trim();
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) {
+    throw new ConfigError(
+      'HOST',
+      `不是有效的地址（当前值 "${host}"）`,
+      `is not a valid address (got "${host}")`,
+    );
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      '必须以 postgres:// 或 postgresql:// 开头',
+      'must start with postgres:// or postgresql://',
+    );
+  }
+  const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || './data');
+  const keyFile = path.resolve(cwd, env.TONGCHOU_KEY_FILE?.trim() || './.keys/tongchou-keys.json');
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(
+      'LOG_LEVEL',
+      `必须是 ${LOG_LEVELS.join('/')} 之一（当前值 "${logLevel}"）`,
+      `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`,
+    );
+  }
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    keyFile,
+    keysFromEnv: env.TONGCHOU_KEYS?.trim() || undefined,
+    logLevel,
+    demo: flag(env, 'TONGCHOU_DEMO', !databaseUrl),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 7),
+    secureCookies: flag(env, 'COOKIE_SECURE', false),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT', 20, 1, 100_000),
+  };
+}

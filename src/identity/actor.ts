@@ -1,0 +1,33 @@
+import type { Role } from '../access/roles.ts';
+
+/** One role a user holds, scoped to an organisation and its jurisdiction. */
+export interface Assignment {
+  id: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+  jurisdictionId: string;
+  jurisdictionName: string;
+  jurisdictionCode: string;
+}
+
+/** The authenticated user behind a request. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  assignments: Assignment[];
+  sessionIdHash: string;
+  csrfToken: string;
+}
+
+export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.assignments.some((a) => roles.includes(a.role));
+}
+
+/** The first assignment of the actor that carries one of `roles` (the role an action is taken in). */
+export function assignmentFor(actor: Actor, roles: readonly Role[]): Assignment | undefined {
+  return actor.assignments.find((a) => roles.includes(a.role));
+}

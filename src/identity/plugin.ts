@@ -1,0 +1,154 @@
+/**
+ * Authentication and route authorization for every request:
+ *  1. onRoute: every /api route must have an entry in the authorization matrix, or start-up fails;
+ *  2. onRequest: the session cookie is resolved to an actor (idle/absolute timeouts enforced);
+ *  3. preHandler: public routes pass; otherwise 401 without a session, 403 when no role of the
+ *     caller is allowed, 403 when a cookie-authenticated write lacks the CSRF token, and 403 when
+ *     the user must change the initial password first.
+ */
+
+import type {} from '@fastify/cookie';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ROUTE_ACCESS, type RouteRule, routeKey } from '../access/matrix.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { sessions } from '../db/schema.ts';
+import { type CommandContext, type CommandDeps, recordEvent } from '../shared/command.ts';
+import { DomainError } from '../shared/errors.ts';
+import type { Actor } from './actor.ts';
+import { hasRole } from './actor.ts';
+import { lookupSession, revokeSession, SESSION_COOKIE } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteRule;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a user who must change the initial password may still call. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+]);
+/** Sessions are touched at most this often, to keep reads free of writes. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function commandContext(req: FastifyRequest): CommandContext {
+  return { actor: req.actor, sourceIp: req.ip ?? null, requestId: String(req.id) };
+}
+
+export interface AuthOptions {
+  db: Db;
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies'>;
+  deps: CommandDeps;
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+}
+
+async function plugin(app: FastifyInstance, opts: AuthOptions) {
+  const policy = { idleMinutes: opts.config.sessionIdleMinutes, maxHours: opts.config.sessionMaxHours };
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      const rule = ROUTE_ACCESS[routeKey(method, route.url)];
+      if (!rule) {
+        throw new Error(
+          `路由 ${method} ${route.url} 没有授权矩阵条目 / route has no entry in src/access/matrix.ts`,
+        );
+      }
+      route.config = { ...(route.config ?? {}), access: rule };
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const now = opts.deps.clock.now();
+    const found = await lookupSession(opts.db, token, now, policy);
+    if (found.state === 'active') {
+      req.actor = found.actor;
+      if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+        // Session bookkeeping, not a business write: exempt from the audit rule (test/write-path.test.ts).
+        await opts.db.transaction((tx) =>
+          tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, found.actor.sessionIdHash)),
+        );
+      }
+      return;
+    }
+    if (found.state === 'expired') {
+      await opts.db.transaction((tx) => revokeSession(tx, found.idHash, now));
+      await recordEvent(
+        opts.deps,
+        { actor: null, sourceIp: req.ip, requestId: String(req.id) },
+        {
+          action: 'auth.session_expired',
+          objectType: 'user',
+          objectId: found.userId,
+          actorUserId: found.userId,
+          details: { reason: found.reason },
+        },
+      );
+    }
+    clearSessionCookie(reply, opts.config.secureCookies);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const rule = req.routeOptions.config.access;
+    if (!rule || rule.public) {
+      if (rule && !SAFE_METHODS.has(req.method)) checkOrigin(req);
+      return;
+    }
+    const actor = req.actor;
+    if (!actor) throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== actor.csrfToken) {
+        throw new DomainError(
+          'forbidden',
+          'CSRF_FAILED',
+          '请求校验失败（缺少或错误的 CSRF 令牌），请刷新页面后重试',
+        );
+      }
+    }
+    const key = routeKey(req.method, req.routeOptions.url ?? '');
+    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(key)) {
+      throw new DomainError('forbidden', 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+    }
+    if (rule.roles !== 'authenticated' && !hasRole(actor, rule.roles)) {
+      await recordEvent(opts.deps, commandContext(req), {
+        action: 'access.denied',
+        objectType: 'route',
+        objectId: key,
+      });
+      throw new DomainError('forbidden', 'FORBIDDEN', '当前角色无权执行此操作');
+    }
+  });
+}
+
+/** Public writes (login) from a browser must come from our own origin. */
+function checkOrigin(req: FastifyRequest): void {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  const host = req.headers.host;
+  try {
+    if (new URL(origin).host === host) return;
+  } catch {
+    // fall through
+  }
+  throw new DomainError('forbidden', 'ORIGIN_REJECTED', '请求来源不被允许');
+}
+
+export const authPlugin = fp(plugin, { name: 'tongchou-auth' });
