@@ -17,6 +17,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { registerAuditRoutes } from './audit/routes.ts';
+import { registerCalendarRoutes } from './calendar/routes.ts';
 import type { Config } from './config.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
@@ -26,6 +27,7 @@ import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { registerPublicRoutes } from './public/routes.ts';
+import { registerRulebookRoutes } from './rulebooks/routes.ts';
 import type { Clock } from './shared/clock.ts';
 import type { CommandDeps } from './shared/command.ts';
 
@@ -65,7 +67,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
-    disableRequestLogging: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -148,6 +149,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerIdentityRoutes(app, deps, config);
   registerOrgRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerRulebookRoutes(app, deps);
 
   await registerWeb(app);
   return app;

@@ -202,14 +202,12 @@ export async function ensureDemoData(deps: CommandDeps): Promise<void> {
             mustChangePassword: false,
           })
           .returning({ id: users.id });
-        await tx
-          .insert(roleAssignments)
-          .values({
-            userId: user.id,
-            role: a.role,
-            organisationId: target.id,
-            jurisdictionId: target.jurisdictionId,
-          });
+        await tx.insert(roleAssignments).values({
+          userId: user.id,
+          role: a.role,
+          organisationId: target.id,
+          jurisdictionId: target.jurisdictionId,
+        });
       }
       await tx.insert(appMeta).values({ key: 'demo_seeded', value: { at: now.toISOString() } });
       audit.details = {

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The API suite on a real PostgreSQL server: TEST_DATABASE_URL points at a server where the user may
+# create databases; every test file creates its own database and drops it at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${TEST_DATABASE_URL:=postgres://postgres@127.0.0.1:5432/postgres}"
+export TEST_DATABASE_URL
+mapfile -t files < <(find test/api -name '*.test.ts' | sort)
+exec node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-2}" "${files[@]}"
