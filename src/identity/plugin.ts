@@ -2,7 +2,7 @@
  * Authentication and route authorization for every request:
  *  1. onRoute: every /api route must have an entry in the authorization matrix, or start-up fails;
  *  2. onRequest: the session cookie is resolved to an actor (idle/absolute timeouts enforced);
- *  3. preHandler: public routes pass; otherwise 401 without a session, 403 when no role of the
+ *     then, still in onRequest (before the body is validated): public routes pass; otherwise 401 without a session, 403 when no role of the
  *     caller is allowed, 403 when a cookie-authenticated write lacks the CSRF token, and 403 when
  *     the user must change the initial password first.
  */
@@ -73,7 +73,7 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
     }
   });
 
-  app.addHook('onRequest', async (req, reply) => {
+  async function resolveSession(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const now = opts.deps.clock.now();
@@ -103,9 +103,13 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
       );
     }
     clearSessionCookie(reply, opts.config.secureCookies);
-  });
+  }
 
-  app.addHook('preHandler', async (req) => {
+  // Authentication and authorization run before the body is validated: a caller without the right
+  // gets 401/403, never a 400 that would describe the schema to them.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return; // static files and client routes need no session lookup
+    await resolveSession(req, reply);
     const rule = req.routeOptions.config.access;
     if (!rule || rule.public) {
       if (rule && !SAFE_METHODS.has(req.method)) checkOrigin(req);

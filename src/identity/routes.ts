@@ -1,6 +1,6 @@
 /** Login, logout, the current user, password change. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES } from '../access/roles.ts';
 import type { Config } from '../config.ts';
@@ -236,7 +236,15 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: CommandDeps, 
         ),
         response: { 204: NoContent, ...errors },
       },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Per user, after the session is known (SECURITY.md 29).
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip,
+        },
+      },
     },
     async (req, reply) => {
       const actor = req.actor!;
