@@ -30,8 +30,12 @@ function sourceFiles(dir: string): string[] {
 
 /** The drizzle tables: `export const x = pgTable(` in src/db/schema.ts. */
 function tableNames(): string[] {
-  const schema = fs.readFileSync(path.join(ROOT, 'src/db/schema.ts'), 'utf8');
-  return [...schema.matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]);
+  const files = [path.join(ROOT, 'src/db/schema.ts')];
+  for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
+    const tables = path.join(ROOT, 'src', dir, 'tables.ts');
+    if (fs.existsSync(tables)) files.push(tables);
+  }
+  return files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]));
 }
 
 export function writeViolations(files: { file: string; text: string }[], tables = tableNames()): string[] {
