@@ -6,7 +6,9 @@
  * id of docs/requirements.tsv, in the same order:
  * - status: enforced | recorded | reported | not-applicable | planned;
  * - code: repository path(s) of the implementation, file or folder, several separated by ` | `;
- *   required unless the status is planned or not-applicable;
+ *   required unless the status is planned or not-applicable. A path may end in `#fragment` naming
+ *   the rule inside the file (`src/rules/jurisdictions/dt.ts#dt.gate.filing_certificate`); the
+ *   path must exist and the fragment must be non-empty;
  * - test: `path/to/file.test.ts: exact test name`, several separated by ` | `; required unless the
  *   status is planned or not-applicable. The name must occur verbatim as the quoted first argument of
  *   `test(`, `it(` or `t.test(` in that file (single quotes, double quotes or backticks);
@@ -199,7 +201,11 @@ export function checkTraceability(
       problem(id, line, 'status not-applicable needs a note saying why');
     }
 
-    for (const path of row.code) {
+    for (const entry of row.code) {
+      const hash = entry.indexOf('#');
+      const path = hash < 0 ? entry : entry.slice(0, hash);
+      if (hash >= 0 && hash === entry.length - 1)
+        problem(id, line, `code path "${entry}" has an empty #fragment`);
       if (!isRepoPath(path)) problem(id, line, `code path "${path}" must be relative to the repository root`);
       else if (!fileExists(path)) problem(id, line, `code path "${path}" does not exist`);
     }

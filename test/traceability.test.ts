@@ -126,6 +126,24 @@ describe('the traceability checker itself', () => {
     );
   });
 
+  test('a code path may name the rule inside the file with a #fragment; the file must still exist', () => {
+    const test = 'src/rules/gate.test.ts: blocks funds when the filing is missing';
+    assert.deepEqual(
+      check(`A-1\tenforced\tsrc/rules/gate.ts#a.gate.filing | src/rules#x\t${test}\t`, 'A-2\tplanned\t\t\t'),
+      [],
+    );
+    assert.deepEqual(
+      check(
+        `A-1\tenforced\tsrc/rules/missing.ts#a.gate | src/rules/gate.ts#\t${test}\t`,
+        'A-2\tplanned\t\t\t',
+      ),
+      [
+        'A-1: code path "src/rules/missing.ts" does not exist',
+        'A-1: code path "src/rules/gate.ts#" has an empty #fragment',
+      ],
+    );
+  });
+
   test('a test name that is not declared verbatim in its file is reported', () => {
     const row = (name: string) => `A-1\tenforced\tsrc/rules/gate.ts\tsrc/rules/gate.test.ts: ${name}\t`;
     for (const name of [
