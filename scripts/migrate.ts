@@ -4,7 +4,7 @@ import { openDatabase } from '../src/runtime.ts';
 
 try {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { migrate: true });
   await database.close();
   console.log(`数据库迁移完成 / migrations applied (${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
 } catch (err) {

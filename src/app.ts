@@ -18,15 +18,22 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
+import { registerCatalogRoutes } from './catalog/http/routes.ts';
 import type { Config } from './config.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
 import { registerOrgRoutes } from './org/routes.ts';
+import { fileStore } from './projects/files.ts';
+import { registerPlanRoutes } from './projects/plan-routes.ts';
+import { registerProjectRoutes } from './projects/routes.ts';
 import { registerPublicRoutes } from './public/routes.ts';
+import { filingHook } from './review/issue.ts';
+import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
 import type { Clock } from './shared/clock.ts';
 import type { CommandDeps } from './shared/command.ts';
@@ -38,6 +45,8 @@ export interface AppOptions {
   database: Database;
   keyring: Keyring;
   clock: Clock;
+  /** Folder of the encrypted attachments; default `<dataDir>/files` (shared storage with several servers). */
+  filesDir?: string;
   /** Pino logger options; false silences logging (tests). */
   logger?: boolean | object;
 }
@@ -52,6 +61,19 @@ const LOG_REDACT = [
   'res.headers["set-cookie"]',
 ];
 
+/**
+ * What a request log line says about the request: method, path and client — never the query
+ * string, where a misdirected form could put a password or a personal number (SECURITY.md 6, 24).
+ */
+export function serializeRequest(req: { method: string; url: string; ip?: string; id?: unknown }) {
+  const query = req.url.indexOf('?');
+  return {
+    method: req.method,
+    url: query < 0 ? req.url : `${req.url.slice(0, query)}?[query omitted]`,
+    remoteAddress: req.ip,
+  };
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database, keyring, clock } = options;
   const app = Fastify({
@@ -61,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         : {
             level: config.logLevel,
             redact: LOG_REDACT,
+            serializers: { req: serializeRequest },
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     genReqId: () => randomUUID(),
@@ -71,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);
+  registerInputGuard(app);
 
   const deps: CommandDeps = { db: database.db, clock, auditKey: keyring.auditKey };
 
@@ -146,11 +170,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
     async () => ({ status: 'ok' as const, database: database.kind }),
   );
   registerPublicRoutes(app, deps, config);
-  registerIdentityRoutes(app, deps, config);
-  registerOrgRoutes(app, deps);
-  registerAuditRoutes(app, deps);
+  registerIdentityRoutes(app, deps, config, keyring);
+  registerOrgRoutes(app, deps, keyring);
+  registerAuditRoutes(app, deps, { exportMaxRows: config.auditExportMaxRows });
   registerCalendarRoutes(app, deps);
   registerRulebookRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  const projectDeps = {
+    ...deps,
+    keyring,
+    files: fileStore(options.filesDir ?? path.join(config.dataDir, 'files'), keyring),
+    onFilingDecision: filingHook(keyring),
+  };
+  registerPlanRoutes(app, deps);
+  registerProjectRoutes(app, projectDeps);
+  registerReviewRoutes(app, projectDeps);
 
   await registerWeb(app);
   return app;

@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from './access/roles.ts';
 import { CHINESE_DAYS_SOURCE, seedRowsFromChineseDays } from './calendar/seed.ts';
+import { seedCatalogDemo } from './catalog/demo.ts';
 import type { Tx } from './db/client.ts';
 import {
   appMeta,
@@ -25,6 +26,7 @@ import {
   PLATFORM_ORGANISATION,
 } from './demo/accounts.ts';
 import { hashPassword } from './identity/passwords.ts';
+import { seedProjectDemo } from './projects/demo.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from './shared/command.ts';
 
 const BOOTSTRAP_LOCK = 727270;
@@ -209,6 +211,8 @@ export async function ensureDemoData(deps: CommandDeps): Promise<void> {
           jurisdictionId: target.jurisdictionId,
         });
       }
+      await seedCatalogDemo(tx, now);
+      await seedProjectDemo(tx, now);
       await tx.insert(appMeta).values({ key: 'demo_seeded', value: { at: now.toISOString() } });
       audit.details = {
         jurisdictions: DEMO_JURISDICTIONS.length,

@@ -26,6 +26,34 @@ export interface Config {
   dbPoolSize: number;
   /** Login attempts per source address per minute (SECURITY.md 29). */
   loginRateLimitPerMinute: number;
+  /** Maximum password age in days (等保 8.1.4.1a 定期更换; at most 90): an older password must change. */
+  passwordMaxAgeDays: number;
+  /** Lockout (SECURITY.md 3): this many failures (password or second factor, at most 5) … */
+  lockoutMaxFailures: number;
+  /** … within this many minutes … */
+  lockoutWindowMinutes: number;
+  /** … lock the account for this many minutes. */
+  lockoutMinutes: number;
+  /**
+   * Second factor (TOTP) required for every account (SECURITY.md 4; 等保 8.1.4.1d). May be false
+   * only in demo mode; a user who enrolled a second factor always needs it.
+   */
+  mfaRequired: boolean;
+  /** Second-factor attempts per user (or source address) per minute (SECURITY.md 5, 29). */
+  mfaRateLimitPerMinute: number;
+  /** Accounts without a login for this many days are disabled (SECURITY.md 18). */
+  inactiveAccountDays: number;
+  /** Audit rows are kept at least this many days (SECURITY.md 23; at least 180). */
+  auditRetentionDays: number;
+  /** Where scripts/audit-archive.ts writes signed archives of audit rows past retention. */
+  auditArchiveDir: string;
+  /** Most rows one audit export may hold (SECURITY.md 35: bulk export capped). */
+  auditExportMaxRows: number;
+  /**
+   * Apply pending migrations at start (default). False when the server connects as the restricted
+   * application role of scripts/pg-roles.sql; migrations then run with `npm run db:migrate` as owner.
+   */
+  migrateOnStart: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +125,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`,
     );
   }
+  const demo = flag(env, 'TONGCHOU_DEMO', !databaseUrl);
+  const mfaRequired = flag(env, 'MFA_REQUIRED', !demo);
+  if (!mfaRequired && !demo) {
+    throw new ConfigError(
+      'MFA_REQUIRED',
+      '只能在演示模式（TONGCHOU_DEMO=true）下关闭双因素认证',
+      'may be false only in demo mode (TONGCHOU_DEMO=true)',
+    );
+  }
   return {
     port,
     host,
@@ -105,12 +142,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     keyFile,
     keysFromEnv: env.TONGCHOU_KEYS?.trim() || undefined,
     logLevel,
-    demo: flag(env, 'TONGCHOU_DEMO', !databaseUrl),
+    demo,
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 24 * 7),
     secureCookies: flag(env, 'COOKIE_SECURE', false),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT', 20, 1, 100_000),
+    passwordMaxAgeDays: integer(env, 'PASSWORD_MAX_AGE_DAYS', 90, 1, 90),
+    lockoutMaxFailures: integer(env, 'LOCKOUT_MAX_FAILURES', 5, 1, 5),
+    lockoutWindowMinutes: integer(env, 'LOCKOUT_WINDOW_MINUTES', 15, 1, 24 * 60),
+    lockoutMinutes: integer(env, 'LOCKOUT_MINUTES', 15, 5, 24 * 60),
+    mfaRequired,
+    mfaRateLimitPerMinute: integer(env, 'MFA_RATE_LIMIT', 10, 1, 1000),
+    inactiveAccountDays: integer(env, 'INACTIVE_ACCOUNT_DAYS', 90, 1, 365),
+    auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 180, 180, 36_500),
+    auditArchiveDir: path.resolve(cwd, env.AUDIT_ARCHIVE_DIR?.trim() || './audit-archive'),
+    auditExportMaxRows: integer(env, 'AUDIT_EXPORT_MAX_ROWS', 10_000, 1, 100_000),
+    migrateOnStart: flag(env, 'DB_MIGRATE_ON_START', true),
   };
 }

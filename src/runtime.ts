@@ -9,12 +9,20 @@ import { CryptoError } from './crypto/errors.ts';
 import { generateKeyFile, type Keyring, loadKeyring } from './crypto/keyring.ts';
 import { type Database, openEmbedded, openPostgres } from './db/client.ts';
 
-export async function openDatabase(config: Config): Promise<Database> {
+/**
+ * Opens the database and, unless `migrate` is false, applies pending migrations. A production
+ * server connecting as the restricted application role (scripts/pg-roles.sql) runs with
+ * DB_MIGRATE_ON_START=false; `npm run db:migrate` runs the migrations as the owner role.
+ */
+export async function openDatabase(
+  config: Config,
+  { migrate = config.migrateOnStart }: { migrate?: boolean } = {},
+): Promise<Database> {
   const database = config.databaseUrl
     ? await openPostgres(config.databaseUrl, config.dbPoolSize)
     : await openEmbedded(config.dataDir);
   try {
-    await database.migrate();
+    if (migrate) await database.migrate();
   } catch (err) {
     await database.close();
     throw err;

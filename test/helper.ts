@@ -31,9 +31,12 @@ function templateKey(): string {
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) {
     if (f.endsWith('.sql')) parts.push(fs.readFileSync(path.join(MIGRATIONS_DIR, f), 'utf8'));
   }
-  for (const f of ['src/bootstrap.ts', 'src/demo/accounts.ts', 'src/calendar/seed.ts']) {
-    parts.push(fs.readFileSync(path.join(ROOT, f), 'utf8'));
+  // Everything that decides what a fresh installation holds: bootstrap, seeds and every demo.ts.
+  const seedFiles = ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts'];
+  for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
+    if (fs.existsSync(path.join(ROOT, 'src', dir, 'demo.ts'))) seedFiles.push(`src/${dir}/demo.ts`);
   }
+  for (const f of seedFiles) parts.push(fs.readFileSync(path.join(ROOT, f), 'utf8'));
   return sm3Hex(parts.join('\n')).slice(0, 16);
 }
 

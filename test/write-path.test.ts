@@ -35,7 +35,9 @@ function tableNames(): string[] {
     const tables = path.join(ROOT, 'src', dir, 'tables.ts');
     if (fs.existsSync(tables)) files.push(tables);
   }
-  return files.flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]));
+  return files.flatMap((f) =>
+    [...fs.readFileSync(f, 'utf8').matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]),
+  );
 }
 
 export function writeViolations(files: { file: string; text: string }[], tables = tableNames()): string[] {

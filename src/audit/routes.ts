@@ -1,5 +1,5 @@
 /** The audit log for the audit administrator: read-only (no route updates or deletes rows). */
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
@@ -8,6 +8,8 @@ import { errors, Paging } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { type CommandDeps, recordEvent } from '../shared/command.ts';
 import { auditActionName } from './events.ts';
+import { registerAuditExportRoute } from './export.ts';
+import { AuditFilters, type AuditQuery, auditCondition } from './query.ts';
 import { verifyAuditChain } from './verify.ts';
 
 const AuditItem = Type.Object(
@@ -30,7 +32,11 @@ const AuditItem = Type.Object(
   { additionalProperties: false },
 );
 
-export function registerAuditRoutes(app: FastifyInstance, deps: CommandDeps): void {
+export function registerAuditRoutes(
+  app: FastifyInstance,
+  deps: CommandDeps,
+  options: { exportMaxRows: number } = { exportMaxRows: 10_000 },
+): void {
   app.get(
     '/api/audit',
     {
@@ -39,13 +45,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: CommandDeps): vo
         summary: '查询审计日志（查询本身也被记录）',
         querystring: Type.Object(
           {
-            from: Type.Optional(Type.String({ format: 'date-time' })),
-            to: Type.Optional(Type.String({ format: 'date-time' })),
-            actor: Type.Optional(Type.String({ maxLength: 64 })),
-            action: Type.Optional(Type.String({ maxLength: 64 })),
-            outcome: Type.Optional(
-              Type.Union(['success', 'failure', 'denied', 'refused'].map((v) => Type.Literal(v))),
-            ),
+            ...AuditFilters,
             ...Paging,
           },
           { additionalProperties: false },
@@ -60,23 +60,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: CommandDeps): vo
       },
     },
     async (req) => {
-      const q = req.query as {
-        from?: string;
-        to?: string;
-        actor?: string;
-        action?: string;
-        outcome?: string;
-        limit?: number;
-        offset?: number;
-      };
-      const where: SQL[] = [];
-      if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
-      if (q.to) where.push(lte(auditEvents.at, new Date(q.to)));
-      if (q.actor)
-        where.push(ilike(auditEvents.actorName, `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-      if (q.action) where.push(eq(auditEvents.action, q.action));
-      if (q.outcome) where.push(eq(auditEvents.outcome, q.outcome));
-      const condition = where.length ? and(...where) : undefined;
+      const q = req.query as AuditQuery & { limit?: number; offset?: number };
+      const condition = auditCondition(q);
       const rows = await deps.db
         .select({
           id: auditEvents.id,
@@ -151,4 +136,6 @@ export function registerAuditRoutes(app: FastifyInstance, deps: CommandDeps): vo
       };
     },
   );
+
+  registerAuditExportRoute(app, deps, options.exportMaxRows);
 }

@@ -1,7 +1,8 @@
 /**
  * Proves the catalog code is pure: no module of src/catalog (tests and test support aside) reads the
  * clock, the environment or randomness, or imports anything beyond its own folder, the domain errors,
- * exceljs and node:zlib (used on in-memory bytes only).
+ * exceljs and node:zlib (used on in-memory bytes only). The I/O around the rules lives in the
+ * subfolders (store/, commands/, http/) and in the two files listed in IO_MODULES.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,11 @@ const CATALOG = fileURLToPath(new URL('.', import.meta.url));
 const SRC = resolve(CATALOG, '..');
 const ALLOWED_OUTSIDE = new Set([join(SRC, 'shared/errors.ts')]);
 const ALLOWED_PACKAGES = new Set(['exceljs', 'node:zlib']);
+/** Top-level files that are not rules, and why. */
+const IO_MODULES: Record<string, string> = {
+  'tables.ts': 'drizzle table declarations (the migrations are generated from them)',
+  'demo.ts': 'the demo seed, run by src/bootstrap.ts',
+};
 const FORBIDDEN = [
   /Date\.now\s*\(/,
   /new Date\(\s*\)/,
@@ -25,6 +31,7 @@ const FORBIDDEN = [
 test('the catalog rules do no I/O: imports stay in src/catalog (plus domain errors, exceljs, node:zlib); no clock, env or randomness', () => {
   const files = readdirSync(CATALOG)
     .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && name !== 'test-support.ts')
+    .filter((name) => !(name in IO_MODULES))
     .map((name) => join(CATALOG, name));
   assert.ok(files.length >= 9);
   for (const file of files) {

@@ -96,8 +96,26 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     version: integer('version').notNull().default(1),
+    /** When an administrator last enabled the account: restarts the inactivity period (SECURITY.md 18). */
+    enabledAt: timestamp('enabled_at', { withTimezone: true, mode: 'date' }),
+    /** Why the account is disabled: 'admin' or 'inactive'. */
+    disabledReason: text('disabled_reason'),
+    /** Personal data (SECURITY.md 30, 34): SM4 envelopes bound to row and column, HMAC-SM3 blind indexes. */
+    phoneEnc: text('phone_enc'),
+    phoneIndex: text('phone_bidx'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberIndex: text('id_number_bidx'),
+    /** TOTP second factor (SECURITY.md 4–5): secret as an SM4 envelope, last accepted time step. */
+    totpSecretEnc: text('totp_secret_enc'),
+    totpPendingEnc: text('totp_pending_enc'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),
+    totpLastStep: integer('totp_last_step'),
   },
-  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`)],
+  (t) => [
+    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
+    index('users_phone_bidx_idx').on(t.phoneIndex),
+    index('users_id_number_bidx_idx').on(t.idNumberIndex),
+  ],
 );
 
 export const passwordHistory = pgTable(
@@ -266,3 +284,6 @@ export const rulebookVersions = pgTable(
     ),
   ],
 );
+
+export * from '../catalog/tables.ts';
+export * from '../projects/tables.ts';

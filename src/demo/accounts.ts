@@ -173,6 +173,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   account('jc.supervisor', '卢工（监理单位）', 'supervisor', 'JC', '晋城市明诚工程监理有限公司'),
   account('jc.evaluator', '蒋老师（第三方评估）', 'third_party_evaluator', 'JC', '晋城市信息化评估中心'),
 
+  // XZ 第七条: the 数据中心 and the requesting unit prepare the application together; the 数据中心 submits it.
+  account('xz.dcstaff', '任可（交通运输数据中心经办）', 'dept_staff', 'XZ', '忻州市交通运输数据中心'),
   account('xz.staff', '蔡敏（公路事业发展中心经办）', 'dept_staff', 'XZ', '忻州市公路事业发展中心'),
   account('xz.leader', '贾强（公路事业发展中心负责人）', 'dept_leader', 'XZ', '忻州市公路事业发展中心'),
   account('xz.staff2', '丁玲（道路运输服务中心经办）', 'dept_staff', 'XZ', '忻州市道路运输服务中心'),

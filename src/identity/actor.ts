@@ -18,6 +18,12 @@ export interface Actor {
   username: string;
   displayName: string;
   mustChangePassword: boolean;
+  /** The password is older than PASSWORD_MAX_AGE_DAYS: like mustChangePassword, a change comes first. */
+  passwordExpired: boolean;
+  /** A TOTP second factor is enrolled. */
+  mfaEnrolled: boolean;
+  /** A second factor is required and not yet enrolled: only the enrolment routes are open. */
+  mfaEnrolmentRequired: boolean;
   assignments: Assignment[];
   sessionIdHash: string;
   csrfToken: string;

@@ -4,7 +4,8 @@
  *  2. onRequest: the session cookie is resolved to an actor (idle/absolute timeouts enforced);
  *     then, still in onRequest (before the body is validated): public routes pass; otherwise 401 without a session, 403 when no role of the
  *     caller is allowed, 403 when a cookie-authenticated write lacks the CSRF token, and 403 when
- *     the user must change the initial password first.
+ *     the user must first change the initial or an expired password or enrol the second factor;
+ *  3. a periodic sweep disables accounts inactive for INACTIVE_ACCOUNT_DAYS (SECURITY.md 18).
  */
 
 import type {} from '@fastify/cookie';
@@ -19,7 +20,8 @@ import { type CommandContext, type CommandDeps, recordEvent } from '../shared/co
 import { DomainError } from '../shared/errors.ts';
 import type { Actor } from './actor.ts';
 import { hasRole } from './actor.ts';
-import { lookupSession, revokeSession, SESSION_COOKIE } from './sessions.ts';
+import { disableInactiveAccounts } from './inactivity.ts';
+import { lookupSession, revokeSession, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,11 +33,16 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Routes a user who must change the initial password may still call. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+/**
+ * Routes a restricted session may still call: a user who must change the initial or an expired
+ * password, or enrol the required second factor, reaches only these until done (SECURITY.md 2, 4, 8).
+ */
+export const ALLOWED_WHILE_RESTRICTED = new Set([
   'GET /api/auth/me',
   'POST /api/auth/logout',
   'POST /api/auth/password',
+  'POST /api/auth/mfa/enrolment',
+  'POST /api/auth/mfa/enrolment/confirm',
 ]);
 /** Sessions are touched at most this often, to keep reads free of writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -46,8 +53,30 @@ export function commandContext(req: FastifyRequest): CommandContext {
 
 export interface AuthOptions {
   db: Db;
-  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies'>;
+  config: Pick<
+    Config,
+    | 'sessionIdleMinutes'
+    | 'sessionMaxHours'
+    | 'secureCookies'
+    | 'passwordMaxAgeDays'
+    | 'mfaRequired'
+    | 'inactiveAccountDays'
+  >;
   deps: CommandDeps;
+}
+
+/** How often the inactive-account sweep runs while the app is up. */
+const INACTIVITY_SWEEP_MS = 6 * 3600_000;
+
+export function sessionPolicy(
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'passwordMaxAgeDays' | 'mfaRequired'>,
+): SessionPolicy {
+  return {
+    idleMinutes: config.sessionIdleMinutes,
+    maxHours: config.sessionMaxHours,
+    passwordMaxAgeDays: config.passwordMaxAgeDays,
+    mfaRequired: config.mfaRequired,
+  };
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
@@ -55,8 +84,22 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 }
 
 async function plugin(app: FastifyInstance, opts: AuthOptions) {
-  const policy = { idleMinutes: opts.config.sessionIdleMinutes, maxHours: opts.config.sessionMaxHours };
+  const policy = sessionPolicy(opts.config);
   app.decorateRequest('actor', null);
+
+  // Accounts inactive for INACTIVE_ACCOUNT_DAYS are disabled by a periodic sweep as well as at login.
+  let sweepTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweepTimer = setInterval(() => {
+      disableInactiveAccounts(opts.deps, opts.config.inactiveAccountDays).catch((err: unknown) =>
+        app.log.error({ err }, 'inactive-account sweep failed'),
+      );
+    }, INACTIVITY_SWEEP_MS);
+    sweepTimer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (sweepTimer) clearInterval(sweepTimer);
+  });
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
@@ -128,8 +171,17 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
       }
     }
     const key = routeKey(req.method, req.routeOptions.url ?? '');
-    if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(key)) {
-      throw new DomainError('forbidden', 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码');
+    if (!ALLOWED_WHILE_RESTRICTED.has(key)) {
+      if (actor.mustChangePassword || actor.passwordExpired) {
+        throw new DomainError(
+          'forbidden',
+          'PASSWORD_CHANGE_REQUIRED',
+          actor.passwordExpired ? '密码已超过有效期，请先修改密码' : '请先修改初始密码',
+        );
+      }
+      if (actor.mfaEnrolmentRequired) {
+        throw new DomainError('forbidden', 'MFA_ENROLMENT_REQUIRED', '请先绑定动态口令（双因素认证）');
+      }
     }
     if (rule.roles !== 'authenticated' && !hasRole(actor, rule.roles)) {
       await recordEvent(opts.deps, commandContext(req), {

@@ -1,32 +1,51 @@
-/** Login, logout, the current user, password change. */
+/** Login (password, then the second factor), logout, the current user, password change. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES } from '../access/roles.ts';
 import type { Config } from '../config.ts';
-import type { Tx } from '../db/client.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import { passwordHistory, users } from '../db/schema.ts';
 import { ErrorBody, errors, NoContent } from '../http/schemas.ts';
 import { type CommandDeps, runCommand } from '../shared/command.ts';
 import { DomainError, invalid } from '../shared/errors.ts';
+import type { LockoutPolicy } from './account-state.ts';
 import type { Actor } from './actor.ts';
+import { type LoginPolicy, type NewSession, passwordLogin, secondFactorLogin } from './login.ts';
+import { challengeHash } from './mfa.ts';
+import { registerMfaEnrolmentRoutes } from './mfa-routes.ts';
 import { checkPassword, isReused } from './password-policy.ts';
-import { burnVerify, hashPassword, verifyPassword } from './passwords.ts';
-import { clearSessionCookie, commandContext } from './plugin.ts';
-import {
-  createSession,
-  loadAssignments,
-  revokeSession,
-  revokeUserSessions,
-  SESSION_COOKIE,
-} from './sessions.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { clearSessionCookie, commandContext, sessionPolicy } from './plugin.ts';
+import { registerSecurityAdminRoutes } from './security-admin-routes.ts';
+import { createSession, revokeSession, revokeUserSessions, SESSION_COOKIE } from './sessions.ts';
+import { mfaChallenges } from './tables.ts';
 
-/** Lockout (SECURITY.md 3): 5 failures within 15 minutes lock the account for 15 minutes. */
+/** Default lockout (SECURITY.md 3): 5 failures within 15 minutes lock the account for 15 minutes. */
 export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
 /** The last N passwords may not be reused (等保 8.1.4.1a). */
 export const PASSWORD_HISTORY = 5;
 
 const LOGIN_FAILED = () => new DomainError('unauthenticated', 'LOGIN_FAILED', '用户名或密码错误');
+
+export function lockoutPolicy(
+  config: Pick<Config, 'lockoutMaxFailures' | 'lockoutWindowMinutes' | 'lockoutMinutes'>,
+): LockoutPolicy {
+  return {
+    maxFailures: config.lockoutMaxFailures,
+    windowMinutes: config.lockoutWindowMinutes,
+    lockMinutes: config.lockoutMinutes,
+  };
+}
+
+export function loginPolicy(config: Config): LoginPolicy {
+  return {
+    lockout: lockoutPolicy(config),
+    session: sessionPolicy(config),
+    inactiveAccountDays: config.inactiveAccountDays,
+    mfaRequired: config.mfaRequired,
+  };
+}
 
 export const MeBody = Type.Object(
   {
@@ -36,6 +55,9 @@ export const MeBody = Type.Object(
         username: Type.String(),
         displayName: Type.String(),
         mustChangePassword: Type.Boolean(),
+        passwordExpired: Type.Boolean({ description: '密码超过有效期，须先修改' }),
+        mfaEnrolled: Type.Boolean({ description: '已绑定动态口令' }),
+        mfaEnrolmentRequired: Type.Boolean({ description: '须先绑定动态口令才能使用平台' }),
       },
       { additionalProperties: false },
     ),
@@ -58,10 +80,28 @@ export const MeBody = Type.Object(
   { additionalProperties: false, $id: 'Me', title: '当前用户' },
 );
 
+/** The answer to a right password when a second factor is enrolled: a pending login, not a session. */
+export const MfaPendingBody = Type.Object(
+  {
+    mfaRequired: Type.Literal(true),
+    mfaToken: Type.String({ description: '待完成的登录（5 分钟内有效），提交到 POST /api/auth/mfa' }),
+    expiresAt: Type.String(),
+  },
+  { additionalProperties: false, title: '需要动态口令' },
+);
+
 export function presentMe(
   actor: Pick<
     Actor,
-    'userId' | 'username' | 'displayName' | 'mustChangePassword' | 'assignments' | 'csrfToken'
+    | 'userId'
+    | 'username'
+    | 'displayName'
+    | 'mustChangePassword'
+    | 'passwordExpired'
+    | 'mfaEnrolled'
+    | 'mfaEnrolmentRequired'
+    | 'assignments'
+    | 'csrfToken'
   >,
 ) {
   return {
@@ -70,6 +110,9 @@ export function presentMe(
       username: actor.username,
       displayName: actor.displayName,
       mustChangePassword: actor.mustChangePassword,
+      passwordExpired: actor.passwordExpired,
+      mfaEnrolled: actor.mfaEnrolled,
+      mfaEnrolmentRequired: actor.mfaEnrolmentRequired,
     },
     roles: actor.assignments.map((a) => ({
       role: a.role,
@@ -84,37 +127,39 @@ export function presentMe(
   };
 }
 
-async function recordFailure(tx: Tx, user: typeof users.$inferSelect, now: Date): Promise<boolean> {
-  const windowStart = now.getTime() - LOCKOUT.windowMinutes * 60_000;
-  const inWindow = user.firstFailedLoginAt && user.firstFailedLoginAt.getTime() > windowStart;
-  const count = inWindow ? user.failedLoginCount + 1 : 1;
-  const locks = count >= LOCKOUT.maxFailures;
-  await tx
-    .update(users)
-    .set({
-      failedLoginCount: locks ? 0 : count,
-      firstFailedLoginAt: locks ? null : inWindow ? user.firstFailedLoginAt : now,
-      lockedUntil: locks ? new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000) : user.lockedUntil,
-    })
-    .where(eq(users.id, user.id));
-  return locks;
-}
-
-export function registerIdentityRoutes(app: FastifyInstance, deps: CommandDeps, config: Config): void {
+export function registerIdentityRoutes(
+  app: FastifyInstance,
+  deps: CommandDeps,
+  config: Config,
+  keyring: Keyring,
+): void {
   const cookieOptions = {
     path: '/',
     httpOnly: true,
     sameSite: 'strict' as const,
     secure: config.secureCookies,
   };
-  const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const policy = sessionPolicy(config);
+  const login = loginPolicy(config);
+  const clientMeta = (req: FastifyRequest) => ({
+    sourceIp: req.ip ?? null,
+    userAgent: req.headers['user-agent'] ?? null,
+    previousSessionIdHash: req.actor?.sessionIdHash,
+  });
+  const startBrowserSession = (reply: FastifyReply, created: NewSession) => {
+    reply.setCookie(SESSION_COOKIE, created.session.token, {
+      ...cookieOptions,
+      maxAge: config.sessionMaxHours * 3600,
+    });
+    return presentMe(created.actor);
+  };
 
   app.post(
     '/api/auth/login',
     {
       schema: {
         tags: ['账户'],
-        summary: '登录',
+        summary: '登录（第一步：用户名和密码；已绑定动态口令时返回待完成的登录）',
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 64 }),
@@ -122,80 +167,88 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: CommandDeps, 
           },
           { additionalProperties: false },
         ),
-        response: { 200: MeBody, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+        response: {
+          200: Type.Union([MeBody, MfaPendingBody]),
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          429: ErrorBody,
+        },
       },
       config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const { username, password } = req.body as { username: string; password: string };
-      const now = deps.clock.now();
-      const ctx = commandContext(req);
-      const outcome = await runCommand(
-        deps,
-        ctx,
-        { action: 'auth.login', objectType: 'user', actorName: username.slice(0, 64) },
-        async (tx, audit) => {
-          const [user] = await tx
-            .select()
-            .from(users)
-            .where(eq(users.username, username.trim().toLowerCase()))
-            .limit(1);
-          if (!user) {
-            await burnVerify(password);
-            audit.outcome = 'failure';
-            audit.details = { reason: 'unknown_user' };
-            return null;
-          }
-          audit.objectId = user.id;
-          audit.actorUserId = user.id;
-          const passwordOk = await verifyPassword(user.passwordHash, password);
-          const locked = user.lockedUntil && user.lockedUntil.getTime() > now.getTime();
-          if (locked || user.disabled || !passwordOk) {
-            audit.outcome = 'failure';
-            audit.details = { reason: locked ? 'locked' : user.disabled ? 'disabled' : 'wrong_password' };
-            if (!locked && !user.disabled && (await recordFailure(tx, user, now))) {
-              audit.details.lockedUntil = new Date(
-                now.getTime() + LOCKOUT.lockMinutes * 60_000,
-              ).toISOString();
-              audit.details.lockout = true;
-            }
-            return null;
-          }
-          await tx
-            .update(users)
-            .set({ failedLoginCount: 0, firstFailedLoginAt: null, lockedUntil: null, lastLoginAt: now })
-            .where(eq(users.id, user.id));
-          // A fresh session id at every login (SECURITY.md 10); any session the browser held ends.
-          const previous = req.actor?.sessionIdHash;
-          if (previous) await revokeSession(tx, previous, now);
-          const session = await createSession(tx, user.id, now, policy, {
-            sourceIp: req.ip ?? null,
-            userAgent: req.headers['user-agent'] ?? null,
-          });
-          const assignments = await loadAssignments(tx, user.id);
-          const first = assignments[0];
-          audit.role = first?.role ?? null;
-          audit.organisationId = first?.organisationId ?? null;
-          audit.jurisdictionId = first?.jurisdictionId ?? null;
-          return {
-            session,
-            actor: {
-              userId: user.id,
-              username: user.username,
-              displayName: user.displayName,
-              mustChangePassword: user.mustChangePassword,
-              assignments,
-              csrfToken: session.csrfToken,
-            },
-          };
+      const body = req.body as { username: string; password: string };
+      const outcome = await passwordLogin(deps, commandContext(req), login, body, clientMeta(req));
+      if (outcome.kind === 'failed') throw LOGIN_FAILED();
+      if (outcome.kind === 'mfa') {
+        return {
+          mfaRequired: true as const,
+          mfaToken: outcome.token,
+          expiresAt: outcome.expiresAt.toISOString(),
+        };
+      }
+      return startBrowserSession(reply, outcome.value);
+    },
+  );
+
+  app.post(
+    '/api/auth/mfa',
+    {
+      schema: {
+        tags: ['账户'],
+        summary: '登录（第二步：动态口令或恢复码）',
+        body: Type.Object(
+          {
+            mfaToken: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
+            code: Type.Optional(Type.String({ minLength: 6, maxLength: 16 })),
+            recoveryCode: Type.Optional(Type.String({ minLength: 12, maxLength: 32 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: MeBody, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+      },
+      // Per user (the pending login's), after the body is read (SECURITY.md 5, 29).
+      config: {
+        rateLimit: {
+          max: config.mfaRateLimitPerMinute,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: async (req: FastifyRequest) => {
+            const token = (req.body as { mfaToken?: unknown } | undefined)?.mfaToken;
+            if (typeof token !== 'string') return `ip:${req.ip}`;
+            const [row] = await deps.db
+              .select({ userId: mfaChallenges.userId })
+              .from(mfaChallenges)
+              .where(eq(mfaChallenges.idHash, challengeHash(token)));
+            return row ? `user:${row.userId}` : `ip:${req.ip}`;
+          },
         },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body as { mfaToken: string; code?: string; recoveryCode?: string };
+      if ((body.code === undefined) === (body.recoveryCode === undefined)) {
+        throw invalid('MFA_CODE_REQUIRED', '请输入动态口令或一个恢复码（二者选一）', { field: 'code' });
+      }
+      const outcome = await secondFactorLogin(
+        deps,
+        keyring,
+        commandContext(req),
+        login,
+        body,
+        clientMeta(req),
       );
-      if (!outcome) throw LOGIN_FAILED();
-      reply.setCookie(SESSION_COOKIE, outcome.session.token, {
-        ...cookieOptions,
-        maxAge: config.sessionMaxHours * 3600,
-      });
-      return presentMe(outcome.actor);
+      if (outcome.kind === 'failed') {
+        throw outcome.reason === 'challenge'
+          ? new DomainError(
+              'unauthenticated',
+              'MFA_CHALLENGE_INVALID',
+              '登录已超时或无效，请重新输入用户名和密码',
+            )
+          : new DomainError('unauthenticated', 'MFA_CODE_WRONG', '动态口令或恢复码不正确');
+      }
+      return startBrowserSession(reply, outcome.value);
     },
   );
 
@@ -306,4 +359,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: CommandDeps, 
       return reply.status(204).send();
     },
   );
+
+  registerMfaEnrolmentRoutes(app, deps, config, keyring);
+  registerSecurityAdminRoutes(app, deps, config);
 }

@@ -8,6 +8,7 @@ import type { Role } from '../access/roles.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { jurisdictions, organisations, roleAssignments, sessions, users } from '../db/schema.ts';
+import { isPasswordExpired } from './account-state.ts';
 import type { Actor, Assignment } from './actor.ts';
 
 export const SESSION_COOKIE = 'tc_session';
@@ -15,6 +16,10 @@ export const SESSION_COOKIE = 'tc_session';
 export interface SessionPolicy {
   idleMinutes: number;
   maxHours: number;
+  /** Maximum password age; an older password marks the actor passwordExpired (default 90). */
+  passwordMaxAgeDays?: number;
+  /** Second factor required: an actor without one may only enrol (default false). */
+  mfaRequired?: boolean;
 }
 
 export function hashToken(token: string): string {
@@ -113,6 +118,8 @@ export async function lookupSession(
       displayName: users.displayName,
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
+      passwordChangedAt: users.passwordChangedAt,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -134,6 +141,9 @@ export async function lookupSession(
       username: row.username,
       displayName: row.displayName,
       mustChangePassword: row.mustChangePassword,
+      passwordExpired: isPasswordExpired(row.passwordChangedAt, now, policy.passwordMaxAgeDays ?? 90),
+      mfaEnrolled: row.totpEnabledAt !== null,
+      mfaEnrolmentRequired: (policy.mfaRequired ?? false) && row.totpEnabledAt === null,
       assignments,
       sessionIdHash: idHash,
       csrfToken: row.csrfToken,

@@ -1,34 +1,19 @@
 /**
- * Jurisdictions (a tree), organisations, users and role assignments. sys_admin manages users and
- * organisations; sec_admin grants and revokes roles (三员分立). No account holds two admin roles.
+ * Jurisdictions (a tree) and organisations (sys_admin); users and role assignments are in
+ * user-routes.ts (sys_admin manages users, sec_admin grants and revokes roles: 三员分立).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import {
-  ADMIN_ROLES,
-  JURISDICTION_LEVEL_NAMES,
-  ORGANISATION_KIND_NAMES,
-  ROLE_CODES,
-  ROLE_NAMES,
-  type Role,
-} from '../access/roles.ts';
+import { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES } from '../access/roles.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Queryable } from '../db/client.ts';
-import {
-  JURISDICTION_LEVELS,
-  jurisdictions,
-  ORGANISATION_KINDS,
-  organisations,
-  roleAssignments,
-  users,
-} from '../db/schema.ts';
-import { ErrorBody, errors, IdParams, NoContent, Uuid } from '../http/schemas.ts';
-import { checkPassword } from '../identity/password-policy.ts';
-import { hashPassword } from '../identity/passwords.ts';
+import { JURISDICTION_LEVELS, jurisdictions, ORGANISATION_KINDS, organisations } from '../db/schema.ts';
+import { errors, IdParams, Uuid } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { revokeUserSessions } from '../identity/sessions.ts';
 import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, DomainError, invalid, notFound } from '../shared/errors.ts';
+import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { registerUserRoutes } from './user-routes.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -59,32 +44,6 @@ const OrganisationItem = Type.Object(
   { additionalProperties: false },
 );
 
-const UserRole = Type.Object(
-  {
-    id: Type.String(),
-    role: Type.String(),
-    roleName: Type.String(),
-    organisationId: Type.String(),
-    organisationName: Type.String(),
-    jurisdictionName: Type.String(),
-  },
-  { additionalProperties: false },
-);
-
-const UserItem = Type.Object(
-  {
-    id: Type.String(),
-    username: Type.String(),
-    displayName: Type.String(),
-    disabled: Type.Boolean(),
-    mustChangePassword: Type.Boolean(),
-    lastLoginAt: Type.Union([Type.String(), Type.Null()]),
-    version: Type.Integer(),
-    roles: Type.Array(UserRole),
-  },
-  { additionalProperties: false },
-);
-
 async function listOrganisations(q: Queryable) {
   const rows = await q
     .select({
@@ -102,41 +61,7 @@ async function listOrganisations(q: Queryable) {
   return rows.map((r) => ({ ...r, kindName: ORGANISATION_KIND_NAMES[r.kind] ?? r.kind }));
 }
 
-async function listUsers(q: Queryable, ids?: string[]) {
-  const base = q
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      disabled: users.disabled,
-      mustChangePassword: users.mustChangePassword,
-      lastLoginAt: users.lastLoginAt,
-      version: users.version,
-    })
-    .from(users);
-  const rows = await (ids ? base.where(inArray(users.id, ids)) : base).orderBy(asc(users.username));
-  const roleRows = await q
-    .select({
-      id: roleAssignments.id,
-      userId: roleAssignments.userId,
-      role: roleAssignments.role,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      jurisdictionName: jurisdictions.name,
-    })
-    .from(roleAssignments)
-    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, roleAssignments.jurisdictionId));
-  return rows.map((u) => ({
-    ...u,
-    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-    roles: roleRows
-      .filter((r) => r.userId === u.id)
-      .map(({ userId: _userId, ...r }) => ({ ...r, roleName: ROLE_NAMES[r.role as Role] ?? r.role })),
-  }));
-}
-
-export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps): void {
+export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyring: Keyring): void {
   app.get(
     '/api/jurisdictions',
     {
@@ -338,239 +263,5 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps): void
     },
   );
 
-  app.get(
-    '/api/users',
-    {
-      schema: {
-        tags: ['用户与角色'],
-        summary: '用户列表',
-        response: {
-          200: Type.Object({ items: Type.Array(UserItem) }, { additionalProperties: false }),
-          ...errors,
-        },
-      },
-    },
-    async () => ({ items: await listUsers(deps.db) }),
-  );
-
-  app.post(
-    '/api/users',
-    {
-      schema: {
-        tags: ['用户与角色'],
-        summary: '创建用户（初始密码由管理员设定，首次登录须修改）',
-        body: Type.Object(
-          {
-            username: Type.String({ pattern: '^[a-z][a-z0-9._-]{2,31}$' }),
-            displayName: Type.String({ minLength: 1, maxLength: 50 }),
-            initialPassword: Type.String({ minLength: 1, maxLength: 128 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: UserItem, ...errors },
-      },
-    },
-    async (req, reply) => {
-      const body = req.body as { username: string; displayName: string; initialPassword: string };
-      const problems = checkPassword(body.initialPassword, {
-        username: body.username,
-        displayName: body.displayName,
-      });
-      if (problems.length > 0)
-        throw invalid(problems[0].code, problems[0].message, { field: 'initialPassword' });
-      const passwordHash = await hashPassword(body.initialPassword);
-      const now = deps.clock.now();
-      const id = await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'user.create', objectType: 'user' },
-        async (tx, audit) => {
-          const [dup] = await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(eq(users.username, body.username));
-          if (dup) throw conflict('USERNAME_TAKEN', '用户名已存在', { field: 'username' });
-          const [row] = await tx
-            .insert(users)
-            .values({
-              username: body.username,
-              displayName: body.displayName,
-              passwordHash,
-              passwordChangedAt: now,
-              mustChangePassword: true,
-            })
-            .returning({ id: users.id });
-          audit.objectId = row.id;
-          audit.details = { username: body.username };
-          return row.id;
-        },
-      );
-      reply.status(201);
-      return (await listUsers(deps.db, [id]))[0];
-    },
-  );
-
-  app.patch(
-    '/api/users/:id',
-    {
-      schema: {
-        tags: ['用户与角色'],
-        summary: '修改用户（停用/启用、姓名）',
-        params: IdParams,
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-            disabled: Type.Optional(Type.Boolean()),
-            version: Type.Integer({ minimum: 1 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: UserItem, ...errors },
-      },
-    },
-    async (req) => {
-      const { id } = req.params as { id: string };
-      const { version, ...changes } = req.body as {
-        displayName?: string;
-        disabled?: boolean;
-        version: number;
-      };
-      const action =
-        changes.disabled === true
-          ? 'user.disable'
-          : changes.disabled === false
-            ? 'user.enable'
-            : 'user.update';
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action, objectType: 'user', objectId: id, details: changes },
-        async (tx) => {
-          if (changes.disabled && id === req.actor!.userId)
-            throw invalid('CANNOT_DISABLE_SELF', '不能停用自己的账户', { field: 'disabled' });
-          const updated = await tx
-            .update(users)
-            .set({ ...changes, version: version + 1 })
-            .where(and(eq(users.id, id), eq(users.version, version)))
-            .returning({ id: users.id });
-          if (updated.length === 0) {
-            const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
-            if (!exists) throw notFound('用户不存在');
-            throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
-          }
-          // Disabling a user ends their sessions at once (SECURITY.md 11).
-          if (changes.disabled) await revokeUserSessions(tx, id, deps.clock.now());
-        },
-      );
-      return (await listUsers(deps.db, [id]))[0];
-    },
-  );
-
-  app.post(
-    '/api/users/:id/roles',
-    {
-      schema: {
-        tags: ['用户与角色'],
-        summary: '授予角色（安全管理员）',
-        params: IdParams,
-        body: Type.Object(
-          { role: Literals(ROLE_CODES), organisationId: Uuid },
-          { additionalProperties: false },
-        ),
-        response: { 201: UserItem, ...errors },
-      },
-    },
-    async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const body = req.body as { role: Role; organisationId: string };
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'role.assign', objectType: 'user', objectId: id, details: body },
-        async (tx) => {
-          const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
-          if (!user) throw notFound('用户不存在');
-          const [org] = await tx
-            .select()
-            .from(organisations)
-            .where(eq(organisations.id, body.organisationId));
-          if (!org) throw invalid('ORGANISATION_NOT_FOUND', '组织机构不存在', { field: 'organisationId' });
-          const held = await tx
-            .select({ role: roleAssignments.role })
-            .from(roleAssignments)
-            .where(eq(roleAssignments.userId, id));
-          const isAdmin = (r: string) => (ADMIN_ROLES as readonly string[]).includes(r);
-          if (
-            isAdmin(body.role) ? held.some((h) => h.role !== body.role) : held.some((h) => isAdmin(h.role))
-          ) {
-            // 三员分立: an administrator holds exactly one admin role and no business role.
-            throw new DomainError(
-              'conflict',
-              'SEPARATION_OF_DUTIES',
-              '三员分立：系统、安全、审计管理员角色不得兼任，也不得与业务角色兼任',
-              { field: 'role' },
-            );
-          }
-          if (
-            held.some((h) => h.role === body.role) &&
-            (
-              await tx
-                .select({ id: roleAssignments.id })
-                .from(roleAssignments)
-                .where(
-                  and(
-                    eq(roleAssignments.userId, id),
-                    eq(roleAssignments.role, body.role),
-                    eq(roleAssignments.organisationId, org.id),
-                  ),
-                )
-            ).length > 0
-          ) {
-            throw conflict('ROLE_ALREADY_HELD', '该用户已在此机构拥有该角色', { field: 'role' });
-          }
-          await tx
-            .insert(roleAssignments)
-            .values({
-              userId: id,
-              role: body.role,
-              organisationId: org.id,
-              jurisdictionId: org.jurisdictionId,
-            });
-          // A role change ends the user's sessions (SECURITY.md 11).
-          await revokeUserSessions(tx, id, deps.clock.now());
-        },
-      );
-      reply.status(201);
-      return (await listUsers(deps.db, [id]))[0];
-    },
-  );
-
-  app.delete(
-    '/api/users/:id/roles/:assignmentId',
-    {
-      schema: {
-        tags: ['用户与角色'],
-        summary: '撤销角色（安全管理员）',
-        params: Type.Object({ id: Uuid, assignmentId: Uuid }, { additionalProperties: false }),
-        response: { 204: NoContent, ...errors, 404: ErrorBody },
-      },
-    },
-    async (req, reply) => {
-      const { id, assignmentId } = req.params as { id: string; assignmentId: string };
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'role.revoke', objectType: 'user', objectId: id, details: { assignmentId } },
-        async (tx) => {
-          const removed = await tx
-            .delete(roleAssignments)
-            .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, id)))
-            .returning({ id: roleAssignments.id });
-          if (removed.length === 0) throw notFound('该角色授予记录不存在');
-          await revokeUserSessions(tx, id, deps.clock.now());
-        },
-      );
-      return reply.status(204).send();
-    },
-  );
+  registerUserRoutes(app, deps, keyring);
 }

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../../src/audit/archive.ts';
+import { AUDIT_EXPORT_RATE_PER_MINUTE } from '../../src/audit/export.ts';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
 import { ensureInstalled } from '../../src/bootstrap.ts';
 import { generateKeyFile } from '../../src/crypto/keyring.ts';
@@ -88,6 +91,29 @@ describe('audit trail', () => {
     }
   });
 
+  test('if the audit record cannot be written, the business change is rolled back with it', async () => {
+    const admin = await login(ctx, 'demo.sysadmin');
+    await ctx.database.db.execute(
+      sql`alter table audit_events add constraint audit_probe_ck check (action <> 'user.create') not valid`,
+    );
+    try {
+      const res = await admin.request('POST', '/api/users', {
+        username: 'audit.rollback',
+        displayName: '回滚探针',
+        initialPassword: 'Probe#Pass-2026',
+      });
+      assert.equal(res.statusCode, 500);
+      assert.equal(res.json().code, 'INTERNAL');
+    } finally {
+      await ctx.database.db.execute(sql`alter table audit_events drop constraint audit_probe_ck`);
+    }
+    const rows = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from users where username = 'audit.rollback'`,
+    );
+    assert.equal(rows[0].n, 0, 'the user was not created without its audit record');
+  });
+
   test('the database refuses UPDATE and DELETE on audit rows', async () => {
     await assert.rejects(
       ctx.database.db.execute(sql`update audit_events set outcome = 'failure' where id = 1`),
@@ -153,6 +179,155 @@ describe('npm run audit:verify', () => {
       assert.match(result.stdout, new RegExp(`id=${second.id}\\b`));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('audit export', () => {
+  test('the audit admin exports CSV that names the exporter and the time; the export is audited once', async () => {
+    const auditor = await login(ctx, 'demo.auditadmin');
+    const before = await auditCount();
+    const res = await auditor.request('GET', '/api/audit/export?format=csv&action=auth.login');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^text\/csv/);
+    assert.match(String(res.headers['content-disposition']), /^attachment; filename="audit-\d{14}\.csv"$/);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const text = res.body.replace(/^\uFEFF/, '');
+    assert.match(text, /导出人,demo\.auditadmin（审计管理员（演示））/);
+    assert.match(text, /导出时间（北京时间）,2026-11-23 10:\d\d:\d\d/);
+    assert.match(text, /筛选条件,action=auth\.login/);
+    assert.match(text, /序号,时间,操作人/);
+    assert.match(text, /,登录,auth\.login,/);
+    assert.equal(await auditCount(), before + 1);
+    const [row] = await ctx.database.db.select().from(auditEvents).orderBy(sql`id desc`).limit(1);
+    assert.equal(row.action, 'audit.export');
+    assert.equal(row.actorName, 'demo.auditadmin');
+    const details = row.details as { format: string; rows: number; truncated: boolean };
+    assert.equal(details.format, 'csv');
+    assert.ok(details.rows >= 1);
+    assert.equal(details.truncated, false);
+  });
+
+  test('the xlsx export opens as a workbook that names the exporter', async () => {
+    const auditor = await login(ctx, 'demo.auditadmin');
+    const res = await auditor.request('GET', '/api/audit/export?format=xlsx');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('审计日志')!;
+    assert.equal(sheet.getCell('A2').value, '导出人');
+    assert.match(String(sheet.getCell('B2').value), /demo\.auditadmin/);
+    assert.equal(sheet.getCell('A3').value, '导出时间（北京时间）');
+    assert.equal(workbook.creator, 'demo.auditadmin（审计管理员（演示））');
+  });
+
+  test('bulk export is capped at AUDIT_EXPORT_MAX_ROWS and the file says it was cut', async () => {
+    const capped = await setup({ auditExportMaxRows: 2 });
+    try {
+      const auditor = await login(capped, 'demo.auditadmin');
+      const res = await auditor.request('GET', '/api/audit/export?format=csv');
+      assert.equal(res.statusCode, 200);
+      const dataLines = res.body.split('\r\n').filter((l) => /^\d+,/.test(l));
+      assert.equal(dataLines.length, 2);
+      assert.match(res.body, /已截断为最新 2 条/);
+      const [row] = await capped.database.db.select().from(auditEvents).orderBy(sql`id desc`).limit(1);
+      assert.deepEqual(
+        {
+          rows: (row.details as { rows: number }).rows,
+          truncated: (row.details as { truncated: boolean }).truncated,
+        },
+        { rows: 2, truncated: true },
+      );
+    } finally {
+      await capped.close();
+    }
+  });
+
+  test('export is rate-limited per user', async () => {
+    const auditor = await login(ctx, 'demo.auditadmin');
+    const codes: number[] = [];
+    for (let i = 0; i <= AUDIT_EXPORT_RATE_PER_MINUTE; i++) {
+      codes.push((await auditor.request('GET', '/api/audit/export?format=csv&action=none')).statusCode);
+    }
+    assert.equal(codes.at(-1), 429);
+    assert.ok(codes.slice(0, -1).every((c) => c === 200 || c === 429));
+  });
+});
+
+describe('audit retention and archive', () => {
+  test('rows past the retention go to a signed JSON-lines archive with its SM3, and nothing is deleted', async () => {
+    const c = await setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongchou-archive-'));
+    try {
+      const auditor = await login(c, 'demo.auditadmin');
+      await auditor.request('GET', '/api/audit?limit=1');
+      const countBefore = (await c.database.db.select().from(auditEvents)).length;
+      c.clock.advance(181 * 86_400_000);
+      const manifest = await archiveAuditEvents(c.deps, c.keyring, { retentionDays: 180, dir });
+      assert.ok(manifest);
+      assert.equal(manifest.rows, countBefore);
+      assert.equal(manifest.firstId, 1);
+      assert.equal(manifest.anchorPrevHash, '0'.repeat(64));
+      // Nothing deleted: every row is still there, plus the archive's own audit row.
+      const after = await c.database.db.select().from(auditEvents).orderBy(auditEvents.id);
+      assert.equal(after.length, countBefore + 1);
+      assert.equal(after.at(-1)!.action, 'audit.archive');
+      assert.equal((after.at(-1)!.details as { deleted: number }).deleted, 0);
+      const base = `audit-${manifest.firstId}-${manifest.lastId}`;
+      const lines = fs
+        .readFileSync(path.join(dir, `${base}.jsonl`), 'utf8')
+        .trim()
+        .split('\n');
+      assert.equal(lines.length, countBefore);
+      assert.equal(JSON.parse(lines[0]).hash, after[0].hash);
+      assert.match(fs.readFileSync(path.join(dir, `${base}.jsonl.sm3`), 'utf8'), /^[0-9a-f]{64} {2}audit-/);
+      assert.deepEqual(verifyAuditArchive(c.keyring, c.keyring.auditKey, dir, `${base}.manifest.json`), {
+        ok: true,
+        problems: [],
+      });
+      // Nothing new past the retention: nothing to do. Later rows continue the chain from the anchor.
+      assert.equal(await archiveAuditEvents(c.deps, c.keyring, { retentionDays: 180, dir }), null);
+      c.clock.advance(181 * 86_400_000);
+      const next = await archiveAuditEvents(c.deps, c.keyring, { retentionDays: 180, dir });
+      assert.ok(next);
+      assert.equal(next.firstId, manifest.lastId + 1);
+      assert.equal(next.anchorPrevHash, manifest.lastHash);
+      // A changed byte in the archive is detected.
+      const file = path.join(dir, `${base}.jsonl`);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"success"', '"failure"'));
+      const tampered = verifyAuditArchive(c.keyring, c.keyring.auditKey, dir, `${base}.manifest.json`);
+      assert.equal(tampered.ok, false);
+      assert.ok(tampered.problems.some((p) => p.includes('SM3')));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await c.close();
+    }
+  });
+
+  test('a retention under 180 days is refused', async () => {
+    await assert.rejects(
+      archiveAuditEvents(ctx.deps, ctx.keyring, { retentionDays: 179, dir: os.tmpdir() }),
+      (err: unknown) => err instanceof ArchiveError && err.code === 'RETENTION_TOO_SHORT',
+    );
+  });
+
+  test('an archive of a broken chain is refused', async () => {
+    const c = await setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongchou-archive-'));
+    try {
+      await c.database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+      await c.database.db.execute(sql`update audit_events set actor_name = 'mallory' where id = 2`);
+      await c.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+      c.clock.advance(181 * 86_400_000);
+      await assert.rejects(
+        archiveAuditEvents(c.deps, c.keyring, { retentionDays: 180, dir }),
+        (err: unknown) => err instanceof ArchiveError && err.code === 'CHAIN_BROKEN',
+      );
+      assert.deepEqual(fs.readdirSync(dir), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await c.close();
     }
   });
 });

@@ -27,7 +27,7 @@ test('a demo department user logs in and sees the home page in Chinese', async (
   await page.locator('#password').fill(DEMO_PASSWORD);
   await page.locator('button[type=submit]').click();
   await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  const text = await page.locator('body').innerText();
+  const text = (await page.locator('body').textContent()) ?? '';
   assert.match(text, /工作台/);
   assert.match(text, /大同市教育局/);
   await page.screenshot({ path: path.join(RESULTS, 'home-dt-staff.png'), fullPage: true });

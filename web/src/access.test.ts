@@ -16,6 +16,8 @@ import { type RouteEntry, routes } from './routes.ts';
 
 const me = (...roles: string[]) => ({ roles: roles.map((role) => ({ role })) });
 const granted = (access: Access) => ACCESS_KEYS.filter((key) => access[key]).sort();
+const CATALOG_KEYS: string[] = ['canSeeCatalogs', 'canSeeCloudCatalog', 'canSeeSystemCount'];
+const PROJECT_KEYS: string[] = ['canApplyProjects', 'canSeePlans', 'canManageExperts'];
 const names = (entries: { name: string; children?: unknown[] }[]): unknown[] =>
   entries.map((e) => (e.children ? { [e.name]: names(e.children as typeof entries) } : e.name));
 
@@ -36,25 +38,69 @@ describe('accessFor', () => {
   it('lets every business role see projects and rulebooks, and nothing of administration', () => {
     for (const role of BUSINESS_ROLES) {
       assert.deepEqual(
-        granted(accessFor(me(role))),
+        granted(accessFor(me(role))).filter(
+          (key) => !CATALOG_KEYS.includes(key) && !PROJECT_KEYS.includes(key),
+        ),
         ['authenticated', 'canSeeProjects', 'canSeeRulebooks'],
         role,
       );
     }
   });
 
-  it('gives the system administrator organisations, users and the calendar, but no business data', () => {
+  it('opens the catalogs to departments and the jurisdiction’s readers, 只减不增 to the jurisdiction’s readers, the cloud catalog to every business role', () => {
+    const catalog = (role: string) =>
+      granted(accessFor(me(role))).filter((key) => CATALOG_KEYS.includes(key));
+    for (const role of ['dept_staff', 'dept_leader']) {
+      assert.deepEqual(catalog(role), ['canSeeCatalogs', 'canSeeCloudCatalog'], role);
+    }
+    for (const role of [
+      'authority_reviewer',
+      'authority_leader',
+      'approver',
+      'finance_officer',
+      'leadership_body',
+    ]) {
+      assert.deepEqual(catalog(role), ['canSeeCatalogs', 'canSeeCloudCatalog', 'canSeeSystemCount'], role);
+    }
+    for (const role of ['expert', 'contractor', 'supervisor', 'third_party_evaluator']) {
+      assert.deepEqual(catalog(role), ['canSeeCloudCatalog'], role);
+    }
+    for (const role of ADMIN_ROLES) assert.deepEqual(catalog(role), [], role);
+  });
+
+  it('lets department staff apply, the parties of a project read plans, and the authority keep the expert pool', () => {
+    const project = (role: string) =>
+      granted(accessFor(me(role))).filter((key) => PROJECT_KEYS.includes(key));
+    assert.deepEqual(project('dept_staff'), ['canApplyProjects', 'canSeePlans']);
+    assert.deepEqual(project('dept_leader'), ['canSeePlans']);
+    for (const role of ['authority_reviewer', 'authority_leader']) {
+      assert.deepEqual(project(role), ['canManageExperts', 'canSeePlans'], role);
+    }
+    for (const role of ['approver', 'finance_officer', 'leadership_body']) {
+      assert.deepEqual(project(role), ['canSeePlans'], role);
+    }
+    for (const role of ['expert', 'contractor', 'supervisor', 'third_party_evaluator', ...ADMIN_ROLES]) {
+      assert.deepEqual(project(role), [], role);
+    }
+  });
+
+  it('gives the system administrator organisations, users, the calendar and rulebook versions, but no business data', () => {
     assert.deepEqual(granted(accessFor(me('sys_admin'))), [
       'authenticated',
       'canAdminCalendar',
       'canAdminOrgs',
       'canAdminUsers',
+      'canDeriveRulebooks',
       'canSeeRulebooks',
     ]);
   });
 
   it('gives the security administrator no business data and none of the other two administrators’ rights', () => {
-    assert.deepEqual(granted(accessFor(me('sec_admin'))), ['authenticated', 'canSeeRulebooks']);
+    assert.deepEqual(granted(accessFor(me('sec_admin'))), [
+      'authenticated',
+      'canManageSecurity',
+      'canSeeRulebooks',
+    ]);
   });
 
   it('gives the audit administrator the audit log only: no business data, no administration', () => {
@@ -88,7 +134,15 @@ describe('accessFor', () => {
 
   it('unions the rights of several roles held in different organisations', () => {
     const access = accessFor(me('dept_staff', 'expert', 'dept_staff'));
-    assert.deepEqual(granted(access), ['authenticated', 'canSeeProjects', 'canSeeRulebooks']);
+    assert.deepEqual(granted(access), [
+      'authenticated',
+      'canApplyProjects',
+      'canSeeCatalogs',
+      'canSeeCloudCatalog',
+      'canSeePlans',
+      'canSeeProjects',
+      'canSeeRulebooks',
+    ]);
   });
 });
 
@@ -119,19 +173,52 @@ describe('menuFor on the real route table', () => {
   });
 
   it('shows business users the workbench and the rulebooks', () => {
-    for (const role of BUSINESS_ROLES) assert.deepEqual(menuOf(role), ['工作台', '规则集'], role);
+    for (const role of BUSINESS_ROLES) {
+      const menu = menuOf(role).filter((entry) => typeof entry === 'string');
+      assert.deepEqual(menu.slice(0, 2), ['工作台', '规则集'], role);
+    }
+  });
+
+  it('shows every business user the catalogs they may read, and no administrator an empty catalog group', () => {
+    const catalogs: Record<string, string[]> = {
+      dept_staff: ['系统目录', '信息资源目录', '云服务目录'],
+      dept_leader: ['系统目录', '信息资源目录', '云服务目录'],
+      authority_reviewer: ['系统目录', '信息资源目录', '云服务目录', '只减不增'],
+      authority_leader: ['系统目录', '信息资源目录', '云服务目录', '只减不增'],
+      approver: ['系统目录', '信息资源目录', '云服务目录', '只减不增'],
+      finance_officer: ['系统目录', '信息资源目录', '云服务目录', '只减不增'],
+      leadership_body: ['系统目录', '信息资源目录', '云服务目录', '只减不增'],
+      expert: ['云服务目录'],
+      contractor: ['云服务目录'],
+      supervisor: ['云服务目录'],
+      third_party_evaluator: ['云服务目录'],
+    };
+    const catalogGroup = (role: string) =>
+      menuFor(routes, accessFor(me(role))).find((entry) => entry.name === '目录管理');
+    for (const role of BUSINESS_ROLES) {
+      assert.deepEqual(
+        catalogGroup(role)?.children?.map((c) => c.name),
+        catalogs[role],
+        role,
+      );
+    }
+    for (const role of ADMIN_ROLES) assert.equal(catalogGroup(role), undefined, role);
   });
 
   it('shows the system administrator the administration group', () => {
-    assert.deepEqual(menuOf('sys_admin'), ['工作台', '规则集', { 系统管理: ['组织机构', '用户管理'] }]);
+    assert.deepEqual(menuOf('sys_admin'), [
+      '工作台',
+      '规则集',
+      { 系统管理: ['组织机构', '用户管理', '节假日管理'] },
+    ]);
   });
 
   it('shows the audit administrator the audit log and no administration group', () => {
     assert.deepEqual(menuOf('audit_admin'), ['工作台', '规则集', '审计日志']);
   });
 
-  it('shows the security administrator no empty group', () => {
-    assert.deepEqual(menuOf('sec_admin'), ['工作台', '规则集']);
+  it('shows the security administrator only the account security page of the administration group', () => {
+    assert.deepEqual(menuOf('sec_admin'), ['工作台', '规则集', { 系统管理: ['账户安全与授权'] }]);
   });
 
   it('never lists the login page, the password page or the 404 page', () => {

@@ -64,14 +64,33 @@ export function roleLabel(role: string | null | undefined): string {
   return isKnownRole(role) ? ROLE_LABELS[role] : role;
 }
 
+/** Roles that read the whole system and resource catalog of their jurisdiction. */
+const JURISDICTION_READER_ROLES: readonly RoleCode[] = [
+  'authority_reviewer',
+  'authority_leader',
+  'approver',
+  'finance_officer',
+  'leadership_body',
+];
+/** Roles that read the system and resource catalogs (departments: their own entries). */
+const CATALOG_READER_ROLES: readonly RoleCode[] = ['dept_staff', 'dept_leader', ...JURISDICTION_READER_ROLES];
+
 export const ACCESS_KEYS = [
   'authenticated',
   'canSeeProjects',
   'canSeeRulebooks',
+  'canDeriveRulebooks',
   'canAdminOrgs',
   'canAdminUsers',
   'canAdminCalendar',
+  'canManageSecurity',
   'canReadAudit',
+  'canSeeCatalogs',
+  'canSeeCloudCatalog',
+  'canSeeSystemCount',
+  'canApplyProjects',
+  'canSeePlans',
+  'canManageExperts',
 ] as const;
 
 export type AccessKey = (typeof ACCESS_KEYS)[number];
@@ -96,10 +115,26 @@ export function accessFor(me: AccessSubject | null | undefined): Access {
     canSeeProjects: authenticated && [...roles].some(isBusinessRole),
     // Rulebooks are published regulations, not business data: every signed-in user may read them.
     canSeeRulebooks: authenticated,
+    // Deriving a rulebook version (a county's rules, DT-37) is configuration: the system administrator.
+    canDeriveRulebooks: has('sys_admin'),
     canAdminOrgs: has('sys_admin'),
     canAdminUsers: has('sys_admin'),
     canAdminCalendar: has('sys_admin'),
+    // Roles, unlocking, second-factor resets and the security policy: the security administrator.
+    canManageSecurity: has('sec_admin'),
     canReadAudit: has('audit_admin'),
+    // Catalogs (src/catalog/access.ts): departments their own entries, the authority, approval bureau,
+    // finance and leadership their jurisdiction's; every business role the published cloud catalog.
+    canSeeCatalogs: [...CATALOG_READER_ROLES].some(has),
+    canSeeCloudCatalog: authenticated && [...roles].some(isBusinessRole),
+    // 只减不增 (DT-01): the readers of the whole jurisdiction.
+    canSeeSystemCount: [...JURISDICTION_READER_ROLES].some(has),
+    // Projects (src/access/matrix.ts): department staff apply; plans are read by the parties of a
+    // project (departments, authority, approval bureau, finance, leadership); the authority keeps the
+    // expert pool and the yearly department assessments.
+    canApplyProjects: has('dept_staff'),
+    canSeePlans: [...CATALOG_READER_ROLES].some(has),
+    canManageExperts: has('authority_reviewer') || has('authority_leader'),
   };
 }
 

@@ -2,8 +2,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
+  DatabaseOutlined,
   HomeOutlined,
   LockOutlined,
+  ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -16,8 +19,11 @@ const ICONS: Record<IconKey, ComponentType> = {
   setting: SettingOutlined,
   organisation: ApartmentOutlined,
   user: TeamOutlined,
+  calendar: CalendarOutlined,
   audit: AuditOutlined,
   lock: LockOutlined,
+  catalog: DatabaseOutlined,
+  project: ProjectOutlined,
 };
 
 /** The icon of a route table entry (routes.ts holds only the key so it stays free of React). */

@@ -12,7 +12,17 @@
 import type { ComponentType } from 'react';
 import type { AccessKey } from './access.ts';
 
-export type IconKey = 'home' | 'rulebook' | 'setting' | 'organisation' | 'user' | 'audit' | 'lock';
+export type IconKey =
+  | 'home'
+  | 'rulebook'
+  | 'setting'
+  | 'organisation'
+  | 'user'
+  | 'calendar'
+  | 'audit'
+  | 'lock'
+  | 'catalog'
+  | 'project';
 
 export interface PageModule {
   default: ComponentType;
@@ -57,6 +67,134 @@ export const routes: RouteEntry[] = [
     load: () => import('./pages/rulebooks/index.tsx'),
   },
   {
+    path: '/rulebooks/:code',
+    name: '规则集详情',
+    access: 'canSeeRulebooks',
+    hideInMenu: true,
+    load: () => import('./pages/rulebooks/detail/index.tsx'),
+  },
+  {
+    path: '/projects',
+    name: '项目管理',
+    icon: 'project',
+    access: 'authenticated',
+    children: [
+      {
+        path: '/projects/tasks',
+        name: '待办',
+        access: 'canSeeProjects',
+        description: '等待我办理的申报、审核、审批与专家意见',
+        load: () => import('./pages/projects/tasks/index.tsx'),
+      },
+      {
+        path: '/projects/list',
+        name: '我的项目',
+        access: 'canSeeProjects',
+        description: '本单位申报、本级管辖或指派给我的项目',
+        load: () => import('./pages/projects/index.tsx'),
+      },
+      {
+        path: '/projects/new',
+        name: '项目申报',
+        access: 'canApplyProjects',
+        description: '填写建设申请，上传规则集要求的材料并提交（DT-09a、SC-08a）',
+        load: () => import('./pages/projects/form/index.tsx'),
+      },
+      {
+        path: '/projects/plans',
+        name: '规划与年度计划',
+        access: 'canSeePlans',
+        description: '政务信息化规划、年度计划及部门规划备案（DT-08、SC-07、XZ-06）',
+        load: () => import('./pages/projects/plans/index.tsx'),
+      },
+      {
+        path: '/projects/experts',
+        name: '专家库与年度考核',
+        access: 'canManageExperts',
+        description: '评审专家按领域入库（DT-09d），部门年度考核结果（DT-31）',
+        load: () => import('./pages/projects/experts/index.tsx'),
+      },
+      {
+        path: '/projects/plans/:id',
+        name: '规划详情',
+        access: 'canSeePlans',
+        hideInMenu: true,
+        load: () => import('./pages/projects/plans/detail/index.tsx'),
+      },
+      {
+        path: '/projects/:id',
+        name: '项目详情',
+        access: 'canSeeProjects',
+        hideInMenu: true,
+        load: () => import('./pages/projects/detail/index.tsx'),
+      },
+      {
+        path: '/projects/:id/edit',
+        name: '修改申报',
+        access: 'canApplyProjects',
+        hideInMenu: true,
+        load: () => import('./pages/projects/form/index.tsx'),
+      },
+      {
+        path: '/projects/:id/review',
+        name: '合理性审核',
+        access: 'canSeeProjects',
+        hideInMenu: true,
+        load: () => import('./pages/projects/review/index.tsx'),
+      },
+      {
+        path: '/projects/:id/expert',
+        name: '专家意见',
+        access: 'canSeeProjects',
+        hideInMenu: true,
+        load: () => import('./pages/projects/expert/index.tsx'),
+      },
+      {
+        path: '/projects/:id/steps/:stepId',
+        name: '办理',
+        access: 'canSeeProjects',
+        hideInMenu: true,
+        load: () => import('./pages/projects/step/index.tsx'),
+      },
+    ],
+  },
+  {
+    path: '/catalog',
+    name: '目录管理',
+    icon: 'catalog',
+    access: 'authenticated',
+    children: [
+      {
+        path: '/catalog/systems',
+        name: '系统目录',
+        access: 'canSeeCatalogs',
+        description: '政务信息系统目录：登记、修改、报废或并入（SC-10）',
+        load: () => import('./pages/catalog/systems/index.tsx'),
+      },
+      {
+        path: '/catalog/resources',
+        name: '信息资源目录',
+        access: 'canSeeCatalogs',
+        description: '信息资源注册、审核、发布与下架，一数一源提示（DT-10、SC-26）',
+        load: () => import('./pages/catalog/resources/index.tsx'),
+      },
+      {
+        path: '/catalog/cloud-services',
+        name: '云服务目录',
+        access: 'canSeeCloudCatalog',
+        description: '政务云 IaaS、PaaS、SaaS 服务及单价（DT-13、SC-12）',
+        load: () => import('./pages/catalog/cloud-services/index.tsx'),
+      },
+      {
+        path: '/catalog/system-count',
+        name: '只减不增',
+        access: 'canSeeSystemCount',
+        description: '各月在册系统数，总量增加的月份标红（DT-01）',
+        load: () => import('./pages/catalog/system-count/index.tsx'),
+      },
+    ],
+  },
+  {
     path: '/admin',
     name: '系统管理',
     icon: 'setting',
@@ -78,6 +216,22 @@ export const routes: RouteEntry[] = [
         description: '平台账号、启用状态与所任角色',
         load: () => import('./pages/admin/users/index.tsx'),
       },
+      {
+        path: '/admin/calendar',
+        name: '节假日管理',
+        icon: 'calendar',
+        access: 'canAdminCalendar',
+        description: '国务院办公厅公布的放假调休安排与期限计算',
+        load: () => import('./pages/admin/calendar/index.tsx'),
+      },
+      {
+        path: '/admin/security',
+        name: '账户安全与授权',
+        icon: 'lock',
+        access: 'canManageSecurity',
+        description: '角色授权与撤销、账户解锁、动态口令重置（安全管理员）',
+        load: () => import('./pages/admin/security/index.tsx'),
+      },
     ],
   },
   {
@@ -95,6 +249,14 @@ export const routes: RouteEntry[] = [
     access: 'authenticated',
     hideInMenu: true,
     load: () => import('./pages/account/password/index.tsx'),
+  },
+  {
+    path: '/account/mfa',
+    name: '动态口令',
+    icon: 'lock',
+    access: 'authenticated',
+    hideInMenu: true,
+    load: () => import('./pages/account/mfa/index.tsx'),
   },
   {
     path: '*',

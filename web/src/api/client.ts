@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly field?: string;
   readonly article?: string;
   readonly requestId?: string;
+  /** Every problem found, when the server lists them (a holiday year's rows, a derived rulebook). */
+  readonly problems?: unknown[];
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     this.field = body.field;
     this.article = body.article;
     this.requestId = body.requestId;
+    this.problems = body.problems;
   }
 }
 
@@ -65,6 +68,7 @@ export function toApiError(status: number, body: unknown, headerRequestId?: stri
       field: typeof body.field === 'string' ? body.field : undefined,
       article: typeof body.article === 'string' ? body.article : undefined,
       requestId: typeof body.requestId === 'string' ? body.requestId : requestId,
+      problems: Array.isArray(body.problems) ? body.problems : undefined,
     });
   }
   return new ApiError(status, { code: `HTTP_${status}`, message: fallbackMessage(status), requestId });

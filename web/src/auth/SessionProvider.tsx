@@ -1,8 +1,8 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { accessFor } from '../access.ts';
 import { asApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
-import type { MeResponse } from '../api/types.ts';
-import { fetchMe, login, logout } from './api.ts';
+import type { MeResponse, MfaStepRequest } from '../api/types.ts';
+import { fetchMe, isPendingLogin, login, logout, secondFactor } from './api.ts';
 import { type AnonymousReason, type Session, SessionContext, type SessionState } from './context.ts';
 
 /**
@@ -58,7 +58,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => setUnauthorizedHandler(() => forget('expired')), [forget]);
 
   const signIn = useCallback(
-    async (username: string, password: string) => accept(await login({ username, password })),
+    async (username: string, password: string) => {
+      const answer = await login({ username, password });
+      // A pending login is not a session: the login page asks for the second factor.
+      return isPendingLogin(answer) ? answer : accept(answer);
+    },
+    [accept],
+  );
+
+  const completeSignIn = useCallback(
+    async (request: MfaStepRequest) => accept(await secondFactor(request)),
     [accept],
   );
 
@@ -73,8 +82,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const me = state.status === 'authenticated' ? state.me : null;
   const value = useMemo<Session>(
-    () => ({ state, me, access: accessFor(me), signIn, signOut, refresh }),
-    [state, me, signIn, signOut, refresh],
+    () => ({ state, me, access: accessFor(me), signIn, completeSignIn, signOut, refresh }),
+    [state, me, signIn, completeSignIn, signOut, refresh],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Access } from '../access.ts';
 import type { ApiError } from '../api/client.ts';
-import type { MeResponse } from '../api/types.ts';
+import type { MeResponse, MfaPendingResponse, MfaStepRequest } from '../api/types.ts';
 
 /**
  * Why nobody is signed in: `initial` (first visit), `expired` (a request answered 401), `signedOut`
@@ -21,8 +21,13 @@ export interface Session {
   /** The signed-in user, or null. */
   me: MeResponse | null;
   access: Access;
-  /** Throws ApiError (401 LOGIN_FAILED, 429) with the server's Chinese message. */
-  signIn(username: string, password: string): Promise<MeResponse>;
+  /**
+   * Throws ApiError (401 LOGIN_FAILED, 429) with the server's Chinese message. Answers a pending
+   * login when the account has a second factor: finish it with {@link completeSignIn}.
+   */
+  signIn(username: string, password: string): Promise<MeResponse | MfaPendingResponse>;
+  /** The second step: a TOTP code or a recovery code for the pending login. */
+  completeSignIn(request: MfaStepRequest): Promise<MeResponse>;
   signOut(): Promise<void>;
   /** Re-reads /api/auth/me; null (and anonymous with `reasonIfGone`) when the session has ended. */
   refresh(reasonIfGone?: AnonymousReason): Promise<MeResponse | null>;

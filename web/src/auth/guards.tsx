@@ -8,10 +8,12 @@ import { useSession } from './context.ts';
 import { loginPath } from './redirect.ts';
 
 export const PASSWORD_PATH = '/account/password';
+export const MFA_PATH = '/account/mfa';
 
 /**
  * The signed-in area: waits for /api/auth/me, sends visitors to the login page (remembering where
- * they were going), and keeps a user whose password must change on the password page.
+ * they were going), keeps a user whose password must change (initial or expired) on the password
+ * page, and then one who must bind a second factor on the enrolment page.
  */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { state, refresh } = useSession();
@@ -40,11 +42,17 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       const target = keepTarget ? loginPath(location.pathname + location.search + location.hash) : '/login';
       return <Navigate to={target} replace />;
     }
-    case 'authenticated':
-      if (state.me.user.mustChangePassword && location.pathname !== PASSWORD_PATH) {
+    case 'authenticated': {
+      const { user } = state.me;
+      const mustChange = user.mustChangePassword || user.passwordExpired;
+      if (mustChange && location.pathname !== PASSWORD_PATH && location.pathname !== MFA_PATH) {
         return <Navigate to={PASSWORD_PATH} replace />;
       }
+      if (!mustChange && user.mfaEnrolmentRequired && location.pathname !== MFA_PATH) {
+        return <Navigate to={MFA_PATH} replace />;
+      }
       return children;
+    }
   }
 }
 

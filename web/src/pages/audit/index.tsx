@@ -1,12 +1,24 @@
-import { Card, Table, type TableColumnsType, type TablePaginationConfig, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Table,
+  type TableColumnsType,
+  type TablePaginationConfig,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useState } from 'react';
 import { roleLabel } from '../../access.ts';
+import { asApiError } from '../../api/client.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { dash, formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
-import { listAudit } from './api.ts';
+import { type ExportFormat, exportAudit, listAudit } from './api.ts';
 import { type AuditFilter, AuditFilters } from './components/AuditFilters.tsx';
 import { outcomeDisplay } from './outcome.ts';
 
@@ -64,6 +76,26 @@ export default function AuditPage() {
     [filter, page],
   );
   const { data, error, loading, reload } = useRequest(fetcher);
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+
+  const onExport = async (format: ExportFormat) => {
+    setExporting(true);
+    try {
+      const { blob, fileName } = await exportAudit(filter, format);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      URL.revokeObjectURL(url);
+      message.success('已导出；本次导出已记入审计日志');
+    } catch (e) {
+      message.error(asApiError(e).message);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const onSearch = (next: AuditFilter) => {
     setFilter(next);
@@ -76,7 +108,22 @@ export default function AuditPage() {
     <>
       <PageHeader
         title="审计日志"
-        description="登录、授权变更、流程流转、导出等安全事件的记录。日志只读，不可修改或删除；每次查询本身也会被记录。"
+        description="登录、授权变更、流程流转、导出等安全事件的记录。日志只读，不可修改或删除；每次查询和导出本身也会被记录。"
+        extra={
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'xlsx', label: '导出为 Excel' },
+                { key: 'csv', label: '导出为 CSV' },
+              ],
+              onClick: ({ key }) => onExport(key as ExportFormat),
+            }}
+          >
+            <Button icon={<DownloadOutlined />} loading={exporting}>
+              按当前条件导出
+            </Button>
+          </Dropdown>
+        }
       />
       <Card variant="borderless">
         <AuditFilters onSearch={onSearch} loading={loading} />

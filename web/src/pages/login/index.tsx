@@ -3,12 +3,13 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Typography } fro
 import { useCallback, useEffect, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { asApiError } from '../../api/client.ts';
-import type { DemoAccount, LoginInfoResponse } from '../../api/types.ts';
+import type { DemoAccount, LoginInfoResponse, MfaPendingResponse } from '../../api/types.ts';
 import { useSession } from '../../auth/context.ts';
 import { safeRedirect } from '../../auth/redirect.ts';
 import { PLATFORM_NAME } from '../../platform.ts';
 import { fetchLoginInfo } from './api.ts';
 import { DemoAccounts } from './components/DemoAccounts.tsx';
+import { SecondFactorForm } from './components/SecondFactorForm.tsx';
 
 interface LoginForm {
   username: string;
@@ -30,6 +31,8 @@ export default function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<LoginInfoResponse | null>(null);
+  /** Set after a right password when the account has a second factor (登录第二步). */
+  const [pending, setPending] = useState<{ answer: MfaPendingResponse; username: string } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -56,8 +59,11 @@ export default function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await session.signIn(username.trim(), password);
-      // The session turns authenticated and this page redirects (the guard takes over mustChangePassword).
+      const answer = await session.signIn(username.trim(), password);
+      if ('mfaRequired' in answer) setPending({ answer, username: username.trim() });
+      // Otherwise the session turns authenticated and this page redirects (the guard takes over
+      // mustChangePassword, an expired password and a second factor still to bind).
+      form.setFieldValue('password', '');
     } catch (e) {
       setError(asApiError(e).message);
       form.setFieldValue('password', '');
@@ -73,7 +79,7 @@ export default function LoginPage() {
   const loginCard = (
     <Card variant="borderless" style={{ boxShadow: '0 6px 24px rgba(0, 58, 140, 0.12)' }}>
       <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 24, textAlign: 'center' }}>
-        账号登录
+        {pending ? '双因素认证' : '账号登录'}
       </Typography.Title>
       {notice && <Alert showIcon type={notice.type} title={notice.title} style={{ marginBottom: 16 }} />}
       {error && (
@@ -86,36 +92,47 @@ export default function LoginPage() {
           role="alert"
         />
       )}
-      <Form<LoginForm> form={form} layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
-        <Form.Item
-          label="用户名"
-          name="username"
-          rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
-        >
-          <Input
+      {pending ? (
+        <SecondFactorForm
+          pending={pending.answer}
+          username={pending.username}
+          onRestart={(reason) => {
+            setPending(null);
+            setError(reason ?? null);
+          }}
+        />
+      ) : (
+        <Form<LoginForm> form={form} layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
+          <Form.Item
+            label="用户名"
             name="username"
-            prefix={<UserOutlined />}
-            autoComplete="username"
-            autoFocus
-            placeholder="请输入用户名"
-          />
-        </Form.Item>
-        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-          <Input.Password
-            name="password"
-            prefix={<LockOutlined />}
-            autoComplete="current-password"
-            placeholder="请输入密码"
-          />
-        </Form.Item>
-        <Form.Item style={{ marginBottom: 8 }}>
-          <Button type="primary" htmlType="submit" block loading={submitting}>
-            登录
-          </Button>
-        </Form.Item>
-      </Form>
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
+            <Input
+              name="username"
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              placeholder="请输入用户名"
+            />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password
+              name="password"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              placeholder="请输入密码"
+            />
+          </Form.Item>
+          <Form.Item style={{ marginBottom: 8 }}>
+            <Button type="primary" htmlType="submit" block loading={submitting}>
+              登录
+            </Button>
+          </Form.Item>
+        </Form>
+      )}
       <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12, textAlign: 'center' }}>
-        忘记密码或账号被锁定，请联系本单位系统管理员。
+        忘记密码或账号被锁定，请联系本单位系统管理员；手机验证器丢失请联系安全管理员重置。
       </Typography.Paragraph>
     </Card>
   );

@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { RulebookSummary } from '../../api/types.ts';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -7,14 +8,85 @@ import { formatDate } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
 import { listRulebooks } from './api.ts';
 
+/** Where a version comes from, as a value enum. */
+const ORIGIN = {
+  builtIn: { text: '内置', color: 'blue' },
+  derived: { text: '派生', color: 'purple' },
+} as const;
+
+const detailPath = (r: RulebookSummary) =>
+  `/rulebooks/${encodeURIComponent(r.code)}${r.latest ? '' : `?version=${r.version}`}`;
+
 const columns: TableColumnsType<RulebookSummary> = [
-  { title: '代码', dataIndex: 'code', width: 100, render: (code: string) => <Tag color="blue">{code}</Tag> },
-  { title: '名称', dataIndex: 'name' },
-  { title: '版本', dataIndex: 'version', width: 120 },
+  {
+    title: '代码',
+    dataIndex: 'code',
+    width: 110,
+    render: (code: string, r) => (
+      <Link to={detailPath(r)}>
+        <Tag color="blue">{code}</Tag>
+      </Link>
+    ),
+  },
+  {
+    title: '名称',
+    dataIndex: 'name',
+    render: (name: string, r) => (
+      <>
+        <Link to={detailPath(r)}>{name}</Link>
+        <div>
+          <Typography.Text type="secondary">《{r.regulationTitle}》</Typography.Text>
+        </div>
+      </>
+    ),
+  },
+  {
+    title: '适用辖区',
+    dataIndex: 'jurisdictionName',
+    width: 160,
+    render: (name: string, r) => (
+      <>
+        {name} <Typography.Text type="secondary">{r.jurisdictionCode}</Typography.Text>
+      </>
+    ),
+  },
+  {
+    title: '版本',
+    dataIndex: 'version',
+    width: 110,
+    render: (version: number, r) => (
+      <>
+        第 {version} 版{r.latest && <Tag style={{ marginInlineStart: 8 }}>最新</Tag>}
+      </>
+    ),
+  },
+  {
+    title: '来源',
+    dataIndex: 'builtIn',
+    width: 150,
+    filters: [
+      { text: ORIGIN.builtIn.text, value: true },
+      { text: ORIGIN.derived.text, value: false },
+    ],
+    onFilter: (value, r) => r.builtIn === value,
+    render: (builtIn: boolean, r) => {
+      const origin = builtIn ? ORIGIN.builtIn : ORIGIN.derived;
+      return (
+        <>
+          <Tag color={origin.color}>{origin.text}</Tag>
+          {r.derivedFrom && (
+            <Typography.Text type="secondary">
+              自 {r.derivedFrom.code} 第 {r.derivedFrom.version} 版
+            </Typography.Text>
+          )}
+        </>
+      );
+    },
+  },
   {
     title: '生效日期',
     dataIndex: 'effectiveFrom',
-    width: 140,
+    width: 130,
     render: (value: string) => formatDate(value),
     sorter: (a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom),
   },
@@ -37,14 +109,7 @@ export default function RulebooksPage() {
       />
       <Card variant="borderless">
         {error ? (
-          <ApiErrorResult
-            error={error}
-            onRetry={reload}
-            notFound={{
-              title: '规则集暂未发布',
-              subTitle: '规则集功能正在建设中，上线后将在此列出各辖区适用的规则集及其版本。',
-            }}
-          />
+          <ApiErrorResult error={error} onRetry={reload} />
         ) : (
           <Table<RulebookSummary>
             rowKey={(r) => `${r.code}@${r.version}`}
@@ -52,6 +117,7 @@ export default function RulebooksPage() {
             dataSource={data?.items}
             loading={loading}
             pagination={false}
+            scroll={{ x: 900 }}
           />
         )}
       </Card>

@@ -29,7 +29,7 @@ export default function ChangePasswordPage() {
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const forced = me.user.mustChangePassword;
+  const forced = me.user.mustChangePassword || me.user.passwordExpired;
 
   const onFinish = async (values: Values) => {
     setSubmitting(true);

@@ -6,13 +6,16 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listUsers } from './api.ts';
+import { SensitiveButton } from './components/SensitiveButton.tsx';
 
 /** The account state as a value enum (the API sends `disabled: boolean`). */
 const STATUS = {
   enabled: { text: '启用', status: 'success' },
   disabled: { text: '停用', status: 'default' },
+  inactive: { text: '停用（长期未登录）', status: 'warning' },
 } as const;
-const statusOf = (u: UserSummary) => (u.disabled ? STATUS.disabled : STATUS.enabled);
+const statusOf = (u: UserSummary) =>
+  !u.disabled ? STATUS.enabled : u.disabledReason === 'inactive' ? STATUS.inactive : STATUS.disabled;
 
 /** 用户管理: platform accounts and the roles they hold (sys_admin). Editing comes with a later issue. */
 export default function UsersPage() {
@@ -54,6 +57,24 @@ export default function UsersPage() {
       render: (_, u) => <Badge status={statusOf(u).status} text={statusOf(u).text} />,
     },
     {
+      title: '手机号',
+      dataIndex: 'phoneMasked',
+      width: 130,
+      render: (v: string | null | undefined) => v ?? '—',
+    },
+    {
+      title: '身份证号',
+      dataIndex: 'idNumberMasked',
+      width: 190,
+      render: (v: string | null | undefined) => v ?? '—',
+    },
+    {
+      title: '个人信息',
+      key: 'sensitive',
+      width: 110,
+      render: (_, u) => <SensitiveButton user={u} />,
+    },
+    {
       title: '角色（单位 · 辖区）',
       dataIndex: 'roles',
       filters: roleFilters,
@@ -80,7 +101,7 @@ export default function UsersPage() {
     <>
       <PageHeader
         title="用户管理"
-        description="平台账号及其在各单位担任的角色。角色授权由安全管理员负责（三员分立）。"
+        description="平台账号及其在各单位担任的角色。角色授权由安全管理员负责（三员分立）；个人信息脱敏显示，查看明文记入审计。"
         extra={
           <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
             刷新
@@ -113,7 +134,7 @@ export default function UsersPage() {
                 showSizeChanger: true,
                 showTotal: (total) => `共 ${total} 条`,
               }}
-              scroll={{ x: 800 }}
+              scroll={{ x: 1200 }}
             />
           </>
         )}

@@ -1,0 +1,69 @@
+/** What every catalog route needs: the caller, paging, and the 400 that lists every entry problem. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Queryable } from '../../db/client.ts';
+import type { CommandDeps } from '../../shared/command.ts';
+import { DomainError, notFound } from '../../shared/errors.ts';
+import { canRead } from '../access.ts';
+import { type Caller, CatalogProblemsError, callerOf } from '../commands/caller.ts';
+import { organisationInfo } from '../store/lookups.ts';
+
+export const TAGS = {
+  systems: ['政务信息系统目录'],
+  resources: ['信息资源目录'],
+  cloud: ['政务云服务目录'],
+  public: ['公开信息'],
+};
+
+export function callerFrom(req: FastifyRequest, deps: CommandDeps): Caller {
+  if (!req.actor)
+    throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
+  return callerOf(req.actor, deps.clock.now());
+}
+
+/**
+ * A filter on an organisation the caller does not read is a 404, as the organisation's entries
+ * would be: a list never confirms what lies outside the caller's scope.
+ */
+export async function assertReadableOrganisation(
+  q: Queryable,
+  caller: Caller,
+  id: string | undefined,
+): Promise<void> {
+  if (id === undefined) return;
+  const organisation = await organisationInfo(q, id);
+  if (
+    !organisation ||
+    !canRead(caller.scope, { organisationId: id, jurisdictionId: organisation.jurisdictionId })
+  ) {
+    throw notFound('单位不存在或无权查看');
+  }
+}
+
+export function paging(query: { limit?: number; offset?: number }, limit = 50) {
+  return { limit: query.limit ?? limit, offset: query.offset ?? 0 };
+}
+
+/**
+ * A 400 of catalog entry rules carries the first problem as the error contract and every problem in
+ * `problems`, so a form can mark each field; any other error goes on to the app's handler.
+ */
+export function answerProblems(scope: FastifyInstance): void {
+  scope.setErrorHandler((err, req, reply) => {
+    if (err instanceof CatalogProblemsError) {
+      return reply.status(400).send({
+        code: err.code,
+        message: err.message,
+        ...(err.field ? { field: err.field } : {}),
+        ...(err.article ? { article: err.article } : {}),
+        requestId: String(req.id),
+        problems: err.problems.map((p) => ({
+          field: p.field,
+          code: p.code,
+          message: p.message,
+          ...(p.article ? { article: p.article } : {}),
+        })),
+      });
+    }
+    throw err;
+  });
+}

@@ -1,0 +1,372 @@
+/**
+ * The Excel round trip over HTTP, per catalog: the template (with the caller's departments as
+ * drop-downs), the upload — all or nothing: every row is written in one audited transaction, or
+ * nothing is and the answer is 422 with the user's own workbook marked (`x-catalog-errors`: rows in
+ * error) — and the export of the caller's filtered view, audited with its row count and capped.
+ */
+import type { MultipartFile } from '@fastify/multipart';
+import { and } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Queryable } from '../../db/client.ts';
+import { errors } from '../../http/schemas.ts';
+import { commandContext } from '../../identity/plugin.ts';
+import { type CommandDeps, recordEvent, runCommand } from '../../shared/command.ts';
+import { forbidden, invalid } from '../../shared/errors.ts';
+import type { Caller } from '../commands/caller.ts';
+import {
+  existingEntries,
+  importScope,
+  locateProblems,
+  planImport,
+  writeImport,
+} from '../commands/transfer.ts';
+import {
+  buildTemplate,
+  type ExportMeta,
+  exportCatalog,
+  MAX_UPLOAD_BYTES,
+  markErrors,
+  parseUpload,
+  type RowProblem,
+  SHEET_NAMES,
+} from '../excel.ts';
+import {
+  type CatalogKind,
+  CLOUD_MIGRATION_STATUSES,
+  CLOUD_SERVICE_CATEGORIES,
+  DEPLOYMENTS,
+  type EnumList,
+  labelOf,
+  OPENNESS_TYPES,
+  RESOURCE_CATEGORIES,
+  RESOURCE_STATES,
+  SHARING_TYPES,
+  SYSTEM_STATUSES,
+} from '../model.ts';
+import {
+  type CloudFilter,
+  cloudFilterWhere,
+  cloudInputOf,
+  cloudVisibleWhere,
+  listCloudServices,
+} from '../store/cloud.ts';
+import {
+  listResources,
+  type ResourceFilter,
+  resourceFilterWhere,
+  resourceInputOf,
+} from '../store/resources.ts';
+import { listSystems, type SystemFilter, systemFilterWhere, systemInputOf } from '../store/systems.ts';
+import { cloudJurisdictionWhere } from './cloud.ts';
+import { assertReadableOrganisation, callerFrom, TAGS } from './common.ts';
+import { resourcesVisible } from './resources.ts';
+import { CloudListQuery, ResourceListQuery, SystemListQuery, strict, Xlsx } from './schemas.ts';
+import { systemsVisible } from './systems.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Entries one export may hold (SECURITY.md 35: bulk export capped). */
+export const MAX_EXPORT_ENTRIES = 10_000;
+
+const PATHS: Record<CatalogKind, string> = {
+  systems: '/api/catalog/systems',
+  resources: '/api/catalog/resources',
+  cloudServices: '/api/catalog/cloud-services',
+};
+const FILE_STEM: Record<CatalogKind, string> = {
+  systems: 'catalog-systems',
+  resources: 'catalog-resources',
+  cloudServices: 'catalog-cloud-services',
+};
+const TAG: Record<CatalogKind, string[]> = {
+  systems: TAGS.systems,
+  resources: TAGS.resources,
+  cloudServices: TAGS.cloud,
+};
+
+/** `attachment` with an ASCII fallback and the Chinese name (RFC 6266 / 5987). */
+export function attachment(ascii: string, chinese: string): string {
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
+}
+
+function sendXlsx(reply: FastifyReply, bytes: Buffer, ascii: string, chinese: string) {
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', attachment(ascii, chinese))
+    .header('x-content-type-options', 'nosniff')
+    .send(bytes);
+}
+
+const day = (now: Date) =>
+  new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '');
+
+async function receiveWorkbook(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
+  const missing = () =>
+    invalid('CATALOG_FILE_REQUIRED', '请选择要上传的 Excel 文件（.xlsx）', { field: 'file' });
+  if (!req.isMultipart()) throw missing();
+  let file: MultipartFile | undefined;
+  try {
+    file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  } catch {
+    throw missing();
+  }
+  if (!file) throw missing();
+  const fileName = file.filename.slice(0, 200);
+  if (!/\.xlsx$/i.test(fileName)) {
+    file.file.resume();
+    throw invalid('CATALOG_FILE_NOT_XLSX', '只接受 Excel 工作簿（.xlsx），请使用下载的模板填写后上传', {
+      field: 'file',
+    });
+  }
+  try {
+    return { bytes: await file.toBuffer(), fileName };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw invalid('CATALOG_FILE_TOO_LARGE', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请分批上传`, {
+        field: 'file',
+      });
+    }
+    throw err;
+  }
+}
+
+const pick = (list: EnumList, code: string | undefined) => (code ? labelOf(list, code) : undefined);
+
+function filterText(kind: CatalogKind, query: Record<string, unknown>): string {
+  const parts: [string, string | undefined][] = [['关键词', query.keyword as string | undefined]];
+  if (kind === 'systems') {
+    parts.push(
+      ['系统状态', pick(SYSTEM_STATUSES, query.status as string)],
+      ['部署方式', pick(DEPLOYMENTS, query.deployment as string)],
+      ['上云状态', pick(CLOUD_MIGRATION_STATUSES, query.cloudMigration as string)],
+    );
+  } else if (kind === 'resources') {
+    parts.push(
+      ['状态', pick(RESOURCE_STATES, query.state as string)],
+      ['资源分类', pick(RESOURCE_CATEGORIES, query.category as string)],
+      ['共享属性', pick(SHARING_TYPES, query.sharing as string)],
+      ['开放属性', pick(OPENNESS_TYPES, query.openness as string)],
+    );
+  } else {
+    parts.push(
+      ['服务类别', pick(CLOUD_SERVICE_CATEGORIES, query.category as string)],
+      ['状态', query.status as string],
+    );
+  }
+  const shown = parts.filter(([, v]) => v).map(([k, v]) => `${k}：${v}`);
+  return shown.length === 0 ? '全部（本人可见范围）' : shown.join('；');
+}
+
+/** The caller's filtered view as a workbook; refused above MAX_EXPORT_ENTRIES entries. */
+async function exportWorkbook(
+  q: Queryable,
+  caller: Caller,
+  kind: CatalogKind,
+  query: Record<string, unknown>,
+  meta: ExportMeta,
+): Promise<{ bytes: Buffer; count: number }> {
+  const page = { limit: MAX_EXPORT_ENTRIES + 1, offset: 0 };
+  const capped = (count: number) => {
+    if (count > MAX_EXPORT_ENTRIES) {
+      throw invalid('CATALOG_EXPORT_TOO_LARGE', `一次最多导出 ${MAX_EXPORT_ENTRIES} 条，请缩小筛选范围`);
+    }
+    return count;
+  };
+  if (kind === 'systems') {
+    const filter = query as SystemFilter;
+    await assertReadableOrganisation(q, caller, filter.ownerOrganisationId);
+    const { items } = await listSystems(q, and(systemsVisible(caller), systemFilterWhere(filter)), page);
+    const count = capped(items.length);
+    return { bytes: await exportCatalog('systems', items.map(systemInputOf), meta), count };
+  }
+  if (kind === 'resources') {
+    const filter = query as ResourceFilter;
+    await assertReadableOrganisation(q, caller, filter.providerOrganisationId);
+    const { items } = await listResources(
+      q,
+      and(resourcesVisible(caller), resourceFilterWhere(filter)),
+      page,
+    );
+    const count = capped(items.length);
+    return { bytes: await exportCatalog('resources', items.map(resourceInputOf), meta), count };
+  }
+  const jurisdiction = await cloudJurisdictionWhere(q, caller, query.jurisdiction as string | undefined);
+  const { items } = await listCloudServices(
+    q,
+    and(cloudVisibleWhere(caller.scope), cloudFilterWhere(query as CloudFilter), jurisdiction),
+    page,
+  );
+  const count = capped(items.length);
+  return { bytes: await exportCatalog('cloudServices', items.map(cloudInputOf), meta), count };
+}
+
+const ImportResult = Type.Object(
+  {
+    kind: Type.String(),
+    rows: Type.Integer({ description: '读取的数据行数' }),
+    created: Type.Integer(),
+    updated: Type.Integer(),
+    codes: Type.Array(Type.String(), { description: '写入的条目编码' }),
+    conflictsOpen: Type.Optional(
+      Type.Integer({ description: '导入后本辖区待处理的一数一源提示数（SC-26）' }),
+    ),
+  },
+  strict,
+);
+
+export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps): void {
+  for (const kind of ['systems', 'resources', 'cloudServices'] as const) {
+    const base = PATHS[kind];
+    const sheet = SHEET_NAMES[kind];
+
+    app.get(
+      `${base}/template`,
+      {
+        schema: {
+          tags: TAG[kind],
+          summary: `下载${sheet}导入模板（下拉选项为本人可登记的单位）`,
+          response: { 200: Xlsx, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const caller = callerFrom(req, deps);
+        const scope = await importScope(deps.db, caller);
+        if (kind === 'cloudServices' && !scope.cloudJurisdiction) {
+          throw forbidden('云服务目录由本辖区主管部门编制', 'CATALOG_ACTION_FORBIDDEN');
+        }
+        const bytes = await buildTemplate(kind, scope.lists);
+        await recordEvent(deps, commandContext(req), {
+          action: 'catalog.template_download',
+          objectType: 'catalog',
+          objectId: kind,
+        });
+        return sendXlsx(reply, bytes, `${FILE_STEM[kind]}-template.xlsx`, `${sheet}-导入模板.xlsx`);
+      },
+    );
+
+    app.post(
+      `${base}/import`,
+      {
+        schema: {
+          tags: TAG[kind],
+          summary: `导入${sheet}（multipart 字段 file，.xlsx，≤ 10 MB）：整批校验，全部写入或全部不写入；有误时返回 422 及标注了错误的原工作簿`,
+          consumes: ['multipart/form-data'],
+          response: {
+            200: ImportResult,
+            ...errors,
+            422: Type.Unsafe<Buffer>({
+              type: 'string',
+              format: 'binary',
+              description: '标注了错误的原工作簿；响应头 x-catalog-errors 为有误的行数',
+            }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const caller = callerFrom(req, deps);
+        const ctx = commandContext(req);
+        const { bytes, fileName } = await receiveWorkbook(req);
+        const scope = await importScope(deps.db, caller);
+        if (kind === 'cloudServices' && !scope.cloudJurisdiction) {
+          throw forbidden('云服务目录由本辖区主管部门编制', 'CATALOG_ACTION_FORBIDDEN');
+        }
+        const existing = await existingEntries(deps.db, caller, kind, scope);
+        const parsed = await parseUpload(kind, bytes, { ...scope.lists, existing: existing.entries });
+        let problems: RowProblem[] = parsed.problems;
+        let plan = null;
+        if (parsed.ok) {
+          const planned = await planImport(deps.db, caller, kind, parsed.rows, scope, existing.records);
+          plan = planned.plan;
+          if (!plan) problems = await locateProblems(kind, bytes, parsed.sheet, planned.problems);
+        }
+        if (!plan) {
+          const errorRows = new Set(problems.map((p) => p.row)).size;
+          await recordEvent(deps, ctx, {
+            action: 'catalog.import',
+            objectType: 'catalog',
+            objectId: kind,
+            outcome: 'failure',
+            details: { fileName, rows: parsed.dataRowCount, errorRows, problems: problems.length },
+          });
+          const marked = await markErrors(kind, bytes, problems);
+          reply.status(422).header('x-catalog-errors', String(errorRows));
+          return sendXlsx(
+            reply,
+            marked,
+            `${FILE_STEM[kind]}-errors.xlsx`,
+            `${fileName.replace(/\.xlsx$/i, '')}-错误标注.xlsx`,
+          );
+        }
+        const written = await runCommand(
+          deps,
+          ctx,
+          { action: 'catalog.import', objectType: 'catalog', objectId: kind },
+          async (tx, audit) => {
+            const result = await writeImport(tx, caller, plan);
+            audit.details = {
+              fileName,
+              rows: parsed.dataRowCount,
+              created: result.created,
+              updated: result.updated,
+              ...(result.conflictsOpen !== undefined ? { singleSourceOpen: result.conflictsOpen } : {}),
+            };
+            return result;
+          },
+        );
+        return {
+          kind,
+          rows: parsed.dataRowCount,
+          created: written.created,
+          updated: written.updated,
+          codes: written.codes,
+          ...(written.conflictsOpen !== undefined ? { conflictsOpen: written.conflictsOpen } : {}),
+        };
+      },
+    );
+
+    const querystring =
+      kind === 'systems' ? SystemListQuery : kind === 'resources' ? ResourceListQuery : CloudListQuery;
+    app.get(
+      `${base}/export`,
+      {
+        config: {
+          rateLimit: {
+            max: 20,
+            timeWindow: '1 minute',
+            keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip,
+          },
+        },
+        schema: {
+          tags: TAG[kind],
+          summary: `导出${sheet}（本人可见范围内按条件筛选；记录导出人、时间和条数，最多 ${MAX_EXPORT_ENTRIES} 条）`,
+          querystring,
+          response: { 200: Xlsx, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const caller = callerFrom(req, deps);
+        const query = req.query as Record<string, unknown>;
+        const scope = await importScope(deps.db, caller);
+        const filter = filterText(kind, query);
+        const { bytes, count } = await exportWorkbook(deps.db, caller, kind, query, {
+          exportedBy: `${caller.displayName}（${caller.username}）`,
+          exportedAt: caller.now,
+          filter,
+          lists: scope.lists,
+        });
+        await recordEvent(deps, commandContext(req), {
+          action: 'catalog.export',
+          objectType: 'catalog',
+          objectId: kind,
+          details: { count, filter },
+        });
+        return sendXlsx(
+          reply,
+          bytes,
+          `${FILE_STEM[kind]}-${day(caller.now)}.xlsx`,
+          `${sheet}-${day(caller.now)}.xlsx`,
+        );
+      },
+    );
+  }
+}

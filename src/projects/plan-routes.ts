@@ -1,0 +1,222 @@
+/** 规划和年度计划 over HTTP (DT-08, SC-07, XZ-06): compile, add entries, report, approve or file. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errors } from '../http/schemas.ts';
+import type { Actor } from '../identity/actor.ts';
+import { commandContext } from '../identity/plugin.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import type { PlanKind } from './model.ts';
+import {
+  addPlanEntry,
+  createPlan,
+  decidePlan,
+  linkableEntries,
+  listPlans,
+  planById,
+  presentPlans,
+  removePlanEntry,
+  submitPlan,
+  updatePlan,
+} from './plans.ts';
+import { LinkableEntries, PlanList, PlanView } from './responses.ts';
+import {
+  CreatePlanBody,
+  JurisdictionQuery,
+  PlanDecisionBody,
+  PlanEntriesQuery,
+  PlanEntryBody,
+  PlanEntryParams,
+  ProjectParams,
+  UpdatePlanBody,
+} from './schemas.ts';
+
+const TAGS = ['规划'];
+const actorOf = (req: FastifyRequest): Actor => req.actor!;
+
+export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): void {
+  const one = async (actor: Actor, id: string) =>
+    (await presentPlans(deps.db, [await planById(deps.db, actor, id)], true))[0];
+
+  app.get(
+    '/api/plans',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '规划和年度计划',
+        querystring: JurisdictionQuery,
+        response: { 200: PlanList, ...errors },
+      },
+    },
+    async (req) => ({
+      items: await presentPlans(
+        deps.db,
+        await listPlans(deps.db, actorOf(req), (req.query as { jurisdiction?: string }).jurisdiction),
+        true,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/plans',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '编制规划或年度计划（主管部门编制本级规划；部门编制本部门规划报备案）',
+        body: CreatePlanBody,
+        response: { 201: PlanView, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const id = await createPlan(
+        deps,
+        commandContext(req),
+        req.body as {
+          kind: PlanKind;
+          title: string;
+          year: number;
+          endYear?: number;
+          summary: string;
+          organisationId?: string;
+        },
+      );
+      reply.status(201);
+      return one(actorOf(req), id);
+    },
+  );
+
+  app.get(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '规划详情（含计划条目）',
+        params: ProjectParams,
+        response: { 200: PlanView, ...errors },
+      },
+    },
+    async (req) => one(actorOf(req), (req.params as { id: string }).id),
+  );
+
+  app.patch(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '修改规划（编制中或退回后；乐观锁）',
+        params: ProjectParams,
+        body: UpdatePlanBody,
+        response: { 200: PlanView, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      await updatePlan(deps, commandContext(req), id, req.body as { version: number });
+      return one(actorOf(req), id);
+    },
+  );
+
+  app.post(
+    '/api/plans/:id/entries',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '增加计划条目（部门、拟建项目、估算投资、年度）',
+        params: ProjectParams,
+        body: PlanEntryBody,
+        response: { 201: PlanView, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      await addPlanEntry(
+        deps,
+        commandContext(req),
+        id,
+        req.body as {
+          organisationId: string;
+          projectName: string;
+          estimatedBudget: string;
+          year: number;
+          summary: string;
+        },
+      );
+      reply.status(201);
+      return one(actorOf(req), id);
+    },
+  );
+
+  app.delete(
+    '/api/plans/:id/entries/:entryId',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '删除计划条目',
+        params: PlanEntryParams,
+        response: { 200: PlanView, ...errors },
+      },
+    },
+    async (req) => {
+      const { id, entryId } = req.params as { id: string; entryId: string };
+      await removePlanEntry(deps, commandContext(req), id, entryId);
+      return one(actorOf(req), id);
+    },
+  );
+
+  app.post(
+    '/api/plans/:id/submit',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '报送规划（本级规划报政府批准；部门规划报主管部门备案）',
+        params: ProjectParams,
+        response: { 200: PlanView, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      await submitPlan(deps, commandContext(req), id);
+      return one(actorOf(req), id);
+    },
+  );
+
+  app.post(
+    '/api/plans/:id/decision',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '批准（备案）或退回规划',
+        params: ProjectParams,
+        body: PlanDecisionBody,
+        response: { 200: PlanView, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      await decidePlan(
+        deps,
+        commandContext(req),
+        id,
+        req.body as { decision: 'approve' | 'return'; opinion: string },
+      );
+      return one(actorOf(req), id);
+    },
+  );
+
+  app.get(
+    '/api/plan-entries',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '本单位可关联的计划条目（已批准的本级规划、年度计划）',
+        querystring: PlanEntriesQuery,
+        response: { 200: LinkableEntries, ...errors },
+      },
+    },
+    async (req) => ({
+      items: await linkableEntries(
+        deps.db,
+        actorOf(req),
+        (req.query as { organisationId?: string }).organisationId,
+      ),
+    }),
+  );
+}

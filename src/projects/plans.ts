@@ -1,0 +1,475 @@
+/**
+ * 规划和年度计划 (DT-08, SC-07, XZ-06). The authority compiles its jurisdiction's informatization
+ * plan and annual plan with entries (department, intended project, estimated budget, year); the
+ * leadership body of the jurisdiction approves it (市政府 / 区政府, XZ: 局党组 consents). Departments
+ * (and counties) file their own plans involving information systems with the authority. A project
+ * that links to an entry of an approved plan is planned; one without is unplanned and takes the
+ * rulebook's pre-review path (DT-12b, SC-11b, XZ-10b).
+ */
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Queryable } from '../db/client.ts';
+import { fenToYuan, yuanToFen } from '../documents/format.ts';
+import type { Actor, Assignment } from '../identity/actor.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
+import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
+import { jurisdictionSubtree } from './actors.ts';
+import { labelOf, PLAN_KINDS, PLAN_SCOPES, PLAN_STATUSES, type PlanKind, type PlanScope } from './model.ts';
+import { loadDirectory } from './repository.ts';
+import { planEntries, plans, projects } from './tables.ts';
+
+type PlanRow = typeof plans.$inferSelect;
+
+const AUTHORITY_ROLES = ['authority_reviewer', 'authority_leader'];
+const OVERSIGHT_ROLES = [
+  'authority_reviewer',
+  'authority_leader',
+  'approver',
+  'finance_officer',
+  'leadership_body',
+];
+
+/** The caller's assignment that compiles plans: authority (jurisdiction plan) before department. */
+export function compilerRole(
+  actor: Actor,
+  organisationId?: string,
+): { role: Assignment; scope: PlanScope } | null {
+  const mine = actor.assignments.filter((a) => !organisationId || a.organisationId === organisationId);
+  const authority = mine.find((a) => AUTHORITY_ROLES.includes(a.role));
+  if (authority) return { role: authority, scope: 'jurisdiction' };
+  const dept = mine.find((a) => a.role === 'dept_staff');
+  return dept ? { role: dept, scope: 'department' } : null;
+}
+
+/** Whether the caller may see the plan. */
+export function canSeePlan(actor: Actor, plan: PlanRow): boolean {
+  const member = actor.assignments.some((a) => a.organisationId === plan.organisationId);
+  if (member) return true;
+  if (plan.status === 'draft') return false;
+  const sameJurisdiction = actor.assignments.filter(
+    (a) =>
+      a.jurisdictionId === plan.jurisdictionId && a.role !== 'expert' && a.role !== 'third_party_evaluator',
+  );
+  if (plan.scope === 'jurisdiction') {
+    return sameJurisdiction.some((a) => !['contractor', 'supervisor'].includes(a.role));
+  }
+  return sameJurisdiction.some((a) => AUTHORITY_ROLES.includes(a.role));
+}
+
+/** The caller's role that edits the plan (a member of the compiling organisation in the same kind of role). */
+function editorOf(actor: Actor, plan: PlanRow): Assignment {
+  const role = actor.assignments.find(
+    (a) =>
+      a.organisationId === plan.organisationId &&
+      (plan.scope === 'jurisdiction' ? AUTHORITY_ROLES.includes(a.role) : a.role === 'dept_staff'),
+  );
+  if (!role) throw forbidden('只有编制单位可以修改该规划', 'NOT_PLAN_EDITOR');
+  return role;
+}
+
+async function lockPlan(q: Queryable, actor: Actor, id: string): Promise<PlanRow> {
+  const [plan] = await q.select().from(plans).where(eq(plans.id, id)).for('update');
+  if (!plan || !canSeePlan(actor, plan)) throw notFound('规划不存在或无权查看', 'PLAN_NOT_FOUND');
+  return plan;
+}
+
+function requireEditable(plan: PlanRow): void {
+  if (plan.status !== 'draft' && plan.status !== 'returned') {
+    throw conflict('PLAN_NOT_EDITABLE', '规划已报送，退回后才能修改');
+  }
+}
+
+export async function createPlan(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  input: {
+    kind: PlanKind;
+    title: string;
+    year: number;
+    endYear?: number;
+    summary: string;
+    organisationId?: string;
+  },
+): Promise<string> {
+  const actor = ctx.actor!;
+  return runCommand(deps, ctx, { action: 'plan.create', objectType: 'plan' }, async (tx, audit) => {
+    const compiler = compilerRole(actor, input.organisationId);
+    if (!compiler) throw forbidden('只能以本人所在单位的名义编制规划', 'NOT_PLAN_EDITOR');
+    const endYear = input.kind === 'annual' ? input.year : (input.endYear ?? input.year);
+    if (endYear < input.year)
+      throw invalid('PLAN_YEARS_INVALID', '规划期末年份不能早于起始年份', { field: 'endYear' });
+    const [row] = await tx
+      .insert(plans)
+      .values({
+        jurisdictionId: compiler.role.jurisdictionId,
+        organisationId: compiler.role.organisationId,
+        scope: compiler.scope,
+        kind: input.kind,
+        title: input.title.trim(),
+        year: input.year,
+        endYear,
+        summary: input.summary,
+        createdBy: actor.userId,
+        createdAt: deps.clock.now(),
+      })
+      .returning({ id: plans.id });
+    audit.role = compiler.role.role;
+    audit.organisationId = compiler.role.organisationId;
+    audit.objectId = row.id;
+    audit.details = { kind: input.kind, scope: compiler.scope, title: input.title };
+    return row.id;
+  });
+}
+
+export async function updatePlan(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  id: string,
+  input: { title?: string; summary?: string; endYear?: number; version: number },
+): Promise<void> {
+  const actor = ctx.actor!;
+  const { version, ...changes } = input;
+  await runCommand(
+    deps,
+    ctx,
+    { action: 'plan.update', objectType: 'plan', objectId: id, details: changes },
+    async (tx) => {
+      const plan = await lockPlan(tx, actor, id);
+      editorOf(actor, plan);
+      requireEditable(plan);
+      if (plan.version !== version)
+        throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+      if (
+        changes.endYear !== undefined &&
+        (plan.kind === 'annual' ? changes.endYear !== plan.year : changes.endYear < plan.year)
+      ) {
+        throw invalid('PLAN_YEARS_INVALID', '规划期末年份无效', { field: 'endYear' });
+      }
+      await tx
+        .update(plans)
+        .set({ ...changes, version: plan.version + 1 })
+        .where(eq(plans.id, id));
+    },
+  );
+}
+
+export async function addPlanEntry(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  id: string,
+  input: {
+    organisationId: string;
+    projectName: string;
+    estimatedBudget: string;
+    year: number;
+    summary: string;
+  },
+): Promise<string> {
+  const actor = ctx.actor!;
+  return runCommand(
+    deps,
+    ctx,
+    {
+      action: 'plan.entry_add',
+      objectType: 'plan',
+      objectId: id,
+      details: { projectName: input.projectName },
+    },
+    async (tx) => {
+      const plan = await lockPlan(tx, actor, id);
+      editorOf(actor, plan);
+      requireEditable(plan);
+      const directory = await loadDirectory(tx);
+      const org = directory.organisations.find((o) => o.id === input.organisationId);
+      const allowed =
+        plan.scope === 'department'
+          ? input.organisationId === plan.organisationId
+          : org?.kind === 'department' &&
+            jurisdictionSubtree(directory, plan.jurisdictionId).includes(org.jurisdictionId);
+      if (!org || !allowed) {
+        throw invalid('ENTRY_ORGANISATION_INVALID', '计划条目的单位须为本级管辖的部门', {
+          field: 'organisationId',
+        });
+      }
+      if (input.year < plan.year || input.year > plan.endYear) {
+        throw invalid('ENTRY_YEAR_INVALID', `计划条目的年度应在 ${plan.year}–${plan.endYear} 之间`, {
+          field: 'year',
+        });
+      }
+      const [row] = await tx
+        .insert(planEntries)
+        .values({
+          planId: id,
+          organisationId: input.organisationId,
+          projectName: input.projectName.trim(),
+          estimatedBudgetFen: yuanToFen(input.estimatedBudget),
+          year: input.year,
+          summary: input.summary,
+          createdAt: deps.clock.now(),
+        })
+        .returning({ id: planEntries.id });
+      await tx
+        .update(plans)
+        .set({ version: plan.version + 1 })
+        .where(eq(plans.id, id));
+      return row.id;
+    },
+  );
+}
+
+export async function removePlanEntry(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  id: string,
+  entryId: string,
+): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(
+    deps,
+    ctx,
+    { action: 'plan.entry_remove', objectType: 'plan', objectId: id, details: { entryId } },
+    async (tx) => {
+      const plan = await lockPlan(tx, actor, id);
+      editorOf(actor, plan);
+      requireEditable(plan);
+      const [linked] = await tx
+        .select({ id: projects.id })
+        .from(projects)
+        .where(eq(projects.planEntryId, entryId));
+      if (linked) throw conflict('ENTRY_IN_USE', '已有项目关联该计划条目，不能删除');
+      const removed = await tx
+        .delete(planEntries)
+        .where(and(eq(planEntries.id, entryId), eq(planEntries.planId, id)))
+        .returning({ id: planEntries.id });
+      if (removed.length === 0) throw notFound('计划条目不存在', 'ENTRY_NOT_FOUND');
+      await tx
+        .update(plans)
+        .set({ version: plan.version + 1 })
+        .where(eq(plans.id, id));
+    },
+  );
+}
+
+export async function submitPlan(deps: CommandDeps, ctx: CommandContext, id: string): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(deps, ctx, { action: 'plan.submit', objectType: 'plan', objectId: id }, async (tx) => {
+    const plan = await lockPlan(tx, actor, id);
+    editorOf(actor, plan);
+    requireEditable(plan);
+    const [entry] = await tx
+      .select({ id: planEntries.id })
+      .from(planEntries)
+      .where(eq(planEntries.planId, id))
+      .limit(1);
+    if (!entry) throw invalid('PLAN_EMPTY', '规划至少应有一个计划条目');
+    await tx
+      .update(plans)
+      .set({ status: 'submitted', version: plan.version + 1 })
+      .where(eq(plans.id, id));
+  });
+}
+
+/**
+ * Approval of a jurisdiction plan by its leadership body (DT-08 市人民政府, SC-07 区人民政府, XZ-06
+ * 局党组), or filing of a department plan by the authority; `return` sends it back for changes.
+ */
+export async function decidePlan(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  id: string,
+  input: { decision: 'approve' | 'return'; opinion: string },
+): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(
+    deps,
+    ctx,
+    { action: 'plan.decide', objectType: 'plan', objectId: id, details: { decision: input.decision } },
+    async (tx, audit) => {
+      const plan = await lockPlan(tx, actor, id);
+      if (plan.status !== 'submitted') throw conflict('PLAN_NOT_SUBMITTED', '规划尚未报送或已办理');
+      const deciderRoles = plan.scope === 'jurisdiction' ? ['leadership_body'] : AUTHORITY_ROLES;
+      const role = actor.assignments.find(
+        (a) => deciderRoles.includes(a.role) && a.jurisdictionId === plan.jurisdictionId,
+      );
+      if (!role) {
+        throw forbidden(
+          plan.scope === 'jurisdiction'
+            ? '本级规划由本级人民政府（决策机构）批准'
+            : '部门规划报本级主管部门备案',
+          'NOT_PLAN_DECIDER',
+          { article: 'DT-08' },
+        );
+      }
+      if (input.decision === 'return' && input.opinion.trim() === '') {
+        throw invalid('REASON_REQUIRED', '退回须说明理由', { field: 'opinion' });
+      }
+      const status =
+        input.decision === 'return' ? 'returned' : plan.scope === 'jurisdiction' ? 'approved' : 'filed';
+      await tx
+        .update(plans)
+        .set({
+          status,
+          decidedBy: actor.userId,
+          decidedAt: deps.clock.now(),
+          decisionOpinion: input.opinion,
+          version: plan.version + 1,
+        })
+        .where(eq(plans.id, id));
+      audit.role = role.role;
+      audit.organisationId = role.organisationId;
+      audit.details = { decision: input.decision, status };
+    },
+  );
+}
+
+// ---- queries ---------------------------------------------------------------------------------------
+
+export interface PlanEntryView {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  projectName: string;
+  estimatedBudget: string;
+  year: number;
+  summary: string;
+  linkedProjects: { id: string; code: string; name: string }[];
+}
+
+export async function planEntriesOf(q: Queryable, planIds: string[]) {
+  if (planIds.length === 0) return new Map<string, PlanEntryView[]>();
+  const directory = await loadDirectory(q);
+  const rows = await q
+    .select()
+    .from(planEntries)
+    .where(inArray(planEntries.planId, planIds))
+    .orderBy(asc(planEntries.year), asc(planEntries.createdAt));
+  const linked = rows.length
+    ? await q
+        .select({ id: projects.id, code: projects.code, name: projects.name, entryId: projects.planEntryId })
+        .from(projects)
+        .where(
+          inArray(
+            projects.planEntryId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  const out = new Map<string, PlanEntryView[]>();
+  for (const r of rows) {
+    const list = out.get(r.planId) ?? [];
+    list.push({
+      id: r.id,
+      organisationId: r.organisationId,
+      organisationName: directory.organisations.find((o) => o.id === r.organisationId)?.name ?? '',
+      projectName: r.projectName,
+      estimatedBudget: fenToYuan(r.estimatedBudgetFen),
+      year: r.year,
+      summary: r.summary,
+      linkedProjects: linked
+        .filter((l) => l.entryId === r.id)
+        .map(({ id, code, name }) => ({ id, code, name })),
+    });
+    out.set(r.planId, list);
+  }
+  return out;
+}
+
+export async function presentPlans(q: Queryable, rows: PlanRow[], withEntries: boolean) {
+  const directory = await loadDirectory(q);
+  const entries = withEntries
+    ? await planEntriesOf(
+        q,
+        rows.map((r) => r.id),
+      )
+    : new Map<string, PlanEntryView[]>();
+  return rows.map((p) => ({
+    id: p.id,
+    jurisdictionId: p.jurisdictionId,
+    jurisdictionName: directory.jurisdictions.find((j) => j.id === p.jurisdictionId)?.name ?? '',
+    organisationId: p.organisationId,
+    organisationName: directory.organisations.find((o) => o.id === p.organisationId)?.name ?? '',
+    scope: p.scope,
+    scopeName: labelOf(PLAN_SCOPES, p.scope),
+    kind: p.kind,
+    kindName: labelOf(PLAN_KINDS, p.kind),
+    title: p.title,
+    year: p.year,
+    endYear: p.endYear,
+    summary: p.summary,
+    status: p.status,
+    statusName: labelOf(PLAN_STATUSES, p.status),
+    decidedAt: p.decidedAt?.toISOString() ?? null,
+    decisionOpinion: p.decisionOpinion,
+    version: p.version,
+    entries: entries.get(p.id) ?? [],
+  }));
+}
+
+export async function listPlans(q: Queryable, actor: Actor, jurisdictionCode?: string) {
+  let jurisdictionIds = [...new Set(actor.assignments.map((a) => a.jurisdictionId))];
+  if (jurisdictionCode) {
+    const directory = await loadDirectory(q);
+    const j = directory.jurisdictions.find((x) => x.code === jurisdictionCode);
+    if (!j || !jurisdictionIds.includes(j.id))
+      throw notFound('行政区划不存在或无权查看', 'JURISDICTION_NOT_FOUND');
+    jurisdictionIds = [j.id];
+  }
+  const orgIds = [...new Set(actor.assignments.map((a) => a.organisationId))];
+  if (jurisdictionIds.length === 0) return [];
+  const rows = await q
+    .select()
+    .from(plans)
+    .where(
+      jurisdictionCode
+        ? inArray(plans.jurisdictionId, jurisdictionIds)
+        : or(inArray(plans.jurisdictionId, jurisdictionIds), inArray(plans.organisationId, orgIds)),
+    )
+    .orderBy(desc(plans.year), desc(plans.createdAt));
+  return rows.filter((p) => canSeePlan(actor, p));
+}
+
+export async function planById(q: Queryable, actor: Actor, id: string): Promise<PlanRow> {
+  const [plan] = await q.select().from(plans).where(eq(plans.id, id));
+  if (!plan || !canSeePlan(actor, plan)) throw notFound('规划不存在或无权查看', 'PLAN_NOT_FOUND');
+  return plan;
+}
+
+/** Entries of approved jurisdiction plans a department may link its project to. */
+export async function linkableEntries(q: Queryable, actor: Actor, organisationId?: string) {
+  const mine = actor.assignments.filter((a) => a.role === 'dept_staff' || a.role === 'dept_leader');
+  const orgs = mine.map((a) => a.organisationId).filter((o) => !organisationId || o === organisationId);
+  if (organisationId && orgs.length === 0) throw notFound('部门不存在或无权查看', 'ORGANISATION_NOT_FOUND');
+  if (orgs.length === 0) return [];
+  const rows = await q
+    .select({
+      id: planEntries.id,
+      planId: plans.id,
+      planTitle: plans.title,
+      planKind: plans.kind,
+      organisationId: planEntries.organisationId,
+      projectName: planEntries.projectName,
+      estimatedBudgetFen: planEntries.estimatedBudgetFen,
+      year: planEntries.year,
+    })
+    .from(planEntries)
+    .innerJoin(plans, eq(plans.id, planEntries.planId))
+    .where(
+      and(
+        eq(plans.scope, 'jurisdiction'),
+        eq(plans.status, 'approved'),
+        inArray(planEntries.organisationId, orgs),
+      ),
+    )
+    .orderBy(desc(planEntries.year));
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.planId,
+    planTitle: r.planTitle,
+    planKindName: labelOf(PLAN_KINDS, r.planKind),
+    organisationId: r.organisationId,
+    projectName: r.projectName,
+    estimatedBudget: fenToYuan(r.estimatedBudgetFen),
+    year: r.year,
+  }));
+}
+
+export { OVERSIGHT_ROLES };

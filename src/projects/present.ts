@@ -1,0 +1,396 @@
+/**
+ * Presenters: what the project routes answer, field by field. Rows never leave the server as they
+ * are; the rulebook's own words (organisation and role names, step names, citations) are used.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { informationResources } from '../catalog/tables.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
+import type { Queryable } from '../db/client.ts';
+import { users } from '../db/schema.ts';
+import { fenToYuan } from '../documents/format.ts';
+import type { Actor } from '../identity/actor.ts';
+import { ACTION_LABELS, citation, evaluatePredicate, STAGE_LABELS, type StageCode } from '../rules/index.ts';
+import { actorLabel } from './actors.ts';
+import { ownerPhoneMasked } from './application.ts';
+import { actionSignedContent, applicantTurn, editorRole, stepRole } from './commands.ts';
+import { applicationMaterialCodes, materialName } from './materials.ts';
+import {
+  ACTION_KINDS,
+  FUNDING_MODES,
+  ISSUED_DOCUMENTS,
+  labelOf,
+  PROJECT_CATEGORIES,
+  PROJECT_STATES,
+  PROJECT_TYPES,
+  RESOURCE_RELATIONS,
+  SYSTEM_RELATIONS,
+} from './model.ts';
+import {
+  type ActionRow,
+  type ProjectContext,
+  providedMaterials,
+  type Relation,
+  storedActions,
+} from './repository.ts';
+import { projects } from './tables.ts';
+import {
+  filingStep,
+  isApplicantStage,
+  isEstablishmentStage,
+  requiresSharingOpinion,
+  reviewStep,
+  rulebookEvents,
+  stepInfo,
+  stepsOf,
+  withdrawTarget,
+} from './workflow-state.ts';
+
+const orgName = (pc: ProjectContext, id: string | null | undefined) =>
+  id ? (pc.directory.organisations.find((o) => o.id === id)?.name ?? '') : '';
+
+export async function userNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  const rows = await q
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function roleName(pc: ProjectContext, role: string | null): string {
+  if (!role) return '';
+  return pc.rulebook.roles.find((r) => r.code === role)?.name ?? role;
+}
+
+/**
+ * What the applicant can upload, and for each material whether the rulebook requires it of this
+ * project (required, or conditional with its condition true) and whether it is there.
+ */
+export function applicationMaterialsOf(pc: ProjectContext) {
+  const provided = providedMaterials(pc.bundle);
+  const events = rulebookEvents(storedActions(pc.bundle.actions));
+  const steps = stepsOf(pc.rulebook).filter(
+    (s) =>
+      isEstablishmentStage(s.stage) &&
+      pc.evaluation.steps.find((x) => x.stepId === s.step.id)?.status !== 'skipped' &&
+      (s.step.condition === undefined || evaluatePredicate(s.step.condition, { facts: pc.facts, events })),
+  );
+  const required = new Map<string, string>();
+  for (const { step } of steps) {
+    for (const m of pc.evaluation.missingMaterials(step.id, []))
+      if (!required.has(m.code)) required.set(m.code, m.articles[0]);
+  }
+  return applicationMaterialCodes(pc.rulebook).map((code) => ({
+    code,
+    name: materialName(pc.rulebook, code),
+    required: required.has(code),
+    provided: provided.includes(code),
+    article: required.get(code) ?? null,
+  }));
+}
+
+export interface Permissions {
+  canEdit: boolean;
+  canSubmit: boolean;
+  canWithdraw: boolean;
+  canSeeReview: boolean;
+  canReview: boolean;
+  canAssignExperts: boolean;
+  canGiveExpertOpinion: boolean;
+}
+
+export function permissionsOf(actor: Actor, pc: ProjectContext, relation: Relation): Permissions {
+  const applicantOpen = applicantTurn(pc);
+  const editing = applicantOpen && editorRole(actor, pc) !== undefined;
+  const firstApplicantStep = pc.evaluation.steps.find(
+    (s) => s.status === 'open' && isApplicantStage(stepInfo(pc.rulebook, s.stepId)?.stage ?? 'operation'),
+  );
+  const canSubmit =
+    firstApplicantStep !== undefined &&
+    stepRole(actor, pc, stepInfo(pc.rulebook, firstApplicantStep.stepId)!.step) !== undefined;
+  const target = withdrawTarget(storedActions(pc.bundle.actions), actor.userId);
+  const review = reviewStep(pc.rulebook);
+  const reviewOpen = review
+    ? pc.evaluation.steps.find((s) => s.stepId === review.id)?.status === 'open'
+    : false;
+  const reviewer = review ? stepRole(actor, pc, review) !== undefined : false;
+  return {
+    canEdit: editing,
+    canSubmit,
+    canWithdraw: target !== null,
+    canSeeReview: relation.parties.size > 0,
+    canReview: reviewOpen && reviewer,
+    canAssignExperts: reviewOpen && reviewer,
+    canGiveExpertOpinion: reviewOpen && relation.assignment !== null,
+  };
+}
+
+/**
+ * The open steps of the establishment stages (plan → 立项) with who acts, the outcomes, the gates of
+ * their action and the missing materials. Later stages (budget, construction …) belong to later modules.
+ */
+async function presentOpenSteps(q: Queryable, actor: Actor, pc: ProjectContext) {
+  const provided = providedMaterials(pc.bundle);
+  const holders = await userNames(
+    q,
+    pc.bundle.holders.map((h) => h.holderUserId),
+  );
+  return pc.evaluation.steps
+    .filter(
+      (s) =>
+        s.status === 'open' && isEstablishmentStage(stepInfo(pc.rulebook, s.stepId)?.stage ?? 'operation'),
+    )
+    .map((s) => {
+      const info = stepInfo(pc.rulebook, s.stepId)!;
+      const holder = pc.bundle.holders.find((h) => h.stepId === s.stepId);
+      const gates = info.step.action ? pc.evaluation.checkGates(info.step.action) : [];
+      // The filing step issues the certificate it lists (DT-09b): not something to upload.
+      const issued = info.step.action === 'file_review' ? ISSUED_DOCUMENTS : [];
+      return {
+        stepId: s.stepId,
+        name: info.step.name,
+        stage: info.stage,
+        stageName: STAGE_LABELS[info.stage],
+        applicant: isApplicantStage(info.stage),
+        actorName: actorLabel(pc.rulebook, info.step),
+        articles: info.step.articles,
+        citation: citation(pc.rulebook, info.step.articles[0]),
+        action: info.step.action ?? null,
+        actionName: info.step.action ? ACTION_LABELS[info.step.action] : null,
+        canAct: stepRole(actor, pc, info.step) !== undefined,
+        holder: holder ? { userId: holder.holderUserId, name: holders.get(holder.holderUserId) ?? '' } : null,
+        outcomes: info.step.outcomes.map((o, i) => ({
+          event: o.event,
+          name: o.name,
+          normal: i === 0,
+          refuses: o.result === 'refused',
+        })),
+        gates: gates.map((g) => ({
+          gateId: g.gateId,
+          name: g.name,
+          passed: g.passed,
+          applicable: g.applicable,
+          severity: g.severity,
+          reason: g.reason,
+          article: g.article,
+          citation: g.citation,
+        })),
+        materials: info.step.materials.map((m) => ({
+          code: m.code,
+          name: m.name,
+          requirement: m.requirement,
+          provided: provided.includes(m.code),
+          issued: issued.includes(m.code),
+          article: m.articles[0],
+        })),
+        missingMaterials: pc.evaluation.missingMaterials(s.stepId, [...provided, ...issued]).map((m) => ({
+          code: m.code,
+          name: m.name,
+          article: m.articles[0],
+          citation: citation(pc.rulebook, m.articles[0]),
+        })),
+      };
+    });
+}
+
+export async function presentProject(
+  q: Queryable,
+  keyring: Keyring,
+  actor: Actor,
+  pc: ProjectContext,
+  relation: Relation,
+) {
+  const { bundle, rulebook, evaluation } = pc;
+  const p = bundle.project;
+  const jurisdiction = pc.directory.jurisdictions.find((j) => j.id === p.jurisdictionId);
+  const resourceRows = bundle.resources.length
+    ? await q
+        .select({
+          id: informationResources.id,
+          code: informationResources.code,
+          name: informationResources.name,
+        })
+        .from(informationResources)
+        .where(
+          inArray(
+            informationResources.id,
+            bundle.resources.map((r) => r.resourceId),
+          ),
+        )
+    : [];
+  const uploaders = await userNames(
+    q,
+    bundle.materials.map((m) => m.uploadedBy),
+  );
+  const [parent] = p.parentProjectId
+    ? await q.select().from(projects).where(eq(projects.id, p.parentProjectId))
+    : [];
+  const children = await q.select().from(projects).where(eq(projects.parentProjectId, p.id));
+  const stageOf = (stepId: string) => stepInfo(rulebook, stepId)?.stage as StageCode;
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    type: p.type,
+    typeName: labelOf(PROJECT_TYPES, p.type),
+    category: p.category,
+    categoryName: labelOf(PROJECT_CATEGORIES, p.category),
+    fundingMode: p.fundingMode,
+    fundingModeName: labelOf(FUNDING_MODES, p.fundingMode),
+    summary: p.summary,
+    jurisdiction: { id: p.jurisdictionId, code: jurisdiction?.code ?? '', name: jurisdiction?.name ?? '' },
+    rulebook: {
+      code: rulebook.id,
+      version: rulebook.version,
+      name: rulebook.name,
+      title: rulebook.regulation.title,
+    },
+    owner: { id: p.ownerOrganisationId, name: orgName(pc, p.ownerOrganisationId) },
+    coBuilders: bundle.coBuilderIds.map((id) => ({ id, name: orgName(pc, id) })),
+    plan: bundle.plan
+      ? {
+          entryId: bundle.plan.entryId,
+          planId: bundle.plan.planId,
+          planTitle: bundle.plan.planTitle,
+          planApproved: bundle.plan.planStatus === 'approved',
+          projectName: bundle.plan.projectName,
+          year: bundle.plan.year,
+          estimatedBudget: fenToYuan(bundle.plan.estimatedBudgetFen),
+        }
+      : null,
+    planned: pc.facts.planned === true,
+    parent:
+      parent && relation.parties.size > 0
+        ? { id: parent.id, code: parent.code, name: parent.name }
+        : p.parentProjectId
+          ? { id: p.parentProjectId, code: '', name: '' }
+          : null,
+    shareOfParent: p.shareOfParentFen === null ? null : fenToYuan(p.shareOfParentFen),
+    children: children
+      .filter((c) => c.submissionCount > 0)
+      .map((c) => ({
+        id: c.id,
+        code: c.code,
+        name: c.name,
+        jurisdictionName: pc.directory.jurisdictions.find((j) => j.id === c.jurisdictionId)?.name ?? '',
+        shareOfParent: c.shareOfParentFen === null ? null : fenToYuan(c.shareOfParentFen),
+      })),
+    totalBudget: fenToYuan(p.totalBudgetFen),
+    budgetByYear: bundle.budgetYears.map((y) => ({ year: y.year, amount: fenToYuan(y.amountFen) })),
+    systems: pc.systemDetails.map((s) => ({
+      systemId: s.systemId,
+      code: s.code,
+      name: s.name,
+      relation: s.relation,
+      relationName: labelOf(SYSTEM_RELATIONS, s.relation),
+      status: s.status,
+      inCatalog: s.inCatalog,
+    })),
+    resources: bundle.resources.map((r) => {
+      const entry = resourceRows.find((x) => x.id === r.resourceId);
+      return {
+        resourceId: r.resourceId,
+        code: entry?.code ?? '',
+        name: entry?.name ?? '',
+        relation: r.relation,
+        relationName: labelOf(RESOURCE_RELATIONS, r.relation),
+      };
+    }),
+    cloudServices: p.cloudServices,
+    dedicatedNetwork: p.dedicatedNetwork,
+    dedicatedNetworkBasis: p.dedicatedNetworkBasis,
+    projectOwner: p.ownerPersonName
+      ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '', phone: ownerPhoneMasked(keyring, bundle) }
+      : null,
+    performanceTargets: p.performanceTargets,
+    declarations: p.declarations,
+    state: p.state,
+    stateName: labelOf(PROJECT_STATES, p.state),
+    submissionCount: p.submissionCount,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    workflow: {
+      status: evaluation.status,
+      steps: evaluation.steps.map((s) => ({
+        stepId: s.stepId,
+        name: s.name,
+        stage: s.stage,
+        stageName: STAGE_LABELS[s.stage],
+        status: s.status,
+        actorName: actorLabel(rulebook, stepInfo(rulebook, s.stepId)!.step),
+        outcome: s.outcome ? { event: s.outcome.event, name: s.outcome.name, at: s.outcome.at } : null,
+        articles: s.articles,
+        inScope: ['plan', 'application', 'review', 'filing_approval'].includes(stageOf(s.stepId)),
+      })),
+      openSteps: await presentOpenSteps(q, actor, pc),
+      reviewStepId: reviewStep(rulebook)?.id ?? null,
+      filingStepId: filingStep(rulebook)?.id ?? null,
+      requiresSharingOpinion: requiresSharingOpinion(rulebook),
+    },
+    materials: bundle.materials.map((m) => ({
+      id: m.id,
+      materialCode: m.materialCode,
+      materialName: materialName(rulebook, m.materialCode),
+      stepId: m.stepId,
+      originalName: m.originalName,
+      kind: m.kind,
+      size: m.size,
+      sha256: m.sha256,
+      sm3: m.sm3,
+      uploadedAt: m.uploadedAt.toISOString(),
+      uploadedBy: uploaders.get(m.uploadedBy) ?? '',
+    })),
+    applicationMaterials: applicationMaterialsOf(pc),
+    certificates: bundle.certificates.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      number: c.number,
+      issuedOn: c.issuedOn,
+      revoked: c.revokedAt !== null,
+      verified: verifyContent(keyring, c.content, c.signature as unknown as ContentSignature),
+    })),
+    permissions: permissionsOf(actor, pc, relation),
+  };
+}
+
+/** Experts' identities stay with the authority (SECURITY.md 30): others see that an expert acted, not who. */
+const EXPERT_KINDS = ['expert_assigned', 'expert_opinion'];
+
+export function presentTimeline(
+  keyring: Keyring,
+  pc: ProjectContext,
+  actions: readonly ActionRow[],
+  relation: Relation,
+) {
+  const showExperts = relation.parties.has('oversight');
+  return actions.map((a) => {
+    const hidden = !showExperts && EXPERT_KINDS.includes(a.kind);
+    const info = a.stepId ? stepInfo(pc.rulebook, a.stepId) : undefined;
+    const target = a.targetStepId ? stepInfo(pc.rulebook, a.targetStepId) : undefined;
+    const outcome = info && a.event ? info.step.outcomes.find((o) => o.event === a.event) : undefined;
+    const signature = a.signature as unknown as ContentSignature | null;
+    return {
+      id: a.id,
+      at: a.at.toISOString(),
+      kind: a.kind,
+      kindName: labelOf(ACTION_KINDS, a.kind),
+      stepId: a.stepId,
+      stepName: info?.step.name ?? null,
+      event: a.event,
+      outcomeName: outcome?.name ?? null,
+      targetStepId: a.targetStepId,
+      targetStepName: target?.step.name ?? null,
+      actorName: hidden && a.kind === 'expert_opinion' ? '评审专家' : (a.actorName ?? ''),
+      roleName: roleName(pc, a.role),
+      organisationName: hidden ? '' : orgName(pc, a.organisationId),
+      opinion: a.opinion,
+      details: hidden ? null : a.details,
+      voided: a.voidedBy !== null,
+      signed: signature !== null,
+      verified: signature ? verifyContent(keyring, actionSignedContent(a), signature) : null,
+    };
+  });
+}

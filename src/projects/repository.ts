@@ -1,0 +1,438 @@
+/**
+ * Reading projects: one project with everything its rulebook evaluation needs (a "bundle"), the
+ * directory of jurisdictions and organisations, and the evaluation context built from them. Rows
+ * stay in this layer and the commands; routes answer with presenters (present.ts).
+ *
+ * The rulebook catalog and the working-day calendar are loaded on the database handle *before* a
+ * command opens its transaction (`loadWorkflowEnv`): an embedded PGlite has one connection, and a
+ * query on the bare handle inside a transaction would wait for it forever.
+ */
+import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { loadCalendar } from '../calendar/repository.ts';
+import type { WorkingDayCalendar } from '../calendar/types.ts';
+import type { Db, Queryable } from '../db/client.ts';
+import { jurisdictions, organisations } from '../db/schema.ts';
+import type { Actor } from '../identity/actor.ts';
+import { loadRulebookCatalog, type RulebookCatalog } from '../rulebooks/repository.ts';
+import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
+import { type Clock, chinaDate } from '../shared/clock.ts';
+import { notFound } from '../shared/errors.ts';
+import {
+  ASSIGNED_ONLY_ROLES,
+  bindAll,
+  DEPARTMENT_ROLES,
+  type Directory,
+  type HeldRole,
+  jurisdictionChain,
+  jurisdictionSubtree,
+  type Party,
+  type ProjectParties,
+  partiesOf,
+} from './actors.ts';
+import { catalogSystems, type SystemLink } from './catalog-link.ts';
+import type { Declarations, ReviewFindings } from './model.ts';
+import {
+  planEntries,
+  plans,
+  projectActions,
+  projectBudgetYears,
+  projectCertificates,
+  projectCoBuilders,
+  projectExpertAssignments,
+  projectMaterials,
+  projectResources,
+  projectReviews,
+  projectStepHolders,
+  projectSystems,
+  projects,
+} from './tables.ts';
+import { projectFacts, rulebookEvents, type StoredAction } from './workflow-state.ts';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type ActionRow = typeof projectActions.$inferSelect;
+export type MaterialRow = typeof projectMaterials.$inferSelect;
+export type ReviewRow = typeof projectReviews.$inferSelect;
+export type CertificateRow = typeof projectCertificates.$inferSelect;
+export type HolderRow = typeof projectStepHolders.$inferSelect;
+export type AssignmentRow = typeof projectExpertAssignments.$inferSelect;
+
+export interface ProjectBundle {
+  project: ProjectRow;
+  budgetYears: { year: number; amountFen: bigint }[];
+  coBuilderIds: string[];
+  systems: SystemLink[];
+  resources: { resourceId: string; relation: string }[];
+  materials: MaterialRow[];
+  actions: ActionRow[];
+  review: ReviewRow | null;
+  holders: HolderRow[];
+  certificates: CertificateRow[];
+  assignments: AssignmentRow[];
+  plan: {
+    entryId: string;
+    planId: string;
+    planTitle: string;
+    planStatus: string;
+    projectName: string;
+    year: number;
+    estimatedBudgetFen: bigint;
+    organisationId: string;
+  } | null;
+}
+
+/** Everything the evaluation of a project needs, or null when the project does not exist. */
+export async function loadBundle(
+  q: Queryable,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ProjectBundle | null> {
+  const base = q.select().from(projects).where(eq(projects.id, id));
+  const [project] = options.lock ? await base.for('update') : await base;
+  if (!project) return null;
+  const [
+    budgetYears,
+    coBuilders,
+    systems,
+    resources,
+    materials,
+    actions,
+    reviews,
+    holders,
+    certificates,
+    assignments,
+  ] = await Promise.all([
+    q
+      .select({ year: projectBudgetYears.year, amountFen: projectBudgetYears.amountFen })
+      .from(projectBudgetYears)
+      .where(eq(projectBudgetYears.projectId, id))
+      .orderBy(asc(projectBudgetYears.year)),
+    q
+      .select({ organisationId: projectCoBuilders.organisationId })
+      .from(projectCoBuilders)
+      .where(eq(projectCoBuilders.projectId, id)),
+    q
+      .select({
+        id: projectSystems.id,
+        systemId: projectSystems.systemId,
+        proposedName: projectSystems.proposedName,
+        relation: projectSystems.relation,
+      })
+      .from(projectSystems)
+      .where(eq(projectSystems.projectId, id))
+      .orderBy(asc(projectSystems.id)),
+    q
+      .select({ resourceId: projectResources.resourceId, relation: projectResources.relation })
+      .from(projectResources)
+      .where(eq(projectResources.projectId, id)),
+    q
+      .select()
+      .from(projectMaterials)
+      .where(and(eq(projectMaterials.projectId, id), isNull(projectMaterials.removedAt)))
+      .orderBy(asc(projectMaterials.uploadedAt)),
+    q.select().from(projectActions).where(eq(projectActions.projectId, id)).orderBy(asc(projectActions.id)),
+    q.select().from(projectReviews).where(eq(projectReviews.projectId, id)),
+    q.select().from(projectStepHolders).where(eq(projectStepHolders.projectId, id)),
+    q
+      .select()
+      .from(projectCertificates)
+      .where(eq(projectCertificates.projectId, id))
+      .orderBy(asc(projectCertificates.createdAt)),
+    q
+      .select()
+      .from(projectExpertAssignments)
+      .where(eq(projectExpertAssignments.projectId, id))
+      .orderBy(asc(projectExpertAssignments.assignedAt)),
+  ]);
+  let plan: ProjectBundle['plan'] = null;
+  if (project.planEntryId) {
+    const [row] = await q
+      .select({
+        entryId: planEntries.id,
+        planId: plans.id,
+        planTitle: plans.title,
+        planStatus: plans.status,
+        projectName: planEntries.projectName,
+        year: planEntries.year,
+        estimatedBudgetFen: planEntries.estimatedBudgetFen,
+        organisationId: planEntries.organisationId,
+      })
+      .from(planEntries)
+      .innerJoin(plans, eq(plans.id, planEntries.planId))
+      .where(eq(planEntries.id, project.planEntryId));
+    plan = row ?? null;
+  }
+  return {
+    project,
+    budgetYears,
+    coBuilderIds: coBuilders.map((c) => c.organisationId),
+    systems,
+    resources,
+    materials,
+    actions,
+    review: reviews[0] ?? null,
+    holders,
+    certificates,
+    assignments,
+    plan,
+  };
+}
+
+export async function loadDirectory(q: Queryable): Promise<Directory> {
+  const [js, os] = await Promise.all([
+    q
+      .select({
+        id: jurisdictions.id,
+        code: jurisdictions.code,
+        name: jurisdictions.name,
+        parentId: jurisdictions.parentId,
+        rulebookCode: jurisdictions.rulebookCode,
+      })
+      .from(jurisdictions),
+    q
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        jurisdictionId: organisations.jurisdictionId,
+        parentId: organisations.parentId,
+      })
+      .from(organisations),
+  ]);
+  return { jurisdictions: js, organisations: os };
+}
+
+/** The rulebook catalog and the calendar, loaded before a transaction opens. */
+export interface WorkflowEnv {
+  catalog: RulebookCatalog;
+  calendar: WorkingDayCalendar;
+  today: string;
+  now: Date;
+}
+
+export async function loadWorkflowEnv(db: Db, clock: Clock): Promise<WorkflowEnv> {
+  const [catalog, calendar] = await Promise.all([loadRulebookCatalog(db), loadCalendar(db)]);
+  const now = clock.now();
+  return { catalog, calendar, today: chinaDate(now), now };
+}
+
+/** The rulebook a jurisdiction runs under, or null when it has none. */
+export function rulebookCodeOf(directory: Directory, jurisdictionId: string): string | null {
+  return directory.jurisdictions.find((j) => j.id === jurisdictionId)?.rulebookCode ?? null;
+}
+
+export function parties(bundle: ProjectBundle): ProjectParties {
+  return {
+    jurisdictionId: bundle.project.jurisdictionId,
+    ownerOrganisationId: bundle.project.ownerOrganisationId,
+    coBuilderIds: bundle.coBuilderIds,
+  };
+}
+
+export const storedActions = (actions: readonly ActionRow[]): StoredAction[] =>
+  actions.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    stepId: a.stepId,
+    event: a.event,
+    onDate: a.onDate,
+    actorUserId: a.actorUserId,
+    voidedBy: a.voidedBy,
+  }));
+
+/** Material codes the project has: uploads plus the documents the platform issued. */
+export function providedMaterials(bundle: ProjectBundle): string[] {
+  const codes = new Set(bundle.materials.map((m) => m.materialCode));
+  if (bundle.certificates.some((c) => c.kind === 'filing' && c.revokedAt === null))
+    codes.add('filing_certificate');
+  return [...codes];
+}
+
+export interface ProjectContext {
+  bundle: ProjectBundle;
+  rulebook: Rulebook;
+  directory: Directory;
+  bindings: Map<string, string>;
+  facts: ProjectFacts;
+  evaluation: ProjectEvaluation;
+  systemsInCatalog: boolean | null;
+  systemDetails: Awaited<ReturnType<typeof catalogSystems>>;
+  env: WorkflowEnv;
+}
+
+export async function projectContext(
+  q: Queryable,
+  env: WorkflowEnv,
+  bundle: ProjectBundle,
+): Promise<ProjectContext> {
+  const directory = await loadDirectory(q);
+  const rulebook = env.catalog.registry.get(bundle.project.rulebookCode, bundle.project.rulebookVersion);
+  const bindings = bindAll(rulebook, bundle.project.jurisdictionId, directory);
+  const chain = jurisdictionChain(directory, bundle.project.jurisdictionId).map((j) => j.id);
+  const systemDetails = await catalogSystems(q, chain, bundle.systems);
+  const systemsInCatalog = systemDetails.length === 0 ? null : systemDetails.every((s) => s.inCatalog);
+  const facts = projectFacts({
+    type: bundle.project.type,
+    planned: bundle.plan?.planStatus === 'approved',
+    budgetYears: bundle.budgetYears.length,
+    coBuilders: bundle.coBuilderIds.length,
+    declarations: bundle.project.declarations as Declarations,
+    findings: (bundle.review?.findings ?? {}) as ReviewFindings,
+    dedicatedNetwork: bundle.project.dedicatedNetwork,
+    dedicatedNetworkBasis: bundle.project.dedicatedNetworkBasis,
+    systemsInCatalog,
+    materialCodes: providedMaterials(bundle),
+  });
+  const evaluation = evaluateProject(rulebook, {
+    facts,
+    events: rulebookEvents(storedActions(bundle.actions)),
+    today: env.today,
+    calendar: env.calendar,
+  });
+  return { bundle, rulebook, directory, bindings, facts, evaluation, systemsInCatalog, systemDetails, env };
+}
+
+export function heldRoles(actor: Actor): HeldRole[] {
+  return actor.assignments.map((a) => ({ role: a.role, organisationId: a.organisationId }));
+}
+
+export interface Relation {
+  parties: Set<Party>;
+  /** The caller's expert or evaluator assignment on this project. */
+  assignment: AssignmentRow | null;
+}
+
+export function relationOf(actor: Actor, pc: Pick<ProjectContext, 'bundle' | 'bindings'>): Relation {
+  const partySet = partiesOf(heldRoles(actor), parties(pc.bundle), pc.bindings);
+  const assignment =
+    pc.bundle.assignments.find(
+      (a) =>
+        a.userId === actor.userId &&
+        actor.assignments.some((r) => r.role === (a.kind === 'expert' ? 'expert' : 'third_party_evaluator')),
+    ) ?? null;
+  return { parties: partySet, assignment };
+}
+
+/** Drafts (never submitted) are the department's own; everyone else sees submitted projects only. */
+export function canView(relation: Relation, bundle: ProjectBundle): boolean {
+  if (relation.parties.has('department')) return true;
+  if (bundle.project.submissionCount === 0) return false;
+  return relation.parties.has('oversight') || relation.assignment !== null;
+}
+
+/** The project as the caller may see it, or 404 (absent and invisible look the same). */
+export async function visibleContext(
+  q: Queryable,
+  env: WorkflowEnv,
+  actor: Actor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<{ pc: ProjectContext; relation: Relation }> {
+  const bundle = await loadBundle(q, id, options);
+  if (!bundle) throw notFound('项目不存在或无权查看', 'PROJECT_NOT_FOUND');
+  const pc = await projectContext(q, env, bundle);
+  const relation = relationOf(actor, pc);
+  if (!canView(relation, bundle)) throw notFound('项目不存在或无权查看', 'PROJECT_NOT_FOUND');
+  return { pc, relation };
+}
+
+/**
+ * Ids of the projects the caller may see (SECURITY.md 14–15): own and co-built projects for a
+ * department, the projects of every jurisdiction whose rulebook names the caller's organisation
+ * (the authority, the approval bureau, leadership bodies — also of a parent jurisdiction, as XZ's
+ * city bodies), and assigned projects for experts and evaluators.
+ */
+export async function visibleProjectIds(q: Queryable, env: WorkflowEnv, actor: Actor): Promise<string[]> {
+  const directory = await loadDirectory(q);
+  const held = heldRoles(actor);
+  const deptOrgs = held.filter((h) => DEPARTMENT_ROLES.includes(h.role)).map((h) => h.organisationId);
+  const bindingsCache = new Map<string, Map<string, string>>();
+  const bindingsFor = (code: string, version: number, jurisdictionId: string) => {
+    const key = `${code}@${version}@${jurisdictionId}`;
+    let found = bindingsCache.get(key);
+    if (!found) {
+      found = bindAll(env.catalog.registry.get(code, version), jurisdictionId, directory);
+      bindingsCache.set(key, found);
+    }
+    return found;
+  };
+  const candidateJurisdictions = new Set<string>();
+  for (const a of actor.assignments) {
+    if (ASSIGNED_ONLY_ROLES.includes(a.role)) continue;
+    for (const jId of jurisdictionSubtree(directory, a.jurisdictionId)) {
+      const code = directory.jurisdictions.find((j) => j.id === jId)?.rulebookCode;
+      if (!code || !env.catalog.codes.has(code)) continue;
+      const latest = env.catalog.registry.get(code);
+      if ([...bindingsFor(code, latest.version, jId).values()].includes(a.organisationId))
+        candidateJurisdictions.add(jId);
+    }
+  }
+  const assigned = await q
+    .select({ projectId: projectExpertAssignments.projectId })
+    .from(projectExpertAssignments)
+    .where(eq(projectExpertAssignments.userId, actor.userId));
+  const assignedIds = actor.assignments.some((a) => a.role === 'expert' || a.role === 'third_party_evaluator')
+    ? assigned.map((a) => a.projectId)
+    : [];
+  const coBuilt =
+    deptOrgs.length > 0
+      ? (
+          await q
+            .select({ projectId: projectCoBuilders.projectId })
+            .from(projectCoBuilders)
+            .where(inArray(projectCoBuilders.organisationId, deptOrgs))
+        ).map((r) => r.projectId)
+      : [];
+  const candidateIds = new Set<string>([...assignedIds, ...coBuilt]);
+  const conditions: SQL[] = [];
+  if (deptOrgs.length > 0) conditions.push(inArray(projects.ownerOrganisationId, deptOrgs));
+  if (candidateIds.size > 0) conditions.push(inArray(projects.id, [...candidateIds]));
+  if (candidateJurisdictions.size > 0)
+    conditions.push(inArray(projects.jurisdictionId, [...candidateJurisdictions]));
+  if (conditions.length === 0) return [];
+  const rows = await q
+    .select({
+      id: projects.id,
+      jurisdictionId: projects.jurisdictionId,
+      ownerOrganisationId: projects.ownerOrganisationId,
+      rulebookCode: projects.rulebookCode,
+      rulebookVersion: projects.rulebookVersion,
+      submissionCount: projects.submissionCount,
+    })
+    .from(projects)
+    .where(or(...conditions));
+  const coBuildersOf = new Map<string, string[]>();
+  if (rows.length > 0) {
+    const ids = rows.map((r) => r.id);
+    for (const r of await q
+      .select()
+      .from(projectCoBuilders)
+      .where(inArray(projectCoBuilders.projectId, ids))) {
+      coBuildersOf.set(r.projectId, [...(coBuildersOf.get(r.projectId) ?? []), r.organisationId]);
+    }
+  }
+  const visible: string[] = [];
+  for (const row of rows) {
+    const relevant =
+      deptOrgs.includes(row.ownerOrganisationId) ||
+      candidateIds.has(row.id) ||
+      candidateJurisdictions.has(row.jurisdictionId);
+    if (!relevant) continue;
+    const partySet = partiesOf(
+      held,
+      {
+        jurisdictionId: row.jurisdictionId,
+        ownerOrganisationId: row.ownerOrganisationId,
+        coBuilderIds: coBuildersOf.get(row.id) ?? [],
+      },
+      bindingsFor(row.rulebookCode, row.rulebookVersion, row.jurisdictionId),
+    );
+    const submitted = row.submissionCount > 0;
+    if (
+      partySet.has('department') ||
+      (submitted && (partySet.has('oversight') || assignedIds.includes(row.id)))
+    ) {
+      visible.push(row.id);
+    }
+  }
+  return visible;
+}

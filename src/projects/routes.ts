@@ -1,0 +1,325 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { fenToYuan } from '../documents/format.ts';
+import { errors } from '../http/schemas.ts';
+import type { Actor } from '../identity/actor.ts';
+import { commandContext } from '../identity/plugin.ts';
+import { notFound } from '../shared/errors.ts';
+import { createProject, type ProjectDeps, submitApplication, updateProject } from './commands.ts';
+import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } from './diff.ts';
+import { registerInboxRoutes } from './inbox-routes.ts';
+import { registerMaterialRoutes } from './material-routes.ts';
+import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
+import { presentProject, presentTimeline, userNames } from './present.ts';
+import { loadDirectory, loadWorkflowEnv, visibleContext, visibleProjectIds } from './repository.ts';
+import { ProjectDetail, ProjectList, SubmissionDetail, SubmissionList, Timeline } from './responses.ts';
+import {
+  CreateProjectBody,
+  type CreateProjectInput,
+  ListQuery,
+  ProjectParams,
+  strict,
+  UpdateProjectBody,
+  type UpdateProjectInput,
+  Uuid,
+} from './schemas.ts';
+import { projectSubmissions, projects } from './tables.ts';
+import { registerWorkflowRoutes } from './workflow-routes.ts';
+import { stepInfo } from './workflow-state.ts';
+
+const TAGS = ['项目'];
+const _MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** Labels of the snapshot fields beyond the shared ones of diff.ts. */
+export const SNAPSHOT_LABELS: Readonly<Record<string, string>> = {
+  ...APPLICATION_FIELD_LABELS,
+  category: '项目类别',
+  fundingMode: '建设模式',
+  summary: '建设内容',
+  planEntry: '规划（年度计划）条目',
+  parentProjectId: '上级项目',
+  shareOfParent: '承担上级项目金额',
+  coBuilders: '共建部门',
+  'coBuilders[].name': '部门',
+  'systems[].relation': '建设方式',
+  'systems[].inCatalog': '已列入系统目录',
+  resources: '信息资源',
+  cloudServices: '政务云服务',
+  dedicatedNetwork: '新建业务专网',
+  dedicatedNetworkBasis: '业务专网依据',
+  projectOwner: '项目责任人',
+  performanceTargets: '绩效目标',
+  declarations: '申报声明',
+  'materials[].code': '材料类别',
+  'materials[].size': '文件大小',
+  'materials[].sm3': 'SM3 摘要',
+};
+
+const DIFF_KEYS = {
+  budgetByYear: 'year',
+  coBuilders: 'id',
+  systems: 'key',
+  resources: 'id',
+  cloudServices: 'key',
+  materials: 'id',
+} as const;
+
+const actorOf = (req: FastifyRequest): Actor => req.actor!;
+
+export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+
+  const detail = async (actor: Actor, id: string) => {
+    const e = await env();
+    const { pc, relation } = await visibleContext(deps.db, e, actor, id);
+    return presentProject(deps.db, deps.keyring, actor, pc, relation);
+  };
+
+  app.get(
+    '/api/projects',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '项目列表（本单位、本级管辖、指派给我的）',
+        querystring: ListQuery,
+        response: { 200: ProjectList, ...errors },
+      },
+    },
+    async (req) => {
+      const query = req.query as {
+        state?: string;
+        q?: string;
+        mine?: boolean;
+        organisationId?: string;
+        limit?: number;
+        offset?: number;
+      };
+      const actor = actorOf(req);
+      const e = await env();
+      const ids = await visibleProjectIds(deps.db, e, actor);
+      const directory = await loadDirectory(deps.db);
+      let rows =
+        ids.length === 0
+          ? []
+          : await deps.db
+              .select()
+              .from(projects)
+              .where(inArray(projects.id, ids))
+              .orderBy(desc(projects.updatedAt));
+      if (query.organisationId) {
+        // Filtering on a department the caller cannot see is answered like an unknown one.
+        const own = actor.assignments.some((a) => a.organisationId === query.organisationId);
+        if (!own && !rows.some((r) => r.ownerOrganisationId === query.organisationId)) {
+          throw notFound('部门不存在或无权查看', 'ORGANISATION_NOT_FOUND');
+        }
+        rows = rows.filter((r) => r.ownerOrganisationId === query.organisationId);
+      }
+      if (query.state) rows = rows.filter((r) => r.state === query.state);
+      if (query.q) {
+        const needle = query.q.trim();
+        rows = rows.filter((r) => r.name.includes(needle) || r.code.includes(needle));
+      }
+      if (query.mine) {
+        const orgs = actor.assignments.map((a) => a.organisationId);
+        rows = rows.filter((r) => orgs.includes(r.ownerOrganisationId));
+      }
+      const total = rows.length;
+      const page = rows.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 50));
+      const items = page.map((r) => {
+        const rulebook = e.catalog.registry.get(r.rulebookCode, r.rulebookVersion);
+        return {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          typeName: labelOf(PROJECT_TYPES, r.type),
+          jurisdictionName: directory.jurisdictions.find((j) => j.id === r.jurisdictionId)?.name ?? '',
+          ownerName: directory.organisations.find((o) => o.id === r.ownerOrganisationId)?.name ?? '',
+          totalBudget: fenToYuanSafe(r.totalBudgetFen),
+          state: r.state,
+          stateName: labelOf(PROJECT_STATES, r.state),
+          planned: r.planEntryId !== null,
+          openSteps: r.openSteps.map((stepId) => ({
+            stepId,
+            name: stepInfo(rulebook, stepId)?.step.name ?? stepId,
+          })),
+          updatedAt: r.updatedAt.toISOString(),
+        };
+      });
+      return { items, total };
+    },
+  );
+
+  app.post(
+    '/api/projects',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新建项目申报（草稿）',
+        body: CreateProjectBody,
+        response: { 201: ProjectDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const e = await env();
+      const id = await createProject(deps, commandContext(req), e, req.body as CreateProjectInput);
+      reply.status(201);
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.get(
+    '/api/projects/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '项目详情（含流程、闸口与所需材料）',
+        params: ProjectParams,
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => detail(actorOf(req), (req.params as { id: string }).id),
+  );
+
+  app.patch(
+    '/api/projects/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '修改申报内容（草稿或退回后；乐观锁：须提交当前 version）',
+        params: ProjectParams,
+        body: UpdateProjectBody,
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      const e = await env();
+      await updateProject(deps, commandContext(req), e, id, req.body as UpdateProjectInput);
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/submit',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '提交申请（冻结为一次申报快照；按规则集检查材料与闸口）',
+        params: ProjectParams,
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      const e = await env();
+      await submitApplication(deps, commandContext(req), e, id);
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/timeline',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '项目历史（每一次办理、退回、撤回、转办、催办与意见；签名即时验证）',
+        params: ProjectParams,
+        response: { 200: Timeline, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      const e = await env();
+      const { pc, relation } = await visibleContext(deps.db, e, actorOf(req), id);
+      return { items: presentTimeline(deps.keyring, pc, pc.bundle.actions, relation) };
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/submissions',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '历次申报快照',
+        params: ProjectParams,
+        response: { 200: SubmissionList, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      const e = await env();
+      await visibleContext(deps.db, e, actorOf(req), id);
+      const rows = await deps.db
+        .select()
+        .from(projectSubmissions)
+        .where(eq(projectSubmissions.projectId, id))
+        .orderBy(asc(projectSubmissions.seq));
+      const names = await userNames(
+        deps.db,
+        rows.map((r) => r.submittedBy),
+      );
+      return {
+        items: rows.map((r) => ({
+          seq: r.seq,
+          submittedAt: r.submittedAt.toISOString(),
+          submittedBy: names.get(r.submittedBy) ?? '',
+          snapshotHash: r.snapshotHash,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/submissions/:seq',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '一次申报快照及与上一次申报的逐字段差异',
+        params: Type.Object({ id: Uuid, seq: Type.Integer({ minimum: 1, maximum: 10000 }) }, strict),
+        response: { 200: SubmissionDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id, seq } = req.params as { id: string; seq: number };
+      const e = await env();
+      await visibleContext(deps.db, e, actorOf(req), id);
+      const rows = await deps.db
+        .select()
+        .from(projectSubmissions)
+        .where(and(eq(projectSubmissions.projectId, id), inArray(projectSubmissions.seq, [seq, seq - 1])));
+      const current = rows.find((r) => r.seq === seq);
+      if (!current) throw notFound('该次申报不存在', 'SUBMISSION_NOT_FOUND');
+      const previous = rows.find((r) => r.seq === seq - 1);
+      const names = await userNames(deps.db, [current.submittedBy]);
+      const changes = previous
+        ? diffSnapshots(previous.snapshot as JsonObject, current.snapshot as JsonObject, {
+            keys: DIFF_KEYS,
+          }).map((c) => ({
+            path: c.path,
+            label: labelFor(c.path, SNAPSHOT_LABELS),
+            kind: c.kind,
+            ...(c.before !== undefined ? { before: c.before } : {}),
+            ...(c.after !== undefined ? { after: c.after } : {}),
+          }))
+        : [];
+      return {
+        seq: current.seq,
+        submittedAt: current.submittedAt.toISOString(),
+        submittedBy: names.get(current.submittedBy) ?? '',
+        snapshotHash: current.snapshotHash,
+        snapshot: current.snapshot,
+        previousSeq: previous?.seq ?? null,
+        changes,
+      };
+    },
+  );
+
+  registerWorkflowRoutes(app, deps, detail);
+  registerMaterialRoutes(app, deps, detail);
+  registerInboxRoutes(app, deps);
+}
+
+function fenToYuanSafe(fen: bigint): string {
+  return fenToYuan(fen < 0n ? 0n : fen);
+}

@@ -1,0 +1,226 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { roleAssignments, users } from '../db/schema.ts';
+import { errors } from '../http/schemas.ts';
+import type { Actor } from '../identity/actor.ts';
+import { commandContext } from '../identity/plugin.ts';
+import { notFound } from '../shared/errors.ts';
+import {
+  addComment,
+  decideStep,
+  type ProjectDeps,
+  reassignStep,
+  returnStep,
+  stepRole,
+  urgeStep,
+  withdraw,
+} from './commands.ts';
+import { loadWorkflowEnv, visibleContext } from './repository.ts';
+import { Colleagues, ProjectDetail } from './responses.ts';
+import {
+  CommentBody,
+  DecisionBody,
+  type DecisionInput,
+  ProjectParams,
+  ReassignBody,
+  ReturnBody,
+  StepParams,
+  strict,
+  UrgeBody,
+  WithdrawBody,
+} from './schemas.ts';
+import { isEstablishmentStage, stepInfo } from './workflow-state.ts';
+
+const TAGS = ['项目'];
+
+const actorOf = (req: FastifyRequest): Actor => req.actor!;
+
+export function registerWorkflowRoutes(
+  app: FastifyInstance,
+  deps: ProjectDeps,
+  detail: (actor: Actor, id: string) => Promise<unknown>,
+): void {
+  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+
+  app.post(
+    '/api/projects/:id/steps/:stepId/decision',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '办理审核、审批环节（结果取自规则集；可带 Idempotency-Key 请求头）',
+        params: StepParams,
+        body: DecisionBody,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 100 })) }),
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id, stepId } = req.params as { id: string; stepId: string };
+      const key = req.headers['idempotency-key'];
+      const e = await env();
+      await decideStep(
+        deps,
+        commandContext(req),
+        e,
+        id,
+        stepId,
+        req.body as DecisionInput,
+        typeof key === 'string' && key.length > 0 ? key : null,
+      );
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/steps/:stepId/return',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '退回（上一环节或申报单位，须说明理由；重新提交后回到退回的环节）',
+        params: StepParams,
+        body: ReturnBody,
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id, stepId } = req.params as { id: string; stepId: string };
+      const e = await env();
+      await returnStep(
+        deps,
+        commandContext(req),
+        e,
+        id,
+        stepId,
+        req.body as { to: 'previous' | 'applicant'; reason: string },
+      );
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/withdraw',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '撤回本人最近一次办理（下一环节尚未办理时）',
+        params: ProjectParams,
+        body: WithdrawBody,
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      const e = await env();
+      await withdraw(deps, commandContext(req), e, id, (req.body as { reason: string }).reason);
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/steps/:stepId/reassign',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '转办给本单位同一角色的同事',
+        params: StepParams,
+        body: ReassignBody,
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id, stepId } = req.params as { id: string; stepId: string };
+      const e = await env();
+      await reassignStep(
+        deps,
+        commandContext(req),
+        e,
+        id,
+        stepId,
+        req.body as { userId: string; note: string },
+      );
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/steps/:stepId/colleagues',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '可转办的同事（本单位担任同一角色的用户）',
+        params: StepParams,
+        response: { 200: Colleagues, ...errors },
+      },
+    },
+    async (req) => {
+      const { id, stepId } = req.params as { id: string; stepId: string };
+      const actor = actorOf(req);
+      const e = await env();
+      const { pc } = await visibleContext(deps.db, e, actor, id);
+      const info = stepInfo(pc.rulebook, stepId);
+      if (!info || !isEstablishmentStage(info.stage))
+        throw notFound('该项目的规则集中没有这个步骤', 'STEP_NOT_FOUND');
+      const role = stepRole(actor, pc, info.step);
+      if (!role) return { items: [] };
+      const rows = await deps.db
+        .select({ userId: roleAssignments.userId, name: users.displayName, disabled: users.disabled })
+        .from(roleAssignments)
+        .innerJoin(users, eq(users.id, roleAssignments.userId))
+        .where(
+          and(eq(roleAssignments.role, role.role), eq(roleAssignments.organisationId, role.organisationId)),
+        );
+      return {
+        items: rows
+          .filter((r) => !r.disabled && r.userId !== actor.userId)
+          .map((r) => ({ userId: r.userId, name: r.name })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/steps/:stepId/urge',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '催办当前环节的办理人',
+        params: StepParams,
+        body: UrgeBody,
+        response: { 200: Type.Object({ notified: Type.Integer() }, strict), ...errors },
+      },
+    },
+    async (req) => {
+      const { id, stepId } = req.params as { id: string; stepId: string };
+      const e = await env();
+      const notified = await urgeStep(
+        deps,
+        commandContext(req),
+        e,
+        id,
+        stepId,
+        (req.body as { message: string }).message,
+      );
+      return { notified };
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/comments',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '发表意见（记入项目历史）',
+        params: ProjectParams,
+        body: CommentBody,
+        response: { 201: Type.Object({ ok: Type.Boolean() }, strict), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const e = await env();
+      await addComment(deps, commandContext(req), e, id, (req.body as { text: string }).text);
+      reply.status(201);
+      return { ok: true };
+    },
+  );
+}

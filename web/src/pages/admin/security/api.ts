@@ -1,0 +1,52 @@
+import { api } from '../../../api/client.ts';
+import type { OrganisationListResponse } from '../../../api/types.ts';
+
+/** One account as the security administrator sees it: security state and roles, no personal data. */
+export interface SecurityUser {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  disabledReason: string | null;
+  locked: boolean;
+  lockedUntil: string | null;
+  mfaEnrolled: boolean;
+  passwordChangedAt: string;
+  passwordExpired: boolean;
+  lastLoginAt: string | null;
+  roles: {
+    id: string;
+    role: string;
+    roleName: string;
+    organisationId: string;
+    organisationName: string;
+    jurisdictionName: string;
+  }[];
+}
+
+export interface SecurityPolicy {
+  passwordMaxAgeDays: number;
+  passwordHistory: number;
+  lockoutMaxFailures: number;
+  lockoutWindowMinutes: number;
+  lockoutMinutes: number;
+  mfaRequired: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  inactiveAccountDays: number;
+  auditRetentionDays: number;
+}
+
+/** sec_admin only; every change below is audited and ends the user's sessions where it must. */
+export const listSecurityUsers = (signal: AbortSignal) =>
+  api.get<{ items: SecurityUser[] }>('/api/security/users', { signal });
+export const fetchPolicy = (signal: AbortSignal) =>
+  api.get<SecurityPolicy>('/api/security/policy', { signal });
+export const listOrganisations = (signal?: AbortSignal) =>
+  api.get<OrganisationListResponse>('/api/organisations', { signal });
+export const grantRole = (userId: string, role: string, organisationId: string) =>
+  api.post<unknown>(`/api/users/${userId}/roles`, { role, organisationId });
+export const revokeRole = (userId: string, assignmentId: string) =>
+  api.delete<void>(`/api/users/${userId}/roles/${assignmentId}`);
+export const unlockUser = (userId: string) => api.post<void>(`/api/users/${userId}/unlock`);
+export const resetMfa = (userId: string) => api.delete<void>(`/api/users/${userId}/mfa`);

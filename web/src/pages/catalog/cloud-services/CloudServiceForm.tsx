@@ -1,0 +1,102 @@
+import { Alert, Button, Drawer, Form, Input, InputNumber, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { createCloudService, updateCloudService } from '../api.ts';
+import { showProblems } from '../components/formProblems.ts';
+import { changes } from '../logic.ts';
+import type { CatalogMeta, CloudServiceDraft, CloudServiceItem } from '../types.ts';
+
+const FIELDS = ['name', 'category', 'spec', 'unit', 'unitPrice', 'provider', 'remarks'];
+
+const valuesOf = (item: CloudServiceItem): CloudServiceDraft => ({
+  name: item.name,
+  category: item.category,
+  spec: item.spec,
+  unit: item.unit,
+  unitPrice: item.unitPrice,
+  provider: item.provider,
+  remarks: item.remarks,
+});
+
+/** 新增 / 修改云服务目录条目 (DT-13): a draft until approved. */
+export function CloudServiceForm({
+  meta,
+  item,
+  open,
+  onClose,
+  onSaved,
+}: {
+  meta: CatalogMeta;
+  item?: CloudServiceItem;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (item: CloudServiceItem) => void;
+}) {
+  const [form] = Form.useForm<CloudServiceDraft>();
+  const [saving, setSaving] = useState(false);
+  const [other, setOther] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(item ? valuesOf(item) : { category: 'iaas' });
+    setOther([]);
+  }, [open, item, form]);
+
+  const save = async (values: CloudServiceDraft) => {
+    setSaving(true);
+    setOther([]);
+    try {
+      onSaved(
+        item
+          ? await updateCloudService(item.id, changes(valuesOf(item), values), item.version)
+          : await createCloudService(values),
+      );
+    } catch (error) {
+      setOther(showProblems(form, error, FIELDS));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      title={item ? `修改条目：${item.name} ${item.spec}` : '新增云服务目录条目'}
+      open={open}
+      onClose={onClose}
+      size={560}
+      destroyOnHidden
+      extra={
+        <Button type="primary" loading={saving} onClick={() => form.submit()}>
+          保存
+        </Button>
+      }
+    >
+      {other.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={other.join('；')} />
+      )}
+      <Form<CloudServiceDraft> form={form} layout="vertical" onFinish={save}>
+        <Form.Item name="category" label="服务类别">
+          <Select options={meta.cloudServiceCategories.map((c) => ({ value: c.code, label: c.label }))} />
+        </Form.Item>
+        <Form.Item name="name" label="服务名称">
+          <Input maxLength={100} placeholder="如 云主机、对象存储" />
+        </Form.Item>
+        <Form.Item name="spec" label="规格">
+          <Input maxLength={200} placeholder="如 4核8G" />
+        </Form.Item>
+        <Form.Item name="unit" label="计量单位">
+          <Input maxLength={20} placeholder="如 台·年" />
+        </Form.Item>
+        <Form.Item name="unitPrice" label="单价（元）" extra="不小于 0，最多 2 位小数">
+          <InputNumber min={0} step={0.01} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="provider" label="服务商">
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="remarks" label="备注">
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,263 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { PageSpin } from '../../../components/FullPageSpin.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { formatDate } from '../../../format.ts';
+import { useRequest } from '../../../hooks/useRequest.ts';
+import { listConflicts, listResources } from '../api.ts';
+import { NearDuplicates } from '../components/NearDuplicates.tsx';
+import { TransferButtons } from '../components/TransferButtons.tsx';
+import { labelOf } from '../logic.ts';
+import type { CatalogMeta, NearDuplicate, ResourceAction, ResourceDetail, ResourceItem } from '../types.ts';
+import { useCatalogMeta } from '../useCatalogMeta.ts';
+import { ActionModal } from './ActionModal.tsx';
+import { ConflictNotices } from './ConflictNotices.tsx';
+import { ResourceDrawer } from './ResourceDrawer.tsx';
+import { ResourceForm } from './ResourceForm.tsx';
+
+const STATE_COLORS: Record<string, string> = {
+  registered: 'default',
+  under_review: 'processing',
+  published: 'success',
+  withdrawn: 'warning',
+};
+
+interface Filter {
+  keyword?: string;
+  state?: string;
+  category?: string;
+  sharing?: string;
+  openness?: string;
+}
+
+const fetchOpenConflicts = (signal: AbortSignal) => listConflicts({ status: 'open' }, signal);
+
+function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<Filter>({});
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [editing, setEditing] = useState<{ resource?: ResourceItem } | null>(null);
+  const [acting, setActing] = useState<{ resource: ResourceItem; action: ResourceAction } | null>(null);
+  const [nearDuplicates, setNearDuplicates] = useState<NearDuplicate[]>([]);
+
+  const query = useMemo(() => ({ ...filter }), [filter]);
+  const fetcher = useCallback(
+    (signal: AbortSignal) =>
+      listResources({ ...query, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, signal),
+    [query, page],
+  );
+  const { data, error, loading, reload } = useRequest(fetcher);
+  const conflicts = useRequest(fetchOpenConflicts);
+
+  const set = (patch: Partial<Filter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPage((p) => ({ ...p, current: 1 }));
+  };
+  const options = (list: { code: string; label: string }[]) =>
+    list.map((o) => ({ value: o.code, label: o.label }));
+
+  const afterChange = (note: string) => (detail: ResourceDetail) => {
+    setEditing(null);
+    setActing(null);
+    setNearDuplicates(detail.nearDuplicates);
+    setRefreshKey((k) => k + 1);
+    const opened = detail.conflicts.filter((c) => c.status === 'open').length;
+    message.success(
+      `${note}：${detail.resource.name}（${detail.resource.code}）${opened > 0 ? `，涉及 ${opened} 条一数一源提示` : ''}`,
+    );
+    reload();
+    conflicts.reload();
+  };
+
+  const columns: TableColumnsType<ResourceItem> = [
+    { title: '资源代码', dataIndex: 'code', width: 160 },
+    {
+      title: '资源名称',
+      dataIndex: 'name',
+      render: (name: string, r) => (
+        <Typography.Link onClick={() => setDetailId(r.id)}>{name}</Typography.Link>
+      ),
+    },
+    { title: '提供方', dataIndex: 'providerName', width: 180, ellipsis: true },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 90,
+      render: (state: string) => <Tag color={STATE_COLORS[state]}>{labelOf(meta.resourceStates, state)}</Tag>,
+    },
+    {
+      title: '格式',
+      dataIndex: 'formatClass',
+      width: 100,
+      render: (f: string) => labelOf(meta.formatClasses, f),
+    },
+    { title: '共享', dataIndex: 'sharing', width: 110, render: (s: string) => labelOf(meta.sharingTypes, s) },
+    {
+      title: '开放',
+      dataIndex: 'openness',
+      width: 110,
+      render: (o: string, r) => (r.classified ? <Tag color="red">涉密</Tag> : labelOf(meta.opennessTypes, o)),
+    },
+    { title: '信息项', key: 'items', width: 80, render: (_, r) => r.dataItems.length },
+    {
+      title: '更新周期',
+      dataIndex: 'updateCycle',
+      width: 90,
+      render: (c: string) => labelOf(meta.updateCycles, c),
+    },
+    { title: '发布日期', dataIndex: 'publishedDate', width: 110, render: formatDate },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 200,
+      fixed: 'right',
+      render: (_, r) => (
+        <Space size="small" wrap>
+          {r.canEdit && <Typography.Link onClick={() => setEditing({ resource: r })}>修改</Typography.Link>}
+          {r.actions.map((action) => (
+            <Typography.Link
+              key={action}
+              type={action === 'withdraw' || action === 'return' ? 'danger' : undefined}
+              onClick={() => setActing({ resource: r, action })}
+            >
+              {labelOf(meta.resourceActions, action)}
+            </Typography.Link>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="信息资源目录"
+        description="各部门注册本单位的信息资源，写明来源、格式、更新周期、共享和开放属性及信息项（DT-10、SC-09b），经主管部门审核后发布，必要时下架。重复登记的信息项按一数一源提示（SC-26）。"
+        extra={
+          <Space wrap>
+            <TransferButtons
+              kind="resources"
+              query={query}
+              canImport={meta.me.canEdit}
+              onImported={() => {
+                reload();
+                conflicts.reload();
+              }}
+            />
+            {meta.me.canEdit && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+                注册资源
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      {conflicts.data && <ConflictNotices conflicts={conflicts.data.items} compact />}
+      <NearDuplicates items={nearDuplicates} noun="资源" />
+      <Card variant="borderless">
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder="按名称、代码、摘要搜索"
+            aria-label="按名称、代码、摘要搜索"
+            style={{ width: 260 }}
+            onSearch={(keyword) => set({ keyword: keyword || undefined })}
+          />
+          <Select
+            allowClear
+            placeholder="状态"
+            style={{ width: 120 }}
+            options={options(meta.resourceStates)}
+            onChange={(state) => set({ state })}
+          />
+          <Select
+            allowClear
+            placeholder="资源分类"
+            style={{ width: 150 }}
+            options={options(meta.resourceCategories)}
+            onChange={(category) => set({ category })}
+          />
+          <Select
+            allowClear
+            placeholder="共享属性"
+            style={{ width: 130 }}
+            options={options(meta.sharingTypes)}
+            onChange={(sharing) => set({ sharing })}
+          />
+          <Select
+            allowClear
+            placeholder="开放属性"
+            style={{ width: 130 }}
+            options={options(meta.opennessTypes)}
+            onChange={(openness) => set({ openness })}
+          />
+        </Flex>
+        {error ? (
+          <ApiErrorResult error={error} onRetry={reload} />
+        ) : (
+          <Table<ResourceItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items}
+            loading={loading}
+            scroll={{ x: 1400 }}
+            onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+            pagination={{
+              current: page.current,
+              pageSize: page.pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => `共 ${total} 个资源`,
+            }}
+          />
+        )}
+      </Card>
+      <ResourceDrawer
+        meta={meta}
+        id={detailId}
+        refreshKey={refreshKey}
+        onClose={() => setDetailId(null)}
+        onAction={(resource, action) => setActing({ resource, action })}
+        onEdit={(resource) => setEditing({ resource })}
+      />
+      <ResourceForm
+        meta={meta}
+        resource={editing?.resource}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        onSaved={afterChange(editing?.resource ? '已保存' : '已注册')}
+      />
+      <ActionModal
+        meta={meta}
+        target={acting}
+        onClose={() => setActing(null)}
+        onDone={afterChange(acting ? labelOf(meta.resourceActions, acting.action) : '已办理')}
+      />
+    </>
+  );
+}
+
+/** 信息资源目录 (DT-10, SC-09b, XZ-08a, SC-26). */
+export default function ResourcesPage() {
+  const { data, error, reload } = useCatalogMeta();
+  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
+  if (!data) return <PageSpin />;
+  return <ResourceCatalog meta={data} />;
+}

@@ -1,0 +1,248 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { PageSpin } from '../../../components/FullPageSpin.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useRequest } from '../../../hooks/useRequest.ts';
+import { listSystems } from '../api.ts';
+import { NearDuplicates } from '../components/NearDuplicates.tsx';
+import { TransferButtons } from '../components/TransferButtons.tsx';
+import { labelOf, labelsOf } from '../logic.ts';
+import type { CatalogMeta, NearDuplicate, SystemItem } from '../types.ts';
+import { useCatalogMeta } from '../useCatalogMeta.ts';
+import { RetireModal } from './RetireModal.tsx';
+import { SystemDrawer } from './SystemDrawer.tsx';
+import { SystemForm } from './SystemForm.tsx';
+
+const STATUS_COLORS: Record<string, string> = {
+  in_operation: 'green',
+  under_construction: 'blue',
+  suspended: 'orange',
+  retired: 'default',
+};
+
+interface Filter {
+  keyword?: string;
+  status?: string;
+  deployment?: string;
+  cloudMigration?: string;
+  ownerOrganisationId?: string;
+}
+
+function SystemCatalog({ meta }: { meta: CatalogMeta }) {
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<Filter>({});
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ system?: SystemItem } | null>(null);
+  const [retiring, setRetiring] = useState<SystemItem | null>(null);
+  const [nearDuplicates, setNearDuplicates] = useState<NearDuplicate[]>([]);
+
+  const query = useMemo(() => ({ ...filter }), [filter]);
+  const fetcher = useCallback(
+    (signal: AbortSignal) =>
+      listSystems({ ...query, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, signal),
+    [query, page],
+  );
+  const { data, error, loading, reload } = useRequest(fetcher);
+  const candidates = useCallback(
+    (signal: AbortSignal) => listSystems({ limit: 500, status: 'in_operation' }, signal),
+    [],
+  );
+  const merge = useRequest(candidates);
+
+  const set = (patch: Partial<Filter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPage((p) => ({ ...p, current: 1 }));
+  };
+  const options = (list: { code: string; label: string }[]) =>
+    list.map((o) => ({ value: o.code, label: o.label }));
+
+  const columns: TableColumnsType<SystemItem> = [
+    { title: '系统编码', dataIndex: 'code', width: 130 },
+    {
+      title: '系统名称',
+      dataIndex: 'name',
+      render: (name: string, s) => (
+        <Typography.Link onClick={() => setDetailId(s.id)}>
+          {name}
+          {s.mergedInto && <Typography.Text type="secondary">（已并入 {s.mergedIntoName}）</Typography.Text>}
+        </Typography.Link>
+      ),
+    },
+    { title: '责任部门', dataIndex: 'ownerOrganisationName', width: 180, ellipsis: true },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      render: (status: string) => (
+        <Tag color={STATUS_COLORS[status]}>{labelOf(meta.systemStatuses, status)}</Tag>
+      ),
+    },
+    {
+      title: '部署方式',
+      dataIndex: 'deployment',
+      width: 110,
+      render: (d: string) => labelOf(meta.deployments, d),
+    },
+    { title: '网络', dataIndex: 'networks', width: 150, render: (n: string[]) => labelsOf(meta.networks, n) },
+    { title: '等保', dataIndex: 'mlpsLevel', width: 70, render: (l: number | null) => (l ? `${l} 级` : '—') },
+    {
+      title: '上云',
+      dataIndex: 'cloudMigration',
+      width: 120,
+      render: (c: string) => (
+        <Tag color={c === 'migrated' ? 'green' : c === 'exempt' ? 'purple' : 'gold'}>
+          {labelOf(meta.cloudMigrationStatuses, c)}
+        </Tag>
+      ),
+    },
+    {
+      title: '共享',
+      dataIndex: 'sharedOnPlatform',
+      width: 90,
+      render: (shared: boolean, s) => (shared ? `${s.sharedResourceCount} 个` : '未接入'),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 150,
+      fixed: 'right',
+      render: (_, s) =>
+        s.canEdit ? (
+          <Space size="small">
+            <Typography.Link onClick={() => setEditing({ system: s })}>修改</Typography.Link>
+            <Typography.Link type="danger" onClick={() => setRetiring(s)}>
+              报废/并入
+            </Typography.Link>
+          </Space>
+        ) : null,
+    },
+  ];
+
+  const saved = (note: string) => (detail: { system: SystemItem; nearDuplicates: NearDuplicate[] }) => {
+    setEditing(null);
+    setRetiring(null);
+    setNearDuplicates(detail.nearDuplicates);
+    message.success(`${note}：${detail.system.name}（${detail.system.code}）`);
+    reload();
+    merge.reload();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="系统目录"
+        description="政务信息系统目录（SC-10）：各部门登记、维护本单位的系统，主管部门查看并更正本辖区全部系统。系统总量只减不增，报废或并入须登记日期（DT-01）。"
+        extra={
+          <Space wrap>
+            <TransferButtons kind="systems" query={query} canImport={meta.me.canEdit} onImported={reload} />
+            {meta.me.canEdit && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+                登记系统
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <NearDuplicates items={nearDuplicates} noun="系统" />
+      <Card variant="borderless">
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder="按名称、编码、功能搜索"
+            aria-label="按名称、编码、功能搜索"
+            style={{ width: 260 }}
+            onSearch={(keyword) => set({ keyword: keyword || undefined })}
+          />
+          <Select
+            allowClear
+            placeholder="系统状态"
+            style={{ width: 130 }}
+            options={options(meta.systemStatuses)}
+            onChange={(status) => set({ status })}
+          />
+          <Select
+            allowClear
+            placeholder="部署方式"
+            style={{ width: 140 }}
+            options={options(meta.deployments)}
+            onChange={(deployment) => set({ deployment })}
+          />
+          <Select
+            allowClear
+            placeholder="上云状态"
+            style={{ width: 150 }}
+            options={options(meta.cloudMigrationStatuses)}
+            onChange={(cloudMigration) => set({ cloudMigration })}
+          />
+          {meta.me.organisations.length > 1 && (
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="责任部门"
+              style={{ width: 220 }}
+              options={meta.me.organisations.map((o) => ({ value: o.id, label: o.name }))}
+              onChange={(ownerOrganisationId) => set({ ownerOrganisationId })}
+            />
+          )}
+        </Flex>
+        {error ? (
+          <ApiErrorResult error={error} onRetry={reload} />
+        ) : (
+          <Table<SystemItem>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items}
+            loading={loading}
+            scroll={{ x: 1300 }}
+            onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
+            pagination={{
+              current: page.current,
+              pageSize: page.pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => `共 ${total} 个系统`,
+            }}
+          />
+        )}
+      </Card>
+      <SystemDrawer meta={meta} id={detailId} onClose={() => setDetailId(null)} />
+      <SystemForm
+        meta={meta}
+        system={editing?.system}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        onSaved={saved(editing?.system ? '已保存' : '已登记')}
+      />
+      <RetireModal
+        system={retiring}
+        candidates={merge.data?.items ?? []}
+        onClose={() => setRetiring(null)}
+        onSaved={saved('已报废')}
+      />
+    </>
+  );
+}
+
+/** 系统目录 (SC-10, XZ-08b, XZ-28, XZ-30, DT-01). */
+export default function SystemsPage() {
+  const { data, error, reload } = useCatalogMeta();
+  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
+  if (!data) return <PageSpin />;
+  return <SystemCatalog meta={data} />;
+}

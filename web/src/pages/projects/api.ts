@@ -1,0 +1,205 @@
+/** Calls of the project pages (src/projects/routes.ts, src/review/routes.ts, src/projects/plan-routes.ts). */
+import { ApiError, api, getCsrfToken, toApiError } from '../../api/client.ts';
+import type {
+  ApplicationInput,
+  AssessmentItem,
+  CertificateItem,
+  ExpertAssignment,
+  ExpertPool,
+  LinkableEntry,
+  NotificationItem,
+  Plan,
+  ProjectDetail,
+  ProjectListItem,
+  ReviewView,
+  SubmissionDetail,
+  SubmissionSummary,
+  TaskItem,
+  TimelineItem,
+} from './types.ts';
+
+const P = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
+
+export const listProjects = (signal: AbortSignal, query: Record<string, string | boolean | undefined> = {}) =>
+  api.get<{ items: ProjectListItem[]; total: number }>('/api/projects', {
+    signal,
+    query: { limit: 200, ...query },
+  });
+export const getProject = (id: string, signal?: AbortSignal) => api.get<ProjectDetail>(P(id), { signal });
+export const createProject = (body: Partial<ApplicationInput>) =>
+  api.post<ProjectDetail>('/api/projects', body);
+export const updateProject = (id: string, body: Partial<ApplicationInput> & { version: number }) =>
+  api.patch<ProjectDetail>(P(id), body);
+export const submitProject = (id: string) => api.post<ProjectDetail>(`${P(id)}/submit`);
+export const decideStep = (
+  id: string,
+  stepId: string,
+  body: { outcome?: string; opinion: string; reasons?: string[] },
+) => api.post<ProjectDetail>(`${P(id)}/steps/${stepId}/decision`, body);
+export const returnStep = (
+  id: string,
+  stepId: string,
+  body: { to: 'previous' | 'applicant'; reason: string },
+) => api.post<ProjectDetail>(`${P(id)}/steps/${stepId}/return`, body);
+export const withdrawProject = (id: string, reason: string) =>
+  api.post<ProjectDetail>(`${P(id)}/withdraw`, { reason });
+export const reassignStep = (id: string, stepId: string, body: { userId: string; note: string }) =>
+  api.post<ProjectDetail>(`${P(id)}/steps/${stepId}/reassign`, body);
+export const colleaguesOf = (id: string, stepId: string, signal: AbortSignal) =>
+  api.get<{ items: { userId: string; name: string }[] }>(`${P(id)}/steps/${stepId}/colleagues`, { signal });
+export const urgeStep = (id: string, stepId: string, message: string) =>
+  api.post<{ notified: number }>(`${P(id)}/steps/${stepId}/urge`, { message });
+export const addComment = (id: string, text: string) =>
+  api.post<{ ok: boolean }>(`${P(id)}/comments`, { text });
+export const getTimeline = (id: string, signal?: AbortSignal) =>
+  api.get<{ items: TimelineItem[] }>(`${P(id)}/timeline`, { signal });
+export const listSubmissions = (id: string, signal?: AbortSignal) =>
+  api.get<{ items: SubmissionSummary[] }>(`${P(id)}/submissions`, { signal });
+export const getSubmission = (id: string, seq: number, signal?: AbortSignal) =>
+  api.get<SubmissionDetail>(`${P(id)}/submissions/${seq}`, { signal });
+export const removeMaterial = (id: string, materialId: string) =>
+  api.delete<ProjectDetail>(`${P(id)}/materials/${materialId}`);
+export const materialUrl = (id: string, materialId: string) => `${P(id)}/materials/${materialId}/download`;
+
+/** Multipart upload (the JSON client does not send files). */
+export async function uploadMaterial(
+  id: string,
+  materialCode: string,
+  file: File,
+  stepId?: string,
+): Promise<string> {
+  const form = new FormData();
+  form.append('materialCode', materialCode);
+  if (stepId) form.append('stepId', stepId);
+  form.append('file', file, file.name);
+  const headers = new Headers({ Accept: 'application/json' });
+  const token = getCsrfToken();
+  if (token) headers.set('x-csrf-token', token);
+  let response: Response;
+  try {
+    response = await fetch(`${P(id)}/materials`, {
+      method: 'POST',
+      body: form,
+      headers,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络后重试' });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response.status, body, response.headers.get('x-request-id'));
+  return (body as { id: string }).id;
+}
+
+export const listTasks = (signal: AbortSignal) => api.get<{ items: TaskItem[] }>('/api/tasks', { signal });
+export const listNotifications = (signal: AbortSignal) =>
+  api.get<{ items: NotificationItem[]; unread: number }>('/api/notifications', { signal });
+export const readNotification = (id: string) => api.post<{ ok: boolean }>(`/api/notifications/${id}/read`);
+
+export const getReview = (id: string, signal?: AbortSignal) =>
+  api.get<ReviewView>(`${P(id)}/review`, { signal });
+export const saveReview = (
+  id: string,
+  body: {
+    opinions: Partial<Record<string, { score?: number; opinion: string }>>;
+    sharingAnalysisOpinion?: string | null;
+    findings?: Record<string, boolean | null>;
+    version?: number;
+  },
+) => api.put<ReviewView>(`${P(id)}/review`, body);
+export const listAssignments = (id: string, signal?: AbortSignal) =>
+  api.get<{ items: ExpertAssignment[] }>(`${P(id)}/experts`, { signal });
+export const assignExpert = (
+  id: string,
+  body: { userId: string; kind: 'expert' | 'evaluator'; field: string | null },
+) => api.post<{ id: string }>(`${P(id)}/experts`, body);
+export const giveExpertOpinion = (id: string, body: { opinion: string; conclusion: string }) =>
+  api.post<{ items: ExpertAssignment[] }>(`${P(id)}/expert-opinion`, body);
+export const listCertificates = (id: string, signal?: AbortSignal) =>
+  api.get<{ items: CertificateItem[] }>(`${P(id)}/certificates`, { signal });
+export const certificateUrl = (id: string, certificateId: string, format: 'docx' | 'pdf') =>
+  `${P(id)}/certificates/${certificateId}/download?format=${format}`;
+
+export const getExpertPool = (signal: AbortSignal) => api.get<ExpertPool>('/api/experts', { signal });
+export const registerExpert = (body: {
+  userId: string;
+  fields: string[];
+  employerOrganisationId: string | null;
+  title: string;
+}) => api.post<{ ok: boolean }>('/api/experts', body);
+export const listAssessments = (signal: AbortSignal) =>
+  api.get<{ items: AssessmentItem[] }>('/api/department-assessments', { signal });
+export const recordAssessment = (body: {
+  organisationId: string;
+  year: number;
+  score: number;
+  grade: string;
+  summary: string;
+}) => api.post<{ id: string }>('/api/department-assessments', body);
+
+export const listPlans = (signal: AbortSignal) => api.get<{ items: Plan[] }>('/api/plans', { signal });
+export const getPlan = (id: string, signal?: AbortSignal) => api.get<Plan>(`/api/plans/${id}`, { signal });
+export const createPlan = (body: {
+  kind: string;
+  title: string;
+  year: number;
+  endYear?: number;
+  summary: string;
+}) => api.post<Plan>('/api/plans', body);
+export const addPlanEntry = (
+  id: string,
+  body: {
+    organisationId: string;
+    projectName: string;
+    estimatedBudget: string;
+    year: number;
+    summary: string;
+  },
+) => api.post<Plan>(`/api/plans/${id}/entries`, body);
+export const removePlanEntry = (id: string, entryId: string) =>
+  api.delete<Plan>(`/api/plans/${id}/entries/${entryId}`);
+export const submitPlan = (id: string) => api.post<Plan>(`/api/plans/${id}/submit`);
+export const decidePlan = (id: string, body: { decision: 'approve' | 'return'; opinion: string }) =>
+  api.post<Plan>(`/api/plans/${id}/decision`, body);
+export const listLinkableEntries = (signal: AbortSignal) =>
+  api.get<{ items: LinkableEntry[] }>('/api/plan-entries', { signal });
+
+export interface OrganisationOption {
+  id: string;
+  name: string;
+  kind: string;
+  jurisdictionId: string;
+  jurisdictionName: string;
+}
+export const listOrganisations = (signal: AbortSignal) =>
+  api.get<{ items: OrganisationOption[] }>('/api/organisations', { signal });
+
+export interface CatalogResourceOption {
+  id: string;
+  code: string;
+  name: string;
+  providerName: string;
+}
+/** Resources of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
+export const listCatalogResources = (signal: AbortSignal) =>
+  api
+    .get<{ items: CatalogResourceOption[] }>('/api/catalog/resources', { signal, query: { limit: 500 } })
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return { items: [] };
+      throw error;
+    });
+
+export interface CatalogSystemOption {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+}
+/** Systems of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
+export const listCatalogSystems = (signal: AbortSignal) =>
+  api
+    .get<{ items: CatalogSystemOption[] }>('/api/catalog/systems', { signal, query: { limit: 500 } })
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return { items: [] };
+      throw error;
+    });

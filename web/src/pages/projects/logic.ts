@@ -1,0 +1,254 @@
+/**
+ * Pure helpers of the project pages: labels (value enums), money in yuan strings added exactly in
+ * fen, the application form's values to and from the API, how a diff value is shown. No React.
+ */
+import type { ApplicationInput, ProjectDetail } from './types.ts';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export const PROJECT_TYPES: Option[] = [
+  { value: 'new', label: '新建' },
+  { value: 'expansion', label: '扩建' },
+  { value: 'upgrade', label: '升级改造' },
+  { value: 'maintenance', label: '运行维护' },
+];
+export const PROJECT_CATEGORIES: Option[] = [
+  { value: 'application_system', label: '信息化应用系统开发' },
+  { value: 'network_infrastructure', label: '信息网络及软硬件支撑系统' },
+  { value: 'data_resource', label: '信息资源大数据开发利用' },
+  { value: 'information_security', label: '信息安全' },
+];
+export const FUNDING_MODES: Option[] = [
+  { value: 'government_investment', label: '政府投资建设' },
+  { value: 'joint_construction', label: '政府与社会企业联合建设' },
+  { value: 'purchase_of_services', label: '政府向社会购买服务' },
+  { value: 'funded_om', label: '需要政府资金运行维护' },
+];
+export const EXPERT_FIELDS: Option[] = [
+  { value: 'information_systems', label: '信息化系统' },
+  { value: 'network_engineering', label: '网络工程' },
+  { value: 'hardware', label: '硬件设备' },
+  { value: 'cost', label: '工程造价' },
+  { value: 'supervision', label: '工程监理' },
+  { value: 'audit', label: '工程审计' },
+];
+export const EXPERT_CONCLUSIONS: Option[] = [
+  { value: 'agree', label: '同意' },
+  { value: 'agree_with_changes', label: '修改后同意' },
+  { value: 'disagree', label: '不同意' },
+];
+export const GRADES: Option[] = [
+  { value: 'excellent', label: '优秀' },
+  { value: 'good', label: '良好' },
+  { value: 'pass', label: '合格' },
+  { value: 'fail', label: '不合格' },
+];
+
+/** The five review dimensions in the order of DT 第九条. */
+export const DIMENSIONS = [
+  { key: 'need', label: '需求合理性' },
+  { key: 'consolidation', label: '建设集约性' },
+  { key: 'feasibility', label: '方案可行性' },
+  { key: 'budget', label: '预算合理性' },
+  { key: 'targets', label: '绩效目标合理性' },
+] as const;
+
+/** What the applicant may declare (rulebook facts); the reviewer can correct three of them. */
+export const DECLARATIONS: Option[] = [
+  { value: 'interoperable', label: '可实现互联互通、信息共享、业务协同' },
+  { value: 'onExtranet', label: '依托电子政务外网建设' },
+  { value: 'onCloud', label: '部署在政务云平台' },
+  { value: 'cloudExempt', label: '因法律法规或保密要求不上云' },
+  { value: 'newDepartment', label: '新设立部门的项目' },
+  { value: 'requiredByHigherAuthority', label: '因上级主管部门要求需新建系统并对接' },
+  { value: 'adaptsExistingSystems', label: '按数据对接标准改造现有系统' },
+  { value: 'newSystemJustified', label: '确需新建系统（已说明理由）' },
+  { value: 'isStandaloneBigData', label: '区级单位单独建设的政务大数据项目' },
+  { value: 'higherLevelCoBuild', label: '上级要求配合建设' },
+  { value: 'inDistrictBudget', label: '已纳入本级财政预算' },
+  { value: 'requestsSeparateHardwareFunds', label: '单独申请硬件和通用软件经费' },
+];
+export const FINDINGS: Option[] = [
+  { value: 'interoperable', label: '可实现互联互通、信息共享、业务协同' },
+  { value: 'packagedInOtherProject', label: '存在变相包装或纳入其他项目建设' },
+  { value: 'conflictsWithSharingPolicy', label: '与共享和集约化建设政策相违背' },
+];
+
+/** Project states as a value enum for tables (Badge status). */
+export const STATE_BADGE: Record<string, 'default' | 'processing' | 'success' | 'error' | 'warning'> = {
+  draft: 'default',
+  returned: 'warning',
+  withdrawn: 'warning',
+  in_review: 'processing',
+  in_approval: 'processing',
+  established: 'success',
+  refused: 'error',
+};
+
+export const PLAN_STATUS_BADGE: Record<string, 'default' | 'processing' | 'success' | 'warning'> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'success',
+  filed: 'success',
+  returned: 'warning',
+};
+
+export const labelOf = (options: readonly Option[], value: string | null | undefined): string =>
+  options.find((o) => o.value === value)?.label ?? value ?? '';
+
+// ---- money ---------------------------------------------------------------------------------------
+
+const YUAN = /^(0|[1-9]\d{0,12})(\.\d{1,2})?$/;
+
+export function isYuan(value: string): boolean {
+  return YUAN.test(value.trim());
+}
+
+/** Exact fen of a yuan string; null when not an amount. */
+export function toFen(value: string): bigint | null {
+  const m = YUAN.exec(value.trim());
+  if (!m) return null;
+  return BigInt(m[1]) * 100n + BigInt((m[2] ?? '.').slice(1).padEnd(2, '0'));
+}
+
+export function fromFen(fen: bigint): string {
+  return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`;
+}
+
+/** `1,280,000.50 元`. */
+export function formatYuan(value: string): string {
+  const fen = toFen(value);
+  if (fen === null) return value;
+  const whole = (fen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${whole}.${(fen % 100n).toString().padStart(2, '0')} 元`;
+}
+
+/** The problem with a budget by year against the total (DT-09a), or null when it adds up. */
+export function budgetProblem(
+  total: string,
+  years: readonly { year: number; amount: string }[],
+): string | null {
+  if (years.length === 0) return null;
+  const totalFen = toFen(total);
+  if (totalFen === null) return '请填写有效的项目总预算';
+  let sum = 0n;
+  const seen = new Set<number>();
+  for (const y of years) {
+    if (seen.has(y.year)) return `${y.year} 年度重复`;
+    seen.add(y.year);
+    const fen = toFen(y.amount);
+    if (fen === null) return `${y.year} 年度金额无效`;
+    sum += fen;
+  }
+  return sum === totalFen ? null : `分年度预算之和 ${fromFen(sum)} 元与总预算 ${fromFen(totalFen)} 元不一致`;
+}
+
+// ---- the application form ----------------------------------------------------------------------
+
+export const EMPTY_APPLICATION: ApplicationInput = {
+  name: '',
+  type: 'new',
+  category: 'application_system',
+  fundingMode: 'government_investment',
+  summary: '',
+  planEntryId: null,
+  parentProjectId: null,
+  shareOfParent: null,
+  coBuilderIds: [],
+  totalBudget: '',
+  budgetByYear: [],
+  systems: [],
+  resources: [],
+  cloudServices: [],
+  dedicatedNetwork: false,
+  dedicatedNetworkBasis: null,
+  projectOwner: null,
+  performanceTargets: [],
+  declarations: {},
+};
+
+/** The form's values from a project (the phone is never sent back masked: it is left empty). */
+export function applicationFromProject(p: ProjectDetail): ApplicationInput {
+  return {
+    name: p.name,
+    type: p.type,
+    category: p.category,
+    fundingMode: p.fundingMode,
+    summary: p.summary,
+    planEntryId: p.plan?.entryId ?? null,
+    parentProjectId: p.parent?.id ?? null,
+    shareOfParent: p.shareOfParent,
+    coBuilderIds: p.coBuilders.map((c) => c.id),
+    totalBudget: p.totalBudget,
+    budgetByYear: p.budgetByYear,
+    systems: p.systems.map((s) => ({
+      systemId: s.systemId,
+      name: s.systemId ? null : s.name,
+      relation: s.relation,
+    })),
+    resources: p.resources.map((r) => ({ resourceId: r.resourceId, relation: r.relation })),
+    cloudServices: p.cloudServices,
+    dedicatedNetwork: p.dedicatedNetwork,
+    dedicatedNetworkBasis: p.dedicatedNetworkBasis,
+    projectOwner: p.projectOwner
+      ? { name: p.projectOwner.name, title: p.projectOwner.title, phone: '' }
+      : null,
+    performanceTargets: p.performanceTargets,
+    declarations: p.declarations,
+  };
+}
+
+/**
+ * The body to send: trimmed strings, empty rows dropped, amounts normalised. When editing, an empty
+ * phone means "unchanged": the stored phone is never sent back to the browser in clear.
+ */
+export function applicationBody(values: ApplicationInput, editing: boolean): Partial<ApplicationInput> {
+  const body: Partial<ApplicationInput> = {
+    ...values,
+    name: values.name.trim(),
+    summary: values.summary.trim(),
+    totalBudget: values.totalBudget.trim(),
+    budgetByYear: values.budgetByYear
+      .filter((y) => y.amount.trim() !== '')
+      .map((y) => ({ ...y, amount: y.amount.trim() })),
+    systems: values.systems.filter((s) => s.systemId || (s.name ?? '').trim()),
+    performanceTargets: values.performanceTargets.filter((t) => t.indicator.trim() && t.target.trim()),
+    cloudServices: values.cloudServices.filter((c) => c.name.trim()),
+    dedicatedNetworkBasis: values.dedicatedNetwork
+      ? (values.dedicatedNetworkBasis ?? '').trim() || null
+      : null,
+    shareOfParent: values.parentProjectId ? values.shareOfParent : null,
+  };
+  if (values.projectOwner && !values.projectOwner.name.trim()) body.projectOwner = null;
+  // Editing with the phone left empty keeps the stored (encrypted) phone: the owner is not sent then.
+  if (editing && values.projectOwner && values.projectOwner.phone === '') delete body.projectOwner;
+  return body;
+}
+
+/** A diff value as text: amounts and booleans in Chinese, objects as `key：value` pairs. */
+export function diffValueText(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (value === true) return '是';
+  if (value === false) return '否';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(diffValueText).join('；');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('fileName' in o) return `${String(o.fileName)}（SM3 ${String(o.sm3 ?? '').slice(0, 12)}…）`;
+    if ('name' in o) return String(o.name);
+    return Object.entries(o)
+      .map(([k, v]) => `${k}：${diffValueText(v)}`)
+      .join('，');
+  }
+  return String(value);
+}
+
+/** Material size for people. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

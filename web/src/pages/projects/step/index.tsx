@@ -1,0 +1,378 @@
+import { CheckCircleOutlined, CloseCircleOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { asApiError } from '../../../api/client.ts';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useRequest } from '../../../hooks/useRequest.ts';
+import {
+  colleaguesOf,
+  decideStep,
+  getProject,
+  materialUrl,
+  reassignStep,
+  returnStep,
+  uploadMaterial,
+  urgeStep,
+} from '../api.ts';
+import { formatYuan } from '../logic.ts';
+import type { OpenStep } from '../types.ts';
+
+/**
+ * 办理: one open review or approval step — who acts and by which article, the gates of its action,
+ * the materials it needs, the outcomes the rulebook gives it; 退回, 转办 and 催办.
+ */
+export default function StepPage() {
+  const { id = '', stepId = '' } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const fetcher = useCallback((signal: AbortSignal) => getProject(id, signal), [id]);
+  const { data: p, error, reload } = useRequest(fetcher);
+  const colleagueFetcher = useCallback(
+    (signal: AbortSignal) => colleaguesOf(id, stepId, signal),
+    [id, stepId],
+  );
+  const colleagues = useRequest(colleagueFetcher);
+  const [outcome, setOutcome] = useState<string | undefined>();
+  const [opinion, setOpinion] = useState('');
+  const [reasons, setReasons] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [returning, setReturning] = useState(false);
+  const [reassigning, setReassigning] = useState(false);
+
+  const step: OpenStep | undefined = p?.workflow.openSteps.find((s) => s.stepId === stepId);
+  useEffect(() => {
+    if (step && !outcome) setOutcome(step.outcomes[0]?.event);
+  }, [step, outcome]);
+
+  const act = async (label: string, action: () => Promise<unknown>, after?: () => void) => {
+    setBusy(true);
+    try {
+      await action();
+      message.success(label);
+      after ? after() : reload();
+    } catch (e) {
+      const err = asApiError(e);
+      message.error(err.article ? `${err.message}（依据 ${err.article}）` : err.message, 8);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
+  if (!p) return <Card loading />;
+  if (!step) {
+    const done = p.workflow.steps.find((s) => s.stepId === stepId);
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={
+          done ? `“${done.name}”当前不在办理中（${done.outcome?.name ?? done.status}）` : '该环节不存在'
+        }
+        action={<Button onClick={() => navigate(`/projects/${id}`)}>返回项目</Button>}
+      />
+    );
+  }
+
+  const chosen = step.outcomes.find((o) => o.event === outcome);
+  const blocked = step.gates.filter((g) => !g.passed && g.severity === 'block');
+  const decisionDocs = p.materials.filter((m) => m.stepId === stepId);
+
+  return (
+    <>
+      <PageHeader
+        title={`办理：${step.name}`}
+        description={
+          <>
+            <Link to={`/projects/${p.id}`}>{p.name}</Link>（{p.code}）· {p.owner.name} · 总预算{' '}
+            {formatYuan(p.totalBudget)}
+          </>
+        }
+      />
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Card title="办理依据" style={{ marginBottom: 16 }}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'actor', label: '办理单位', children: step.actorName },
+                { key: 'basis', label: '依据', children: step.citation },
+                { key: 'stage', label: '阶段', children: step.stageName },
+                ...(step.holder ? [{ key: 'holder', label: '转办给', children: step.holder.name }] : []),
+              ]}
+            />
+            {step.gates.length > 0 && (
+              <>
+                <Typography.Title level={5}>闸口（{step.actionName}）</Typography.Title>
+                <List
+                  size="small"
+                  dataSource={step.gates.filter((g) => g.applicable)}
+                  renderItem={(g) => (
+                    <List.Item>
+                      <Space align="start">
+                        {g.passed ? (
+                          <CheckCircleOutlined style={{ color: '#52c41a' }} />
+                        ) : g.severity === 'warn' ? (
+                          <WarningOutlined style={{ color: '#faad14' }} />
+                        ) : (
+                          <CloseCircleOutlined style={{ color: '#ff4d4f' }} />
+                        )}
+                        <span>
+                          {g.passed ? g.name : g.reason}
+                          <Typography.Text type="secondary">（{g.citation}）</Typography.Text>
+                        </span>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              </>
+            )}
+            {step.materials.length > 0 && (
+              <>
+                <Typography.Title level={5}>所需材料</Typography.Title>
+                {step.materials.map((m) => (
+                  <div key={m.code}>
+                    {m.provided ? (
+                      <Tag color="green">已具备</Tag>
+                    ) : m.issued ? (
+                      <Tag color="blue">办理时出具</Tag>
+                    ) : (
+                      <Tag color="red">缺</Tag>
+                    )}{' '}
+                    {m.name}（{m.article}）
+                  </div>
+                ))}
+              </>
+            )}
+          </Card>
+          {step.canAct && (
+            <Card title="决定文书" style={{ marginBottom: 16 }}>
+              {decisionDocs.map((m) => (
+                <div key={m.id}>
+                  <a href={materialUrl(p.id, m.id)}>{m.originalName}</a>（{m.materialName}）
+                </div>
+              ))}
+              <Space wrap style={{ marginTop: 8 }}>
+                {[
+                  ...step.materials.filter((m) => !m.provided && !m.issued),
+                  { code: 'decision_document', name: '其他决定文书' },
+                ].map((m) => (
+                  <Upload
+                    key={m.code}
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      void act(`已上传：${file.name}`, () => uploadMaterial(p.id, m.code, file, stepId));
+                      return false;
+                    }}
+                  >
+                    <Button icon={<UploadOutlined />}>上传{m.name}</Button>
+                  </Upload>
+                ))}
+              </Space>
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={step.canAct ? '办理结果' : '催办'}>
+            {step.canAct ? (
+              <Flex vertical gap={12}>
+                {blocked.length > 0 && chosen?.normal && (
+                  <Alert type="error" showIcon message="有闸口未通过，提交“通过”类结果将被拒绝" />
+                )}
+                <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+                  <Space direction="vertical">
+                    {step.outcomes.map((o) => (
+                      <Radio key={o.event} value={o.event}>
+                        {o.name} {o.refuses && <Tag color="red">结束流程</Tag>}
+                      </Radio>
+                    ))}
+                  </Space>
+                </Radio.Group>
+                <Input.TextArea
+                  rows={4}
+                  placeholder="办理意见"
+                  maxLength={2000}
+                  value={opinion}
+                  onChange={(e) => setOpinion(e.target.value)}
+                />
+                {chosen?.refuses && (
+                  <Input.TextArea
+                    rows={3}
+                    placeholder="理由（每行一条；不予备案须说明理由）"
+                    value={reasons}
+                    onChange={(e) => setReasons(e.target.value)}
+                  />
+                )}
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={() =>
+                    void act(
+                      `已办理：${chosen?.name ?? ''}`,
+                      () =>
+                        decideStep(p.id, stepId, {
+                          outcome,
+                          opinion: opinion.trim(),
+                          ...(chosen?.refuses
+                            ? {
+                                reasons: reasons
+                                  .split('\n')
+                                  .map((r) => r.trim())
+                                  .filter(Boolean),
+                              }
+                            : {}),
+                        }),
+                      () => navigate(`/projects/${p.id}`),
+                    )
+                  }
+                >
+                  提交
+                </Button>
+                <Space>
+                  <Button onClick={() => setReturning(true)}>退回</Button>
+                  <Button
+                    onClick={() => setReassigning(true)}
+                    disabled={(colleagues.data?.items ?? []).length === 0}
+                  >
+                    转办
+                  </Button>
+                </Space>
+              </Flex>
+            ) : (
+              <Flex vertical gap={12}>
+                <Typography.Text>此环节由 {step.actorName} 办理。</Typography.Text>
+                <Input.TextArea
+                  rows={3}
+                  placeholder="催办留言"
+                  value={opinion}
+                  onChange={(e) => setOpinion(e.target.value)}
+                />
+                <Button
+                  loading={busy}
+                  onClick={() => void act('已催办', () => urgeStep(p.id, stepId, opinion.trim()))}
+                >
+                  催办
+                </Button>
+              </Flex>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <ReturnModal
+        open={returning}
+        onCancel={() => setReturning(false)}
+        onOk={(to, reason) =>
+          void act(
+            '已退回',
+            () => returnStep(p.id, stepId, { to, reason }),
+            () => {
+              setReturning(false);
+              navigate(`/projects/${p.id}`);
+            },
+          )
+        }
+      />
+      <Modal
+        title="转办给同事"
+        open={reassigning}
+        onCancel={() => setReassigning(false)}
+        footer={null}
+        destroyOnHidden
+      >
+        <ReassignForm
+          colleagues={colleagues.data?.items ?? []}
+          onSubmit={(userId, note) =>
+            void act(
+              '已转办',
+              () => reassignStep(p.id, stepId, { userId, note }),
+              () => {
+                setReassigning(false);
+                navigate(`/projects/${p.id}`);
+              },
+            )
+          }
+        />
+      </Modal>
+    </>
+  );
+}
+
+function ReturnModal({
+  open,
+  onCancel,
+  onOk,
+}: {
+  open: boolean;
+  onCancel: () => void;
+  onOk: (to: 'previous' | 'applicant', reason: string) => void;
+}) {
+  const [to, setTo] = useState<'previous' | 'applicant'>('applicant');
+  const [reason, setReason] = useState('');
+  return (
+    <Modal
+      title="退回"
+      open={open}
+      onCancel={onCancel}
+      onOk={() => onOk(to, reason.trim())}
+      okButtonProps={{ disabled: reason.trim().length < 2 }}
+    >
+      <Radio.Group value={to} onChange={(e) => setTo(e.target.value)} style={{ marginBottom: 12 }}>
+        <Radio value="applicant">退回申报单位</Radio>
+        <Radio value="previous">退回上一环节</Radio>
+      </Radio.Group>
+      <Typography.Paragraph type="secondary">重新提交或重新办理后，项目回到本环节。</Typography.Paragraph>
+      <Input.TextArea
+        rows={3}
+        placeholder="退回理由"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </Modal>
+  );
+}
+
+function ReassignForm({
+  colleagues,
+  onSubmit,
+}: {
+  colleagues: { userId: string; name: string }[];
+  onSubmit: (userId: string, note: string) => void;
+}) {
+  const [userId, setUserId] = useState<string | undefined>();
+  const [note, setNote] = useState('');
+  return (
+    <Flex vertical gap={12}>
+      <Select
+        placeholder="本单位同一角色的同事"
+        value={userId}
+        onChange={setUserId}
+        options={colleagues.map((c) => ({ value: c.userId, label: c.name }))}
+      />
+      <Input.TextArea rows={2} placeholder="说明" value={note} onChange={(e) => setNote(e.target.value)} />
+      <Button type="primary" disabled={!userId} onClick={() => userId && onSubmit(userId, note.trim())}>
+        转办
+      </Button>
+    </Flex>
+  );
+}
