@@ -38,6 +38,8 @@ test('a user binds an authenticator after the password, keeps the recovery codes
   await page.screenshot({ path: path.join(RESULTS, 'mfa-enrolment.png'), fullPage: true });
   await page.locator('#code').fill(totpCode(secret, new Date()));
   await page.getByRole('button', { name: '验证并绑定' }).click();
+  // The codes arrive with the server's answer: wait for them before reading.
+  await page.locator('[data-testid="recovery-codes"] code').nth(9).waitFor({ timeout: 30_000 });
   const codes = await page.locator('[data-testid="recovery-codes"] code').allTextContents();
   assert.equal(codes.length, 10);
   await page.screenshot({ path: path.join(RESULTS, 'mfa-recovery-codes.png'), fullPage: true });
