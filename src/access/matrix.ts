@@ -14,18 +14,9 @@ import {
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
+import type { RouteRule } from './rule.ts';
 
-export type Relation =
-  | 'none' // public or self-service: no object
-  | 'self' // the caller's own account or session
-  | 'own_department' // objects of the caller's organisation
-  | 'own_jurisdiction' // objects of the caller's jurisdiction (authority, finance, approval bureau)
-  | 'assigned' // objects assigned to the caller (experts, evaluators)
-  | 'any'; // platform-wide (administrators)
-
-export type RouteRule =
-  | { public: true; relation: 'none'; note?: string }
-  | { public?: false; roles: readonly Role[] | 'authenticated'; relation: Relation; note?: string };
+export type { Relation, RouteRule } from './rule.ts';
 
 const everyone = 'authenticated' as const;
 const admin = (r: (typeof ADMIN_ROLES)[number]): readonly Role[] => [r];

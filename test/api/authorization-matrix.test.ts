@@ -19,6 +19,7 @@ import { type Relation, ROUTE_ACCESS, type RouteRule } from '../../src/access/ma
 import { ROLE_CODES, type Role } from '../../src/access/roles.ts';
 import { buildApp } from '../../src/app.ts';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
+import type { Call, Method, RelationCase, RelationSide, RouteCase } from '../access/types.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { declaresTest } from '../traceability-check.ts';
 import {
@@ -32,48 +33,15 @@ import {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-interface Call {
-  url: string;
-  body?: unknown;
-  /** Extra request headers (a multipart upload's content type). */
-  headers?: Record<string, string>;
-}
-
-/** One side of an object relation: the object's relation to the caller. */
-type RelationSide =
-  | 'own_department'
-  | 'other_department'
-  | 'own_jurisdiction'
-  | 'other_jurisdiction'
-  | 'assigned'
-  | 'unassigned';
-
-interface RelationCase {
-  side: RelationSide;
-  /** Demo account that makes the call (a role the matrix allows). */
-  as: string;
-  /** Builds a request on an object that has `side` relation to `as`. */
-  call: (ctx: TestContext, seq: number) => Promise<Call> | Call;
-  /** What counts as success on the own side; default 2xx. */
-  allowed?: (res: LightMyRequestResponse) => boolean;
-}
-
-interface RouteCase {
-  /** Builds the request (fresh objects per call where a write would collide). */
-  call: (ctx: TestContext, seq: number) => Promise<Call> | Call;
-  /** What counts as the success path for an allowed role; default 2xx. */
-  allowed?: (res: LightMyRequestResponse) => boolean;
-  /** The call ends the caller's session (logout): log in again afterwards. */
-  endsSession?: boolean;
-  /** Calls across the route's object relation (required when the matrix names one) … */
-  relations?: RelationCase[];
-  /**
-   * … or the domain's own tests of both sides, as `test/api/x.test.ts: exact test name` (each must
-   * exist verbatim, like docs/traceability.tsv).
-   */
-  relationsTestedIn?: string[];
+/** Cases kept beside each module's tests: every test/access/<module>.cases.ts exports CASES. */
+const MODULE_CASES: Record<string, RouteCase> = {};
+for (const file of fs.readdirSync(path.join(ROOT, 'test/access')).sort()) {
+  if (!file.endsWith('.cases.ts')) continue;
+  const mod = (await import(path.join(ROOT, 'test/access', file))) as { CASES: Record<string, RouteCase> };
+  for (const [key, routeCase] of Object.entries(mod.CASES)) {
+    if (key in MODULE_CASES) throw new Error(`${key}: case defined twice (test/access/${file})`);
+    MODULE_CASES[key] = routeCase;
+  }
 }
 
 /** The sides each object relation must be tested on; the first is the allowed side. */
@@ -272,7 +240,7 @@ const uploadCall = (projectId: string, code = 'other'): Call => {
 const userIdOf = async (username: string) => (await login(ctx, username)).userId;
 const stepUrl = (id: string, verb: string) => `/api/projects/${id}/steps/dt.review.assessment/${verb}`;
 
-const CASES: Record<string, RouteCase> = {
+const CORE_CASES: Record<string, RouteCase> = {
   'GET /api/health': { call: () => ({ url: '/api/health' }) },
   'GET /api/public/login-info': { call: () => ({ url: '/api/public/login-info' }) },
   'POST /api/auth/login': {
@@ -1170,6 +1138,11 @@ const CASES: Record<string, RouteCase> = {
     relations: listByOrganisation('/api/plan-entries', 'organisationId'),
   },
 };
+
+for (const key of Object.keys(MODULE_CASES)) {
+  if (key in CORE_CASES) throw new Error(`${key}: case defined in a module file and in the core list`);
+}
+const CASES: Record<string, RouteCase> = { ...CORE_CASES, ...MODULE_CASES };
 
 function methodOf(key: string): Method {
   return key.split(' ')[0] as Method;
