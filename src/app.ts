@@ -144,7 +144,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', String(req.id));
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) {
+    const url = req.routeOptions.url ?? req.url; // the matched route: `/%61pi/…` is an API route too
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs')) {
       reply.header('cache-control', 'no-store');
     }
     return payload;

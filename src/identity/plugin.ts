@@ -105,8 +105,8 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method === 'HEAD') continue;
-      const rule = ROUTE_ACCESS[routeKey(method, route.url)];
+      // Fastify answers HEAD with the GET handler: HEAD gets the GET route's rule (issue 9 item 1).
+      const rule = ROUTE_ACCESS[routeKey(accessMethod(method), route.url)];
       if (!rule) {
         throw new Error(
           `路由 ${method} ${route.url} 没有授权矩阵条目 / route has no entry in src/access/matrix.ts`,
@@ -151,9 +151,19 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
   // Authentication and authorization run before the body is validated: a caller without the right
   // gets 401/403, never a 400 that would describe the schema to them.
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return; // static files and client routes need no session lookup
+    // The matched route decides, not the raw URL: `/%61pi/audit` is routed to /api/audit.
+    const routeUrl = req.routeOptions.url;
+    const isApi = routeUrl?.startsWith('/api/') || req.url.startsWith('/api/');
+    if (!isApi) return; // static files and client routes need no session lookup
     await resolveSession(req, reply);
-    const rule = req.routeOptions.config.access;
+    // The rule is looked up from the matrix on every request, HEAD as GET: a route that somehow
+    // has no entry is refused rather than served (fail closed, issue 9 item 1). Only the not-found
+    // handler (no route URL) and the API documentation pass without one.
+    const key = routeKey(accessMethod(req.method), routeUrl ?? '');
+    const rule = routeUrl === undefined ? undefined : ROUTE_ACCESS[key];
+    if (routeUrl !== undefined && !rule && !routeUrl.startsWith('/api/docs')) {
+      throw new DomainError('forbidden', 'FORBIDDEN', '当前角色无权执行此操作');
+    }
     if (!rule || rule.public) {
       if (rule && !SAFE_METHODS.has(req.method)) checkOrigin(req);
       return;
@@ -170,7 +180,6 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
         );
       }
     }
-    const key = routeKey(req.method, req.routeOptions.url ?? '');
     if (!ALLOWED_WHILE_RESTRICTED.has(key)) {
       if (actor.mustChangePassword || actor.passwordExpired) {
         throw new DomainError(
@@ -192,6 +201,11 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
       throw new DomainError('forbidden', 'FORBIDDEN', '当前角色无权执行此操作');
     }
   });
+}
+
+/** The method whose matrix entry governs a request: HEAD is a GET without the body. */
+export function accessMethod(method: string): string {
+  return method === 'HEAD' ? 'GET' : method;
 }
 
 /** Public writes (login) from a browser must come from our own origin. */

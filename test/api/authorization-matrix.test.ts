@@ -1221,11 +1221,25 @@ describe('authorization matrix', () => {
         ...(anon.body === undefined ? {} : { payload: anon.body as object }),
         ...(anon.headers ? { headers: anon.headers } : {}),
       });
-      if (rule.public)
+      // HEAD is answered by the GET handler, so it must pass the same gate (issue 9 item 1).
+      const anonHead =
+        method === 'GET'
+          ? await ctx.app.inject({
+              method: 'HEAD',
+              url: anon.url,
+              ...(anon.headers ? { headers: anon.headers } : {}),
+            })
+          : undefined;
+      if (rule.public) {
         assert.ok(isAllowed(anonRes), `${key} anonymous: ${anonRes.statusCode} ${anonRes.body}`);
-      else {
+        if (anonHead) assert.equal(anonHead.statusCode, anonRes.statusCode, `HEAD ${anon.url} anonymous`);
+      } else {
         assert.equal(anonRes.statusCode, 401, `${key} anonymous`);
         assert.equal(anonRes.json().code, 'UNAUTHENTICATED');
+        if (anonHead) {
+          assert.equal(anonHead.statusCode, 401, `HEAD ${anon.url} anonymous`);
+          assert.equal(anonHead.body, '', `HEAD ${anon.url} anonymous carries no body`);
+        }
         return;
       }
     });
@@ -1240,6 +1254,19 @@ describe('authorization matrix', () => {
         const req = allowed ? await routeCase.call(ctx, ++seqCounter) : await refusedRequest(key);
         const res = await session.request(methodOf(key), req.url, req.body, req.headers);
         if (routeCase.endsSession) sessions.delete(session.username);
+        // The same request as HEAD: the same status as the GET, never a body, never a 500.
+        const head =
+          methodOf(key) === 'GET'
+            ? await ctx.app.inject({
+                method: 'HEAD',
+                url: req.url,
+                headers: { cookie: session.cookie, ...(req.headers ?? {}) },
+              })
+            : undefined;
+        if (head) {
+          assert.equal(head.statusCode, res.statusCode, `HEAD ${req.url} as ${role}: ${head.statusCode}`);
+          assert.equal(head.body, '', `HEAD ${req.url} as ${role} carries no body`);
+        }
         if (allowed) {
           assert.ok(
             (routeCase.allowed ?? ((r) => r.statusCode < 300))(res),
