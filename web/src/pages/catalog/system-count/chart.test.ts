@@ -41,4 +41,13 @@ describe('只减不增 chart (DT-01)', () => {
     assert.notEqual(bars.data[2].itemStyle.color, INCREASE_COLOR);
     assert.equal(option.tooltip.formatter([{ dataIndex: 1 }]), '新增 “预约挂号”');
   });
+
+  it('a system name with markup shows as text in the tooltip (issue 9 item 3)', () => {
+    const option = systemCountOption([
+      month('2026-06', 12, 11, '新增 “<a href="https://evil.example">点此</a><style>*{color:red}</style>”'),
+    ]);
+    const html = option.tooltip.formatter([{ dataIndex: 0 }]);
+    assert.ok(!html.includes('<a') && !html.includes('<style'), html);
+    assert.ok(html.includes('&lt;style&gt;'), html);
+  });
 });

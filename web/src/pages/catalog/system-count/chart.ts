@@ -2,6 +2,7 @@
  * The 只减不增 chart (DT-01) as data: an echarts option from the monthly counts — the count as a
  * line, the change as bars, every month with an increase in red. Pure, tested under Node.
  */
+import { escapeHtml } from '../../../escape-html.ts';
 import type { MonthlyCount } from '../types.ts';
 
 export const INCREASE_COLOR = '#cf1322';
@@ -22,9 +23,11 @@ export function systemCountOption(months: readonly MonthlyCount[]) {
     tooltip: {
       trigger: 'axis' as const,
       axisPointer: { type: 'shadow' as const },
+      // echarts inserts the formatter's string as HTML: system names in the explanation are
+      // stored text and must not become markup (issue 9 item 3).
       formatter: (params: { dataIndex: number }[]) => {
         const month = months[params[0]?.dataIndex ?? 0];
-        return month ? month.explanation : '';
+        return month ? escapeHtml(month.explanation) : '';
       },
     },
     xAxis: { type: 'category' as const, data: months.map((m) => m.month) },
