@@ -4,16 +4,18 @@
  * each submission (JSON plus the attached files' hashes).
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { catalogScope } from '../catalog/access.ts';
 import { decryptField, encryptField, fieldAad, maskPhone } from '../crypto/fields.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Tx } from '../db/client.ts';
 import { fenToYuan, yuanToFen } from '../documents/format.ts';
+import type { Actor } from '../identity/actor.ts';
 import { invalid, refused } from '../shared/errors.ts';
 import type { Directory } from './actors.ts';
 import { jurisdictionChain } from './actors.ts';
 import { requireCatalogIds } from './catalog-link.ts';
 import { labelOf, PROJECT_TYPES } from './model.ts';
-import type { ProjectBundle, ProjectContext } from './repository.ts';
+import { canSeeProject, type ProjectBundle, type ProjectContext, type WorkflowEnv } from './repository.ts';
 import type { ApplicationInput } from './schemas.ts';
 import {
   planEntries,
@@ -42,6 +44,7 @@ export async function validateApplication(
     totalBudgetFen: bigint;
     budgetYears: { year: number; amountFen: bigint }[];
   },
+  viewer: { actor: Actor; env: WorkflowEnv },
 ): Promise<void> {
   const total = input.totalBudget !== undefined ? yuanToFen(input.totalBudget) : current.totalBudgetFen;
   const years =
@@ -96,7 +99,7 @@ export async function validateApplication(
       }
     }
   }
-  await requireCatalogIds(tx, {
+  await requireCatalogIds(tx, catalogScope(viewer.actor.assignments), {
     systemIds: (input.systems ?? []).map((s) => s.systemId).filter((id): id is string => id !== null),
     resourceIds: (input.resources ?? []).map((r) => r.resourceId),
     serviceIds: (input.cloudServices ?? []).map((c) => c.serviceId).filter((id): id is string => id !== null),
@@ -115,7 +118,14 @@ export async function validateApplication(
       .from(projects)
       .where(eq(projects.id, input.parentProjectId));
     const chain = jurisdictionChain(directory, owner.jurisdictionId).map((j) => j.id);
-    if (!parent || parent.submissionCount === 0 || !chain.includes(parent.jurisdictionId)) {
+    // A parent the caller cannot see is answered like one that does not exist, before any check
+    // that would depend on its data (name, budget, other parts' shares).
+    if (
+      !parent ||
+      !(await canSeeProject(tx, viewer.env, viewer.actor, parent.id)) ||
+      parent.submissionCount === 0 ||
+      !chain.includes(parent.jurisdictionId)
+    ) {
       throw invalid('PARENT_INVALID', '上级项目不存在，或不是本级及上级已申报的项目', {
         field: 'parentProjectId',
       });

@@ -3,7 +3,11 @@
  * in the 政务信息系统目录 of its jurisdiction or a parent's, and not retired (DT-11, SC-10, XZ-08a);
  * the data resources it produces or uses and the cloud services it plans to use are catalog entries.
  */
-import { inArray } from 'drizzle-orm';
+import { and, inArray, or, type SQL } from 'drizzle-orm';
+import type { CatalogScope } from '../catalog/access.ts';
+import { cloudVisibleWhere } from '../catalog/store/cloud.ts';
+import { visibleWhere } from '../catalog/store/lookups.ts';
+import { PUBLICLY_OPEN } from '../catalog/store/resources.ts';
 import { cloudServices, informationResources, informationSystems } from '../catalog/tables.ts';
 import type { Queryable } from '../db/client.ts';
 import { invalid } from '../shared/errors.ts';
@@ -65,23 +69,49 @@ export async function catalogSystems(
   });
 }
 
-/** Refuses ids that are not in the catalogs (a wrong id is an input error, 400). */
+/**
+ * Refuses ids that are not in the catalogs (a wrong id is an input error, 400). An entry the caller
+ * cannot read is answered like an absent one (issue 9 item 2): systems of the caller's own
+ * organisation or of the jurisdictions it reads, those resources plus the publicly open ones, and
+ * the cloud services it sees.
+ */
 export async function requireCatalogIds(
   q: Queryable,
+  scope: CatalogScope,
   input: { systemIds: string[]; resourceIds: string[]; serviceIds: string[] },
 ): Promise<void> {
   const check = async (
     ids: string[],
     table: typeof informationSystems | typeof informationResources | typeof cloudServices,
+    visible: SQL,
     field: string,
     label: string,
   ) => {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    const found = await q.select({ id: table.id }).from(table).where(inArray(table.id, unique));
+    const found = await q
+      .select({ id: table.id })
+      .from(table)
+      .where(and(inArray(table.id, unique), visible));
     if (found.length !== unique.length) throw invalid('CATALOG_ENTRY_NOT_FOUND', `${label}不存在`, { field });
   };
-  await check(input.systemIds, informationSystems, 'systems', '所选信息系统在目录中');
-  await check(input.resourceIds, informationResources, 'resources', '所选信息资源在目录中');
-  await check(input.serviceIds, cloudServices, 'cloudServices', '所选云服务在目录中');
+  const systems = visibleWhere(
+    scope,
+    informationSystems.ownerOrganisationId,
+    informationSystems.jurisdictionId,
+  );
+  const resources =
+    or(
+      visibleWhere(scope, informationResources.providerOrganisationId, informationResources.jurisdictionId),
+      PUBLICLY_OPEN,
+    ) ?? PUBLICLY_OPEN;
+  await check(input.systemIds, informationSystems, systems, 'systems', '所选信息系统在目录中');
+  await check(input.resourceIds, informationResources, resources, 'resources', '所选信息资源在目录中');
+  await check(
+    input.serviceIds,
+    cloudServices,
+    cloudVisibleWhere(scope),
+    'cloudServices',
+    '所选云服务在目录中',
+  );
 }

@@ -303,6 +303,7 @@ export async function createProject(
       { organisationId: role.organisationId, jurisdictionId: role.jurisdictionId },
       application,
       { projectId: null, totalBudgetFen: 0n, budgetYears: [] },
+      { actor, env },
     );
     const jurisdiction = directory.jurisdictions.find((j) => j.id === role.jurisdictionId)!;
     const year = Number(env.today.slice(0, 4));
@@ -380,6 +381,7 @@ export async function updateProject(
           totalBudgetFen: pc.bundle.project.totalBudgetFen,
           budgetYears: pc.bundle.budgetYears,
         },
+        { actor, env },
       );
       const columns = projectColumns(application, deps.keyring, id);
       if (Object.keys(columns).length > 0) await tx.update(projects).set(columns).where(eq(projects.id, id));

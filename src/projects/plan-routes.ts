@@ -17,6 +17,7 @@ import {
   submitPlan,
   updatePlan,
 } from './plans.ts';
+import { loadWorkflowEnv, visibleProjectIds } from './repository.ts';
 import { LinkableEntries, PlanList, PlanView } from './responses.ts';
 import {
   CreatePlanBody,
@@ -33,8 +34,11 @@ const TAGS = ['规划'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): void {
+  /** The projects the caller may see: linked projects outside them are not listed (issue 9 item 2). */
+  const visible = async (actor: Actor) =>
+    new Set(await visibleProjectIds(deps.db, await loadWorkflowEnv(deps.db, deps.clock), actor));
   const one = async (actor: Actor, id: string) =>
-    (await presentPlans(deps.db, [await planById(deps.db, actor, id)], true))[0];
+    (await presentPlans(deps.db, [await planById(deps.db, actor, id)], await visible(actor)))[0];
 
   app.get(
     '/api/plans',
@@ -50,7 +54,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): voi
       items: await presentPlans(
         deps.db,
         await listPlans(deps.db, actorOf(req), (req.query as { jurisdiction?: string }).jurisdiction),
-        true,
+        await visible(actorOf(req)),
       ),
     }),
   );

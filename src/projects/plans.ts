@@ -334,7 +334,11 @@ export interface PlanEntryView {
   linkedProjects: { id: string; code: string; name: string }[];
 }
 
-export async function planEntriesOf(q: Queryable, planIds: string[]) {
+/**
+ * The plans' entries; `visibleProjects` are the ids of the projects the caller may see: a linked
+ * project the caller cannot see is not listed (its id, code and name stay with its department).
+ */
+export async function planEntriesOf(q: Queryable, planIds: string[], visibleProjects: ReadonlySet<string>) {
   if (planIds.length === 0) return new Map<string, PlanEntryView[]>();
   const directory = await loadDirectory(q);
   const rows = await q
@@ -365,7 +369,7 @@ export async function planEntriesOf(q: Queryable, planIds: string[]) {
       year: r.year,
       summary: r.summary,
       linkedProjects: linked
-        .filter((l) => l.entryId === r.id)
+        .filter((l) => l.entryId === r.id && visibleProjects.has(l.id))
         .map(({ id, code, name }) => ({ id, code, name })),
     });
     out.set(r.planId, list);
@@ -373,12 +377,18 @@ export async function planEntriesOf(q: Queryable, planIds: string[]) {
   return out;
 }
 
-export async function presentPlans(q: Queryable, rows: PlanRow[], withEntries: boolean) {
+/** `visibleProjects`: the caller's visible project ids (repository.visibleProjectIds), for the entries' links. */
+export async function presentPlans(
+  q: Queryable,
+  rows: PlanRow[],
+  visibleProjects: ReadonlySet<string> | null,
+) {
   const directory = await loadDirectory(q);
-  const entries = withEntries
+  const entries = visibleProjects
     ? await planEntriesOf(
         q,
         rows.map((r) => r.id),
+        visibleProjects,
       )
     : new Map<string, PlanEntryView[]>();
   return rows.map((p) => ({

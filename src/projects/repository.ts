@@ -336,6 +336,22 @@ export async function visibleContext(
 }
 
 /**
+ * Whether the caller may see the project: the check a reference in a write passes (a parent
+ * project named in a draft), so that absent and invisible answer alike (issue 9 item 2).
+ */
+export async function canSeeProject(
+  q: Queryable,
+  env: WorkflowEnv,
+  actor: Actor,
+  id: string,
+): Promise<boolean> {
+  const bundle = await loadBundle(q, id);
+  if (!bundle) return false;
+  const pc = await projectContext(q, env, bundle);
+  return canView(relationOf(actor, pc), bundle);
+}
+
+/**
  * Ids of the projects the caller may see (SECURITY.md 14–15): own and co-built projects for a
  * department, the projects of every jurisdiction whose rulebook names the caller's organisation
  * (the authority, the approval bureau, leadership bodies — also of a parent jurisdiction, as XZ's

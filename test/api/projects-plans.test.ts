@@ -131,16 +131,13 @@ describe('plans', () => {
       rulebookCode: 'DT',
     });
     expectStatus(county, 201, 'county');
-    expectStatus(
-      await admin.request('POST', '/api/organisations', {
-        name: '云冈区教育科技局',
-        kind: 'department',
-        parentId: null,
-        jurisdictionId: county.json().id,
-      }),
-      201,
-      'county department',
-    );
+    const countyDepartment = await admin.request('POST', '/api/organisations', {
+      name: '云冈区教育科技局',
+      kind: 'department',
+      parentId: null,
+      jurisdictionId: county.json().id,
+    });
+    expectStatus(countyDepartment, 201, 'county department');
     const { username } = await extraUser(ctx, sessions, 'dept_staff', '云冈区教育科技局');
     const countyStaff = await sessions.as(username, EXTRA_PASSWORD);
 
@@ -152,11 +149,14 @@ describe('plans', () => {
       '市县一体化教育平台',
     );
     const cityStaff = await sessions.as('dt.staff');
+    // The county department is a co-builder of the city project: a parent is referenced only by a
+    // department that may see it (issue 9 item 2).
     const { id: cityId } = await draftProject(cityStaff, {
       name: '市县一体化教育平台',
       planEntryId: entryId,
       totalBudget: '1000000',
       budgetByYear: [],
+      coBuilderIds: [countyDepartment.json().id],
     });
     // A county part can only link to a city project that has been applied for.
     const early = await countyStaff.request('POST', '/api/projects', {

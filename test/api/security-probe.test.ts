@@ -86,3 +86,79 @@ describe('item 1: HEAD passes the same authentication and authorization as GET',
   });
 });
 
+describe('item 2: references in a write pass the read visibility check', () => {
+  const NOBODY = '00000000-0000-4000-8000-000000000000';
+  const withoutId = (body: Record<string, unknown>): Record<string, unknown> => ({
+    ...body,
+    requestId: undefined,
+  });
+
+  test('GET /api/plans lists only the linked projects the caller may see', async () => {
+    const fx = new ProjectFixtures(ctx, new Sessions(ctx));
+    const { id } = await fx.draft({ planEntryId: await fx.planEntry() });
+    const linkedIn = async (username: string) => {
+      const plans = (await (await login(ctx, username)).request('GET', '/api/plans')).json().items;
+      return plans.flatMap((p: { entries: { linkedProjects: { id: string }[] }[] }) =>
+        p.entries.flatMap((e) => e.linkedProjects.map((l) => l.id)),
+      );
+    };
+    assert.ok((await linkedIn('dt.staff')).includes(id), 'the owner sees its own draft');
+    assert.ok(!(await linkedIn('dt.staff2')).includes(id), 'another department does not');
+  });
+
+  test("another department's project as parentProjectId is answered like an id that does not exist", async () => {
+    const fx = new ProjectFixtures(ctx, new Sessions(ctx));
+    const parentId = await fx.submitted();
+    const other = await login(ctx, 'dt.staff2');
+    const draft = await other.request('POST', '/api/projects', applicationBody({ name: '卫健测试项目' }));
+    expectStatus(draft, 201, 'draft');
+    const answers = [];
+    for (const [ref, share] of [
+      [parentId, '1'],
+      [parentId, '99999999'],
+      [NOBODY, '1'],
+    ]) {
+      const res = await other.request('PATCH', `/api/projects/${draft.json().id}`, {
+        version: draft.json().version,
+        parentProjectId: ref,
+        shareOfParent: share,
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.ok(!res.body.includes('智慧教育') && !res.body.includes('矩阵测试项目'), res.body);
+      answers.push(withoutId(res.json()));
+    }
+    assert.equal(answers[0].code, 'PARENT_INVALID');
+    assert.deepEqual(answers[1], answers[0], 'no SHARE_EXCEEDS_PARENT: the budget stays hidden');
+    assert.deepEqual(answers[2], answers[0]);
+  });
+
+  test("another jurisdiction's or department's catalog system is answered like an absent one", async () => {
+    const dtStaff = await login(ctx, 'dt.staff');
+    const dtSystem = await catalogSystem(ctx, dtStaff, 'DT', '大同市教育局');
+    const answers = [];
+    for (const [username, systemId] of [
+      ['sc.staff', dtSystem],
+      ['dt.staff2', dtSystem],
+      ['sc.staff', NOBODY],
+    ]) {
+      const s = await login(ctx, username);
+      const res = await s.request(
+        'POST',
+        '/api/projects',
+        applicationBody({ systems: [{ systemId, name: null, relation: 'changes' }] }),
+      );
+      assert.equal(res.statusCode, 400, `${username}: ${res.body}`);
+      answers.push(withoutId(res.json()));
+    }
+    assert.equal(answers[0].code, 'CATALOG_ENTRY_NOT_FOUND');
+    assert.deepEqual(answers[1], answers[0]);
+    assert.deepEqual(answers[2], answers[0]);
+    // The owner may reference it.
+    const own = await dtStaff.request(
+      'POST',
+      '/api/projects',
+      applicationBody({ systems: [{ systemId: dtSystem, name: null, relation: 'changes' }] }),
+    );
+    expectStatus(own, 201, 'own system');
+  });
+});
