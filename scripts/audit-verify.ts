@@ -11,10 +11,32 @@ try {
   const config = loadConfig();
   const keyring = loadKeyring(config);
   const database = await openDatabase(config);
-  const report = await verifyAuditChain(database.db, keyring.auditKey);
+  const report = await verifyAuditChain(database.db, keyring.auditKey, {
+    anchor: { keyring, dir: config.auditArchiveDir },
+  });
   await database.close();
+  const anchor = report.anchor?.status ?? 'missing';
+  if (anchor === 'missing') {
+    console.log(
+      `警告：${config.auditArchiveDir} 中没有审计检查点，无法发现末尾记录被删除 / no audit checkpoint: deletion of the newest rows cannot be detected`,
+    );
+  }
   if (report.ok) {
     console.log(`审计链校验通过：共 ${report.count} 条记录 / audit chain verified: ${report.count} rows`);
+  } else if (!report.firstBroken && report.gaps.length > 0) {
+    const g = report.gaps[0];
+    console.log(
+      `审计记录编号不连续：缺少 id=${g.missingFrom}…${g.missingTo}（记录被删除），共 ${report.gaps.length} 处 / audit ids missing ${g.missingFrom}-${g.missingTo}`,
+    );
+    process.exitCode = 2;
+  } else if (!report.firstBroken) {
+    const r = report.anchor;
+    const detail =
+      r?.status === 'truncated' ? `检查点记录到 id=${r.checkpoint.lastId}，表中最大 id=${r.maxId}` : anchor;
+    console.log(
+      `审计表与签名检查点不符（末尾记录被删除或检查点被篡改）：${detail} / audit table does not match its checkpoint: ${anchor}`,
+    );
+    process.exitCode = 2;
   } else {
     const first = report.firstBroken!;
     console.log(

@@ -16,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { checkpointWriter } from './audit/anchor.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
 import { registerCatalogRoutes } from './catalog/http/routes.ts';
@@ -173,7 +174,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPublicRoutes(app, deps, config);
   registerIdentityRoutes(app, deps, config, keyring);
   registerOrgRoutes(app, deps, keyring);
-  registerAuditRoutes(app, deps, { exportMaxRows: config.auditExportMaxRows });
+  registerAuditRoutes(app, deps, {
+    exportMaxRows: config.auditExportMaxRows,
+    anchor: { keyring, dir: config.auditArchiveDir },
+  });
+  registerCheckpointWriter(app, database, keyring, config.auditArchiveDir, clock);
   registerCalendarRoutes(app, deps);
   registerRulebookRoutes(app, deps);
   registerCatalogRoutes(app, deps);
@@ -189,6 +194,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await registerWeb(app);
   return app;
+}
+
+/**
+ * Keeps the signed audit checkpoint outside the database current (issue 9 item 4): at start, within
+ * a second after requests, and at shutdown.
+ */
+function registerCheckpointWriter(app: App, database: Database, keyring: Keyring, dir: string, clock: Clock) {
+  const writer = checkpointWriter(
+    database.db,
+    keyring,
+    dir,
+    () => clock.now(),
+    (err, result) => app.log.error({ err, result }, 'audit checkpoint not advanced'),
+  );
+  app.addHook('onReady', () => writer.flush());
+  app.addHook('onResponse', async () => writer.touch());
+  app.addHook('preClose', () => writer.flush());
 }
 
 /** Serves the built UI; any non-API GET that is not a file gets index.html (client-side routes). */

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
@@ -118,7 +119,9 @@ export async function setup(overrides: Partial<Config> = {}): Promise<TestContex
     ? await postgresDatabase(serverUrl)
     : { ...(await templateDatabase()), drop: async () => {} };
   const clock = manualClock(TEST_START);
-  const config = testConfig(overrides);
+  // Each app keeps its own audit checkpoint (src/audit/anchor.ts) in its own archive folder.
+  const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongchou-audit-archive-'));
+  const config = testConfig({ auditArchiveDir: archiveDir, ...overrides });
   const app = await buildApp({
     config,
     database: opened.database,
@@ -138,6 +141,7 @@ export async function setup(overrides: Partial<Config> = {}): Promise<TestContex
       await app.close();
       await opened.database.close();
       await opened.drop();
+      fs.rmSync(archiveDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,8 +3,8 @@
  * fails, the business write fails with it.
  *
  * Chain order under concurrency: a transaction-scoped advisory lock serialises appenders across
- * all app processes sharing the database; the id is drawn and the previous hash read while the
- * lock is held, so ids and chain order agree. Commands append their audit row last to keep the
+ * all app processes sharing the database; the id (last id + 1, so ids are contiguous) is
+ * taken and the previous hash read while the lock is held, so ids and chain order agree. Commands append their audit row last to keep the
  * lock short.
  */
 import { desc, sql } from 'drizzle-orm';
@@ -34,14 +34,14 @@ export interface AuditEntry {
 export async function appendAudit(tx: Tx, key: Buffer, entry: AuditEntry): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
-    .select({ hash: auditEvents.hash })
+    .select({ id: auditEvents.id, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.id))
     .limit(1);
-  const idRows = (await tx.execute(
-    sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::bigint as id`,
-  )) as unknown as { rows: { id: string | number }[] };
-  const id = Number(idRows.rows[0].id);
+  // The next id follows the last row, not a sequence: a sequence skips values after a rollback or
+  // a crash (PostgreSQL pre-logs 32), so only contiguous ids make a gap mean deleted rows (issue 9
+  // item 4). The lock above makes this safe across processes.
+  const id = (last?.id ?? 0) + 1;
   const at = new Date(entry.at.getTime());
   const fields = {
     id,

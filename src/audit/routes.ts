@@ -3,6 +3,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import { auditEvents, organisations } from '../db/schema.ts';
 import { errors, Paging } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
@@ -35,7 +36,7 @@ const AuditItem = Type.Object(
 export function registerAuditRoutes(
   app: FastifyInstance,
   deps: CommandDeps,
-  options: { exportMaxRows: number } = { exportMaxRows: 10_000 },
+  options: { exportMaxRows: number; anchor?: { keyring: Keyring; dir: string } } = { exportMaxRows: 10_000 },
 ): void {
   app.get(
     '/api/audit',
@@ -114,6 +115,15 @@ export function registerAuditRoutes(
               count: Type.Integer(),
               firstBrokenId: Type.Union([Type.Integer(), Type.Null()]),
               reason: Type.Union([Type.String(), Type.Null()]),
+              /** Gaps in the ids: rows deleted before newer ones were written. */
+              gaps: Type.Array(
+                Type.Object(
+                  { id: Type.Integer(), missingFrom: Type.Integer(), missingTo: Type.Integer() },
+                  { additionalProperties: false },
+                ),
+              ),
+              /** The signed checkpoint outside the database: ok, missing, truncated, mismatch, bad_signature. */
+              anchor: Type.String(),
             },
             { additionalProperties: false },
           ),
@@ -122,17 +132,29 @@ export function registerAuditRoutes(
       },
     },
     async (req) => {
-      const report = await verifyAuditChain(deps.db, deps.auditKey);
+      const report = await verifyAuditChain(deps.db, deps.auditKey, { anchor: options.anchor });
+      const anchor = report.anchor?.status ?? 'missing';
+      const reason =
+        report.firstBroken?.reason ??
+        (report.gaps.length > 0 ? 'id_gap' : report.ok ? null : `checkpoint_${anchor}`);
       await recordEvent(deps, commandContext(req), {
         action: 'audit.verify',
         objectType: 'audit_events',
-        details: { ok: report.ok, count: report.count, firstBrokenId: report.firstBroken?.id ?? null },
+        details: {
+          ok: report.ok,
+          count: report.count,
+          firstBrokenId: report.firstBroken?.id ?? null,
+          gaps: report.gaps.length,
+          anchor,
+        },
       });
       return {
         ok: report.ok,
         count: report.count,
         firstBrokenId: report.firstBroken?.id ?? null,
-        reason: report.firstBroken?.reason ?? null,
+        reason,
+        gaps: report.gaps,
+        anchor,
       };
     },
   );

@@ -16,7 +16,13 @@ import { ROUTE_ACCESS, type RouteRule, routeKey } from '../access/matrix.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { sessions } from '../db/schema.ts';
-import { type CommandContext, type CommandDeps, recordEvent } from '../shared/command.ts';
+import {
+  type CommandContext,
+  type CommandDeps,
+  isAudited,
+  markAudited,
+  recordEvent,
+} from '../shared/command.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { Actor } from './actor.ts';
 import { hasRole } from './actor.ts';
@@ -197,9 +203,30 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
         action: 'access.denied',
         objectType: 'route',
         objectId: key,
+        outcome: 'denied',
       });
-      throw new DomainError('forbidden', 'FORBIDDEN', '当前角色无权执行此操作');
+      const err = new DomainError('forbidden', 'FORBIDDEN', '当前角色无权执行此操作');
+      markAudited(err);
+      throw err;
     }
+  });
+
+  // Every refusal of a signed-in caller is audited with its true outcome (issue 9 item 5): a 403
+  // or a 404 (an object of another department looks absent) that no command recorded already.
+  app.addHook('onError', async (req, _reply, err) => {
+    if (!(err instanceof DomainError) || isAudited(err) || !req.actor) return;
+    if (err.kind !== 'forbidden' && err.kind !== 'not_found') return;
+    const routeUrl = req.routeOptions.url;
+    if (!routeUrl?.startsWith('/api/')) return;
+    const params = { ...((req.params ?? {}) as Record<string, unknown>) }; // a plain object for canonical JSON
+    markAudited(err);
+    await recordEvent(opts.deps, commandContext(req), {
+      action: 'access.denied',
+      objectType: 'route',
+      objectId: routeKey(accessMethod(req.method), routeUrl),
+      outcome: 'denied',
+      details: { code: err.code, ...(Object.keys(params).length > 0 ? { params } : {}) },
+    }).catch((e: unknown) => req.log.error({ err: e }, 'refusal not audited'));
   });
 }
 

@@ -64,8 +64,20 @@ function auditEntry(deps: CommandDeps, ctx: CommandContext, draft: AuditDraft, o
   };
 }
 
-/** Error kinds that are recorded as refused/denied attempts in the audit trail. */
-const AUDITED_REFUSALS = new Set(['refused', 'forbidden', 'conflict']);
+/**
+ * Error kinds that are recorded as refused/denied attempts in the audit trail: a missing permission
+ * and an object the caller may not see (answered 404) are `denied`, a rule or conflict `refused`.
+ */
+const AUDITED_REFUSALS = new Set(['refused', 'forbidden', 'conflict', 'not_found']);
+
+/** Errors already written to the audit trail, so the HTTP edge does not record them twice. */
+const auditedErrors = new WeakSet<object>();
+export function markAudited(err: object): void {
+  auditedErrors.add(err);
+}
+export function isAudited(err: object): boolean {
+  return auditedErrors.has(err);
+}
 
 export async function runCommand<T>(
   deps: CommandDeps,
@@ -81,11 +93,13 @@ export async function runCommand<T>(
     });
   } catch (err) {
     if (err instanceof DomainError && AUDITED_REFUSALS.has(err.kind)) {
-      const outcome: AuditOutcome = err.kind === 'forbidden' ? 'denied' : 'refused';
+      const outcome: AuditOutcome =
+        err.kind === 'forbidden' || err.kind === 'not_found' ? 'denied' : 'refused';
       const details = { ...draft.details, code: err.code, ...(err.article ? { article: err.article } : {}) };
       await deps.db.transaction((tx) =>
         appendAudit(tx, deps.auditKey, auditEntry(deps, ctx, { ...draft, details }, outcome)),
       );
+      markAudited(err);
     }
     throw err;
   }

@@ -177,7 +177,7 @@ describe('unplanned projects and dedicated networks', () => {
     const { username } = await extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心');
     const dataCenter = await sessions.as(username, EXTRA_PASSWORD);
     const staff = await sessions.as('xz.staff');
-    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市交通运输数据中心');
+    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市公路事业发展中心');
     const { id } = await draftProject(staff, {
       systems: [{ systemId, name: null, relation: 'changes' }],
       dedicatedNetwork: true,

@@ -3,7 +3,13 @@
  * Each test fails on the code before the fix.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { advanceCheckpoint, CHECKPOINT_FILE } from '../../src/audit/anchor.ts';
+import { verifyAuditChain } from '../../src/audit/verify.ts';
+import { queryRows } from '../../src/db/client.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import {
   applicationBody,
@@ -160,5 +166,109 @@ describe('item 2: references in a write pass the read visibility check', () => {
       applicationBody({ systems: [{ systemId: dtSystem, name: null, relation: 'changes' }] }),
     );
     expectStatus(own, 201, 'own system');
+  });
+});
+
+describe('item 4: deleting the newest audit rows is detected', () => {
+  test('a signed checkpoint outside the database reveals deleted newest rows; id gaps are reported', async () => {
+    const c = await setup();
+    try {
+      const auditor = await login(c, 'demo.auditadmin');
+      for (let i = 0; i < 20; i++) await auditor.request('GET', '/api/audit?limit=1');
+      const dir = c.config.auditArchiveDir;
+      assert.equal(await advanceCheckpoint(c.database.db, c.keyring, dir, c.clock.now()), 'written');
+      const clean = (await auditor.request('GET', '/api/audit/verify')).json();
+      assert.equal(clean.ok, true, JSON.stringify(clean));
+      assert.equal(clean.anchor, 'ok');
+
+      const removeNewest = async (n: number) => {
+        await c.database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+        await c.database.db.execute(
+          sql`delete from audit_events where id in (select id from audit_events order by id desc limit ${n})`,
+        );
+        await c.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+      };
+      // The last 6 rows (the verify call's own row and the 5 before it): the chain alone still verifies.
+      await removeNewest(6);
+      const chainOnly = await verifyAuditChain(c.database.db, c.keyring.auditKey);
+      assert.equal(chainOnly.breaks.length, 0, 'the HMAC chain alone cannot see it');
+      const anchored = await verifyAuditChain(c.database.db, c.keyring.auditKey, {
+        anchor: { keyring: c.keyring, dir },
+      });
+      assert.equal(anchored.ok, false);
+      assert.equal(anchored.anchor?.status, 'truncated');
+      // The writer refuses to move a checkpoint the table no longer matches (it is the evidence).
+      assert.equal(await advanceCheckpoint(c.database.db, c.keyring, dir, c.clock.now()), 'refused');
+
+      // Ten more deleted, then new writes continue the shortened chain: the checkpoint's row now
+      // holds another hash, so the verifier still fails (ids follow the last row, see record.ts).
+      await removeNewest(10);
+      await auditor.request('GET', '/api/audit?limit=1');
+      const after = (await auditor.request('GET', '/api/audit/verify')).json();
+      assert.equal(after.ok, false, JSON.stringify(after));
+      assert.match(after.reason, /^checkpoint_(truncated|mismatch)$/);
+
+      // A row deleted in the middle: the chain breaks and the missing id is reported as a gap.
+      const [{ id: middle }] = await queryRows<{ id: number }>(
+        c.database.db,
+        sql`select id from audit_events order by id limit 1 offset 3`,
+      );
+      await c.database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+      await c.database.db.execute(sql`delete from audit_events where id = ${middle}`);
+      await c.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+      const gap = await verifyAuditChain(c.database.db, c.keyring.auditKey);
+      assert.deepEqual(gap.gaps, [
+        { id: Number(middle) + 1, missingFrom: Number(middle), missingTo: Number(middle) },
+      ]);
+      assert.equal(gap.ok, false);
+
+      // A forged checkpoint (edited without the SM2 key) is reported as such.
+      const file = path.join(dir, CHECKPOINT_FILE);
+      const forged = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...forged, lastId: 1 }));
+      const bad = await verifyAuditChain(c.database.db, c.keyring.auditKey, {
+        anchor: { keyring: c.keyring, dir },
+      });
+      assert.equal(bad.anchor?.status, 'bad_signature');
+      assert.equal(bad.ok, false);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('item 5: every refusal is audited with its true outcome', () => {
+  const rowsFor = (requestId: string) =>
+    queryRows<{ action: string; outcome: string; details: Record<string, unknown> | null }>(
+      ctx.database.db,
+      sql`select action, outcome, details from audit_events where request_id = ${requestId}`,
+    );
+
+  test('a role the matrix refuses is audited as denied, not success', async () => {
+    const staff = await login(ctx, 'dt.staff');
+    const res = await staff.request('GET', '/api/audit');
+    assert.equal(res.statusCode, 403);
+    const rows = await rowsFor(res.json().requestId);
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.outcome]),
+      [['access.denied', 'denied']],
+    );
+  });
+
+  test("another department's project answered 404 leaves a denied audit row", async () => {
+    const fx = new ProjectFixtures(ctx, new Sessions(ctx));
+    const { id } = await fx.draft();
+    const other = await login(ctx, 'dt.staff2');
+    for (const [method, url] of [
+      ['GET', `/api/projects/${id}`],
+      ['POST', `/api/projects/${id}/submit`],
+    ] as const) {
+      const res = await other.request(method, url);
+      assert.equal(res.statusCode, 404, res.body);
+      const rows = await rowsFor(res.json().requestId);
+      assert.equal(rows.length, 1, `${method} ${url}: ${JSON.stringify(rows)}`);
+      assert.equal(rows[0].outcome, 'denied');
+      assert.equal(rows[0].details?.code, 'PROJECT_NOT_FOUND');
+    }
   });
 });
