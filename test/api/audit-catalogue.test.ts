@@ -243,7 +243,7 @@ describe('audit catalogue: one record per event', () => {
     const s = await login(ctx, 'sc.staff');
     const denied = await s.request('GET', '/api/users');
     assert.equal(denied.statusCode, 403);
-    await expectOne(denied, 'access.denied', { outcome: 'success', actor: 'sc.staff', objectType: 'route' });
+    await expectOne(denied, 'access.denied', { outcome: 'denied', actor: 'sc.staff', objectType: 'route' });
     ctx.clock.advance(31 * 60_000);
     const expired = await s.request('GET', '/api/auth/me');
     assert.equal(expired.statusCode, 401);
