@@ -50,6 +50,28 @@ export const ORGANISATION_KIND_NAMES: Record<string, string> = {
   platform: '平台运维单位',
 };
 
+/**
+ * The organisation kinds at which each role may be granted (issue 9 item 6): a 主管部门 role only at
+ * the authority (or the data centre that acts for it, DT 数字政府服务中心, XZ 数据中心), a department role
+ * only at a department (or a data centre), the administrators only at the platform organisation.
+ */
+export const ROLE_ORGANISATION_KINDS: Record<Role, readonly string[]> = {
+  dept_staff: ['department', 'data_center'],
+  dept_leader: ['department', 'data_center'],
+  authority_reviewer: ['authority', 'data_center'],
+  authority_leader: ['authority', 'data_center'],
+  approver: ['approval_bureau', 'authority'],
+  finance_officer: ['finance'],
+  leadership_body: ['leadership_body'],
+  expert: ['expert_committee'],
+  contractor: ['contractor'],
+  supervisor: ['supervisor'],
+  third_party_evaluator: ['evaluator'],
+  sys_admin: ['platform'],
+  sec_admin: ['platform'],
+  audit_admin: ['platform'],
+};
+
 export const JURISDICTION_LEVEL_NAMES: Record<string, string> = {
   province: '省',
   city: '市',

@@ -9,7 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ADMIN_ROLES, ROLE_CODES, ROLE_NAMES, type Role } from '../access/roles.ts';
+import {
+  ADMIN_ROLES,
+  ORGANISATION_KIND_NAMES,
+  ROLE_CODES,
+  ROLE_NAMES,
+  ROLE_ORGANISATION_KINDS,
+  type Role,
+} from '../access/roles.ts';
 import { CryptoError } from '../crypto/errors.ts';
 import {
   blindIndex,
@@ -421,6 +428,21 @@ export function registerUserRoutes(app: FastifyInstance, deps: CommandDeps, keyr
         async (tx) => {
           if (changes.disabled && id === req.actor!.userId)
             throw invalid('CANNOT_DISABLE_SELF', '不能停用自己的账户', { field: 'disabled' });
+          // 三员分立 (issue 9 item 7): the system administrator does not change another administrator's
+          // account; the security administrator first revokes the admin role (never the last one).
+          if (id !== req.actor!.userId) {
+            const adminRoles = await tx
+              .select({ role: roleAssignments.role })
+              .from(roleAssignments)
+              .where(and(eq(roleAssignments.userId, id), inArray(roleAssignments.role, [...ADMIN_ROLES])));
+            if (adminRoles.length > 0) {
+              throw new DomainError(
+                'forbidden',
+                'ADMIN_ACCOUNT_PROTECTED',
+                '管理员账户的变更须由安全管理员办理：先撤销其管理员角色（三员分立）',
+              );
+            }
+          }
           const state =
             changes.disabled === true
               ? { disabledReason: 'admin' }
@@ -491,6 +513,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: CommandDeps, keyr
               { field: 'role' },
             );
           }
+          if (!ROLE_ORGANISATION_KINDS[body.role].includes(org.kind)) {
+            throw invalid(
+              'ROLE_ORGANISATION_KIND',
+              `“${ROLE_NAMES[body.role]}”角色只能授予${ROLE_ORGANISATION_KINDS[body.role].map((k) => ORGANISATION_KIND_NAMES[k]).join('、')}的人员`,
+              { field: 'organisationId' },
+            );
+          }
           if (held.some((h) => h.role === body.role && h.organisationId === org.id)) {
             throw conflict('ROLE_ALREADY_HELD', '该用户已在此机构拥有该角色', { field: 'role' });
           }
@@ -526,6 +555,30 @@ export function registerUserRoutes(app: FastifyInstance, deps: CommandDeps, keyr
         commandContext(req),
         { action: 'role.revoke', objectType: 'user', objectId: id, details: { assignmentId } },
         async (tx) => {
+          const [target] = await tx
+            .select({ role: roleAssignments.role })
+            .from(roleAssignments)
+            .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, id)));
+          if (!target) throw notFound('该角色授予记录不存在');
+          if ((ADMIN_ROLES as readonly string[]).includes(target.role)) {
+            // The last enabled holder of an admin role keeps it (issue 9 item 7). The holders are
+            // locked so that two concurrent revocations cannot both pass.
+            const holders = await tx
+              .select({ userId: roleAssignments.userId })
+              .from(roleAssignments)
+              .innerJoin(users, eq(users.id, roleAssignments.userId))
+              .where(and(eq(roleAssignments.role, target.role), eq(users.disabled, false)))
+              .for('update');
+            if (holders.filter((h) => h.userId !== id).length === 0) {
+              throw conflict(
+                'LAST_ADMIN',
+                `“${ROLE_NAMES[target.role as Role]}”角色须至少保留一名启用的账户`,
+                {
+                  field: 'assignmentId',
+                },
+              );
+            }
+          }
           const removed = await tx
             .delete(roleAssignments)
             .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, id)))

@@ -263,7 +263,7 @@ export async function submitPlan(deps: CommandDeps, ctx: CommandContext, id: str
     if (!entry) throw invalid('PLAN_EMPTY', '规划至少应有一个计划条目');
     await tx
       .update(plans)
-      .set({ status: 'submitted', version: plan.version + 1 })
+      .set({ status: 'submitted', submittedBy: actor.userId, version: plan.version + 1 })
       .where(eq(plans.id, id));
   });
 }
@@ -286,6 +286,10 @@ export async function decidePlan(
     async (tx, audit) => {
       const plan = await lockPlan(tx, actor, id);
       if (plan.status !== 'submitted') throw conflict('PLAN_NOT_SUBMITTED', '规划尚未报送或已办理');
+      // Nobody files or approves what they compiled or submitted themselves (issue 9 item 6).
+      if (plan.submittedBy === actor.userId || plan.createdBy === actor.userId) {
+        throw forbidden('不得批准或备案本人编制、报送的规划', 'SELF_APPROVAL');
+      }
       const deciderRoles = plan.scope === 'jurisdiction' ? ['leadership_body'] : AUTHORITY_ROLES;
       const role = actor.assignments.find(
         (a) => deciderRoles.includes(a.role) && a.jurisdictionId === plan.jurisdictionId,

@@ -47,6 +47,8 @@ export const plans = pgTable(
     endYear: integer('end_year').notNull(),
     summary: text('summary').notNull().default(''),
     status: text('status').notNull().default('draft'),
+    /** Who submitted it: they may not decide it (issue 9 item 6). */
+    submittedBy: uuid('submitted_by').references(() => users.id),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: stamp('decided_at'),
     decisionOpinion: text('decision_opinion'),

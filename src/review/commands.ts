@@ -26,7 +26,7 @@ import {
   projectExpertAssignments,
   projectReviews,
 } from '../projects/tables.ts';
-import { reviewStep } from '../projects/workflow-state.ts';
+import { reviewStep, submissionStep } from '../projects/workflow-state.ts';
 import type { Step } from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
@@ -43,6 +43,14 @@ function openReviewStep(pc: ProjectContext): Step {
 function requireReviewer(actor: Actor, pc: ProjectContext, step: Step) {
   const role = stepRole(actor, pc, step);
   if (!role) throw forbidden(`只有“${step.name}”的办理人可以填写审核意见或指派专家`, 'STEP_ACTOR_MISMATCH');
+  // Nobody reviews or scores a project they created or submitted (issue 9 item 6).
+  const submission = submissionStep(pc.rulebook)?.id;
+  const ownWork =
+    pc.bundle.project.createdBy === actor.userId ||
+    pc.bundle.actions.some(
+      (a) => a.kind === 'step' && a.stepId === submission && a.actorUserId === actor.userId,
+    );
+  if (ownWork) throw forbidden('不得审核或评分本人编制、提交的申请', 'SELF_APPROVAL');
   return role;
 }
 
