@@ -9,6 +9,11 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface Config {
   port: number;
   host: string;
+  /**
+   * Embedded PGlite flushes every commit to disk (fsync; default true, EMBEDDED_FSYNC=false trades
+   * durability against power loss for speed: docs/decisions/0005-embedded-durability.md).
+   */
+  embeddedFsync: boolean;
   /** Embedded PGlite data folder (only used without DATABASE_URL). */
   dataDir: string;
   databaseUrl?: string;
@@ -160,5 +165,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     auditArchiveDir: path.resolve(cwd, env.AUDIT_ARCHIVE_DIR?.trim() || './audit-archive'),
     auditExportMaxRows: integer(env, 'AUDIT_EXPORT_MAX_ROWS', 10_000, 1, 100_000),
     migrateOnStart: flag(env, 'DB_MIGRATE_ON_START', true),
+    embeddedFsync: flag(env, 'EMBEDDED_FSYNC', true),
   };
 }

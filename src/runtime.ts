@@ -20,7 +20,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const database = config.databaseUrl
     ? await openPostgres(config.databaseUrl, config.dbPoolSize)
-    : await openEmbedded(config.dataDir);
+    : await openEmbedded(config.dataDir, { fsync: config.embeddedFsync });
   try {
     if (migrate) await database.migrate();
   } catch (err) {

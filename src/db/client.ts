@@ -3,6 +3,7 @@
  * when DATABASE_URL is set, or an in-memory PGlite for tests. All three give the same drizzle
  * handle; code above this file never knows which one it has.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -50,11 +51,43 @@ function wrapPglite(client: PGlite, release: () => void): Database {
   };
 }
 
+/**
+ * PGlite starts PostgreSQL with `-F` (fsync off), and its Node file system has no fsync: a commit
+ * reaches the OS page cache, not the disk. Durable mode starts without `-F`, syncs the WAL with
+ * fsync(), and gives the file system a real fsync (issue 9 item 8; cost measured in
+ * docs/decisions/0005-embedded-durability.md).
+ */
+export const DURABLE_START_PARAMS = [
+  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
+];
+
+interface NodeFsStream {
+  nfd?: number;
+}
+
+function enableFsync(client: PGlite): void {
+  const nodefs = (client.Module as unknown as { NODEFS?: { stream_ops: Record<string, unknown> } }).NODEFS;
+  if (!nodefs) throw new Error('PGlite NODEFS not available: cannot make embedded writes durable');
+  nodefs.stream_ops.fsync = (stream: NodeFsStream) => {
+    if (stream.nfd !== undefined) fs.fsyncSync(stream.nfd);
+    return 0;
+  };
+}
+
 /** Embedded PGlite in `<dataDir>/pg`, guarded by a lock file so a second process refuses to start. */
-export async function openEmbedded(dataDir: string): Promise<Database> {
+export async function openEmbedded(dataDir: string, options: { fsync?: boolean } = {}): Promise<Database> {
+  const durable = options.fsync ?? true;
   const release = lockDataDir(dataDir);
   try {
-    const client = await PGlite.create(path.join(dataDir, 'pg'));
+    const client = await PGlite.create({
+      dataDir: path.join(dataDir, 'pg'),
+      ...(durable ? { startParams: DURABLE_START_PARAMS } : {}),
+    });
+    if (durable) enableFsync(client);
     return wrapPglite(client, release);
   } catch (err) {
     release();
