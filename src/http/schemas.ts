@@ -14,6 +14,17 @@ export const ErrorBody = Type.Object(
 );
 
 export const Uuid = Type.String({ format: 'uuid' });
+
+/** The largest value of a PostgreSQL integer column: every number an input schema accepts fits (issue 9 item 9). */
+export const PG_INT_MAX = 2_147_483_647;
+/** Bounds for an input number whose own range the domain checks with its own message. */
+export const PG_INT_RANGE = { minimum: -PG_INT_MAX, maximum: PG_INT_MAX } as const;
+/** An optimistic-lock version in a request. */
+export const VersionInput = Type.Integer({
+  minimum: 1,
+  maximum: PG_INT_MAX,
+  description: '当前版本号（乐观锁）',
+});
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 /** Error responses every protected route can give. */

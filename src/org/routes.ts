@@ -9,7 +9,7 @@ import { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES } from '../access/rol
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Queryable } from '../db/client.ts';
 import { JURISDICTION_LEVELS, jurisdictions, ORGANISATION_KINDS, organisations } from '../db/schema.ts';
-import { errors, IdParams, Uuid } from '../http/schemas.ts';
+import { errors, IdParams, Uuid, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, invalid, notFound } from '../shared/errors.ts';
@@ -229,7 +229,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
           {
             name: Type.Optional(OrgBody.name),
             kind: Type.Optional(OrgBody.kind),
-            version: Type.Integer({ minimum: 1 }),
+            version: VersionInput,
           },
           { additionalProperties: false },
         ),

@@ -29,7 +29,7 @@ import {
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Queryable } from '../db/client.ts';
 import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
-import { ErrorBody, errors, IdParams, NoContent, Uuid } from '../http/schemas.ts';
+import { ErrorBody, errors, IdParams, NoContent, Uuid, VersionInput } from '../http/schemas.ts';
 import { checkPassword } from '../identity/password-policy.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { commandContext } from '../identity/plugin.ts';
@@ -386,7 +386,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: CommandDeps, keyr
             disabled: Type.Optional(Type.Boolean()),
             phone: Type.Optional(Type.Union([PhoneInput, Type.Null()])),
             idNumber: Type.Optional(Type.Union([IdNumberInput, Type.Null()])),
-            version: Type.Integer({ minimum: 1 }),
+            version: VersionInput,
           },
           { additionalProperties: false },
         ),

@@ -4,6 +4,7 @@
  * the named workflow routes. Money is a yuan decimal string with at most two decimals.
  */
 import Type, { type Static, type TSchema } from 'typebox';
+import { VersionInput } from '../http/schemas.ts';
 import {
   DECLARATIONS,
   EXPERT_CONCLUSION_CODES,
@@ -92,7 +93,7 @@ export const CreateProjectBody = Type.Object(
 );
 export type CreateProjectInput = Static<typeof CreateProjectBody>;
 
-export const UpdateProjectBody = Type.Object({ ...optional, version: Type.Integer({ minimum: 1 }) }, strict);
+export const UpdateProjectBody = Type.Object({ ...optional, version: VersionInput }, strict);
 export type UpdateProjectInput = Static<typeof UpdateProjectBody>;
 export type ApplicationInput = Omit<UpdateProjectInput, 'version'>;
 
@@ -168,7 +169,7 @@ export const ReviewBody = Type.Object(
         },
       ),
     ),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(VersionInput),
   },
   strict,
 );
@@ -228,7 +229,7 @@ export const UpdatePlanBody = Type.Object(
     title: Type.Optional(Text(100, 2)),
     summary: Type.Optional(Text(5000)),
     endYear: Type.Optional(Year),
-    version: Type.Integer({ minimum: 1 }),
+    version: VersionInput,
   },
   strict,
 );

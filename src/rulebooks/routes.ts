@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { isRole, type Role } from '../access/roles.ts';
 import { loadCalendar } from '../calendar/repository.ts';
-import { errors } from '../http/schemas.ts';
+import { errors, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import {
   deriveRulebook,
@@ -135,7 +135,7 @@ const ProblemsErrorBody = Type.Object(
 const DeriveBody = Type.Object(
   {
     baseCode: Type.String({ pattern: CODE_PATTERN, description: '所依据的规则集，如 DT' }),
-    baseVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+    baseVersion: Type.Optional(VersionInput),
     jurisdictionCode: Type.String({
       pattern: '^[0-9]{6}$',
       description: '适用辖区的 GB/T 2260 代码，如 140221',
@@ -215,7 +215,7 @@ const EvaluateBody = Type.Object(
     facts: FactsSchema,
     events: Type.Array(EventSchema, { maxItems: 500 }),
     today: Type.Optional(IsoDate),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(VersionInput),
   },
   strict,
 );
@@ -295,7 +295,7 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
         tags: TAGS,
         summary: '规则集详情：角色、流程、材料、期限、闸口及其条款出处',
         params: JurisdictionParams,
-        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, strict),
+        querystring: Type.Object({ version: Type.Optional(VersionInput) }, strict),
         response: { 200: RulebookDetail, ...errors },
       },
     },

@@ -5,6 +5,7 @@
  * article — so the enumerations are documented here, not enforced twice.
  */
 import { Type } from 'typebox';
+import { PG_INT_RANGE, VersionInput } from '../../http/schemas.ts';
 import {
   CLOUD_MIGRATION_STATUSES,
   CLOUD_SERVICE_CATEGORIES,
@@ -35,7 +36,7 @@ const optionalText = (maxLength: number, description: string) =>
 const IsoDate = Type.String({ maxLength: 40, description: 'YYYY-MM-DD' });
 const Id = Type.String({ format: 'uuid' });
 
-export const VersionBody = Type.Integer({ minimum: 1, description: '当前版本号（乐观锁）' });
+export const VersionBody = VersionInput;
 
 // ---------------------------------------------------------------------------------------------
 // Systems
@@ -47,11 +48,11 @@ const systemFields = {
   deployment: oneOf(DEPLOYMENTS, '部署方式'),
   networks: Type.Array(oneOf(NETWORKS, '网络类型'), { maxItems: 10 }),
   dedicatedNetworkApproval: optionalText(200, '业务专网批准文号'),
-  mlpsLevel: Type.Optional(Nullable(Type.Number({ description: '等保级别 1–5' }))),
+  mlpsLevel: Type.Optional(Nullable(Type.Number({ ...PG_INT_RANGE, description: '等保级别 1–5' }))),
   projectRefs: textList(200, '建设/改造项目编号'),
   resourceCodes: textList(100, '关联信息资源代码（完整代码）'),
   sharedOnPlatform: Type.Boolean({ description: '是否接入共享平台' }),
-  sharedResourceCount: Type.Optional(Nullable(Type.Number({ description: '共享资源数' }))),
+  sharedResourceCount: Type.Optional(Nullable(Type.Number({ ...PG_INT_RANGE, description: '共享资源数' }))),
   cloudMigration: oneOf(CLOUD_MIGRATION_STATUSES, '上云状态'),
   cloudExemptionReason: optionalText(1000, '不上云理由（XZ-28）'),
   cloudMigrationDate: Type.Optional(Nullable(IsoDate)),
@@ -187,7 +188,7 @@ const DataItem = Type.Object(
   {
     name: text(200, '信息项名称'),
     dataType: oneOf(DATA_ITEM_TYPES, '数据类型'),
-    length: Type.Optional(Nullable(Type.Number({ description: '数据长度' }))),
+    length: Type.Optional(Nullable(Type.Number({ ...PG_INT_RANGE, description: '数据长度' }))),
   },
   strict,
 );
@@ -346,7 +347,7 @@ const cloudFields = {
   category: oneOf(CLOUD_SERVICE_CATEGORIES, '服务类别'),
   spec: text(400, '规格'),
   unit: text(40, '计量单位'),
-  unitPrice: Type.Number({ description: '单价（元），最多 2 位小数' }),
+  unitPrice: Type.Number({ ...PG_INT_RANGE, description: '单价（元），最多 2 位小数' }),
   provider: text(200, '服务商'),
   remarks: optionalText(1000, '备注'),
 };
@@ -383,7 +384,7 @@ export const CloudServiceItem = Type.Object(
     category: Type.String(),
     spec: Type.String(),
     unit: Type.String(),
-    unitPrice: Type.Number({ description: '单价（元）' }),
+    unitPrice: Type.Number({ ...PG_INT_RANGE, description: '单价（元）' }),
     provider: Type.String(),
     remarks: Nullable(Type.String()),
     status: Type.String({ description: 'draft 待审定 | approved 已审定 | published 已发布' }),
