@@ -38,6 +38,7 @@ import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
 import type { Clock } from './shared/clock.ts';
 import type { CommandDeps } from './shared/command.ts';
+import { DomainError } from './shared/errors.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -136,11 +137,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, context) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
-    }),
+    // An Error the error contract knows: a plain object thrown from the limiter became a 500
+    // (issue 9 item 10).
+    errorResponseBuilder: (_req, context) =>
+      new DomainError(
+        'rate_limited',
+        'RATE_LIMITED',
+        `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+      ) as unknown as object,
   });
 
   app.addHook('onSend', async (req, reply, payload) => {

@@ -421,3 +421,35 @@ describe('item 7: the three administrators (三员分立)', () => {
     }
   });
 });
+
+describe('item 10: rate limits answer 429 in the error contract', () => {
+  test('the 61st public catalog request in a minute is a 429 RATE_LIMITED, not a 500', async () => {
+    let res = await ctx.app.inject({ method: 'GET', url: '/api/public/resources?limit=1' });
+    for (let i = 1; i < 61 && res.statusCode === 200; i++) {
+      res = await ctx.app.inject({ method: 'GET', url: '/api/public/resources?limit=1' });
+    }
+    assert.equal(res.statusCode, 429, res.body);
+    assert.equal(res.json().code, 'RATE_LIMITED');
+    assert.match(res.json().message, /请求过于频繁/);
+    assert.ok(res.headers['retry-after'], 'Retry-After is sent');
+  });
+
+  test('the login limit answers 429 too', async () => {
+    const c = await setup({ loginRateLimitPerMinute: 2 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await c.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'nobody.here', password: 'Wrong#Pass-2026' },
+        });
+        codes.push(r.statusCode);
+        if (r.statusCode === 429) assert.equal(r.json().code, 'RATE_LIMITED');
+      }
+      assert.deepEqual(codes, [401, 401, 429]);
+    } finally {
+      await c.close();
+    }
+  });
+});
