@@ -453,3 +453,31 @@ describe('item 10: rate limits answer 429 in the error contract', () => {
     }
   });
 });
+
+describe('item 12: catalog exports are rate-limited per user', () => {
+  test('GET and HEAD of the three exports share one allowance of 20 a minute', async () => {
+    const staff = await login(ctx, 'dt.staff');
+    const urls = [
+      '/api/catalog/systems/export',
+      '/api/catalog/resources/export',
+      '/api/catalog/cloud-services/export',
+    ];
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await ctx.app.inject({
+        method: i % 2 ? 'HEAD' : 'GET',
+        url: urls[i % 3],
+        headers: { cookie: staff.cookie },
+      });
+      codes.push(res.statusCode);
+    }
+    assert.deepEqual(codes.slice(0, 20), Array(20).fill(200));
+    assert.equal(codes[20], 429);
+    const refused = await staff.request('GET', urls[0]);
+    assert.equal(refused.statusCode, 429);
+    assert.equal(refused.json().code, 'RATE_LIMITED');
+    // A minute later the allowance is back.
+    ctx.clock.advance(60_000);
+    assert.equal((await staff.request('GET', urls[0])).statusCode, 200);
+  });
+});

@@ -9,6 +9,7 @@ import { and } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Queryable } from '../../db/client.ts';
+import { perCallerQuota } from '../../http/quota.ts';
 import { errors } from '../../http/schemas.ts';
 import { commandContext } from '../../identity/plugin.ts';
 import { type CommandDeps, recordEvent, runCommand } from '../../shared/command.ts';
@@ -214,7 +215,11 @@ const ImportResult = Type.Object(
   strict,
 );
 
+/** Exports per user and minute, over all three catalogs, GET and HEAD alike (SECURITY.md 35). */
+export const EXPORTS_PER_MINUTE = 20;
+
 export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps): void {
+  const exportQuota = perCallerQuota(deps.clock, EXPORTS_PER_MINUTE, 60_000);
   for (const kind of ['systems', 'resources', 'cloudServices'] as const) {
     const base = PATHS[kind];
     const sheet = SHEET_NAMES[kind];
@@ -329,13 +334,6 @@ export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps):
     app.get(
       `${base}/export`,
       {
-        config: {
-          rateLimit: {
-            max: 20,
-            timeWindow: '1 minute',
-            keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip,
-          },
-        },
         schema: {
           tags: TAG[kind],
           summary: `导出${sheet}（本人可见范围内按条件筛选；记录导出人、时间和条数，最多 ${MAX_EXPORT_ENTRIES} 条）`,
@@ -345,6 +343,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps):
       },
       async (req, reply) => {
         const caller = callerFrom(req, deps);
+        exportQuota.take(caller.userId);
         const query = req.query as Record<string, unknown>;
         const scope = await importScope(deps.db, caller);
         const filter = filterText(kind, query);
