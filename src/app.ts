@@ -14,7 +14,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { checkpointWriter } from './audit/anchor.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
@@ -92,6 +92,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     requestIdHeader: false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // A malformed URL (`/api/%zz`) is refused before routing: answer in the error contract, never
+    // with Fastify's default body that echoes the URL (issue 9 item 15).
+    frameworkErrors: (_error, req, reply: FastifyReply) => {
+      reply
+        .status(400)
+        .header('cache-control', 'no-store')
+        .send({ code: 'BAD_URL', message: '请求地址格式不正确', requestId: String(req.id) });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

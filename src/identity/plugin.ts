@@ -50,8 +50,15 @@ export const ALLOWED_WHILE_RESTRICTED = new Set([
   'POST /api/auth/mfa/enrolment',
   'POST /api/auth/mfa/enrolment/confirm',
 ]);
-/** Sessions are touched at most this often, to keep reads free of writes. */
+/**
+ * Sessions are touched at most this often, to keep reads free of writes — and at least ten times
+ * per idle period, so that a session in use never idles out (issue 9 item 13: with a one-minute
+ * idle limit a fixed 60 s interval ended sessions in constant use).
+ */
 const TOUCH_INTERVAL_MS = 60_000;
+export function touchInterval(idleMinutes: number): number {
+  return Math.min(TOUCH_INTERVAL_MS, (idleMinutes * 60_000) / 10);
+}
 
 export function commandContext(req: FastifyRequest): CommandContext {
   return { actor: req.actor, sourceIp: req.ip ?? null, requestId: String(req.id) };
@@ -129,7 +136,7 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
     const found = await lookupSession(opts.db, token, now, policy);
     if (found.state === 'active') {
       req.actor = found.actor;
-      if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      if (now.getTime() - found.lastSeenAt.getTime() >= touchInterval(policy.idleMinutes)) {
         // Session bookkeeping, not a business write: exempt from the audit rule (test/write-path.test.ts).
         await opts.db.transaction((tx) =>
           tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, found.actor.sessionIdHash)),

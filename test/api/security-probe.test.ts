@@ -481,3 +481,34 @@ describe('item 12: catalog exports are rate-limited per user', () => {
     assert.equal((await staff.request('GET', urls[0])).statusCode, 200);
   });
 });
+
+describe('item 13: idle means idle', () => {
+  test('with SESSION_IDLE_MINUTES=1 a session used every 20 s lives on; 61 s without use ends it', async () => {
+    const c = await setup({ sessionIdleMinutes: 1 });
+    try {
+      const s = await login(c, 'dt.staff');
+      for (let i = 0; i < 9; i++) {
+        c.clock.advance(20_000);
+        const res = await s.request('GET', '/api/auth/me');
+        assert.equal(res.statusCode, 200, `after ${(i + 1) * 20} s in constant use`);
+      }
+      c.clock.advance(61_000);
+      assert.equal((await s.request('GET', '/api/auth/me')).statusCode, 401);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe('item 15: malformed URLs get the error contract', () => {
+  test('a URL that does not decode is a 400 BAD_URL that does not echo it', async () => {
+    for (const url of ['/api/%zz', '/api/projects/%E0%A4%A', '/%c0%af']) {
+      const res = await ctx.app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      const body = res.json();
+      assert.deepEqual(Object.keys(body).sort(), ['code', 'message', 'requestId']);
+      assert.equal(body.code, 'BAD_URL');
+      assert.ok(!res.body.includes('%'), res.body);
+    }
+  });
+});
