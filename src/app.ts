@@ -29,6 +29,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
 import { registerOrgRoutes } from './org/routes.ts';
+import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
@@ -194,10 +195,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCalendarRoutes(app, deps);
   registerRulebookRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  const filesDir = options.filesDir ?? path.join(config.dataDir, 'files');
+  registerOrphanSweep(app, deps, filesDir);
   const projectDeps = {
     ...deps,
     keyring,
-    files: fileStore(options.filesDir ?? path.join(config.dataDir, 'files'), keyring),
+    files: fileStore(filesDir, keyring),
     onFilingDecision: filingHook(keyring),
   };
   registerPlanRoutes(app, deps);
@@ -223,6 +226,23 @@ function registerCheckpointWriter(app: App, database: Database, keyring: Keyring
   app.addHook('onReady', () => writer.flush());
   app.addHook('onResponse', async () => writer.touch());
   app.addHook('preClose', () => writer.flush());
+}
+
+/** Removes attachment files no row references (issue 9 item 14): at start and every six hours. */
+function registerOrphanSweep(app: App, deps: CommandDeps, folder: string) {
+  const sweep = () =>
+    sweepOrphanFiles(deps, folder).catch((err: unknown) =>
+      app.log.error({ err }, 'orphan file sweep failed'),
+    );
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await sweep();
+    timer = setInterval(sweep, 6 * 3600_000);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
 }
 
 /** Serves the built UI; any non-API GET that is not a file gets index.html (client-side routes). */

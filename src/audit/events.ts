@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = {
   'material.upload': '上传项目材料',
   'material.remove': '删除项目材料',
   'material.download': '下载项目材料',
+  'file.orphan_sweep': '清理无记录引用的附件文件',
   'certificate.download': '下载备案证明（通知书）',
   'expert.register': '维护专家库',
   'assessment.record': '录入部门年度考核结果',

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { advanceCheckpoint, CHECKPOINT_FILE } from '../../src/audit/anchor.ts';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
 import { queryRows } from '../../src/db/client.ts';
+import { sweepOrphanFiles } from '../../src/projects/file-sweep.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import {
   applicationBody,
@@ -23,6 +24,8 @@ import {
   organisationId,
   ProjectFixtures,
   Sessions,
+  setupProjects,
+  upload,
   uploadMissing,
 } from './projects-support.ts';
 
@@ -509,6 +512,59 @@ describe('item 15: malformed URLs get the error contract', () => {
       assert.deepEqual(Object.keys(body).sort(), ['code', 'message', 'requestId']);
       assert.equal(body.code, 'BAD_URL');
       assert.ok(!res.body.includes('%'), res.body);
+    }
+  });
+});
+
+describe('item 14: orphaned upload files are swept', () => {
+  test('files no material row names, older than the grace period, are removed and audited; referenced ones stay', async () => {
+    const c = await setupProjects();
+    try {
+      const s = new Sessions(c);
+      const staff = await s.as('dt.staff');
+      const { id } = await draftProject(staff);
+      expectStatus(await upload(staff, id, 'other'), 201, 'upload');
+      const folder = path.join(c.config.dataDir, 'files');
+      const [{ name: kept }] = await queryRows<{ name: string }>(
+        c.database.db,
+        sql`select storage_name as name from project_materials where project_id = ${id}`,
+      );
+      const orphan = `${'ab'.repeat(16)}.pdf`;
+      const young = `${'cd'.repeat(16)}.pdf`;
+      fs.mkdirSync(path.join(folder, 'ab'), { recursive: true });
+      fs.mkdirSync(path.join(folder, 'cd'), { recursive: true });
+      fs.writeFileSync(path.join(folder, 'ab', orphan), 'left by a killed upload');
+      fs.writeFileSync(path.join(folder, 'ab', `${orphan}.partial`), 'half written');
+      fs.writeFileSync(path.join(folder, 'cd', young), 'upload still committing');
+      const old = new Date(c.clock.now().getTime() - 2 * 3600_000);
+      const recent = new Date(c.clock.now().getTime() - 60_000);
+      for (const f of [path.join(folder, 'ab', orphan), path.join(folder, 'ab', `${orphan}.partial`)])
+        fs.utimesSync(f, old, old);
+      fs.utimesSync(path.join(folder, kept.slice(0, 2), kept), old, old);
+      fs.utimesSync(path.join(folder, 'cd', young), recent, recent);
+
+      const { removed } = await sweepOrphanFiles(c.deps, folder);
+      assert.deepEqual(removed.sort(), [orphan, `${orphan}.partial`].sort());
+      assert.ok(fs.existsSync(path.join(folder, kept.slice(0, 2), kept)), 'the referenced file stays');
+      assert.ok(fs.existsSync(path.join(folder, 'cd', young)), 'a young file stays');
+      assert.ok(!fs.existsSync(path.join(folder, 'ab', orphan)));
+      const rows = await queryRows<{ details: { count: number } }>(
+        c.database.db,
+        sql`select details from audit_events where action = 'file.orphan_sweep'`,
+      );
+      assert.deepEqual(
+        rows.map((r) => r.details.count),
+        [2],
+      );
+      // The material still downloads.
+      const material = (await staff.request('GET', `/api/projects/${id}`)).json().materials[0];
+      expectStatus(
+        await staff.request('GET', `/api/projects/${id}/materials/${material.id}/download`),
+        200,
+        'download',
+      );
+    } finally {
+      await c.close();
     }
   });
 });
