@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { type App, buildApp } from '../src/app.ts';
@@ -45,6 +46,8 @@ async function seed(database: Database, keyring: Keyring, clock: Clock): Promise
   await ensureInstalled({ db: database.db, clock, auditKey: keyring.auditKey }, { demo: true });
 }
 
+let templateCache: { key: string; keyText: string; tar: Blob } | undefined;
+
 /** An in-memory PGlite started from the cached template (built on first use). */
 async function templateDatabase(): Promise<{ database: Database; keyring: Keyring }> {
   const key = templateKey();
@@ -64,8 +67,16 @@ async function templateDatabase(): Promise<{ database: Database; keyring: Keyrin
     fs.renameSync(`${keysFile}.${suffix}`, keysFile);
     fs.renameSync(`${tarball}.${suffix}`, tarball);
   }
-  const keyring = Keyring.parse(fs.readFileSync(keysFile, 'utf8'));
-  const database = await openMemory(new Blob([fs.readFileSync(tarball)]));
+  // Read and unpacked once per process (several test files share a process; see scripts/test-run.ts).
+  if (templateCache?.key !== key) {
+    templateCache = {
+      key,
+      keyText: fs.readFileSync(keysFile, 'utf8'),
+      tar: new Blob([gunzipSync(fs.readFileSync(tarball))]),
+    };
+  }
+  const keyring = Keyring.parse(templateCache.keyText);
+  const database = await openMemory(templateCache.tar);
   return { database, keyring };
 }
 
