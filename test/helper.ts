@@ -27,17 +27,23 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.tmp');
 export const TEST_START = '2026-11-23T02:00:00.000Z'; // Monday 10:00 in Beijing
 
+/** Every file that decides what a fresh installation holds: bootstrap, seeds, every demo.ts (nested too). */
+export function templateSeedFiles(): string[] {
+  const demos = fs
+    .readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => path.basename(f) === 'demo.ts')
+    .map((f) => `src/${f.split(path.sep).join('/')}`)
+    .sort();
+  return ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts', ...demos];
+}
+
 function templateKey(): string {
   const parts: string[] = [];
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) {
     if (f.endsWith('.sql')) parts.push(fs.readFileSync(path.join(MIGRATIONS_DIR, f), 'utf8'));
   }
   // Everything that decides what a fresh installation holds: bootstrap, seeds and every demo.ts.
-  const seedFiles = ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts'];
-  for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
-    if (fs.existsSync(path.join(ROOT, 'src', dir, 'demo.ts'))) seedFiles.push(`src/${dir}/demo.ts`);
-  }
-  for (const f of seedFiles) parts.push(fs.readFileSync(path.join(ROOT, f), 'utf8'));
+  for (const f of templateSeedFiles()) parts.push(fs.readFileSync(path.join(ROOT, f), 'utf8'));
   return sm3Hex(parts.join('\n')).slice(0, 16);
 }
 
