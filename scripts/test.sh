@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: unit tests and API tests on an embedded PGlite database.
 # Needs no PostgreSQL server and no browser. Browser tests live in test/browser and run separately.
+# Every *.test.ts under src/, test/ (except test/browser/), scripts/ and web/src/ runs, several files
+# per process in balanced shards (scripts/test-run.ts); arguments narrow it to files or folders.
+# TEST_SHARDS sets the number of processes (default: the number of cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(find src test scripts web/src -name '*.test.ts' -not -path 'test/browser/*' | sort)
-exec node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-2}" "${files[@]}"
+exec node --import tsx scripts/test-run.ts "$@"

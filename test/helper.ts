@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { type App, buildApp } from '../src/app.ts';
@@ -27,17 +28,23 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.tmp');
 export const TEST_START = '2026-11-23T02:00:00.000Z'; // Monday 10:00 in Beijing
 
+/** Every file that decides what a fresh installation holds: bootstrap, seeds, every demo.ts (nested too). */
+export function templateSeedFiles(): string[] {
+  const demos = fs
+    .readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => path.basename(f) === 'demo.ts')
+    .map((f) => `src/${f.split(path.sep).join('/')}`)
+    .sort();
+  return ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts', ...demos];
+}
+
 function templateKey(): string {
   const parts: string[] = [];
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) {
     if (f.endsWith('.sql')) parts.push(fs.readFileSync(path.join(MIGRATIONS_DIR, f), 'utf8'));
   }
   // Everything that decides what a fresh installation holds: bootstrap, seeds and every demo.ts.
-  const seedFiles = ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts'];
-  for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
-    if (fs.existsSync(path.join(ROOT, 'src', dir, 'demo.ts'))) seedFiles.push(`src/${dir}/demo.ts`);
-  }
-  for (const f of seedFiles) parts.push(fs.readFileSync(path.join(ROOT, f), 'utf8'));
+  for (const f of templateSeedFiles()) parts.push(fs.readFileSync(path.join(ROOT, f), 'utf8'));
   return sm3Hex(parts.join('\n')).slice(0, 16);
 }
 
@@ -45,6 +52,8 @@ async function seed(database: Database, keyring: Keyring, clock: Clock): Promise
   await database.migrate();
   await ensureInstalled({ db: database.db, clock, auditKey: keyring.auditKey }, { demo: true });
 }
+
+let templateCache: { key: string; keyText: string; tar: Blob } | undefined;
 
 /** An in-memory PGlite started from the cached template (built on first use). */
 async function templateDatabase(): Promise<{ database: Database; keyring: Keyring }> {
@@ -65,8 +74,16 @@ async function templateDatabase(): Promise<{ database: Database; keyring: Keyrin
     fs.renameSync(`${keysFile}.${suffix}`, keysFile);
     fs.renameSync(`${tarball}.${suffix}`, tarball);
   }
-  const keyring = Keyring.parse(fs.readFileSync(keysFile, 'utf8'));
-  const database = await openMemory(new Blob([fs.readFileSync(tarball)]));
+  // Read and unpacked once per process (several test files share a process; see scripts/test-run.ts).
+  if (templateCache?.key !== key) {
+    templateCache = {
+      key,
+      keyText: fs.readFileSync(keysFile, 'utf8'),
+      tar: new Blob([gunzipSync(fs.readFileSync(tarball))]),
+    };
+  }
+  const keyring = Keyring.parse(templateCache.keyText);
+  const database = await openMemory(templateCache.tar);
   return { database, keyring };
 }
 

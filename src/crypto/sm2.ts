@@ -172,12 +172,25 @@ export function sm2Verify(
 export function signContent(keyring: Keyring, content: unknown): ContentSignature {
   const canonical = canonicalJson(content);
   const key = keyring.active();
-  return {
-    alg: SM2_SIGNATURE_ALG,
-    keyId: key.id,
-    signature: sm2Sign(key.sm2KeyPair(), canonical),
-    contentHash: sm3Hex(canonical),
-  };
+  const signature = sm2Sign(key.sm2KeyPair(), canonical);
+  const contentHash = sm3Hex(canonical);
+  rememberVerified(key.sm2PublicKey, signature, contentHash, true);
+  return { alg: SM2_SIGNATURE_ALG, keyId: key.id, signature, contentHash };
+}
+
+/**
+ * SM2 verification costs ~19 ms in JavaScript and a project's timeline shows every signed action,
+ * so results are kept per process, keyed by (public key, signature, SM3 of the signed content): the
+ * content's hash is still computed and compared on every check, only the curve arithmetic for a
+ * signature already checked against that exact content is skipped. Signatures made here are known
+ * good when written. Bounded; the oldest entries go first.
+ */
+const VERIFIED_MAX = 20_000;
+const verified = new Map<string, boolean>();
+
+function rememberVerified(publicKey: string, signature: string, contentHash: string, ok: boolean): void {
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+  verified.set(`${publicKey.toLowerCase()}|${signature.toLowerCase()}|${contentHash}`, ok);
 }
 
 /** True only if `sig` is a valid signature of exactly this content by the named key of the keyring. */
@@ -199,6 +212,12 @@ export function verifyContentWithPublicKey(
   } catch {
     return false;
   }
-  if (sm3Hex(canonical) !== sig.contentHash.toLowerCase()) return false;
-  return sm2Verify(publicKey, canonical, sig.signature);
+  const contentHash = sm3Hex(canonical);
+  if (contentHash !== sig.contentHash.toLowerCase()) return false;
+  if (typeof publicKey !== 'string' || typeof sig.signature !== 'string') return false;
+  const known = verified.get(`${publicKey.toLowerCase()}|${sig.signature.toLowerCase()}|${contentHash}`);
+  if (known !== undefined) return known;
+  const ok = sm2Verify(publicKey, canonical, sig.signature);
+  rememberVerified(publicKey, sig.signature, contentHash, ok);
+  return ok;
 }

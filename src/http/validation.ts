@@ -3,9 +3,10 @@
  * (a wrong type or an unknown field is a 400), one for query strings and params that coerces
  * "10" to 10 as URLs require. Both reject additional properties where the schema says so.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under Node ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -26,9 +27,39 @@ function makeAjv(coerce: boolean): Ajv {
 const strictAjv = makeAjv(false);
 const coercingAjv = makeAjv(true);
 
+/**
+ * Compiled code depends only on the schema, and the schemas are module-level constants (or built
+ * alike on every start), so each is compiled once per process: by object identity, else by its
+ * JSON text. A second app in the same process (tests, several per shard) then builds in a fraction
+ * of the time, and two routes sharing a schema share its compiled code.
+ */
+class CompileCache<T> {
+  private readonly byObject = new WeakMap<object, T>();
+  private readonly byText = new Map<string, T>();
+
+  get(schema: object, compile: () => T): T {
+    let compiled = this.byObject.get(schema);
+    if (compiled) return compiled;
+    const text = JSON.stringify(schema);
+    compiled = this.byText.get(text);
+    if (!compiled) {
+      compiled = compile();
+      this.byText.set(text, compiled);
+    }
+    this.byObject.set(schema, compiled);
+    return compiled;
+  }
+}
+
+const strictValidators = new CompileCache<ValidateFunction>();
+const coercingValidators = new CompileCache<ValidateFunction>();
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-  const validate = ajv.compile(schema as object);
+  const body = httpPart === 'body';
+  const ajv = body ? strictAjv : coercingAjv;
+  const validate = (body ? strictValidators : coercingValidators).get(schema as object, () =>
+    ajv.compile(schema as object),
+  );
   return (data: unknown) => {
     const ok = validate(data);
     return ok
@@ -36,6 +67,22 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
       : { error: Object.assign(new Error('validation'), { validation: validate.errors }) };
   };
 };
+
+// Fastify's own response serializer (fast-json-stringify), resolved from fastify's folder so that it
+// is exactly the version fastify would use; compiled once per schema like the validators. The app
+// registers no shared schemas, so no external schemas are passed (as fastify's default does then).
+type SerializerFactory = (
+  externalSchemas: Record<string, unknown>,
+  options: Record<string, unknown>,
+) => (route: { schema: unknown }) => (data: unknown) => string;
+const { SerializerSelector } = createRequire(import.meta.resolve('fastify'))(
+  '@fastify/fast-json-stringify-compiler',
+) as { SerializerSelector: () => SerializerFactory };
+const buildSerializer = SerializerSelector()({}, {});
+const serializers = new CompileCache<(data: unknown) => string>();
+
+export const serializerCompiler: FastifySerializerCompiler<unknown> = ({ schema }) =>
+  serializers.get(schema as object, () => buildSerializer({ schema }));
 
 const TYPE_NAMES: Record<string, string> = {
   string: '字符串',

@@ -1,18 +1,17 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { STAGE_LABELS } from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { notFound } from '../shared/errors.ts';
-import { type ProjectDeps, stepRole } from './commands.ts';
-import { loadBundle, loadWorkflowEnv, projectContext, relationOf, visibleProjectIds } from './repository.ts';
+import type { ProjectDeps } from './commands.ts';
+import { listTasks } from './queries.ts';
+import { loadWorkflowEnv } from './repository.ts';
 import { NotificationList, TaskList } from './responses.ts';
 import { ProjectParams, strict } from './schemas.ts';
-import { notifications, projects } from './tables.ts';
-import { isApplicantStage, isEstablishmentStage, reviewStep, stepInfo } from './workflow-state.ts';
+import { notifications } from './tables.ts';
 
 const TAGS = ['项目'];
 
@@ -30,72 +29,7 @@ export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): vo
         response: { 200: TaskList, ...errors },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const e = await env();
-      const ids = await visibleProjectIds(deps.db, e, actor);
-      if (ids.length === 0) return { items: [] };
-      const rows = await deps.db
-        .select({ id: projects.id, state: projects.state })
-        .from(projects)
-        .where(inArray(projects.id, ids))
-        .orderBy(desc(projects.updatedAt));
-      const urged = await deps.db
-        .select({ projectId: notifications.projectId, stepId: notifications.stepId })
-        .from(notifications)
-        .where(
-          and(
-            eq(notifications.userId, actor.userId),
-            eq(notifications.kind, 'urged'),
-            isNull(notifications.readAt),
-          ),
-        );
-      const items = [];
-      for (const row of rows) {
-        if (row.state === 'established' || row.state === 'refused') continue;
-        const bundle = await loadBundle(deps.db, row.id);
-        if (!bundle) continue;
-        const pc = await projectContext(deps.db, e, bundle);
-        const relation = relationOf(actor, pc);
-        const ownerName =
-          pc.directory.organisations.find((o) => o.id === bundle.project.ownerOrganisationId)?.name ?? '';
-        const since = bundle.actions.at(-1)?.at.toISOString() ?? bundle.project.updatedAt.toISOString();
-        for (const s of pc.evaluation.steps.filter((x) => x.status === 'open')) {
-          const info = stepInfo(pc.rulebook, s.stepId);
-          if (!info || !isEstablishmentStage(info.stage) || !stepRole(actor, pc, info.step)) continue;
-          items.push({
-            projectId: row.id,
-            projectCode: bundle.project.code,
-            projectName: bundle.project.name,
-            ownerName,
-            kind: isApplicantStage(info.stage) ? 'application' : 'step',
-            stepId: s.stepId,
-            stepName: info.step.name,
-            stageName: STAGE_LABELS[info.stage],
-            since,
-            urged: urged.filter((u) => u.projectId === row.id && u.stepId === s.stepId).length,
-          });
-        }
-        const review = reviewStep(pc.rulebook);
-        const reviewOpen =
-          review && pc.evaluation.steps.find((s) => s.stepId === review.id)?.status === 'open';
-        if (relation.assignment && relation.assignment.opinion === null && reviewOpen) {
-          items.push({
-            projectId: row.id,
-            projectCode: bundle.project.code,
-            projectName: bundle.project.name,
-            ownerName,
-            kind: 'expert_opinion',
-            stepId: review.id,
-            stepName: relation.assignment.kind === 'expert' ? '提交专家意见' : '提交第三方评估意见',
-            stageName: STAGE_LABELS.review,
-            since: relation.assignment.assignedAt.toISOString(),
-            urged: 0,
-          });
-        }
-      }
-      return { items };
-    },
+    async (req) => listTasks(deps.db, await env(), actorOf(req)),
   );
 
   app.get(

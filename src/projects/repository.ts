@@ -7,10 +7,10 @@
  * command opens its transaction (`loadWorkflowEnv`): an embedded PGlite has one connection, and a
  * query on the bare handle inside a transaction would wait for it forever.
  */
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
 import type { WorkingDayCalendar } from '../calendar/types.ts';
-import type { Db, Queryable } from '../db/client.ts';
+import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/client.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { loadRulebookCatalog, type RulebookCatalog } from '../rulebooks/repository.ts';
@@ -177,7 +177,28 @@ export async function loadBundle(
   };
 }
 
+/**
+ * The directory is cached per database handle and revalidated on every call by one small query:
+ * jurisdictions are only ever added, organisations are added or edited with a version bump, so the
+ * row counts and the sum of versions change whenever anything in it does (also when another app
+ * server sharing the database changed it). Inside a transaction it is read afresh.
+ */
+const directoryCache = new WeakMap<object, { stamp: string; directory: Directory }>();
+
 export async function loadDirectory(q: Queryable): Promise<Directory> {
+  if (!isDatabaseHandle(q)) return readDirectory(q);
+  const [row] = await queryRows<{ stamp: string }>(
+    q,
+    sql`select concat_ws('/', (select count(*) from ${jurisdictions}), (select count(*) from ${organisations}), (select coalesce(sum(${organisations.version}), 0) from ${organisations})) as stamp`,
+  );
+  const hit = directoryCache.get(q);
+  if (hit && hit.stamp === row.stamp) return hit.directory;
+  const directory = await readDirectory(q);
+  directoryCache.set(q, { stamp: row.stamp, directory });
+  return directory;
+}
+
+async function readDirectory(q: Queryable): Promise<Directory> {
   const [js, os] = await Promise.all([
     q
       .select({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { fenToYuan } from '../documents/format.ts';
@@ -10,9 +10,9 @@ import { createProject, type ProjectDeps, submitApplication, updateProject } fro
 import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } from './diff.ts';
 import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
-import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
 import { presentProject, presentTimeline, userNames } from './present.ts';
-import { loadDirectory, loadWorkflowEnv, visibleContext, visibleProjectIds } from './repository.ts';
+import { type ListFilters, listProjects } from './queries.ts';
+import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { ProjectDetail, ProjectList, SubmissionDetail, SubmissionList, Timeline } from './responses.ts';
 import {
   CreateProjectBody,
@@ -24,9 +24,8 @@ import {
   type UpdateProjectInput,
   Uuid,
 } from './schemas.ts';
-import { projectSubmissions, projects } from './tables.ts';
+import { projectSubmissions } from './tables.ts';
 import { registerWorkflowRoutes } from './workflow-routes.ts';
-import { stepInfo } from './workflow-state.ts';
 
 const TAGS = ['项目'];
 const _MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -87,66 +86,14 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const query = req.query as {
-        state?: string;
-        q?: string;
-        mine?: boolean;
-        organisationId?: string;
-        limit?: number;
-        offset?: number;
+      const page = await listProjects(deps.db, await env(), actorOf(req), req.query as ListFilters);
+      return {
+        items: page.items.map(({ totalBudgetFen, ...item }) => ({
+          ...item,
+          totalBudget: fenToYuanSafe(totalBudgetFen),
+        })),
+        total: page.total,
       };
-      const actor = actorOf(req);
-      const e = await env();
-      const ids = await visibleProjectIds(deps.db, e, actor);
-      const directory = await loadDirectory(deps.db);
-      let rows =
-        ids.length === 0
-          ? []
-          : await deps.db
-              .select()
-              .from(projects)
-              .where(inArray(projects.id, ids))
-              .orderBy(desc(projects.updatedAt));
-      if (query.organisationId) {
-        // Filtering on a department the caller cannot see is answered like an unknown one.
-        const own = actor.assignments.some((a) => a.organisationId === query.organisationId);
-        if (!own && !rows.some((r) => r.ownerOrganisationId === query.organisationId)) {
-          throw notFound('部门不存在或无权查看', 'ORGANISATION_NOT_FOUND');
-        }
-        rows = rows.filter((r) => r.ownerOrganisationId === query.organisationId);
-      }
-      if (query.state) rows = rows.filter((r) => r.state === query.state);
-      if (query.q) {
-        const needle = query.q.trim();
-        rows = rows.filter((r) => r.name.includes(needle) || r.code.includes(needle));
-      }
-      if (query.mine) {
-        const orgs = actor.assignments.map((a) => a.organisationId);
-        rows = rows.filter((r) => orgs.includes(r.ownerOrganisationId));
-      }
-      const total = rows.length;
-      const page = rows.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 50));
-      const items = page.map((r) => {
-        const rulebook = e.catalog.registry.get(r.rulebookCode, r.rulebookVersion);
-        return {
-          id: r.id,
-          code: r.code,
-          name: r.name,
-          typeName: labelOf(PROJECT_TYPES, r.type),
-          jurisdictionName: directory.jurisdictions.find((j) => j.id === r.jurisdictionId)?.name ?? '',
-          ownerName: directory.organisations.find((o) => o.id === r.ownerOrganisationId)?.name ?? '',
-          totalBudget: fenToYuanSafe(r.totalBudgetFen),
-          state: r.state,
-          stateName: labelOf(PROJECT_STATES, r.state),
-          planned: r.planEntryId !== null,
-          openSteps: r.openSteps.map((stepId) => ({
-            stepId,
-            name: stepInfo(rulebook, stepId)?.step.name ?? stepId,
-          })),
-          updatedAt: r.updatedAt.toISOString(),
-        };
-      });
-      return { items, total };
     },
   );
 

@@ -1,0 +1,347 @@
+/**
+ * Reads over many projects, in SQL: who may see which project as one WHERE predicate; the project
+ * list with its filters, sorting, paging and total count in the database; 待办 (/api/tasks) from
+ * the open steps each write stores on the project (`projects.open_steps`, kept by refreshProject).
+ * Each read runs a constant number of statements whatever the number of projects, and never
+ * evaluates a rulebook per row.
+ *
+ * The predicate is the SQL form of `partiesOf` + `canView` (actors.ts, repository.ts), as
+ * `visibleProjectIds` applied them row by row (SECURITY.md 14–15):
+ *  - department: a department role in the owner or a co-building department, or in a named body
+ *    the project's rulebook binds for its jurisdiction (XZ's 数据中心) — drafts included;
+ *  - oversight: another business role in a named body bound for the project's jurisdiction and
+ *    rulebook version — submitted projects only;
+ *  - experts and evaluators: submitted projects they are assigned to.
+ * Which (jurisdiction, rulebook, version) triples bind the caller's organisations is worked out in
+ * memory from the cached directory and rulebook catalog; the database only compares columns.
+ */
+import { and, count, desc, eq, gt, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client.ts';
+import type { Actor } from '../identity/actor.ts';
+import { STAGE_LABELS } from '../rules/index.ts';
+import { notFound } from '../shared/errors.ts';
+import {
+  ASSIGNED_ONLY_ROLES,
+  actingRoles,
+  bindAll,
+  DEPARTMENT_ROLES,
+  type Directory,
+  jurisdictionSubtree,
+} from './actors.ts';
+import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
+import { heldRoles, loadDirectory, type WorkflowEnv } from './repository.ts';
+import {
+  notifications,
+  projectActions,
+  projectCoBuilders,
+  projectExpertAssignments,
+  projects,
+} from './tables.ts';
+import { isApplicantStage, isEstablishmentStage, reviewStep, stepInfo } from './workflow-state.ts';
+
+const EXPERT_ROLES = ['expert', 'third_party_evaluator'];
+
+/** Bindings per directory snapshot (the directory object changes when an organisation does). */
+const bindingCache = new WeakMap<Directory, WeakMap<object, Map<string, Map<string, string>>>>();
+
+function bindingsFor(
+  env: WorkflowEnv,
+  directory: Directory,
+  code: string,
+  version: number,
+  jurisdictionId: string,
+): Map<string, string> {
+  let byRegistry = bindingCache.get(directory);
+  if (!byRegistry) {
+    byRegistry = new WeakMap();
+    bindingCache.set(directory, byRegistry);
+  }
+  let byKey = byRegistry.get(env.catalog.registry);
+  if (!byKey) {
+    byKey = new Map();
+    byRegistry.set(env.catalog.registry, byKey);
+  }
+  const key = `${code}@${version}@${jurisdictionId}`;
+  let found = byKey.get(key);
+  if (!found) {
+    found = bindAll(env.catalog.registry.get(code, version), jurisdictionId, directory);
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+const tupleIn = (tuples: ReadonlyArray<readonly [string, string, number]>): SQL =>
+  sql`(${projects.jurisdictionId}, ${projects.rulebookCode}, ${projects.rulebookVersion}) in (${sql.join(
+    tuples.map(([j, c, v]) => sql`(${j}::uuid, ${c}::text, ${v}::integer)`),
+    sql`, `,
+  )})`;
+
+/** The SQL condition "the caller may see this project", or null when the caller sees none. */
+export function visibilityPredicate(env: WorkflowEnv, directory: Directory, actor: Actor): SQL | null {
+  const held = heldRoles(actor);
+  const business = held.filter((h) => !ASSIGNED_ONLY_ROLES.includes(h.role));
+  const deptOrgs = business.filter((h) => DEPARTMENT_ROLES.includes(h.role)).map((h) => h.organisationId);
+
+  // Jurisdictions where one of the caller's organisations is a named body of the rulebook in force.
+  const candidates = new Set<string>();
+  for (const a of actor.assignments) {
+    if (ASSIGNED_ONLY_ROLES.includes(a.role)) continue;
+    for (const jId of jurisdictionSubtree(directory, a.jurisdictionId)) {
+      const code = directory.jurisdictions.find((j) => j.id === jId)?.rulebookCode;
+      if (!code || !env.catalog.codes.has(code)) continue;
+      const latest = env.catalog.registry.get(code);
+      if ([...bindingsFor(env, directory, code, latest.version, jId).values()].includes(a.organisationId))
+        candidates.add(jId);
+    }
+  }
+  // Their projects keep the rulebook version they started under: bind each version there.
+  const departmentTuples: Array<[string, string, number]> = [];
+  const oversightTuples: Array<[string, string, number]> = [];
+  const versions = env.catalog.registry.list();
+  for (const jId of [...candidates].sort()) {
+    for (const rb of versions) {
+      const bound = new Set(bindingsFor(env, directory, rb.id, rb.version, jId).values());
+      const roles = business.filter((h) => bound.has(h.organisationId));
+      if (roles.some((h) => DEPARTMENT_ROLES.includes(h.role)))
+        departmentTuples.push([jId, rb.id, rb.version]);
+      if (roles.some((h) => !DEPARTMENT_ROLES.includes(h.role)))
+        oversightTuples.push([jId, rb.id, rb.version]);
+    }
+  }
+
+  const anyTime: SQL[] = [];
+  if (deptOrgs.length > 0) {
+    anyTime.push(inArray(projects.ownerOrganisationId, deptOrgs));
+    anyTime.push(
+      inArray(
+        projects.id,
+        sql`(select ${projectCoBuilders.projectId} from ${projectCoBuilders} where ${inArray(projectCoBuilders.organisationId, deptOrgs)})`,
+      ),
+    );
+  }
+  if (departmentTuples.length > 0) anyTime.push(tupleIn(departmentTuples));
+  const submittedOnly: SQL[] = [];
+  if (oversightTuples.length > 0) submittedOnly.push(tupleIn(oversightTuples));
+  if (actor.assignments.some((a) => EXPERT_ROLES.includes(a.role))) {
+    submittedOnly.push(
+      inArray(
+        projects.id,
+        sql`(select ${projectExpertAssignments.projectId} from ${projectExpertAssignments} where ${eq(projectExpertAssignments.userId, actor.userId)})`,
+      ),
+    );
+  }
+  if (submittedOnly.length > 0) anyTime.push(and(gt(projects.submissionCount, 0), or(...submittedOnly))!);
+  return anyTime.length === 0 ? null : or(...anyTime)!;
+}
+
+export interface ListFilters {
+  state?: string;
+  q?: string;
+  mine?: boolean;
+  organisationId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** The project list: visibility, filters, order (last change first), page and total, in SQL. */
+export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor, query: ListFilters) {
+  const directory = await loadDirectory(db);
+  const visible = visibilityPredicate(env, directory, actor);
+  const own = (orgId: string) => actor.assignments.some((a) => a.organisationId === orgId);
+  // Filtering on a department the caller cannot see is answered like an unknown one.
+  const unknownOrganisation = () => notFound('部门不存在或无权查看', 'ORGANISATION_NOT_FOUND');
+  if (!visible) {
+    if (query.organisationId && !own(query.organisationId)) throw unknownOrganisation();
+    return { items: [], total: 0 };
+  }
+  const conditions: SQL[] = [visible];
+  if (query.organisationId) {
+    const byOrganisation = eq(projects.ownerOrganisationId, query.organisationId);
+    if (!own(query.organisationId)) {
+      const [hit] = await db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(visible, byOrganisation))
+        .limit(1);
+      if (!hit) throw unknownOrganisation();
+    }
+    conditions.push(byOrganisation);
+  }
+  if (query.state) conditions.push(eq(projects.state, query.state));
+  if (query.q !== undefined) {
+    const needle = query.q.trim();
+    conditions.push(
+      or(sql`strpos(${projects.name}, ${needle}) > 0`, sql`strpos(${projects.code}, ${needle}) > 0`)!,
+    );
+  }
+  if (query.mine) {
+    conditions.push(
+      inArray(
+        projects.ownerOrganisationId,
+        actor.assignments.map((a) => a.organisationId),
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        type: projects.type,
+        jurisdictionId: projects.jurisdictionId,
+        ownerOrganisationId: projects.ownerOrganisationId,
+        totalBudgetFen: projects.totalBudgetFen,
+        state: projects.state,
+        planEntryId: projects.planEntryId,
+        openSteps: projects.openSteps,
+        rulebookCode: projects.rulebookCode,
+        rulebookVersion: projects.rulebookVersion,
+        updatedAt: projects.updatedAt,
+      })
+      .from(projects)
+      .where(where)
+      .orderBy(desc(projects.updatedAt), desc(projects.id))
+      .limit(query.limit ?? 50)
+      .offset(query.offset ?? 0),
+    db.select({ total: count() }).from(projects).where(where),
+  ]);
+  const jurisdictionName = new Map(directory.jurisdictions.map((j) => [j.id, j.name]));
+  const organisationName = new Map(directory.organisations.map((o) => [o.id, o.name]));
+  const items = rows.map((r) => {
+    const rulebook = env.catalog.registry.get(r.rulebookCode, r.rulebookVersion);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      typeName: labelOf(PROJECT_TYPES, r.type),
+      jurisdictionName: jurisdictionName.get(r.jurisdictionId) ?? '',
+      ownerName: organisationName.get(r.ownerOrganisationId) ?? '',
+      totalBudgetFen: r.totalBudgetFen,
+      state: r.state,
+      stateName: labelOf(PROJECT_STATES, r.state),
+      planned: r.planEntryId !== null,
+      openSteps: r.openSteps.map((stepId) => ({
+        stepId,
+        name: stepInfo(rulebook, stepId)?.step.name ?? stepId,
+      })),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  });
+  return { items, total: counted?.total ?? 0 };
+}
+
+/**
+ * 待办: the open steps of visible, unfinished projects that the caller may act on now (a step held
+ * by someone else through 转办 is theirs), the applicant's own open steps, and the expert or
+ * evaluator opinions the caller still owes while the review step is open.
+ */
+export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
+  const directory = await loadDirectory(db);
+  const visible = visibilityPredicate(env, directory, actor);
+  if (!visible) return { items: [] };
+  const expert = actor.assignments.some((a) => EXPERT_ROLES.includes(a.role));
+  const [rows, urged, assignments] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        jurisdictionId: projects.jurisdictionId,
+        ownerOrganisationId: projects.ownerOrganisationId,
+        rulebookCode: projects.rulebookCode,
+        rulebookVersion: projects.rulebookVersion,
+        openSteps: projects.openSteps,
+        updatedAt: projects.updatedAt,
+        // Correlated subqueries (still one statement); the outer row is named explicitly because
+        // drizzle leaves the columns of a single-table select unqualified.
+        coBuilderIds: sql<
+          string[]
+        >`coalesce((select json_agg(cb.organisation_id) from project_co_builders cb where cb.project_id = projects.id), '[]'::json)`,
+        holders: sql<
+          { stepId: string; holderUserId: string }[]
+        >`coalesce((select json_agg(json_build_object('stepId', h.step_id, 'holderUserId', h.holder_user_id)) from project_step_holders h where h.project_id = projects.id), '[]'::json)`,
+        lastActionAt:
+          sql`(select a.at from project_actions a where a.project_id = projects.id order by a.id desc limit 1)`.mapWith(
+            projectActions.at,
+          ),
+      })
+      .from(projects)
+      .where(
+        and(
+          visible,
+          notInArray(projects.state, ['established', 'refused']),
+          sql`${projects.openSteps} <> '[]'::jsonb`,
+        ),
+      )
+      .orderBy(desc(projects.updatedAt), desc(projects.id)),
+    db
+      .select({ projectId: notifications.projectId, stepId: notifications.stepId })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          eq(notifications.kind, 'urged'),
+          isNull(notifications.readAt),
+        ),
+      ),
+    expert
+      ? db.select().from(projectExpertAssignments).where(eq(projectExpertAssignments.userId, actor.userId))
+      : Promise.resolve([]),
+  ]);
+  const held = heldRoles(actor);
+  const organisationName = new Map(directory.organisations.map((o) => [o.id, o.name]));
+  const items = [];
+  for (const row of rows) {
+    const rulebook = env.catalog.registry.get(row.rulebookCode, row.rulebookVersion);
+    const bindings = bindingsFor(env, directory, row.rulebookCode, row.rulebookVersion, row.jurisdictionId);
+    const parties = {
+      jurisdictionId: row.jurisdictionId,
+      ownerOrganisationId: row.ownerOrganisationId,
+      coBuilderIds: row.coBuilderIds,
+    };
+    const ownerName = organisationName.get(row.ownerOrganisationId) ?? '';
+    const since = (row.lastActionAt ?? row.updatedAt).toISOString();
+    for (const stepId of row.openSteps) {
+      const info = stepInfo(rulebook, stepId);
+      if (!info || !isEstablishmentStage(info.stage)) continue;
+      const holder = row.holders.find((h) => h.stepId === stepId);
+      if (holder && holder.holderUserId !== actor.userId) continue;
+      if (actingRoles(held, rulebook, info.step, parties, bindings).length === 0) continue;
+      items.push({
+        projectId: row.id,
+        projectCode: row.code,
+        projectName: row.name,
+        ownerName,
+        kind: isApplicantStage(info.stage) ? 'application' : 'step',
+        stepId,
+        stepName: info.step.name,
+        stageName: STAGE_LABELS[info.stage],
+        since,
+        urged: urged.filter((u) => u.projectId === row.id && u.stepId === stepId).length,
+      });
+    }
+    const review = reviewStep(rulebook);
+    const assignment = assignments.find(
+      (a) =>
+        a.projectId === row.id &&
+        actor.assignments.some((r) => r.role === (a.kind === 'expert' ? 'expert' : 'third_party_evaluator')),
+    );
+    if (review && assignment && assignment.opinion === null && row.openSteps.includes(review.id)) {
+      items.push({
+        projectId: row.id,
+        projectCode: row.code,
+        projectName: row.name,
+        ownerName,
+        kind: 'expert_opinion',
+        stepId: review.id,
+        stepName: assignment.kind === 'expert' ? '提交专家意见' : '提交第三方评估意见',
+        stageName: STAGE_LABELS.review,
+        since: assignment.assignedAt.toISOString(),
+        urged: 0,
+      });
+    }
+  }
+  return { items };
+}

@@ -1,0 +1,111 @@
+/**
+ * Reads in SQL (issue 11): the project list and 待办 (/api/tasks) run the same number of SQL
+ * statements at 5 and at 50 projects — visibility, filters, paging and the total are decided in the
+ * database and no statement runs per project (no N+1). Counted at the driver, for the whole request
+ * (session check included), for a department (who sees all of them, drafts with open steps) and an
+ * oversight body (who sees none of the drafts but runs the same predicate).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Database } from '../../src/db/client.ts';
+import { login, type Session, setup, type TestContext } from '../helper.ts';
+import { applicationBody, expectStatus } from './projects-support.ts';
+
+type Query = (...args: unknown[]) => Promise<unknown>;
+interface DriverClient {
+  query: Query;
+  transaction?: (fn: (tx: { query: Query }) => Promise<unknown>) => Promise<unknown>;
+}
+
+/** Counts statements sent through the driver (PGlite or a pg pool) while `run` is awaited. */
+function statementCounter(database: Database) {
+  const client = (database.db as unknown as { $client: DriverClient }).$client;
+  let counting = false;
+  let n = 0;
+  const query = client.query.bind(client);
+  client.query = (...args) => {
+    if (counting) n++;
+    return query(...args);
+  };
+  const transaction = client.transaction?.bind(client);
+  if (transaction) {
+    client.transaction = (fn) =>
+      transaction((tx) => {
+        const inner = tx.query.bind(tx);
+        tx.query = (...args) => {
+          if (counting) n++;
+          return inner(...args);
+        };
+        return fn(tx);
+      });
+  }
+  return async (run: () => Promise<{ statusCode: number }>) => {
+    n = 0;
+    counting = true;
+    try {
+      const res = await run();
+      assert.equal(res.statusCode, 200);
+    } finally {
+      counting = false;
+    }
+    return n;
+  };
+}
+
+let ctx: TestContext;
+let staff: Session;
+let reviewer: Session;
+let count: ReturnType<typeof statementCounter>;
+
+before(async () => {
+  ctx = await setup();
+  staff = await login(ctx, 'dt.staff');
+  reviewer = await login(ctx, 'dt.reviewer');
+  count = statementCounter(ctx.database);
+});
+after(async () => {
+  await ctx.close();
+});
+
+async function createProjects(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const res = await staff.request(
+      'POST',
+      '/api/projects',
+      applicationBody({ name: `统计语句测试项目${i}` }),
+    );
+    expectStatus(res, 201, 'create project');
+  }
+}
+
+async function measure(expected: number) {
+  const list = await staff.request('GET', '/api/projects?limit=25');
+  assert.equal(list.json().total, expected);
+  assert.equal(list.json().items.length, Math.min(25, expected));
+  const tasks = await staff.request('GET', '/api/tasks');
+  assert.ok(
+    tasks.json().items.length >= expected,
+    `${tasks.json().items.length} tasks for ${expected} drafts`,
+  );
+  assert.equal((await reviewer.request('GET', '/api/projects')).json().total, 0);
+  return {
+    list: await count(() => staff.request('GET', '/api/projects?limit=25')),
+    filteredPage: await count(() =>
+      staff.request('GET', '/api/projects?state=draft&q=%E9%A1%B9%E7%9B%AE&mine=true&limit=10&offset=5'),
+    ),
+    tasks: await count(() => staff.request('GET', '/api/tasks')),
+    oversightList: await count(() => reviewer.request('GET', '/api/projects')),
+    oversightTasks: await count(() => reviewer.request('GET', '/api/tasks')),
+  };
+}
+
+describe('statement counts do not grow with the number of projects', () => {
+  test('project list and /api/tasks at 5 and at 50 projects', async () => {
+    await createProjects(5);
+    const five = await measure(5);
+    await createProjects(45);
+    const fifty = await measure(50);
+    assert.deepEqual(fifty, five);
+    for (const [read, n] of Object.entries(five)) assert.ok(n <= 12, `${read}: ${n} statements`);
+  });
+});
