@@ -268,6 +268,8 @@ export async function presentProject(
           ? { id: p.parentProjectId, code: '', name: '' }
           : null,
     shareOfParent: p.shareOfParentFen === null ? null : fenToYuan(p.shareOfParentFen),
+    // DT 第十六条: each level's share goes into the budget of its own level (同级财政预算).
+    shareBudget: p.parentProjectId ? `${jurisdiction?.name ?? ''}本级财政预算` : null,
     children: children
       .filter((c) => c.submissionCount > 0)
       .map((c) => ({
@@ -276,6 +278,7 @@ export async function presentProject(
         name: c.name,
         jurisdictionName: pc.directory.jurisdictions.find((j) => j.id === c.jurisdictionId)?.name ?? '',
         shareOfParent: c.shareOfParentFen === null ? null : fenToYuan(c.shareOfParentFen),
+        shareBudget: `${pc.directory.jurisdictions.find((j) => j.id === c.jurisdictionId)?.name ?? ''}本级财政预算`,
       })),
     totalBudget: fenToYuan(p.totalBudgetFen),
     budgetByYear: bundle.budgetYears.map((y) => ({ year: y.year, amount: fenToYuan(y.amountFen) })),
@@ -301,6 +304,8 @@ export async function presentProject(
     cloudServices: p.cloudServices,
     dedicatedNetwork: p.dedicatedNetwork,
     dedicatedNetworkBasis: p.dedicatedNetworkBasis,
+    classified: p.classified,
+    requiredFields: (rulebook.requiredFields ?? []).map((f) => f.field),
     projectOwner: p.ownerPersonName
       ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '', phone: ownerPhoneMasked(keyring, bundle) }
       : null,

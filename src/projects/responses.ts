@@ -81,8 +81,12 @@ export const ProjectDetail = Type.Object(
     planned: Type.Boolean(),
     parent: Nullable(Type.Object({ id: S, code: S, name: S }, strict)),
     shareOfParent: Nullable(S),
+    shareBudget: Nullable(S),
     children: Type.Array(
-      Type.Object({ id: S, code: S, name: S, jurisdictionName: S, shareOfParent: Nullable(S) }, strict),
+      Type.Object(
+        { id: S, code: S, name: S, jurisdictionName: S, shareOfParent: Nullable(S), shareBudget: S },
+        strict,
+      ),
     ),
     totalBudget: S,
     budgetByYear: Type.Array(Type.Object({ year: Type.Integer(), amount: S }, strict)),
@@ -106,6 +110,8 @@ export const ProjectDetail = Type.Object(
     cloudServices: Type.Array(Type.Object({ serviceId: Nullable(S), name: S }, strict)),
     dedicatedNetwork: Type.Boolean(),
     dedicatedNetworkBasis: Nullable(S),
+    classified: Type.Boolean(),
+    requiredFields: Type.Array(S),
     projectOwner: Nullable(Type.Object({ name: S, title: S, phone: Nullable(S) }, strict)),
     performanceTargets: Type.Array(Type.Object({ indicator: S, target: S }, strict)),
     declarations: Type.Record(S, Type.Boolean()),

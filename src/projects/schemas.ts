@@ -66,6 +66,7 @@ const applicationFields = {
   resources: Type.Array(ResourceInput, { maxItems: 200 }),
   cloudServices: Type.Array(CloudServiceInput, { maxItems: 50 }),
   dedicatedNetwork: Type.Boolean(),
+  classified: Type.Boolean(),
   dedicatedNetworkBasis: Nullable(Text(2000)),
   projectOwner: Nullable(ProjectOwnerInput),
   performanceTargets: Type.Array(TargetInput, { maxItems: 50 }),

@@ -62,6 +62,8 @@ export type StageCode = (typeof STAGE_CODES)[number];
 
 /** Actions a gate can block. */
 export const GATE_ACTIONS = [
+  /** 录入管理平台 / 列入系统目录 — the applicant's registration step (DT-11, SC-10, XZ-08a). */
+  'register',
   /** 备案 — the authority files the reviewed project (DT 合理性审查意见备案). */
   'file_review',
   /** 立项 — approval or 立项备案 of the project. */
@@ -309,6 +311,30 @@ export interface Regulation {
   docNumber?: string;
 }
 
+/**
+ * What the text covers. SC 第二条, JC 三 and XZ 第三条 cover 非涉密 projects only: a classified
+ * project is refused under them, with the article and where to go instead.
+ */
+export interface Scope {
+  excludesClassified: boolean;
+  /** Chinese: why a classified project is refused and where it goes instead. */
+  classifiedRefusal: string;
+  articles: string[];
+  summary: string;
+}
+
+/** Application fields a text may demand at submission (everything else the application holds is optional). */
+export const APPLICATION_FIELDS = ['projectOwner', 'performanceTargets'] as const;
+export type ApplicationField = (typeof APPLICATION_FIELDS)[number];
+
+export interface RequiredField {
+  field: ApplicationField;
+  /** Chinese message when it is missing, e.g. 请确定项目责任人. */
+  message: string;
+  articles: string[];
+  summary: string;
+}
+
 export interface Rulebook {
   /** Short code, e.g. `DT`. */
   id: string;
@@ -327,4 +353,8 @@ export interface Rulebook {
   workflow: Workflow;
   deadlines: Deadline[];
   gates: Gate[];
+  /** Absent: the text has no scope restriction the platform can check. */
+  scope?: Scope;
+  /** The application fields the text demands at submission; absent or empty: none. */
+  requiredFields?: RequiredField[];
 }

@@ -7,6 +7,7 @@ import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { DomainError } from '../shared/errors.ts';
 import {
+  APPLICATION_FIELDS,
   DEADLINE_UNITS,
   EVENT_TYPES,
   type FactName,
@@ -186,6 +187,30 @@ export const RulebookSchema = Type.Object(
     workflow: Type.Object({ start: Ids, stages: Type.Array(StageSchema) }, strict),
     deadlines: Type.Array(DeadlineSchema),
     gates: Type.Array(GateSchema),
+    scope: Type.Optional(
+      Type.Object(
+        {
+          excludesClassified: Type.Boolean(),
+          classifiedRefusal: NonEmpty,
+          articles: Ids,
+          summary: NonEmpty,
+        },
+        strict,
+      ),
+    ),
+    requiredFields: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            field: Type.Enum(APPLICATION_FIELDS),
+            message: NonEmpty,
+            articles: Ids,
+            summary: NonEmpty,
+          },
+          strict,
+        ),
+      ),
+    ),
   },
   strict,
 );

@@ -201,5 +201,12 @@ export function semanticProblems(rb: Rulebook): string[] {
     if (dl.appliesWhen) checkPredicate(`${where}.appliesWhen`, dl.appliesWhen);
     if (dl.extension) checkArticles(`${where}.extension`, dl.extension.articles, true);
   }
+
+  // Scope and the fields demanded at submission
+  if (rb.scope) checkArticles('scope', rb.scope.articles, true);
+  for (const d of duplicates((rb.requiredFields ?? []).map((f) => f.field))) {
+    add('requiredFields', `字段重复 ${d}`);
+  }
+  for (const f of rb.requiredFields ?? []) checkArticles(`requiredFields.${f.field}`, f.articles, true);
   return problems;
 }

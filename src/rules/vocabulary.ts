@@ -45,6 +45,8 @@ export const FACT_CATALOG = {
   rectificationFailed: { type: 'boolean', label: '整改后仍不符合要求' },
   disbursementConsent: { type: 'boolean', label: '本次拨付已经局党组同意' },
   plannedAcceptanceDate: { type: 'date', label: '批复的计划验收日期' },
+  complexProject: { type: 'boolean', label: '项目内容复杂、技术要求高' },
+  classified: { type: 'boolean', label: '涉密项目' },
 } as const satisfies Record<string, FactSpec>;
 
 export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
@@ -100,6 +102,7 @@ export const STAGE_LABELS: Readonly<Record<StageCode, string>> = {
 };
 
 export const ACTION_LABELS: Readonly<Record<GateAction, string>> = {
+  register: '录入管理平台、列入系统目录',
   file_review: '备案',
   approve_establishment: '立项',
   allocate_budget: '安排建设投资',

@@ -277,7 +277,7 @@ export const JC_RULEBOOK: Rulebook = {
             summary:
               'Acceptance with related departments or experts; data shared and stored locally afterwards.',
             actor: DEPT,
-            articles: ['JC-05-6', 'JC-06'],
+            articles: ['JC-05-6'],
             outcomes: [{ event: 'acceptance_passed', name: '验收通过', next: [] }],
             materials: [
               material(
@@ -288,11 +288,11 @@ export const JC_RULEBOOK: Rulebook = {
                 'Acceptance is made with related departments or technical experts.',
               ),
               material(
-                'big_data_emergency_plan',
-                '政务大数据安全事件应急预案',
+                'data_landing',
+                '数据开放共享和数据落盘情况（确保数据落盘）',
                 'required',
-                ['JC-06'],
-                'The implementer draws up an emergency plan for big-data security incidents.',
+                ['JC-05-6'],
+                'After acceptance the data must be shared openly and stored locally (确保数据落盘).',
               ),
             ],
           },
@@ -301,6 +301,21 @@ export const JC_RULEBOOK: Rulebook = {
     ],
   },
   deadlines: [],
+  scope: {
+    excludesClassified: true,
+    classifiedRefusal:
+      '本制度一般适用于区本级使用财政性资金的非涉密政务大数据建设项目（三）。涉密项目请按国家保密管理规定，报本单位保密工作机构和区保密行政管理部门办理，不在本平台立项备案。',
+    articles: ['JC-03'],
+    summary: 'The district rules cover non-classified projects only.',
+  },
+  requiredFields: [
+    {
+      field: 'projectOwner',
+      message: '请确定项目负责人（五.4：项目实施单位应建立健全项目责任制，确定项目负责人）',
+      articles: ['JC-05-4'],
+      summary: 'The implementing unit names the project leader.',
+    },
+  ],
   gates: [
     {
       id: 'jc.gate.sharing_policy',
