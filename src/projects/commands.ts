@@ -15,7 +15,14 @@ import { sm3Hex } from '../crypto/sm3.ts';
 import type { Tx } from '../db/client.ts';
 import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
-import type { ApplicationField, RoleCode, Step, StepCheck } from '../rules/index.ts';
+import {
+  type ApplicationField,
+  FACT_CATALOG,
+  type FactName,
+  type RoleCode,
+  type Step,
+  type StepCheck,
+} from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
 import { actingRoles, actorLabel, organisationsFor } from './actors.ts';
@@ -37,7 +44,7 @@ import {
   visibleContext,
   type WorkflowEnv,
 } from './repository.ts';
-import type { CreateProjectInput, DecisionInput, UpdateProjectInput } from './schemas.ts';
+import type { CreateProjectInput, DecisionInput, FindingInput, UpdateProjectInput } from './schemas.ts';
 import {
   documentCounters,
   notifications,
@@ -240,7 +247,6 @@ function requireStepActor(actor: Actor, pc: ProjectContext, step: Step): Assignm
   });
 }
 
-/** Turns the rulebook's objections into the error contract: gates and materials 422, state 409. */
 const REQUIRED_FIELD_CODES: Record<ApplicationField, string> = {
   projectOwner: 'PROJECT_OWNER_REQUIRED',
   performanceTargets: 'TARGETS_REQUIRED',
@@ -257,6 +263,7 @@ export function requireInScope(pc: Pick<ProjectContext, 'rulebook' | 'bundle'>):
   }
 }
 
+/** Turns the rulebook's objections into the error contract: gates and materials 422, state 409. */
 function throwProblems(check: StepCheck): void {
   if (check.allowed) return;
   const gates = check.problems.filter((p) => p.code === 'GATE_BLOCKED');
@@ -638,6 +645,73 @@ export async function decideStep(
     },
   );
   return { replayed };
+}
+
+/**
+ * 认定: the actor of an open step records a fact the rulebook lets that step establish (JC 五.1/五.2:
+ * the 立项备案 body finds a conflict with the sharing policy, disguised packaging, whether the
+ * 区政府常务会 or the finance guarantee is needed, or overrules "一般不予立项"), with a reason. The
+ * finding overrides the applicant's declaration; `value: null` withdraws it.
+ */
+export async function recordFinding(
+  deps: ProjectDeps,
+  ctx: CommandContext,
+  env: WorkflowEnv,
+  id: string,
+  stepId: string,
+  input: FindingInput,
+): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(
+    deps,
+    ctx,
+    {
+      action: 'approval.finding',
+      objectType: 'project',
+      objectId: id,
+      details: { stepId, fact: input.fact, value: input.value },
+    },
+    async (tx, audit) => {
+      const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
+      const { step, stage } = lookupStep(pc, stepId);
+      if (isApplicantStage(stage)) throw conflict('USE_SUBMIT', '申报单位的声明请在申报内容中修改');
+      const role = requireStepActor(actor, pc, step);
+      audit.role = role.role;
+      audit.organisationId = role.organisationId;
+      audit.jurisdictionId = role.jurisdictionId;
+      if (pc.evaluation.steps.find((s) => s.stepId === stepId)?.status !== 'open') {
+        throw conflict('STEP_NOT_OPEN', `“${step.name}”当前不可办理（可能已由他人办理，请刷新）`);
+      }
+      const fact = input.fact as FactName;
+      if (!(step.findings ?? []).includes(fact)) {
+        throw invalid(
+          'FINDING_NOT_ALLOWED',
+          `“${step.name}”不认定“${FACT_CATALOG[fact]?.label ?? input.fact}”`,
+          {
+            field: 'fact',
+          },
+        );
+      }
+      const lastSubmission = [...pc.bundle.actions]
+        .reverse()
+        .find(
+          (a) => a.kind === 'step' && a.stepId === submissionStep(pc.rulebook)?.id && a.voidedBy === null,
+        );
+      if (lastSubmission?.actorUserId === actor.userId) {
+        throw forbidden('不得认定本人提交的申请', 'SELF_APPROVAL');
+      }
+      await insertAction(tx, env, actor, id, {
+        kind: 'finding',
+        stepId: step.id,
+        opinion: input.reason.trim(),
+        details: { fact, value: input.value },
+        role,
+        sign: deps.keyring,
+        submissionSeq: pc.bundle.project.submissionCount,
+      });
+      await refreshProject(tx, env, id);
+    },
+  );
 }
 
 /** The five opinions (and in SC the sharing-analysis opinion) before the review step completes. */

@@ -43,6 +43,12 @@ const OpenStep = Type.Object(
         strict,
       ),
     ),
+    findings: Type.Array(
+      Type.Object(
+        { fact: S, label: S, value: Nullable(Type.Boolean()), found: Type.Boolean(), reason: Nullable(S) },
+        strict,
+      ),
+    ),
     missingMaterials: Type.Array(Type.Object({ code: S, name: S, article: S, citation: S }, strict)),
   },
   strict,

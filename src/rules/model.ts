@@ -97,6 +97,7 @@ export const EVENT_TYPES = [
   'filed',
   'filing_refused',
   'finance_opinion_issued',
+  'finance_guarantee_refused',
   'establishment_approved',
   'establishment_refused',
   'budget_decided',
@@ -243,6 +244,11 @@ export interface Step {
   materials: Material[];
   /** A duty repeated every year (self-evaluation); it stays open once reached. */
   recurring?: boolean;
+  /**
+   * Boolean facts the step's actor may establish while the step is open, each with a recorded
+   * reason; a finding overrides the applicant's declaration (JC 五.1/五.2: the 立项备案 body).
+   */
+  findings?: FactName[];
 }
 
 export interface Stage {

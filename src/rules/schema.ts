@@ -105,6 +105,7 @@ const StepSchema = Type.Object(
     outcomes: Type.Array(OutcomeSchema, { minItems: 1 }),
     materials: Type.Array(MaterialSchema),
     recurring: Type.Optional(Type.Boolean()),
+    findings: Type.Optional(Type.Array(FactNameSchema)),
   },
   strict,
 );

@@ -139,6 +139,9 @@ export function semanticProblems(rb: Rulebook): string[] {
     if (!RULE_ID.test(step.id)) add(where, '编号格式错误，应形如 dt.review.filing');
     checkActor(where, step.actor);
     checkArticles(where, step.articles, true);
+    for (const fact of step.findings ?? []) {
+      if (FACT_CATALOG[fact].type !== 'boolean') add(where, `认定事实 ${fact} 不是是非事实`);
+    }
     if (step.condition) checkPredicate(`${where}.condition`, step.condition);
     if (step.condition && step.outcomes[0]?.result) add(where, '有条件的步骤的第一个结果不能是终止结果');
     for (const d of duplicates(step.outcomes.map((o) => o.event))) add(where, `结果事件重复 ${d}`);

@@ -182,6 +182,12 @@ export const JC_RULEBOOK: Rulebook = {
                 name: '已出具资金保障意见',
                 next: ['jc.filing_approval.establishment'],
               },
+              {
+                // Not a refusal of the project: 五.2 "一般不予立项" leaves the decision to the 立项 body.
+                event: 'finance_guarantee_refused',
+                name: '不予资金保障',
+                next: ['jc.filing_approval.establishment'],
+              },
             ],
             materials: [],
           },
@@ -198,6 +204,17 @@ export const JC_RULEBOOK: Rulebook = {
             actor: { role: 'approver', org: 'jc_authority' },
             articles: ['JC-04', 'JC-05-1', 'JC-05-2'],
             action: 'approve_establishment',
+            // 四.1 立项备案 is the 区行政审批服务管理局's: it finds the facts of 五.1/五.2 and may
+            // override the applicant's declarations, each with a reason.
+            findings: [
+              'conflictsWithSharingPolicy',
+              'packagedInOtherProject',
+              'interoperable',
+              'isStandaloneBigData',
+              'higherLevelCoBuild',
+              'inDistrictBudget',
+              'financeGuaranteeOverruled',
+            ],
             outcomes: [
               { event: 'establishment_approved', name: '予以立项备案', next: ['jc.budget.review'] },
               { event: 'establishment_refused', name: '不予立项', next: [], result: 'refused' },
@@ -216,8 +233,13 @@ export const JC_RULEBOOK: Rulebook = {
                 '区级财政部门资金保障意见',
                 'conditional',
                 ['JC-05-2'],
-                'Projects outside the district budget attach the funds-guarantee opinion.',
-                isNotTrue('inDistrictBudget'),
+                'Projects outside the district budget attach the funds-guarantee opinion, unless finance gave its opinion on the platform or the 立项 body overruled its absence with a reason.',
+                all(
+                  isNotTrue('inDistrictBudget'),
+                  notHappened('finance_opinion_issued'),
+                  notHappened('finance_guarantee_refused'),
+                  isNotTrue('financeGuaranteeOverruled'),
+                ),
               ),
             ],
           },
@@ -385,11 +407,15 @@ export const JC_RULEBOOK: Rulebook = {
       actions: ['approve_establishment'],
       passWhen: any(
         isTrue('inDistrictBudget'),
-        isTrue('financeGuaranteeOpinion'),
-        happened('finance_opinion_issued'),
+        all(
+          any(isTrue('financeGuaranteeOpinion'), happened('finance_opinion_issued')),
+          notHappened('finance_guarantee_refused'),
+        ),
+        isTrue('financeGuaranteeOverruled'),
       ),
       severity: 'block',
-      reason: '未纳入区级财政预算或无区级财政部门资金保障意见的，一般不予立项。',
+      reason:
+        '未纳入区级财政预算或无区级财政部门资金保障意见的，一般不予立项；确需立项的，立项备案机关须记录理由。',
       articles: ['JC-05-2'],
       summary:
         'Without district budget or a finance guarantee opinion the project is generally not established.',
