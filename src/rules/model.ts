@@ -341,6 +341,23 @@ export interface RequiredField {
   summary: string;
 }
 
+/** Cloud deployments a text may count as 已上云. */
+export const GOVERNMENT_CLOUD_DEPLOYMENTS = ['city_cloud', 'district_cloud'] as const;
+export type GovernmentCloudDeployment = (typeof GOVERNMENT_CLOUD_DEPLOYMENTS)[number];
+
+/** The jurisdiction's rules for its system catalog (read by src/catalog, like every other rule). */
+export interface CatalogRules {
+  /** Deployments that count as 已上云 (XZ 第二十八条: the 市级政务云 only). */
+  governmentClouds: GovernmentCloudDeployment[];
+  /** Articles the cloud status rule cites (may be empty where the text is silent). */
+  cloudArticles: string[];
+  /** 上云为常态，不上云为例外: a system kept off the cloud states its legal or secrecy ground. */
+  cloudExemptionGround?: { articles: string[] };
+  /** A system on a 业务专网 carries the approval of `consent` (who must agree to a new one). */
+  dedicatedNetwork?: { consent: string; articles: string[] };
+  summary: string;
+}
+
 export interface Rulebook {
   /** Short code, e.g. `DT`. */
   id: string;
@@ -363,4 +380,6 @@ export interface Rulebook {
   scope?: Scope;
   /** The application fields the text demands at submission; absent or empty: none. */
   requiredFields?: RequiredField[];
+  /** Rules of the system catalog; absent: only the jurisdiction-neutral catalog checks apply. */
+  catalog?: CatalogRules;
 }

@@ -12,6 +12,7 @@ import {
   EVENT_TYPES,
   type FactName,
   GATE_ACTIONS,
+  GOVERNMENT_CLOUD_DEPLOYMENTS,
   ORG_KINDS,
   ROLE_CODES,
   type Rulebook,
@@ -194,6 +195,18 @@ export const RulebookSchema = Type.Object(
           excludesClassified: Type.Boolean(),
           classifiedRefusal: NonEmpty,
           articles: Ids,
+          summary: NonEmpty,
+        },
+        strict,
+      ),
+    ),
+    catalog: Type.Optional(
+      Type.Object(
+        {
+          governmentClouds: Type.Array(Type.Enum(GOVERNMENT_CLOUD_DEPLOYMENTS)),
+          cloudArticles: Ids,
+          cloudExemptionGround: Type.Optional(Type.Object({ articles: Ids }, strict)),
+          dedicatedNetwork: Type.Optional(Type.Object({ consent: NonEmpty, articles: Ids }, strict)),
           summary: NonEmpty,
         },
         strict,

@@ -205,8 +205,17 @@ export function semanticProblems(rb: Rulebook): string[] {
     if (dl.extension) checkArticles(`${where}.extension`, dl.extension.articles, true);
   }
 
-  // Scope and the fields demanded at submission
+  // Scope, the fields demanded at submission and the catalog rules
   if (rb.scope) checkArticles('scope', rb.scope.articles, true);
+  if (rb.catalog) {
+    checkArticles('catalog.cloudArticles', rb.catalog.cloudArticles, false);
+    if (rb.catalog.cloudExemptionGround) {
+      checkArticles('catalog.cloudExemptionGround', rb.catalog.cloudExemptionGround.articles, true);
+    }
+    if (rb.catalog.dedicatedNetwork) {
+      checkArticles('catalog.dedicatedNetwork', rb.catalog.dedicatedNetwork.articles, true);
+    }
+  }
   for (const d of duplicates((rb.requiredFields ?? []).map((f) => f.field))) {
     add('requiredFields', `字段重复 ${d}`);
   }

@@ -135,3 +135,83 @@ describe('fields demanded at submission, per text', () => {
     assert.equal(dtRes.json().article, 'DT-09b');
   });
 });
+
+describe('catalog rules come from the jurisdiction’s rulebook', () => {
+  const system = (name: string, extra: Record<string, unknown> = {}) => ({
+    name,
+    purpose: '支撑业务办理与统计分析',
+    status: 'in_operation',
+    deployment: 'city_cloud',
+    networks: ['extranet'],
+    mlpsLevel: 2,
+    projectRefs: [],
+    resourceCodes: [],
+    sharedOnPlatform: true,
+    sharedResourceCount: 2,
+    cloudMigration: 'migrated',
+    cloudMigrationDate: '2024-06-30',
+    ...extra,
+  });
+  const problemsOf = (body: { problems?: { field: string; article?: string; message: string }[] }) =>
+    (body.problems ?? []).map((p) => `${p.field} ${p.article ?? ''}`);
+
+  test('XZ-28/XZ-10b/SC-11c/DT-12d the 已上云 clouds, the off-cloud ground and the body that consents to a 专网 differ per jurisdiction', async () => {
+    const xz = await sessions.as('xz.staff');
+    const district = await xz.request(
+      'POST',
+      '/api/catalog/systems',
+      system('公路巡检区级云系统', { deployment: 'district_cloud' }),
+    );
+    expectStatus(district, 400, 'xz district cloud');
+    assert.deepEqual(problemsOf(district.json()), ['cloudMigration XZ-28']);
+    const exempt = await xz.request(
+      'POST',
+      '/api/catalog/systems',
+      system('公路巡检机房系统', {
+        deployment: 'own_machine_room',
+        cloudMigration: 'exempt',
+        cloudMigrationDate: undefined,
+      }),
+    );
+    expectStatus(exempt, 400, 'xz exempt');
+    assert.deepEqual(problemsOf(exempt.json()), ['cloudExemptionReason XZ-28']);
+    const xzNetwork = await xz.request(
+      'POST',
+      '/api/catalog/systems',
+      system('公路专网系统', { networks: ['dedicated'] }),
+    );
+    expectStatus(xzNetwork, 400, 'xz network');
+    assert.match(xzNetwork.json().message, /经市政务信息管理局并经市政府同意/);
+    assert.equal(xzNetwork.json().article, 'XZ-10b');
+
+    const sc = await sessions.as('sc.staff');
+    const scNetwork = await sc.request(
+      'POST',
+      '/api/catalog/systems',
+      system('教育专网系统', { networks: ['dedicated'] }),
+    );
+    expectStatus(scNetwork, 400, 'sc network');
+    assert.match(scNetwork.json().message, /经区人民政府同意/);
+    assert.equal(scNetwork.json().article, 'SC-11c');
+    for (const [name, extra] of [
+      ['教育区级云系统', { deployment: 'district_cloud' }],
+      [
+        '教育机房系统',
+        { deployment: 'own_machine_room', cloudMigration: 'exempt', cloudMigrationDate: undefined },
+      ],
+    ] as const) {
+      expectStatus(await sc.request('POST', '/api/catalog/systems', system(name, extra)), 201, name);
+    }
+
+    const jc = await sessions.as('jc.staff');
+    expectStatus(
+      await jc.request(
+        'POST',
+        '/api/catalog/systems',
+        system('城区教育专网系统', { networks: ['dedicated'] }),
+      ),
+      201,
+      'jc network: the JC text sets no 专网 rule',
+    );
+  });
+});

@@ -606,6 +606,12 @@ export const DT_RULEBOOK: Rulebook = {
       summary: 'Acceptance report filed within one month after completion acceptance.',
     },
   ],
+  catalog: {
+    governmentClouds: ['city_cloud', 'district_cloud'],
+    cloudArticles: ['DT-13'],
+    dedicatedNetwork: { consent: '市政务信息化主管部门', articles: ['DT-12d'] },
+    summary: 'A system on a new dedicated network carries the consent of the city authority (第十二条).',
+  },
   requiredFields: [
     {
       field: 'performanceTargets',

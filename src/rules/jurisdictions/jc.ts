@@ -330,6 +330,11 @@ export const JC_RULEBOOK: Rulebook = {
     articles: ['JC-03'],
     summary: 'The district rules cover non-classified projects only.',
   },
+  catalog: {
+    governmentClouds: ['city_cloud', 'district_cloud'],
+    cloudArticles: [],
+    summary: 'The JC text sets no catalog rule for clouds or dedicated networks.',
+  },
   requiredFields: [
     {
       field: 'projectOwner',

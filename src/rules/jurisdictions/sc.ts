@@ -595,6 +595,12 @@ export const SC_RULEBOOK: Rulebook = {
     articles: ['SC-02'],
     summary: 'The district rules cover non-classified projects only.',
   },
+  catalog: {
+    governmentClouds: ['city_cloud', 'district_cloud'],
+    cloudArticles: ['SC-12'],
+    dedicatedNetwork: { consent: '区人民政府', articles: ['SC-11c'] },
+    summary: 'A new dedicated network needs the district government’s consent (第十一条).',
+  },
   requiredFields: [
     {
       field: 'projectOwner',

@@ -618,6 +618,14 @@ export const XZ_RULEBOOK: Rulebook = {
     articles: ['XZ-02'],
     summary: 'The bureau rules cover non-classified projects only (第三条).',
   },
+  catalog: {
+    governmentClouds: ['city_cloud'],
+    cloudArticles: ['XZ-28'],
+    cloudExemptionGround: { articles: ['XZ-28'] },
+    dedicatedNetwork: { consent: '市政务信息管理局并经市政府', articles: ['XZ-10b'] },
+    summary:
+      'Systems run on the 市级政务云 unless law or secrecy exempts them (第二十八条); a new dedicated network goes to the city authority and the city government (第十条).',
+  },
   requiredFields: [
     {
       field: 'performanceTargets',
