@@ -4,19 +4,27 @@
  *
  * docs/traceability.tsv has the header `id	status	code	test	note` and one row per requirement
  * id of docs/requirements.tsv, in the same order:
- * - status: enforced | recorded | reported | not-applicable | planned;
+ * - status: enforced | recorded | reported | encoded | not-applicable | planned. `enforced` (the
+ *   product refuses), `recorded` (the product keeps it) and `reported` (the product shows it) claim
+ *   that a stored project runs the rule, so at least one of the row's tests must be an API or browser
+ *   test (`test/api/**` or `test/browser/**`); `encoded` is a rule that exists in the rulebook and is
+ *   unit-tested but is not yet run by the product;
  * - code: repository path(s) of the implementation, file or folder, several separated by ` | `;
  *   required unless the status is planned or not-applicable. A path may end in `#fragment` naming
  *   the rule inside the file (`src/rules/jurisdictions/dt.ts#dt.gate.filing_certificate`); the
  *   path must exist and the fragment must be non-empty;
  * - test: `path/to/file.test.ts: exact test name`, several separated by ` | `; required unless the
- *   status is planned or not-applicable. The name must occur verbatim as the quoted first argument of
+ *   status is planned or not-applicable (and see above for the proven statuses). The name must occur verbatim as the quoted first argument of
  *   `test(`, `it(` or `t.test(` in that file (single quotes, double quotes or backticks);
  * - note: why, for not-applicable (required); otherwise a short note or empty.
  */
 
 export const TRACEABILITY_HEADER = ['id', 'status', 'code', 'test', 'note'] as const;
-export const STATUSES = ['enforced', 'recorded', 'reported', 'not-applicable', 'planned'] as const;
+export const STATUSES = ['enforced', 'recorded', 'reported', 'encoded', 'not-applicable', 'planned'] as const;
+/** The statuses that claim a stored project runs the rule. */
+export const PROVEN_STATUSES: readonly string[] = ['enforced', 'recorded', 'reported'];
+/** Where tests on a stored project live: the API tests and the browser tests. */
+const STORED_PROJECT_TEST = /^test\/(api|browser)\//;
 export type TraceStatus = (typeof STATUSES)[number];
 
 export interface TraceProblem {
@@ -194,9 +202,17 @@ export function checkTraceability(
       problem(id, line, `status "${status}" is not one of ${STATUSES.join(', ')}`);
       continue;
     }
-    const proven = status === 'enforced' || status === 'recorded' || status === 'reported';
-    if (proven && row.code.length === 0) problem(id, line, `status ${status} needs a code path`);
-    if (proven && row.tests.length === 0) problem(id, line, `status ${status} needs at least one test`);
+    const proven = PROVEN_STATUSES.includes(status);
+    const needsCode = proven || status === 'encoded';
+    if (needsCode && row.code.length === 0) problem(id, line, `status ${status} needs a code path`);
+    if (needsCode && row.tests.length === 0) problem(id, line, `status ${status} needs at least one test`);
+    if (proven && row.tests.length > 0 && !row.tests.some((t) => STORED_PROJECT_TEST.test(t.file))) {
+      problem(
+        id,
+        line,
+        `status ${status} needs an API or browser test on a stored project (test/api/** or test/browser/**); a rule only unit-tested is encoded`,
+      );
+    }
     if (status === 'not-applicable' && row.note === '') {
       problem(id, line, 'status not-applicable needs a note saying why');
     }

@@ -43,6 +43,7 @@ describe('the traceability checker itself', () => {
   const header = 'id\tstatus\tcode\ttest\tnote';
   const files: Record<string, string> = {
     'src/rules/gate.ts': 'export const gate = 1;\n',
+    'test/api/gate.test.ts': "test('a stored project is refused funds without the filing', () => {});\n",
     'src/rules/gate.test.ts': [
       "test('blocks funds when the filing is missing', () => {});",
       'it("double quoted name", () => {});',
@@ -61,14 +62,14 @@ describe('the traceability checker itself', () => {
       ),
     );
   const check = (...rows: string[]) => checkTable(`${[header, ...rows].join('\n')}\n`);
-  const good =
-    'A-1\tenforced\tsrc/rules/gate.ts\tsrc/rules/gate.test.ts: blocks funds when the filing is missing\t';
+  const apiTest = 'test/api/gate.test.ts: a stored project is refused funds without the filing';
+  const good = `A-1\tenforced\tsrc/rules/gate.ts\tsrc/rules/gate.test.ts: blocks funds when the filing is missing | ${apiTest}\t`;
 
   test('a correct table passes, with several code paths and tests separated by " | "', () => {
     assert.deepEqual(check(good, 'A-2\tplanned\t\t\t'), []);
     assert.deepEqual(
       check(
-        'A-1\trecorded\tsrc/rules/gate.ts | src/rules\tsrc/rules/gate.test.ts: blocks funds when the filing is missing | src/rules/gate.test.ts: double quoted name\tnote',
+        `A-1\trecorded\tsrc/rules/gate.ts | src/rules\tsrc/rules/gate.test.ts: blocks funds when the filing is missing | src/rules/gate.test.ts: double quoted name | ${apiTest}\tnote`,
         'A-2\tnot-applicable\t\t\tno software behaviour',
       ),
       [],
@@ -100,7 +101,7 @@ describe('the traceability checker itself', () => {
 
   test('an unknown status is reported', () => {
     assert.deepEqual(check(good, 'A-2\tdone\t\t\t'), [
-      'A-2: status "done" is not one of enforced, recorded, reported, not-applicable, planned',
+      'A-2: status "done" is not one of enforced, recorded, reported, encoded, not-applicable, planned',
     ]);
   });
 
@@ -112,10 +113,24 @@ describe('the traceability checker itself', () => {
     ]);
   });
 
+  test('enforced, recorded and reported need an API or browser test on a stored project; encoded does not', () => {
+    const unitOnly = 'src/rules/gate.test.ts: blocks funds when the filing is missing';
+    for (const status of ['enforced', 'recorded', 'reported']) {
+      assert.deepEqual(check(`A-1\t${status}\tsrc/rules/gate.ts\t${unitOnly}\t`, 'A-2\tplanned\t\t\t'), [
+        `A-1: status ${status} needs an API or browser test on a stored project (test/api/** or test/browser/**); a rule only unit-tested is encoded`,
+      ]);
+    }
+    assert.deepEqual(check(`A-1\tencoded\tsrc/rules/gate.ts\t${unitOnly}\t`, 'A-2\tplanned\t\t\t'), []);
+    assert.deepEqual(check('A-1\tencoded\t\t\t', 'A-2\tplanned\t\t\t'), [
+      'A-1: status encoded needs a code path',
+      'A-1: status encoded needs at least one test',
+    ]);
+  });
+
   test('a code path or test file that does not exist is reported', () => {
     assert.deepEqual(
       check(
-        'A-1\treported\tsrc/rules/missing.ts\tsrc/rules/missing.test.ts: blocks funds when the filing is missing\t',
+        'A-1\tencoded\tsrc/rules/missing.ts\tsrc/rules/missing.test.ts: blocks funds when the filing is missing\t',
         'A-2\tplanned\t../outside.ts\t\t',
       ),
       [
@@ -129,12 +144,12 @@ describe('the traceability checker itself', () => {
   test('a code path may name the rule inside the file with a #fragment; the file must still exist', () => {
     const test = 'src/rules/gate.test.ts: blocks funds when the filing is missing';
     assert.deepEqual(
-      check(`A-1\tenforced\tsrc/rules/gate.ts#a.gate.filing | src/rules#x\t${test}\t`, 'A-2\tplanned\t\t\t'),
+      check(`A-1\tencoded\tsrc/rules/gate.ts#a.gate.filing | src/rules#x\t${test}\t`, 'A-2\tplanned\t\t\t'),
       [],
     );
     assert.deepEqual(
       check(
-        `A-1\tenforced\tsrc/rules/missing.ts#a.gate | src/rules/gate.ts#\t${test}\t`,
+        `A-1\tencoded\tsrc/rules/missing.ts#a.gate | src/rules/gate.ts#\t${test}\t`,
         'A-2\tplanned\t\t\t',
       ),
       [
@@ -145,7 +160,7 @@ describe('the traceability checker itself', () => {
   });
 
   test('a test name that is not declared verbatim in its file is reported', () => {
-    const row = (name: string) => `A-1\tenforced\tsrc/rules/gate.ts\tsrc/rules/gate.test.ts: ${name}\t`;
+    const row = (name: string) => `A-1\tencoded\tsrc/rules/gate.ts\tsrc/rules/gate.test.ts: ${name}\t`;
     for (const name of [
       'blocks funds when the filing',
       'a suite name',
@@ -160,13 +175,12 @@ describe('the traceability checker itself', () => {
       );
     }
     assert.deepEqual(
-      check('A-1\tenforced\tsrc/rules/gate.ts\tsrc/rules/gate.test.ts\t', 'A-2\tplanned\t\t\t'),
+      check('A-1\tencoded\tsrc/rules/gate.ts\tsrc/rules/gate.test.ts\t', 'A-2\tplanned\t\t\t'),
       ['A-1: test "src/rules/gate.test.ts" must be written "path/to/file.test.ts: exact test name"'],
     );
-    assert.deepEqual(
-      check('A-1\tenforced\tsrc/rules/gate.ts\tsrc/rules/gate.ts: x\t', 'A-2\tplanned\t\t\t'),
-      ['A-1: test file "src/rules/gate.ts" must be a repository path ending in .test.ts'],
-    );
+    assert.deepEqual(check('A-1\tencoded\tsrc/rules/gate.ts\tsrc/rules/gate.ts: x\t', 'A-2\tplanned\t\t\t'), [
+      'A-1: test file "src/rules/gate.ts" must be a repository path ending in .test.ts',
+    ]);
   });
 
   test('a row with the wrong number of columns is reported by id and line', () => {

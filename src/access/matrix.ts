@@ -109,6 +109,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '规则集步骤的办理人（角色+机构）',
   },
+  'PUT /api/projects/:id/steps/:stepId/findings': {
+    roles: OVERSIGHT,
+    relation: 'own_jurisdiction',
+    note: '规则集允许该步骤认定的事实（办理人）',
+  },
   'POST /api/projects/:id/steps/:stepId/return': { roles: OVERSIGHT, relation: 'own_jurisdiction' },
   'POST /api/projects/:id/steps/:stepId/reassign': { roles: STEP_ACTORS, relation: 'own_jurisdiction' },
   'GET /api/projects/:id/steps/:stepId/colleagues': {

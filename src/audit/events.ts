@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = {
   'review.expert_opinion': '提交专家（评估）意见',
   'review.decide': '办理审核环节',
   'approval.decide': '办理立项审批环节',
+  'approval.finding': '记录立项审查认定（覆盖申报单位声明）',
   'material.upload': '上传项目材料',
   'material.remove': '删除项目材料',
   'material.download': '下载项目材料',

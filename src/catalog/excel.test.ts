@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import type { CellValue, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
+import { getRulebook } from '../rules/index.ts';
 import { DomainError } from '../shared/errors.ts';
 import {
   buildTemplate,
@@ -313,7 +314,11 @@ describe('upload with 3 bad rows: nothing is written and the workbook comes back
     rows[57] = { ...rows[57], 网络类型: '业务专网' };
     rows[150] = { ...rows[150], '上云（计划）日期': '2024-02-30' };
     const bytes = await fillTemplate('systems', rows);
-    const result = await parseUpload('systems', bytes, LISTS);
+    // The 业务专网 approval is the jurisdiction's rule (大同市: DT 第十二条), read from its rulebook.
+    const result = await parseUpload('systems', bytes, {
+      ...LISTS,
+      systemRules: () => getRulebook('DT').catalog ?? null,
+    });
     assert.equal(result.ok, false);
     assert.deepEqual(result.rows, [], 'all or nothing: no row to write');
     assert.equal(result.dataRowCount, 200);

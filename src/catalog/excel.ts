@@ -61,9 +61,16 @@ import type {
   CatalogProblem,
   CloudServiceInput,
   ResourceInput,
+  SystemCatalogRules,
   SystemInput,
 } from './model.ts';
-import { type CheckResult, checkCloudService, checkResource, checkSystem } from './validate.ts';
+import {
+  type CheckResult,
+  checkCloudService,
+  checkResource,
+  checkSystem,
+  checkSystemRules,
+} from './validate.ts';
 
 export { parseDateText, parseNumberText } from './excel-cells.ts';
 export { CATALOG_COLUMNS, type ColumnDef, type ColumnType, type DynamicList } from './excel-columns.ts';
@@ -280,6 +287,8 @@ export interface UploadResult<K extends CatalogKind> {
 export interface ParseOptions<K extends CatalogKind> extends CatalogLists {
   /** The current catalog entries in scope, for duplicate and code checks. */
   existing?: readonly ExistingEntry<K>[];
+  /** The catalog rules of the jurisdiction a system row names (its rulebook's), if known. */
+  systemRules?: (jurisdictionName: string) => SystemCatalogRules | null;
 }
 
 interface SheetRow {
@@ -487,6 +496,11 @@ export async function parseUpload<K extends CatalogKind>(
   const checked: { entry: Entry; value: CatalogInputs[K] }[] = [];
   for (const entry of entries) {
     const result = spec.check(entry.draft);
+    if (kind === 'systems' && result.value && options.systemRules) {
+      const system = result.value as SystemInput;
+      result.problems.push(...checkSystemRules(system, options.systemRules(system.jurisdiction)));
+      if (result.problems.length > 0) result.value = null;
+    }
     for (const problem of result.problems) {
       const at = place(entry, problem.field);
       report(at.row, at.field, problem.code, problem.message, problem.article);

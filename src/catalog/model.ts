@@ -73,6 +73,17 @@ export type Deployment = CodeOf<typeof DEPLOYMENTS>;
 /** Deployments on the government cloud: a system there counts as 已上云 (XZ-28, XZ-30). */
 export const GOVERNMENT_CLOUDS: readonly Deployment[] = ['city_cloud', 'district_cloud'];
 
+/**
+ * A jurisdiction's catalog rules as its rulebook states them (`Rulebook.catalog` in src/rules): the
+ * clouds that count as 已上云, whether an off-cloud system states its ground, who consents to a 业务专网.
+ */
+export interface SystemCatalogRules {
+  governmentClouds: readonly string[];
+  cloudArticles: readonly string[];
+  cloudExemptionGround?: { articles: readonly string[] };
+  dedicatedNetwork?: { consent: string; articles: readonly string[] };
+}
+
 export const NETWORKS = [
   { code: 'extranet', label: '政务外网', aliases: ['电子政务外网'] },
   { code: 'internet', label: '互联网' },

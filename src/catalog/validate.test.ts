@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { getRulebook } from '../rules/index.ts';
 import type { CatalogProblem } from './model.ts';
 import { validCloudService, validResource, validSystem } from './test-support.ts';
 import {
   checkCloudService,
   checkResource,
   checkSystem,
+  checkSystemRules,
   isCatalogDate,
   isPrice,
   toCents,
@@ -48,21 +50,6 @@ describe('system catalog entry (政务信息系统目录)', () => {
     assert.match(problems[0].message, /在建、运行、停用、已报废/);
   });
 
-  test('DT-12d a system on a 业务专网 needs the approval reference', () => {
-    const problems = validateSystem({ ...validSystem(1), networks: ['extranet', 'dedicated'] });
-    assert.deepEqual(brief(problems), [
-      'DEDICATED_NETWORK_APPROVAL_REQUIRED dedicatedNetworkApproval DT-12d',
-    ]);
-    assert.deepEqual(
-      validateSystem({
-        ...validSystem(1),
-        networks: ['dedicated'],
-        dedicatedNetworkApproval: '同政信办〔2021〕12号',
-      }),
-      [],
-    );
-  });
-
   test('等保 level must be an integer from 1 to 5', () => {
     assert.deepEqual(brief(validateSystem({ ...validSystem(1), mlpsLevel: 6 })), ['OUT_OF_RANGE mlpsLevel']);
     assert.deepEqual(brief(validateSystem({ ...validSystem(1), mlpsLevel: 2.5 })), [
@@ -71,28 +58,61 @@ describe('system catalog entry (政务信息系统目录)', () => {
     assert.deepEqual(validateSystem({ ...validSystem(1), mlpsLevel: undefined }), []);
   });
 
-  test('XZ-28 不上云 needs the legal or secrecy reason', () => {
+  // The jurisdiction's own catalog rules come from its rulebook (Rulebook.catalog), issue 10 item 8.
+  const inJurisdiction = (code: string, draft: Record<string, unknown>) => {
+    const checked = checkSystem(draft);
+    const rules = getRulebook(code).catalog ?? null;
+    return [...checked.problems, ...(checked.value ? checkSystemRules(checked.value, rules) : [])];
+  };
+
+  test('DT-12d/SC-11c/XZ-10b a system on a 业务专网 needs the approval of the body each text names; JC sets no such rule', () => {
+    const onDedicated = { ...validSystem(1), networks: ['extranet', 'dedicated'] };
+    for (const [code, article, body] of [
+      ['DT', 'DT-12d', /经市政务信息化主管部门同意/],
+      ['SC', 'SC-11c', /经区人民政府同意/],
+      ['XZ', 'XZ-10b', /经市政务信息管理局并经市政府同意/],
+    ] as const) {
+      const problems = inJurisdiction(code, onDedicated);
+      assert.deepEqual(brief(problems), [
+        `DEDICATED_NETWORK_APPROVAL_REQUIRED dedicatedNetworkApproval ${article}`,
+      ]);
+      assert.match(problems[0].message, body);
+      assert.doesNotMatch(problems[0].message, /经主管部门同意/);
+    }
+    assert.deepEqual(inJurisdiction('JC', onDedicated), []);
+    assert.deepEqual(
+      inJurisdiction('DT', {
+        ...onDedicated,
+        networks: ['dedicated'],
+        dedicatedNetworkApproval: '同政信办〔2021〕12号',
+      }),
+      [],
+    );
+  });
+
+  test('XZ-28 不上云 needs the legal or secrecy ground in XZ only (上云为常态，不上云为例外)', () => {
     const draft = {
       ...validSystem(1),
       deployment: 'own_machine_room',
       cloudMigration: 'exempt',
       cloudMigrationDate: undefined,
     };
-    assert.deepEqual(brief(validateSystem(draft)), [
+    assert.deepEqual(brief(inJurisdiction('XZ', draft)), [
       'CLOUD_EXEMPTION_REASON_REQUIRED cloudExemptionReason XZ-28',
     ]);
     assert.deepEqual(
-      validateSystem({ ...draft, cloudExemptionReason: '涉密系统，依保密规定部署在涉密机房' }),
+      inJurisdiction('XZ', { ...draft, cloudExemptionReason: '涉密系统，依保密规定部署在涉密机房' }),
       [],
     );
+    for (const code of ['DT', 'SC', 'JC']) assert.deepEqual(inJurisdiction(code, draft), [], code);
   });
 
   test('XZ-30 deployment on the government cloud and 已上云 go together; 计划上云 needs a date (XZ-08b)', () => {
     assert.deepEqual(brief(validateSystem({ ...validSystem(1), deployment: 'own_machine_room' })), [
       'CLOUD_STATUS_DEPLOYMENT_MISMATCH cloudMigration XZ-30',
     ]);
-    assert.deepEqual(brief(validateSystem({ ...validSystem(1), cloudMigration: 'planned' })), [
-      'CLOUD_STATUS_DEPLOYMENT_MISMATCH cloudMigration XZ-30',
+    assert.deepEqual(brief(inJurisdiction('DT', { ...validSystem(1), cloudMigration: 'planned' })), [
+      'CLOUD_STATUS_DEPLOYMENT_MISMATCH cloudMigration DT-13',
     ]);
     assert.deepEqual(
       brief(
@@ -105,6 +125,18 @@ describe('system catalog entry (政务信息系统目录)', () => {
       ),
       ['CLOUD_MIGRATION_DATE_REQUIRED cloudMigrationDate XZ-08b'],
     );
+  });
+
+  test('XZ-28 only the 市级政务云 counts as 已上云 in XZ; a 区级政务云 does elsewhere', () => {
+    const district = { ...validSystem(1), deployment: 'district_cloud', cloudMigration: 'migrated' };
+    const xz = inJurisdiction('XZ', district);
+    assert.deepEqual(brief(xz), ['CLOUD_STATUS_DEPLOYMENT_MISMATCH cloudMigration XZ-28']);
+    assert.match(xz[0].message, /只有市级政务云计为已上云/);
+    assert.deepEqual(
+      inJurisdiction('XZ', { ...district, cloudMigration: 'planned', cloudMigrationDate: '2027-06-30' }),
+      [],
+    );
+    for (const code of ['DT', 'SC', 'JC']) assert.deepEqual(inJurisdiction(code, district), [], code);
   });
 
   test('DT-01 a retired system has a retirement date, others do not, and only a retired one is merged', () => {

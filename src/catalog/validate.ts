@@ -49,6 +49,7 @@ import {
   SHARING_TYPES,
   SYSTEM_FIELD_LABELS,
   SYSTEM_STATUSES,
+  type SystemCatalogRules,
   type SystemInput,
   UPDATE_CYCLES,
 } from './model.ts';
@@ -285,6 +286,50 @@ const result = <T>(value: T, problems: CatalogProblem[]): CheckResult<T> =>
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The jurisdiction's own catalog rules (from its rulebook, `Rulebook.catalog`) on a checked system:
+ * the 业务专网 approval and who gives it (DT 第十二条 市政务信息化主管部门, SC 第十一条 区人民政府,
+ * XZ 第十条 市政务信息管理局并经市政府; JC sets none), the clouds that count as 已上云 (XZ 第二十八条:
+ * the 市级政务云 only) and the ground an off-cloud system must state (XZ 第二十八条 only).
+ */
+export function checkSystemRules(input: SystemInput, rules: SystemCatalogRules | null): CatalogProblem[] {
+  if (!rules) return [];
+  const problems: CatalogProblem[] = [];
+  const dedicated = rules.dedicatedNetwork;
+  if (dedicated && input.networks.includes('dedicated') && input.dedicatedNetworkApproval === undefined) {
+    problems.push({
+      field: 'dedicatedNetworkApproval',
+      code: 'DEDICATED_NETWORK_APPROVAL_REQUIRED',
+      message: `使用业务专网的系统须填写业务专网的批准文号（新建业务专网须有法律法规依据并经${dedicated.consent}同意）`,
+      article: dedicated.articles[0],
+    });
+  }
+  const ground = rules.cloudExemptionGround;
+  if (ground && input.cloudMigration === 'exempt' && input.cloudExemptionReason === undefined) {
+    problems.push({
+      field: 'cloudExemptionReason',
+      code: 'CLOUD_EXEMPTION_REASON_REQUIRED',
+      message: '不上云须说明法律法规依据或特殊保密要求（上云为常态，不上云为例外）',
+      article: ground.articles[0],
+    });
+  }
+  const clouds: readonly string[] = rules.governmentClouds;
+  const counts = clouds.includes(input.deployment);
+  const cloudArticle = rules.cloudArticles[0];
+  if (GOVERNMENT_CLOUDS.includes(input.deployment) && counts !== (input.cloudMigration === 'migrated')) {
+    const label = labelOf(DEPLOYMENTS, input.deployment);
+    problems.push({
+      field: 'cloudMigration',
+      code: 'CLOUD_STATUS_DEPLOYMENT_MISMATCH',
+      message: counts
+        ? `部署在${label}的系统上云状态应为“已上云”`
+        : `本辖区只有${clouds.map((c) => labelOf(DEPLOYMENTS, c)).join('、')}计为已上云：部署在${label}的系统上云状态不能为“已上云”`,
+      ...(cloudArticle ? { article: cloudArticle } : {}),
+    });
+  }
+  return problems;
+}
+
 export function checkSystem(draft: unknown): CheckResult<SystemInput> {
   if (!isRecord(draft)) return { value: null, problems: notAnObject() };
   const problems: CatalogProblem[] = [];
@@ -303,15 +348,9 @@ export function checkSystem(draft: unknown): CheckResult<SystemInput> {
   const deployment = f.oneOf('deployment', DEPLOYMENTS, catalog);
   const networks = f.someOf('networks', NETWORKS, catalog);
 
+  // Who must consent to a 业务专网, whether an off-cloud system needs its ground and which clouds
+  // count as 已上云 are the jurisdiction's rules: checkSystemRules applies them.
   const dedicatedNetworkApproval = f.text('dedicatedNetworkApproval', LIMITS.reference);
-  if (networks.includes('dedicated') && dedicatedNetworkApproval === undefined) {
-    f.add(
-      'dedicatedNetworkApproval',
-      'DEDICATED_NETWORK_APPROVAL_REQUIRED',
-      '使用业务专网的系统须填写业务专网的批准文号（新建业务专网须有法律法规依据并经主管部门同意）',
-      'DT-12d',
-    );
-  }
   if (!networks.includes('dedicated') && dedicatedNetworkApproval !== undefined && networks.length > 0) {
     f.add(
       'dedicatedNetworkApproval',
@@ -345,26 +384,14 @@ export function checkSystem(draft: unknown): CheckResult<SystemInput> {
   });
   const cloudExemptionReason = f.text('cloudExemptionReason', LIMITS.shortText);
   const cloudMigrationDate = f.date('cloudMigrationDate');
-  if (cloudMigration === 'exempt' && cloudExemptionReason === undefined) {
+  if (deployment && cloudMigration === 'migrated' && !GOVERNMENT_CLOUDS.includes(deployment)) {
+    // No text counts 其他云平台 or 自建机房 as 已上云.
     f.add(
-      'cloudExemptionReason',
-      'CLOUD_EXEMPTION_REASON_REQUIRED',
-      '不上云须说明法律法规依据或特殊保密要求（上云为常态，不上云为例外）',
-      'XZ-28',
+      'cloudMigration',
+      'CLOUD_STATUS_DEPLOYMENT_MISMATCH',
+      `部署方式为“${labelOf(DEPLOYMENTS, deployment)}”的系统上云状态不能为“已上云”`,
+      'XZ-30',
     );
-  }
-  if (deployment && cloudMigration) {
-    const onGovernmentCloud = GOVERNMENT_CLOUDS.includes(deployment);
-    if (onGovernmentCloud !== (cloudMigration === 'migrated')) {
-      f.add(
-        'cloudMigration',
-        'CLOUD_STATUS_DEPLOYMENT_MISMATCH',
-        onGovernmentCloud
-          ? `部署在${labelOf(DEPLOYMENTS, deployment)}的系统上云状态应为“已上云”`
-          : `部署方式为“${labelOf(DEPLOYMENTS, deployment)}”的系统上云状态不能为“已上云”`,
-        'XZ-30',
-      );
-    }
   }
   if (cloudMigration === 'planned' && cloudMigrationDate === undefined && !f.has('cloudMigrationDate')) {
     f.add(

@@ -190,6 +190,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   account('xz.finance', '阎芳（局财务科）', 'finance_officer', 'XZ', '忻州市交通运输局财务科'),
   account('xz.cityreviewer', '余杰（市政务信息管理局）', 'authority_reviewer', 'XZS', '忻州市政务信息管理局'),
   account('xz.citygov', '潘越（市政府）', 'leadership_body', 'XZS', '忻州市人民政府'),
+  // XZ 第七条, 第十一条: after 市政府 consents, the 市政务信息管理局 批复立项.
+  account('xz.cityapprover', '邵宁（市政务信息管理局立项审批）', 'approver', 'XZS', '忻州市政务信息管理局'),
   account('xz.expert', '杜教授（评审专家）', 'expert', 'XZ', '忻州市交通运输信息化专家组'),
   account('xz.contractor', '戴工（承建单位）', 'contractor', 'XZ', '忻州交信科技有限公司'),
   account('xz.supervisor', '夏工（监理单位）', 'supervisor', 'XZ', '忻州市通达工程监理有限公司'),

@@ -3,14 +3,14 @@
  * plan and the parent project, then the project row and its child rows. Also the snapshot frozen at
  * each submission (JSON plus the attached files' hashes).
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { catalogScope } from '../catalog/access.ts';
 import { decryptField, encryptField, fieldAad, maskPhone } from '../crypto/fields.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Tx } from '../db/client.ts';
 import { fenToYuan, yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import { invalid, refused } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
 import type { Directory } from './actors.ts';
 import { jurisdictionChain } from './actors.ts';
 import { requireCatalogIds } from './catalog-link.ts';
@@ -130,25 +130,12 @@ export async function validateApplication(
         field: 'parentProjectId',
       });
     }
-    const share = input.shareOfParent ? yuanToFen(input.shareOfParent) : null;
-    if (share === null) {
+    // DT 第十六条 only says each level's share goes into its own (同级) budget: the share is recorded
+    // and shown with the budget that carries it; no cap against the parent is invented.
+    if (!input.shareOfParent) {
       throw invalid('SHARE_REQUIRED', '分级立项的项目须填写承担的建设内容金额', {
         field: 'shareOfParent',
         article: 'DT-16',
-      });
-    }
-    const [others] = await tx
-      .select({ sum: sql<string>`coalesce(sum(${projects.shareOfParentFen}), 0)::text` })
-      .from(projects)
-      .where(
-        and(
-          eq(projects.parentProjectId, parent.id),
-          current.projectId ? ne(projects.id, current.projectId) : sql`true`,
-        ),
-      );
-    if (BigInt(others.sum) + share > parent.totalBudgetFen) {
-      throw refused('SHARE_EXCEEDS_PARENT', '各下级项目承担金额之和超过上级项目总预算', 'DT-16', {
-        field: 'shareOfParent',
       });
     }
   }
@@ -174,6 +161,7 @@ export function projectColumns(
   }
   if (input.totalBudget !== undefined) out.totalBudgetFen = yuanToFen(input.totalBudget);
   if (input.dedicatedNetwork !== undefined) out.dedicatedNetwork = input.dedicatedNetwork;
+  if (input.classified !== undefined) out.classified = input.classified;
   if (input.dedicatedNetworkBasis !== undefined) out.dedicatedNetworkBasis = input.dedicatedNetworkBasis;
   if (input.projectOwner !== undefined) {
     out.ownerPersonName = input.projectOwner?.name ?? null;
@@ -274,6 +262,7 @@ export function applicationSnapshot(pc: ProjectContext): Record<string, unknown>
     resources: bundle.resources.map((r) => ({ id: r.resourceId, relation: r.relation })),
     cloudServices: p.cloudServices.map((c) => ({ key: c.serviceId ?? c.name, name: c.name })),
     dedicatedNetwork: p.dedicatedNetwork,
+    classified: p.classified,
     dedicatedNetworkBasis: p.dedicatedNetworkBasis,
     projectOwner: p.ownerPersonName ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '' } : null,
     performanceTargets: p.performanceTargets.map((t) => ({ indicator: t.indicator, target: t.target })),

@@ -15,7 +15,14 @@ import { sm3Hex } from '../crypto/sm3.ts';
 import type { Tx } from '../db/client.ts';
 import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
-import type { RoleCode, Step, StepCheck } from '../rules/index.ts';
+import {
+  type ApplicationField,
+  FACT_CATALOG,
+  type FactName,
+  type RoleCode,
+  type Step,
+  type StepCheck,
+} from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
 import { actingRoles, actorLabel, organisationsFor } from './actors.ts';
@@ -37,7 +44,7 @@ import {
   visibleContext,
   type WorkflowEnv,
 } from './repository.ts';
-import type { CreateProjectInput, DecisionInput, UpdateProjectInput } from './schemas.ts';
+import type { CreateProjectInput, DecisionInput, FindingInput, UpdateProjectInput } from './schemas.ts';
 import {
   documentCounters,
   notifications,
@@ -240,6 +247,22 @@ function requireStepActor(actor: Actor, pc: ProjectContext, step: Step): Assignm
   });
 }
 
+const REQUIRED_FIELD_CODES: Record<ApplicationField, string> = {
+  projectOwner: 'PROJECT_OWNER_REQUIRED',
+  performanceTargets: 'TARGETS_REQUIRED',
+};
+
+/**
+ * A classified project under a text that covers 非涉密 projects only (SC 第二条, JC 三, XZ 第三条) is
+ * refused with the article and where to go instead.
+ */
+export function requireInScope(pc: Pick<ProjectContext, 'rulebook' | 'bundle'>): void {
+  const scope = pc.rulebook.scope;
+  if (scope?.excludesClassified && pc.bundle.project.classified) {
+    throw refused('PROJECT_CLASSIFIED', scope.classifiedRefusal, scope.articles[0], { field: 'classified' });
+  }
+}
+
 /** Turns the rulebook's objections into the error contract: gates and materials 422, state 409. */
 function throwProblems(check: StepCheck): void {
   if (check.allowed) return;
@@ -297,6 +320,12 @@ export async function createProject(
       // a rulebook not yet in force: the latest version applies
     }
     const { organisationId: _org, ...application } = input;
+    const scope = rulebook.scope;
+    if (scope?.excludesClassified && application.classified === true) {
+      throw refused('PROJECT_CLASSIFIED', scope.classifiedRefusal, scope.articles[0], {
+        field: 'classified',
+      });
+    }
     await validateApplication(
       tx,
       directory,
@@ -383,6 +412,12 @@ export async function updateProject(
         },
         { actor, env },
       );
+      const scope = pc.rulebook.scope;
+      if (scope?.excludesClassified && application.classified === true) {
+        throw refused('PROJECT_CLASSIFIED', scope.classifiedRefusal, scope.articles[0], {
+          field: 'classified',
+        });
+      }
       const columns = projectColumns(application, deps.keyring, id);
       if (Object.keys(columns).length > 0) await tx.update(projects).set(columns).where(eq(projects.id, id));
       await writeChildren(tx, id, application);
@@ -423,14 +458,17 @@ export async function submitApplication(
       const p = pc.bundle.project;
       if (p.totalBudgetFen <= 0n)
         throw invalid('BUDGET_REQUIRED', '请填写项目总预算', { field: 'totalBudget' });
-      if (p.performanceTargets.length === 0) {
-        throw invalid('TARGETS_REQUIRED', '请填写至少一项绩效目标', {
-          field: 'performanceTargets',
-          article: 'DT-09b',
-        });
-      }
-      if (!p.ownerPersonName) {
-        throw invalid('PROJECT_OWNER_REQUIRED', '请确定项目责任人', { field: 'projectOwner' });
+      requireInScope(pc);
+      // Only the fields the jurisdiction's text demands (SC 第十五条, JC 五.4 …); the others are optional.
+      for (const required of pc.rulebook.requiredFields ?? []) {
+        const missing =
+          required.field === 'projectOwner' ? !p.ownerPersonName : p.performanceTargets.length === 0;
+        if (missing) {
+          throw invalid(REQUIRED_FIELD_CODES[required.field], required.message, {
+            field: required.field,
+            article: required.articles[0],
+          });
+        }
       }
       const completed: string[] = [];
       for (let guard = 0; guard < 10; guard++) {
@@ -441,28 +479,34 @@ export async function submitApplication(
         if (!open) break;
         const step = stepInfo(pc.rulebook, open.stepId)!.step;
         const role = requireStepActor(actor, pc, step);
-        if (step.outcomes[0].event === 'registered') {
-          const missing = pc.systemDetails.filter((s) => !s.inCatalog);
-          if (missing.length > 0) {
-            throw refused(
-              'SYSTEMS_NOT_IN_CATALOG',
-              `以下信息系统尚未列入政务信息系统目录：${missing.map((s) => s.name).join('、')}。${step.name}后方可申报`,
-              step.articles[0],
-              { field: 'systems' },
-            );
-          }
+        const check = pc.evaluation.checkStep(step.id, role.role as RoleCode, {
+          providedMaterials: providedMaterials(pc.bundle),
+        });
+        const missingSystems = pc.systemDetails.filter((s) => !s.inCatalog);
+        const catalogGate = check.problems.find((x) => x.code === 'GATE_BLOCKED');
+        if (step.action === 'register' && catalogGate && missingSystems.length > 0) {
+          // SC 第十条, XZ 第八条: the systems are listed in the catalog before the project is reported.
+          throw refused(
+            'SYSTEMS_NOT_IN_CATALOG',
+            `以下信息系统尚未列入政务信息系统目录：${missingSystems.map((s) => s.name).join('、')}。${step.name}后方可申报`,
+            catalogGate.article ?? step.articles[0],
+            { field: 'systems' },
+          );
         }
-        throwProblems(
-          pc.evaluation.checkStep(step.id, role.role as RoleCode, {
-            providedMaterials: providedMaterials(pc.bundle),
-          }),
-        );
+        throwProblems(check);
+        // A 原则上 / warning rule (DT 第十一条 全口径统一管理) is recorded with the step, not a refusal.
+        const warnings = check.warnings.map((w) => ({
+          gateId: w.gateId,
+          reason: w.reason,
+          article: w.article,
+        }));
         const isSubmission = step.id === submit.id;
         const seq = isSubmission ? p.submissionCount + 1 : null;
         await insertAction(tx, env, actor, id, {
           kind: 'step',
           stepId: step.id,
           event: step.outcomes[0].event,
+          details: warnings.length > 0 ? { warnings } : null,
           role,
           submissionSeq: seq,
         });
@@ -603,6 +647,73 @@ export async function decideStep(
     },
   );
   return { replayed };
+}
+
+/**
+ * 认定: the actor of an open step records a fact the rulebook lets that step establish (JC 五.1/五.2:
+ * the 立项备案 body finds a conflict with the sharing policy, disguised packaging, whether the
+ * 区政府常务会 or the finance guarantee is needed, or overrules "一般不予立项"), with a reason. The
+ * finding overrides the applicant's declaration; `value: null` withdraws it.
+ */
+export async function recordFinding(
+  deps: ProjectDeps,
+  ctx: CommandContext,
+  env: WorkflowEnv,
+  id: string,
+  stepId: string,
+  input: FindingInput,
+): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(
+    deps,
+    ctx,
+    {
+      action: 'approval.finding',
+      objectType: 'project',
+      objectId: id,
+      details: { stepId, fact: input.fact, value: input.value },
+    },
+    async (tx, audit) => {
+      const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
+      const { step, stage } = lookupStep(pc, stepId);
+      if (isApplicantStage(stage)) throw conflict('USE_SUBMIT', '申报单位的声明请在申报内容中修改');
+      const role = requireStepActor(actor, pc, step);
+      audit.role = role.role;
+      audit.organisationId = role.organisationId;
+      audit.jurisdictionId = role.jurisdictionId;
+      if (pc.evaluation.steps.find((s) => s.stepId === stepId)?.status !== 'open') {
+        throw conflict('STEP_NOT_OPEN', `“${step.name}”当前不可办理（可能已由他人办理，请刷新）`);
+      }
+      const fact = input.fact as FactName;
+      if (!(step.findings ?? []).includes(fact)) {
+        throw invalid(
+          'FINDING_NOT_ALLOWED',
+          `“${step.name}”不认定“${FACT_CATALOG[fact]?.label ?? input.fact}”`,
+          {
+            field: 'fact',
+          },
+        );
+      }
+      const lastSubmission = [...pc.bundle.actions]
+        .reverse()
+        .find(
+          (a) => a.kind === 'step' && a.stepId === submissionStep(pc.rulebook)?.id && a.voidedBy === null,
+        );
+      if (lastSubmission?.actorUserId === actor.userId) {
+        throw forbidden('不得认定本人提交的申请', 'SELF_APPROVAL');
+      }
+      await insertAction(tx, env, actor, id, {
+        kind: 'finding',
+        stepId: step.id,
+        opinion: input.reason.trim(),
+        details: { fact, value: input.value },
+        role,
+        sign: deps.keyring,
+        submissionSeq: pc.bundle.project.submissionCount,
+      });
+      await refreshProject(tx, env, id);
+    },
+  );
 }
 
 /** The five opinions (and in SC the sharing-analysis opinion) before the review step completes. */

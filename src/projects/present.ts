@@ -10,7 +10,14 @@ import type { Queryable } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import { ACTION_LABELS, citation, evaluatePredicate, STAGE_LABELS, type StageCode } from '../rules/index.ts';
+import {
+  ACTION_LABELS,
+  citation,
+  evaluatePredicate,
+  FACT_CATALOG,
+  STAGE_LABELS,
+  type StageCode,
+} from '../rules/index.ts';
 import { actorLabel } from './actors.ts';
 import { ownerPhoneMasked } from './application.ts';
 import { actionSignedContent, applicantTurn, editorRole, stepRole } from './commands.ts';
@@ -185,6 +192,21 @@ async function presentOpenSteps(q: Queryable, actor: Actor, pc: ProjectContext) 
           issued: issued.includes(m.code),
           article: m.articles[0],
         })),
+        // 认定 the step's actor may record (JC 五.1/五.2), with the value in force and the reason.
+        findings: (info.step.findings ?? []).map((fact) => {
+          const last = [...pc.bundle.actions]
+            .reverse()
+            .find((a) => a.kind === 'finding' && (a.details as { fact?: string } | null)?.fact === fact);
+          const standing = typeof (last?.details as { value?: unknown } | null)?.value === 'boolean';
+          const value = pc.facts[fact];
+          return {
+            fact,
+            label: FACT_CATALOG[fact].label,
+            value: typeof value === 'boolean' ? value : null,
+            found: standing,
+            reason: standing ? (last?.opinion ?? null) : null,
+          };
+        }),
         missingMaterials: pc.evaluation.missingMaterials(s.stepId, [...provided, ...issued]).map((m) => ({
           code: m.code,
           name: m.name,
@@ -268,6 +290,8 @@ export async function presentProject(
           ? { id: p.parentProjectId, code: '', name: '' }
           : null,
     shareOfParent: p.shareOfParentFen === null ? null : fenToYuan(p.shareOfParentFen),
+    // DT 第十六条: each level's share goes into the budget of its own level (同级财政预算).
+    shareBudget: p.parentProjectId ? `${jurisdiction?.name ?? ''}本级财政预算` : null,
     children: children
       .filter((c) => c.submissionCount > 0)
       .map((c) => ({
@@ -276,6 +300,7 @@ export async function presentProject(
         name: c.name,
         jurisdictionName: pc.directory.jurisdictions.find((j) => j.id === c.jurisdictionId)?.name ?? '',
         shareOfParent: c.shareOfParentFen === null ? null : fenToYuan(c.shareOfParentFen),
+        shareBudget: `${pc.directory.jurisdictions.find((j) => j.id === c.jurisdictionId)?.name ?? ''}本级财政预算`,
       })),
     totalBudget: fenToYuan(p.totalBudgetFen),
     budgetByYear: bundle.budgetYears.map((y) => ({ year: y.year, amount: fenToYuan(y.amountFen) })),
@@ -301,6 +326,8 @@ export async function presentProject(
     cloudServices: p.cloudServices,
     dedicatedNetwork: p.dedicatedNetwork,
     dedicatedNetworkBasis: p.dedicatedNetworkBasis,
+    classified: p.classified,
+    requiredFields: (rulebook.requiredFields ?? []).map((f) => f.field),
     projectOwner: p.ownerPersonName
       ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '', phone: ownerPhoneMasked(keyring, bundle) }
       : null,

@@ -46,7 +46,7 @@ import {
   projectSystems,
   projects,
 } from './tables.ts';
-import { projectFacts, rulebookEvents, type StoredAction } from './workflow-state.ts';
+import { projectFacts, rulebookEvents, type StoredAction, standingFindings } from './workflow-state.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type ActionRow = typeof projectActions.$inferSelect;
@@ -255,6 +255,7 @@ export const storedActions = (actions: readonly ActionRow[]): StoredAction[] =>
     kind: a.kind,
     stepId: a.stepId,
     event: a.event,
+    details: a.details,
     onDate: a.onDate,
     actorUserId: a.actorUserId,
     voidedBy: a.voidedBy,
@@ -298,6 +299,7 @@ export async function projectContext(
     coBuilders: bundle.coBuilderIds.length,
     declarations: bundle.project.declarations as Declarations,
     findings: (bundle.review?.findings ?? {}) as ReviewFindings,
+    stepFindings: standingFindings(storedActions(bundle.actions)),
     dedicatedNetwork: bundle.project.dedicatedNetwork,
     dedicatedNetworkBasis: bundle.project.dedicatedNetworkBasis,
     systemsInCatalog,

@@ -43,6 +43,12 @@ const OpenStep = Type.Object(
         strict,
       ),
     ),
+    findings: Type.Array(
+      Type.Object(
+        { fact: S, label: S, value: Nullable(Type.Boolean()), found: Type.Boolean(), reason: Nullable(S) },
+        strict,
+      ),
+    ),
     missingMaterials: Type.Array(Type.Object({ code: S, name: S, article: S, citation: S }, strict)),
   },
   strict,
@@ -81,8 +87,12 @@ export const ProjectDetail = Type.Object(
     planned: Type.Boolean(),
     parent: Nullable(Type.Object({ id: S, code: S, name: S }, strict)),
     shareOfParent: Nullable(S),
+    shareBudget: Nullable(S),
     children: Type.Array(
-      Type.Object({ id: S, code: S, name: S, jurisdictionName: S, shareOfParent: Nullable(S) }, strict),
+      Type.Object(
+        { id: S, code: S, name: S, jurisdictionName: S, shareOfParent: Nullable(S), shareBudget: S },
+        strict,
+      ),
     ),
     totalBudget: S,
     budgetByYear: Type.Array(Type.Object({ year: Type.Integer(), amount: S }, strict)),
@@ -106,6 +116,8 @@ export const ProjectDetail = Type.Object(
     cloudServices: Type.Array(Type.Object({ serviceId: Nullable(S), name: S }, strict)),
     dedicatedNetwork: Type.Boolean(),
     dedicatedNetworkBasis: Nullable(S),
+    classified: Type.Boolean(),
+    requiredFields: Type.Array(S),
     projectOwner: Nullable(Type.Object({ name: S, title: S, phone: Nullable(S) }, strict)),
     performanceTargets: Type.Array(Type.Object({ indicator: S, target: S }, strict)),
     declarations: Type.Record(S, Type.Boolean()),

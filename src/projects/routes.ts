@@ -46,6 +46,7 @@ export const SNAPSHOT_LABELS: Readonly<Record<string, string>> = {
   resources: '信息资源',
   cloudServices: '政务云服务',
   dedicatedNetwork: '新建业务专网',
+  classified: '涉密项目',
   dedicatedNetworkBasis: '业务专网依据',
   projectOwner: '项目责任人',
   performanceTargets: '绩效目标',

@@ -67,6 +67,7 @@ const applicationFields = {
   resources: Type.Array(ResourceInput, { maxItems: 200 }),
   cloudServices: Type.Array(CloudServiceInput, { maxItems: 50 }),
   dedicatedNetwork: Type.Boolean(),
+  classified: Type.Boolean(),
   dedicatedNetworkBasis: Nullable(Text(2000)),
   projectOwner: Nullable(ProjectOwnerInput),
   performanceTargets: Type.Array(TargetInput, { maxItems: 50 }),
@@ -117,6 +118,17 @@ export const DecisionBody = Type.Object(
   strict,
 );
 export type DecisionInput = Static<typeof DecisionBody>;
+
+/** 认定 (JC 五.1/五.2): a fact the step's rulebook lets its actor establish, with the reason. */
+export const FindingBody = Type.Object(
+  {
+    fact: Type.String({ pattern: '^[A-Za-z]{2,40}$', description: '规则集事实（见规则集步骤的 findings）' }),
+    value: Type.Union([Type.Boolean(), Type.Null()], { description: 'true/false 认定，null 撤销认定' }),
+    reason: Text(2000, 2),
+  },
+  strict,
+);
+export type FindingInput = Static<typeof FindingBody>;
 
 export const ReturnBody = Type.Object(
   { to: Literals(['previous', 'applicant']), reason: Text(2000, 2) },

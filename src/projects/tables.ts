@@ -120,6 +120,8 @@ export const projects = pgTable(
     shareOfParentFen: fen('share_of_parent_fen'),
     totalBudgetFen: fen('total_budget_fen').notNull(),
     dedicatedNetwork: boolean('dedicated_network').notNull().default(false),
+    /** 涉密项目: outside SC 第二条, JC 三, XZ 第三条 (migration 0007). */
+    classified: boolean('classified').notNull().default(false),
     dedicatedNetworkBasis: text('dedicated_network_basis'),
     /** 项目责任人 (SC-15, JC-05-4). The phone number is an SM4 envelope (SECURITY.md 30). */
     ownerPersonName: text('owner_person_name'),

@@ -11,6 +11,7 @@ import {
   decideStep,
   type ProjectDeps,
   reassignStep,
+  recordFinding,
   returnStep,
   stepRole,
   urgeStep,
@@ -22,6 +23,8 @@ import {
   CommentBody,
   DecisionBody,
   type DecisionInput,
+  FindingBody,
+  type FindingInput,
   ProjectParams,
   ReassignBody,
   ReturnBody,
@@ -68,6 +71,26 @@ export function registerWorkflowRoutes(
         req.body as DecisionInput,
         typeof key === 'string' && key.length > 0 ? key : null,
       );
+      return detail(actorOf(req), id);
+    },
+  );
+
+  app.put(
+    '/api/projects/:id/steps/:stepId/findings',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          '认定：办理人按规则集记录（或撤销）一项事实并说明理由，覆盖申报单位的声明（晋城城区 五.1、五.2）',
+        params: StepParams,
+        body: FindingBody,
+        response: { 200: ProjectDetail, ...errors },
+      },
+    },
+    async (req) => {
+      const { id, stepId } = req.params as { id: string; stepId: string };
+      const e = await env();
+      await recordFinding(deps, commandContext(req), e, id, stepId, req.body as FindingInput);
       return detail(actorOf(req), id);
     },
   );

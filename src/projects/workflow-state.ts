@@ -27,6 +27,7 @@ export interface StoredAction {
   kind: string;
   stepId: string | null;
   event: string | null;
+  details?: Record<string, unknown> | null;
   /** China civil date of the action, YYYY-MM-DD. */
   onDate: string;
   actorUserId: string | null;
@@ -101,6 +102,22 @@ export function rulebookEvents(actions: readonly StoredAction[]): ProjectEvent[]
     .map((a) => ({ type: a.event as EventType, at: a.onDate, stepId: a.stepId as string }));
 }
 
+/**
+ * The findings (认定) that stand: for each fact, the latest `finding` action; a withdrawn finding
+ * (`value: null`) leaves the applicant's declaration in force again.
+ */
+export function standingFindings(actions: readonly StoredAction[]): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const a of [...actions].filter((x) => x.kind === 'finding').sort((x, y) => x.id - y.id)) {
+    const fact = a.details?.fact;
+    const value = a.details?.value;
+    if (typeof fact !== 'string') continue;
+    if (typeof value === 'boolean') out[fact] = value;
+    else delete out[fact];
+  }
+  return out;
+}
+
 export interface ApplicationFactsInput {
   type: string;
   planned: boolean;
@@ -108,6 +125,8 @@ export interface ApplicationFactsInput {
   coBuilders: number;
   declarations: Declarations;
   findings: ReviewFindings;
+  /** Findings of a deciding step (standingFindings): they override declarations and review findings. */
+  stepFindings?: Record<string, boolean>;
   dedicatedNetwork: boolean;
   dedicatedNetworkBasis: string | null;
   /** Null when the project lists no system; otherwise whether every listed system is in the catalog. */
@@ -138,6 +157,9 @@ export function projectFacts(input: ApplicationFactsInput): ProjectFacts {
   }
   for (const [key, value] of Object.entries(input.findings)) {
     if (typeof value === 'boolean') (facts as Record<string, unknown>)[key] = value;
+  }
+  for (const [key, value] of Object.entries(input.stepFindings ?? {})) {
+    (facts as Record<string, unknown>)[key] = value;
   }
   return facts;
 }

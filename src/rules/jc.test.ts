@@ -193,7 +193,7 @@ describe('JC organisations and acceptance', () => {
     assert.equal(JC.organisations.find((o) => o.key === 'jc_supervisor')?.kind, 'supervisor');
   });
 
-  test('JC-05-6/JC-06 acceptance with departments or technical experts, and a big-data incident emergency plan', () => {
+  test('JC-05-6 acceptance with departments or technical experts checks that the data is stored locally (确保数据落盘); the 应急预案 of 六 is no acceptance material', () => {
     const r = evaluate(JC, GOOD, [
       ev('construction_completed', '2026-05-01', { stepId: 'jc.construction.build' }),
     ]);
@@ -201,8 +201,10 @@ describe('JC organisations and acceptance', () => {
       r.missingMaterials('jc.acceptance.accept', []).map((m) => [m.code, m.articles[0]]),
       [
         ['acceptance_opinion', 'JC-05-6'],
-        ['big_data_emergency_plan', 'JC-06'],
+        ['data_landing', 'JC-05-6'],
       ],
     );
+    const codes = JC.workflow.stages.flatMap((s) => s.steps.flatMap((x) => x.materials.map((m) => m.code)));
+    assert.equal(codes.includes('big_data_emergency_plan'), false);
   });
 });

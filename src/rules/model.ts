@@ -62,6 +62,8 @@ export type StageCode = (typeof STAGE_CODES)[number];
 
 /** Actions a gate can block. */
 export const GATE_ACTIONS = [
+  /** 录入管理平台 / 列入系统目录 — the applicant's registration step (DT-11, SC-10, XZ-08a). */
+  'register',
   /** 备案 — the authority files the reviewed project (DT 合理性审查意见备案). */
   'file_review',
   /** 立项 — approval or 立项备案 of the project. */
@@ -95,6 +97,7 @@ export const EVENT_TYPES = [
   'filed',
   'filing_refused',
   'finance_opinion_issued',
+  'finance_guarantee_refused',
   'establishment_approved',
   'establishment_refused',
   'budget_decided',
@@ -241,6 +244,11 @@ export interface Step {
   materials: Material[];
   /** A duty repeated every year (self-evaluation); it stays open once reached. */
   recurring?: boolean;
+  /**
+   * Boolean facts the step's actor may establish while the step is open, each with a recorded
+   * reason; a finding overrides the applicant's declaration (JC 五.1/五.2: the 立项备案 body).
+   */
+  findings?: FactName[];
 }
 
 export interface Stage {
@@ -309,6 +317,47 @@ export interface Regulation {
   docNumber?: string;
 }
 
+/**
+ * What the text covers. SC 第二条, JC 三 and XZ 第三条 cover 非涉密 projects only: a classified
+ * project is refused under them, with the article and where to go instead.
+ */
+export interface Scope {
+  excludesClassified: boolean;
+  /** Chinese: why a classified project is refused and where it goes instead. */
+  classifiedRefusal: string;
+  articles: string[];
+  summary: string;
+}
+
+/** Application fields a text may demand at submission (everything else the application holds is optional). */
+export const APPLICATION_FIELDS = ['projectOwner', 'performanceTargets'] as const;
+export type ApplicationField = (typeof APPLICATION_FIELDS)[number];
+
+export interface RequiredField {
+  field: ApplicationField;
+  /** Chinese message when it is missing, e.g. 请确定项目责任人. */
+  message: string;
+  articles: string[];
+  summary: string;
+}
+
+/** Cloud deployments a text may count as 已上云. */
+export const GOVERNMENT_CLOUD_DEPLOYMENTS = ['city_cloud', 'district_cloud'] as const;
+export type GovernmentCloudDeployment = (typeof GOVERNMENT_CLOUD_DEPLOYMENTS)[number];
+
+/** The jurisdiction's rules for its system catalog (read by src/catalog, like every other rule). */
+export interface CatalogRules {
+  /** Deployments that count as 已上云 (XZ 第二十八条: the 市级政务云 only). */
+  governmentClouds: GovernmentCloudDeployment[];
+  /** Articles the cloud status rule cites (may be empty where the text is silent). */
+  cloudArticles: string[];
+  /** 上云为常态，不上云为例外: a system kept off the cloud states its legal or secrecy ground. */
+  cloudExemptionGround?: { articles: string[] };
+  /** A system on a 业务专网 carries the approval of `consent` (who must agree to a new one). */
+  dedicatedNetwork?: { consent: string; articles: string[] };
+  summary: string;
+}
+
 export interface Rulebook {
   /** Short code, e.g. `DT`. */
   id: string;
@@ -327,4 +376,10 @@ export interface Rulebook {
   workflow: Workflow;
   deadlines: Deadline[];
   gates: Gate[];
+  /** Absent: the text has no scope restriction the platform can check. */
+  scope?: Scope;
+  /** The application fields the text demands at submission; absent or empty: none. */
+  requiredFields?: RequiredField[];
+  /** Rules of the system catalog; absent: only the jurisdiction-neutral catalog checks apply. */
+  catalog?: CatalogRules;
 }

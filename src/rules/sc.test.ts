@@ -377,3 +377,17 @@ describe('SC organisations, budget, construction and operation', () => {
     assert.equal(r.nextSteps('authority_reviewer')[0].step.id, 'sc.operation.assessment');
   });
 });
+
+describe('SC construction (第十六条)', () => {
+  test('SC-16 competition is required only for complex or technically demanding projects', () => {
+    const codes = (facts: ProjectFacts) =>
+      evaluate(SC, facts, [])
+        .missingMaterials('sc.construction.contract', [])
+        .map((m) => m.code);
+    assert.deepEqual(codes({ ...GOOD, complexProject: true }), ['project_owner', 'competition_record']);
+    assert.deepEqual(codes({ ...GOOD, complexProject: false }), ['project_owner']);
+    assert.deepEqual(codes(GOOD), ['project_owner']);
+    const step = SC.workflow.stages.flatMap((s) => s.steps).find((s) => s.id === 'sc.construction.contract');
+    assert.doesNotMatch(step?.name ?? '', /竞争/);
+  });
+});

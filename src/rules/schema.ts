@@ -7,10 +7,12 @@ import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { DomainError } from '../shared/errors.ts';
 import {
+  APPLICATION_FIELDS,
   DEADLINE_UNITS,
   EVENT_TYPES,
   type FactName,
   GATE_ACTIONS,
+  GOVERNMENT_CLOUD_DEPLOYMENTS,
   ORG_KINDS,
   ROLE_CODES,
   type Rulebook,
@@ -104,6 +106,7 @@ const StepSchema = Type.Object(
     outcomes: Type.Array(OutcomeSchema, { minItems: 1 }),
     materials: Type.Array(MaterialSchema),
     recurring: Type.Optional(Type.Boolean()),
+    findings: Type.Optional(Type.Array(FactNameSchema)),
   },
   strict,
 );
@@ -186,6 +189,42 @@ export const RulebookSchema = Type.Object(
     workflow: Type.Object({ start: Ids, stages: Type.Array(StageSchema) }, strict),
     deadlines: Type.Array(DeadlineSchema),
     gates: Type.Array(GateSchema),
+    scope: Type.Optional(
+      Type.Object(
+        {
+          excludesClassified: Type.Boolean(),
+          classifiedRefusal: NonEmpty,
+          articles: Ids,
+          summary: NonEmpty,
+        },
+        strict,
+      ),
+    ),
+    catalog: Type.Optional(
+      Type.Object(
+        {
+          governmentClouds: Type.Array(Type.Enum(GOVERNMENT_CLOUD_DEPLOYMENTS)),
+          cloudArticles: Ids,
+          cloudExemptionGround: Type.Optional(Type.Object({ articles: Ids }, strict)),
+          dedicatedNetwork: Type.Optional(Type.Object({ consent: NonEmpty, articles: Ids }, strict)),
+          summary: NonEmpty,
+        },
+        strict,
+      ),
+    ),
+    requiredFields: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            field: Type.Enum(APPLICATION_FIELDS),
+            message: NonEmpty,
+            articles: Ids,
+            summary: NonEmpty,
+          },
+          strict,
+        ),
+      ),
+    ),
   },
   strict,
 );

@@ -139,6 +139,9 @@ export function semanticProblems(rb: Rulebook): string[] {
     if (!RULE_ID.test(step.id)) add(where, '编号格式错误，应形如 dt.review.filing');
     checkActor(where, step.actor);
     checkArticles(where, step.articles, true);
+    for (const fact of step.findings ?? []) {
+      if (FACT_CATALOG[fact].type !== 'boolean') add(where, `认定事实 ${fact} 不是是非事实`);
+    }
     if (step.condition) checkPredicate(`${where}.condition`, step.condition);
     if (step.condition && step.outcomes[0]?.result) add(where, '有条件的步骤的第一个结果不能是终止结果');
     for (const d of duplicates(step.outcomes.map((o) => o.event))) add(where, `结果事件重复 ${d}`);
@@ -201,5 +204,21 @@ export function semanticProblems(rb: Rulebook): string[] {
     if (dl.appliesWhen) checkPredicate(`${where}.appliesWhen`, dl.appliesWhen);
     if (dl.extension) checkArticles(`${where}.extension`, dl.extension.articles, true);
   }
+
+  // Scope, the fields demanded at submission and the catalog rules
+  if (rb.scope) checkArticles('scope', rb.scope.articles, true);
+  if (rb.catalog) {
+    checkArticles('catalog.cloudArticles', rb.catalog.cloudArticles, false);
+    if (rb.catalog.cloudExemptionGround) {
+      checkArticles('catalog.cloudExemptionGround', rb.catalog.cloudExemptionGround.articles, true);
+    }
+    if (rb.catalog.dedicatedNetwork) {
+      checkArticles('catalog.dedicatedNetwork', rb.catalog.dedicatedNetwork.articles, true);
+    }
+  }
+  for (const d of duplicates((rb.requiredFields ?? []).map((f) => f.field))) {
+    add('requiredFields', `字段重复 ${d}`);
+  }
+  for (const f of rb.requiredFields ?? []) checkArticles(`requiredFields.${f.field}`, f.articles, true);
   return problems;
 }

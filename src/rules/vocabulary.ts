@@ -45,6 +45,12 @@ export const FACT_CATALOG = {
   rectificationFailed: { type: 'boolean', label: '整改后仍不符合要求' },
   disbursementConsent: { type: 'boolean', label: '本次拨付已经局党组同意' },
   plannedAcceptanceDate: { type: 'date', label: '批复的计划验收日期' },
+  complexProject: { type: 'boolean', label: '项目内容复杂、技术要求高' },
+  financeGuaranteeOverruled: {
+    type: 'boolean',
+    label: '无资金保障仍予立项（立项备案机关已记录理由）',
+  },
+  classified: { type: 'boolean', label: '涉密项目' },
 } as const satisfies Record<string, FactSpec>;
 
 export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
@@ -61,6 +67,7 @@ export const EVENT_LABELS: Readonly<Record<EventType, string>> = {
   filed: '予以备案',
   filing_refused: '不予备案',
   finance_opinion_issued: '出具资金保障意见',
+  finance_guarantee_refused: '出具不予资金保障意见',
   establishment_approved: '批准立项',
   establishment_refused: '不予立项',
   budget_decided: '出具预算审定意见',
@@ -100,6 +107,7 @@ export const STAGE_LABELS: Readonly<Record<StageCode, string>> = {
 };
 
 export const ACTION_LABELS: Readonly<Record<GateAction, string>> = {
+  register: '录入管理平台、列入系统目录',
   file_review: '备案',
   approve_establishment: '立项',
   allocate_budget: '安排建设投资',

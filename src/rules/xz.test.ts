@@ -19,11 +19,12 @@ const PLANNED_CHAIN = [
   'xz.review.data_center',
   'xz.review.party_consent',
   'xz.review.city_review',
+  'xz.review.city_government',
   'xz.filing_approval.establishment',
 ];
 
 describe('XZ approval chain', () => {
-  test('XZ-07/XZ-10a 数据中心 review → 局党组 consent → 市政务信息管理局 review → 市政府 approval', () => {
+  test('XZ-07/XZ-10a 数据中心 review → 局党组 consent → 市政务信息管理局 review → 市政府 consent → 市政务信息管理局 批复', () => {
     const chain = [...PLANNED_CHAIN, 'xz.budget.review'];
     for (let i = 0; i < chain.length; i++) {
       assert.deepEqual(
@@ -36,9 +37,19 @@ describe('XZ approval chain', () => {
     assert.equal(steps.get('xz.review.data_center')?.actor.org, 'xz_data_center');
     assert.equal(steps.get('xz.review.party_consent')?.actor.org, 'xz_party_group');
     assert.equal(steps.get('xz.review.city_review')?.actor.org, 'xz_city_authority');
-    assert.equal(steps.get('xz.filing_approval.establishment')?.actor.org, 'xz_city_government');
-    const atCity = evaluate(XZ, GOOD, walk(XZ, PLANNED_CHAIN.slice(0, 5)));
-    assert.equal(atCity.nextSteps('leadership_body')[0].blocked, false);
+    assert.equal(steps.get('xz.review.city_government')?.actor.org, 'xz_city_government');
+    assert.deepEqual(steps.get('xz.filing_approval.establishment')?.actor, {
+      role: 'approver',
+      org: 'xz_city_authority',
+    });
+    const atApproval = evaluate(XZ, GOOD, walk(XZ, PLANNED_CHAIN.slice(0, 6)));
+    assert.equal(atApproval.nextSteps('approver', 'xz_city_authority')[0].blocked, false);
+    // The city review can refuse: the path ends there.
+    const refusedAtCity = evaluate(XZ, GOOD, [
+      ...walk(XZ, PLANNED_CHAIN.slice(0, 4)),
+      ev('filing_refused', '2026-03-20', { stepId: 'xz.review.city_review' }),
+    ]);
+    assert.equal(refusedAtCity.status, 'refused');
   });
 
   test('XZ-10b an unplanned project goes through the city pre-review instead of the ordinary city review', () => {
@@ -48,12 +59,25 @@ describe('XZ approval chain', () => {
     assert.deepEqual(openStepIds(r), ['xz.review.city_pre_review']);
     assert.equal(statusOf(r, 'xz.review.city_review'), 'skipped');
     const pre = evaluate(XZ, facts, [...events, ev('pre_review_passed', '2026-03-20')]);
-    assert.deepEqual(openStepIds(pre), ['xz.filing_approval.establishment']);
-    assert.equal(pre.isAllowed('approve_establishment'), true);
+    assert.deepEqual(openStepIds(pre), ['xz.review.city_government']);
+    assert.equal(pre.isAllowed('approve_establishment'), false);
+    const consented = evaluate(XZ, facts, [
+      ...events,
+      ev('pre_review_passed', '2026-03-20'),
+      ev('consent_given', '2026-03-21', { stepId: 'xz.review.city_government' }),
+    ]);
+    assert.deepEqual(openStepIds(consented), ['xz.filing_approval.establishment']);
+    assert.equal(consented.isAllowed('approve_establishment'), true);
   });
 
-  test('XZ-10b a new dedicated network needs 市政府 consent before approval', () => {
-    const r = evaluate(XZ, { ...GOOD, hasDedicatedNetwork: true }, walk(XZ, PLANNED_CHAIN.slice(0, 5)));
+  test('XZ-10b a new dedicated network needs 市政务信息管理局 and then 市政府 before approval', () => {
+    const first = evaluate(XZ, { ...GOOD, hasDedicatedNetwork: true }, walk(XZ, PLANNED_CHAIN.slice(0, 5)));
+    assert.deepEqual(openStepIds(first), ['xz.review.network_authority']);
+    assert.equal(first.nextSteps()[0].step.actor.org, 'xz_city_authority');
+    const r = evaluate(XZ, { ...GOOD, hasDedicatedNetwork: true }, [
+      ...walk(XZ, PLANNED_CHAIN.slice(0, 5)),
+      ev('consent_given', '2026-03-20', { stepId: 'xz.review.network_authority' }),
+    ]);
     assert.deepEqual(openStepIds(r), ['xz.review.network_consent']);
     assert.equal(r.nextSteps()[0].step.actor.org, 'xz_city_government');
     assert.equal(r.nextSteps('leadership_body', 'xz_party_group').length, 0);
@@ -170,7 +194,7 @@ describe('XZ gates', () => {
     assert.equal(gate(ok, 'allocate_budget', 'xz.gate.system_catalog').passed, true);
   });
 
-  test('XZ-10a 立项 only after 数据中心 review, 局党组 consent and 市政务信息管理局 review', () => {
+  test('XZ-10a 立项 only after 数据中心 review, 局党组 consent, 市政务信息管理局 review and 市政府 consent', () => {
     const partial = evaluate(XZ, GOOD, walk(XZ, PLANNED_CHAIN.slice(0, 4)));
     const g = gate(partial, 'approve_establishment', 'xz.gate.review_chain');
     assert.equal(g.passed, false);
@@ -178,6 +202,14 @@ describe('XZ gates', () => {
     assert.equal(
       gate(
         evaluate(XZ, GOOD, walk(XZ, PLANNED_CHAIN.slice(0, 5))),
+        'approve_establishment',
+        'xz.gate.review_chain',
+      ).passed,
+      false,
+    );
+    assert.equal(
+      gate(
+        evaluate(XZ, GOOD, walk(XZ, PLANNED_CHAIN.slice(0, 6))),
         'approve_establishment',
         'xz.gate.review_chain',
       ).passed,
@@ -207,7 +239,9 @@ describe('XZ gates', () => {
       [
         ...walk(XZ, PLANNED_CHAIN.slice(0, 4)),
         ev('pre_review_passed', '2026-03-20'),
+        ev('consent_given', '2026-03-21', { stepId: 'xz.review.network_authority' }),
         ev('consent_given', '2026-03-21', { stepId: 'xz.review.network_consent' }),
+        ev('consent_given', '2026-03-22', { stepId: 'xz.review.city_government' }),
       ],
     );
     for (const [action, id] of [

@@ -721,6 +721,23 @@ const CORE_CASES: Record<string, RouteCase> = {
       body: { opinion: '同意' },
     })),
   },
+  // DT's review step lets no fact be established: the route is reached (400 FINDING_NOT_ALLOWED);
+  // the JC 立项备案 findings themselves are in test/api/projects-jc.test.ts.
+  'PUT /api/projects/:id/steps/:stepId/findings': {
+    call: async () => ({
+      url: stepUrl((await shared()).submittedId, 'findings'),
+      body: { fact: 'interoperable', value: true, reason: '经核实可互联互通' },
+    }),
+    allowed: reached,
+    relations: byJurisdiction(async () => ({
+      url: stepUrl(await fx().reviewed(), 'findings'),
+      body: { fact: 'interoperable', value: true, reason: '经核实可互联互通' },
+    })).map((r) => ({
+      ...r,
+      allowed: (res: LightMyRequestResponse) =>
+        res.statusCode === 400 && res.json().code === 'FINDING_NOT_ALLOWED',
+    })),
+  },
   'POST /api/projects/:id/steps/:stepId/return': {
     call: async () => ({
       url: stepUrl((await shared()).submittedId, 'return'),

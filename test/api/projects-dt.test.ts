@@ -36,20 +36,33 @@ describe('DT: from plan to 立项', () => {
   let projectId = '';
   let certificateId = '';
 
-  test('DT-09a/DT-11 an application naming a system that is not in the catalog is refused with DT-11', async () => {
+  // DT 第十一条 only requires the *project* to be entered in the platform; "systems listed in the
+  // catalog first" is SC 第十条 / XZ 第八条. The old refusal here was wrong: in DT it is a warning.
+  test('DT-09a/DT-11 an application naming a system that is not in the catalog is warned (全口径统一管理), not refused', async () => {
     const staff = await sessions.as('dt.staff');
     const { id } = await draftProject(staff, {
       name: '未列入目录系统的项目',
       systems: [{ systemId: null, name: '全新的教育大脑系统', relation: 'builds' }],
     });
     await uploadMissing(staff, id);
+    const draft = (await staff.request('GET', `/api/projects/${id}`)).json();
+    const register = draft.workflow.openSteps.find(
+      (s: { stepId: string }) => s.stepId === 'dt.plan.register',
+    );
+    const warning = register.gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.systems_catalog');
+    assert.deepEqual([warning.passed, warning.severity, warning.article], [false, 'warn', 'DT-11']);
     const res = await staff.request('POST', `/api/projects/${id}/submit`);
-    expectStatus(res, 422, 'submit');
-    assert.equal(res.json().code, 'SYSTEMS_NOT_IN_CATALOG');
-    assert.equal(res.json().article, 'DT-11');
-    assert.match(res.json().message, /全新的教育大脑系统/);
-    const detail = (await staff.request('GET', `/api/projects/${id}`)).json();
-    assert.equal(detail.state, 'draft');
+    expectStatus(res, 200, 'submit');
+    assert.equal(res.json().state, 'in_review');
+    const entries = (await staff.request('GET', `/api/projects/${id}/timeline`)).json().items as {
+      stepId: string | null;
+      details: { warnings?: { gateId: string; article: string }[] } | null;
+    }[];
+    const registered = entries.find((a) => a.stepId === 'dt.plan.register');
+    assert.deepEqual(
+      registered?.details?.warnings?.map((w) => [w.gateId, w.article]),
+      [['dt.gate.systems_catalog', 'DT-11']],
+    );
   });
 
   test('DT-08/DT-09a/DT-09b/DT-09c a planned project walks from plan entry to 立项 through 数字政府服务中心 and 行政审批局', async () => {

@@ -173,7 +173,7 @@ describe('unplanned projects and dedicated networks', () => {
     assert.deepEqual(openStepIds(gov.json()), ['sc.review.assessment']);
   });
 
-  test('XZ-10b an unplanned XZ project gets the city pre-review, and a dedicated network the 市政府 consent', async () => {
+  test('XZ-10b an unplanned XZ project gets the city pre-review, and a dedicated network goes to 市政务信息管理局 and then 市政府', async () => {
     const { username } = await extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心');
     const dataCenter = await sessions.as(username, EXTRA_PASSWORD);
     const staff = await sessions.as('xz.staff');
@@ -208,16 +208,41 @@ describe('unplanned projects and dedicated networks', () => {
       opinion: '前置审查通过',
     });
     expectStatus(pre, 200, 'city pre-review');
-    assert.deepEqual(openStepIds(pre.json()), ['xz.review.network_consent']);
+    // 第十条: 专网 "应报市政务信息管理局并经市政府同意" — both bodies, in that order.
+    assert.deepEqual(openStepIds(pre.json()), ['xz.review.network_authority']);
     const cityGov = await sessions.as('xz.citygov');
+    const tooEarly = await decide(cityGov, id, 'xz.review.network_consent', {
+      outcome: 'consent_given',
+      opinion: '同意',
+    });
+    expectStatus(tooEarly, 409, 'government before the city authority');
+    const authority = await decide(await sessions.as('xz.cityreviewer'), id, 'xz.review.network_authority', {
+      outcome: 'consent_given',
+      opinion: '同意报市政府',
+    });
+    expectStatus(authority, 200, 'network authority');
+    assert.deepEqual(openStepIds(authority.json()), ['xz.review.network_consent']);
     const consent = await decide(cityGov, id, 'xz.review.network_consent', {
       outcome: 'consent_given',
       opinion: '同意',
     });
     expectStatus(consent, 200, 'network consent');
-    const established = await decide(cityGov, id, 'xz.filing_approval.establishment', {
-      opinion: '同意立项',
-    });
+    expectStatus(
+      await decide(cityGov, id, 'xz.review.city_government', {
+        outcome: 'consent_given',
+        opinion: '批准实施',
+      }),
+      200,
+      'city government',
+    );
+    const established = await decide(
+      await sessions.as('xz.cityapprover'),
+      id,
+      'xz.filing_approval.establishment',
+      {
+        opinion: '批复立项',
+      },
+    );
     expectStatus(established, 200, 'establishment');
     assert.equal(established.json().state, 'established');
   });

@@ -119,7 +119,7 @@ describe('plans', () => {
     assert.equal(bad.json().code, 'PLAN_ENTRY_INVALID');
   });
 
-  test('DT-06/DT-16 a county project links to the city project with its share; the shares cannot exceed the city budget', async () => {
+  test('DT-06/DT-16 a county project links to the city project with its share, recorded with the county budget that carries it and never capped by the city budget', async () => {
     const admin = await sessions.as('demo.sysadmin');
     const jurisdictions = (await admin.request('GET', '/api/jurisdictions')).json().items;
     const dt = jurisdictions.find((j: { code: string }) => j.code === 'DT');
@@ -196,7 +196,13 @@ describe('plans', () => {
       parentProjectId: cityId,
       shareOfParent: '800000',
     });
-    expectStatus(tooMuch, 422, 'share');
-    assert.equal(tooMuch.json().article, 'DT-16');
+    // DT 第十六条 has no cap on the county shares (the old SHARE_EXCEEDS_PARENT refusal was invented):
+    // each share is recorded with the budget that carries it, the county's own (同级财政预算).
+    expectStatus(tooMuch, 201, 'share beyond the parent is recorded, not refused');
+    assert.equal(tooMuch.json().shareOfParent, '800000.00');
+    assert.equal(tooMuch.json().shareBudget, '大同市云冈区本级财政预算');
+    assert.equal(part.json().shareBudget, '大同市云冈区本级财政预算');
+    const city = (await cityStaff.request('GET', `/api/projects/${cityId}`)).json();
+    assert.equal(city.shareBudget, null);
   });
 });

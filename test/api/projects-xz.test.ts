@@ -1,7 +1,8 @@
 /**
  * XZ (忻州市交通运输局): the 项目使用单位 drafts, the 数据中心 prepares and submits (XZ-07), the 数据中心
- * reviews the five dimensions, 局党组 consents, the city's 市政务信息管理局 reviews and 市政府 approves
- * 立项 (XZ-10a) — bodies of the parent jurisdiction acting because the XZ rulebook names them.
+ * reviews the five dimensions, 局党组 consents, the city's 市政务信息管理局 reviews (and can refuse),
+ * 市政府 consents and the 市政务信息管理局 批复立项 (第七条, 第十条, 第十一条 read together) — bodies of
+ * the parent jurisdiction acting because the XZ rulebook names them.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -32,7 +33,7 @@ after(async () => {
 });
 
 describe('XZ: from plan to 立项', () => {
-  test('XZ-06/XZ-07/XZ-10a 数据中心 review → 局党组 consent → 市政务信息管理局 review → 市政府 立项, with a 退回 and a gate refusal', async () => {
+  test('XZ-06/XZ-07/XZ-10a 数据中心 review → 局党组 consent → 市政务信息管理局 review → 市政府 consent → 市政务信息管理局 批复立项, with a 退回 and a gate refusal', async () => {
     const entryId = await approvedPlanEntry(
       sessions,
       'xz.reviewer',
@@ -100,21 +101,86 @@ describe('XZ: from plan to 立项', () => {
     const listed = (await cityReviewer.request('GET', '/api/projects')).json().items;
     assert.ok(listed.some((p: { id: string }) => p.id === id));
 
-    // 市政府 before the city review: refused by the review-chain gate (XZ-10a).
+    // 市政府 cannot act before the city review: its step is not open yet.
     const cityGov = await sessions.as('xz.citygov');
-    const early = await decide(cityGov, id, 'xz.filing_approval.establishment');
-    expectStatus(early, 422, 'early');
-    assert.equal(early.json().article, 'XZ-10a');
+    const early = await decide(cityGov, id, 'xz.review.city_government', {
+      outcome: 'consent_given',
+      opinion: '同意',
+    });
+    expectStatus(early, 409, 'early');
 
     expectStatus(
       await decide(cityReviewer, id, 'xz.review.city_review', { opinion: '审查通过' }),
       200,
       'city review',
     );
-    const established = await decide(cityGov, id, 'xz.filing_approval.establishment', {
-      opinion: '同意立项',
+    // 市政府 consents; it does not establish the project itself (old behaviour, wrong per 第七条/第十一条).
+    const approver = await sessions.as('xz.cityapprover');
+    const consent = await decide(cityGov, id, 'xz.review.city_government', {
+      outcome: 'consent_given',
+      opinion: '市政府同意',
+    });
+    expectStatus(consent, 200, 'city government');
+    assert.deepEqual(openStepIds(consent.json()), ['xz.filing_approval.establishment']);
+    const govTries = await decide(cityGov, id, 'xz.filing_approval.establishment', { opinion: '同意立项' });
+    expectStatus(govTries, 403, 'government cannot establish');
+    const established = await decide(approver, id, 'xz.filing_approval.establishment', {
+      opinion: '批复立项',
     });
     expectStatus(established, 200, 'establishment');
     assert.equal(established.json().state, 'established');
+  });
+
+  test('XZ-10a the 市政务信息管理局 review can refuse a project: the chain ends there', async () => {
+    const entryId = await approvedPlanEntry(
+      sessions,
+      'xz.reviewer',
+      'xz.party',
+      '忻州市公路事业发展中心',
+      '治超信息系统',
+    );
+    const dataCenter = await sessions.as('xz.dcstaff');
+    const staff = await sessions.as('xz.staff');
+    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市交通运输数据中心');
+    const { id } = await draftProject(staff, {
+      name: '治超信息系统升级项目',
+      planEntryId: entryId,
+      systems: [{ systemId, name: null, relation: 'changes' }],
+    });
+    await uploadMissing(staff, id);
+    expectStatus(await dataCenter.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
+    const reviewer = await sessions.as('xz.reviewer');
+    expectStatus(
+      await reviewer.request('PUT', `/api/projects/${id}/review`, { opinions: FIVE_OPINIONS }),
+      200,
+      'review',
+    );
+    expectStatus(await decide(reviewer, id, 'xz.review.data_center'), 200, 'data center');
+    expectStatus(
+      await decide(await sessions.as('xz.party'), id, 'xz.review.party_consent', {
+        outcome: 'consent_given',
+        opinion: '同意',
+      }),
+      200,
+      'party',
+    );
+    const cityReviewer = await sessions.as('xz.cityreviewer');
+    const noReason = await decide(cityReviewer, id, 'xz.review.city_review', {
+      outcome: 'filing_refused',
+      opinion: '',
+    });
+    expectStatus(noReason, 400, 'refusal without reason');
+    const refusedAtCity = await decide(cityReviewer, id, 'xz.review.city_review', {
+      outcome: 'filing_refused',
+      opinion: '与全市政务信息化应用规划重复建设，审查不予通过',
+    });
+    expectStatus(refusedAtCity, 200, 'city refusal');
+    assert.equal(refusedAtCity.json().state, 'refused');
+    assert.deepEqual(openStepIds(refusedAtCity.json()), []);
+    const late = await decide(await sessions.as('xz.citygov'), id, 'xz.review.city_government', {
+      outcome: 'consent_given',
+      opinion: '同意',
+    });
+    expectStatus(late, 409, 'nothing after a refusal');
   });
 });

@@ -235,7 +235,7 @@ describe('evaluating a project against a rulebook', () => {
     assert.equal(certificate.passed, false);
     assert.equal(certificate.article, 'DT-09c');
     assert.match(certificate.citation, /第九条（DT-09c）/);
-    assert.equal(body.gates.length, 6);
+    assert.equal(body.gates.length, 7); // one per gated action, including 录入/列入目录 (register)
   });
 
   test('DT-19 the contract filing obligation is due on the make-up Saturday after National Day', async () => {

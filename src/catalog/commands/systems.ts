@@ -20,17 +20,22 @@ import {
   systemValues,
 } from '../store/systems.ts';
 import { informationSystems } from '../tables.ts';
-import { checkSystem } from '../validate.ts';
+import { checkSystem, checkSystemRules } from '../validate.ts';
 import { type Caller, mergeDraft, valueOrProblems } from './caller.ts';
+import { catalogRulesFor } from './rules.ts';
 
 /** Checks a draft for `owner`: the owner's name and jurisdiction are the platform's, not the caller's. */
 export function checkSystemDraft(
   draft: Readonly<Record<string, unknown>>,
   owner: OrganisationInfo,
 ): SystemInput {
-  return valueOrProblems(
-    checkSystem({ ...draft, ownerDepartment: owner.name, jurisdiction: owner.jurisdictionName }),
-  );
+  const checked = checkSystem({
+    ...draft,
+    ownerDepartment: owner.name,
+    jurisdiction: owner.jurisdictionName,
+  });
+  const rules = checked.value ? checkSystemRules(checked.value, catalogRulesFor(owner.rulebookCode)) : [];
+  return valueOrProblems({ value: checked.value, problems: [...checked.problems, ...rules] });
 }
 
 /** The current input of a system with `changes` applied, checked. */

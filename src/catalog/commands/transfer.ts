@@ -31,9 +31,11 @@ import {
 import { listResources, type ResourceRecord } from '../store/resources.ts';
 import { listSystems, type SystemRecord } from '../store/systems.ts';
 import { cloudServices, informationResources, informationSystems } from '../tables.ts';
+import { checkSystemRules } from '../validate.ts';
 import type { Caller } from './caller.ts';
 import { createCloudService, updateCloudService } from './cloud.ts';
 import { insertResource, writeResource } from './resources.ts';
+import { catalogRulesFor } from './rules.ts';
 import { createSystem, updateSystem } from './systems.ts';
 
 /** Entries one upload may name (the rows of a file are bounded by MAX_DATA_ROWS as well). */
@@ -203,6 +205,15 @@ export async function planImport(
           field: 'jurisdiction',
           code: 'JURISDICTION_MISMATCH',
           message: `${owner.name}属于${owner.jurisdictionName}，所属辖区应填“${owner.jurisdictionName}”`,
+        });
+      }
+      for (const p of checkSystemRules(value, catalogRulesFor(owner.rulebookCode))) {
+        problems.push({
+          row,
+          field: p.field,
+          code: p.code,
+          message: p.message,
+          ...(p.article ? { article: p.article } : {}),
         });
       }
       const current = action === 'update' && value.code ? byCode.get(value.code) : undefined;

@@ -15,6 +15,7 @@ import { commandContext } from '../../identity/plugin.ts';
 import { type CommandDeps, recordEvent, runCommand } from '../../shared/command.ts';
 import { forbidden, invalid } from '../../shared/errors.ts';
 import type { Caller } from '../commands/caller.ts';
+import { catalogRulesFor } from '../commands/rules.ts';
 import {
   existingEntries,
   importScope,
@@ -276,7 +277,13 @@ export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps):
           throw forbidden('云服务目录由本辖区主管部门编制', 'CATALOG_ACTION_FORBIDDEN');
         }
         const existing = await existingEntries(deps.db, caller, kind, scope);
-        const parsed = await parseUpload(kind, bytes, { ...scope.lists, existing: existing.entries });
+        // Each row's jurisdiction rules (its rulebook's), so one pass marks every bad row (issue 10 item 8).
+        const rulebookOf = new Map(scope.organisations.map((o) => [o.jurisdictionName, o.rulebookCode]));
+        const parsed = await parseUpload(kind, bytes, {
+          ...scope.lists,
+          existing: existing.entries,
+          systemRules: (jurisdictionName) => catalogRulesFor(rulebookOf.get(jurisdictionName) ?? null),
+        });
         let problems: RowProblem[] = parsed.problems;
         let plan = null;
         if (parsed.ok) {

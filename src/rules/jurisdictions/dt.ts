@@ -178,6 +178,7 @@ export const DT_RULEBOOK: Rulebook = {
             summary: 'Every new project is entered in the management platform first.',
             actor: DEPT,
             articles: ['DT-11'],
+            action: 'register',
             outcomes: [{ event: 'registered', name: '已录入', next: ['dt.application.submit'] }],
             materials: [],
           },
@@ -605,6 +606,20 @@ export const DT_RULEBOOK: Rulebook = {
       summary: 'Acceptance report filed within one month after completion acceptance.',
     },
   ],
+  catalog: {
+    governmentClouds: ['city_cloud', 'district_cloud'],
+    cloudArticles: ['DT-13'],
+    dedicatedNetwork: { consent: '市政务信息化主管部门', articles: ['DT-12d'] },
+    summary: 'A system on a new dedicated network carries the consent of the city authority (第十二条).',
+  },
+  requiredFields: [
+    {
+      field: 'performanceTargets',
+      message: '请填写至少一项绩效目标（第九条：论证绩效目标的合理性）',
+      articles: ['DT-09b'],
+      summary: 'The review weighs the performance targets, so the application states them.',
+    },
+  ],
   gates: [
     {
       id: 'dt.gate.platform_entry',
@@ -621,6 +636,18 @@ export const DT_RULEBOOK: Rulebook = {
       reason: '项目未录入政务信息化项目管理平台，不予审批项目，不予安排建设投资和运维资金。',
       articles: ['DT-11'],
       summary: 'A project not entered in the platform gets no approval, investment or O&M funds.',
+    },
+    {
+      id: 'dt.gate.systems_catalog',
+      name: '所涉信息系统宜纳入管理平台全口径统一管理',
+      actions: ['register'],
+      passWhen: isTrue('systemsInCatalog'),
+      severity: 'warn',
+      reason:
+        '项目所涉信息系统尚未全部列入政务信息系统目录。第十一条要求对市直部门所有政务信息系统全口径统一管理，请尽快补录；第十一条只要求项目录入管理平台，不因此不予申报。',
+      articles: ['DT-11'],
+      summary:
+        'DT 第十一条 only requires the project to be entered; unlisted systems are a warning (全口径统一管理), not a block.',
     },
     {
       id: 'dt.gate.no_build_before_approval',

@@ -182,6 +182,12 @@ export const JC_RULEBOOK: Rulebook = {
                 name: '已出具资金保障意见',
                 next: ['jc.filing_approval.establishment'],
               },
+              {
+                // Not a refusal of the project: 五.2 "一般不予立项" leaves the decision to the 立项 body.
+                event: 'finance_guarantee_refused',
+                name: '不予资金保障',
+                next: ['jc.filing_approval.establishment'],
+              },
             ],
             materials: [],
           },
@@ -198,6 +204,17 @@ export const JC_RULEBOOK: Rulebook = {
             actor: { role: 'approver', org: 'jc_authority' },
             articles: ['JC-04', 'JC-05-1', 'JC-05-2'],
             action: 'approve_establishment',
+            // 四.1 立项备案 is the 区行政审批服务管理局's: it finds the facts of 五.1/五.2 and may
+            // override the applicant's declarations, each with a reason.
+            findings: [
+              'conflictsWithSharingPolicy',
+              'packagedInOtherProject',
+              'interoperable',
+              'isStandaloneBigData',
+              'higherLevelCoBuild',
+              'inDistrictBudget',
+              'financeGuaranteeOverruled',
+            ],
             outcomes: [
               { event: 'establishment_approved', name: '予以立项备案', next: ['jc.budget.review'] },
               { event: 'establishment_refused', name: '不予立项', next: [], result: 'refused' },
@@ -216,8 +233,13 @@ export const JC_RULEBOOK: Rulebook = {
                 '区级财政部门资金保障意见',
                 'conditional',
                 ['JC-05-2'],
-                'Projects outside the district budget attach the funds-guarantee opinion.',
-                isNotTrue('inDistrictBudget'),
+                'Projects outside the district budget attach the funds-guarantee opinion, unless finance gave its opinion on the platform or the 立项 body overruled its absence with a reason.',
+                all(
+                  isNotTrue('inDistrictBudget'),
+                  notHappened('finance_opinion_issued'),
+                  notHappened('finance_guarantee_refused'),
+                  isNotTrue('financeGuaranteeOverruled'),
+                ),
               ),
             ],
           },
@@ -277,7 +299,7 @@ export const JC_RULEBOOK: Rulebook = {
             summary:
               'Acceptance with related departments or experts; data shared and stored locally afterwards.',
             actor: DEPT,
-            articles: ['JC-05-6', 'JC-06'],
+            articles: ['JC-05-6'],
             outcomes: [{ event: 'acceptance_passed', name: '验收通过', next: [] }],
             materials: [
               material(
@@ -288,11 +310,11 @@ export const JC_RULEBOOK: Rulebook = {
                 'Acceptance is made with related departments or technical experts.',
               ),
               material(
-                'big_data_emergency_plan',
-                '政务大数据安全事件应急预案',
+                'data_landing',
+                '数据开放共享和数据落盘情况（确保数据落盘）',
                 'required',
-                ['JC-06'],
-                'The implementer draws up an emergency plan for big-data security incidents.',
+                ['JC-05-6'],
+                'After acceptance the data must be shared openly and stored locally (确保数据落盘).',
               ),
             ],
           },
@@ -301,6 +323,26 @@ export const JC_RULEBOOK: Rulebook = {
     ],
   },
   deadlines: [],
+  scope: {
+    excludesClassified: true,
+    classifiedRefusal:
+      '本制度一般适用于区本级使用财政性资金的非涉密政务大数据建设项目（三）。涉密项目请按国家保密管理规定，报本单位保密工作机构和区保密行政管理部门办理，不在本平台立项备案。',
+    articles: ['JC-03'],
+    summary: 'The district rules cover non-classified projects only.',
+  },
+  catalog: {
+    governmentClouds: ['city_cloud', 'district_cloud'],
+    cloudArticles: [],
+    summary: 'The JC text sets no catalog rule for clouds or dedicated networks.',
+  },
+  requiredFields: [
+    {
+      field: 'projectOwner',
+      message: '请确定项目负责人（五.4：项目实施单位应建立健全项目责任制，确定项目负责人）',
+      articles: ['JC-05-4'],
+      summary: 'The implementing unit names the project leader.',
+    },
+  ],
   gates: [
     {
       id: 'jc.gate.sharing_policy',
@@ -370,11 +412,15 @@ export const JC_RULEBOOK: Rulebook = {
       actions: ['approve_establishment'],
       passWhen: any(
         isTrue('inDistrictBudget'),
-        isTrue('financeGuaranteeOpinion'),
-        happened('finance_opinion_issued'),
+        all(
+          any(isTrue('financeGuaranteeOpinion'), happened('finance_opinion_issued')),
+          notHappened('finance_guarantee_refused'),
+        ),
+        isTrue('financeGuaranteeOverruled'),
       ),
       severity: 'block',
-      reason: '未纳入区级财政预算或无区级财政部门资金保障意见的，一般不予立项。',
+      reason:
+        '未纳入区级财政预算或无区级财政部门资金保障意见的，一般不予立项；确需立项的，立项备案机关须记录理由。',
       articles: ['JC-05-2'],
       summary:
         'Without district budget or a finance guarantee opinion the project is generally not established.',

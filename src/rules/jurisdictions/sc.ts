@@ -163,6 +163,7 @@ export const SC_RULEBOOK: Rulebook = {
               'All systems of a new project are listed in the platform’s system catalog before approval.',
             actor: DEPT,
             articles: ['SC-10'],
+            action: 'register',
             outcomes: [{ event: 'registered', name: '已列入目录', next: ['sc.application.proposal'] }],
             materials: [],
           },
@@ -365,9 +366,9 @@ export const SC_RULEBOOK: Rulebook = {
         steps: [
           {
             id: 'sc.construction.contract',
-            name: '确定项目责任人，竞争确定项目承建单位并签订建设合同',
+            name: '确定项目责任人，确定项目承建单位并签订建设合同',
             summary:
-              'The building unit names a project owner, chooses the contractor and signs the contract.',
+              'The building unit names a project owner, chooses the contractor (by market competition when the project is complex or technically demanding; district state-owned firms are encouraged) and signs the contract.',
             actor: DEPT,
             articles: ['SC-15', 'SC-16'],
             action: 'procure',
@@ -389,6 +390,14 @@ export const SC_RULEBOOK: Rulebook = {
                 'required',
                 ['SC-15'],
                 'The building unit names the person responsible for the project.',
+              ),
+              material(
+                'competition_record',
+                '通过市场竞争方式确定项目承建单位的文件（项目内容复杂、技术要求高的）',
+                'conditional',
+                ['SC-16'],
+                'Only a complex or technically demanding project must choose its contractor by open competition.',
+                isTrue('complexProject'),
               ),
             ],
           },
@@ -579,11 +588,44 @@ export const SC_RULEBOOK: Rulebook = {
       summary: 'Acceptance report filed within 30 working days after acceptance.',
     },
   ],
+  scope: {
+    excludesClassified: true,
+    classifiedRefusal:
+      '本办法只适用于区直部门非涉密政务信息化项目（第二条）。涉密项目请按国家保密管理规定，报本单位保密工作机构和区保密行政管理部门办理，不在本平台申报。',
+    articles: ['SC-02'],
+    summary: 'The district rules cover non-classified projects only.',
+  },
+  catalog: {
+    governmentClouds: ['city_cloud', 'district_cloud'],
+    cloudArticles: ['SC-12'],
+    dedicatedNetwork: { consent: '区人民政府', articles: ['SC-11c'] },
+    summary: 'A new dedicated network needs the district government’s consent (第十一条).',
+  },
+  requiredFields: [
+    {
+      field: 'projectOwner',
+      message: '请确定项目责任人（第十五条：项目建设单位应当确定项目责任人）',
+      articles: ['SC-15'],
+      summary: 'The building unit names the person responsible for the project.',
+    },
+    {
+      field: 'performanceTargets',
+      message: '请填写至少一项绩效目标（第十一条：审核绩效目标合理性）',
+      articles: ['SC-11a'],
+      summary: 'The review weighs the performance targets, so the application states them.',
+    },
+  ],
   gates: [
     {
       id: 'sc.gate.catalog',
       name: '所涉信息系统须列入目录',
-      actions: ['approve_establishment', 'allocate_budget', 'disburse_construction', 'disburse_om'],
+      actions: [
+        'register',
+        'approve_establishment',
+        'allocate_budget',
+        'disburse_construction',
+        'disburse_om',
+      ],
       passWhen: isTrue('systemsInCatalog'),
       severity: 'block',
       reason:

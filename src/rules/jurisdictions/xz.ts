@@ -3,9 +3,10 @@
  *
  * Here the 市交通运输数据中心 is the department side (it prepares, contracts and files, with the
  * 项目提出单位 / 项目使用单位) and also the first reviewer; 项目建设单位 is the contractor.
- * Chain: 数据中心 review → 局党组 consent → 市政务信息管理局 review (unplanned: 前置审查) →
- * 市政府 consent and 批复. 局党组 consents at each key step: plan, application, supervisor,
- * acceptance report and every disbursement.
+ * Chain (第七条, 第十条, 第十一条 read together): 数据中心 review → 局党组 consent → 市政务信息管理局
+ * 审查 (unplanned: 前置审查; it can refuse or return) → 市政府 consent → 市政务信息管理局 批复立项.
+ * A new 业务专网 needs 市政务信息管理局 and then 市政府 (第十条). 局党组 consents at each key step:
+ * plan, application, supervisor, acceptance report and every disbursement.
  */
 import type { Rulebook } from '../model.ts';
 import { all, any, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
@@ -33,7 +34,7 @@ export const XZ_RULEBOOK: Rulebook = {
   notes: [
     '第三十四条：本办法自印发之日起施行（2022年5月16日印发）。',
     '所存文本缺第九条（第八条后即为第十条）。',
-    '第七条称市政务信息管理局“审批立项”，第十条称“报市政府同意后批复”：规则集按第十条以市政府同意并批复为立项。',
+    '第七条称市政务信息管理局“审批立项”，第十条称“报市政务信息管理局审查，报市政府同意后批复”，第十一条称“通过市政务信息管理局备案的项目”：三条合读，市政务信息管理局审查（可不予通过或退回），市政府同意，再由市政务信息管理局批复立项。',
   ],
   articles: articleTable([
     ['XZ-02', '第二条'],
@@ -184,6 +185,7 @@ export const XZ_RULEBOOK: Rulebook = {
               'The data center lists all systems of a new project in the system catalog before approval.',
             actor: DATA_CENTER,
             articles: ['XZ-08a'],
+            action: 'register',
             outcomes: [{ event: 'registered', name: '已列入目录', next: ['xz.application.prepare'] }],
             materials: [],
           },
@@ -274,11 +276,14 @@ export const XZ_RULEBOOK: Rulebook = {
           {
             id: 'xz.review.city_review',
             name: '报市政务信息管理局审查',
-            summary: 'The city authority reviews a planned project.',
+            summary: 'The city authority reviews a planned project; it can pass, refuse or return it.',
             actor: CITY_AUTHORITY,
             articles: ['XZ-10a', 'XZ-07'],
             condition: isTrue('planned'),
-            outcomes: [{ event: 'review_completed', name: '审查通过', next: ['xz.review.city_pre_review'] }],
+            outcomes: [
+              { event: 'review_completed', name: '审查通过', next: ['xz.review.city_pre_review'] },
+              { event: 'filing_refused', name: '审查不予通过', next: [], result: 'refused' },
+            ],
             materials: [],
           },
           {
@@ -289,15 +294,29 @@ export const XZ_RULEBOOK: Rulebook = {
             articles: ['XZ-10b'],
             condition: UNPLANNED,
             outcomes: [
-              { event: 'pre_review_passed', name: '前置审查通过', next: ['xz.review.network_consent'] },
+              { event: 'pre_review_passed', name: '前置审查通过', next: ['xz.review.network_authority'] },
               { event: 'pre_review_failed', name: '前置审查未通过', next: [], result: 'refused' },
             ],
             materials: [],
           },
           {
+            id: 'xz.review.network_authority',
+            name: '新建业务专网报市政务信息管理局',
+            summary:
+              'A new dedicated network goes first to the city authority (then to the city government).',
+            actor: CITY_AUTHORITY,
+            articles: ['XZ-10b'],
+            condition: isTrue('hasDedicatedNetwork'),
+            outcomes: [
+              { event: 'consent_given', name: '同意报市政府', next: ['xz.review.network_consent'] },
+              { event: 'consent_refused', name: '不同意新建业务专网', next: [], result: 'refused' },
+            ],
+            materials: [],
+          },
+          {
             id: 'xz.review.network_consent',
-            name: '新建业务专网报市政务信息管理局并经市政府同意',
-            summary: 'A new dedicated network needs a national basis and the city government’s consent.',
+            name: '新建业务专网经市政府同意',
+            summary: 'After the city authority, the city government consents to the dedicated network.',
             actor: CITY_GOVERNMENT,
             articles: ['XZ-10b'],
             condition: isTrue('hasDedicatedNetwork'),
@@ -305,7 +324,7 @@ export const XZ_RULEBOOK: Rulebook = {
               {
                 event: 'consent_given',
                 name: '同意新建业务专网',
-                next: ['xz.filing_approval.establishment'],
+                next: ['xz.review.city_government'],
               },
               { event: 'consent_refused', name: '不同意新建业务专网', next: [], result: 'refused' },
             ],
@@ -319,6 +338,18 @@ export const XZ_RULEBOOK: Rulebook = {
               ),
             ],
           },
+          {
+            id: 'xz.review.city_government',
+            name: '报市政府同意',
+            summary: 'After the city authority’s review the city government consents (unplanned: 批准).',
+            actor: CITY_GOVERNMENT,
+            articles: ['XZ-10a', 'XZ-10b'],
+            outcomes: [
+              { event: 'consent_given', name: '市政府同意', next: ['xz.filing_approval.establishment'] },
+              { event: 'consent_refused', name: '市政府不同意', next: [], result: 'refused' },
+            ],
+            materials: [],
+          },
         ],
       },
       {
@@ -327,10 +358,11 @@ export const XZ_RULEBOOK: Rulebook = {
         steps: [
           {
             id: 'xz.filing_approval.establishment',
-            name: '报市政府同意后批复立项',
-            summary: 'The city government consents and the project is approved (批复).',
-            actor: CITY_GOVERNMENT,
-            articles: ['XZ-10a', 'XZ-10b', 'XZ-07'],
+            name: '市政务信息管理局批复立项',
+            summary:
+              'With the city government’s consent, the city authority approves the project (批复立项, 第七条; 备案, 第十一条).',
+            actor: { role: 'approver', org: 'xz_city_authority' },
+            articles: ['XZ-07', 'XZ-10a', 'XZ-11'],
             action: 'approve_establishment',
             outcomes: [
               { event: 'establishment_approved', name: '批复立项', next: ['xz.budget.review'] },
@@ -579,6 +611,29 @@ export const XZ_RULEBOOK: Rulebook = {
       summary: 'Acceptance report, with party-group consent, filed within 30 working days.',
     },
   ],
+  scope: {
+    excludesClassified: true,
+    classifiedRefusal:
+      '本办法所称政务信息化项目是非涉密信息化项目（第二条、第三条）。涉密项目请按国家保密管理规定，报局保密工作机构和市保密行政管理部门办理，不在本平台申报。',
+    articles: ['XZ-02'],
+    summary: 'The bureau rules cover non-classified projects only (第三条).',
+  },
+  catalog: {
+    governmentClouds: ['city_cloud'],
+    cloudArticles: ['XZ-28'],
+    cloudExemptionGround: { articles: ['XZ-28'] },
+    dedicatedNetwork: { consent: '市政务信息管理局并经市政府', articles: ['XZ-10b'] },
+    summary:
+      'Systems run on the 市级政务云 unless law or secrecy exempts them (第二十八条); a new dedicated network goes to the city authority and the city government (第十条).',
+  },
+  requiredFields: [
+    {
+      field: 'performanceTargets',
+      message: '请填写至少一项绩效目标（第十条：审核绩效目标的合理性）',
+      articles: ['XZ-10a'],
+      summary: 'The data center reviews the performance targets, so the application states them.',
+    },
+  ],
   gates: [
     {
       id: 'xz.gate.disbursement_basis_construction',
@@ -623,7 +678,13 @@ export const XZ_RULEBOOK: Rulebook = {
     {
       id: 'xz.gate.system_catalog',
       name: '所涉信息系统须列入目录',
-      actions: ['approve_establishment', 'allocate_budget', 'disburse_construction', 'disburse_om'],
+      actions: [
+        'register',
+        'approve_establishment',
+        'allocate_budget',
+        'disburse_construction',
+        'disburse_om',
+      ],
       passWhen: isTrue('systemsInCatalog'),
       severity: 'block',
       reason: '项目涉及的信息系统未全部列入目录，不予审批项目，不予安排建设投资，不予安排运维资金。',
@@ -636,7 +697,7 @@ export const XZ_RULEBOOK: Rulebook = {
       actions: ['procure', 'disburse_construction'],
       passWhen: happened('establishment_approved'),
       severity: 'block',
-      reason: '项目尚未经市政府同意批复立项，不得未批先建。',
+      reason: '项目尚未经市政务信息管理局批复立项，不得未批先建。',
       articles: ['XZ-08a'],
       summary: 'No procurement or construction funds before establishment.',
     },
@@ -659,11 +720,13 @@ export const XZ_RULEBOOK: Rulebook = {
         happened('review_completed', 'xz.review.data_center'),
         happened('consent_given', 'xz.review.party_consent'),
         happened('review_completed', 'xz.review.city_review'),
+        happened('consent_given', 'xz.review.city_government'),
       ),
       severity: 'block',
-      reason: '立项须经市交通运输数据中心审核、局党组同意、市政务信息管理局审查后报市政府同意。',
+      reason: '批复立项须经市交通运输数据中心审核、局党组同意、市政务信息管理局审查和市政府同意。',
       articles: ['XZ-10a'],
-      summary: 'Approval only after data-center review, party-group consent and city authority review.',
+      summary:
+        'Approval only after data-center review, party-group consent, city authority review and city government consent.',
     },
     {
       id: 'xz.gate.unplanned_pre_review',
@@ -674,6 +737,7 @@ export const XZ_RULEBOOK: Rulebook = {
         happened('review_completed', 'xz.review.data_center'),
         happened('consent_given', 'xz.review.party_consent'),
         happened('pre_review_passed', 'xz.review.city_pre_review'),
+        happened('consent_given', 'xz.review.city_government'),
       ),
       severity: 'block',
       reason:
@@ -708,6 +772,7 @@ export const XZ_RULEBOOK: Rulebook = {
       appliesWhen: isTrue('hasDedicatedNetwork'),
       passWhen: all(
         isTrue('dedicatedNetworkLegalBasis'),
+        happened('consent_given', 'xz.review.network_authority'),
         happened('consent_given', 'xz.review.network_consent'),
       ),
       severity: 'block',
