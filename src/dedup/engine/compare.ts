@@ -123,11 +123,13 @@ export function features(query: Prepared, candidate: Prepared, idf: IdfSource): 
 
 /**
  * The score in [0, 1]: the text cosine, the name cosine and the item coverage (both ways) blended.
- * Item coverage stands in for the text cosine where an item list is missing on one side.
+ * The text cosine stands in for the item coverage of a side that lists no items.
  */
 export function score(f: Features): number {
-  const covered = f.itemsCovered ?? f.itemsCovering ?? f.text;
-  const covering = f.itemsCovering ?? covered;
+  // A side without items is represented by the text cosine, never by the other side's coverage:
+  // one short item wholly found in a long text must not make a duplicate on its own.
+  const covered = f.itemsCovered ?? f.text;
+  const covering = f.itemsCovering ?? f.text;
   const items = Math.sqrt(covered * covering);
   return Math.min(1, 0.5 * f.text + 0.15 * f.name + 0.35 * items);
 }

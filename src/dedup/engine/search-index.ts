@@ -36,6 +36,10 @@ export interface IndexDoc extends DocText {
   detail?: string | null;
   /** For projects: the year, to keep only the last five years. */
   year?: number | null;
+  /** For projects: the catalog systems it builds or changes. */
+  systemIds?: readonly string[];
+  /** For projects: it only changes catalogued systems (builds none). */
+  upgradeOnly?: boolean;
 }
 
 export interface Hit {
@@ -56,6 +60,8 @@ export interface SearchOptions {
   filter?: (doc: IndexDoc) => boolean;
   limit?: number;
   thresholds?: { high: number; partial: number };
+  /** The highest level a document may reach (a policy may hold some hits at `partial`). */
+  cap?: (doc: IndexDoc) => Exclude<Level, 'none'>;
 }
 
 class Postings {
@@ -278,8 +284,9 @@ export class DedupIndex implements IdfSource {
       const candidate = prepare(doc);
       const isList = doc.kind === 'unified' || doc.kind === 'negative';
       const value = isList ? listEntryScore(q, candidate, this) : score(features(q, candidate, this));
-      const lvl = level(value, thresholds);
+      let lvl = level(value, thresholds);
       if (lvl === 'none') continue;
+      if (lvl === 'high' && options.cap?.(doc) === 'partial') lvl = 'partial';
       const shared = sharedPhrases(q, candidate);
       hits.push({
         kind: doc.kind,
