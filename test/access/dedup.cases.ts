@@ -74,13 +74,13 @@ export const CASES: Record<string, RouteCase> = {
     }),
     allowed: reached,
     relationsTestedIn: [
-      `${FILE}: a submission stores its check; the review cannot conclude while a high hit is unacknowledged`,
+      `${FILE}: DT-12a/SC-12 a submission stores its check; the review cannot conclude while a high hit is unacknowledged`,
     ],
   },
   'GET /api/dedup/lists': {
     call: () => ({ url: '/api/dedup/lists' }),
     relationsTestedIn: [
-      `${FILE}: 负面清单 and 统建清单 are kept by the authority of the jurisdiction; hits cite the entry`,
+      `${FILE}: SC-12 负面清单 and 统建清单 are kept by the authority of the jurisdiction; hits cite the entry`,
     ],
   },
   'POST /api/dedup/lists': {

@@ -93,7 +93,7 @@ describe('查重', () => {
     assert.deepEqual(patched.json().system.functions, ELDERLY.functions, 'a patch keeps the list');
   });
 
-  test('a restatement in other words finds the system as the top high hit, phrases marked in both texts', async () => {
+  test('DT-01/DT-12a a restatement in other words finds the system as the top high hit, phrases marked in both texts', async () => {
     const staff = await sessions.as('dt.staff');
     const res = await staff.request('POST', '/api/dedup/check', RESTATED);
     expectStatus(res, 200, 'check');
@@ -112,7 +112,7 @@ describe('查重', () => {
     assert.ok(queryMarked.includes('补助结算'), queryMarked.join('|'));
   });
 
-  test('an unrelated proposal of the same domain gets no high hit', async () => {
+  test('DT-01 an unrelated proposal of the same domain gets no high hit', async () => {
     const staff = await sessions.as('dt.staff');
     const res = await staff.request('POST', '/api/dedup/check', {
       name: '婚姻登记管理系统',
@@ -123,6 +123,24 @@ describe('查重', () => {
     assert.deepEqual(
       res.json().hits.filter((h: { level: string }) => h.level === 'high'),
       [],
+    );
+  });
+
+  test('SC-26 data items a proposal would collect are matched with the registered resource that shares them', async () => {
+    const staff = await sessions.as('dt.staff');
+    const res = await staff.request('POST', '/api/dedup/check', {
+      name: '学校信息采集系统',
+      summary: '采集全市学校的名称、地址、办学类型和联系电话',
+      dataItems: ['学校名称', '学校地址', '办学类型', '联系电话'],
+    });
+    expectStatus(res, 200, 'check');
+    const hit = res.json().hits.find((h: { kind: string; name: string }) => h.kind === 'resource');
+    assert.ok(hit, res.body);
+    assert.equal(hit.name, '大同市学校基本信息');
+    assert.ok(['high', 'partial'].includes(hit.level));
+    assert.ok(
+      hit.phrases.some((p: string) => p.includes('学校')),
+      hit.phrases.join('|'),
     );
   });
 
@@ -140,7 +158,7 @@ describe('查重', () => {
     assert.ok(scRes.json().hits.every((h: { id: string }) => h.id !== elderlyId));
   });
 
-  test('负面清单 and 统建清单 are kept by the authority of the jurisdiction; hits cite the entry', async () => {
+  test('SC-12 负面清单 and 统建清单 are kept by the authority of the jurisdiction; hits cite the entry', async () => {
     const reviewer = await sessions.as('dt.reviewer');
     const created = await reviewer.request('POST', '/api/dedup/lists', {
       list: 'negative',
@@ -235,7 +253,7 @@ describe('查重', () => {
     assert.equal(foreignTarget.json().field, 'jurisdictionId');
   });
 
-  test('a submission stores its check; the review cannot conclude while a high hit is unacknowledged', async () => {
+  test('DT-12a/SC-12 a submission stores its check; the review cannot conclude while a high hit is unacknowledged', async () => {
     const staff = await sessions.as('dt.staff');
     const ownSystem = await catalogSystem(ctx, staff, 'DT', '大同市教育局', 'under_construction');
     const entryId = await approvedPlanEntry(sessions, 'dt.reviewer', 'dt.gov', '大同市教育局', RESTATED.name);
