@@ -20,6 +20,27 @@ const scored = PAIRS.map((pair) => ({
   pair,
   value: score(features(prepare(pair.proposal), prepare(pair.existing), index)),
 }));
+/** The same pairs without function lists on either side (name and text only): weaker evidence. */
+const textOnlyIndex = new DedupIndex();
+textOnlyIndex.rebuild(
+  CASES.map((c, i) => ({
+    kind: 'system' as const,
+    id: String(i),
+    jurisdictionId: 'j',
+    ...c.system,
+    items: [],
+  })),
+);
+const textOnly = PAIRS.map((pair) => ({
+  pair,
+  value: score(
+    features(
+      prepare({ ...pair.proposal, items: [] }),
+      prepare({ ...pair.existing, items: [] }),
+      textOnlyIndex,
+    ),
+  ),
+}));
 
 interface Metrics {
   precision: number;
@@ -104,6 +125,22 @@ const lines = [
     return `| ${name} | ${rows.length} | ${fmt(metrics(rows, isHigh, th))} | ${fmt(metrics(rows, isAny, th))} | ${topHit(pairs).toFixed(3)} |`;
   }),
 ];
+lines.push(
+  '',
+  'Without function lists (names and texts only), same thresholds:',
+  '',
+  '| part | pairs | high: precision | high: recall | high: TP/FP/FN | high or partial: precision | recall | TP/FP/FN |',
+  '|---|---|---|---|---|---|---|---|',
+  ...(
+    [
+      ['training', textOnly.filter((s) => !s.pair.heldOut)],
+      ['held out', textOnly.filter((s) => s.pair.heldOut)],
+    ] as const
+  ).map(
+    ([name, rows]) =>
+      `| ${name} | ${rows.length} | ${fmt(metrics(rows, isHigh, th))} | ${fmt(metrics(rows, isAny, th))} |`,
+  ),
+);
 console.log(lines.join('\n'));
 if (process.argv.includes('--errors')) {
   for (const { pair, value } of scored) {

@@ -5,7 +5,7 @@
  * were fitted on the training part of the labelled set (bench/dedup/pairs.ts) and checked on the
  * held-out part; see docs/benchmarks.md.
  */
-import { type Folded, fold, grams, keyLabel, runs, type Unit } from './text.ts';
+import { type Folded, fold, grams, runs, type Unit } from './text.ts';
 
 /** What is compared: a proposal, a catalogued system, a project, a resource or a list entry. */
 export interface DocText {
@@ -162,7 +162,7 @@ export interface Mark {
 }
 
 export interface Shared {
-  /** The shared phrases, longest first (synonyms shown by their group's label). */
+  /** The shared phrases as written on either side, longest first (a synonym pair shows both words). */
   phrases: string[];
   queryMarks: Mark[];
   candidateMarks: Mark[];
@@ -180,8 +180,18 @@ function toMark(field: number, start: number, end: number): Mark {
   return { field: 'items', index: field - 2, start, end };
 }
 
-/** Marks the runs of `side` whose bigrams (or lone units) are in `other`; returns marks and phrases. */
-function markSide(side: Folded[], other: Set<string>): { marks: Mark[]; phrases: string[] } {
+/** The original text of field `field` (0 = name, 1 = text, 2 + i = items[i]). */
+function fieldText(doc: DocText, field: number): string {
+  if (field === 0) return doc.name;
+  if (field === 1) return doc.text;
+  return doc.items[field - 2] ?? '';
+}
+
+/**
+ * Marks the runs of `side` whose bigrams (or lone units) are in `other`; returns the marks and the
+ * marked phrases as written in the side's own text.
+ */
+function markSide(doc: DocText, side: Folded[], other: Set<string>): { marks: Mark[]; phrases: string[] } {
   const marks: Mark[] = [];
   const phrases: string[] = [];
   for (const f of side) {
@@ -189,7 +199,7 @@ function markSide(side: Folded[], other: Set<string>): { marks: Mark[]; phrases:
       if (run.length === 1) {
         if (other.has(run[0].key) && run[0].key.charCodeAt(0) >= 0xe000) {
           marks.push(toMark(run[0].field, run[0].start, run[0].end));
-          phrases.push(keyLabel(run[0].key));
+          phrases.push(fieldText(doc, run[0].field).slice(run[0].start, run[0].end));
         }
         continue;
       }
@@ -197,8 +207,10 @@ function markSide(side: Folded[], other: Set<string>): { marks: Mark[]; phrases:
       const flush = (to: number) => {
         if (from < 0) return;
         const units: Unit[] = run.slice(from, to + 1);
-        marks.push(toMark(units[0].field, units[0].start, units[units.length - 1].end));
-        phrases.push(units.map((u) => keyLabel(u.key)).join(''));
+        const start = units[0].start;
+        const end = units[units.length - 1].end;
+        marks.push(toMark(units[0].field, start, end));
+        phrases.push(fieldText(doc, units[0].field).slice(start, end));
         from = -1;
       };
       for (let i = 0; i + 1 < run.length; i++) {
@@ -216,8 +228,8 @@ function markSide(side: Folded[], other: Set<string>): { marks: Mark[]; phrases:
 
 /** The phrases two texts share, with their spans in both original texts. */
 export function sharedPhrases(query: Prepared, candidate: Prepared): Shared {
-  const q = markSide(query.folded, gramSet(candidate.folded));
-  const c = markSide(candidate.folded, gramSet(query.folded));
+  const q = markSide(query.doc, query.folded, gramSet(candidate.folded));
+  const c = markSide(candidate.doc, candidate.folded, gramSet(query.folded));
   const phrases = [...new Set([...q.phrases, ...c.phrases])]
     .filter((p) => [...p].length >= 2)
     .sort((a, b) => [...b].length - [...a].length || a.localeCompare(b));
