@@ -229,9 +229,18 @@ export class DedupIndexStore {
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** The index, refreshed from the database. */
-  async current(q: Queryable): Promise<DedupIndex> {
-    // One refresh at a time per process; concurrent checks wait for it.
+  /**
+   * The index, refreshed from the database. Refreshes on the pool run one at a time per process
+   * (concurrent checks wait for the running one). Inside a transaction (`inTransaction`) the caller
+   * must not wait for a refresh that may need the connection the transaction holds (PGlite has one):
+   * it refreshes on its own handle; applying rows is synchronous and keyed by version, and rows of the
+   * last minutes are read again by the next refresh, so an interleaving heals itself.
+   */
+  async current(q: Queryable, options: { inTransaction?: boolean } = {}): Promise<DedupIndex> {
+    if (options.inTransaction) {
+      await this.refresh(q);
+      return this.index;
+    }
     while (this.refreshing) await this.refreshing;
     this.refreshing = this.refresh(q).finally(() => {
       this.refreshing = null;

@@ -29,13 +29,20 @@ export function submissionCheck(store: DedupIndexStore): SubmissionHook {
   return async (tx: Tx, pc: ProjectContext, submission) => {
     const project = pc.bundle.project;
     const proposal = applicationProposal(pc);
-    const { hits } = await checkProposal(store, tx, proposal, {
-      jurisdictionIds: jurisdictionChain(pc.directory, project.jurisdictionId).map((j) => j.id),
-      year: Number(pc.env.today.slice(0, 4)),
-      projectId: project.id,
-      ownSystemIds: pc.bundle.systems.flatMap((s) => (s.systemId ? [s.systemId] : [])),
-      upgradeOnly: pc.bundle.systems.length > 0 && pc.bundle.systems.every((s) => s.relation === 'changes'),
-    });
+    const { hits } = await checkProposal(
+      store,
+      tx,
+      proposal,
+      {
+        jurisdictionIds: jurisdictionChain(pc.directory, project.jurisdictionId).map((j) => j.id),
+        year: Number(pc.env.today.slice(0, 4)),
+        projectId: project.id,
+        ownSystemIds: pc.bundle.systems.flatMap((s) => (s.systemId ? [s.systemId] : [])),
+        upgradeOnly: pc.bundle.systems.length > 0 && pc.bundle.systems.every((s) => s.relation === 'changes'),
+      },
+      20,
+      { inTransaction: true },
+    );
     const [check] = await tx
       .insert(dedupChecks)
       .values({

@@ -26,8 +26,9 @@ export async function checkProposal(
   proposal: DocText,
   scope: CheckScope,
   limit = 20,
+  options: { inTransaction?: boolean } = {},
 ): Promise<{ indexed: number; hits: Hit[] }> {
-  const index = await store.current(q);
+  const index = await store.current(q, options);
   return {
     indexed: index.size,
     hits: index.search(proposal, { filter: scopeFilter(scope), cap: scopeCap(scope), limit }),
