@@ -59,3 +59,31 @@ test('DT-01 the application form checks the proposal while it is typed and marks
     { timeout: 30_000 },
   );
 });
+
+test('SC-12 the authority keeps the 负面清单 and a planned proposal that hits an entry cites it', async () => {
+  const page = await signIn('dt.reviewer');
+  await page.goto(`${server.url}/dedup/negative`);
+  await page.getByRole('button', { name: /新增条目/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('#code').fill('FM-B1');
+  await dialog.locator('#name').fill('部门自建机房');
+  await dialog.locator('#phrases').fill('机房');
+  await dialog.locator('#phrases').press('Enter');
+  await dialog.locator('#basis').fill('大同市政务信息化项目管理办法');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await page.locator('.ant-table-row', { hasText: 'FM-B1' }).waitFor({ timeout: 30_000 }).catch(async (e) => {
+    await page.screenshot({ path: path.join(RESULTS, 'dedup-negative-list-failed.png'), fullPage: true });
+    throw e;
+  });
+
+  const staff = await signIn('dt.staff');
+  await staff.goto(`${server.url}/dedup/check`);
+  await staff.locator('#name').fill('教育数据机房改造');
+  await staff.locator('#summary').fill('新建本局机房并采购存储设备');
+  const hit = staff.locator('.dedup-panel .dedup-hit[data-kind="negative"]').first();
+  await hit.waitFor({ timeout: 30_000 });
+  const text = (await hit.textContent()) ?? '';
+  assert.match(text, /部门自建机房/);
+  assert.match(text, /负面清单 FM-B1 · 依据：大同市政务信息化项目管理办法/);
+  await staff.screenshot({ path: path.join(RESULTS, 'dedup-negative-list.png'), fullPage: true });
+});

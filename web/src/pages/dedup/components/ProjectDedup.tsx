@@ -1,6 +1,6 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { asApiError } from '../../../api/client.ts';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
@@ -47,7 +47,8 @@ function Acknowledge({ projectId, hit, onDone }: { projectId: string; hit: Store
 
 /** The stored checks of a project (one per submission) and, for the reviewer, the acknowledgements. */
 export function ProjectDedup({ projectId }: { projectId: string }) {
-  const loaded = useRequest(() => projectChecks(projectId));
+  const fetchChecks = useCallback(() => projectChecks(projectId), [projectId]);
+  const loaded = useRequest(fetchChecks);
   const [seq, setSeq] = useState<number | null>(null);
   const checks = loaded.data?.checks ?? [];
   const check = checks.find((c) => c.submissionSeq === seq) ?? checks[0];

@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
@@ -36,7 +36,8 @@ export default function DedupListsPage() {
       .filter((r) => r.role === 'authority_reviewer' || r.role === 'authority_leader')
       .map((r) => r.jurisdictionId),
   );
-  const loaded = useRequest(() => listEntries(list));
+  const fetchEntries = useCallback(() => listEntries(list), [list]);
+  const loaded = useRequest(fetchEntries);
   const [editing, setEditing] = useState<ListEntry | 'new' | null>(null);
   const [form] = Form.useForm<ListEntryDraft>();
   const [saving, setSaving] = useState(false);
