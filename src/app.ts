@@ -23,6 +23,7 @@ import { registerCatalogRoutes } from './catalog/http/routes.ts';
 import type { Config } from './config.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
+import { dedupModule } from './dedup/index.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { serializerCompiler, validatorCompiler } from './http/validation.ts';
@@ -198,15 +199,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerCatalogRoutes(app, deps);
   const filesDir = options.filesDir ?? path.join(config.dataDir, 'files');
   registerOrphanSweep(app, deps, filesDir);
+  const dedup = dedupModule();
   const projectDeps = {
     ...deps,
     keyring,
     files: fileStore(filesDir, keyring),
     onFilingDecision: filingHook(keyring),
+    onSubmitted: dedup.onSubmitted,
+    beforeReviewConcludes: dedup.beforeReviewConcludes,
   };
   registerPlanRoutes(app, deps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
+  dedup.register(app, projectDeps);
 
   await registerWeb(app);
   return app;

@@ -13,6 +13,7 @@ import {
   CLOUD_READER_ROLES as CLOUD_READERS,
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/access.ts';
+import { DEDUP_ACCESS } from '../dedup/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
 
@@ -292,6 +293,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'none',
     note: '已发布且向社会开放的资源；限流',
   },
+  ...DEDUP_ACCESS,
 };
 
 export function routeKey(method: string, url: string): string {

@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS = {
   'certificate.download': '下载备案证明（通知书）',
   'expert.register': '维护专家库',
   'assessment.record': '录入部门年度考核结果',
+  'dedup.acknowledge': '确认查重疑似重复项',
+  'dedup.list_entry_save': '维护统建清单、负面清单',
   'notification.read': '阅读通知',
 } as const;
 

@@ -84,6 +84,7 @@ const SYSTEM_NOTES: Readonly<Record<keyof SystemInput, string>> = {
   ownerDepartment: '系统的责任部门全称，从下拉列表选择',
   jurisdiction: '系统所属的市、区（县）或局，从下拉列表选择',
   purpose: '简述建设目的和主要功能，不超过 2000 字',
+  functions: '功能清单：每项一个功能，多个用“、”分隔，每项不超过 100 字（用于查重）',
   status: '在建、运行、停用、已报废',
   deployment: '部署在市级或区级政务云的，上云状态填“已上云”',
   networks: '可多选，用“、”分隔，如：政务外网、互联网',
@@ -122,6 +123,7 @@ export const SYSTEM_COLUMNS: readonly ColumnDef[] = columns(SYSTEM_FIELD_LABELS,
   ['retirementDate', 'date', 12],
   ['mergedInto', 'text', 16],
   ['remarks', 'text', 20],
+  ['functions', 'textList', 36],
 ]);
 
 const RESOURCE_NOTES: Readonly<Record<Exclude<keyof ResourceInput, 'dataItems'>, string>> = {

@@ -576,6 +576,24 @@ describe('export of the current catalog', () => {
     ]);
   });
 
+  test('a system’s 功能清单 (function list) goes out as one cell and comes back as the same list', async () => {
+    const values = [
+      validSystem(1, { code: 'XT-0101', functions: ['老年人信息登记', '上门服务派单', '服务补贴结算'] }),
+      validSystem(2, { code: 'XT-0102', functions: [] }),
+    ];
+    const bytes = await exportCatalog('systems', values, {
+      exportedBy: '王五（wangwu）',
+      exportedAt: new Date('2024-05-06T01:02:03Z'),
+      filter: '',
+    });
+    const result = await parseUpload('systems', bytes);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(
+      result.rows.map((r) => r.value.functions),
+      [['老年人信息登记', '上门服务派单', '服务补贴结算'], []],
+    );
+  });
+
   test('DT-10 exported resources (one row per item) and cloud services upload back to the same values', async () => {
     const resources = [
       validResource(1),

@@ -114,6 +114,8 @@ export interface SystemInput {
   jurisdiction: string;
   /** 建设目的及主要功能 */
   purpose: string;
+  /** 功能清单: what the system does, one function per item (查重 compares proposals with it). */
+  functions: string[];
   status: SystemStatus;
   deployment: Deployment;
   /** 网络类型; at least one. */
@@ -412,6 +414,7 @@ export const SYSTEM_FIELD_LABELS: Readonly<Record<keyof SystemInput, string>> = 
   ownerDepartment: '责任部门',
   jurisdiction: '所属辖区',
   purpose: '建设目的及主要功能',
+  functions: '功能清单',
   status: '系统状态',
   deployment: '部署方式',
   networks: '网络类型',

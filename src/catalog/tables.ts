@@ -44,6 +44,8 @@ export const informationSystems = pgTable(
       .notNull()
       .references(() => organisations.id),
     purpose: text('purpose').notNull(),
+    /** 功能清单 (issue 16, migration 0009): one function per item, compared by 查重. */
+    functions: text('functions').array().notNull().default(sql`'{}'::text[]`),
     status: text('status').notNull(),
     deployment: text('deployment').notNull(),
     networks: text('networks').array().notNull().default(sql`'{}'::text[]`),

@@ -28,6 +28,7 @@ export function validSystem(i: number, overrides: Partial<SystemInput> = {}): Sy
     ownerDepartment: DEPARTMENTS[i % DEPARTMENTS.length].name,
     jurisdiction: '大同市',
     purpose: `支撑第 ${i} 项业务的审批和统计`,
+    functions: [],
     status: 'in_operation',
     deployment: 'city_cloud',
     networks: ['extranet'],

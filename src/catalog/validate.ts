@@ -344,6 +344,7 @@ export function checkSystem(draft: unknown): CheckResult<SystemInput> {
   const ownerDepartment = f.text('ownerDepartment', LIMITS.department, catalog);
   const jurisdiction = f.text('jurisdiction', LIMITS.jurisdiction, catalog);
   const purpose = f.text('purpose', LIMITS.longText, catalog);
+  const functions = f.texts('functions', LIMITS.reference);
   const status = f.oneOf('status', SYSTEM_STATUSES, catalog);
   const deployment = f.oneOf('deployment', DEPLOYMENTS, catalog);
   const networks = f.someOf('networks', NETWORKS, catalog);
@@ -430,6 +431,7 @@ export function checkSystem(draft: unknown): CheckResult<SystemInput> {
       ownerDepartment: ownerDepartment ?? '',
       jurisdiction: jurisdiction ?? '',
       purpose: purpose ?? '',
+      functions,
       status: status ?? 'in_operation',
       deployment: deployment ?? 'city_cloud',
       networks,

@@ -72,7 +72,19 @@ export interface ProjectDeps extends CommandDeps {
   files: FileStore;
   /** Issues the review documents when the filing step decides (src/review/issue.ts). */
   onFilingDecision?: FilingHook;
+  /** Stores the 查重 check of each submission (src/dedup). */
+  onSubmitted?: SubmissionHook;
+  /** Refuses to conclude the review while a 查重 `high` hit is unacknowledged (src/dedup). */
+  beforeReviewConcludes?: ReviewGate;
 }
+
+export type SubmissionHook = (
+  tx: Tx,
+  pc: ProjectContext,
+  submission: { seq: number; userId: string; at: Date },
+) => Promise<void>;
+
+export type ReviewGate = (tx: Tx, pc: ProjectContext, step: Step) => Promise<void>;
 
 export type FilingHook = (
   tx: Tx,
@@ -524,6 +536,7 @@ export async function submitApplication(
             snapshotHash: sm3Hex(canonicalJson(snapshot)),
           });
           await tx.update(projects).set({ submissionCount: seq }).where(eq(projects.id, id));
+          if (deps.onSubmitted) await deps.onSubmitted(tx, pc, { seq, userId: actor.userId, at: env.now });
           audit.details = { steps: completed, submission: seq };
           break;
         }
@@ -611,6 +624,9 @@ export async function decideStep(
       }
       if (reviewStep(pc.rulebook)?.id === step.id && outcome === step.outcomes[0]) {
         requireCompleteReview(pc, step);
+      }
+      if (reviewStep(pc.rulebook)?.id === step.id && deps.beforeReviewConcludes) {
+        await deps.beforeReviewConcludes(tx, pc, step);
       }
       const action = await insertAction(tx, env, actor, id, {
         kind: 'step',

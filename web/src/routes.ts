@@ -195,6 +195,35 @@ export const routes: RouteEntry[] = [
     ],
   },
   {
+    path: '/dedup',
+    name: '查重',
+    icon: 'catalog',
+    access: 'canSeeCatalogs',
+    children: [
+      {
+        path: '/dedup/check',
+        name: '拟建项目查重',
+        access: 'canSeeCatalogs',
+        description: '拟建内容与已有系统、项目、资源及统建清单、负面清单比对，无需先建项目',
+        load: () => import('./pages/dedup/check/index.tsx'),
+      },
+      {
+        path: '/dedup/unified',
+        name: '统建清单',
+        access: 'canSeeCatalogs',
+        description: '统一建设、各部门必须使用的系统和能力',
+        load: () => import('./pages/dedup/lists/index.tsx'),
+      },
+      {
+        path: '/dedup/negative',
+        name: '负面清单',
+        access: 'canSeeCatalogs',
+        description: '任何部门不得自行建设的内容',
+        load: () => import('./pages/dedup/lists/index.tsx'),
+      },
+    ],
+  },
+  {
     path: '/admin',
     name: '系统管理',
     icon: 'setting',

@@ -28,6 +28,7 @@ export function presentSystem(record: SystemRecord, viewer: Viewer) {
     jurisdictionId: record.jurisdictionId,
     jurisdictionName: record.jurisdictionName,
     purpose: record.purpose,
+    functions: record.functions,
     status: record.status,
     deployment: record.deployment,
     networks: record.networks,

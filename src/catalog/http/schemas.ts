@@ -44,6 +44,7 @@ export const VersionBody = VersionInput;
 const systemFields = {
   name: text(400, '系统名称'),
   purpose: text(4000, '建设目的及主要功能'),
+  functions: Type.Optional(textList(200, '功能清单（每项一个功能）')),
   status: oneOf(SYSTEM_STATUSES, '系统状态'),
   deployment: oneOf(DEPLOYMENTS, '部署方式'),
   networks: Type.Array(oneOf(NETWORKS, '网络类型'), { maxItems: 10 }),
@@ -116,6 +117,7 @@ export const SystemItem = Type.Object(
     jurisdictionId: Type.String(),
     jurisdictionName: Type.String(),
     purpose: Type.String(),
+    functions: Type.Array(Type.String()),
     status: Type.String(),
     deployment: Type.String(),
     networks: Type.Array(Type.String()),

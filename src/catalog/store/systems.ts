@@ -23,6 +23,7 @@ export interface SystemRecord {
   ownerOrganisationId: string;
   ownerOrganisationName: string;
   purpose: string;
+  functions: string[];
   status: SystemStatus;
   deployment: Deployment;
   networks: Network[];
@@ -57,6 +58,7 @@ const columns = {
   ownerOrganisationId: informationSystems.ownerOrganisationId,
   ownerOrganisationName: organisations.name,
   purpose: informationSystems.purpose,
+  functions: informationSystems.functions,
   status: informationSystems.status,
   deployment: informationSystems.deployment,
   networks: informationSystems.networks,
@@ -174,6 +176,7 @@ export function systemInputOf(record: SystemRecord): SystemInput {
     ownerDepartment: record.ownerOrganisationName,
     jurisdiction: record.jurisdictionName,
     purpose: record.purpose,
+    functions: record.functions,
     status: record.status,
     deployment: record.deployment,
     networks: record.networks,
@@ -216,6 +219,7 @@ export function systemValues(input: SystemInput, mergedIntoId: string | null) {
     name: input.name,
     nameKey: normaliseName(input.name),
     purpose: input.purpose,
+    functions: input.functions,
     status: input.status,
     deployment: input.deployment,
     networks: input.networks,

@@ -65,6 +65,8 @@ export interface SystemItem {
   jurisdictionId: string;
   jurisdictionName: string;
   purpose: string;
+  /** 功能清单: one function per item (compared by 查重). */
+  functions: string[];
   status: string;
   deployment: string;
   networks: string[];
@@ -107,6 +109,7 @@ export interface SystemDraft {
   ownerOrganisationId?: string;
   name?: string;
   purpose?: string;
+  functions?: string[];
   status?: string;
   deployment?: string;
   networks?: string[];

@@ -14,6 +14,7 @@ const FIELDS = [
   'ownerOrganisationId',
   'name',
   'purpose',
+  'functions',
   'status',
   'deployment',
   'networks',
@@ -39,6 +40,7 @@ function valuesOf(system: SystemItem): Values {
     ownerOrganisationId: system.ownerOrganisationId,
     name: system.name,
     purpose: system.purpose,
+    functions: system.functions,
     status: system.status,
     deployment: system.deployment,
     networks: system.networks,
@@ -59,6 +61,7 @@ const NEW: Values = {
   status: 'in_operation',
   deployment: 'city_cloud',
   networks: ['extranet'],
+  functions: [],
   projectRefs: [],
   resourceCodes: [],
   sharedOnPlatform: false,
@@ -152,6 +155,14 @@ export function SystemForm({
         </Form.Item>
         <Form.Item name="purpose" label="建设目的及主要功能">
           <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item name="functions" label="功能清单" extra="每项一个功能，回车添加；用于查重比对">
+          <Select
+            mode="tags"
+            open={false}
+            tokenSeparators={['、', '；', ';']}
+            placeholder="如：上门服务派单"
+          />
         </Form.Item>
         <Form.Item name="status" label="系统状态" extra="报废或并入其他系统请用列表中的“报废/并入”">
           <Select options={options(meta.systemStatuses.filter((s) => s.code !== 'retired'))} />

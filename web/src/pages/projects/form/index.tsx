@@ -34,6 +34,7 @@ import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
+import { DedupPanel } from '../../dedup/components/DedupPanel.tsx';
 import {
   createProject,
   getProject,
@@ -112,6 +113,8 @@ export default function ProjectFormPage() {
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<FormValues>();
+  const watchedName = Form.useWatch('name', form);
+  const watchedSummary = Form.useWatch('summary', form);
   const [step, setStep] = useState(Number(search.get('step') ?? 0) || 0);
   const [saving, setSaving] = useState(false);
   const [project, setProject] = useState<ProjectDetail | null>(null);
@@ -287,6 +290,7 @@ export default function ProjectFormPage() {
             <Form.Item name="summary" label="建设内容">
               <Input.TextArea rows={5} maxLength={5000} showCount />
             </Form.Item>
+            <DedupPanel name={watchedName} summary={watchedSummary} />
           </div>
 
           <div style={{ display: step === 1 ? 'block' : 'none' }}>

@@ -26,6 +26,7 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
+import { ProjectDedup } from '../../dedup/components/ProjectDedup.tsx';
 import { assignExpert, getExpertPool, getProject, getReview, listAssignments, saveReview } from '../api.ts';
 import { DIMENSIONS, EXPERT_FIELDS, FINDINGS, formatYuan } from '../logic.ts';
 import type { ExpertPool } from '../types.ts';
@@ -140,6 +141,7 @@ export default function ReviewPage() {
       />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
+          <ProjectDedup projectId={p.id} />
           <Card title="五个方面的审核意见" style={{ marginBottom: 16 }}>
             {!editable && (
               <Alert
