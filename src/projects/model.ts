@@ -76,6 +76,7 @@ export const PROJECT_STATES = [
   { code: 'in_review', label: '审核中' },
   { code: 'in_approval', label: '立项审批中' },
   { code: 'established', label: '已立项' },
+  { code: 'recorded', label: '已记录在案' },
   { code: 'refused', label: '未通过' },
 ] as const satisfies readonly Labelled[];
 export type ProjectState = (typeof PROJECT_STATES)[number]['code'];
@@ -171,6 +172,7 @@ export const DECLARATIONS = [
   'higherLevelCoBuild',
   'inDistrictBudget',
   'requestsSeparateHardwareFunds',
+  'higherLevelFunded',
 ] as const;
 export type Declaration = (typeof DECLARATIONS)[number];
 export type Declarations = Partial<Record<Declaration, boolean>>;

@@ -160,7 +160,7 @@ export const projects = pgTable(
     check('projects_budget_ck', sql`${t.totalBudgetFen} >= 0 and coalesce(${t.shareOfParentFen}, 0) >= 0`),
     check(
       'projects_state_ck',
-      sql`${t.state} in ('draft', 'returned', 'withdrawn', 'in_review', 'in_approval', 'established', 'refused')`,
+      sql`${t.state} in ('draft', 'returned', 'withdrawn', 'in_review', 'in_approval', 'established', 'recorded', 'refused')`,
     ),
   ],
 );

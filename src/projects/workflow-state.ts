@@ -222,6 +222,8 @@ export function projectState(
     (s) => s.status === 'done' && s.outcome?.event === 'establishment_approved',
   );
   if (established) return 'established';
+  // SC 第十四条: a nationally or provincially funded project is recorded (记录在案), not established.
+  if (evaluation.status === 'ended') return 'recorded';
   if (open.some((s) => isApplicantStage(stageOf.get(s.stepId) as StageCode))) {
     const last = [...actions]
       .filter(

@@ -237,6 +237,11 @@ export interface Step {
   articles: string[];
   /** The step applies only when this holds; otherwise it is skipped and the flow passes through. */
   condition?: Predicate;
+  /**
+   * Where the flow goes when the step is skipped; default: its first outcome's next steps. Lets a
+   * conditional step end the path when it applies (SC 第十四条 记录在案) and pass by when it does not.
+   */
+  skipTo?: string[];
   /** The gated action the step's first outcome performs. */
   action?: GateAction;
   /** First outcome = the normal one (taken when the step is skipped). */

@@ -102,6 +102,7 @@ const StepSchema = Type.Object(
     actor: ActorSchema,
     articles: Ids,
     condition: Type.Optional(PredicateSchema),
+    skipTo: Type.Optional(Ids),
     action: Type.Optional(Type.Enum(GATE_ACTIONS)),
     outcomes: Type.Array(OutcomeSchema, { minItems: 1 }),
     materials: Type.Array(MaterialSchema),

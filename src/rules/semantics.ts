@@ -143,7 +143,11 @@ export function semanticProblems(rb: Rulebook): string[] {
       if (FACT_CATALOG[fact].type !== 'boolean') add(where, `认定事实 ${fact} 不是是非事实`);
     }
     if (step.condition) checkPredicate(`${where}.condition`, step.condition);
-    if (step.condition && step.outcomes[0]?.result) add(where, '有条件的步骤的第一个结果不能是终止结果');
+    if (step.condition && !step.skipTo && step.outcomes[0]?.result)
+      add(where, '有条件的步骤的第一个结果不能是终止结果（或须给出跳过时的后续步骤 skipTo）');
+    if (step.skipTo && !step.condition) add(where, '只有有条件的步骤可以给出 skipTo');
+    for (const n of step.skipTo ?? [])
+      if (!stepIds.has(n)) missingStep(`${where}.skipTo`, `后续步骤 ${n} 不存在`);
     for (const d of duplicates(step.outcomes.map((o) => o.event))) add(where, `结果事件重复 ${d}`);
     for (const o of step.outcomes) {
       for (const n of o.next)
@@ -168,6 +172,7 @@ export function semanticProblems(rb: Rulebook): string[] {
     if (reached.has(id)) continue;
     reached.add(id);
     for (const o of byId.get(id)?.outcomes ?? []) queue.push(...o.next);
+    queue.push(...(byId.get(id)?.skipTo ?? []));
   }
   // Unreachable steps are reported only when no reference dangles (a dangling next cuts off the rest).
   if (!dangling) for (const s of steps) if (!reached.has(s.id)) add(`步骤 ${s.id}`, '从起始步骤无法到达');

@@ -46,6 +46,7 @@ export const FACT_CATALOG = {
   disbursementConsent: { type: 'boolean', label: '本次拨付已经局党组同意' },
   plannedAcceptanceDate: { type: 'date', label: '批复的计划验收日期' },
   complexProject: { type: 'boolean', label: '项目内容复杂、技术要求高' },
+  higherLevelFunded: { type: 'boolean', label: '由国家、省统筹安排并拨付资金建设' },
   financeGuaranteeOverruled: {
     type: 'boolean',
     label: '无资金保障仍予立项（立项备案机关已记录理由）',

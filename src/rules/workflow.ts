@@ -63,7 +63,7 @@ export function workflowState(ctx: EvaluationContext): WorkflowState {
     };
     if (step.condition && !evaluatePredicate(step.condition, ctx)) {
       states.set(id, { ...base, status: 'skipped' });
-      queue.push(...step.outcomes[0].next);
+      queue.push(...(step.skipTo ?? step.outcomes[0].next));
       continue;
     }
     const done = latestOutcome(ctx, step);

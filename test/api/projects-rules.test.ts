@@ -7,8 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import type { TestContext } from '../helper.ts';
 import {
   applicationBody,
+  decide,
   draftProject,
   expectStatus,
+  openStepIds,
   Sessions,
   setupProjects,
   uploadMissing,
@@ -213,5 +215,44 @@ describe('catalog rules come from the jurisdiction’s rulebook', () => {
       201,
       'jc network: the JC text sets no 专网 rule',
     );
+  });
+});
+
+describe('SC 第十四条: nationally or provincially funded projects are 记录在案', () => {
+  test('SC-14 a project funded by the nation or province is recorded by the district authority after its upward application, without district 立项', async () => {
+    const staff = await sessions.as('sc.staff');
+    const { id } = await draftProject(staff, {
+      name: '国家教育数字化战略行动试点项目',
+      declarations: { interoperable: true, onExtranet: true, onCloud: true, higherLevelFunded: true },
+    });
+    const draft = (await staff.request('GET', `/api/projects/${id}`)).json();
+    const upward = draft.applicationMaterials.find((m: { code: string }) => m.code === 'upward_application');
+    assert.equal(upward?.required, true, 'the upward application documents are asked for');
+    await uploadMissing(staff, id);
+    const submitted = await staff.request('POST', `/api/projects/${id}/submit`);
+    expectStatus(submitted, 200, 'submit');
+    assert.deepEqual(openStepIds(submitted.json()), ['sc.review.record']);
+
+    const reviewer = await sessions.as('sc.reviewer');
+    const recorded = await decide(reviewer, id, 'sc.review.record', { opinion: '项目资料已报送，记录在案' });
+    expectStatus(recorded, 200, 'record');
+    assert.equal(recorded.json().state, 'recorded');
+    assert.equal(recorded.json().stateName, '已记录在案');
+    assert.deepEqual(openStepIds(recorded.json()), []);
+    const steps = recorded.json().workflow.steps as { stepId: string; status: string }[];
+    assert.equal(steps.find((s) => s.stepId === 'sc.filing_approval.establishment')?.status, 'not_reached');
+    const approver = await sessions.as('sc.approver');
+    const establish = await decide(approver, id, 'sc.filing_approval.establishment', { opinion: '批准立项' });
+    assert.ok([409, 422].includes(establish.statusCode), `no district 立项: ${establish.body}`);
+    assert.equal((await staff.request('GET', `/api/projects/${id}`)).json().state, 'recorded');
+
+    // A district-funded project passes the record step by: the ordinary chain applies.
+    const { id: other } = await draftProject(staff, { name: '区级教育资源平台项目' });
+    await uploadMissing(staff, other);
+    const normal = await staff.request('POST', `/api/projects/${other}/submit`);
+    expectStatus(normal, 200, 'normal submit');
+    const normalSteps = normal.json().workflow.steps as { stepId: string; status: string }[];
+    assert.equal(normalSteps.find((s) => s.stepId === 'sc.review.record')?.status, 'skipped');
+    assert.notDeepEqual(openStepIds(normal.json()), ['sc.review.record']);
   });
 });

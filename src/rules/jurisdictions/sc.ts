@@ -200,7 +200,7 @@ export const SC_RULEBOOK: Rulebook = {
             summary: 'The building unit submits the feasibility study and the other application materials.',
             actor: DEPT,
             articles: ['SC-08a', 'SC-08b', 'SC-09a', 'SC-09b'],
-            outcomes: [{ event: 'submitted', name: '已提交', next: ['sc.review.pre_review'] }],
+            outcomes: [{ event: 'submitted', name: '已提交', next: ['sc.review.record'] }],
             materials: [
               material('feasibility_study', '可行性研究报告', 'required', ['SC-08a'], 'Feasibility study.'),
               material('preliminary_design', '初步设计', 'required', ['SC-08a'], 'Preliminary design.'),
@@ -219,6 +219,14 @@ export const SC_RULEBOOK: Rulebook = {
                 'The resource catalog states source, format, update, sharing and open attributes.',
               ),
               material('cost_estimate', '投资概算', 'required', ['SC-08a'], 'Investment estimate.'),
+              material(
+                'upward_application',
+                '向上级有关单位办理申报手续的项目资料（国家、省统筹安排资金的项目）',
+                'conditional',
+                ['SC-14'],
+                'A nationally or provincially funded project sends its upward application to be recorded.',
+                isTrue('higherLevelFunded'),
+              ),
               multiYearBudget(['SC-08b']),
               jointPlan(['SC-08b']),
             ],
@@ -229,6 +237,18 @@ export const SC_RULEBOOK: Rulebook = {
         code: 'review',
         name: '审核',
         steps: [
+          {
+            id: 'sc.review.record',
+            name: '国家、省统筹安排资金的项目报送项目资料，记录在案',
+            summary:
+              'A nationally or provincially funded project, applied for upward, is recorded with the district authority: no district 立项.',
+            actor: { role: 'authority_reviewer', org: 'sc_authority' },
+            articles: ['SC-14'],
+            condition: isTrue('higherLevelFunded'),
+            skipTo: ['sc.review.pre_review'],
+            outcomes: [{ event: 'filed', name: '记录在案', next: [], result: 'ended' }],
+            materials: [],
+          },
           {
             id: 'sc.review.pre_review',
             name: '前置审查（新设立部门或未纳入规划的项目）',

@@ -36,6 +36,12 @@ export const decideStep = (
   stepId: string,
   body: { outcome?: string; opinion: string; reasons?: string[] },
 ) => api.post<ProjectDetail>(`${P(id)}/steps/${stepId}/decision`, body);
+/** 认定: a fact the step may establish, with the reason; `value: null` withdraws the finding. */
+export const recordFinding = (
+  id: string,
+  stepId: string,
+  body: { fact: string; value: boolean | null; reason: string },
+) => api.put<ProjectDetail>(`${P(id)}/steps/${stepId}/findings`, body);
 export const returnStep = (
   id: string,
   stepId: string,

@@ -30,6 +30,7 @@ const STATES = [
   { value: 'in_review', label: '审核中' },
   { value: 'in_approval', label: '立项审批中' },
   { value: 'established', label: '已立项' },
+  { value: 'recorded', label: '已记录在案' },
   { value: 'refused', label: '未通过' },
 ];
 

@@ -70,6 +70,7 @@ export const DECLARATIONS: Option[] = [
   { value: 'higherLevelCoBuild', label: '上级要求配合建设' },
   { value: 'inDistrictBudget', label: '已纳入本级财政预算' },
   { value: 'requestsSeparateHardwareFunds', label: '单独申请硬件和通用软件经费' },
+  { value: 'higherLevelFunded', label: '由国家、省统筹安排并拨付资金建设（朔城区第十四条：记录在案）' },
 ];
 export const FINDINGS: Option[] = [
   { value: 'interoperable', label: '可实现互联互通、信息共享、业务协同' },
@@ -85,6 +86,7 @@ export const STATE_BADGE: Record<string, 'default' | 'processing' | 'success' | 
   in_review: 'processing',
   in_approval: 'processing',
   established: 'success',
+  recorded: 'success',
   refused: 'error',
 };
 
@@ -165,6 +167,7 @@ export const EMPTY_APPLICATION: ApplicationInput = {
   cloudServices: [],
   dedicatedNetwork: false,
   dedicatedNetworkBasis: null,
+  classified: false,
   projectOwner: null,
   performanceTargets: [],
   declarations: {},
@@ -193,6 +196,7 @@ export function applicationFromProject(p: ProjectDetail): ApplicationInput {
     cloudServices: p.cloudServices,
     dedicatedNetwork: p.dedicatedNetwork,
     dedicatedNetworkBasis: p.dedicatedNetworkBasis,
+    classified: p.classified,
     projectOwner: p.projectOwner
       ? { name: p.projectOwner.name, title: p.projectOwner.title, phone: '' }
       : null,

@@ -42,6 +42,8 @@ export interface OpenStep {
     article: string;
   }[];
   missingMaterials: { code: string; name: string; article: string; citation: string }[];
+  /** 认定 the step's actor may record (晋城城区 五.1、五.2), with the value in force. */
+  findings: { fact: string; label: string; value: boolean | null; found: boolean; reason: string | null }[];
 }
 
 export interface WorkflowStep {
@@ -119,6 +121,8 @@ export interface ProjectDetail {
   cloudServices: { serviceId: string | null; name: string }[];
   dedicatedNetwork: boolean;
   dedicatedNetworkBasis: string | null;
+  /** 涉密项目: 朔城区、城区、忻州交通运输局的办法只适用于非涉密项目. */
+  classified: boolean;
   projectOwner: { name: string; title: string; phone: string | null } | null;
   performanceTargets: { indicator: string; target: string }[];
   declarations: Record<string, boolean>;
@@ -374,6 +378,8 @@ export interface ApplicationInput {
   cloudServices: { serviceId: string | null; name: string }[];
   dedicatedNetwork: boolean;
   dedicatedNetworkBasis: string | null;
+  /** 涉密项目: 朔城区、城区、忻州交通运输局的办法只适用于非涉密项目. */
+  classified: boolean;
   projectOwner: { name: string; title: string; phone: string } | null;
   performanceTargets: { indicator: string; target: string }[];
   declarations: Record<string, boolean>;

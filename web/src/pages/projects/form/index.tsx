@@ -507,6 +507,14 @@ export default function ProjectFormPage() {
             >
               <Switch />
             </Form.Item>
+            <Form.Item
+              name="classified"
+              label="涉密项目"
+              valuePropName="checked"
+              extra="朔城区（第二条）、城区（三）、忻州市交通运输局（第三条）的办法只适用于非涉密项目：涉密项目不在本平台申报"
+            >
+              <Switch />
+            </Form.Item>
             <Form.Item noStyle shouldUpdate={(a, b) => a.dedicatedNetwork !== b.dedicatedNetwork}>
               {({ getFieldValue }) =>
                 getFieldValue('dedicatedNetwork') && (

@@ -30,6 +30,7 @@ import {
   getProject,
   materialUrl,
   reassignStep,
+  recordFinding,
   returnStep,
   uploadMaterial,
   urgeStep,
@@ -166,6 +167,17 @@ export default function StepPage() {
               </>
             )}
           </Card>
+          {step.canAct && step.findings.length > 0 && (
+            <FindingsCard
+              step={step}
+              busy={busy}
+              onSave={(fact, value, reason) =>
+                act(value === null ? '已撤销认定' : '已记录认定', () =>
+                  recordFinding(p.id, stepId, { fact, value, reason }),
+                )
+              }
+            />
+          )}
           {step.canAct && (
             <Card title="决定文书" style={{ marginBottom: 16 }}>
               {decisionDocs.map((m) => (
@@ -374,5 +386,85 @@ function ReassignForm({
         转办
       </Button>
     </Flex>
+  );
+}
+
+/**
+ * 认定: the facts this step may establish (晋城城区 五.1、五.2: the 立项备案 body finds a conflict with
+ * the sharing policy, disguised packaging, a standalone big-data project, a project outside the
+ * budget, or overrules "一般不予立项"), each with a reason; a finding overrides the applicant's
+ * declaration, and withdrawing it restores the declaration.
+ */
+function FindingsCard({
+  step,
+  busy,
+  onSave,
+}: {
+  step: OpenStep;
+  busy: boolean;
+  onSave: (fact: string, value: boolean | null, reason: string) => Promise<void>;
+}) {
+  const [choice, setChoice] = useState<Record<string, 'yes' | 'no' | 'withdraw'>>({});
+  const [reason, setReason] = useState<Record<string, string>>({});
+  return (
+    <Card title="认定（覆盖申报单位的声明，须说明理由）" style={{ marginBottom: 16 }}>
+      <List
+        size="small"
+        dataSource={step.findings}
+        renderItem={(f) => {
+          const picked = choice[f.fact];
+          const text = (reason[f.fact] ?? '').trim();
+          return (
+            <List.Item>
+              <Flex vertical gap={6} style={{ width: '100%' }}>
+                <Space wrap>
+                  <span>{f.label}</span>
+                  {f.value === null ? (
+                    <Tag>未声明</Tag>
+                  ) : (
+                    <Tag color={f.value ? 'blue' : 'default'}>{f.value ? '是' : '否'}</Tag>
+                  )}
+                  {f.found && <Tag color="purple">已认定：{f.reason}</Tag>}
+                </Space>
+                <Space wrap>
+                  <Radio.Group
+                    size="small"
+                    value={picked}
+                    onChange={(e) => setChoice({ ...choice, [f.fact]: e.target.value })}
+                    options={[
+                      { value: 'yes', label: '认定为是' },
+                      { value: 'no', label: '认定为否' },
+                      ...(f.found ? [{ value: 'withdraw', label: '撤销认定' }] : []),
+                    ]}
+                  />
+                  <Input
+                    size="small"
+                    style={{ width: 260 }}
+                    placeholder="理由（必填）"
+                    maxLength={2000}
+                    value={reason[f.fact] ?? ''}
+                    onChange={(e) => setReason({ ...reason, [f.fact]: e.target.value })}
+                  />
+                  <Button
+                    size="small"
+                    loading={busy}
+                    disabled={!picked || text.length < 2}
+                    onClick={() =>
+                      void onSave(f.fact, picked === 'withdraw' ? null : picked === 'yes', text).then(() => {
+                        const { [f.fact]: _done, ...rest } = choice;
+                        setChoice(rest);
+                        setReason({ ...reason, [f.fact]: '' });
+                      })
+                    }
+                  >
+                    保存认定
+                  </Button>
+                </Space>
+              </Flex>
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
   );
 }
