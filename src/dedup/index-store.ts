@@ -1,9 +1,11 @@
 /**
  * The process's 查重 index, kept in step with the database. Several app processes may share one
  * database, so a command in one process cannot update the others' memory: instead, before each
- * check the store reads the rows changed since its watermark (minus a margin for transactions that
- * committed late) and upserts or removes exactly those whose version changed. A full rebuild runs
- * on first use and every `rebuildEveryMs` (catches anything the watermark could miss).
+ * check the store compares a fingerprint of the indexed tables (count, sum of versions, latest
+ * update: four aggregate statements); when it changed, it reads the rows changed since its
+ * watermark (minus a margin for transactions that committed late) and upserts or removes exactly
+ * those whose version changed, or reads everything when none did. A full rebuild also runs on
+ * first use and every `rebuildEveryMs`.
  *
  * Indexed: catalog systems that are not retired (name, purpose, 功能清单); submitted projects (name,
  * summary, the systems they build); resources not withdrawn (name, summary, 信息项); active
@@ -200,6 +202,34 @@ async function entriesSince(q: Queryable, since: Date | null): Promise<Versioned
   });
 }
 
+/**
+ * A cheap fingerprint of the indexed tables: row count, sum of versions (every edit bumps one) and
+ * latest update per table. Unchanged fingerprint = nothing to read.
+ */
+async function fingerprint(q: Queryable): Promise<string> {
+  const part = (
+    table:
+      | typeof informationSystems
+      | typeof projects
+      | typeof informationResources
+      | typeof dedupListEntries,
+  ) =>
+    q
+      .select({
+        n: sql<string>`count(*)::text`,
+        v: sql<string>`coalesce(sum(${table.version}), 0)::text`,
+        u: sql<string>`coalesce(max(${table.updatedAt})::text, '')`,
+      })
+      .from(table);
+  const rows = [
+    ...(await part(informationSystems)),
+    ...(await part(projects)),
+    ...(await part(informationResources)),
+    ...(await part(dedupListEntries)),
+  ];
+  return rows.map((r) => `${r.n}/${r.v}/${r.u}`).join('|');
+}
+
 async function changedSince(q: Queryable, since: Date | null): Promise<Versioned[]> {
   return [
     ...(await systemsSince(q, since)),
@@ -219,6 +249,7 @@ export class DedupIndexStore {
   private readonly index = new DedupIndex();
   private readonly signatures = new Map<string, string>();
   private watermark: Date | null = null;
+  private fingerprint = '';
   private builtAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<void> | null = null;
   private readonly rebuildEveryMs: number;
@@ -250,9 +281,17 @@ export class DedupIndexStore {
   }
 
   private async refresh(q: Queryable): Promise<void> {
-    const full = this.now() - this.builtAt > this.rebuildEveryMs;
+    const print = await fingerprint(q);
+    let full = this.now() - this.builtAt > this.rebuildEveryMs;
+    if (!full && print === this.fingerprint) return;
     const since = full || !this.watermark ? null : new Date(this.watermark.getTime() - MARGIN_MS);
-    const rows = await changedSince(q, since);
+    let rows = await changedSince(q, since);
+    if (!full && !rows.some((row) => this.signatures.get(row.key) !== row.signature)) {
+      // Something changed outside the margin (a very late commit): read everything again.
+      full = true;
+      rows = await changedSince(q, null);
+    }
+    this.fingerprint = print;
     let watermark = this.watermark;
     for (const row of rows) if (!watermark || row.updatedAt > watermark) watermark = row.updatedAt;
     this.watermark = watermark;

@@ -306,6 +306,13 @@ describe('查重', () => {
       version: high.version,
     });
     expectStatus(empty, 400, 'empty note');
+    const blank = await reviewer.request('POST', `/api/projects/${id}/dedup/hits/${high.id}/acknowledge`, {
+      note: '   ',
+      version: high.version,
+    });
+    expectStatus(blank, 400, 'blank note');
+    assert.equal(blank.json().code, 'NOTE_REQUIRED');
+    assert.equal(blank.json().field, 'note');
     for (const hit of reviewerView.checks[0].hits.filter((h: { level: string }) => h.level === 'high')) {
       const ack = await reviewer.request('POST', `/api/projects/${id}/dedup/hits/${hit.id}/acknowledge`, {
         note: '与市民政局居家养老服务管理系统重复，应合并建设',

@@ -71,10 +71,13 @@ test('SC-12 the authority keeps the 负面清单 and a planned proposal that hit
   await dialog.locator('#phrases').press('Enter');
   await dialog.locator('#basis').fill('大同市政务信息化项目管理办法');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await page.locator('.ant-table-row', { hasText: 'FM-B1' }).waitFor({ timeout: 30_000 }).catch(async (e) => {
-    await page.screenshot({ path: path.join(RESULTS, 'dedup-negative-list-failed.png'), fullPage: true });
-    throw e;
-  });
+  await page
+    .locator('.ant-table-row', { hasText: 'FM-B1' })
+    .waitFor({ timeout: 30_000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: path.join(RESULTS, 'dedup-negative-list-failed.png'), fullPage: true });
+      throw e;
+    });
 
   const staff = await signIn('dt.staff');
   await staff.goto(`${server.url}/dedup/check`);

@@ -8,7 +8,7 @@ import { type ProjectDeps, stepRole } from '../../projects/commands.ts';
 import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
 import { reviewStep, submissionStep } from '../../projects/workflow-state.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import { latestHits } from '../queries/project-checks.ts';
 import { dedupHits } from '../tables.ts';
 
@@ -49,7 +49,7 @@ export async function acknowledgeHit(
         throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
       }
       const note = input.note.trim();
-      if (note === '') throw conflict('NOTE_REQUIRED', '请填写处理意见', { field: 'note' });
+      if (note === '') throw invalid('NOTE_REQUIRED', '请填写处理意见', { field: 'note' });
       await tx
         .update(dedupHits)
         .set({

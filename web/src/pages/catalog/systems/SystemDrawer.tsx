@@ -70,6 +70,13 @@ export function SystemDrawer({
                 children: s.mergedInto ? `${s.mergedIntoName ?? ''}（${s.mergedInto}）` : '—',
               },
               { key: 'purpose', label: '建设目的及主要功能', span: 2, children: s.purpose },
+              {
+                key: 'functions',
+                label: '功能清单',
+                span: 2,
+                children:
+                  s.functions.length > 0 ? s.functions.join('、') : '未填写（查重时只比对名称和目的）',
+              },
               { key: 'remarks', label: '备注', span: 2, children: dash(s.remarks) },
             ]}
           />
