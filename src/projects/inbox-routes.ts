@@ -1,10 +1,12 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import type { WorkingDayCalendar } from '../calendar/types.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { STAGE_LABELS } from '../rules/index.ts';
+import { type Obligation, STAGE_LABELS } from '../rules/index.ts';
+import { chinaDate } from '../shared/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { notFound } from '../shared/errors.ts';
 import { type ProjectDeps, stepRole } from './commands.ts';
@@ -59,24 +61,34 @@ export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): vo
         const relation = relationOf(actor, pc);
         const ownerName =
           pc.directory.organisations.find((o) => o.id === bundle.project.ownerOrganisationId)?.name ?? '';
-        const since = bundle.actions.at(-1)?.at.toISOString() ?? bundle.project.updatedAt.toISOString();
+        const arrived = arrivalOf(bundle.actions) ?? bundle.project.createdAt;
+        const since = arrived.toISOString();
+        const waited = e.calendar.workingDaysBetween(chinaDate(arrived), e.today);
+        const review = reviewStep(pc.rulebook);
         for (const s of pc.evaluation.steps.filter((x) => x.status === 'open')) {
           const info = stepInfo(pc.rulebook, s.stepId);
           if (!info || !isEstablishmentStage(info.stage) || !stepRole(actor, pc, info.step)) continue;
+          const kind = isApplicantStage(info.stage)
+            ? 'application'
+            : review?.id === s.stepId
+              ? 'review'
+              : 'step';
           items.push({
             projectId: row.id,
             projectCode: bundle.project.code,
             projectName: bundle.project.name,
             ownerName,
-            kind: isApplicantStage(info.stage) ? 'application' : 'step',
+            kind,
+            workPath: workPathOf(kind, row.id, s.stepId),
             stepId: s.stepId,
             stepName: info.step.name,
             stageName: STAGE_LABELS[info.stage],
             since,
+            waitedWorkdays: workdaysKnown(waited),
+            ...dueOf(pc.evaluation.obligations, s.stepId, e),
             urged: urged.filter((u) => u.projectId === row.id && u.stepId === s.stepId).length,
           });
         }
-        const review = reviewStep(pc.rulebook);
         const reviewOpen =
           review && pc.evaluation.steps.find((s) => s.stepId === review.id)?.status === 'open';
         if (relation.assignment && relation.assignment.opinion === null && reviewOpen) {
@@ -86,14 +98,21 @@ export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): vo
             projectName: bundle.project.name,
             ownerName,
             kind: 'expert_opinion',
+            workPath: workPathOf('expert_opinion', row.id, review.id),
             stepId: review.id,
             stepName: relation.assignment.kind === 'expert' ? '提交专家意见' : '提交第三方评估意见',
             stageName: STAGE_LABELS.review,
             since: relation.assignment.assignedAt.toISOString(),
+            waitedWorkdays: workdaysKnown(
+              e.calendar.workingDaysBetween(chinaDate(relation.assignment.assignedAt), e.today),
+            ),
+            ...dueOf(pc.evaluation.obligations, review.id, e),
             urged: 0,
           });
         }
       }
+      // 待办 oldest first: the task that has waited longest comes first.
+      items.sort((a, b) => a.since.localeCompare(b.since));
       return { items };
     },
   );
@@ -146,6 +165,77 @@ export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): vo
       return { ok: true };
     },
   );
+}
+
+/**
+ * When the project's current work arrived: the latest action that moved the workflow (created,
+ * a recorded step, 退回, 撤回). 催办, comments, edits and 转办 do not make a task look new.
+ */
+export const ARRIVAL_KINDS: ReadonlySet<string> = new Set(['created', 'step', 'returned', 'withdrawn']);
+
+export function arrivalOf(actions: readonly { kind: string; at: Date }[]): Date | null {
+  for (let i = actions.length - 1; i >= 0; i--) if (ARRIVAL_KINDS.has(actions[i].kind)) return actions[i].at;
+  return null;
+}
+
+/** The page where the task is done: the application, the five-dimension review, the expert page or 办理. */
+export function workPathOf(kind: string, projectId: string, stepId: string): string {
+  if (kind === 'application') return `/projects/${projectId}`;
+  if (kind === 'review') return `/projects/${projectId}/review`;
+  if (kind === 'expert_opinion') return `/projects/${projectId}/expert`;
+  return `/projects/${projectId}/steps/${stepId}`;
+}
+
+const workdaysKnown = (r: { days: number; known: boolean }): number | null => (r.known ? r.days : null);
+
+/**
+ * The due date of a task: the rulebook's open obligation fulfilled by this step, with the working
+ * days left (negative when overdue). Null when no article sets a time limit for the step; a due date
+ * in a year the holiday table does not know stays unknown (`calendarKnown: false`), never guessed.
+ */
+export function dueOf(
+  obligations: readonly Obligation[],
+  stepId: string,
+  env: { calendar: WorkingDayCalendar; today: string },
+): {
+  dueDate: string | null;
+  deadlineName: string | null;
+  deadlineArticles: string[];
+  calendarKnown: boolean;
+  remainingWorkdays: number | null;
+  overdue: boolean;
+} {
+  const o = obligations.find((x) => x.stepId === stepId && x.status === 'open');
+  if (!o)
+    return {
+      dueDate: null,
+      deadlineName: null,
+      deadlineArticles: [],
+      calendarKnown: true,
+      remainingWorkdays: null,
+      overdue: false,
+    };
+  if (o.dueDate === null)
+    return {
+      dueDate: null,
+      deadlineName: o.name,
+      deadlineArticles: o.articles,
+      calendarKnown: false,
+      remainingWorkdays: null,
+      overdue: false,
+    };
+  const overdue = o.dueDate < env.today;
+  const span = overdue
+    ? env.calendar.workingDaysBetween(o.dueDate, env.today)
+    : env.calendar.workingDaysBetween(env.today, o.dueDate);
+  return {
+    dueDate: o.dueDate,
+    deadlineName: o.name,
+    deadlineArticles: o.articles,
+    calendarKnown: span.known,
+    remainingWorkdays: span.known ? (overdue ? -span.days : span.days) : null,
+    overdue,
+  };
 }
 
 async function markRead(deps: CommandDeps, ctx: CommandContext, userId: string, id: string): Promise<void> {
