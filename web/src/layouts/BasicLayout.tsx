@@ -1,11 +1,12 @@
 import { Grid, Layout, Menu, type MenuProps, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation, useMatches } from 'react-router-dom';
 import { flattenMenu, type MenuEntry, menuFor } from '../access.ts';
 import { useSession } from '../auth/context.ts';
 import { PageSpin } from '../components/FullPageSpin.tsx';
+import { isCrumbHandle } from '../crumbs.ts';
 import { RouteIcon } from '../icons.tsx';
-import { PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
+import { documentTitle, PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
 import { routes } from '../routes.ts';
 import { PageBreadcrumb } from './PageBreadcrumb.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -46,6 +47,16 @@ export function BasicLayout() {
   const menu = useMemo(() => menuFor(routes, access), [access]);
   const items = useMemo(() => toMenuItems(menu), [menu]);
   const { selected, open } = useMemo(() => locate(menu, pathname), [menu, pathname]);
+
+  // The tab title names the page (issue 17 item 13): `待办 - 统筹 · 政务信息化项目管理平台`.
+  const matches = useMatches();
+  const pageName = matches
+    .map((m) => m.handle)
+    .filter(isCrumbHandle)
+    .at(-1)?.name;
+  useEffect(() => {
+    document.title = documentTitle(pageName);
+  }, [pageName]);
 
   const [openKeys, setOpenKeys] = useState<string[]>(open);
   useEffect(() => {
@@ -99,6 +110,7 @@ export function BasicLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
+          collapsedWidth={screens.md ? 80 : 0}
           style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
         >
           <Menu
@@ -110,7 +122,7 @@ export function BasicLayout() {
           />
         </Layout.Sider>
         <Layout>
-          <Layout.Content style={{ padding: '16px 24px 24px' }}>
+          <Layout.Content style={{ padding: screens.md ? '16px 24px 24px' : '12px 8px 16px', minWidth: 0 }}>
             <PageBreadcrumb />
             <Suspense fallback={<PageSpin />}>
               <Outlet />

@@ -47,6 +47,7 @@ import {
 import { DECLARATIONS, formatSize, formatYuan, STATE_BADGE } from '../logic.ts';
 import type { ProjectDetail, WorkflowStep } from '../types.ts';
 import { HistoryTab } from './components/HistoryTab.tsx';
+import { ReturnedBanner } from './components/ReturnedBanner.tsx';
 import { SubmissionsTab } from './components/SubmissionsTab.tsx';
 
 const STEP_STATUS: Record<string, 'wait' | 'process' | 'finish' | 'error'> = {
@@ -151,6 +152,8 @@ export default function ProjectDetailPage() {
           </Space>
         }
       />
+
+      {p.state === 'returned' && <ReturnedBanner projectId={p.id} canEdit={p.permissions.canEdit} />}
 
       <Card title="流程" style={{ marginBottom: 16 }}>
         <Steps
