@@ -42,7 +42,7 @@ export default function TasksPage() {
         }
       />
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} style={{ marginBottom: 16 }}>
           <Card title="待办事项">
             {tasks.error ? (
               <ApiErrorResult error={tasks.error} onRetry={tasks.reload} />
@@ -51,7 +51,7 @@ export default function TasksPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24}>
           <Card
             title={
               <>

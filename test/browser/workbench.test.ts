@@ -1,0 +1,96 @@
+/**
+ * Issue 17 in the browser: the reviewer's 待办 shows the task with when it arrived and its time limit,
+ * and 去办理 opens the five-dimension review page (item 1); the 办理 page preselects nothing, asks for
+ * a result at the field and confirms with the consequence (item 2); 退回 needs a reason and the
+ * applicant then sees it in a banner (item 5); the tab title names the page (item 13).
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { type ServerProcess, startServer } from '../server-process.ts';
+import { launch, RESULTS } from './chromium.ts';
+import { submittedDtProject } from './http-session.ts';
+
+let server: ServerProcess;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let projectId = '';
+const NAME = '工作台浏览器测试项目';
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  projectId = await submittedDtProject(server.url, NAME);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${server.url}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+test('待办 shows arrival and time limit, and 去办理 opens the five-dimension review page', async () => {
+  const page = await signIn('dt.reviewer');
+  await page.goto(`${server.url}/projects/tasks`);
+  const row = page.locator('tr', { hasText: NAME });
+  await row.waitFor({ timeout: 30_000 });
+  const text = (await row.textContent()) ?? '';
+  assert.match(text, /合理性审核/);
+  assert.match(text, /今日到达|已等待 \d+ 个工作日/);
+  assert.match(text, /办法未规定办理时限/);
+  assert.equal(await page.title(), '待办 - 统筹 · 政务信息化项目管理平台');
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-tasks.png'), fullPage: true });
+  await row.getByRole('button', { name: '去办理' }).click();
+  await page.waitForURL(`**/projects/${projectId}/review`);
+  await page.getByText('五个方面的审核意见').waitFor();
+  await page.close();
+});
+
+test('办理 preselects nothing, asks for a result, confirms the consequence; 退回 needs a reason', async () => {
+  const page = await signIn('dt.reviewer');
+  await page.goto(`${server.url}/projects/${projectId}/steps/dt.review.assessment`);
+  await page.getByRole('button', { name: '提交办理结果' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('input[type=radio]:checked').count(), 0, 'nothing preselected');
+  await page.getByRole('button', { name: '填写五个方面' }).waitFor();
+  await page.getByRole('button', { name: '提交办理结果' }).click();
+  await page.getByText('请选择办理结果').waitFor();
+  await page.locator('input[type=radio]').first().check();
+  await page.getByRole('button', { name: '提交办理结果' }).click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await confirm.waitFor();
+  assert.match((await confirm.textContent()) ?? '', /确认办理结果：.*项目进入下一环节/s);
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-confirm.png') });
+  await confirm.getByRole('button', { name: '再想想' }).click();
+
+  await page.getByRole('button', { name: /^退\s?回$/ }).click();
+  const dialog = page.locator('.ant-modal', { hasText: '退回理由' });
+  await dialog.waitFor();
+  assert.equal(
+    await dialog.getByRole('button', { name: '确认退回' }).isDisabled(),
+    true,
+    'no reason, no 退回',
+  );
+  await dialog.locator('textarea').fill('请补充预算测算依据和三年运维费用明细');
+  await dialog.getByRole('button', { name: '确认退回' }).click();
+  await page.waitForURL(`**/projects/${projectId}`);
+  await page.close();
+
+  const staff = await signIn('dt.staff');
+  await staff.goto(`${server.url}/projects/${projectId}`);
+  const banner = staff.locator('[data-testid="returned-banner"]');
+  await banner.waitFor({ timeout: 30_000 });
+  assert.match((await banner.textContent()) ?? '', /请补充预算测算依据和三年运维费用明细/);
+  await staff.screenshot({ path: path.join(RESULTS, 'workbench-returned.png') });
+  await staff.close();
+});
