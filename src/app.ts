@@ -37,6 +37,7 @@ import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
 import type { Clock } from './shared/clock.ts';
 import type { CommandDeps } from './shared/command.ts';
+import { registerWorkbenchRoutes } from './workbench/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPlanRoutes(app, deps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
+  registerWorkbenchRoutes(app, projectDeps);
 
   await registerWeb(app);
   return app;

@@ -1,0 +1,13 @@
+/** Authorization-matrix cases of the workbench routes (src/workbench/access.ts). */
+import type { RouteCase } from './types.ts';
+
+export const CASES: Record<string, RouteCase> = {
+  'GET /api/workbench/done': { call: () => ({ url: '/api/workbench/done' }) },
+  'GET /api/workbench/started': { call: () => ({ url: '/api/workbench/started' }) },
+  'GET /api/search': {
+    call: () => ({ url: `/api/search?q=${encodeURIComponent('证照')}` }),
+    relationsTestedIn: [
+      'test/api/search.test.ts: a two-character fragment finds projects, systems and documents the caller may see, and nothing else',
+    ],
+  },
+};
