@@ -59,6 +59,13 @@ export const routes: RouteEntry[] = [
     load: () => import('./pages/home/index.tsx'),
   },
   {
+    path: '/search',
+    name: '搜索',
+    access: 'canSeeProjects',
+    hideInMenu: true,
+    load: () => import('./pages/search/index.tsx'),
+  },
+  {
     path: '/rulebooks',
     name: '规则集',
     icon: 'rulebook',

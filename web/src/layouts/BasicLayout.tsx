@@ -1,6 +1,6 @@
-import { Grid, Layout, Menu, type MenuProps, theme } from 'antd';
+import { Grid, Input, Layout, Menu, type MenuProps, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, Outlet, useLocation, useMatches } from 'react-router-dom';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router-dom';
 import { flattenMenu, type MenuEntry, menuFor } from '../access.ts';
 import { useSession } from '../auth/context.ts';
 import { PageSpin } from '../components/FullPageSpin.tsx';
@@ -40,6 +40,7 @@ function locate(menu: MenuEntry[], pathname: string): { selected: string[]; open
 export function BasicLayout() {
   const { access } = useSession();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const screens = Grid.useBreakpoint();
@@ -100,6 +101,16 @@ export function BasicLayout() {
           </span>
         </Link>
         <div style={{ flex: 1 }} />
+        {access.canSeeProjects && screens.md && (
+          <Input.Search
+            aria-label="全局搜索"
+            placeholder="搜索项目、系统、资源、文件"
+            allowClear
+            maxLength={50}
+            style={{ maxWidth: 280 }}
+            onSearch={(v) => v.trim() && navigate(`/search?q=${encodeURIComponent(v.trim())}`)}
+          />
+        )}
         <UserMenu />
       </Layout.Header>
       <Layout hasSider>
