@@ -122,7 +122,9 @@ export function BasicLayout() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           collapsedWidth={screens.md ? 80 : 0}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          style={{
+            borderInlineEnd: collapsed && !screens.md ? 'none' : `1px solid ${token.colorBorderSecondary}`,
+          }}
         >
           <Menu
             mode="inline"

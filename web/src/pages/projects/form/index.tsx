@@ -32,6 +32,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
@@ -305,8 +306,14 @@ export default function ProjectFormPage() {
                 <>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline">
-                      <Form.Item name={[f.name, 'year']} rules={[{ required: true }]}>
-                        <InputNumber min={2000} max={2100} placeholder="年度" />
+                      <Form.Item
+                        name={[f.name, 'year']}
+                        rules={[
+                          { required: true, message: '请填写年度' },
+                          numberRule({ label: '年度', min: 2000, max: 2100, integer: true }),
+                        ]}
+                      >
+                        <InputNumber placeholder="年度" />
                       </Form.Item>
                       <Form.Item name={[f.name, 'amount']} rules={[{ required: true }, yuanRule]}>
                         <Input placeholder="金额（元）" />
