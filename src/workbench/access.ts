@@ -8,6 +8,11 @@ import type { RouteRule } from '../access/rule.ts';
 export const WORKBENCH_ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/workbench/done': { roles: BUSINESS_ROLES, relation: 'self' },
   'GET /api/workbench/started': { roles: BUSINESS_ROLES, relation: 'self' },
+  'GET /api/cockpit': {
+    roles: ['authority_reviewer', 'authority_leader', 'approver', 'finance_officer', 'leadership_body'],
+    relation: 'own_jurisdiction',
+    note: '只统计本人可见的项目',
+  },
   'GET /api/search': {
     roles: BUSINESS_ROLES,
     relation: 'own_jurisdiction',

@@ -18,6 +18,7 @@ import { ACTION_KINDS, labelOf, PROJECT_STATES } from '../projects/model.ts';
 import { loadWorkflowEnv, visibleProjectIds } from '../projects/repository.ts';
 import { projectActions, projectMaterials, projects } from '../projects/tables.ts';
 import { stepInfo } from '../projects/workflow-state.ts';
+import { registerCockpitRoutes } from './cockpit.ts';
 import { DoneList, SearchQuery, SearchResult, StartedList, WorkbenchQuery } from './schemas.ts';
 
 const TAGS = ['工作台'];
@@ -43,6 +44,7 @@ function projectMatch(q: string | undefined): SQL | undefined {
 
 export function registerWorkbenchRoutes(app: FastifyInstance, deps: ProjectDeps): void {
   const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  registerCockpitRoutes(app, deps);
 
   app.get(
     '/api/workbench/done',

@@ -4,6 +4,12 @@ import type { RouteCase } from './types.ts';
 export const CASES: Record<string, RouteCase> = {
   'GET /api/workbench/done': { call: () => ({ url: '/api/workbench/done' }) },
   'GET /api/workbench/started': { call: () => ({ url: '/api/workbench/started' }) },
+  'GET /api/cockpit': {
+    call: () => ({ url: '/api/cockpit' }),
+    relationsTestedIn: [
+      'test/api/search.test.ts: the cockpit counts only the projects the caller may see, by state, department and year',
+    ],
+  },
   'GET /api/search': {
     call: () => ({ url: `/api/search?q=${encodeURIComponent('证照')}` }),
     relationsTestedIn: [

@@ -9,6 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { informationSystems } from '../../src/catalog/tables.ts';
 import type { TestContext } from '../helper.ts';
 import {
+  approvedPlanEntry,
+  catalogSystem,
   draftProject,
   expectStatus,
   jurisdictionId,
@@ -16,6 +18,7 @@ import {
   Sessions,
   setupProjects,
   upload,
+  uploadMissing,
 } from './projects-support.ts';
 
 let ctx: TestContext;
@@ -61,11 +64,7 @@ before(async () => {
   await system('健康证照核验系统', 'DT-XT-S0002', '大同市卫生健康委员会');
   const staff = await sessions.as('dt.staff');
   ownProject = (await draftProject(staff, { name: '教育电子证照应用项目' })).id;
-  expectStatus(
-    await upload(staff, ownProject, 'proposal', { name: '证照共享方案.pdf' }),
-    201,
-    'upload',
-  );
+  expectStatus(await upload(staff, ownProject, 'proposal', { name: '证照共享方案.pdf' }), 201, 'upload');
   const staff2 = await sessions.as('dt.staff2');
   otherProject = (await draftProject(staff2, { name: '卫健证照互认项目' })).id;
 });
@@ -137,5 +136,46 @@ describe('我发起的 and 已办', () => {
   test('已办 is empty for a user who has decided nothing', async () => {
     const done = (await (await sessions.as('dt.reviewer')).request('GET', '/api/workbench/done')).json();
     assert.deepEqual(done, { items: [], total: 0 });
+  });
+});
+
+describe('cockpit', () => {
+  test('the cockpit counts only the projects the caller may see, by state, department and year', async () => {
+    const entryId = await approvedPlanEntry(sessions, 'dt.reviewer', 'dt.gov', '大同市教育局', '驾驶舱项目');
+    const staff = await sessions.as('dt.staff');
+    const systemId = await catalogSystem(ctx, staff, 'DT', '大同市教育局');
+    const { id } = await draftProject(staff, {
+      name: '驾驶舱项目',
+      planEntryId: entryId,
+      systems: [{ systemId, name: null, relation: 'changes' }],
+    });
+    await uploadMissing(staff, id);
+    expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
+
+    const reviewer = await sessions.as('dt.reviewer');
+    const res = await reviewer.request('GET', '/api/cockpit');
+    expectStatus(res, 200, 'cockpit');
+    const c = res.json();
+    const visible = (await reviewer.request('GET', '/api/projects?limit=200')).json().total;
+    assert.ok(visible >= 1);
+    const inReview = c.byState.find((x: { state: string }) => x.state === 'in_review');
+    assert.equal(inReview?.stateName, '审核中');
+    assert.equal(c.totals.projects, visible);
+    assert.equal(
+      c.byState.reduce((n: number, s: { count: number }) => n + s.count, 0),
+      visible,
+    );
+    assert.equal(
+      c.byDepartment.reduce((n: number, d: { total: number }) => n + d.total, 0),
+      visible,
+    );
+    for (const d of c.byDepartment) assert.match(d.organisationId, /^[0-9a-f-]{36}$/);
+    const y2026 = c.moneyByYear.find((m: { year: number }) => m.year === 2026);
+    assert.ok(y2026, 'the 2026 budget year');
+    assert.equal(y2026.approved, '0.00', 'nothing 立项 yet');
+
+    const other = (await (await sessions.as('sc.reviewer')).request('GET', '/api/cockpit')).json();
+    assert.equal(other.totals.projects, 0, 'another jurisdiction sees none of DT’s projects');
+    expectStatus(await (await sessions.as('dt.staff')).request('GET', '/api/cockpit'), 403, 'a department');
   });
 });
