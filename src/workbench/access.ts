@@ -8,6 +8,11 @@ import type { RouteRule } from '../access/rule.ts';
 export const WORKBENCH_ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/workbench/done': { roles: BUSINESS_ROLES, relation: 'self' },
   'GET /api/workbench/started': { roles: BUSINESS_ROLES, relation: 'self' },
+  'GET /api/workbench/export': {
+    roles: BUSINESS_ROLES,
+    relation: 'self',
+    note: '只导出本人可见的行；导出记入审计，限条数、限频',
+  },
   'GET /api/cockpit': {
     roles: ['authority_reviewer', 'authority_leader', 'approver', 'finance_officer', 'leadership_body'],
     relation: 'own_jurisdiction',

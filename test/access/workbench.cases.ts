@@ -4,6 +4,7 @@ import type { RouteCase } from './types.ts';
 export const CASES: Record<string, RouteCase> = {
   'GET /api/workbench/done': { call: () => ({ url: '/api/workbench/done' }) },
   'GET /api/workbench/started': { call: () => ({ url: '/api/workbench/started' }) },
+  'GET /api/workbench/export': { call: () => ({ url: '/api/workbench/export?list=started' }) },
   'GET /api/cockpit': {
     call: () => ({ url: '/api/cockpit' }),
     relationsTestedIn: [

@@ -6,7 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { informationSystems } from '../../src/catalog/tables.ts';
+import { auditEvents } from '../../src/db/schema.ts';
 import type { TestContext } from '../helper.ts';
 import {
   approvedPlanEntry,
@@ -177,5 +180,46 @@ describe('cockpit', () => {
     const other = (await (await sessions.as('sc.reviewer')).request('GET', '/api/cockpit')).json();
     assert.equal(other.totals.projects, 0, 'another jurisdiction sees none of DT’s projects');
     expectStatus(await (await sessions.as('dt.staff')).request('GET', '/api/cockpit'), 403, 'a department');
+  });
+});
+
+describe('export', () => {
+  test('a list exports to .xlsx with its filters, the user and the time, and the export is audited', async () => {
+    const staff = await sessions.as('dt.staff');
+    const res = await staff.request(
+      'GET',
+      `/api/workbench/export?list=started&q=${encodeURIComponent('证照')}`,
+    );
+    expectStatus(res, 200, 'export');
+    assert.match(String(res.headers['content-type']), /spreadsheetml/);
+    assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const cells = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map(String);
+    assert.deepEqual(cells(1), ['我发起的']);
+    assert.match(cells(2)[1], /dt\.staff/);
+    assert.equal(cells(3)[1], ctx.clock.now().toISOString());
+    assert.equal(cells(4)[1], '关键词：证照');
+    assert.deepEqual(cells(7).slice(0, 2), ['项目编码', '项目名称']);
+    assert.equal(cells(8)[1], '教育电子证照应用项目');
+    assert.equal(sheet.rowCount, 8, 'only the filtered row');
+
+    const other = await (await sessions.as('dt.staff2')).request(
+      'GET',
+      '/api/workbench/export?list=projects',
+    );
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
+    const names = wb2.worksheets[0].getColumn(2).values.map(String);
+    assert.ok(!names.includes('教育电子证照应用项目'), 'never another department’s project');
+
+    const audit = await ctx.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'list.export'));
+    assert.equal(audit.length, 2);
+    assert.equal((audit[0].details as { count: number }).count, 1);
+    expectStatus(await staff.request('GET', '/api/workbench/export?list=nothing'), 400, 'unknown list');
   });
 });
