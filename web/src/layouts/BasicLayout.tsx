@@ -71,7 +71,7 @@ export function BasicLayout() {
           display: 'flex',
           alignItems: 'center',
           gap: 16,
-          paddingInline: 24,
+          paddingInline: screens.md ? 24 : 12,
           background: HEADER_BLUE,
           position: 'sticky',
           top: 0,

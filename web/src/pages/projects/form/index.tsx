@@ -42,6 +42,7 @@ import {
   listCatalogSystems,
   listLinkableEntries,
   listOrganisations,
+  listProjects,
   materialUrl,
   removeMaterial,
   submitProject,
@@ -56,9 +57,13 @@ import {
   EMPTY_APPLICATION,
   FUNDING_MODES,
   formatSize,
+  formatYuan,
   isYuan,
   PROJECT_CATEGORIES,
   PROJECT_TYPES,
+  toFen,
+  wanHint,
+  yearsTotal,
 } from '../logic.ts';
 import type { ApplicationInput, ProjectDetail } from '../types.ts';
 
@@ -91,10 +96,13 @@ const fromForm = (v: FormValues): ApplicationInput => ({
   projectOwner: v.projectOwner?.name ? v.projectOwner : null,
 });
 
+/** Projects the user may choose as 上级项目 (the server checks visibility again on save). */
+const listParentCandidates = (signal: AbortSignal) => listProjects(signal, {});
+
 const STEPS = ['基本信息', '预算与绩效', '系统、资源与网络', '材料与提交'];
 /** The fields each step validates before moving on (the other steps' fields stay mounted, hidden). */
 const STEP_FIELDS: string[][] = [
-  ['name', 'type', 'category', 'fundingMode', 'shareOfParent'],
+  ['name', 'type', 'category', 'fundingMode', 'parentProjectId', 'shareOfParent'],
   ['totalBudget', 'budgetByYear', 'performanceTargets'],
   ['systems', 'resources', 'cloudServices', 'dedicatedNetworkBasis'],
 ];
@@ -126,6 +134,9 @@ export default function ProjectFormPage() {
   const orgs = useRequest(listOrganisations);
   const systems = useRequest(listCatalogSystems);
   const resources = useRequest(listCatalogResources);
+  const parents = useRequest(listParentCandidates);
+  const totalBudget = Form.useWatch('totalBudget', form);
+  const budgetYears = Form.useWatch('budgetByYear', form) as { year: number; amount: string }[] | undefined;
 
   useEffect(() => {
     if (loaded.data) {
@@ -275,8 +286,16 @@ export default function ProjectFormPage() {
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} md={16}>
-                <Form.Item name="parentProjectId" label="上级项目（市县分级立项时填写上级项目 ID，DT-06）">
-                  <Input allowClear placeholder="上级项目的 ID" />
+                <Form.Item name="parentProjectId" label="上级项目（市县分级立项时选择，DT-06）">
+                  <Select
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder="按名称或编码查找您可见的项目"
+                    options={(parents.data?.items ?? [])
+                      .filter((x) => x.id !== project?.id)
+                      .map((x) => ({ value: x.id, label: `${x.name}（${x.code} · ${x.ownerName}）` }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -294,15 +313,39 @@ export default function ProjectFormPage() {
             <Form.Item
               name="totalBudget"
               label="项目总预算（元）"
-              rules={[{ required: true, message: '请填写项目总预算' }, yuanRule]}
+              extra={wanHint(totalBudget) ?? '以元为单位，至多两位小数'}
+              rules={[
+                { required: true, message: '请填写项目总预算' },
+                yuanRule,
+                {
+                  validator: (_, v: string) =>
+                    !v || !isYuan(String(v)) || (toFen(String(v)) ?? 0n) > 0n
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('项目总预算须大于 0 元')),
+                },
+              ]}
             >
-              <Input style={{ maxWidth: 300 }} />
+              <Input style={{ maxWidth: 300 }} addonAfter="元" />
             </Form.Item>
             <Typography.Title level={5}>
               分年度预算（分年度实施的项目，各年之和须等于总预算）
             </Typography.Title>
-            <Form.List name="budgetByYear">
-              {(fields, { add, remove }) => (
+            <Form.List
+              name="budgetByYear"
+              rules={[
+                {
+                  // Checked here, on the budget step, not as a pop-up when saving (issue 17 item 4).
+                  validator: async (_, years: { year: number; amount: string }[] | undefined) => {
+                    const problem = budgetProblem(
+                      String(form.getFieldValue('totalBudget') ?? ''),
+                      years ?? [],
+                    );
+                    if (problem) throw new Error(problem);
+                  },
+                },
+              ]}
+            >
+              {(fields, { add, remove }, { errors }) => (
                 <>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline">
@@ -315,8 +358,12 @@ export default function ProjectFormPage() {
                       >
                         <InputNumber placeholder="年度" />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'amount']} rules={[{ required: true }, yuanRule]}>
-                        <Input placeholder="金额（元）" />
+                      <Form.Item
+                        name={[f.name, 'amount']}
+                        rules={[{ required: true, message: '请填写金额' }, yuanRule]}
+                        extra={wanHint(budgetYears?.[f.name]?.amount)}
+                      >
+                        <Input placeholder="金额（元）" addonAfter="元" />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
                     </Space>
@@ -328,6 +375,19 @@ export default function ProjectFormPage() {
                   >
                     增加年度
                   </Button>
+                  {fields.length > 0 && (
+                    <Typography.Paragraph
+                      type="secondary"
+                      style={{ marginTop: 8 }}
+                      data-testid="budget-running-total"
+                    >
+                      各年合计 {formatYuan(yearsTotal(budgetYears))}（{wanHint(yearsTotal(budgetYears))}）
+                      {totalBudget &&
+                        isYuan(String(totalBudget)) &&
+                        ` / 总预算 ${formatYuan(String(totalBudget))}`}
+                    </Typography.Paragraph>
+                  )}
+                  <Form.ErrorList errors={errors} />
                 </>
               )}
             </Form.List>
@@ -410,7 +470,22 @@ export default function ProjectFormPage() {
                           }))}
                         />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'name']}>
+                      <Form.Item
+                        name={[f.name, 'name']}
+                        rules={[
+                          {
+                            warningOnly: true,
+                            validator: (_, v: string | null) =>
+                              v?.trim() && !form.getFieldValue(['systems', f.name, 'systemId'])
+                                ? Promise.reject(
+                                    new Error(
+                                      '未列入系统目录：可保存草稿，但提交时将被拒绝，请先在系统目录登记',
+                                    ),
+                                  )
+                                : Promise.resolve(),
+                          },
+                        ]}
+                      >
                         <Input placeholder="或：尚未列入目录的系统名称" style={{ width: 240 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'relation']} initialValue="changes">
