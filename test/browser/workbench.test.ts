@@ -28,6 +28,17 @@ after(async () => {
   await server?.stop();
 });
 
+/** The elements that stick out past the viewport's right edge (for the failure message). */
+function overflowing(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 8)
+      .map((e) => `${e.tagName}.${String(e.className).slice(0, 60)} → ${e.getBoundingClientRect().right}`)
+      .join('; '),
+  );
+}
+
 async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
@@ -39,6 +50,33 @@ async function signIn(username: string, viewport = { width: 1440, height: 900 })
   await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
   return page;
 }
+
+test('the landing page is the reviewer’s workbench: 待办 with arrival and time limit, 已办, 我发起的', async () => {
+  const page = await signIn('dt.reviewer');
+  const workbench = page.locator('[data-testid="workbench"]');
+  const row = workbench.locator('tr', { hasText: NAME });
+  await row.waitFor({ timeout: 30_000 });
+  assert.match((await row.textContent()) ?? '', /办法未规定办理时限/);
+  assert.equal(await page.title(), '工作台 - 统筹 · 政务信息化项目管理平台');
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-home.png'), fullPage: true });
+  await workbench.getByRole('tab', { name: '已办' }).click();
+  await page.waitForURL('**/?tab=done');
+  await workbench.getByText('暂无已办事项').waitFor();
+  await page.close();
+});
+
+test('the applicant finds the project by a two-character fragment in the header search', async () => {
+  const page = await signIn('dt.staff');
+  await page.getByRole('searchbox', { name: '全局搜索' }).fill('浏览');
+  await page.getByRole('searchbox', { name: '全局搜索' }).press('Enter');
+  await page.waitForURL(/\/search\?q=/);
+  const results = page.locator('[data-testid="search-results"]');
+  await results.getByRole('link', { name: NAME }).waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-search.png'), fullPage: true });
+  await results.getByRole('link', { name: NAME }).click();
+  await page.waitForURL(`**/projects/${projectId}`);
+  await page.close();
+});
 
 test('待办 shows arrival and time limit, and 去办理 opens the five-dimension review page', async () => {
   const page = await signIn('dt.reviewer');
@@ -54,6 +92,38 @@ test('待办 shows arrival and time limit, and 去办理 opens the five-dimensio
   await row.getByRole('button', { name: '去办理' }).click();
   await page.waitForURL(`**/projects/${projectId}/review`);
   await page.getByText('五个方面的审核意见').waitFor();
+  await page.close();
+});
+
+test('at 390 px a leader reads the project and the 办理 page without sideways scrolling', async () => {
+  const page = await signIn('dt.reviewer', { width: 390, height: 844 });
+  await page.goto(`${server.url}/projects/${projectId}`);
+  await page.getByText('流程').first().waitFor({ timeout: 30_000 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `project page is ${wide}px wide: ${await overflowing(page)}`);
+  await page.screenshot({ path: path.join(RESULTS, 'mobile-project.png'), fullPage: true });
+  await page.goto(`${server.url}/projects/${projectId}/steps/dt.review.assessment`);
+  await page.getByRole('button', { name: '提交办理结果' }).waitFor({ timeout: 30_000 });
+  const stepWide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(stepWide <= 390, `办理 page is ${stepWide}px wide: ${await overflowing(page)}`);
+  await page.screenshot({ path: path.join(RESULTS, 'mobile-approval.png'), fullPage: true });
+  await page.close();
+});
+
+test('the cockpit’s state chart drills down to the filtered project list', async () => {
+  const page = await signIn('dt.reviewer');
+  await page.goto(`${server.url}/projects/cockpit`);
+  const chart = page.locator('[data-testid="chart-state"]');
+  await chart.locator('canvas').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1500); // the pie's opening animation
+  await page.screenshot({ path: path.join(RESULTS, 'cockpit.png'), fullPage: true });
+  const box = await chart.boundingBox();
+  assert.ok(box);
+  // The only slice (审核中) is the whole ring: click on it above the centre.
+  const radius = (Math.min(box.width, box.height) / 2) * 0.54;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - radius);
+  await page.waitForURL('**/projects/list?state=in_review');
+  await page.locator('tr', { hasText: NAME }).waitFor({ timeout: 30_000 });
   await page.close();
 });
 

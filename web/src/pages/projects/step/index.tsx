@@ -137,7 +137,7 @@ export default function StepPage() {
         }
       />
       <Row gutter={16}>
-        <Col xs={24} xl={14}>
+        <Col xs={{ span: 24, order: 2 }} xl={{ span: 14, order: 1 }}>
           <Card title="办理依据" style={{ marginBottom: 16 }}>
             <Descriptions
               column={1}
@@ -220,7 +220,7 @@ export default function StepPage() {
             </Card>
           )}
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={{ span: 24, order: 1 }} xl={{ span: 10, order: 2 }} style={{ marginBottom: 16 }}>
           <Card title={step.canAct ? '办理结果' : '催办'}>
             {step.canAct ? (
               <Flex vertical gap={12}>
