@@ -18,6 +18,15 @@ const OpenStep = Type.Object(
     action: Nullable(S),
     actionName: Nullable(S),
     canAct: Type.Boolean(),
+    /** When the current work arrived (催办 does not move it), working days waited, the due date. */
+    since: S,
+    waitedWorkdays: Nullable(Type.Integer()),
+    dueDate: Nullable(S),
+    deadlineName: Nullable(S),
+    deadlineArticles: Type.Array(S),
+    calendarKnown: Type.Boolean(),
+    remainingWorkdays: Nullable(Type.Integer()),
+    overdue: Type.Boolean(),
     holder: Nullable(Type.Object({ userId: S, name: S }, strict)),
     outcomes: Type.Array(
       Type.Object({ event: S, name: S, normal: Type.Boolean(), refuses: Type.Boolean() }, strict),

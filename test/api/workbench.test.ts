@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createCalendar } from '../../src/calendar/workdays.ts';
-import { dueOf } from '../../src/projects/inbox-routes.ts';
+import { dueOf } from '../../src/projects/deadlines.ts';
 import type { Obligation } from '../../src/rules/index.ts';
 import type { TestContext } from '../helper.ts';
 import {
@@ -102,6 +102,15 @@ describe('待办', () => {
       [first, second],
       'oldest first',
     );
+
+    // The project page shows the same arrival and wait on its open step.
+    const detail = (await (await sessions.as('dt.reviewer')).request('GET', `/api/projects/${first}`)).json();
+    const open = detail.workflow.openSteps.find(
+      (x: { stepId: string }) => x.stepId === 'dt.review.assessment',
+    );
+    assert.equal(open.since, submittedAt);
+    assert.equal(open.waitedWorkdays, 3);
+    assert.equal(open.dueDate, null);
   });
 });
 

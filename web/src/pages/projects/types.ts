@@ -21,6 +21,15 @@ export interface OpenStep {
   action: string | null;
   actionName: string | null;
   canAct: boolean;
+  /** When the current work arrived; working days waited (null: holiday table lacks a year). */
+  since: string;
+  waitedWorkdays: number | null;
+  dueDate: string | null;
+  deadlineName: string | null;
+  deadlineArticles: string[];
+  calendarKnown: boolean;
+  remainingWorkdays: number | null;
+  overdue: boolean;
   holder: { userId: string; name: string } | null;
   outcomes: { event: string; name: string; normal: boolean; refuses: boolean }[];
   gates: {

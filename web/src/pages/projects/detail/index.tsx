@@ -45,6 +45,7 @@ import {
   withdrawProject,
 } from '../api.ts';
 import { DECLARATIONS, formatSize, formatYuan, STATE_BADGE } from '../logic.ts';
+import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { ProjectDetail, WorkflowStep } from '../types.ts';
 import { HistoryTab } from './components/HistoryTab.tsx';
 import { ReturnedBanner } from './components/ReturnedBanner.tsx';
@@ -197,6 +198,10 @@ export default function ProjectDetailPage() {
                       <>
                         <div>
                           办理：{s.actorName} · 依据 {s.citation}
+                        </div>
+                        <div>
+                          到达 {formatDateTime(s.since)}（{waitedText(s)}）· 期限：
+                          <DueCell t={s} />
                         </div>
                         {blocked.map((g) => (
                           <Typography.Text key={g.gateId} type="danger" style={{ display: 'block' }}>

@@ -24,6 +24,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   colleaguesOf,
@@ -36,6 +37,7 @@ import {
   urgeStep,
 } from '../api.ts';
 import { formatYuan } from '../logic.ts';
+import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { OpenStep } from '../types.ts';
 
 /**
@@ -146,6 +148,12 @@ export default function StepPage() {
                 { key: 'actor', label: '办理单位', children: step.actorName },
                 { key: 'basis', label: '依据', children: step.citation },
                 { key: 'stage', label: '阶段', children: step.stageName },
+                {
+                  key: 'since',
+                  label: '到达时间',
+                  children: `${formatDateTime(step.since)}（${waitedText(step)}）`,
+                },
+                { key: 'due', label: '办理期限', children: <DueCell t={step} /> },
                 ...(step.holder ? [{ key: 'holder', label: '转办给', children: step.holder.name }] : []),
               ]}
             />

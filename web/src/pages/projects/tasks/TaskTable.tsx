@@ -17,7 +17,11 @@ export function waitedText(t: Pick<TaskItem, 'waitedWorkdays'>): string {
 }
 
 /** The deadline cell: due date and working days left, overdue in red, or why there is none. */
-export function DueCell({ t }: { t: TaskItem }) {
+export function DueCell({
+  t,
+}: {
+  t: Pick<TaskItem, 'deadlineName' | 'dueDate' | 'remainingWorkdays' | 'overdue'>;
+}) {
   if (!t.deadlineName) return <Typography.Text type="secondary">办法未规定办理时限</Typography.Text>;
   if (!t.dueDate || t.remainingWorkdays === null)
     return (
