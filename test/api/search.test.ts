@@ -223,3 +223,22 @@ describe('export', () => {
     expectStatus(await staff.request('GET', '/api/workbench/export?list=nothing'), 400, 'unknown list');
   });
 });
+
+describe('preview', () => {
+  test('a PDF opens inline in a sandbox for preview; without the flag it stays an attachment', async () => {
+    const staff = await sessions.as('dt.staff');
+    const detail = (await staff.request('GET', `/api/projects/${ownProject}`)).json();
+    const pdf = detail.materials.find((m: { originalName: string }) => m.originalName === '证照共享方案.pdf');
+    const url = `/api/projects/${ownProject}/materials/${pdf.id}/download`;
+    const preview = await staff.request('GET', `${url}?inline=true`);
+    expectStatus(preview, 200, 'preview');
+    assert.match(String(preview.headers['content-disposition']), /^inline;/);
+    assert.match(String(preview.headers['content-security-policy']), /sandbox/);
+    assert.equal(preview.headers['content-type'], 'application/pdf');
+    const download = await staff.request('GET', url);
+    assert.match(String(download.headers['content-disposition']), /^attachment;/);
+    expectStatus(await staff.request('GET', `${url}?inline=maybe`), 400, 'not a boolean');
+    const other = await (await sessions.as('dt.staff2')).request('GET', `${url}?inline=true`);
+    assert.equal(other.statusCode, 404, 'another department cannot preview it either');
+  });
+});

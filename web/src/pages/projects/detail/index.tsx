@@ -36,14 +36,8 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import {
-  addComment,
-  certificateUrl,
-  getProject,
-  materialUrl,
-  submitProject,
-  withdrawProject,
-} from '../api.ts';
+import { addComment, certificateUrl, getProject, submitProject, withdrawProject } from '../api.ts';
+import { MaterialLink } from '../components/MaterialLink.tsx';
 import { DECLARATIONS, formatSize, formatYuan, STATE_BADGE } from '../logic.ts';
 import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { ProjectDetail, WorkflowStep } from '../types.ts';
@@ -242,9 +236,9 @@ export default function ProjectDetailPage() {
                 {
                   title: '文件',
                   dataIndex: 'originalName',
-                  render: (name: string, m) => (
+                  render: (_name: string, m) => (
                     <>
-                      <a href={materialUrl(p.id, m.id)}>{name}</a>
+                      <MaterialLink projectId={p.id} m={m} />
                       <div>
                         <Typography.Text type="secondary">
                           {formatSize(m.size)} · SM3 {m.sm3.slice(0, 8)}…
@@ -352,7 +346,7 @@ export default function ProjectDetailPage() {
   );
 }
 
-function ApplicationDescriptions({ project: p }: { project: ProjectDetail }) {
+export function ApplicationDescriptions({ project: p }: { project: ProjectDetail }) {
   const declared = DECLARATIONS.filter((d) => p.declarations[d.value]).map((d) => d.label);
   return (
     <Descriptions

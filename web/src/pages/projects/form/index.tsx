@@ -43,12 +43,12 @@ import {
   listLinkableEntries,
   listOrganisations,
   listProjects,
-  materialUrl,
   removeMaterial,
   submitProject,
   updateProject,
   uploadMaterial,
 } from '../api.ts';
+import { MaterialLink } from '../components/MaterialLink.tsx';
 import {
   applicationBody,
   applicationFromProject,
@@ -697,7 +697,7 @@ function MaterialsStep({ project, onChanged }: { project: ProjectDetail; onChang
                 return m.required ? <Typography.Text type="danger">缺</Typography.Text> : '—';
               return files.map((f) => (
                 <div key={f.id}>
-                  <a href={materialUrl(project.id, f.id)}>{f.originalName}</a>{' '}
+                  <MaterialLink projectId={project.id} m={f} />{' '}
                   <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>{' '}
                   <Button
                     type="link"

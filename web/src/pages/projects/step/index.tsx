@@ -30,12 +30,12 @@ import {
   colleaguesOf,
   decideStep,
   getProject,
-  materialUrl,
   reassignStep,
   returnStep,
   uploadMaterial,
   urgeStep,
 } from '../api.ts';
+import { MaterialLink } from '../components/MaterialLink.tsx';
 import { formatYuan } from '../logic.ts';
 import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { OpenStep } from '../types.ts';
@@ -205,7 +205,7 @@ export default function StepPage() {
             <Card title="决定文书" style={{ marginBottom: 16 }}>
               {decisionDocs.map((m) => (
                 <div key={m.id}>
-                  <a href={materialUrl(p.id, m.id)}>{m.originalName}</a>（{m.materialName}）
+                  <MaterialLink projectId={p.id} m={m} />（{m.materialName}）
                 </div>
               ))}
               <Space wrap style={{ marginTop: 8 }}>
