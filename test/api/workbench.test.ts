@@ -114,6 +114,53 @@ describe('待办', () => {
   });
 });
 
+describe('materials in words', () => {
+  test('an expert opinion given on the platform no longer shows as missing on the review step', async () => {
+    const id = await submitted('专家意见材料项目');
+    const reviewer = await sessions.as('dt.reviewer');
+    const material = async () =>
+      (await reviewer.request('GET', `/api/projects/${id}`))
+        .json()
+        .workflow.openSteps.find((x: { stepId: string }) => x.stepId === 'dt.review.assessment')
+        .materials.find((m: { code: string }) => m.code === 'expert_opinion');
+    assert.equal((await material()).provided, false);
+    const pool = (await reviewer.request('GET', '/api/experts')).json();
+    const expert = pool.candidates.find((c: { username: string }) => c.username === 'dt.expert');
+    const inPool = pool.items.some((e: { userId: string }) => e.userId === expert.userId);
+    if (!inPool)
+      expectStatus(
+        await reviewer.request('POST', '/api/experts', {
+          userId: expert.userId,
+          fields: ['information_systems'],
+          employerOrganisationId: (await reviewer.request('GET', '/api/organisations'))
+            .json()
+            .items.find((o: { name: string }) => o.name === '大同市政务信息化专家咨询委员会').id,
+          title: '教授',
+        }),
+        201,
+        'pool',
+      );
+    expectStatus(
+      await reviewer.request('POST', `/api/projects/${id}/experts`, {
+        userId: expert.userId,
+        kind: 'expert',
+        field: 'information_systems',
+      }),
+      201,
+      'assign',
+    );
+    expectStatus(
+      await (await sessions.as('dt.expert')).request('POST', `/api/projects/${id}/expert-opinion`, {
+        opinion: '方案可行，建议复用统一身份认证。',
+        conclusion: 'agree',
+      }),
+      200,
+      'opinion',
+    );
+    assert.equal((await material()).provided, true, '论证意见 arrived: not 缺 any more');
+  });
+});
+
 describe('due dates', () => {
   const calendar = createCalendar([], [2026]);
   const obligation = (dueDate: string | null): Obligation =>

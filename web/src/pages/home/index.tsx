@@ -46,12 +46,10 @@ const roleColumns: TableColumnsType<MeRole> = [
     title: '角色',
     dataIndex: 'roleName',
     render: (name: string, r) => (
-      <Flex gap={4} wrap>
-        <Tag color="blue">{name}</Tag>
-        {roleLabel(r.role) !== name && (
-          <Typography.Text type="secondary">{roleLabel(r.role)}</Typography.Text>
-        )}
-      </Flex>
+      // One role, one name: the jurisdiction's own wording; the generic name only as a hint.
+      <Tag color="blue" title={roleLabel(r.role)}>
+        {name}
+      </Tag>
     ),
   },
   { title: '所在单位', dataIndex: 'organisationName' },

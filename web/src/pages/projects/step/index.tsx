@@ -192,8 +192,10 @@ export default function StepPage() {
                       <Tag color="green">已具备</Tag>
                     ) : m.issued ? (
                       <Tag color="blue">办理时出具</Tag>
-                    ) : (
+                    ) : step.missingMaterials.some((x) => x.code === m.code) ? (
                       <Tag color="red">缺</Tag>
+                    ) : (
+                      <Tag>{m.requirement === 'optional' ? '可选' : '本项目不需要'}</Tag>
                     )}{' '}
                     {m.name}（{m.article}）
                   </div>
