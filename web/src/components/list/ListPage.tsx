@@ -1,6 +1,7 @@
 import { Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiErrorResult } from '../ApiErrorResult.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { FilterBar, type FilterField } from './FilterBar.tsx';
 import type { Paged } from './useListQuery.ts';
 import { useListQuery } from './useListQuery.ts';
@@ -17,6 +18,7 @@ export function ListPage<T extends object>({
   prefix,
   empty,
   extra,
+  exportList,
 }: {
   fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<Paged<T>>;
   fields: FilterField[];
@@ -25,11 +27,23 @@ export function ListPage<T extends object>({
   prefix?: string;
   empty?: ReactNode;
   extra?: ReactNode;
+  /** The server's export list name (GET /api/workbench/export?list=…): adds 导出 Excel. */
+  exportList?: string;
 }) {
   const list = useListQuery(fetcher, { prefix });
   return (
     <>
-      <FilterBar fields={fields} values={list.params.filters} onChange={list.setFilters} extra={extra} />
+      <FilterBar
+        fields={fields}
+        values={list.params.filters}
+        onChange={list.setFilters}
+        extra={
+          <>
+            {extra}
+            {exportList && <ExportButton list={exportList} filters={list.params.filters} />}
+          </>
+        }
+      />
       {list.error ? (
         <ApiErrorResult error={list.error} onRetry={list.reload} />
       ) : (

@@ -127,6 +127,7 @@ export default function ProjectListPage() {
         )}
         <ListPage<ProjectListItem>
           fetcher={fetchProjects}
+          exportList="projects"
           fields={FIELDS}
           columns={columns}
           rowKey="id"

@@ -111,6 +111,7 @@ export function Workbench() {
             children: (
               <ListPage
                 prefix="done"
+                exportList="done"
                 fetcher={listDone}
                 fields={TEXT_FILTER}
                 columns={doneColumns}
@@ -125,6 +126,7 @@ export function Workbench() {
             children: (
               <ListPage
                 prefix="started"
+                exportList="started"
                 fetcher={listStarted}
                 fields={TEXT_FILTER}
                 columns={startedColumns}
