@@ -101,9 +101,9 @@ const listParentCandidates = (signal: AbortSignal) => listProjects(signal, {});
 
 const STEPS = ['基本信息', '预算与绩效', '系统、资源与网络', '材料与提交'];
 /** The fields each step validates before moving on (the other steps' fields stay mounted, hidden). */
-const STEP_FIELDS: string[][] = [
+const STEP_FIELDS: (string | string[])[][] = [
   ['name', 'type', 'category', 'fundingMode', 'parentProjectId', 'shareOfParent'],
-  ['totalBudget', 'budgetByYear', 'performanceTargets'],
+  ['totalBudget', 'budgetByYear', 'performanceTargets', ['projectOwner', 'name']],
   ['systems', 'resources', 'cloudServices', 'dedicatedNetworkBasis'],
 ];
 const yuanRule = {
@@ -423,7 +423,11 @@ export default function ProjectFormPage() {
             </Typography.Title>
             <Row gutter={16}>
               <Col xs={24} md={8}>
-                <Form.Item name={['projectOwner', 'name']} label="姓名">
+                <Form.Item
+                  name={['projectOwner', 'name']}
+                  label="姓名"
+                  rules={[{ required: true, whitespace: true, message: '提交前须确定项目责任人' }]}
+                >
                   <Input maxLength={50} />
                 </Form.Item>
               </Col>
