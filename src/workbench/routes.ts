@@ -2,7 +2,7 @@
  * The workbench's lists beside 待办 (issue 17): 已办 (what I decided, returned or handed on), 我发起的
  * (projects I created), and one search box across projects, systems, resources and document titles.
  * Visibility, filters, paging and counts are SQL; a fragment matches anywhere in a name or code
- * (position-based, so two Chinese characters like 证照 find 电子证照库).
+ * (an escaped ILIKE '%fragment%', so two Chinese characters like 证照 find 电子证照库).
  */
 import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
