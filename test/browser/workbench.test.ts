@@ -2,7 +2,8 @@
  * Issue 17 in the browser: the reviewer's 待办 shows the task with when it arrived and its time limit,
  * and 去办理 opens the five-dimension review page (item 1); the 办理 page preselects nothing, asks for
  * a result at the field and confirms with the consequence (item 2); 退回 needs a reason and the
- * applicant then sees it in a banner (item 5); the tab title names the page (item 13).
+ * applicant then sees it in a banner (item 5); the tab title names the page (item 13); the system
+ * administrator manages accounts in the UI (item 8).
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -127,6 +128,28 @@ test('the cockpit’s state chart drills down to the filtered project list', asy
   await page.close();
 });
 
+test('the application form checks each rule on the step where its field is, with 万元 hints and a running total', async () => {
+  const page = await signIn('dt.staff');
+  await page.goto(`${server.url}/projects/new`);
+  await page.getByLabel('项目名称').fill('表单校验测试项目');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('项目总预算（元）').fill('1280000');
+  await page.getByText('合 128 万元').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: '增加年度' }).click();
+  await page.getByPlaceholder('金额（元）').fill('1000000');
+  await page
+    .getByTestId('budget-running-total')
+    .getByText(/各年合计 1,000,000.00 元/)
+    .waitFor();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByText('分年度预算之和 1000000.00 元与总预算 1280000.00 元不一致').waitFor();
+  await page.getByText('提交前须确定项目责任人').waitFor();
+  await page.getByLabel('项目总预算（元）').fill('0');
+  await page.getByText('项目总预算须大于 0 元').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'form-budget-step.png'), fullPage: true });
+  await page.close();
+});
+
 test('办理 preselects nothing, asks for a result, confirms the consequence; 退回 needs a reason', async () => {
   const page = await signIn('dt.reviewer');
   await page.goto(`${server.url}/projects/${projectId}/steps/dt.review.assessment`);
@@ -163,4 +186,35 @@ test('办理 preselects nothing, asks for a result, confirms the consequence; �
   assert.match((await banner.textContent()) ?? '', /请补充预算测算依据和三年运维费用明细/);
   await staff.screenshot({ path: path.join(RESULTS, 'workbench-returned.png') });
   await staff.close();
+});
+
+test('the system administrator creates, renames and disables a user', async () => {
+  const page = await signIn('demo.sysadmin');
+  await page.goto(`${server.url}/admin/users`);
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.locator('.ant-modal', { hasText: '初始密码' });
+  await dialog.waitFor();
+  await dialog.getByLabel('用户名').fill('ux.newuser');
+  await dialog.getByLabel('姓名').fill('孙新');
+  await dialog.getByLabel('初始密码').fill('Ux#Created-2026-abc');
+  await dialog.getByRole('button', { name: /创\s?建/ }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  // The list holds every demo account: find the new one.
+  await page.getByRole('searchbox', { name: '按用户名或姓名搜索' }).fill('ux.newuser');
+  await page.getByRole('searchbox', { name: '按用户名或姓名搜索' }).press('Enter');
+  const row = page.locator('tr', { hasText: 'ux.newuser' });
+  await row.waitFor({ timeout: 30_000 });
+
+  await row.getByRole('button', { name: /修\s?改/ }).click();
+  const edit = page.locator('.ant-modal', { hasText: '修改用户' });
+  await edit.getByLabel('姓名').fill('孙新华');
+  await edit.getByRole('button', { name: /保\s?存/ }).click();
+  await page.locator('tr', { hasText: '孙新华' }).waitFor({ timeout: 30_000 });
+
+  await row.getByRole('button', { name: /停\s?用/ }).click();
+  await page.getByRole('button', { name: '确认停用' }).click();
+  await row.getByRole('button', { name: /启\s?用/ }).waitFor({ timeout: 30_000 });
+  assert.match((await row.textContent()) ?? '', /停用/);
+  await page.screenshot({ path: path.join(RESULTS, 'admin-users.png'), fullPage: true });
+  await page.close();
 });
