@@ -66,6 +66,29 @@ test('the landing page is the reviewer’s workbench: 待办 with arrival and ti
   await page.close();
 });
 
+test('every DT business role lands on its own workbench: its 待办 with arrival and time limit, or none', async () => {
+  for (const username of [
+    'dt.staff',
+    'dt.leader',
+    'dt.authlead',
+    'dt.approver',
+    'dt.finance',
+    'dt.gov',
+    'dt.expert',
+  ]) {
+    const page = await signIn(username);
+    const workbench = page.locator('[data-testid="workbench"]');
+    await workbench.getByRole('tab', { name: /待办/ }).waitFor({ timeout: 30_000 });
+    await workbench.locator('.ant-table').first().waitFor();
+    const text = (await workbench.textContent()) ?? '';
+    assert.match(text, /到达时间|暂无待办/, username);
+    // The project waits for the authority's review: it is no other role's task.
+    assert.ok(!text.includes('去办理') || username === 'dt.authlead', `${username} has no task on it`);
+    await page.screenshot({ path: path.join(RESULTS, `workbench-${username.replace('.', '-')}.png`) });
+    await page.close();
+  }
+});
+
 test('the applicant finds the project by a two-character fragment in the header search', async () => {
   const page = await signIn('dt.staff');
   await page.getByRole('searchbox', { name: '全局搜索' }).fill('浏览');

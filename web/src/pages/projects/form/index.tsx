@@ -137,6 +137,11 @@ export default function ProjectFormPage() {
   const parents = useRequest(listParentCandidates);
   const totalBudget = Form.useWatch('totalBudget', form);
   const budgetYears = Form.useWatch('budgetByYear', form) as { year: number; amount: string }[] | undefined;
+  // The yearly sum is checked against the total: a changed total re-checks a list already in error.
+  useEffect(() => {
+    if (totalBudget !== undefined && form.getFieldError('budgetByYear').length > 0)
+      void form.validateFields([['budgetByYear']]).catch(() => undefined);
+  }, [totalBudget, form]);
 
   useEffect(() => {
     if (loaded.data) {
@@ -387,7 +392,9 @@ export default function ProjectFormPage() {
                         ` / 总预算 ${formatYuan(String(totalBudget))}`}
                     </Typography.Paragraph>
                   )}
-                  <Form.ErrorList errors={errors} />
+                  <Form.Item style={{ marginBottom: 0 }}>
+                    <Form.ErrorList errors={errors} />
+                  </Form.Item>
                 </>
               )}
             </Form.List>
