@@ -41,6 +41,7 @@ import { registerRulebookRoutes } from './rulebooks/routes.ts';
 import type { Clock } from './shared/clock.ts';
 import type { CommandDeps } from './shared/command.ts';
 import { DomainError } from './shared/errors.ts';
+import { registerWorkbenchRoutes } from './workbench/routes.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -212,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
   dedup.register(app, projectDeps);
+  registerWorkbenchRoutes(app, projectDeps);
 
   await registerWeb(app);
   return app;

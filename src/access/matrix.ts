@@ -14,6 +14,7 @@ import {
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/access.ts';
 import { DEDUP_ACCESS } from '../dedup/access.ts';
+import { WORKBENCH_ROUTE_ACCESS } from '../workbench/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
 
@@ -294,6 +295,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     note: '已发布且向社会开放的资源；限流',
   },
   ...DEDUP_ACCESS,
+  ...WORKBENCH_ROUTE_ACCESS,
 };
 
 export function routeKey(method: string, url: string): string {

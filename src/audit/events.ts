@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = {
   'catalog.template_download': '下载目录模板',
   'catalog.import': '导入目录',
   'catalog.export': '导出目录',
+  'list.export': '导出清单',
   'plan.create': '编制规划（年度计划）',
   'plan.update': '修改规划',
   'plan.entry_add': '增加计划条目',

@@ -51,6 +51,16 @@ export async function validateApplication(
     input.budgetByYear !== undefined
       ? input.budgetByYear.map((y) => ({ year: y.year, amountFen: yuanToFen(y.amount) }))
       : current.budgetYears;
+  // A project costs something: 0 元 is an error at the field, not a silently accepted value.
+  if (input.totalBudget !== undefined && total <= 0n) {
+    throw invalid('BUDGET_NOT_POSITIVE', '项目总预算须大于 0 元', { field: 'totalBudget' });
+  }
+  const zeroYear = input.budgetByYear?.findIndex((y) => yuanToFen(y.amount) <= 0n) ?? -1;
+  if (zeroYear >= 0) {
+    throw invalid('BUDGET_NOT_POSITIVE', '分年度预算的金额须大于 0 元', {
+      field: `budgetByYear.${zeroYear}.amount`,
+    });
+  }
   if (new Set(years.map((y) => y.year)).size !== years.length) {
     throw invalid('BUDGET_YEAR_DUPLICATE', '分年度预算的年度不能重复', { field: 'budgetByYear' });
   }

@@ -4,6 +4,7 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import {
   contentDisposition,
   FILE_KINDS,
@@ -21,6 +22,9 @@ import { addMaterial, downloadableMaterial, removeMaterial } from './materials.t
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { Created, ProjectDetail } from './responses.ts';
 import { MaterialParams, ProjectParams } from './schemas.ts';
+
+/** MIME types shown inline on 预览: PDF and the raster images the upload inspection accepts. */
+const PREVIEWABLE: ReadonlySet<string> = new Set(['application/pdf', 'image/png', 'image/jpeg']);
 
 const TAGS = ['项目'];
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -57,8 +61,9 @@ export function registerMaterialRoutes(
     {
       schema: {
         tags: TAGS,
-        summary: '下载材料（以附件方式，按原文件名）',
+        summary: '下载材料（以附件方式，按原文件名）；PDF 和图片可 ?inline=true 在浏览器中预览',
         params: MaterialParams,
+        querystring: Type.Object({ inline: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
         response: { ...errors },
       },
     },
@@ -67,17 +72,34 @@ export function registerMaterialRoutes(
       const e = await env();
       const { pc } = await visibleContext(deps.db, e, actorOf(req), id);
       const material = downloadableMaterial(pc, materialId);
+      const inline = (req.query as { inline?: boolean }).inline === true;
+      // Preview (issue 17 item 11) only for the types a browser shows without running anything of
+      // the file's; everything else stays an attachment.
+      if (inline && !PREVIEWABLE.has(material.mime)) {
+        throw invalid('PREVIEW_UNSUPPORTED', '该类型的文件不能在线预览，请下载后查看', { field: 'inline' });
+      }
       const data = await deps.files.get(material.storageName);
       await recordEvent(deps, commandContext(req), {
         action: 'material.download',
         objectType: 'project',
         objectId: id,
-        details: { materialId, materialCode: material.materialCode, sm3: material.sm3 },
+        details: { materialId, materialCode: material.materialCode, sm3: material.sm3, inline },
       });
       reply
         .header('content-type', material.mime)
-        .header('content-disposition', contentDisposition(material.originalName))
+        .header(
+          'content-disposition',
+          inline
+            ? contentDisposition(material.originalName).replace(/^attachment;/, 'inline;')
+            : contentDisposition(material.originalName),
+        )
         .header('x-content-type-options', 'nosniff');
+      // A previewed file is its own sandboxed document: no scripts, no forms, nothing loaded.
+      if (inline)
+        reply.header(
+          'content-security-policy',
+          "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        );
       return reply.send(data);
     },
   );

@@ -2,6 +2,7 @@
  * Presenters: what the project routes answer, field by field. Rows never leave the server as they
  * are; the rulebook's own words (organisation and role names, step names, citations) are used.
  */
+
 import { eq, inArray } from 'drizzle-orm';
 import { informationResources } from '../catalog/tables.ts';
 import type { Keyring } from '../crypto/keyring.ts';
@@ -18,9 +19,11 @@ import {
   STAGE_LABELS,
   type StageCode,
 } from '../rules/index.ts';
+import { chinaDate } from '../shared/clock.ts';
 import { actorLabel } from './actors.ts';
 import { ownerPhoneMasked } from './application.ts';
 import { actionSignedContent, applicantTurn, editorRole, stepRole } from './commands.ts';
+import { arrivalOf, dueOf, workdaysKnown } from './deadlines.ts';
 import { applicationMaterialCodes, materialName } from './materials.ts';
 import {
   ACTION_KINDS,
@@ -140,6 +143,9 @@ export function permissionsOf(actor: Actor, pc: ProjectContext, relation: Relati
  */
 async function presentOpenSteps(q: Queryable, actor: Actor, pc: ProjectContext) {
   const provided = providedMaterials(pc.bundle);
+  // When the current work arrived and how long it has waited (issue 17 item 6).
+  const arrived = arrivalOf(pc.bundle.actions) ?? pc.bundle.project.createdAt;
+  const waited = pc.env.calendar.workingDaysBetween(chinaDate(arrived), pc.env.today);
   const holders = await userNames(
     q,
     pc.bundle.holders.map((h) => h.holderUserId),
@@ -167,6 +173,9 @@ async function presentOpenSteps(q: Queryable, actor: Actor, pc: ProjectContext) 
         action: info.step.action ?? null,
         actionName: info.step.action ? ACTION_LABELS[info.step.action] : null,
         canAct: stepRole(actor, pc, info.step) !== undefined,
+        since: arrived.toISOString(),
+        waitedWorkdays: workdaysKnown(waited),
+        ...dueOf(pc.evaluation.obligations, s.stepId, pc.env),
         holder: holder ? { userId: holder.holderUserId, name: holders.get(holder.holderUserId) ?? '' } : null,
         outcomes: info.step.outcomes.map((o, i) => ({
           event: o.event,

@@ -19,6 +19,7 @@ import { and, count, desc, eq, gt, inArray, isNull, notInArray, or, type SQL, sq
 import type { Queryable } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
 import { STAGE_LABELS } from '../rules/index.ts';
+import { chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
 import {
   ASSIGNED_ONLY_ROLES,
@@ -28,8 +29,9 @@ import {
   type Directory,
   jurisdictionSubtree,
 } from './actors.ts';
+import { ARRIVAL_KINDS, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
-import { heldRoles, loadDirectory, type WorkflowEnv } from './repository.ts';
+import { heldRoles, loadBundle, loadDirectory, projectContext, type WorkflowEnv } from './repository.ts';
 import {
   notifications,
   projectActions,
@@ -262,10 +264,14 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
         holders: sql<
           { stepId: string; holderUserId: string }[]
         >`coalesce((select json_agg(json_build_object('stepId', h.step_id, 'holderUserId', h.holder_user_id)) from project_step_holders h where h.project_id = projects.id), '[]'::json)`,
-        lastActionAt:
-          sql`(select a.at from project_actions a where a.project_id = projects.id order by a.id desc limit 1)`.mapWith(
-            projectActions.at,
-          ),
+        createdAt: projects.createdAt,
+        // When the current work arrived (issue 17): the latest action that moved the workflow;
+        // 催办, comments, edits and 转办 do not make a task look new.
+        arrivedAt:
+          sql`(select a.at from project_actions a where a.project_id = projects.id and a.kind in (${sql.join(
+            [...ARRIVAL_KINDS].map((k) => sql`${k}`),
+            sql`, `,
+          )}) order by a.id desc limit 1)`.mapWith(projectActions.at),
       })
       .from(projects)
       .where(
@@ -302,27 +308,47 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
       coBuilderIds: row.coBuilderIds,
     };
     const ownerName = organisationName.get(row.ownerOrganisationId) ?? '';
-    const since = (row.lastActionAt ?? row.updatedAt).toISOString();
+    const arrived = row.arrivedAt ?? row.createdAt;
+    const since = arrived.toISOString();
+    const waitedWorkdays = workdaysKnown(env.calendar.workingDaysBetween(chinaDate(arrived), env.today));
+    const review = reviewStep(rulebook);
+    /**
+     * Due dates: a step that a rulebook deadline is fulfilled by needs the project's evaluation
+     * (rare before 立项: none of the four texts sets one); every other step has no time limit, so
+     * the common case stays one statement for the whole list.
+     */
+    let obligations: Awaited<ReturnType<typeof projectContext>>['evaluation']['obligations'] | null = null;
+    const dueFor = async (stepId: string) => {
+      if (!rulebook.deadlines.some((d) => d.stepId === stepId)) return dueOf([], stepId, env);
+      if (obligations === null) {
+        const bundle = await loadBundle(db, row.id);
+        obligations = bundle ? (await projectContext(db, env, bundle)).evaluation.obligations : [];
+      }
+      return dueOf(obligations, stepId, env);
+    };
     for (const stepId of row.openSteps) {
       const info = stepInfo(rulebook, stepId);
       if (!info || !isEstablishmentStage(info.stage)) continue;
       const holder = row.holders.find((h) => h.stepId === stepId);
       if (holder && holder.holderUserId !== actor.userId) continue;
       if (actingRoles(held, rulebook, info.step, parties, bindings).length === 0) continue;
+      const kind = isApplicantStage(info.stage) ? 'application' : review?.id === stepId ? 'review' : 'step';
       items.push({
         projectId: row.id,
         projectCode: row.code,
         projectName: row.name,
         ownerName,
-        kind: isApplicantStage(info.stage) ? 'application' : 'step',
+        kind,
+        workPath: workPathOf(kind, row.id, stepId),
         stepId,
         stepName: info.step.name,
         stageName: STAGE_LABELS[info.stage],
         since,
+        waitedWorkdays,
+        ...(await dueFor(stepId)),
         urged: urged.filter((u) => u.projectId === row.id && u.stepId === stepId).length,
       });
     }
-    const review = reviewStep(rulebook);
     const assignment = assignments.find(
       (a) =>
         a.projectId === row.id &&
@@ -335,13 +361,20 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
         projectName: row.name,
         ownerName,
         kind: 'expert_opinion',
+        workPath: workPathOf('expert_opinion', row.id, review.id),
         stepId: review.id,
         stepName: assignment.kind === 'expert' ? '提交专家意见' : '提交第三方评估意见',
         stageName: STAGE_LABELS.review,
         since: assignment.assignedAt.toISOString(),
+        waitedWorkdays: workdaysKnown(
+          env.calendar.workingDaysBetween(chinaDate(assignment.assignedAt), env.today),
+        ),
+        ...(await dueFor(review.id)),
         urged: 0,
       });
     }
   }
+  // 待办 oldest first: the task that has waited longest comes first.
+  items.sort((a, b) => a.since.localeCompare(b.since));
   return { items };
 }

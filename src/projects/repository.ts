@@ -266,6 +266,9 @@ export function providedMaterials(bundle: ProjectBundle): string[] {
   const codes = new Set(bundle.materials.map((m) => m.materialCode));
   if (bundle.certificates.some((c) => c.kind === 'filing' && c.revokedAt === null))
     codes.add('filing_certificate');
+  // An opinion an assigned expert or evaluator gave on the platform is that material (DT-09d):
+  // the step no longer shows it as missing once it has arrived (issue 17 item 12).
+  if (bundle.assignments.some((a) => a.opinion !== null)) codes.add('expert_opinion');
   return [...codes];
 }
 

@@ -18,6 +18,15 @@ const OpenStep = Type.Object(
     action: Nullable(S),
     actionName: Nullable(S),
     canAct: Type.Boolean(),
+    /** When the current work arrived (催办 does not move it), working days waited, the due date. */
+    since: S,
+    waitedWorkdays: Nullable(Type.Integer()),
+    dueDate: Nullable(S),
+    deadlineName: Nullable(S),
+    deadlineArticles: Type.Array(S),
+    calendarKnown: Type.Boolean(),
+    remainingWorkdays: Nullable(Type.Integer()),
+    overdue: Type.Boolean(),
     holder: Nullable(Type.Object({ userId: S, name: S }, strict)),
     outcomes: Type.Array(
       Type.Object({ event: S, name: S, normal: Type.Boolean(), refuses: Type.Boolean() }, strict),
@@ -279,11 +288,25 @@ export const TaskItem = Type.Object(
     projectCode: S,
     projectName: S,
     ownerName: S,
+    /** application | step | review (the five-dimension review) | expert_opinion */
     kind: S,
+    /** The web page where the task is done. */
+    workPath: S,
     stepId: Nullable(S),
     stepName: S,
     stageName: S,
+    /** When the task arrived (the workflow action that opened it; 催办 does not move it). */
     since: S,
+    /** Working days waited since arrival; null when the holiday table lacks a year it crosses. */
+    waitedWorkdays: Nullable(Type.Integer()),
+    /** The rulebook's due date for the step, null when no article sets a time limit (or unknown). */
+    dueDate: Nullable(S),
+    deadlineName: Nullable(S),
+    deadlineArticles: Type.Array(S),
+    calendarKnown: Type.Boolean(),
+    /** Working days left; negative when overdue; null without a due date or when unknown. */
+    remainingWorkdays: Nullable(Type.Integer()),
+    overdue: Type.Boolean(),
     urged: Type.Integer(),
   },
   strict,

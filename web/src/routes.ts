@@ -59,6 +59,13 @@ export const routes: RouteEntry[] = [
     load: () => import('./pages/home/index.tsx'),
   },
   {
+    path: '/search',
+    name: '搜索',
+    access: 'canSeeProjects',
+    hideInMenu: true,
+    load: () => import('./pages/search/index.tsx'),
+  },
+  {
     path: '/rulebooks',
     name: '规则集',
     icon: 'rulebook',
@@ -79,6 +86,14 @@ export const routes: RouteEntry[] = [
     icon: 'project',
     access: 'authenticated',
     children: [
+      {
+        path: '/projects/cockpit',
+        name: '领导驾驶舱',
+        // The readers of the whole jurisdiction: authority, approval bureau, finance, leadership.
+        access: 'canSeeSystemCount',
+        description: '项目按状态、部门统计，分年度申请与立项金额；点击图形查看清单',
+        load: () => import('./pages/cockpit/index.tsx'),
+      },
       {
         path: '/projects/tasks',
         name: '待办',

@@ -129,6 +129,8 @@ export interface Organisation {
   jurisdictionId: string;
   jurisdictionName: string;
   parentId: string | null;
+  /** For the optimistic lock of PATCH /api/organisations/:id. */
+  version?: number;
 }
 
 /** GET /api/organisations */

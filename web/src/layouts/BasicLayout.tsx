@@ -1,11 +1,12 @@
-import { Grid, Layout, Menu, type MenuProps, theme } from 'antd';
+import { Grid, Input, Layout, Menu, type MenuProps, theme } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router-dom';
 import { flattenMenu, type MenuEntry, menuFor } from '../access.ts';
 import { useSession } from '../auth/context.ts';
 import { PageSpin } from '../components/FullPageSpin.tsx';
+import { isCrumbHandle } from '../crumbs.ts';
 import { RouteIcon } from '../icons.tsx';
-import { PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
+import { documentTitle, PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
 import { routes } from '../routes.ts';
 import { PageBreadcrumb } from './PageBreadcrumb.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -39,6 +40,7 @@ function locate(menu: MenuEntry[], pathname: string): { selected: string[]; open
 export function BasicLayout() {
   const { access } = useSession();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const screens = Grid.useBreakpoint();
@@ -46,6 +48,16 @@ export function BasicLayout() {
   const menu = useMemo(() => menuFor(routes, access), [access]);
   const items = useMemo(() => toMenuItems(menu), [menu]);
   const { selected, open } = useMemo(() => locate(menu, pathname), [menu, pathname]);
+
+  // The tab title names the page (issue 17 item 13): `待办 - 统筹 · 政务信息化项目管理平台`.
+  const matches = useMatches();
+  const pageName = matches
+    .map((m) => m.handle)
+    .filter(isCrumbHandle)
+    .at(-1)?.name;
+  useEffect(() => {
+    document.title = documentTitle(pageName);
+  }, [pageName]);
 
   const [openKeys, setOpenKeys] = useState<string[]>(open);
   useEffect(() => {
@@ -59,7 +71,7 @@ export function BasicLayout() {
           display: 'flex',
           alignItems: 'center',
           gap: 16,
-          paddingInline: 24,
+          paddingInline: screens.md ? 24 : 12,
           background: HEADER_BLUE,
           position: 'sticky',
           top: 0,
@@ -89,6 +101,16 @@ export function BasicLayout() {
           </span>
         </Link>
         <div style={{ flex: 1 }} />
+        {access.canSeeProjects && screens.md && (
+          <Input.Search
+            aria-label="全局搜索"
+            placeholder="搜索项目、系统、资源、文件"
+            allowClear
+            maxLength={50}
+            style={{ maxWidth: 280 }}
+            onSearch={(v) => v.trim() && navigate(`/search?q=${encodeURIComponent(v.trim())}`)}
+          />
+        )}
         <UserMenu />
       </Layout.Header>
       <Layout hasSider>
@@ -99,7 +121,10 @@ export function BasicLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           breakpoint="lg"
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          collapsedWidth={screens.md ? 80 : 0}
+          style={{
+            borderInlineEnd: collapsed && !screens.md ? 'none' : `1px solid ${token.colorBorderSecondary}`,
+          }}
         >
           <Menu
             mode="inline"
@@ -110,7 +135,7 @@ export function BasicLayout() {
           />
         </Layout.Sider>
         <Layout>
-          <Layout.Content style={{ padding: '16px 24px 24px' }}>
+          <Layout.Content style={{ padding: screens.md ? '16px 24px 24px' : '12px 8px 16px', minWidth: 0 }}>
             <PageBreadcrumb />
             <Suspense fallback={<PageSpin />}>
               <Outlet />

@@ -66,14 +66,29 @@ export function UserMenu() {
           type="text"
           data-testid="user-menu"
           aria-label="用户菜单"
-          style={{ color: '#fff', paddingInline: 8 }}
+          style={{
+            color: '#fff',
+            paddingInline: 8,
+            display: 'inline-flex',
+            alignItems: 'center',
+            minWidth: 0,
+          }}
         >
           <Avatar
             size="small"
             style={{ backgroundColor: '#fff', color: '#003a8c' }}
             icon={<UserOutlined />}
           />
-          <span>{me.user.displayName}</span>
+          <span
+            style={{
+              maxWidth: screens.md ? 260 : 120,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+            }}
+          >
+            {me.user.displayName}
+          </span>
           <DownOutlined style={{ fontSize: 10 }} />
         </Button>
       </Dropdown>

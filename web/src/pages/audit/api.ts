@@ -5,6 +5,12 @@ import type { AuditListResponse, AuditQuery } from '../../api/types.ts';
 export const listAudit = (query: AuditQuery, signal: AbortSignal) =>
   api.get<AuditListResponse>('/api/audit', { query: { ...query }, signal });
 
+/** Verifies the SM3 hash chain of the whole log (the verification is itself audited). */
+export const verifyAudit = () =>
+  api.get<{ ok: boolean; count: number; firstBrokenId: number | null; reason: string | null }>(
+    '/api/audit/verify',
+  );
+
 export type ExportFormat = 'xlsx' | 'csv';
 
 /**

@@ -1,9 +1,10 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
   Card,
   Dropdown,
+  Space,
   Table,
   type TableColumnsType,
   type TablePaginationConfig,
@@ -18,27 +19,48 @@ import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { dash, formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
-import { type ExportFormat, exportAudit, listAudit } from './api.ts';
+import { type ExportFormat, exportAudit, listAudit, verifyAudit } from './api.ts';
 import { type AuditFilter, AuditFilters } from './components/AuditFilters.tsx';
+import { auditActionName, objectTypeName, shortId } from './labels.ts';
 import { outcomeDisplay } from './outcome.ts';
 
 const columns: TableColumnsType<AuditEvent> = [
-  { title: '时间', dataIndex: 'at', width: 180, fixed: 'left', render: (at: string) => formatDateTime(at) },
-  { title: '操作人', dataIndex: 'actorName', width: 120, render: (name: string | null) => name ?? '匿名' },
+  { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at) },
+  { title: '操作人', dataIndex: 'actorName', width: 140, render: (name: string | null) => name ?? '匿名' },
   { title: '角色', dataIndex: 'role', width: 130, render: (role: string | null) => dash(roleLabel(role)) },
-  { title: '单位', dataIndex: 'organisationName', width: 200, ellipsis: true, render: dash },
+  { title: '单位', dataIndex: 'organisationName', width: 220, render: dash },
   {
     title: '操作',
     dataIndex: 'action',
     width: 200,
-    render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+    render: (action: string) => (
+      <>
+        {auditActionName(action)}
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {action}
+          </Typography.Text>
+        </div>
+      </>
+    ),
   },
   {
     title: '对象',
     key: 'object',
-    width: 220,
-    ellipsis: true,
-    render: (_, e) => (e.objectType ? `${e.objectType}${e.objectId ? ` #${e.objectId}` : ''}` : '—'),
+    width: 200,
+    render: (_, e) =>
+      e.objectType ? (
+        <>
+          {objectTypeName(e.objectType)}{' '}
+          {e.objectId && (
+            <Typography.Text copyable={{ text: e.objectId }} type="secondary" title={e.objectId}>
+              {shortId(e.objectId)}
+            </Typography.Text>
+          )}
+        </>
+      ) : (
+        '—'
+      ),
   },
   {
     title: '结果',
@@ -53,11 +75,11 @@ const columns: TableColumnsType<AuditEvent> = [
   {
     title: '请求编号',
     dataIndex: 'requestId',
-    width: 200,
+    width: 150,
     render: (id: string | null) =>
       id ? (
-        <Typography.Text copyable ellipsis style={{ maxWidth: 180 }}>
-          {id}
+        <Typography.Text copyable={{ text: id }} title={id}>
+          {shortId(id)}
         </Typography.Text>
       ) : (
         '—'
@@ -76,8 +98,30 @@ export default function AuditPage() {
     [filter, page],
   );
   const { data, error, loading, reload } = useRequest(fetcher);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [exporting, setExporting] = useState(false);
+  const [verifying, setVerifying] = useState(false);
+
+  const onVerify = async () => {
+    setVerifying(true);
+    try {
+      const r = await verifyAudit();
+      if (r.ok)
+        modal.success({
+          title: '审计日志完整',
+          content: `已校验 ${r.count} 条记录的 SM3 哈希链，未发现篡改、删除或插入。本次校验已记入审计日志。`,
+        });
+      else
+        modal.error({
+          title: '审计日志校验未通过',
+          content: `第 ${r.firstBrokenId ?? '?'} 条起哈希链断裂：${r.reason ?? '原因未知'}。请立即保全数据库并报告安全管理员。`,
+        });
+    } catch (e) {
+      message.error(asApiError(e).message);
+    } finally {
+      setVerifying(false);
+    }
+  };
 
   const onExport = async (format: ExportFormat) => {
     setExporting(true);
@@ -110,19 +154,24 @@ export default function AuditPage() {
         title="审计日志"
         description="登录、授权变更、流程流转、导出等安全事件的记录。日志只读，不可修改或删除；每次查询和导出本身也会被记录。"
         extra={
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'xlsx', label: '导出为 Excel' },
-                { key: 'csv', label: '导出为 CSV' },
-              ],
-              onClick: ({ key }) => onExport(key as ExportFormat),
-            }}
-          >
-            <Button icon={<DownloadOutlined />} loading={exporting}>
-              按当前条件导出
+          <Space wrap>
+            <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void onVerify()}>
+              校验日志完整性
             </Button>
-          </Dropdown>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'xlsx', label: '导出为 Excel' },
+                  { key: 'csv', label: '导出为 CSV' },
+                ],
+                onClick: ({ key }) => onExport(key as ExportFormat),
+              }}
+            >
+              <Button icon={<DownloadOutlined />} loading={exporting}>
+                按当前条件导出
+              </Button>
+            </Dropdown>
+          </Space>
         }
       />
       <Card variant="borderless">
@@ -137,7 +186,7 @@ export default function AuditPage() {
             dataSource={data?.items}
             loading={loading}
             onChange={onChange}
-            scroll={{ x: 1480 }}
+            scroll={{ x: 'max-content' }}
             pagination={{
               current: page.current,
               pageSize: page.pageSize,

@@ -8,6 +8,7 @@ import { useMe, useSession } from '../../auth/context.ts';
 import { RouteIcon } from '../../icons.tsx';
 import { PLATFORM_NAME } from '../../platform.ts';
 import { type RouteEntry, routes } from '../../routes.ts';
+import { Workbench } from '../workbench/Workbench.tsx';
 
 /** 三员分立: what each administrator does, since none of them sees business data. */
 const ADMIN_NOTES: Record<AdminRole, string> = {
@@ -45,12 +46,10 @@ const roleColumns: TableColumnsType<MeRole> = [
     title: '角色',
     dataIndex: 'roleName',
     render: (name: string, r) => (
-      <Flex gap={4} wrap>
-        <Tag color="blue">{name}</Tag>
-        {roleLabel(r.role) !== name && (
-          <Typography.Text type="secondary">{roleLabel(r.role)}</Typography.Text>
-        )}
-      </Flex>
+      // One role, one name: the jurisdiction's own wording; the generic name only as a hint.
+      <Tag color="blue" title={roleLabel(r.role)}>
+        {name}
+      </Tag>
     ),
   },
   { title: '所在单位', dataIndex: 'organisationName' },
@@ -65,7 +64,7 @@ const roleColumns: TableColumnsType<MeRole> = [
   },
 ];
 
-/** 工作台: who you are here and where you can go. Later issues add 待办, deadlines and statistics. */
+/** 工作台: who you are here, what waits for you (待办, 已办, 我发起的) and where you can go. */
 export default function HomePage() {
   const me = useMe();
   const { access } = useSession();
@@ -90,6 +89,8 @@ export default function HomePage() {
           <Alert key={note} showIcon type="info" title={note} style={{ marginTop: 16 }} />
         ))}
       </Card>
+
+      {access.canSeeProjects && <Workbench />}
 
       <Card title="我的角色" variant="borderless">
         {me.roles.length === 0 ? (

@@ -1,25 +1,12 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Badge,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client.ts';
 import { useSession } from '../../auth/context.ts';
-import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import type { FilterField } from '../../components/list/FilterBar.tsx';
+import { ListPage } from '../../components/list/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useRequest } from '../../hooks/useRequest.ts';
-import { listProjects } from './api.ts';
 import { formatYuan, STATE_BADGE } from './logic.ts';
 import type { ProjectListItem } from './types.ts';
 
@@ -34,22 +21,23 @@ const STATES = [
   { value: 'refused', label: '未通过' },
 ];
 
-/** 我的项目: the projects the user may see — own department, jurisdiction, or assigned. */
+const FIELDS: FilterField[] = [
+  { name: 'q', label: '项目名称或编码', type: 'text' },
+  { name: 'state', label: '全部状态', type: 'select', options: STATES },
+];
+
+const fetchProjects = (query: Record<string, string | number>, signal: AbortSignal) =>
+  api.get<{ items: ProjectListItem[]; total: number }>('/api/projects', { query, signal });
+
+/**
+ * 我的项目: the projects the user may see — own department, jurisdiction, or assigned. Filters and
+ * the page live in the URL (the cockpit's charts drill down here with `state` and `organisationId`).
+ */
 export default function ProjectListPage() {
   const { access } = useSession();
   const navigate = useNavigate();
-  const [state, setState] = useState<string | undefined>();
-  const [keyword, setKeyword] = useState('');
-  const fetcher = useCallback((signal: AbortSignal) => listProjects(signal, { state }), [state]);
-  const { data, error, loading, reload } = useRequest(fetcher);
-
-  const shown = useMemo(() => {
-    const k = keyword.trim();
-    const items = data?.items ?? [];
-    return k
-      ? items.filter((p) => p.name.includes(k) || p.code.includes(k) || p.ownerName.includes(k))
-      : items;
-  }, [data, keyword]);
+  const [search, setSearch] = useSearchParams();
+  const organisationId = search.get('organisationId');
 
   const columns: TableColumnsType<ProjectListItem> = [
     {
@@ -61,6 +49,7 @@ export default function ProjectListPage() {
     {
       title: '项目名称',
       dataIndex: 'name',
+      width: 280,
       render: (name: string, p) => (
         <Space direction="vertical" size={0}>
           <Link to={`/projects/${p.id}`}>{name}</Link>
@@ -93,6 +82,7 @@ export default function ProjectListPage() {
     {
       title: '当前环节',
       dataIndex: 'openSteps',
+      width: 220,
       render: (steps: ProjectListItem['openSteps']) =>
         steps.length === 0 ? '—' : steps.map((s) => <Tag key={s.stepId}>{s.name}</Tag>),
     },
@@ -113,37 +103,37 @@ export default function ProjectListPage() {
         }
       />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            placeholder="项目名称、编码或申报单位"
-            style={{ width: 280 }}
-            onSearch={setKeyword}
-            onChange={(e) => setKeyword(e.target.value)}
-          />
-          <Select
-            allowClear
-            placeholder="全部状态"
-            style={{ width: 160 }}
-            options={STATES}
-            value={state}
-            onChange={setState}
-          />
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            刷新
-          </Button>
-        </Flex>
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <Table
-            rowKey="id"
-            loading={loading}
-            columns={columns}
-            dataSource={shown}
-            pagination={{ pageSize: 20 }}
+        {organisationId && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message="已按申报部门筛选（来自驾驶舱）"
+            action={
+              <Button
+                size="small"
+                onClick={() =>
+                  setSearch((s) => {
+                    const next = new URLSearchParams(s);
+                    next.delete('organisationId');
+                    next.delete('page');
+                    return next;
+                  })
+                }
+              >
+                查看全部部门
+              </Button>
+            }
           />
         )}
+        <ListPage<ProjectListItem>
+          fetcher={fetchProjects}
+          exportList="projects"
+          fields={FIELDS}
+          columns={columns}
+          rowKey="id"
+          empty="没有符合条件的项目"
+        />
       </Card>
     </>
   );

@@ -10,6 +10,8 @@ import {
   labelOf,
   PROJECT_TYPES,
   toFen,
+  wanHint,
+  yearsTotal,
 } from './logic.ts';
 
 describe('money in yuan strings', () => {
@@ -76,5 +78,15 @@ describe('labels', () => {
       diffValueText({ fileName: '建议书.pdf', sm3: 'abcdef0123456789' }),
       '建议书.pdf（SM3 abcdef012345…）',
     );
+  });
+});
+
+describe('amounts in 元 with a 万元 hint and a running total (issue 17 item 13)', () => {
+  it('shows 万元 (to the 元) and adds up the valid years', () => {
+    assert.equal(wanHint('1280000'), '合 128 万元');
+    assert.equal(wanHint('1280000.5'), '合 128 万元', 'the hint is to the 元');
+    assert.equal(wanHint('12345.67'), '合 1.2345 万元');
+    assert.equal(wanHint('abc'), null);
+    assert.equal(yearsTotal([{ amount: '700000' }, { amount: '500000.5' }, { amount: 'x' }]), '1200000.50');
   });
 });

@@ -128,6 +128,26 @@ export function formatYuan(value: string): string {
   return `${whole}.${(fen % 100n).toString().padStart(2, '0')} 元`;
 }
 
+/** `128.00 万元` for a yuan amount (the unit people think in); null when not an amount. */
+export function wanHint(value: string | undefined | null): string | null {
+  const fen = value ? toFen(String(value)) : null;
+  if (fen === null) return null;
+  // 1 万元 = 1,000,000 fen; four decimals of 万元 show every 元 (a hint: the field keeps the fen).
+  const whole = fen / 1_000_000n;
+  const frac = (fen % 1_000_000n).toString().padStart(6, '0').slice(0, 4).replace(/0+$/, '');
+  return `合 ${whole}${frac ? `.${frac}` : ''} 万元`;
+}
+
+/** The running total of the yearly amounts (valid ones), as yuan. */
+export function yearsTotal(years: readonly { amount?: string | null }[] | undefined): string {
+  let sum = 0n;
+  for (const y of years ?? []) {
+    const fen = y?.amount ? toFen(String(y.amount)) : null;
+    if (fen !== null) sum += fen;
+  }
+  return fromFen(sum);
+}
+
 /** The problem with a budget by year against the total (DT-09a), or null when it adds up. */
 export function budgetProblem(
   total: string,

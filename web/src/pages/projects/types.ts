@@ -21,6 +21,15 @@ export interface OpenStep {
   action: string | null;
   actionName: string | null;
   canAct: boolean;
+  /** When the current work arrived; working days waited (null: holiday table lacks a year). */
+  since: string;
+  waitedWorkdays: number | null;
+  dueDate: string | null;
+  deadlineName: string | null;
+  deadlineArticles: string[];
+  calendarKnown: boolean;
+  remainingWorkdays: number | null;
+  overdue: boolean;
   holder: { userId: string; name: string } | null;
   outcomes: { event: string; name: string; normal: boolean; refuses: boolean }[];
   gates: {
@@ -227,11 +236,23 @@ export interface TaskItem {
   projectCode: string;
   projectName: string;
   ownerName: string;
-  kind: 'step' | 'application' | 'expert_opinion' | string;
+  kind: 'step' | 'application' | 'review' | 'expert_opinion' | string;
+  /** The page where the task is done (the five-dimension review opens the review page). */
+  workPath: string;
   stepId: string | null;
   stepName: string;
   stageName: string;
+  /** When the task arrived (催办 does not move it). */
   since: string;
+  /** Working days waited; null when the holiday table lacks a year. */
+  waitedWorkdays: number | null;
+  dueDate: string | null;
+  deadlineName: string | null;
+  deadlineArticles: string[];
+  calendarKnown: boolean;
+  /** Negative when overdue. */
+  remainingWorkdays: number | null;
+  overdue: boolean;
   urged: number;
 }
 

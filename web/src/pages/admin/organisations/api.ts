@@ -4,3 +4,16 @@ import type { OrganisationListResponse } from '../../../api/types.ts';
 /** sys_admin only. */
 export const listOrganisations = (signal: AbortSignal) =>
   api.get<OrganisationListResponse>('/api/organisations', { signal });
+
+export const listJurisdictions = (signal: AbortSignal) =>
+  api.get<{ items: { id: string; code: string; name: string }[] }>('/api/jurisdictions', { signal });
+
+export const createOrganisation = (body: {
+  name: string;
+  kind: string;
+  jurisdictionId: string;
+  parentId: string | null;
+}) => api.post<{ id: string }>('/api/organisations', body);
+
+export const updateOrganisation = (id: string, body: { name?: string; kind?: string; version: number }) =>
+  api.patch<unknown>(`/api/organisations/${id}`, body);

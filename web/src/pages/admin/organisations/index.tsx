@@ -1,18 +1,21 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Organisation } from '../../../api/types.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { listOrganisations } from './api.ts';
+import { listJurisdictions, listOrganisations } from './api.ts';
+import { OrganisationModal } from './OrganisationModal.tsx';
 
 const distinct = <T,>(values: T[]) => [...new Set(values)];
 
-/** 组织机构: the organisations of every jurisdiction (sys_admin). Editing comes with a later issue. */
+/** 组织机构: the organisations of every jurisdiction (sys_admin): add and edit. */
 export default function OrganisationsPage() {
   const { data, error, loading, reload } = useRequest(listOrganisations);
+  const places = useRequest(listJurisdictions);
   const [keyword, setKeyword] = useState('');
+  const [editing, setEditing] = useState<Organisation | null | 'new'>(null);
 
   const items = useMemo(() => data?.items ?? [], [data]);
   const names = useMemo(() => new Map(items.map((o) => [o.id, o.name])), [items]);
@@ -59,6 +62,16 @@ export default function OrganisationsPage() {
       render: (parentId: string | null) =>
         parentId ? (names.get(parentId) ?? parentId) : <Typography.Text type="secondary">—</Typography.Text>,
     },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 90,
+      render: (_, o) => (
+        <Button size="small" type="link" onClick={() => setEditing(o)}>
+          修改
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -67,9 +80,14 @@ export default function OrganisationsPage() {
         title="组织机构"
         description="各辖区的主管部门、审批部门、财政部门、领导机构、建设单位及承建、监理、评估机构。"
         extra={
-          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
-            刷新
-          </Button>
+          <Space>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              新增单位
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+              刷新
+            </Button>
+          </Space>
         }
       />
       <Card variant="borderless">
@@ -102,6 +120,18 @@ export default function OrganisationsPage() {
           </>
         )}
       </Card>
+      <OrganisationModal
+        open={editing !== null}
+        organisation={editing === 'new' ? null : editing}
+        kinds={kinds.map((k) => ({ value: k.value, label: k.text }))}
+        jurisdictions={(places.data?.items ?? []).map((j) => ({ value: j.id, label: j.name }))}
+        organisations={items}
+        onClose={() => setEditing(null)}
+        onDone={() => {
+          setEditing(null);
+          reload();
+        }}
+      />
     </>
   );
 }

@@ -221,7 +221,7 @@ export default function SecurityAdminPage() {
               dataSource={shown}
               loading={loading}
               pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
-              scroll={{ x: 1300 }}
+              scroll={{ x: 'max-content' }}
             />
           </>
         )}

@@ -6,3 +6,20 @@ export const listUsers = (signal: AbortSignal) => api.get<UserListResponse>('/ap
 
 /** sys_admin only: the unmasked personal data of one user. Every call is audited (SECURITY.md 34). */
 export const fetchSensitive = (id: string) => api.get<UserSensitiveResponse>(`/api/users/${id}/sensitive`);
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  initialPassword: string;
+  phone?: string;
+  idNumber?: string;
+}
+
+/** sys_admin: a new account (no roles: the security administrator grants them, 三员分立). */
+export const createUser = (body: NewUser) => api.post<{ id: string }>('/api/users', body);
+
+/** sys_admin: name, personal data, 停用/启用 (optimistic lock on `version`). */
+export const updateUser = (
+  id: string,
+  body: { displayName?: string; disabled?: boolean; phone?: string; idNumber?: string; version: number },
+) => api.patch<unknown>(`/api/users/${id}`, body);

@@ -1,12 +1,26 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
+import { asApiError } from '../../../api/client.ts';
 import type { UserRoleSummary, UserSummary } from '../../../api/types.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { listUsers } from './api.ts';
+import { listUsers, updateUser } from './api.ts';
 import { SensitiveButton } from './components/SensitiveButton.tsx';
+import { UserModal } from './components/UserModal.tsx';
 
 /** The account state as a value enum (the API sends `disabled: boolean`). */
 const STATUS = {
@@ -17,10 +31,31 @@ const STATUS = {
 const statusOf = (u: UserSummary) =>
   !u.disabled ? STATUS.enabled : u.disabledReason === 'inactive' ? STATUS.inactive : STATUS.disabled;
 
-/** 用户管理: platform accounts and the roles they hold (sys_admin). Editing comes with a later issue. */
+/** 用户管理: platform accounts and the roles they hold (sys_admin): create, edit, 停用/启用. */
 export default function UsersPage() {
   const { data, error, loading, reload } = useRequest(listUsers);
   const [keyword, setKeyword] = useState('');
+  const { message, modal } = App.useApp();
+  const [editing, setEditing] = useState<UserSummary | null | 'new'>(null);
+
+  const toggle = (u: UserSummary) =>
+    modal.confirm({
+      title: `${u.disabled ? '启用' : '停用'}账号 ${u.displayName}（${u.username}）？`,
+      content: u.disabled
+        ? '启用后该账号可以重新登录，所任角色不变。'
+        : '停用后该账号立即不能登录，已登录的会话在下次请求时失效；所任角色保留，可随时重新启用。',
+      okText: u.disabled ? '确认启用' : '确认停用',
+      okButtonProps: { danger: !u.disabled },
+      onOk: async () => {
+        try {
+          await updateUser(u.id, { disabled: !u.disabled, version: u.version ?? 1 });
+          message.success(u.disabled ? '已启用' : '已停用');
+          reload();
+        } catch (e) {
+          message.error(asApiError(e).message);
+        }
+      },
+    });
 
   const items = useMemo(() => data?.items ?? [], [data]);
   const shown = useMemo(() => {
@@ -75,6 +110,21 @@ export default function UsersPage() {
       render: (_, u) => <SensitiveButton user={u} />,
     },
     {
+      title: '操作',
+      key: 'actions',
+      width: 150,
+      render: (_, u) => (
+        <Space size={4}>
+          <Button size="small" type="link" onClick={() => setEditing(u)}>
+            修改
+          </Button>
+          <Button size="small" type="link" danger={!u.disabled} onClick={() => toggle(u)}>
+            {u.disabled ? '启用' : '停用'}
+          </Button>
+        </Space>
+      ),
+    },
+    {
       title: '角色（单位 · 辖区）',
       dataIndex: 'roles',
       filters: roleFilters,
@@ -103,9 +153,14 @@ export default function UsersPage() {
         title="用户管理"
         description="平台账号及其在各单位担任的角色。角色授权由安全管理员负责（三员分立）；个人信息脱敏显示，查看明文记入审计。"
         extra={
-          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
-            刷新
-          </Button>
+          <Space>
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
+              新建用户
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+              刷新
+            </Button>
+          </Space>
         }
       />
       <Card variant="borderless">
@@ -134,11 +189,20 @@ export default function UsersPage() {
                 showSizeChanger: true,
                 showTotal: (total) => `共 ${total} 条`,
               }}
-              scroll={{ x: 1200 }}
+              scroll={{ x: 'max-content' }}
             />
           </>
         )}
       </Card>
+      <UserModal
+        open={editing !== null}
+        user={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onDone={() => {
+          setEditing(null);
+          reload();
+        }}
+      />
     </>
   );
 }

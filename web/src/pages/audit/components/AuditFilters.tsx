@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Space } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditQuery } from '../../../api/types.ts';
+import { ACTION_OPTIONS } from '../labels.ts';
 
 type Range = [Dayjs | null, Dayjs | null] | null;
 
@@ -52,7 +53,14 @@ export function AuditFilters({
         <Input allowClear placeholder="姓名或用户名" style={{ width: 160 }} />
       </Form.Item>
       <Form.Item label="操作类型" name="action">
-        <Input allowClear placeholder="如 auth.login" style={{ width: 180 }} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="输入中文查找，如“登录”"
+          options={ACTION_OPTIONS}
+          style={{ width: 260 }}
+        />
       </Form.Item>
       <Form.Item>
         <Space>

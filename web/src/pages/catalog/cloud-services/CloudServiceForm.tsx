@@ -1,5 +1,6 @@
 import { Alert, Button, Drawer, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { numberRule } from '../../../components/numberRules.ts';
 import { createCloudService, updateCloudService } from '../api.ts';
 import { showProblems } from '../components/formProblems.ts';
 import { changes } from '../logic.ts';
@@ -87,8 +88,13 @@ export function CloudServiceForm({
         <Form.Item name="unit" label="计量单位">
           <Input maxLength={20} placeholder="如 台·年" />
         </Form.Item>
-        <Form.Item name="unitPrice" label="单价（元）" extra="不小于 0，最多 2 位小数">
-          <InputNumber min={0} step={0.01} style={{ width: 200 }} />
+        <Form.Item
+          name="unitPrice"
+          label="单价（元）"
+          extra="不小于 0，最多 2 位小数"
+          rules={[numberRule({ label: '单价', min: 0, decimals: 2 })]}
+        >
+          <InputNumber step={0.01} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="provider" label="服务商">
           <Input maxLength={100} />

@@ -215,7 +215,7 @@ function CloudCatalog({ meta }: { meta: CatalogMeta }) {
             columns={columns}
             dataSource={data?.items}
             loading={loading}
-            scroll={{ x: 1350 }}
+            scroll={{ x: 'max-content' }}
             rowSelection={
               managing
                 ? { selectedRowKeys: selected.map((s) => s.id), onChange: (_, rows) => setSelected(rows) }

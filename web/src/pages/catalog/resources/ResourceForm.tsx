@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { numberRule } from '../../../components/numberRules.ts';
 import { createResource, updateResource } from '../api.ts';
 import { showProblems } from '../components/formProblems.ts';
 import { changes } from '../logic.ts';
@@ -284,8 +285,12 @@ export function ResourceForm({
                   <Form.Item name={[field.name, 'dataType']} style={{ width: 140 }}>
                     <Select options={options(meta.dataItemTypes)} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'length']} style={{ width: 120 }}>
-                    <InputNumber min={1} precision={0} placeholder="长度" style={{ width: '100%' }} />
+                  <Form.Item
+                    name={[field.name, 'length']}
+                    style={{ width: 120 }}
+                    rules={[numberRule({ label: '长度', min: 1, integer: true })]}
+                  >
+                    <InputNumber placeholder="长度" style={{ width: '100%' }} />
                   </Form.Item>
                   <Button
                     icon={<DeleteOutlined />}

@@ -217,7 +217,7 @@ function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
             columns={columns}
             dataSource={data?.items}
             loading={loading}
-            scroll={{ x: 1400 }}
+            scroll={{ x: 'max-content' }}
             onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
             pagination={{
               current: page.current,

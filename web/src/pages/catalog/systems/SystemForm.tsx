@@ -1,6 +1,7 @@
 import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { numberRule } from '../../../components/numberRules.ts';
 import { createSystem, updateSystem } from '../api.ts';
 import { showProblems } from '../components/formProblems.ts';
 import { changes } from '../logic.ts';
@@ -186,8 +187,13 @@ export function SystemForm({
             <Input maxLength={100} />
           </Form.Item>
         )}
-        <Form.Item name="mlpsLevel" label="等保级别" extra="1–5 级；尚未定级的留空">
-          <InputNumber min={1} max={5} precision={0} style={{ width: 160 }} />
+        <Form.Item
+          name="mlpsLevel"
+          label="等保级别"
+          extra="1–5 级；尚未定级的留空"
+          rules={[numberRule({ label: '等保级别', min: 1, max: 5, integer: true })]}
+        >
+          <InputNumber style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="cloudMigration" label="上云状态">
           <Select options={options(meta.cloudMigrationStatuses)} />
@@ -210,8 +216,12 @@ export function SystemForm({
           <Switch checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
         {shared && (
-          <Form.Item name="sharedResourceCount" label="共享资源数">
-            <InputNumber min={0} precision={0} style={{ width: 160 }} />
+          <Form.Item
+            name="sharedResourceCount"
+            label="共享资源数"
+            rules={[numberRule({ label: '共享资源数', min: 0, integer: true })]}
+          >
+            <InputNumber style={{ width: 160 }} />
           </Form.Item>
         )}
         <Form.Item name="projectRefs" label="建设/改造项目编号">

@@ -209,7 +209,7 @@ function SystemCatalog({ meta }: { meta: CatalogMeta }) {
             columns={columns}
             dataSource={data?.items}
             loading={loading}
-            scroll={{ x: 1300 }}
+            scroll={{ x: 'max-content' }}
             onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
             pagination={{
               current: page.current,

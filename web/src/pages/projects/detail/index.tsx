@@ -36,17 +36,13 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import {
-  addComment,
-  certificateUrl,
-  getProject,
-  materialUrl,
-  submitProject,
-  withdrawProject,
-} from '../api.ts';
+import { addComment, certificateUrl, getProject, submitProject, withdrawProject } from '../api.ts';
+import { MaterialLink } from '../components/MaterialLink.tsx';
 import { DECLARATIONS, formatSize, formatYuan, STATE_BADGE } from '../logic.ts';
+import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { ProjectDetail, WorkflowStep } from '../types.ts';
 import { HistoryTab } from './components/HistoryTab.tsx';
+import { ReturnedBanner } from './components/ReturnedBanner.tsx';
 import { SubmissionsTab } from './components/SubmissionsTab.tsx';
 
 const STEP_STATUS: Record<string, 'wait' | 'process' | 'finish' | 'error'> = {
@@ -152,6 +148,8 @@ export default function ProjectDetailPage() {
         }
       />
 
+      {p.state === 'returned' && <ReturnedBanner projectId={p.id} canEdit={p.permissions.canEdit} />}
+
       <Card title="流程" style={{ marginBottom: 16 }}>
         <Steps
           size="small"
@@ -195,6 +193,10 @@ export default function ProjectDetailPage() {
                         <div>
                           办理：{s.actorName} · 依据 {s.citation}
                         </div>
+                        <div>
+                          到达 {formatDateTime(s.since)}（{waitedText(s)}）· 期限：
+                          <DueCell t={s} />
+                        </div>
                         {blocked.map((g) => (
                           <Typography.Text key={g.gateId} type="danger" style={{ display: 'block' }}>
                             闸口未通过：{g.reason}（{g.citation}）
@@ -234,9 +236,9 @@ export default function ProjectDetailPage() {
                 {
                   title: '文件',
                   dataIndex: 'originalName',
-                  render: (name: string, m) => (
+                  render: (_name: string, m) => (
                     <>
-                      <a href={materialUrl(p.id, m.id)}>{name}</a>
+                      <MaterialLink projectId={p.id} m={m} />
                       <div>
                         <Typography.Text type="secondary">
                           {formatSize(m.size)} · SM3 {m.sm3.slice(0, 8)}…
@@ -344,7 +346,7 @@ export default function ProjectDetailPage() {
   );
 }
 
-function ApplicationDescriptions({ project: p }: { project: ProjectDetail }) {
+export function ApplicationDescriptions({ project: p }: { project: ProjectDetail }) {
   const declared = DECLARATIONS.filter((d) => p.declarations[d.value]).map((d) => d.label);
   return (
     <Descriptions

@@ -6,7 +6,9 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { getProject, giveExpertOpinion, listAssignments, materialUrl } from '../api.ts';
+import { getProject, giveExpertOpinion, listAssignments } from '../api.ts';
+import { MaterialLink } from '../components/MaterialLink.tsx';
+import { ApplicationDescriptions } from '../detail/index.tsx';
 import { EXPERT_CONCLUSIONS, formatSize, formatYuan } from '../logic.ts';
 
 /** 专家意见: an assigned expert or evaluator reads the application and its materials and gives a signed opinion. */
@@ -52,6 +54,9 @@ export default function ExpertOpinionPage() {
       />
       <Row gutter={16}>
         <Col xs={24} xl={14}>
+          <Card title="申报内容" style={{ marginBottom: 16 }}>
+            <ApplicationDescriptions project={p} />
+          </Card>
           <Card title="申报材料" style={{ marginBottom: 16 }}>
             <Typography.Paragraph>{p.summary || '—'}</Typography.Paragraph>
             <Table
@@ -64,9 +69,9 @@ export default function ExpertOpinionPage() {
                 {
                   title: '文件',
                   dataIndex: 'originalName',
-                  render: (name: string, m) => (
+                  render: (_name: string, m) => (
                     <>
-                      <a href={materialUrl(p.id, m.id)}>{name}</a>{' '}
+                      <MaterialLink projectId={p.id} m={m} />{' '}
                       <Typography.Text type="secondary">{formatSize(m.size)}</Typography.Text>
                     </>
                   ),

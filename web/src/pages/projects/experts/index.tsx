@@ -3,6 +3,7 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, T
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
@@ -160,13 +161,24 @@ export default function ExpertsPage() {
               </Form.Item>
               <Row gutter={8}>
                 <Col span={8}>
-                  <Form.Item name="year" label="年度" rules={[{ required: true }]}>
-                    <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+                  <Form.Item
+                    name="year"
+                    label="年度"
+                    rules={[
+                      { required: true },
+                      numberRule({ label: '年度', min: 2000, max: 2100, integer: true }),
+                    ]}
+                  >
+                    <InputNumber style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="score" label="得分" rules={[{ required: true }]}>
-                    <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                  <Form.Item
+                    name="score"
+                    label="得分"
+                    rules={[{ required: true }, numberRule({ label: '得分', min: 0, max: 100 })]}
+                  >
+                    <InputNumber style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>

@@ -32,6 +32,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { DedupPanel } from '../../dedup/components/DedupPanel.tsx';
@@ -42,12 +43,13 @@ import {
   listCatalogSystems,
   listLinkableEntries,
   listOrganisations,
-  materialUrl,
+  listProjects,
   removeMaterial,
   submitProject,
   updateProject,
   uploadMaterial,
 } from '../api.ts';
+import { MaterialLink } from '../components/MaterialLink.tsx';
 import {
   applicationBody,
   applicationFromProject,
@@ -56,9 +58,13 @@ import {
   EMPTY_APPLICATION,
   FUNDING_MODES,
   formatSize,
+  formatYuan,
   isYuan,
   PROJECT_CATEGORIES,
   PROJECT_TYPES,
+  toFen,
+  wanHint,
+  yearsTotal,
 } from '../logic.ts';
 import type { ApplicationInput, ProjectDetail } from '../types.ts';
 
@@ -91,11 +97,14 @@ const fromForm = (v: FormValues): ApplicationInput => ({
   projectOwner: v.projectOwner?.name ? v.projectOwner : null,
 });
 
+/** Projects the user may choose as 上级项目 (the server checks visibility again on save). */
+const listParentCandidates = (signal: AbortSignal) => listProjects(signal, {});
+
 const STEPS = ['基本信息', '预算与绩效', '系统、资源与网络', '材料与提交'];
 /** The fields each step validates before moving on (the other steps' fields stay mounted, hidden). */
-const STEP_FIELDS: string[][] = [
-  ['name', 'type', 'category', 'fundingMode', 'shareOfParent'],
-  ['totalBudget', 'budgetByYear', 'performanceTargets'],
+const STEP_FIELDS: (string | string[])[][] = [
+  ['name', 'type', 'category', 'fundingMode', 'parentProjectId', 'shareOfParent'],
+  ['totalBudget', 'budgetByYear', 'performanceTargets', ['projectOwner', 'name']],
   ['systems', 'resources', 'cloudServices', 'dedicatedNetworkBasis'],
 ];
 const yuanRule = {
@@ -128,6 +137,14 @@ export default function ProjectFormPage() {
   const orgs = useRequest(listOrganisations);
   const systems = useRequest(listCatalogSystems);
   const resources = useRequest(listCatalogResources);
+  const parents = useRequest(listParentCandidates);
+  const totalBudget = Form.useWatch('totalBudget', form);
+  const budgetYears = Form.useWatch('budgetByYear', form) as { year: number; amount: string }[] | undefined;
+  // The yearly sum is checked against the total: a changed total re-checks a list already in error.
+  useEffect(() => {
+    if (totalBudget !== undefined && form.getFieldError('budgetByYear').length > 0)
+      void form.validateFields([['budgetByYear']]).catch(() => undefined);
+  }, [totalBudget, form]);
 
   useEffect(() => {
     if (loaded.data) {
@@ -277,8 +294,16 @@ export default function ProjectFormPage() {
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} md={16}>
-                <Form.Item name="parentProjectId" label="上级项目（市县分级立项时填写上级项目 ID，DT-06）">
-                  <Input allowClear placeholder="上级项目的 ID" />
+                <Form.Item name="parentProjectId" label="上级项目（市县分级立项时选择，DT-06）">
+                  <Select
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder="按名称或编码查找您可见的项目"
+                    options={(parents.data?.items ?? [])
+                      .filter((x) => x.id !== project?.id)
+                      .map((x) => ({ value: x.id, label: `${x.name}（${x.code} · ${x.ownerName}）` }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -297,23 +322,57 @@ export default function ProjectFormPage() {
             <Form.Item
               name="totalBudget"
               label="项目总预算（元）"
-              rules={[{ required: true, message: '请填写项目总预算' }, yuanRule]}
+              extra={wanHint(totalBudget) ?? '以元为单位，至多两位小数'}
+              rules={[
+                { required: true, message: '请填写项目总预算' },
+                yuanRule,
+                {
+                  validator: (_, v: string) =>
+                    !v || !isYuan(String(v)) || (toFen(String(v)) ?? 0n) > 0n
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('项目总预算须大于 0 元')),
+                },
+              ]}
             >
-              <Input style={{ maxWidth: 300 }} />
+              <Input style={{ maxWidth: 300 }} addonAfter="元" />
             </Form.Item>
             <Typography.Title level={5}>
               分年度预算（分年度实施的项目，各年之和须等于总预算）
             </Typography.Title>
-            <Form.List name="budgetByYear">
-              {(fields, { add, remove }) => (
+            <Form.List
+              name="budgetByYear"
+              rules={[
+                {
+                  // Checked here, on the budget step, not as a pop-up when saving (issue 17 item 4).
+                  validator: async (_, years: { year: number; amount: string }[] | undefined) => {
+                    const problem = budgetProblem(
+                      String(form.getFieldValue('totalBudget') ?? ''),
+                      years ?? [],
+                    );
+                    if (problem) throw new Error(problem);
+                  },
+                },
+              ]}
+            >
+              {(fields, { add, remove }, { errors }) => (
                 <>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline">
-                      <Form.Item name={[f.name, 'year']} rules={[{ required: true }]}>
-                        <InputNumber min={2000} max={2100} placeholder="年度" />
+                      <Form.Item
+                        name={[f.name, 'year']}
+                        rules={[
+                          { required: true, message: '请填写年度' },
+                          numberRule({ label: '年度', min: 2000, max: 2100, integer: true }),
+                        ]}
+                      >
+                        <InputNumber placeholder="年度" />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'amount']} rules={[{ required: true }, yuanRule]}>
-                        <Input placeholder="金额（元）" />
+                      <Form.Item
+                        name={[f.name, 'amount']}
+                        rules={[{ required: true, message: '请填写金额' }, yuanRule]}
+                        extra={wanHint(budgetYears?.[f.name]?.amount)}
+                      >
+                        <Input placeholder="金额（元）" addonAfter="元" />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
                     </Space>
@@ -325,6 +384,21 @@ export default function ProjectFormPage() {
                   >
                     增加年度
                   </Button>
+                  {fields.length > 0 && (
+                    <Typography.Paragraph
+                      type="secondary"
+                      style={{ marginTop: 8 }}
+                      data-testid="budget-running-total"
+                    >
+                      各年合计 {formatYuan(yearsTotal(budgetYears))}（{wanHint(yearsTotal(budgetYears))}）
+                      {totalBudget &&
+                        isYuan(String(totalBudget)) &&
+                        ` / 总预算 ${formatYuan(String(totalBudget))}`}
+                    </Typography.Paragraph>
+                  )}
+                  <Form.Item style={{ marginBottom: 0 }}>
+                    <Form.ErrorList errors={errors} />
+                  </Form.Item>
                 </>
               )}
             </Form.List>
@@ -360,7 +434,11 @@ export default function ProjectFormPage() {
             </Typography.Title>
             <Row gutter={16}>
               <Col xs={24} md={8}>
-                <Form.Item name={['projectOwner', 'name']} label="姓名">
+                <Form.Item
+                  name={['projectOwner', 'name']}
+                  label="姓名"
+                  rules={[{ required: true, whitespace: true, message: '提交前须确定项目责任人' }]}
+                >
                   <Input maxLength={50} />
                 </Form.Item>
               </Col>
@@ -407,7 +485,22 @@ export default function ProjectFormPage() {
                           }))}
                         />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'name']}>
+                      <Form.Item
+                        name={[f.name, 'name']}
+                        rules={[
+                          {
+                            warningOnly: true,
+                            validator: (_, v: string | null) =>
+                              v?.trim() && !form.getFieldValue(['systems', f.name, 'systemId'])
+                                ? Promise.reject(
+                                    new Error(
+                                      '未列入系统目录：可保存草稿，但提交时将被拒绝，请先在系统目录登记',
+                                    ),
+                                  )
+                                : Promise.resolve(),
+                          },
+                        ]}
+                      >
                         <Input placeholder="或：尚未列入目录的系统名称" style={{ width: 240 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'relation']} initialValue="changes">
@@ -627,7 +720,7 @@ function MaterialsStep({ project, onChanged }: { project: ProjectDetail; onChang
                 return m.required ? <Typography.Text type="danger">缺</Typography.Text> : '—';
               return files.map((f) => (
                 <div key={f.id}>
-                  <a href={materialUrl(project.id, f.id)}>{f.originalName}</a>{' '}
+                  <MaterialLink projectId={project.id} m={f} />{' '}
                   <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>{' '}
                   <Button
                     type="link"

@@ -19,6 +19,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { createPlan, listPlans } from '../api.ts';
@@ -133,11 +134,22 @@ export default function PlansPage() {
             <Input />
           </Form.Item>
           <Space>
-            <Form.Item name="year" label="起始年度" rules={[{ required: true }]}>
-              <InputNumber min={2000} max={2100} />
+            <Form.Item
+              name="year"
+              label="起始年度"
+              rules={[
+                { required: true },
+                numberRule({ label: '起始年度', min: 2000, max: 2100, integer: true }),
+              ]}
+            >
+              <InputNumber />
             </Form.Item>
-            <Form.Item name="endYear" label="终止年度（规划）">
-              <InputNumber min={2000} max={2100} />
+            <Form.Item
+              name="endYear"
+              label="终止年度（规划）"
+              rules={[numberRule({ label: '终止年度', min: 2000, max: 2100, integer: true })]}
+            >
+              <InputNumber />
             </Form.Item>
           </Space>
           <Form.Item name="summary" label="说明">

@@ -23,6 +23,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { useSession } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
@@ -87,6 +88,11 @@ export default function ReviewPage() {
   const editable = p.permissions.canReview;
 
   const save = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return; // the problems are shown at their fields
+    }
     const values = form.getFieldsValue(true) as ReviewForm;
     setSaving(true);
     try {
@@ -155,8 +161,12 @@ export default function ReviewPage() {
               {DIMENSIONS.map((d) => (
                 <Row key={d.key} gutter={12}>
                   <Col flex="120px">
-                    <Form.Item name={['opinions', d.key, 'score']} label={`${d.label}评分`}>
-                      <InputNumber min={0} max={100} style={{ width: '100%' }} />
+                    <Form.Item
+                      name={['opinions', d.key, 'score']}
+                      label={`${d.label}评分`}
+                      rules={[numberRule({ label: '评分', min: 0, max: 100, integer: true })]}
+                    >
+                      <InputNumber style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col flex="auto">

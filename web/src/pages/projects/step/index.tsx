@@ -7,6 +7,7 @@ import {
   Col,
   Descriptions,
   Flex,
+  Form,
   Input,
   List,
   Modal,
@@ -18,24 +19,26 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   colleaguesOf,
   decideStep,
   getProject,
-  materialUrl,
   reassignStep,
   recordFinding,
   returnStep,
   uploadMaterial,
   urgeStep,
 } from '../api.ts';
+import { MaterialLink } from '../components/MaterialLink.tsx';
 import { formatYuan } from '../logic.ts';
+import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { OpenStep } from '../types.ts';
 
 /**
@@ -45,7 +48,7 @@ import type { OpenStep } from '../types.ts';
 export default function StepPage() {
   const { id = '', stepId = '' } = useParams();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const fetcher = useCallback((signal: AbortSignal) => getProject(id, signal), [id]);
   const { data: p, error, reload } = useRequest(fetcher);
   const colleagueFetcher = useCallback(
@@ -60,10 +63,8 @@ export default function StepPage() {
   const [returning, setReturning] = useState(false);
   const [reassigning, setReassigning] = useState(false);
 
+  const [tried, setTried] = useState(false);
   const step: OpenStep | undefined = p?.workflow.openSteps.find((s) => s.stepId === stepId);
-  useEffect(() => {
-    if (step && !outcome) setOutcome(step.outcomes[0]?.event);
-  }, [step, outcome]);
 
   const act = async (label: string, action: () => Promise<unknown>, after?: () => void) => {
     setBusy(true);
@@ -96,6 +97,34 @@ export default function StepPage() {
   }
 
   const chosen = step.outcomes.find((o) => o.event === outcome);
+  const isReview = step.outcomes.some((o) => o.event === 'review_completed');
+  const problems = decisionProblems(chosen, opinion, reasons);
+  const reasonList = reasons
+    .split('\n')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const submit = () => {
+    setTried(true);
+    if (!chosen || problems.opinion || problems.reasons) return;
+    modal.confirm({
+      title: `确认办理结果：${chosen.name}`,
+      content: consequenceOf(chosen, step.name),
+      okText: `确认${chosen.name}`,
+      okButtonProps: chosen.refuses ? { danger: true } : {},
+      cancelText: '再想想',
+      onOk: () =>
+        act(
+          `已办理：${chosen.name}`,
+          () =>
+            decideStep(p.id, stepId, {
+              outcome: chosen.event,
+              opinion: opinion.trim(),
+              ...(chosen.refuses ? { reasons: reasonList } : {}),
+            }),
+          () => navigate(`/projects/${p.id}`),
+        ),
+    });
+  };
   const blocked = step.gates.filter((g) => !g.passed && g.severity === 'block');
   const decisionDocs = p.materials.filter((m) => m.stepId === stepId);
 
@@ -111,7 +140,7 @@ export default function StepPage() {
         }
       />
       <Row gutter={16}>
-        <Col xs={24} xl={14}>
+        <Col xs={{ span: 24, order: 2 }} xl={{ span: 14, order: 1 }}>
           <Card title="办理依据" style={{ marginBottom: 16 }}>
             <Descriptions
               column={1}
@@ -120,6 +149,12 @@ export default function StepPage() {
                 { key: 'actor', label: '办理单位', children: step.actorName },
                 { key: 'basis', label: '依据', children: step.citation },
                 { key: 'stage', label: '阶段', children: step.stageName },
+                {
+                  key: 'since',
+                  label: '到达时间',
+                  children: `${formatDateTime(step.since)}（${waitedText(step)}）`,
+                },
+                { key: 'due', label: '办理期限', children: <DueCell t={step} /> },
                 ...(step.holder ? [{ key: 'holder', label: '转办给', children: step.holder.name }] : []),
               ]}
             />
@@ -158,8 +193,10 @@ export default function StepPage() {
                       <Tag color="green">已具备</Tag>
                     ) : m.issued ? (
                       <Tag color="blue">办理时出具</Tag>
-                    ) : (
+                    ) : step.missingMaterials.some((x) => x.code === m.code) ? (
                       <Tag color="red">缺</Tag>
+                    ) : (
+                      <Tag>{m.requirement === 'optional' ? '可选' : '本项目不需要'}</Tag>
                     )}{' '}
                     {m.name}（{m.article}）
                   </div>
@@ -182,7 +219,7 @@ export default function StepPage() {
             <Card title="决定文书" style={{ marginBottom: 16 }}>
               {decisionDocs.map((m) => (
                 <div key={m.id}>
-                  <a href={materialUrl(p.id, m.id)}>{m.originalName}</a>（{m.materialName}）
+                  <MaterialLink projectId={p.id} m={m} />（{m.materialName}）
                 </div>
               ))}
               <Space wrap style={{ marginTop: 8 }}>
@@ -205,61 +242,81 @@ export default function StepPage() {
             </Card>
           )}
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={{ span: 24, order: 1 }} xl={{ span: 10, order: 2 }} style={{ marginBottom: 16 }}>
           <Card title={step.canAct ? '办理结果' : '催办'}>
             {step.canAct ? (
               <Flex vertical gap={12}>
                 {blocked.length > 0 && chosen?.normal && (
                   <Alert type="error" showIcon message="有闸口未通过，提交“通过”类结果将被拒绝" />
                 )}
-                <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-                  <Space direction="vertical">
-                    {step.outcomes.map((o) => (
-                      <Radio key={o.event} value={o.event}>
-                        {o.name} {o.refuses && <Tag color="red">结束流程</Tag>}
-                      </Radio>
-                    ))}
-                  </Space>
-                </Radio.Group>
-                <Input.TextArea
-                  rows={4}
-                  placeholder="办理意见"
-                  maxLength={2000}
-                  value={opinion}
-                  onChange={(e) => setOpinion(e.target.value)}
-                />
-                {chosen?.refuses && (
-                  <Input.TextArea
-                    rows={3}
-                    placeholder="理由（每行一条；不予备案须说明理由）"
-                    value={reasons}
-                    onChange={(e) => setReasons(e.target.value)}
+                {isReview && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    message="本环节先在“合理性审核”页填写五个方面的评分和意见，保存后再在此提交办理结果。"
+                    action={
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => navigate(`/projects/${p.id}/review`)}
+                      >
+                        填写五个方面
+                      </Button>
+                    }
                   />
                 )}
-                <Button
-                  type="primary"
-                  loading={busy}
-                  onClick={() =>
-                    void act(
-                      `已办理：${chosen?.name ?? ''}`,
-                      () =>
-                        decideStep(p.id, stepId, {
-                          outcome,
-                          opinion: opinion.trim(),
-                          ...(chosen?.refuses
-                            ? {
-                                reasons: reasons
-                                  .split('\n')
-                                  .map((r) => r.trim())
-                                  .filter(Boolean),
-                              }
-                            : {}),
-                        }),
-                      () => navigate(`/projects/${p.id}`),
-                    )
-                  }
-                >
-                  提交
+                <Form layout="vertical" component="div">
+                  <Form.Item
+                    label="办理结果"
+                    required
+                    validateStatus={tried && !chosen ? 'error' : undefined}
+                    help={tried && !chosen ? '请选择办理结果' : undefined}
+                    style={{ marginBottom: 12 }}
+                  >
+                    <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+                      <Space direction="vertical">
+                        {step.outcomes.map((o) => (
+                          <Radio key={o.event} value={o.event}>
+                            {o.name} {o.refuses && <Tag color="red">结束流程</Tag>}
+                          </Radio>
+                        ))}
+                      </Space>
+                    </Radio.Group>
+                  </Form.Item>
+                  <Form.Item
+                    label="办理意见"
+                    required={opinionRequired(chosen)}
+                    validateStatus={tried && problems.opinion ? 'error' : undefined}
+                    help={tried ? problems.opinion : undefined}
+                    style={{ marginBottom: 12 }}
+                  >
+                    <Input.TextArea
+                      rows={4}
+                      placeholder={opinionRequired(chosen) ? '办理意见（必填）' : '办理意见'}
+                      maxLength={2000}
+                      value={opinion}
+                      onChange={(e) => setOpinion(e.target.value)}
+                    />
+                  </Form.Item>
+                  {chosen?.refuses && (
+                    <Form.Item
+                      label="理由（每行一条）"
+                      required
+                      validateStatus={tried && problems.reasons ? 'error' : undefined}
+                      help={tried ? problems.reasons : undefined}
+                      style={{ marginBottom: 12 }}
+                    >
+                      <Input.TextArea
+                        rows={3}
+                        placeholder="不予备案、不予立项等否定结论须逐条说明理由"
+                        value={reasons}
+                        onChange={(e) => setReasons(e.target.value)}
+                      />
+                    </Form.Item>
+                  )}
+                </Form>
+                <Button type="primary" danger={chosen?.refuses} loading={busy} onClick={submit}>
+                  提交办理结果
                 </Button>
                 <Space>
                   <Button onClick={() => setReturning(true)}>退回</Button>
@@ -330,6 +387,32 @@ export default function StepPage() {
   );
 }
 
+/** An opinion is required for any result other than the normal one (refusals, 不同意 …). */
+export function opinionRequired(chosen: OpenStep['outcomes'][number] | undefined): boolean {
+  return chosen !== undefined && (chosen.refuses || !chosen.normal);
+}
+
+export function decisionProblems(
+  chosen: OpenStep['outcomes'][number] | undefined,
+  opinion: string,
+  reasons: string,
+): { opinion?: string; reasons?: string } {
+  const out: { opinion?: string; reasons?: string } = {};
+  if (opinionRequired(chosen) && opinion.trim().length < 2)
+    out.opinion = `“${chosen?.name}”须填写办理意见（至少 2 个字）`;
+  if (chosen?.refuses && reasons.trim() === '') out.reasons = `“${chosen.name}”须逐条说明理由`;
+  return out;
+}
+
+/** What the confirmation says will happen, in the user's words. */
+export function consequenceOf(chosen: OpenStep['outcomes'][number], stepName: string): string {
+  if (chosen.refuses)
+    return `“${stepName}”将以“${chosen.name}”办结，流程随即结束，项目不再进入后续环节；申报单位将看到您的意见和理由。`;
+  if (chosen.normal)
+    return `“${stepName}”将以“${chosen.name}”办结，项目进入下一环节。结果签名存档；下一环节办理前，您可以撤回。`;
+  return `“${stepName}”将以“${chosen.name}”办结，项目按规则集转入相应环节；您的意见将记入项目历史。`;
+}
+
 function ReturnModal({
   open,
   onCancel,
@@ -347,19 +430,31 @@ function ReturnModal({
       open={open}
       onCancel={onCancel}
       onOk={() => onOk(to, reason.trim())}
-      okButtonProps={{ disabled: reason.trim().length < 2 }}
+      okText="确认退回"
+      okButtonProps={{ disabled: reason.trim().length < 2, danger: true }}
     >
       <Radio.Group value={to} onChange={(e) => setTo(e.target.value)} style={{ marginBottom: 12 }}>
         <Radio value="applicant">退回申报单位</Radio>
         <Radio value="previous">退回上一环节</Radio>
       </Radio.Group>
-      <Typography.Paragraph type="secondary">重新提交或重新办理后，项目回到本环节。</Typography.Paragraph>
-      <Input.TextArea
-        rows={3}
-        placeholder="退回理由"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <Typography.Paragraph type="secondary">
+        {to === 'applicant'
+          ? '申报单位将看到退回理由，修改后重新提交；重新提交后项目回到本环节。'
+          : '上一环节的办理结果作废，由其重新办理；重新办理后项目回到本环节。'}
+      </Typography.Paragraph>
+      <Form.Item
+        label="退回理由（必填，申报单位据此修改）"
+        required
+        validateStatus={reason.length > 0 && reason.trim().length < 2 ? 'error' : undefined}
+        help={reason.trim().length < 2 ? '请说明退回原因和需要修改的内容（至少 2 个字）' : undefined}
+      >
+        <Input.TextArea
+          rows={3}
+          placeholder="退回理由"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Form.Item>
     </Modal>
   );
 }

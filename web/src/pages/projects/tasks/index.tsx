@@ -1,18 +1,5 @@
 import { BellOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Col,
-  Empty,
-  List,
-  Row,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Badge, Button, Card, Col, List, Row } from 'antd';
 import { Link } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
@@ -20,76 +7,13 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listNotifications, listTasks, readNotification } from '../api.ts';
-import type { TaskItem } from '../types.ts';
-
-/** Where a task is done: the application (edit/submit), the expert page, or the step's 办理 page. */
-export function taskLink(t: TaskItem): string {
-  if (t.kind === 'application') return `/projects/${t.projectId}`;
-  if (t.kind === 'expert_opinion') return `/projects/${t.projectId}/expert`;
-  return `/projects/${t.projectId}/steps/${t.stepId}`;
-}
-
-const KIND = {
-  application: { text: '申报', color: 'blue' },
-  step: { text: '办理', color: 'geekblue' },
-  expert_opinion: { text: '专家意见', color: 'purple' },
-} as const;
+import { TaskTable } from './TaskTable.tsx';
 
 /** 待办: every step the rulebooks give the user now, with 催办 marks, and the user's notices. */
 export default function TasksPage() {
   const { message } = App.useApp();
   const tasks = useRequest(listTasks);
   const notes = useRequest(listNotifications);
-
-  const columns: TableColumnsType<TaskItem> = [
-    {
-      title: '事项',
-      dataIndex: 'kind',
-      width: 110,
-      render: (kind: keyof typeof KIND) => <Tag color={KIND[kind]?.color}>{KIND[kind]?.text ?? kind}</Tag>,
-    },
-    {
-      title: '项目',
-      dataIndex: 'projectName',
-      render: (_: string, t) => (
-        <>
-          <Link to={`/projects/${t.projectId}`}>{t.projectName}</Link>
-          <div>
-            <Typography.Text type="secondary">
-              {t.projectCode} · {t.ownerName}
-            </Typography.Text>
-          </div>
-        </>
-      ),
-    },
-    { title: '阶段', dataIndex: 'stageName', width: 100 },
-    {
-      title: '环节',
-      dataIndex: 'stepName',
-      render: (name: string, t) => (
-        <>
-          <Link to={taskLink(t)}>{name}</Link>
-          {t.urged > 0 && (
-            <Tag color="red" style={{ marginInlineStart: 8 }}>
-              催办 {t.urged}
-            </Tag>
-          )}
-        </>
-      ),
-    },
-    { title: '到达时间', dataIndex: 'since', width: 170, render: (v: string) => formatDateTime(v) },
-    {
-      title: '',
-      width: 90,
-      render: (_, t) => (
-        <Link to={taskLink(t)}>
-          <Button type="primary" size="small">
-            去办理
-          </Button>
-        </Link>
-      ),
-    },
-  ];
 
   const markRead = async (id: string) => {
     try {
@@ -104,7 +28,7 @@ export default function TasksPage() {
     <>
       <PageHeader
         title="待办"
-        description="按各辖区规则集，当前等待您办理的申报、审核、审批环节和专家意见。"
+        description="按各辖区规则集，当前等待您办理的申报、审核、审批环节和专家意见；最早到达的排在最前。"
         extra={
           <Button
             icon={<ReloadOutlined />}
@@ -118,23 +42,16 @@ export default function TasksPage() {
         }
       />
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} style={{ marginBottom: 16 }}>
           <Card title="待办事项">
             {tasks.error ? (
               <ApiErrorResult error={tasks.error} onRetry={tasks.reload} />
             ) : (
-              <Table
-                rowKey={(t) => `${t.projectId}:${t.kind}:${t.stepId}`}
-                loading={tasks.loading}
-                columns={columns}
-                dataSource={tasks.data?.items ?? []}
-                pagination={false}
-                locale={{ emptyText: <Empty description="暂无待办" /> }}
-              />
+              <TaskTable loading={tasks.loading} items={tasks.data?.items ?? []} />
             )}
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24}>
           <Card
             title={
               <>

@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router-dom';
 import { asApiError } from '../../../../api/client.ts';
 import { useMe } from '../../../../auth/context.ts';
 import { ApiErrorResult } from '../../../../components/ApiErrorResult.tsx';
+import { numberRule } from '../../../../components/numberRules.ts';
 import { PageHeader } from '../../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../../format.ts';
 import { useRequest } from '../../../../hooks/useRequest.ts';
@@ -186,8 +187,14 @@ export default function PlanDetailPage() {
             >
               <Input placeholder="估算投资（元）" style={{ width: 160 }} />
             </Form.Item>
-            <Form.Item name="year" rules={[{ required: true }]}>
-              <InputNumber min={plan.year} max={plan.endYear} />
+            <Form.Item
+              name="year"
+              rules={[
+                { required: true, message: '请填写年度' },
+                numberRule({ label: '年度', min: plan.year, max: plan.endYear, integer: true }),
+              ]}
+            >
+              <InputNumber placeholder="年度" />
             </Form.Item>
             <Button icon={<PlusOutlined />} onClick={() => void add()}>
               增加

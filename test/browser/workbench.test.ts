@@ -1,0 +1,243 @@
+/**
+ * Issue 17 in the browser: the reviewer's 待办 shows the task with when it arrived and its time limit,
+ * and 去办理 opens the five-dimension review page (item 1); the 办理 page preselects nothing, asks for
+ * a result at the field and confirms with the consequence (item 2); 退回 needs a reason and the
+ * applicant then sees it in a banner (item 5); the tab title names the page (item 13); the system
+ * administrator manages accounts in the UI (item 8).
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { type ServerProcess, startServer } from '../server-process.ts';
+import { launch, RESULTS } from './chromium.ts';
+import { submittedDtProject } from './http-session.ts';
+
+let server: ServerProcess;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let projectId = '';
+const NAME = '工作台浏览器测试项目';
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  projectId = await submittedDtProject(server.url, NAME);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The elements that stick out past the viewport's right edge (for the failure message). */
+function overflowing(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 8)
+      .map((e) => `${e.tagName}.${String(e.className).slice(0, 60)} → ${e.getBoundingClientRect().right}`)
+      .join('; '),
+  );
+}
+
+async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${server.url}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+test('the landing page is the reviewer’s workbench: 待办 with arrival and time limit, 已办, 我发起的', async () => {
+  const page = await signIn('dt.reviewer');
+  const workbench = page.locator('[data-testid="workbench"]');
+  const row = workbench.locator('tr', { hasText: NAME });
+  await row.waitFor({ timeout: 30_000 });
+  assert.match((await row.textContent()) ?? '', /办法未规定办理时限/);
+  assert.equal(await page.title(), '工作台 - 统筹 · 政务信息化项目管理平台');
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-home.png'), fullPage: true });
+  await workbench.getByRole('tab', { name: '已办' }).click();
+  await page.waitForURL('**/?tab=done');
+  await workbench.getByText('暂无已办事项').waitFor();
+  await page.close();
+});
+
+test('every DT business role lands on its own workbench: its 待办 with arrival and time limit, or none', async () => {
+  for (const username of [
+    'dt.staff',
+    'dt.leader',
+    'dt.authlead',
+    'dt.approver',
+    'dt.finance',
+    'dt.gov',
+    'dt.expert',
+  ]) {
+    const page = await signIn(username);
+    const workbench = page.locator('[data-testid="workbench"]');
+    await workbench.getByRole('tab', { name: /待办/ }).waitFor({ timeout: 30_000 });
+    await workbench.locator('.ant-table').first().waitFor();
+    const text = (await workbench.textContent()) ?? '';
+    assert.match(text, /到达时间|暂无待办/, username);
+    // The project waits for the authority's review: it is no other role's task.
+    assert.ok(!text.includes('去办理') || username === 'dt.authlead', `${username} has no task on it`);
+    await page.screenshot({ path: path.join(RESULTS, `workbench-${username.replace('.', '-')}.png`) });
+    await page.close();
+  }
+});
+
+test('the applicant finds the project by a two-character fragment in the header search', async () => {
+  const page = await signIn('dt.staff');
+  await page.getByRole('searchbox', { name: '全局搜索' }).fill('浏览');
+  await page.getByRole('searchbox', { name: '全局搜索' }).press('Enter');
+  await page.waitForURL(/\/search\?q=/);
+  const results = page.locator('[data-testid="search-results"]');
+  await results.getByRole('link', { name: NAME }).waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-search.png'), fullPage: true });
+  await results.getByRole('link', { name: NAME }).click();
+  await page.waitForURL(`**/projects/${projectId}`);
+  await page.close();
+});
+
+test('待办 shows arrival and time limit, and 去办理 opens the five-dimension review page', async () => {
+  const page = await signIn('dt.reviewer');
+  await page.goto(`${server.url}/projects/tasks`);
+  const row = page.locator('tr', { hasText: NAME });
+  await row.waitFor({ timeout: 30_000 });
+  const text = (await row.textContent()) ?? '';
+  assert.match(text, /合理性审核/);
+  assert.match(text, /今日到达|已等待 \d+ 个工作日/);
+  assert.match(text, /办法未规定办理时限/);
+  assert.equal(await page.title(), '待办 - 统筹 · 政务信息化项目管理平台');
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-tasks.png'), fullPage: true });
+  await row.getByRole('button', { name: '去办理' }).click();
+  await page.waitForURL(`**/projects/${projectId}/review`);
+  await page.getByText('五个方面的审核意见').waitFor();
+  await page.close();
+});
+
+test('at 390 px a leader reads the project and the 办理 page without sideways scrolling', async () => {
+  const page = await signIn('dt.reviewer', { width: 390, height: 844 });
+  await page.goto(`${server.url}/projects/${projectId}`);
+  await page.getByText('流程').first().waitFor({ timeout: 30_000 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `project page is ${wide}px wide: ${await overflowing(page)}`);
+  await page.screenshot({ path: path.join(RESULTS, 'mobile-project.png'), fullPage: true });
+  await page.goto(`${server.url}/projects/${projectId}/steps/dt.review.assessment`);
+  await page.getByRole('button', { name: '提交办理结果' }).waitFor({ timeout: 30_000 });
+  const stepWide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(stepWide <= 390, `办理 page is ${stepWide}px wide: ${await overflowing(page)}`);
+  await page.screenshot({ path: path.join(RESULTS, 'mobile-approval.png'), fullPage: true });
+  await page.close();
+});
+
+test('the cockpit’s state chart drills down to the filtered project list', async () => {
+  const page = await signIn('dt.reviewer');
+  await page.goto(`${server.url}/projects/cockpit`);
+  const chart = page.locator('[data-testid="chart-state"]');
+  await chart.locator('canvas').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1500); // the pie's opening animation
+  await page.screenshot({ path: path.join(RESULTS, 'cockpit.png'), fullPage: true });
+  const box = await chart.boundingBox();
+  assert.ok(box);
+  // The only slice (审核中) is the whole ring: click on it above the centre.
+  const radius = (Math.min(box.width, box.height) / 2) * 0.54;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - radius);
+  await page.waitForURL('**/projects/list?state=in_review');
+  await page.locator('tr', { hasText: NAME }).waitFor({ timeout: 30_000 });
+  await page.close();
+});
+
+test('the application form checks each rule on the step where its field is, with 万元 hints and a running total', async () => {
+  const page = await signIn('dt.staff');
+  await page.goto(`${server.url}/projects/new`);
+  await page.getByLabel('项目名称').fill('表单校验测试项目');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('项目总预算（元）').fill('1280000');
+  await page.getByText('合 128 万元').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: '增加年度' }).click();
+  await page.getByPlaceholder('金额（元）').fill('1000000');
+  await page
+    .getByTestId('budget-running-total')
+    .getByText(/各年合计 1,000,000.00 元/)
+    .waitFor();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByText('分年度预算之和 1000000.00 元与总预算 1280000.00 元不一致').waitFor();
+  await page.getByText('提交前须确定项目责任人').waitFor();
+  await page.getByLabel('项目总预算（元）').fill('0');
+  await page.getByText('项目总预算须大于 0 元').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'form-budget-step.png'), fullPage: true });
+  await page.close();
+});
+
+test('办理 preselects nothing, asks for a result, confirms the consequence; 退回 needs a reason', async () => {
+  const page = await signIn('dt.reviewer');
+  await page.goto(`${server.url}/projects/${projectId}/steps/dt.review.assessment`);
+  await page.getByRole('button', { name: '提交办理结果' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('input[type=radio]:checked').count(), 0, 'nothing preselected');
+  await page.getByRole('button', { name: '填写五个方面' }).waitFor();
+  await page.getByRole('button', { name: '提交办理结果' }).click();
+  await page.getByText('请选择办理结果').waitFor();
+  await page.locator('input[type=radio]').first().check();
+  await page.getByRole('button', { name: '提交办理结果' }).click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await confirm.waitFor();
+  assert.match((await confirm.textContent()) ?? '', /确认办理结果：.*项目进入下一环节/s);
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-confirm.png') });
+  await confirm.getByRole('button', { name: '再想想' }).click();
+
+  await page.getByRole('button', { name: /^退\s?回$/ }).click();
+  const dialog = page.locator('.ant-modal', { hasText: '退回理由' });
+  await dialog.waitFor();
+  assert.equal(
+    await dialog.getByRole('button', { name: '确认退回' }).isDisabled(),
+    true,
+    'no reason, no 退回',
+  );
+  await dialog.locator('textarea').fill('请补充预算测算依据和三年运维费用明细');
+  await dialog.getByRole('button', { name: '确认退回' }).click();
+  await page.waitForURL(`**/projects/${projectId}`);
+  await page.close();
+
+  const staff = await signIn('dt.staff');
+  await staff.goto(`${server.url}/projects/${projectId}`);
+  const banner = staff.locator('[data-testid="returned-banner"]');
+  await banner.waitFor({ timeout: 30_000 });
+  assert.match((await banner.textContent()) ?? '', /请补充预算测算依据和三年运维费用明细/);
+  await staff.screenshot({ path: path.join(RESULTS, 'workbench-returned.png') });
+  await staff.close();
+});
+
+test('the system administrator creates, renames and disables a user', async () => {
+  const page = await signIn('demo.sysadmin');
+  await page.goto(`${server.url}/admin/users`);
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.locator('.ant-modal', { hasText: '初始密码' });
+  await dialog.waitFor();
+  await dialog.getByLabel('用户名').fill('ux.newuser');
+  await dialog.getByLabel('姓名').fill('孙新');
+  await dialog.getByLabel('初始密码').fill('Ux#Created-2026-abc');
+  await dialog.getByRole('button', { name: /创\s?建/ }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  // The list holds every demo account: find the new one.
+  await page.getByRole('searchbox', { name: '按用户名或姓名搜索' }).fill('ux.newuser');
+  await page.getByRole('searchbox', { name: '按用户名或姓名搜索' }).press('Enter');
+  const row = page.locator('tr', { hasText: 'ux.newuser' });
+  await row.waitFor({ timeout: 30_000 });
+
+  await row.getByRole('button', { name: /修\s?改/ }).click();
+  const edit = page.locator('.ant-modal', { hasText: '修改用户' });
+  await edit.getByLabel('姓名').fill('孙新华');
+  await edit.getByRole('button', { name: /保\s?存/ }).click();
+  await page.locator('tr', { hasText: '孙新华' }).waitFor({ timeout: 30_000 });
+
+  await row.getByRole('button', { name: /停\s?用/ }).click();
+  await page.getByRole('button', { name: '确认停用' }).click();
+  await row.getByRole('button', { name: /启\s?用/ }).waitFor({ timeout: 30_000 });
+  assert.match((await row.textContent()) ?? '', /停用/);
+  await page.screenshot({ path: path.join(RESULTS, 'admin-users.png'), fullPage: true });
+  await page.close();
+});

@@ -1,0 +1,107 @@
+/**
+ * echarts options of the cockpit, pure (no DOM) so they are tested under Node. Each data item
+ * carries `drill`: the list URL behind that figure.
+ */
+export interface CockpitData {
+  generatedAt: string;
+  totals: { projects: number; requested: string; approved: string };
+  byState: { state: string; stateName: string; count: number }[];
+  byDepartment: {
+    organisationId: string;
+    organisationName: string;
+    total: number;
+    states: { state: string; count: number }[];
+  }[];
+  moneyByYear: { year: number; requested: string; approved: string }[];
+}
+
+export const STATE_COLORS: Record<string, string> = {
+  draft: '#bfbfbf',
+  returned: '#faad14',
+  withdrawn: '#d9d9d9',
+  in_review: '#1677ff',
+  in_approval: '#722ed1',
+  established: '#52c41a',
+  refused: '#ff4d4f',
+};
+
+/** The project list filtered like the figure. */
+export function drillUrl(filters: { state?: string; organisationId?: string }): string {
+  const q = new URLSearchParams();
+  if (filters.state) q.set('state', filters.state);
+  if (filters.organisationId) q.set('organisationId', filters.organisationId);
+  const s = q.toString();
+  return s ? `/projects/list?${s}` : '/projects/list';
+}
+
+const wan = (yuan: string) => Math.round(Number(yuan) / 100) / 100;
+
+export function stateOption(data: CockpitData) {
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '68%'],
+        label: { formatter: '{b}\n{c}' },
+        data: data.byState.map((s) => ({
+          name: s.stateName,
+          value: s.count,
+          itemStyle: { color: STATE_COLORS[s.state] },
+          drill: drillUrl({ state: s.state }),
+        })),
+      },
+    ],
+  };
+}
+
+export function departmentOption(data: CockpitData) {
+  const departments = data.byDepartment.slice(0, 15);
+  const states = [...new Set(departments.flatMap((d) => d.states.map((s) => s.state)))];
+  const name = (state: string) => data.byState.find((s) => s.state === state)?.stateName ?? state;
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: departments.map((d) => d.organisationName) },
+    series: states.map((state) => ({
+      name: name(state),
+      type: 'bar',
+      stack: 'total',
+      itemStyle: { color: STATE_COLORS[state] },
+      data: departments.map((d) => ({
+        value: d.states.find((s) => s.state === state)?.count ?? 0,
+        drill: drillUrl({ state, organisationId: d.organisationId }),
+      })),
+    })),
+  };
+}
+
+export function moneyOption(data: CockpitData) {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} 万元` },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
+    xAxis: { type: 'category', data: data.moneyByYear.map((m) => `${m.year}年`) },
+    yAxis: { type: 'value', name: '万元' },
+    series: [
+      {
+        name: '申请',
+        type: 'bar',
+        itemStyle: { color: '#1677ff' },
+        data: data.moneyByYear.map((m) => ({ value: wan(m.requested), drill: drillUrl({}) })),
+      },
+      {
+        name: '已立项',
+        type: 'bar',
+        itemStyle: { color: '#52c41a' },
+        data: data.moneyByYear.map((m) => ({
+          value: wan(m.approved),
+          drill: drillUrl({ state: 'established' }),
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,142 @@
+import { Badge, Card, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ListPage } from '../../components/list/ListPage.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useRequest } from '../../hooks/useRequest.ts';
+import { listTasks } from '../projects/api.ts';
+import { formatYuan, STATE_BADGE } from '../projects/logic.ts';
+import { TaskTable } from '../projects/tasks/TaskTable.tsx';
+import { type DoneItem, listDone, listStarted, type StartedItem } from './api.ts';
+
+const doneColumns: TableColumnsType<DoneItem> = [
+  { title: '办理时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
+  {
+    title: '项目',
+    dataIndex: 'projectName',
+    width: 240,
+    render: (name: string, d) => (
+      <>
+        <Link to={`/projects/${d.projectId}`}>{name}</Link>
+        <div>
+          <Typography.Text type="secondary">{d.projectCode}</Typography.Text>
+        </div>
+      </>
+    ),
+  },
+  {
+    title: '办理',
+    key: 'what',
+    width: 260,
+    render: (_, d) => (
+      <>
+        <Tag>{d.kindName}</Tag>
+        {d.stepName}
+        {d.outcomeName && <Typography.Text type="secondary">：{d.outcomeName}</Typography.Text>}
+      </>
+    ),
+  },
+  {
+    title: '意见',
+    dataIndex: 'opinion',
+    width: 260,
+    render: (v: string | null) => <Typography.Text ellipsis={{ tooltip: v }}>{v || '—'}</Typography.Text>,
+  },
+  { title: '项目状态', dataIndex: 'stateName', width: 120 },
+];
+
+const startedColumns: TableColumnsType<StartedItem> = [
+  {
+    title: '项目',
+    dataIndex: 'projectName',
+    width: 260,
+    render: (name: string, s) => (
+      <>
+        <Link to={`/projects/${s.projectId}`}>{name}</Link>
+        <div>
+          <Typography.Text type="secondary">
+            {s.projectCode} · {s.ownerName}
+          </Typography.Text>
+        </div>
+      </>
+    ),
+  },
+  {
+    title: '状态',
+    dataIndex: 'stateName',
+    width: 130,
+    render: (v: string, s) => <Badge status={STATE_BADGE[s.state] ?? 'default'} text={v} />,
+  },
+  { title: '总预算', dataIndex: 'totalBudget', width: 160, render: (v: string) => formatYuan(v) },
+  { title: '创建时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+  { title: '最近更新', dataIndex: 'updatedAt', width: 170, render: (v: string) => formatDateTime(v) },
+];
+
+const TEXT_FILTER = [{ name: 'q', label: '项目名称或编号', type: 'text' as const }];
+
+/**
+ * 工作台 for business roles (issue 17): 待办 oldest first with arrival, time limit and overdue in red;
+ * 已办; 我发起的 — each with its filter and paging in the URL.
+ */
+export function Workbench() {
+  const [search, setSearch] = useSearchParams();
+  const tasks = useRequest(listTasks);
+  const tab = search.get('tab') ?? 'todo';
+  const overdue = tasks.data?.items.filter((t) => t.overdue).length ?? 0;
+  return (
+    <Card variant="borderless" data-testid="workbench">
+      <Tabs
+        activeKey={tab}
+        onChange={(key) =>
+          setSearch((s) => {
+            const next = new URLSearchParams(s);
+            if (key === 'todo') next.delete('tab');
+            else next.set('tab', key);
+            return next;
+          })
+        }
+        items={[
+          {
+            key: 'todo',
+            label: (
+              <span>
+                待办 <Badge count={tasks.data?.items.length ?? 0} showZero color="#1677ff" />
+                {overdue > 0 && <Badge count={`逾期 ${overdue}`} style={{ marginInlineStart: 4 }} />}
+              </span>
+            ),
+            children: <TaskTable items={tasks.data?.items ?? []} loading={tasks.loading} compact />,
+          },
+          {
+            key: 'done',
+            label: '已办',
+            children: (
+              <ListPage
+                prefix="done"
+                exportList="done"
+                fetcher={listDone}
+                fields={TEXT_FILTER}
+                columns={doneColumns}
+                rowKey="actionId"
+                empty="暂无已办事项"
+              />
+            ),
+          },
+          {
+            key: 'started',
+            label: '我发起的',
+            children: (
+              <ListPage
+                prefix="started"
+                exportList="started"
+                fetcher={listStarted}
+                fields={TEXT_FILTER}
+                columns={startedColumns}
+                rowKey="projectId"
+                empty="暂无我发起的申报"
+              />
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
