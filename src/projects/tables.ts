@@ -22,7 +22,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationResources, informationSystems } from '../catalog/tables.ts';
-import { jurisdictions, organisations, users } from '../db/schema.ts';
+import { jurisdictions, organisations, users } from '../db/core.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const fen = (name: string) => bigint(name, { mode: 'bigint' });

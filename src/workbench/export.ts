@@ -21,7 +21,7 @@ import { loadWorkflowEnv, visibleProjectIds, type WorkflowEnv } from '../project
 import { projects } from '../projects/tables.ts';
 import { recordEvent } from '../shared/command.ts';
 import { invalid } from '../shared/errors.ts';
-import { doneItems, startedItems } from './routes.ts';
+import { doneItems, startedItems } from './queries.ts';
 
 /** Rows one export may hold (SECURITY.md 35: bulk export capped). */
 export const MAX_LIST_EXPORT_ROWS = 5_000;
