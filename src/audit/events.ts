@@ -78,6 +78,12 @@ export const AUDIT_ACTIONS = {
   'expert.register': '维护专家库',
   'assessment.record': '录入部门年度考核结果',
   'notification.read': '阅读通知',
+  'notification.read_all': '全部通知标为已读',
+  'notification.deliver': '发送外部通知（邮件、群机器人）',
+  'obligation.remind': '期限提醒与逾期标记',
+  'obligation.extend': '延长义务期限',
+  'obligation.waive': '豁免义务',
+  'obligation.export': '导出督办台账',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
