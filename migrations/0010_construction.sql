@@ -77,3 +77,41 @@ CREATE TABLE "notification_deliveries" (
 --> statement-breakpoint
 CREATE UNIQUE INDEX "notification_deliveries_uq" ON "notification_deliveries" USING btree ("dedupe_key","channel");--> statement-breakpoint
 CREATE INDEX "notification_deliveries_pending_idx" ON "notification_deliveries" USING btree ("id") WHERE "notification_deliveries"."state" = 'pending';
+--> statement-breakpoint
+CREATE TABLE "contracts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL REFERENCES "projects"("id"),
+	"number" text NOT NULL,
+	"procurement_method" text NOT NULL,
+	"procurement_result" text NOT NULL,
+	"contractor_name" text NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"signed_on" date NOT NULL,
+	"ownership_clause" boolean DEFAULT false NOT NULL,
+	"filed_on" date,
+	"filed_by" uuid REFERENCES "users"("id"),
+	"created_by" uuid NOT NULL REFERENCES "users"("id"),
+	"created_at" timestamp with time zone NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "contracts_amount_ck" CHECK ("contracts"."amount_fen" >= 0),
+	CONSTRAINT "contracts_method_ck" CHECK ("contracts"."procurement_method" in ('public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'inquiry', 'single_source')),
+	CONSTRAINT "contracts_filed_ck" CHECK (("contracts"."filed_on" is null) = ("contracts"."filed_by" is null)),
+	CONSTRAINT "contracts_filed_after_ck" CHECK ("contracts"."filed_on" is null or "contracts"."filed_on" >= "contracts"."signed_on")
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "contracts_project_number_uq" ON "contracts" USING btree ("project_id","number");--> statement-breakpoint
+CREATE INDEX "contracts_project_idx" ON "contracts" USING btree ("project_id");--> statement-breakpoint
+CREATE TABLE "contract_deliverables" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"contract_id" uuid NOT NULL REFERENCES "contracts"("id"),
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"delivered_on" date,
+	"delivered_by" uuid REFERENCES "users"("id"),
+	"created_at" timestamp with time zone NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "contract_deliverables_kind_ck" CHECK ("contract_deliverables"."kind" in ('design_documents', 'source_code', 'test_documents', 'other')),
+	CONSTRAINT "contract_deliverables_delivered_ck" CHECK (("contract_deliverables"."delivered_on" is null) = ("contract_deliverables"."delivered_by" is null))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "contract_deliverables_uq" ON "contract_deliverables" USING btree ("contract_id","kind","name");

@@ -20,6 +20,7 @@ import { registerAuditRoutes } from './audit/routes.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
 import { registerCatalogRoutes } from './catalog/http/routes.ts';
 import type { Config } from './config.ts';
+import { registerConstructionRoutes } from './construction/routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { registerErrorHandling } from './http/errors.ts';
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPlanRoutes(app, deps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
+  registerConstructionRoutes(app, projectDeps);
   registerNotificationRoutes(app, deps);
   registerObligationRoutes(app, deps);
   if (options.jobs) {

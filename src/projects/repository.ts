@@ -237,6 +237,7 @@ export const storedActions = (actions: readonly ActionRow[]): StoredAction[] =>
     onDate: a.onDate,
     actorUserId: a.actorUserId,
     voidedBy: a.voidedBy,
+    ref: typeof a.details?.ref === 'string' ? a.details.ref : null,
   }));
 
 /** Material codes the project has: uploads plus the documents the platform issued. */
