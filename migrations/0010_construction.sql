@@ -115,3 +115,30 @@ CREATE TABLE "contract_deliverables" (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "contract_deliverables_uq" ON "contract_deliverables" USING btree ("contract_id","kind","name");
+--> statement-breakpoint
+CREATE TABLE "rectification_orders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL REFERENCES "projects"("id"),
+	"problem_kind" text NOT NULL,
+	"description" text NOT NULL,
+	"ordered_by" uuid NOT NULL REFERENCES "users"("id"),
+	"ordered_organisation_id" uuid NOT NULL REFERENCES "organisations"("id"),
+	"ordered_on" date NOT NULL,
+	"working_days" integer NOT NULL,
+	"state" text DEFAULT 'ordered' NOT NULL,
+	"report" text,
+	"reported_by" uuid REFERENCES "users"("id"),
+	"reported_on" date,
+	"decided_by" uuid REFERENCES "users"("id"),
+	"decided_on" date,
+	"decision_note" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "rectification_orders_kind_ck" CHECK ("rectification_orders"."problem_kind" in ('approval_violation', 'unauthorised_change', 'serious_delay', 'major_loss')),
+	CONSTRAINT "rectification_orders_state_ck" CHECK ("rectification_orders"."state" in ('ordered', 'reported', 'rectified', 'failed', 'refused')),
+	CONSTRAINT "rectification_orders_days_ck" CHECK ("rectification_orders"."working_days" between 1 and 365),
+	CONSTRAINT "rectification_orders_reported_ck" CHECK (("rectification_orders"."reported_on" is null) = ("rectification_orders"."reported_by" is null)),
+	CONSTRAINT "rectification_orders_decided_ck" CHECK (("rectification_orders"."state" in ('rectified', 'failed', 'refused')) = ("rectification_orders"."decided_by" is not null))
+);
+--> statement-breakpoint
+CREATE INDEX "rectification_orders_project_idx" ON "rectification_orders" USING btree ("project_id","state");

@@ -38,4 +38,24 @@ export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
     relation: 'own_department',
     note: '登记成果交付（设计文件、源代码、测试文档）',
   },
+  'GET /api/projects/:id/rectifications': {
+    roles: PARTIES,
+    relation: 'own_department',
+    note: '项目相关单位可见整改通知和资金闸口',
+  },
+  'POST /api/projects/:id/rectifications': {
+    roles: ['authority_reviewer', 'authority_leader', 'leadership_body'],
+    relation: 'own_jurisdiction',
+    note: '主管部门（或其上级）责令限期整改',
+  },
+  'POST /api/projects/:id/rectifications/:rectificationId/report': {
+    roles: ['dept_staff'],
+    relation: 'own_department',
+    note: '项目建设单位报送整改情况',
+  },
+  'POST /api/projects/:id/rectifications/:rectificationId/decision': {
+    roles: ['authority_reviewer', 'authority_leader', 'leadership_body'],
+    relation: 'own_jurisdiction',
+    note: '认定整改合格、不合格或拒不整改；不得认定本人报送的整改',
+  },
 };

@@ -17,6 +17,7 @@ import {
   type SignContractInput,
   signContract,
 } from './contracts.ts';
+import { registerRectificationRoutes } from './rectification-routes.ts';
 import { DELIVERABLE_KINDS, PROCUREMENT_METHODS } from './tables.ts';
 
 const TAGS = ['建设'];
@@ -67,6 +68,7 @@ const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDeps): void {
   const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  registerRectificationRoutes(app, deps);
 
   app.get(
     '/api/projects/:id/contracts',

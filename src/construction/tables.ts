@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../db/schema.ts';
+import { organisations, users } from '../db/schema.ts';
 import { projects } from '../projects/tables.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -94,5 +94,67 @@ export const contractDeliverables = pgTable(
       sql`${t.kind} in ('design_documents', 'source_code', 'test_documents', 'other')`,
     ),
     check('contract_deliverables_delivered_ck', sql`(${t.deliveredOn} is null) = (${t.deliveredBy} is null)`),
+  ],
+);
+
+/** The four kinds of problem the texts name (DT-26a, SC-23, JC-05-7, XZ-24). */
+export const PROBLEM_KINDS = [
+  'approval_violation',
+  'unauthorised_change',
+  'serious_delay',
+  'major_loss',
+] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+export const RECTIFICATION_STATES = ['ordered', 'reported', 'rectified', 'failed', 'refused'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+
+/**
+ * 责令限期整改: a problem found on a project and the order to fix it within a time limit. Its
+ * outcome — rectified, failed (整改后仍不符合要求) or refused (拒不整改) — is the only source of the
+ * rulebooks' rectification facts, which close the funding gates.
+ */
+export const rectificationOrders = pgTable(
+  'rectification_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    problemKind: text('problem_kind').$type<ProblemKind>().notNull(),
+    description: text('description').notNull(),
+    orderedBy: uuid('ordered_by')
+      .notNull()
+      .references(() => users.id),
+    orderedOrganisationId: uuid('ordered_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    orderedOn: date('ordered_on', { mode: 'string' }).notNull(),
+    workingDays: integer('working_days').notNull(),
+    state: text('state').$type<RectificationState>().notNull().default('ordered'),
+    report: text('report'),
+    reportedBy: uuid('reported_by').references(() => users.id),
+    reportedOn: date('reported_on', { mode: 'string' }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decisionNote: text('decision_note'),
+    createdAt: stamp('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('rectification_orders_project_idx').on(t.projectId, t.state),
+    check(
+      'rectification_orders_kind_ck',
+      sql`${t.problemKind} in ('approval_violation', 'unauthorised_change', 'serious_delay', 'major_loss')`,
+    ),
+    check(
+      'rectification_orders_state_ck',
+      sql`${t.state} in ('ordered', 'reported', 'rectified', 'failed', 'refused')`,
+    ),
+    check('rectification_orders_days_ck', sql`${t.workingDays} between 1 and 365`),
+    check('rectification_orders_reported_ck', sql`(${t.reportedOn} is null) = (${t.reportedBy} is null)`),
+    check(
+      'rectification_orders_decided_ck',
+      sql`(${t.state} in ('rectified', 'failed', 'refused')) = (${t.decidedBy} is not null)`,
+    ),
   ],
 );

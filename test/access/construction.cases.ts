@@ -7,6 +7,9 @@ const reached = (res: LightMyRequestResponse) => res.statusCode < 300 || res.sta
 const RELATIONS = [
   'test/api/construction-xz.test.ts: XZ-12 another department and another jurisdiction do not see the contracts',
 ];
+const RECTIFICATION = [
+  'test/api/construction-sc.test.ts: SC-23 a refused rectification sets the gate facts, closes the funding gates and shows on the supervision board',
+];
 const CONTRACT = {
   number: 'M-1',
   procurementMethod: 'public_tender',
@@ -38,5 +41,34 @@ export const CASES: Record<string, RouteCase> = {
     call: () => ({ url: `/api/projects/${NONE}/contracts/${NONE}/deliverables/${NONE}/delivered` }),
     allowed: reached,
     relationsTestedIn: RELATIONS,
+  },
+  'GET /api/projects/:id/rectifications': {
+    call: () => ({ url: `/api/projects/${NONE}/rectifications` }),
+    allowed: reached,
+    relationsTestedIn: RECTIFICATION,
+  },
+  'POST /api/projects/:id/rectifications': {
+    call: () => ({
+      url: `/api/projects/${NONE}/rectifications`,
+      body: { problemKind: 'serious_delay', description: '矩阵测试', workingDays: 5 },
+    }),
+    allowed: reached,
+    relationsTestedIn: RECTIFICATION,
+  },
+  'POST /api/projects/:id/rectifications/:rectificationId/report': {
+    call: () => ({
+      url: `/api/projects/${NONE}/rectifications/${NONE}/report`,
+      body: { report: '矩阵测试', version: 1 },
+    }),
+    allowed: reached,
+    relationsTestedIn: RECTIFICATION,
+  },
+  'POST /api/projects/:id/rectifications/:rectificationId/decision': {
+    call: () => ({
+      url: `/api/projects/${NONE}/rectifications/${NONE}/decision`,
+      body: { outcome: 'refused', note: '矩阵测试', version: 1 },
+    }),
+    allowed: reached,
+    relationsTestedIn: RECTIFICATION,
   },
 };

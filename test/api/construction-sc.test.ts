@@ -47,6 +47,7 @@ const obligationsOf = async (s: Session, projectId: string) =>
   }[];
 
 describe('SC: from contract signing to the acceptance report', () => {
+  let projectId = '';
   test('SC-15/SC-16/SC-17/SC-18/SC-19/SC-20a/SC-20b/SC-21 contract filed on the 调休 Saturday after 国庆, acceptance within six months, report filed', async () => {
     const entryId = await approvedPlanEntry(
       sessions,
@@ -63,6 +64,7 @@ describe('SC: from contract signing to the acceptance report', () => {
       planEntryId: entryId,
       systems: [{ systemId, name: null, relation: 'builds' }],
     });
+    projectId = id;
     await uploadMissing(staff, id);
     expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
     const reviewer = await sessions.as('sc.reviewer');
@@ -186,5 +188,99 @@ describe('SC: from contract signing to the acceptance report', () => {
       'sc.deadline.acceptance_report:met:false',
       'sc.deadline.contract_filing:met:false',
     ]);
+  });
+
+  test('SC-23 a refused rectification sets the gate facts, closes the funding gates and shows on the supervision board', async () => {
+    const id = projectId;
+    const reviewer = await login(ctx, 'sc.reviewer');
+    const staff = await login(ctx, 'sc.staff');
+    const before = (await reviewer.request('GET', `/api/projects/${id}/rectifications`)).json();
+    const gate = (g: { gateId: string }) => g.gateId === 'sc.gate.rectification';
+    assert.equal(before.fundsGates.find(gate).passed, true);
+
+    expectStatus(
+      await staff.request('POST', `/api/projects/${id}/rectifications`, {
+        problemKind: 'serious_delay',
+        description: '自行下令整改',
+        workingDays: 10,
+      }),
+      403,
+      'a department cannot order',
+    );
+    const other = await login(ctx, 'xz.cityreviewer');
+    expectStatus(
+      await other.request('POST', `/api/projects/${id}/rectifications`, {
+        problemKind: 'serious_delay',
+        description: '越权',
+        workingDays: 10,
+      }),
+      404,
+      'another jurisdiction',
+    );
+    const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
+      problemKind: 'unauthorised_change',
+      description: '擅自将移动端建设内容调整为大屏展示，未报批',
+      workingDays: 10,
+    });
+    expectStatus(ordered, 201, 'order');
+    const rid = ordered.json().id;
+    let view = (await staff.request('GET', `/api/projects/${id}/rectifications`)).json();
+    assert.equal(view.items[0].state, 'ordered');
+    assert.equal(view.items[0].problemKindName, '擅自调整建设内容');
+    const obligation = (
+      await staff.request('GET', `/api/obligations?projectId=${id}&kind=rectification`)
+    ).json();
+    assert.equal(obligation.total, 1);
+    assert.deepEqual(obligation.items[0].articles, ['SC-23']);
+    assert.equal(obligation.items[0].remainingWorkingDays, 10);
+
+    const tooEarly = await reviewer.request('POST', `/api/projects/${id}/rectifications/${rid}/decision`, {
+      outcome: 'rectified',
+      note: '',
+      version: 1,
+    });
+    expectStatus(tooEarly, 409, 'nothing reported yet');
+    const noReason = await reviewer.request('POST', `/api/projects/${id}/rectifications/${rid}/decision`, {
+      outcome: 'refused',
+      note: ' ',
+      version: 1,
+    });
+    expectStatus(noReason, 400, 'reason');
+    assert.equal(noReason.json().field, 'note');
+    expectStatus(
+      await reviewer.request('POST', `/api/projects/${id}/rectifications/${rid}/decision`, {
+        outcome: 'refused',
+        note: '经两次督促仍未整改',
+        version: 1,
+      }),
+      200,
+      'refused',
+    );
+    view = (await staff.request('GET', `/api/projects/${id}/rectifications`)).json();
+    assert.equal(view.items[0].state, 'refused');
+    const closed = view.fundsGates.find(gate);
+    assert.equal(closed.passed, false);
+    assert.equal(closed.article, 'SC-23');
+    assert.ok(
+      view.fundsGates.some(
+        (g: { action: string; passed: boolean }) => g.action === 'disburse_om' && !g.passed,
+      ),
+    );
+    const late = await staff.request('POST', `/api/projects/${id}/rectifications/${rid}/report`, {
+      report: '已整改',
+      version: 2,
+    });
+    expectStatus(late, 409, 'report after refusal');
+
+    // The time limit runs out: the sweep marks it overdue and the board shows it by department.
+    ctx.clock.set('2026-10-27T02:00:00.000Z');
+    await runSweep(ctx.deps);
+    const board = (
+      await (await login(ctx, 'sc.reviewer')).request('GET', '/api/obligations/board?kind=rectification')
+    ).json();
+    assert.deepEqual(
+      board.rows.map((r: { holderName: string; overdue: number }) => [r.holderName, r.overdue]),
+      [['朔城区教育科技局', 1]],
+    );
   });
 });
