@@ -157,6 +157,13 @@ export const routes: RouteEntry[] = [
         load: () => import('./pages/projects/expert/index.tsx'),
       },
       {
+        path: '/projects/:id/construction',
+        name: '建设与整改',
+        access: 'canSeeObligations',
+        hideInMenu: true,
+        load: () => import('./pages/projects/construction/index.tsx'),
+      },
+      {
         path: '/projects/:id/steps/:stepId',
         name: '办理',
         access: 'canSeeProjects',
