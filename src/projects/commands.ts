@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditAction } from '../audit/events.ts';
+import { afterStepEvent } from '../construction/acceptance.ts';
 import { canonicalJson } from '../crypto/canonical.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { signContent } from '../crypto/sm2.ts';
@@ -327,6 +328,7 @@ export async function recordStepEvent(
     ...(ref ? { ref } : {}),
     byUserId: actor.userId,
   });
+  await afterStepEvent(tx, env, pc, outcome.event, actor.userId);
   await tx
     .delete(projectStepHolders)
     .where(and(eq(projectStepHolders.projectId, id), eq(projectStepHolders.stepId, step.id)));
@@ -671,6 +673,7 @@ export async function decideStep(
         });
       }
       await syncDeadlines(tx, env, pc, { type: outcome.event, on: env.today, byUserId: actor.userId });
+      await afterStepEvent(tx, env, pc, outcome.event, actor.userId);
       await tx
         .delete(projectStepHolders)
         .where(and(eq(projectStepHolders.projectId, id), eq(projectStepHolders.stepId, step.id)));

@@ -57,7 +57,7 @@ describe('SC: from contract signing to the acceptance report', () => {
       '智慧教室',
     );
     const staff = await sessions.as('sc.staff');
-    const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局');
+    const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局', 'under_construction');
     const { id } = await draftProject(staff, {
       name: '智慧教室建设项目',
       type: 'new',
@@ -171,6 +171,9 @@ describe('SC: from contract signing to the acceptance report', () => {
       expectStatus(await upload(s2, id, code, { stepId: 'sc.acceptance.accept' }), 201, code);
     }
     expectStatus(await decide(s2, id, 'sc.acceptance.accept', { opinion: '验收通过' }), 200, 'accepted');
+    // The system the project builds is in operation in the catalog once the project passes acceptance.
+    const system = (await s2.request('GET', `/api/catalog/systems/${systemId}`)).json();
+    assert.equal(system.system.status, 'in_operation');
     list = await obligationsOf(s2, id);
     const report = list.find((o) => o.kind === 'sc.deadline.acceptance_report');
     assert.ok(report);
