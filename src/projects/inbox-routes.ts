@@ -8,7 +8,13 @@ import { type ProjectDeps, stepRole } from './commands.ts';
 import { loadBundle, loadWorkflowEnv, projectContext, relationOf, visibleProjectIds } from './repository.ts';
 import { TaskList } from './responses.ts';
 import { projects } from './tables.ts';
-import { isApplicantStage, isEstablishmentStage, reviewStep, stepInfo } from './workflow-state.ts';
+import {
+  isApplicantStage,
+  isEstablishmentStage,
+  RECORDED_EVENTS,
+  reviewStep,
+  stepInfo,
+} from './workflow-state.ts';
 
 const TAGS = ['项目'];
 
@@ -48,7 +54,7 @@ export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): vo
         );
       const items = [];
       for (const row of rows) {
-        if (row.state === 'established' || row.state === 'refused') continue;
+        if (row.state === 'refused') continue;
         const bundle = await loadBundle(deps.db, row.id);
         if (!bundle) continue;
         const pc = await projectContext(deps.db, e, bundle);
@@ -58,13 +64,22 @@ export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): vo
         const since = bundle.actions.at(-1)?.at.toISOString() ?? bundle.project.updatedAt.toISOString();
         for (const s of pc.evaluation.steps.filter((x) => x.status === 'open')) {
           const info = stepInfo(pc.rulebook, s.stepId);
-          if (!info || !isEstablishmentStage(info.stage) || !stepRole(actor, pc, info.step)) continue;
+          if (!info || !stepRole(actor, pc, info.step)) continue;
+          // After 立项: steps recorded with their data (contracts …) or decided in the generic core.
+          const later = !isEstablishmentStage(info.stage);
+          const recorded = info.step.outcomes.some((o) => RECORDED_EVENTS.includes(o.event));
           items.push({
             projectId: row.id,
             projectCode: bundle.project.code,
             projectName: bundle.project.name,
             ownerName,
-            kind: isApplicantStage(info.stage) ? 'application' : 'step',
+            kind: later
+              ? recorded
+                ? 'construction_record'
+                : 'construction_step'
+              : isApplicantStage(info.stage)
+                ? 'application'
+                : 'step',
             stepId: s.stepId,
             stepName: info.step.name,
             stageName: STAGE_LABELS[info.stage],

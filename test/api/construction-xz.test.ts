@@ -193,6 +193,25 @@ describe('XZ: from contract signing to the acceptance report', () => {
 
     // XZ-17: the supervisor needs the 局党组's consent, a decision of the generic core after 立项.
     const party = await as('xz.party');
+    // 待办: the 局党组 sees the consent after 立项; the 数据中心 its construction records.
+    const partyTasks = (await party.request('GET', '/api/tasks')).json().items;
+    assert.ok(
+      partyTasks.some(
+        (t: { projectId: string; stepId: string; kind: string }) =>
+          t.projectId === id &&
+          t.stepId === 'xz.construction.supervisor_consent' &&
+          t.kind === 'construction_step',
+      ),
+      JSON.stringify(partyTasks),
+    );
+    const dcTasks = (await dc.request('GET', '/api/tasks')).json().items;
+    assert.ok(
+      dcTasks.some(
+        (t: { projectId: string; stepId: string; kind: string }) =>
+          t.projectId === id && t.stepId === 'xz.construction.build' && t.kind === 'construction_step',
+      ),
+      JSON.stringify(dcTasks),
+    );
     const consent = await decide(party, id, 'xz.construction.supervisor_consent', {
       opinion: '同意聘请监理单位',
     });

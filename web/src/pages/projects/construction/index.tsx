@@ -47,12 +47,15 @@ import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
+import { decideStep, listTasks } from '../api.ts';
+import type { TaskItem } from '../types.ts';
 
 type Dialog =
   | { kind: 'sign' }
   | { kind: 'order' }
   | { kind: 'report'; item: Rectification }
   | { kind: 'decide'; item: Rectification }
+  | { kind: 'step'; task: TaskItem }
   | null;
 
 /** 建设与整改: contracts and deliverables, the project's deadlines, problems and rectification orders. */
@@ -72,7 +75,12 @@ export default function ConstructionPage() {
   const duties = useRequest(
     useCallback((s: AbortSignal) => listObligations({ projectId: id, limit: 100 }, s), [id]),
   );
+  const tasks = useRequest(listTasks);
+  const myTasks = (tasks.data?.items ?? []).filter(
+    (t) => t.projectId === id && t.kind.startsWith('construction'),
+  );
   const reload = () => {
+    tasks.reload();
     contracts.reload();
     rect.reload();
     duties.reload();
@@ -115,6 +123,8 @@ export default function ConstructionPage() {
       await run('已报送整改情况', () =>
         reportRectification(id, dialog.item.id, { report: v.report, version: dialog.item.version }),
       );
+    } else if (dialog?.kind === 'step') {
+      await run('已办理', () => decideStep(id, dialog.task.stepId ?? '', { opinion: v.opinion ?? '' }));
     } else if (dialog?.kind === 'decide') {
       await run('已认定', () =>
         decideRectification(id, dialog.item.id, {
@@ -251,6 +261,25 @@ export default function ConstructionPage() {
           description={blocked.map((g) => `${g.reason}（${g.article}）`).join('；')}
         />
       )}
+      {myTasks.length > 0 && (
+        <Card size="small" title="待我办理" style={{ marginBottom: 16 }}>
+          <Space direction="vertical">
+            {myTasks.map((t) => (
+              <Space key={t.stepId}>
+                <Tag color={t.kind === 'construction_record' ? 'cyan' : 'green'}>{t.stageName}</Tag>
+                {t.stepName}
+                {t.kind === 'construction_step' ? (
+                  <Button size="small" type="primary" onClick={() => setDialog({ kind: 'step', task: t })}>
+                    办理
+                  </Button>
+                ) : (
+                  <Typography.Text type="secondary">请在下方登记</Typography.Text>
+                )}
+              </Space>
+            ))}
+          </Space>
+        </Card>
+      )}
       <Card size="small" title="期限义务" style={{ marginBottom: 16 }}>
         {duties.error ? (
           <ApiErrorResult error={duties.error} onRetry={duties.reload} />
@@ -323,7 +352,9 @@ export default function ConstructionPage() {
               ? '责令限期整改'
               : dialog?.kind === 'report'
                 ? '报送整改情况'
-                : '认定整改结果'
+                : dialog?.kind === 'step'
+                  ? dialog.task.stepName
+                  : '认定整改结果'
         }
         okText="确定"
         onOk={submit}
@@ -382,6 +413,11 @@ export default function ConstructionPage() {
                 <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </>
+          )}
+          {dialog?.kind === 'step' && (
+            <Form.Item name="opinion" label="意见">
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
           )}
           {dialog?.kind === 'report' && (
             <Form.Item name="report" label="整改情况" rules={[{ required: true, whitespace: true }]}>

@@ -26,6 +26,9 @@ import type { TaskItem } from '../types.ts';
 export function taskLink(t: TaskItem): string {
   if (t.kind === 'application') return `/projects/${t.projectId}`;
   if (t.kind === 'expert_opinion') return `/projects/${t.projectId}/expert`;
+  if (t.kind === 'construction_record' || t.kind === 'construction_step') {
+    return `/projects/${t.projectId}/construction`;
+  }
   return `/projects/${t.projectId}/steps/${t.stepId}`;
 }
 
@@ -33,6 +36,8 @@ const KIND = {
   application: { text: '申报', color: 'blue' },
   step: { text: '办理', color: 'geekblue' },
   expert_opinion: { text: '专家意见', color: 'purple' },
+  construction_record: { text: '建设登记', color: 'cyan' },
+  construction_step: { text: '建设验收', color: 'green' },
 } as const;
 
 /** 待办: every step the rulebooks give the user now, with 催办 marks, and the user's notices. */
