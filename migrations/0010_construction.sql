@@ -142,3 +142,18 @@ CREATE TABLE "rectification_orders" (
 );
 --> statement-breakpoint
 CREATE INDEX "rectification_orders_project_idx" ON "rectification_orders" USING btree ("project_id","state");
+--> statement-breakpoint
+CREATE TABLE "supervisors" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL REFERENCES "projects"("id"),
+	"unit_name" text NOT NULL,
+	"contract_number" text NOT NULL,
+	"procurement_method" text NOT NULL,
+	"filed_on" date NOT NULL,
+	"filed_by" uuid NOT NULL REFERENCES "users"("id"),
+	"created_at" timestamp with time zone NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "supervisors_method_ck" CHECK ("supervisors"."procurement_method" in ('public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'inquiry', 'single_source'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "supervisors_project_contract_uq" ON "supervisors" USING btree ("project_id","contract_number");

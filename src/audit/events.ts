@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = {
   'contract.sign': '登记建设合同',
   'contract.file': '合同报备案',
   'contract.deliverable': '登记合同成果交付',
+  'supervisor.file': '监理单位备案',
   'rectification.order': '责令限期整改',
   'rectification.report': '报送整改情况',
   'rectification.decide': '认定整改结果（合格、不合格、拒不整改）',

@@ -38,6 +38,16 @@ export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
     relation: 'own_department',
     note: '登记成果交付（设计文件、源代码、测试文档）',
   },
+  'GET /api/projects/:id/supervisors': {
+    roles: PARTIES,
+    relation: 'own_department',
+    note: '项目相关单位可见',
+  },
+  'POST /api/projects/:id/supervisors': {
+    roles: ['dept_staff'],
+    relation: 'own_department',
+    note: '由规则集指定的单位经办人报监理单位备案',
+  },
   'GET /api/projects/:id/rectifications': {
     roles: PARTIES,
     relation: 'own_department',

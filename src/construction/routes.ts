@@ -12,9 +12,12 @@ import {
   DELIVERABLE_LABELS,
   deliverDeliverable,
   fileContract,
+  fileSupervisor,
   listContracts,
+  listSupervisors,
   PROCUREMENT_LABELS,
   type SignContractInput,
+  type SupervisorInput,
   signContract,
 } from './contracts.ts';
 import { registerRectificationRoutes } from './rectification-routes.ts';
@@ -130,6 +133,76 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
         req.body as SignContractInput,
       );
       return reply.status(201).send({ id: contractId });
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/supervisors',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '已备案的监理单位',
+        params: Type.Object({ id: Uuid }, strict),
+        response: {
+          200: Type.Object(
+            {
+              items: Type.Array(
+                Type.Object(
+                  { id: S, unitName: S, contractNumber: S, procurementMethodName: S, filedOn: S },
+                  strict,
+                ),
+              ),
+            },
+            strict,
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      await visibleContext(deps.db, await env(), actorOf(req), id);
+      const rows = await listSupervisors(deps.db, id);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          unitName: r.unitName,
+          contractNumber: r.contractNumber,
+          procurementMethodName: PROCUREMENT_LABELS[r.procurementMethod],
+          filedOn: r.filedOn,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/supervisors',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '监理单位报主管部门备案',
+        params: Type.Object({ id: Uuid }, strict),
+        body: Type.Object(
+          {
+            unitName: Type.String({ minLength: 1, maxLength: 200 }),
+            contractNumber: Type.String({ minLength: 1, maxLength: 100 }),
+            procurementMethod: Literals(PROCUREMENT_METHODS),
+          },
+          strict,
+        ),
+        response: { 201: Type.Object({ id: S }, strict), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const sid = await fileSupervisor(
+        deps,
+        commandContext(req),
+        await env(),
+        id,
+        req.body as SupervisorInput,
+      );
+      return reply.status(201).send({ id: sid });
     },
   );
 

@@ -158,3 +158,30 @@ export const rectificationOrders = pgTable(
     ),
   ],
 );
+
+/** 监理单位备案 (DT-22, SC-16, XZ-17): the supervisor chosen by market mechanism, filed with the authority. */
+export const supervisors = pgTable(
+  'supervisors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    unitName: text('unit_name').notNull(),
+    contractNumber: text('contract_number').notNull(),
+    procurementMethod: text('procurement_method').$type<ProcurementMethod>().notNull(),
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    filedBy: uuid('filed_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: stamp('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('supervisors_project_contract_uq').on(t.projectId, t.contractNumber),
+    check(
+      'supervisors_method_ck',
+      sql`${t.procurementMethod} in ('public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'inquiry', 'single_source')`,
+    ),
+  ],
+);

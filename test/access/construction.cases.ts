@@ -42,6 +42,19 @@ export const CASES: Record<string, RouteCase> = {
     allowed: reached,
     relationsTestedIn: RELATIONS,
   },
+  'GET /api/projects/:id/supervisors': {
+    call: () => ({ url: `/api/projects/${NONE}/supervisors` }),
+    allowed: reached,
+    relationsTestedIn: RELATIONS,
+  },
+  'POST /api/projects/:id/supervisors': {
+    call: () => ({
+      url: `/api/projects/${NONE}/supervisors`,
+      body: { unitName: '矩阵监理', contractNumber: 'JL-1', procurementMethod: 'public_tender' },
+    }),
+    allowed: reached,
+    relationsTestedIn: RELATIONS,
+  },
   'GET /api/projects/:id/rectifications': {
     call: () => ({ url: `/api/projects/${NONE}/rectifications` }),
     allowed: reached,

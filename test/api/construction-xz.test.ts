@@ -192,6 +192,13 @@ describe('XZ: from contract signing to the acceptance report', () => {
     assert.equal(delivered.filedOn, '2026-12-01');
 
     // XZ-17: the supervisor needs the 局党组's consent, a decision of the generic core after 立项.
+    const tooEarly = await dc.request('POST', `/api/projects/${id}/supervisors`, {
+      unitName: '忻州市通达工程监理有限公司',
+      contractNumber: 'XZJL-2026-03',
+      procurementMethod: 'competitive_consultation',
+    });
+    expectStatus(tooEarly, 409, 'supervisor before consent');
+    assert.equal(tooEarly.json().code, 'STEP_NOT_OPEN');
     const party = await as('xz.party');
     // 待办: the 局党组 sees the consent after 立项; the 数据中心 its construction records.
     const partyTasks = (await party.request('GET', '/api/tasks')).json().items;
@@ -216,6 +223,14 @@ describe('XZ: from contract signing to the acceptance report', () => {
       opinion: '同意聘请监理单位',
     });
     expectStatus(consent, 200, 'supervisor consent');
+    const supervisor = await dc.request('POST', `/api/projects/${id}/supervisors`, {
+      unitName: '忻州市通达工程监理有限公司',
+      contractNumber: 'XZJL-2026-03',
+      procurementMethod: 'competitive_consultation',
+    });
+    expectStatus(supervisor, 201, 'supervisor filed');
+    const supervisors = (await dc.request('GET', `/api/projects/${id}/supervisors`)).json().items;
+    assert.equal(supervisors[0].filedOn, '2026-12-01');
 
     // Completion and acceptance (XZ-19, XZ-20) open the report obligation (XZ-21: 30 working days).
     expectStatus(await decide(dc, id, 'xz.construction.build', { opinion: '项目建成' }), 200, 'built');
