@@ -21,6 +21,7 @@ import { registerAuditRoutes } from './audit/routes.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
 import { registerCatalogRoutes } from './catalog/http/routes.ts';
 import type { Config } from './config.ts';
+import { registerConstructionRoutes } from './construction/routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { dedupModule } from './dedup/index.ts';
@@ -29,8 +30,11 @@ import { registerInputGuard } from './http/input-guard.ts';
 import { serializerCompiler, validatorCompiler } from './http/validation.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
+import { registerNotificationRoutes } from './notifications/routes.ts';
+import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { sweepOrphanFiles } from './projects/file-sweep.ts';
+import { startJobs } from './platform/jobs.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
@@ -52,6 +56,8 @@ export interface AppOptions {
   clock: Clock;
   /** Folder of the encrypted attachments; default `<dataDir>/files` (shared storage with several servers). */
   filesDir?: string;
+  /** Run the platform jobs (obligation sweep, outbound deliveries) on an interval: the server does. */
+  jobs?: boolean;
   /** Pino logger options; false silences logging (tests). */
   logger?: boolean | object;
 }
@@ -214,6 +220,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerReviewRoutes(app, projectDeps);
   dedup.register(app, projectDeps);
   registerWorkbenchRoutes(app, projectDeps);
+  registerConstructionRoutes(app, projectDeps);
+  registerNotificationRoutes(app, deps);
+  registerObligationRoutes(app, deps);
+  if (options.jobs) {
+    const stopJobs = startJobs(deps, config, app.log);
+    app.addHook('onClose', stopJobs);
+  }
 
   await registerWeb(app);
   return app;

@@ -15,6 +15,9 @@ import {
 } from '../catalog/access.ts';
 import { DEDUP_ACCESS } from '../dedup/access.ts';
 import { WORKBENCH_ROUTE_ACCESS } from '../workbench/access.ts';
+import { CONSTRUCTION_ACCESS } from '../construction/access.ts';
+import { NOTIFICATION_ACCESS } from '../notifications/access.ts';
+import { OBLIGATION_ACCESS } from '../obligations/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
 
@@ -107,9 +110,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     note: '本人最近一次办理',
   },
   'POST /api/projects/:id/steps/:stepId/decision': {
-    roles: OVERSIGHT,
+    roles: STEP_ACTORS,
     relation: 'own_jurisdiction',
-    note: '规则集步骤的办理人（角色+机构）',
+    note: '规则集步骤的办理人（角色+机构）；立项后的建设、验收环节由部门经办人办理',
   },
   'PUT /api/projects/:id/steps/:stepId/findings': {
     roles: OVERSIGHT,
@@ -139,8 +142,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_department',
   },
   'GET /api/tasks': { roles: BUSINESS_ROLES, relation: 'self' },
-  'GET /api/notifications': { roles: BUSINESS_ROLES, relation: 'self' },
-  'POST /api/notifications/:id/read': { roles: BUSINESS_ROLES, relation: 'self' },
+  ...NOTIFICATION_ACCESS,
+  ...OBLIGATION_ACCESS,
+  ...CONSTRUCTION_ACCESS,
   'GET /api/projects/:id/review': {
     roles: PROJECT_PARTIES,
     relation: 'own_jurisdiction',

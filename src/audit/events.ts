@@ -73,6 +73,14 @@ export const AUDIT_ACTIONS = {
   'review.decide': '办理审核环节',
   'approval.decide': '办理立项审批环节',
   'approval.finding': '记录立项审查认定（覆盖申报单位声明）',
+  'step.decide': '办理立项后流程环节（建设、验收、运行）',
+  'contract.sign': '登记建设合同',
+  'contract.file': '合同报备案',
+  'contract.deliverable': '登记合同成果交付',
+  'supervisor.file': '监理单位备案',
+  'rectification.order': '责令限期整改',
+  'rectification.report': '报送整改情况',
+  'rectification.decide': '认定整改结果（合格、不合格、拒不整改）',
   'material.upload': '上传项目材料',
   'material.remove': '删除项目材料',
   'material.download': '下载项目材料',
@@ -83,6 +91,12 @@ export const AUDIT_ACTIONS = {
   'dedup.acknowledge': '确认查重疑似重复项',
   'dedup.list_entry_save': '维护统建清单、负面清单',
   'notification.read': '阅读通知',
+  'notification.read_all': '全部通知标为已读',
+  'notification.deliver': '发送外部通知（邮件、群机器人）',
+  'obligation.remind': '期限提醒与逾期标记',
+  'obligation.extend': '延长义务期限',
+  'obligation.waive': '豁免义务',
+  'obligation.export': '导出督办台账',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

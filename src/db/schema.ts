@@ -6,5 +6,8 @@
 
 export * from '../catalog/tables.ts';
 export * from '../dedup/tables.ts';
+export * from '../construction/tables.ts';
+export * from '../notifications/tables.ts';
+export * from '../obligations/tables.ts';
 export * from '../projects/tables.ts';
 export * from './core.ts';

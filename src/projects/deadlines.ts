@@ -21,6 +21,8 @@ export function workPathOf(kind: string, projectId: string, stepId: string): str
   if (kind === 'application') return `/projects/${projectId}`;
   if (kind === 'review') return `/projects/${projectId}/review`;
   if (kind === 'expert_opinion') return `/projects/${projectId}/expert`;
+  if (kind === 'construction_record' || kind === 'construction_step')
+    return `/projects/${projectId}/construction`;
   return `/projects/${projectId}/steps/${stepId}`;
 }
 

@@ -18,6 +18,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
+import { notifications } from '../notifications/tables.ts';
 import { STAGE_LABELS } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
@@ -32,14 +33,14 @@ import {
 import { ARRIVAL_KINDS, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
 import { heldRoles, loadBundle, loadDirectory, projectContext, type WorkflowEnv } from './repository.ts';
+import { projectActions, projectCoBuilders, projectExpertAssignments, projects } from './tables.ts';
 import {
-  notifications,
-  projectActions,
-  projectCoBuilders,
-  projectExpertAssignments,
-  projects,
-} from './tables.ts';
-import { isApplicantStage, isEstablishmentStage, reviewStep, stepInfo } from './workflow-state.ts';
+  isApplicantStage,
+  isEstablishmentStage,
+  RECORDED_EVENTS,
+  reviewStep,
+  stepInfo,
+} from './workflow-state.ts';
 
 const EXPERT_ROLES = ['expert', 'third_party_evaluator'];
 
@@ -274,13 +275,7 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
           )}) order by a.id desc limit 1)`.mapWith(projectActions.at),
       })
       .from(projects)
-      .where(
-        and(
-          visible,
-          notInArray(projects.state, ['established', 'refused']),
-          sql`${projects.openSteps} <> '[]'::jsonb`,
-        ),
-      )
+      .where(and(visible, notInArray(projects.state, ['refused']), sql`${projects.openSteps} <> '[]'::jsonb`))
       .orderBy(desc(projects.updatedAt), desc(projects.id)),
     db
       .select({ projectId: notifications.projectId, stepId: notifications.stepId })
@@ -328,11 +323,20 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
     };
     for (const stepId of row.openSteps) {
       const info = stepInfo(rulebook, stepId);
-      if (!info || !isEstablishmentStage(info.stage)) continue;
+      if (!info) continue;
       const holder = row.holders.find((h) => h.stepId === stepId);
       if (holder && holder.holderUserId !== actor.userId) continue;
       if (actingRoles(held, rulebook, info.step, parties, bindings).length === 0) continue;
-      const kind = isApplicantStage(info.stage) ? 'application' : review?.id === stepId ? 'review' : 'step';
+      // After 立项: steps recorded with their data (contracts …) or decided in the generic core.
+      const kind = !isEstablishmentStage(info.stage)
+        ? info.step.outcomes.some((o) => RECORDED_EVENTS.includes(o.event))
+          ? 'construction_record'
+          : 'construction_step'
+        : isApplicantStage(info.stage)
+          ? 'application'
+          : review?.id === stepId
+            ? 'review'
+            : 'step';
       items.push({
         projectId: row.id,
         projectCode: row.code,

@@ -91,6 +91,7 @@ export const ACCESS_KEYS = [
   'canApplyProjects',
   'canSeePlans',
   'canManageExperts',
+  'canSeeObligations',
 ] as const;
 
 export type AccessKey = (typeof ACCESS_KEYS)[number];
@@ -135,6 +136,9 @@ export function accessFor(me: AccessSubject | null | undefined): Access {
     canApplyProjects: has('dept_staff'),
     canSeePlans: [...CATALOG_READER_ROLES].some(has),
     canManageExperts: has('authority_reviewer') || has('authority_leader'),
+    // Obligations and the supervision board (src/obligations/access.ts): departments their own,
+    // the authority, approval bureau, finance and leadership their jurisdiction's.
+    canSeeObligations: [...CATALOG_READER_ROLES].some(has),
   };
 }
 

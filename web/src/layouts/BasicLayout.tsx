@@ -8,6 +8,7 @@ import { isCrumbHandle } from '../crumbs.ts';
 import { RouteIcon } from '../icons.tsx';
 import { documentTitle, PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
 import { routes } from '../routes.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageBreadcrumb } from './PageBreadcrumb.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -111,6 +112,7 @@ export function BasicLayout() {
             onSearch={(v) => v.trim() && navigate(`/search?q=${encodeURIComponent(v.trim())}`)}
           />
         )}
+        {access.canSeeProjects && <NotificationBell />}
         <UserMenu />
       </Layout.Header>
       <Layout hasSider>

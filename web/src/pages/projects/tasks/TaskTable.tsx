@@ -8,6 +8,8 @@ const KIND = {
   step: { text: '办理', color: 'geekblue' },
   review: { text: '合理性审核', color: 'cyan' },
   expert_opinion: { text: '专家意见', color: 'purple' },
+  construction_record: { text: '建设登记', color: 'green' },
+  construction_step: { text: '建设验收', color: 'lime' },
 } as const;
 
 /** `已等待 3 个工作日`, or unknown when the holiday table lacks a year (never guessed). */

@@ -1,0 +1,450 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { asApiError } from '../../../api/client.ts';
+import {
+  type Contract,
+  DELIVERABLE_OPTIONS,
+  decideRectification,
+  fileContract,
+  listContracts,
+  listRectifications,
+  markDelivered,
+  orderRectification,
+  PROBLEM_OPTIONS,
+  PROCUREMENT_OPTIONS,
+  RECTIFICATION_STATES,
+  type Rectification,
+  reportRectification,
+  signContract,
+} from '../../../api/construction.ts';
+import {
+  listObligations,
+  type ObligationItem,
+  remainingText,
+  STATE_LABELS,
+} from '../../../api/obligations.ts';
+import { useMe } from '../../../auth/context.ts';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useRequest } from '../../../hooks/useRequest.ts';
+import { decideStep, listTasks } from '../api.ts';
+import type { TaskItem } from '../types.ts';
+
+type Dialog =
+  | { kind: 'sign' }
+  | { kind: 'order' }
+  | { kind: 'report'; item: Rectification }
+  | { kind: 'decide'; item: Rectification }
+  | { kind: 'step'; task: TaskItem }
+  | null;
+
+/** 建设与整改: contracts and deliverables, the project's deadlines, problems and rectification orders. */
+export default function ConstructionPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [form] = Form.useForm();
+  const isDepartment = me.roles.some((r) => r.role === 'dept_staff');
+  const isOverseer = me.roles.some((r) =>
+    ['authority_reviewer', 'authority_leader', 'leadership_body'].includes(r.role),
+  );
+
+  const contracts = useRequest(useCallback((s: AbortSignal) => listContracts(id, s), [id]));
+  const rect = useRequest(useCallback((s: AbortSignal) => listRectifications(id, s), [id]));
+  const duties = useRequest(
+    useCallback((s: AbortSignal) => listObligations({ projectId: id, limit: 100 }, s), [id]),
+  );
+  const tasks = useRequest(listTasks);
+  const myTasks = (tasks.data?.items ?? []).filter(
+    (t) => t.projectId === id && t.kind.startsWith('construction'),
+  );
+  const reload = () => {
+    tasks.reload();
+    contracts.reload();
+    rect.reload();
+    duties.reload();
+  };
+
+  const run = async (done: string, call: () => Promise<unknown>) => {
+    try {
+      await call();
+      message.success(done);
+      setDialog(null);
+      form.resetFields();
+      reload();
+    } catch (e) {
+      message.error(asApiError(e).message);
+    }
+  };
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    if (dialog?.kind === 'sign') {
+      const kinds: string[] = v.deliverables ?? [];
+      await run('合同已登记，备案期限开始计算', () =>
+        signContract(id, {
+          number: v.number,
+          procurementMethod: v.procurementMethod,
+          procurementResult: v.procurementResult,
+          contractorName: v.contractorName,
+          amount: String(v.amount),
+          signedOn: (v.signedOn as Dayjs).format('YYYY-MM-DD'),
+          ownershipClause: v.ownershipClause ?? false,
+          deliverables: kinds.map((k) => ({
+            kind: k,
+            name: DELIVERABLE_OPTIONS.find((o) => o.value === k)?.label ?? k,
+          })),
+        }),
+      );
+    } else if (dialog?.kind === 'order') {
+      await run('已责令限期整改', () => orderRectification(id, v));
+    } else if (dialog?.kind === 'report') {
+      await run('已报送整改情况', () =>
+        reportRectification(id, dialog.item.id, { report: v.report, version: dialog.item.version }),
+      );
+    } else if (dialog?.kind === 'step') {
+      await run('已办理', () => decideStep(id, dialog.task.stepId ?? '', { opinion: v.opinion ?? '' }));
+    } else if (dialog?.kind === 'decide') {
+      await run('已认定', () =>
+        decideRectification(id, dialog.item.id, {
+          outcome: v.outcome,
+          note: v.note ?? '',
+          version: dialog.item.version,
+        }),
+      );
+    }
+  };
+
+  const dutyColumns: TableColumnsType<ObligationItem> = [
+    { title: '义务', dataIndex: 'title', render: (t: string, o) => `${t}${o.ref ? `（${o.ref}）` : ''}` },
+    { title: '依据', dataIndex: 'articles', width: 100, render: (a: string[]) => a.join('、') },
+    { title: '到期日', dataIndex: 'dueDate', width: 110, render: (d: string | null) => d ?? '日历未知' },
+    {
+      title: '剩余',
+      width: 170,
+      render: (_: unknown, o) => (
+        <Typography.Text type={o.overdue ? 'danger' : undefined}>{remainingText(o)}</Typography.Text>
+      ),
+    },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 90,
+      render: (s: ObligationItem['state']) => <Tag color={STATE_LABELS[s].color}>{STATE_LABELS[s].text}</Tag>,
+    },
+  ];
+
+  const contractColumns: TableColumnsType<Contract> = [
+    { title: '合同编号', dataIndex: 'number' },
+    { title: '承建单位', dataIndex: 'contractorName' },
+    { title: '采购方式', dataIndex: 'procurementMethodName', width: 110 },
+    { title: '金额（元）', dataIndex: 'amount', width: 120 },
+    { title: '签订日期', dataIndex: 'signedOn', width: 110 },
+    {
+      title: '备案',
+      width: 140,
+      render: (_: unknown, c) =>
+        c.filedOn ? (
+          `已于 ${c.filedOn} 备案`
+        ) : isDepartment ? (
+          <Button size="small" onClick={() => run('合同已报备案', () => fileContract(id, c.id, c.version))}>
+            报备案
+          </Button>
+        ) : (
+          '未备案'
+        ),
+    },
+    {
+      title: '交付成果',
+      render: (_: unknown, c) => (
+        <Space wrap>
+          {c.deliverables.map((d) =>
+            d.deliveredOn ? (
+              <Tag key={d.id} color="green">
+                {d.name} · {d.deliveredOn}
+              </Tag>
+            ) : (
+              <Tag
+                key={d.id}
+                style={{ cursor: isDepartment ? 'pointer' : undefined }}
+                onClick={() => isDepartment && run('已登记交付', () => markDelivered(id, c.id, d.id))}
+              >
+                {d.name} · 未交付
+              </Tag>
+            ),
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const rectColumns: TableColumnsType<Rectification> = [
+    { title: '问题', dataIndex: 'problemKindName', width: 140 },
+    { title: '情况', dataIndex: 'description' },
+    { title: '责令日期', dataIndex: 'orderedOn', width: 110 },
+    { title: '整改期限', dataIndex: 'workingDays', width: 100, render: (n: number) => `${n} 个工作日` },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 110,
+      render: (s: Rectification['state']) => (
+        <Tag color={RECTIFICATION_STATES[s].color}>{RECTIFICATION_STATES[s].text}</Tag>
+      ),
+    },
+    {
+      title: '操作',
+      width: 150,
+      render: (_: unknown, r) => (
+        <Space>
+          {isDepartment && r.state === 'ordered' && (
+            <Button size="small" onClick={() => setDialog({ kind: 'report', item: r })}>
+              报送整改
+            </Button>
+          )}
+          {isOverseer && (r.state === 'ordered' || r.state === 'reported') && (
+            <Button size="small" onClick={() => setDialog({ kind: 'decide', item: r })}>
+              认定
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const blocked = (rect.data?.fundsGates ?? []).filter((g) => !g.passed);
+  return (
+    <>
+      <PageHeader
+        title="建设与整改"
+        description="合同备案、成果交付、法定期限（按工作日计算）和限期整改；拒不整改或整改不合格将暂停拨付资金。"
+        extra={
+          <Space>
+            <Link to={`/projects/${id}`}>
+              <Button>返回项目</Button>
+            </Link>
+            <Link to={`/projects/supervision?projectId=${id}`}>
+              <Button>督办看板</Button>
+            </Link>
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              刷新
+            </Button>
+          </Space>
+        }
+      />
+      {blocked.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="资金拨付已暂停"
+          description={blocked.map((g) => `${g.reason}（${g.article}）`).join('；')}
+        />
+      )}
+      {myTasks.length > 0 && (
+        <Card size="small" title="待我办理" style={{ marginBottom: 16 }}>
+          <Space direction="vertical">
+            {myTasks.map((t) => (
+              <Space key={t.stepId}>
+                <Tag color={t.kind === 'construction_record' ? 'cyan' : 'green'}>{t.stageName}</Tag>
+                {t.stepName}
+                {t.kind === 'construction_step' ? (
+                  <Button size="small" type="primary" onClick={() => setDialog({ kind: 'step', task: t })}>
+                    办理
+                  </Button>
+                ) : (
+                  <Typography.Text type="secondary">请在下方登记</Typography.Text>
+                )}
+              </Space>
+            ))}
+          </Space>
+        </Card>
+      )}
+      <Card size="small" title="期限义务" style={{ marginBottom: 16 }}>
+        {duties.error ? (
+          <ApiErrorResult error={duties.error} onRetry={duties.reload} />
+        ) : (
+          <Table
+            size="small"
+            rowKey="id"
+            loading={duties.loading}
+            dataSource={duties.data?.items ?? []}
+            columns={dutyColumns}
+            pagination={false}
+          />
+        )}
+      </Card>
+      <Card
+        size="small"
+        title="建设合同"
+        style={{ marginBottom: 16 }}
+        extra={
+          isDepartment && (
+            <Button type="primary" size="small" onClick={() => setDialog({ kind: 'sign' })}>
+              登记合同
+            </Button>
+          )
+        }
+      >
+        {contracts.error ? (
+          <ApiErrorResult error={contracts.error} onRetry={contracts.reload} />
+        ) : (
+          <Table
+            size="small"
+            rowKey="id"
+            loading={contracts.loading}
+            dataSource={contracts.data?.items ?? []}
+            columns={contractColumns}
+            pagination={false}
+          />
+        )}
+      </Card>
+      <Card
+        size="small"
+        title="问题与整改"
+        extra={
+          isOverseer && (
+            <Button size="small" danger onClick={() => setDialog({ kind: 'order' })}>
+              责令整改
+            </Button>
+          )
+        }
+      >
+        {rect.error ? (
+          <ApiErrorResult error={rect.error} onRetry={rect.reload} />
+        ) : (
+          <Table
+            size="small"
+            rowKey="id"
+            loading={rect.loading}
+            dataSource={rect.data?.items ?? []}
+            columns={rectColumns}
+            pagination={false}
+          />
+        )}
+      </Card>
+      <Modal
+        open={dialog !== null}
+        title={
+          dialog?.kind === 'sign'
+            ? '登记建设合同'
+            : dialog?.kind === 'order'
+              ? '责令限期整改'
+              : dialog?.kind === 'report'
+                ? '报送整改情况'
+                : dialog?.kind === 'step'
+                  ? dialog.task.stepName
+                  : '认定整改结果'
+        }
+        okText="确定"
+        onOk={submit}
+        onCancel={() => {
+          setDialog(null);
+          form.resetFields();
+        }}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          {dialog?.kind === 'sign' && (
+            <>
+              <Form.Item name="number" label="合同编号" rules={[{ required: true, whitespace: true }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+              <Form.Item name="procurementMethod" label="采购方式" rules={[{ required: true }]}>
+                <Select options={PROCUREMENT_OPTIONS} />
+              </Form.Item>
+              <Form.Item
+                name="procurementResult"
+                label="中标（成交）结果"
+                rules={[{ required: true, whitespace: true }]}
+              >
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+              <Form.Item
+                name="contractorName"
+                label="承建单位"
+                rules={[{ required: true, whitespace: true }]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="amount" label="合同金额（元）" rules={[{ required: true }]}>
+                <InputNumber min={0} precision={2} style={{ width: '100%' }} stringMode />
+              </Form.Item>
+              <Form.Item name="signedOn" label="签订日期" rules={[{ required: true }]}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item name="ownershipClause" label="合同已明确系统及数据归属" valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Form.Item name="deliverables" label="约定交付的成果">
+                <Select mode="multiple" options={DELIVERABLE_OPTIONS} />
+              </Form.Item>
+            </>
+          )}
+          {dialog?.kind === 'order' && (
+            <>
+              <Form.Item name="problemKind" label="问题类别" rules={[{ required: true }]}>
+                <Select options={PROBLEM_OPTIONS} />
+              </Form.Item>
+              <Form.Item name="description" label="问题情况" rules={[{ required: true, whitespace: true }]}>
+                <Input.TextArea rows={3} maxLength={4000} />
+              </Form.Item>
+              <Form.Item name="workingDays" label="整改期限（工作日）" rules={[{ required: true }]}>
+                <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </>
+          )}
+          {dialog?.kind === 'step' && (
+            <Form.Item name="opinion" label="意见">
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          )}
+          {dialog?.kind === 'report' && (
+            <Form.Item name="report" label="整改情况" rules={[{ required: true, whitespace: true }]}>
+              <Input.TextArea rows={4} maxLength={4000} />
+            </Form.Item>
+          )}
+          {dialog?.kind === 'decide' && (
+            <>
+              <Form.Item name="outcome" label="认定结果" rules={[{ required: true }]}>
+                <Select
+                  options={
+                    dialog.item.state === 'reported'
+                      ? [
+                          { value: 'rectified', label: '整改合格' },
+                          { value: 'failed', label: '整改后仍不符合要求' },
+                        ]
+                      : [{ value: 'refused', label: '拒不整改' }]
+                  }
+                />
+              </Form.Item>
+              <Form.Item name="note" label="说明（不合格或拒不整改须填写）">
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
+    </>
+  );
+}
