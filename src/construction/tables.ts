@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations, users } from '../db/schema.ts';
+import { organisations, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../db/schema.ts';
+import { users } from '../db/core.ts';
 import { obligations } from '../obligations/tables.ts';
 import { projects } from '../projects/tables.ts';
 

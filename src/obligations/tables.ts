@@ -20,7 +20,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationSystems } from '../catalog/tables.ts';
-import { jurisdictions, organisations, users } from '../db/schema.ts';
+import { jurisdictions, organisations, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
