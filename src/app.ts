@@ -27,6 +27,7 @@ import { registerInputGuard } from './http/input-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
+import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPlanRoutes(app, deps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
+  registerOperationsRoutes(app, deps);
 
   await registerWeb(app);
   return app;

@@ -286,4 +286,5 @@ export const rulebookVersions = pgTable(
 );
 
 export * from '../catalog/tables.ts';
+export * from '../operations/tables.ts';
 export * from '../projects/tables.ts';
