@@ -454,3 +454,457 @@ describe('operations records', () => {
   });
 });
 
+describe('operations records: where the texts differ', () => {
+  test('SC-28 the SC risk assessment names the contractor that assessed jointly; DT does not require it', async () => {
+    const scSystem = await newSystem(scStaff);
+    const body = {
+      kind: 'risk',
+      assessedOn: '2026-10-10',
+      result: 'pass',
+      reportNumber: 'FX-1',
+      assessor: '评估机构',
+    };
+    const alone = await scStaff.request('POST', `/api/operations/systems/${scSystem.id}/assessments`, body);
+    assert.equal(alone.statusCode, 422, alone.body);
+    assert.equal(alone.json().code, 'OPS_JOINT_ASSESSMENT_REQUIRED');
+    assert.equal(alone.json().article, 'SC-28');
+    assert.equal(alone.json().field, 'contractorOrganisationId');
+    const notContractor = await scStaff.request(
+      'POST',
+      `/api/operations/systems/${scSystem.id}/assessments`,
+      {
+        ...body,
+        contractorOrganisationId: await orgId('朔城区财政局'),
+      },
+    );
+    assert.equal(notContractor.statusCode, 400);
+    const joint = await scStaff.request('POST', `/api/operations/systems/${scSystem.id}/assessments`, {
+      ...body,
+      contractorOrganisationId: await orgId('朔州智联信息技术有限公司'),
+    });
+    assert.equal(joint.statusCode, 201, joint.body);
+    assert.equal(joint.json().nextDue, '2027-10-10');
+    const detail = (await scReviewer.request('GET', `/api/operations/systems/${scSystem.id}`)).json();
+    assert.equal(detail.assessments[0].contractorOrganisationName, '朔州智联信息技术有限公司');
+    assert.equal(detail.assessments[0].article, 'SC-28');
+
+    const dtSystem = await newSystem(staff);
+    const dt = await staff.request('POST', `/api/operations/systems/${dtSystem.id}/assessments`, body);
+    assert.equal(dt.statusCode, 201, dt.body);
+  });
+
+  test('SC-29 XZ-32 emergency plans are made jointly with the contractor in SC and XZ; versions and drills are kept', async () => {
+    const plan = {
+      title: '教育科技局网络安全事件应急预案',
+      documentNumber: '朔教科〔2026〕12号',
+      summary: '分级响应、处置流程、联络表',
+      adoptedOn: '2026-03-01',
+    };
+    const alone = await scStaff.request('POST', '/api/operations/emergency-plans', plan);
+    assert.equal(alone.statusCode, 422, alone.body);
+    assert.equal(alone.json().article, 'SC-29');
+    const created = await scStaff.request('POST', '/api/operations/emergency-plans', {
+      ...plan,
+      contractorOrganisationId: await orgId('朔州智联信息技术有限公司'),
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const planId = created.json().id;
+    const revised = await scStaff.request('POST', `/api/operations/emergency-plans/${planId}/versions`, {
+      documentNumber: '朔教科〔2026〕30号',
+      summary: '增加勒索病毒处置专项',
+      adoptedOn: '2026-09-01',
+      contractorOrganisationId: await orgId('朔州智联信息技术有限公司'),
+      version: 1,
+    });
+    assert.equal(revised.statusCode, 201, revised.body);
+    const drill = await scStaff.request('POST', `/api/operations/emergency-plans/${planId}/drills`, {
+      plannedOn: '2026-10-15',
+      scenario: '门户网站篡改',
+    });
+    assert.equal(drill.statusCode, 201, drill.body);
+    const list = (await scReviewer.request('GET', '/api/operations/emergency-plans')).json();
+    const mine = list.items.find((p: { id: string }) => p.id === planId);
+    assert.deepEqual(
+      mine.versions.map((v: { number: number }) => v.number),
+      [2, 1],
+      'both versions kept',
+    );
+    assert.equal(mine.drills[0].overdue, true, 'planned for 2026-10-15 and not held');
+    const overview = (await scReviewer.request('GET', '/api/operations/overview')).json();
+    assert.equal(overview.drills.find((d: { id: string }) => d.id === drill.json().id).status, 'overdue');
+    const held = await scStaff.request('POST', `/api/operations/drills/${drill.json().id}/held`, {
+      version: 1,
+      heldOn: '2026-11-02',
+      participants: '教育科技局、朔州智联信息技术有限公司',
+      findings: '恢复时间超出预期，需完善备份',
+    });
+    assert.equal(held.statusCode, 200, held.body);
+    const after = (await scReviewer.request('GET', '/api/operations/overview')).json();
+    assert.ok(!after.drills.some((d: { id: string }) => d.id === drill.json().id));
+
+    const xzAlone = await xzStaff.request('POST', '/api/operations/emergency-plans', {
+      ...plan,
+      title: '公路中心应急预案',
+    });
+    assert.equal(xzAlone.statusCode, 422);
+    assert.equal(xzAlone.json().article, 'XZ-32');
+    const dtAlone = await staff.request('POST', '/api/operations/emergency-plans', {
+      ...plan,
+      title: '教育局应急预案',
+    });
+    assert.equal(dtAlone.statusCode, 201, 'DT-36: the department makes its plan');
+  });
+
+  test('XZ-31 incident liability: 使用单位 for weak or stolen passwords, 建设单位 for technical causes; DT records none', async () => {
+    const system = await newSystem(xzStaff);
+    const weak = await incident(xzStaff, system.id, { cause: 'weak_password', title: '弱口令导致数据泄露' });
+    const w = (await incidentView(xzReviewer, weak)).incident;
+    assert.equal(w.liableParty, 'user_unit');
+    assert.equal(w.liabilityArticle, 'XZ-31');
+    assert.equal(w.authorityFilingRequired, false, 'XZ-32 reports 按照规定向有关部门, no filing');
+    const technical = await incident(xzStaff, system.id, { cause: 'technical', title: '系统漏洞导致泄露' });
+    assert.equal((await incidentView(xzStaff, technical)).incident.liableParty, 'contractor');
+    const stolen = await incident(xzStaff, system.id, { cause: 'stolen_password' });
+    assert.equal((await incidentView(xzStaff, stolen)).incident.liableParty, 'user_unit');
+    const dtSystem = await newSystem(staff);
+    const dt = await incident(staff, dtSystem.id, { cause: 'weak_password' });
+    assert.equal((await incidentView(staff, dt)).incident.liableParty, null);
+  });
+
+  test('XZ-08b XZ-28 XZ-30 cloud counts per department count only the 市级政务云 in XZ; exemptions and O&M handover', async () => {
+    const summary = async (session: Session, name: string) =>
+      (await session.request('GET', '/api/operations/cloud'))
+        .json()
+        .departments.find((d: { organisationName: string }) => d.organisationName === name) ?? {
+        systems: 0,
+        onCloud: 0,
+        exempt: 0,
+        toMigrate: 0,
+        handedOver: 0,
+      };
+    const start = await summary(xzReviewer, '忻州市公路事业发展中心');
+    const onCity = await newSystem(xzStaff);
+    const onDistrict = await newSystem(xzStaff, {
+      deployment: 'district_cloud',
+      cloudMigration: 'migrated',
+      cloudMigrationDate: '2025-01-01',
+    });
+    const own = await newSystem(xzStaff, {
+      deployment: 'own_machine_room',
+      cloudMigration: 'planned',
+      cloudMigrationDate: '2027-06-30',
+    });
+    const before = await summary(xzReviewer, '忻州市公路事业发展中心');
+    assert.equal(before.systems - start.systems, 3);
+    assert.equal(before.onCloud - start.onCloud, 1, 'a district cloud does not count for XZ');
+    assert.equal(before.toMigrate - start.toMigrate, 2);
+    // DT counts the county clouds as government cloud.
+    await newSystem(staff2, {
+      deployment: 'district_cloud',
+      cloudMigration: 'migrated',
+      cloudMigrationDate: '2025-01-01',
+    });
+    const dt = await summary(reviewer, '大同市卫生健康委员会');
+    assert.equal(dt.onCloud, dt.systems);
+
+    const badGround = await xzStaff.request('POST', `/api/operations/systems/${own.id}/cloud-exemption`, {
+      ground: 'cost',
+      reason: '费用',
+    });
+    assert.equal(badGround.statusCode, 400);
+    const onCloud = await xzStaff.request('POST', `/api/operations/systems/${onCity.id}/cloud-exemption`, {
+      ground: 'secrecy',
+      reason: '涉密',
+    });
+    assert.equal(onCloud.statusCode, 409);
+    const requested = await xzStaff.request('POST', `/api/operations/systems/${own.id}/cloud-exemption`, {
+      ground: 'secrecy',
+      reason: '处理涉密路网数据，按保密要求不上云',
+    });
+    assert.equal(requested.statusCode, 201, requested.body);
+    const exemptionId = requested.json().id;
+    const byStaff = await xzStaff.request(
+      'POST',
+      `/api/operations/cloud-exemptions/${exemptionId}/decision`,
+      {
+        decision: 'approved',
+        note: '同意',
+        version: 1,
+      },
+    );
+    assert.equal(byStaff.statusCode, 403);
+    const approved = await xzReviewer.request(
+      'POST',
+      `/api/operations/cloud-exemptions/${exemptionId}/decision`,
+      {
+        decision: 'approved',
+        note: '同意按保密要求不上云',
+        version: 1,
+      },
+    );
+    assert.equal(approved.statusCode, 200, approved.body);
+    const handover = await xzStaff.request('POST', `/api/operations/systems/${onDistrict.id}/om-handover`, {
+      fromOrganisationId: await orgId('忻州交信科技有限公司'),
+      toOrganisationId: await orgId('忻州市交通运输数据中心'),
+      handedOverOn: '2026-10-01',
+      note: '运维文档、账号与源代码已移交',
+    });
+    assert.equal(handover.statusCode, 201, handover.body);
+    const after = await summary(xzReviewer, '忻州市公路事业发展中心');
+    assert.equal(after.exempt - before.exempt, 1);
+    assert.equal(after.toMigrate - start.toMigrate, 1);
+    assert.equal(after.handedOver - before.handedOver, 1);
+    const dtHandover = await staff.request(
+      'POST',
+      `/api/operations/systems/${(await newSystem(staff)).id}/om-handover`,
+      {
+        fromOrganisationId: await orgId('山西云数科技有限公司'),
+        toOrganisationId: await orgId('大同市教育局'),
+        handedOverOn: '2026-10-01',
+      },
+    );
+    assert.equal(dtHandover.statusCode, 422, 'O&M handover is an XZ-30 rule');
+  });
+
+  test('DT-05b each DT department records its internal rules; the missing ones are flagged; SC has no such list', async () => {
+    const status = async () =>
+      (await reviewer.request('GET', '/api/operations/internal-rules'))
+        .json()
+        .items.find((d: { name: string }) => d.name === '大同市教育局');
+    const before = await status();
+    assert.equal(before.missing.length, 9);
+    assert.deepEqual(before.articles, ['DT-05b']);
+    const saved = await staff.request('PUT', '/api/operations/internal-rules', {
+      kind: 'security',
+      title: '大同市教育局网络与信息安全管理办法',
+      documentNumber: '同教发〔2025〕8号',
+      issuedOn: '2025-03-01',
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const after = await status();
+    assert.equal(after.missing.length, 8);
+    assert.ok(!after.missing.includes('security'));
+    assert.equal(after.rules[0].title, '大同市教育局网络与信息安全管理办法');
+    const stale = await staff.request('PUT', '/api/operations/internal-rules', {
+      kind: 'security',
+      title: '修订',
+      issuedOn: '2025-03-01',
+      version: 5,
+    });
+    assert.equal(stale.statusCode, 409);
+    const sc = await scStaff.request('PUT', '/api/operations/internal-rules', {
+      kind: 'security',
+      title: '制度',
+      issuedOn: '2025-03-01',
+    });
+    assert.equal(sc.statusCode, 422);
+    const other = (await staff2.request('GET', '/api/operations/internal-rules')).json();
+    assert.deepEqual(
+      other.items.map((d: { name: string }) => d.name),
+      ['大同市卫生健康委员会'],
+    );
+  });
+
+  test('DT-33 DT-34 JC-06 base libraries with their responsible body; each resource names who collects, checks and answers', async () => {
+    const first17 = `1114020000000092${'0'}`;
+    const created = await staff.request('POST', '/api/catalog/resources', {
+      code: '311009001',
+      category: 'department',
+      name: '学籍基础信息',
+      providerCode: first17 + usccCheckChar(first17),
+      summary: '学生学籍',
+      formatClass: 'database',
+      dataItems: [{ name: '学生姓名', dataType: 'string', length: 50 }],
+      sharing: 'conditional',
+      sharingConditions: '履职需要',
+      sharingMethods: ['interface'],
+      openness: 'none',
+      updateCycle: 'monthly',
+      relatedCodes: [],
+      classified: false,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const resourceId = created.json().resource.id;
+    const missing = await staff.request('PUT', `/api/operations/resources/${resourceId}/responsibility`, {
+      collectorOrganisationId: await orgId('大同市教育局'),
+    });
+    assert.equal(missing.statusCode, 400, missing.body);
+    assert.equal(missing.json().field, 'checkerOrganisationId');
+    assert.equal(missing.json().article, 'DT-34');
+    const set = await staff.request('PUT', `/api/operations/resources/${resourceId}/responsibility`, {
+      collectorOrganisationId: await orgId('大同市教育局'),
+      checkerOrganisationId: await orgId('大同市数字政府服务中心'),
+    });
+    assert.equal(set.statusCode, 200, set.body);
+    const list = (await reviewer.request('GET', '/api/operations/responsibilities?limit=500')).json();
+    const row = list.items.find((r: { resourceId: string }) => r.resourceId === resourceId);
+    assert.equal(row.collectorOrganisationName, '大同市教育局');
+    assert.equal(row.checkerOrganisationName, '大同市数字政府服务中心');
+    assert.deepEqual(row.missing, []);
+    assert.deepEqual(row.articles, ['DT-34']);
+    const foreign = await staff2.request('PUT', `/api/operations/resources/${resourceId}/responsibility`, {
+      collectorOrganisationId: await orgId('大同市卫生健康委员会'),
+      checkerOrganisationId: await orgId('大同市数字政府服务中心'),
+    });
+    assert.equal(foreign.statusCode, 404);
+
+    const libraries = async () =>
+      (await reviewer.request('GET', '/api/operations/base-libraries')).json().items;
+    assert.equal((await libraries()).length, 6);
+    const byStaff = await staff.request('PUT', '/api/operations/base-libraries/natural_person', {
+      responsibleOrganisationId: await orgId('大同市数字政府服务中心'),
+      resourceIds: [resourceId],
+    });
+    assert.equal(byStaff.statusCode, 403);
+    const saved = await reviewer.request('PUT', '/api/operations/base-libraries/natural_person', {
+      responsibleOrganisationId: await orgId('大同市数字政府服务中心'),
+      resourceIds: [resourceId],
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const natural = (await libraries()).find((l: { kind: string }) => l.kind === 'natural_person');
+    assert.equal(natural.responsibleOrganisationName, '大同市数字政府服务中心');
+    assert.equal(natural.resources[0].id, resourceId);
+    assert.deepEqual(natural.articles, ['DT-33']);
+    const sc = await scReviewer.request('PUT', '/api/operations/base-libraries/natural_person', {
+      responsibleOrganisationId: await orgId('朔城区政务信息管理局'),
+      resourceIds: [],
+    });
+    assert.equal(sc.statusCode, 422, 'SC names no base libraries');
+
+    // JC-06: 谁主管、谁提供、谁负责 — the responsible provider must be named.
+    const jcFirst = `1114052500000093${'0'}`;
+    const jcResource = await jcStaff.request('POST', '/api/catalog/resources', {
+      code: '311009001',
+      category: 'department',
+      name: '城区学校名录',
+      providerCode: jcFirst + usccCheckChar(jcFirst),
+      summary: '学校名录',
+      formatClass: 'database',
+      dataItems: [{ name: '学校名称', dataType: 'string', length: 100 }],
+      sharing: 'unconditional',
+      sharingMethods: ['interface'],
+      openness: 'none',
+      updateCycle: 'yearly',
+      relatedCodes: [],
+      classified: false,
+    });
+    assert.equal(jcResource.statusCode, 201, jcResource.body);
+    const jcId = jcResource.json().resource.id;
+    const jcMissing = await jcStaff.request('PUT', `/api/operations/resources/${jcId}/responsibility`, {
+      collectorOrganisationId: await orgId('城区教育局'),
+    });
+    assert.equal(jcMissing.statusCode, 400);
+    assert.equal(jcMissing.json().field, 'providerOrganisationId');
+    assert.equal(jcMissing.json().article, 'JC-06');
+    const jcSet = await jcStaff.request('PUT', `/api/operations/resources/${jcId}/responsibility`, {
+      providerOrganisationId: await orgId('城区教育局'),
+      usageNote: '使用部门按授权范围使用，谁经手谁负责',
+    });
+    assert.equal(jcSet.statusCode, 200, jcSet.body);
+  });
+
+  test('operations routes: the own department and the authority reach a system’s records; other departments and jurisdictions get 404 or 403', async () => {
+    const system = await newSystem(staff);
+    await grade(staff, system.id);
+    const id = await incident(staff, system.id);
+    const plan = await staff.request('POST', '/api/operations/emergency-plans', {
+      title: '系统应急预案',
+      systemId: system.id,
+      documentNumber: '同教〔2026〕1号',
+      summary: '预案',
+      adoptedOn: '2026-01-01',
+    });
+    assert.equal(plan.statusCode, 201, plan.body);
+    const planId = plan.json().id;
+    const reads = [`/api/operations/systems/${system.id}`, `/api/operations/incidents/${id}`];
+    for (const url of reads) {
+      assert.equal((await staff.request('GET', url)).statusCode, 200, url);
+      assert.equal((await reviewer.request('GET', url)).statusCode, 200, url);
+      for (const outsider of [staff2, scReviewer]) {
+        const res = await outsider.request('GET', url);
+        assert.equal(res.statusCode, 404, `${url} as ${outsider.username}`);
+        assert.deepEqual(Object.keys(res.json()).sort(), ['code', 'message', 'requestId']);
+      }
+    }
+    const lists: [string, (body: Record<string, unknown>) => boolean][] = [
+      [
+        '/api/operations/systems?limit=500',
+        (b) => (b.items as { id: string }[]).some((s) => s.id === system.id),
+      ],
+      ['/api/operations/incidents?limit=500', (b) => (b.items as { id: string }[]).some((s) => s.id === id)],
+      [
+        '/api/operations/emergency-plans?limit=500',
+        (b) => (b.items as { id: string }[]).some((s) => s.id === planId),
+      ],
+    ];
+    for (const [url, has] of lists) {
+      assert.ok(has((await staff.request('GET', url)).json()), `${url} own`);
+      assert.ok(has((await reviewer.request('GET', url)).json()), `${url} authority`);
+      assert.ok(!has((await staff2.request('GET', url)).json()), `${url} other department`);
+      assert.ok(!has((await scReviewer.request('GET', url)).json()), `${url} other jurisdiction`);
+    }
+    const writes: [string, string, unknown][] = [
+      [
+        'PUT',
+        `/api/operations/systems/${system.id}/grading`,
+        { level: 2, filingNumber: 'X', filingDate: '2024-01-01', criticalInfrastructure: false, version: 1 },
+      ],
+      [
+        'POST',
+        `/api/operations/systems/${system.id}/assessments`,
+        { kind: 'risk', assessedOn: '2026-01-01', result: 'pass', reportNumber: 'R', assessor: 'A' },
+      ],
+      [
+        'POST',
+        `/api/operations/systems/${system.id}/products`,
+        { category: 'os', name: '麒麟', vendor: '麒麟软件', controllable: true },
+      ],
+      [
+        'POST',
+        `/api/operations/incidents/${id}/entries`,
+        { kind: 'handling', at: hoursAgo(0), text: '处置' },
+      ],
+      ['POST', `/api/operations/incidents/${id}/filing`, { at: hoursAgo(0), text: '报备' }],
+      [
+        'POST',
+        `/api/operations/emergency-plans/${planId}/drills`,
+        { plannedOn: '2027-01-10', scenario: '断电' },
+      ],
+      [
+        'POST',
+        `/api/operations/systems/${system.id}/retirement`,
+        { reason: 'r', retirementDate: '2026-12-31', dataDisposition: 'archived', dataDestination: '档案室' },
+      ],
+    ];
+    for (const [method, url, body] of writes) {
+      for (const outsider of [staff2, scReviewer]) {
+        const res = await outsider.request(method as 'PUT', url, body);
+        assert.ok(
+          [403, 404].includes(res.statusCode),
+          `${method} ${url} as ${outsider.username}: ${res.statusCode}`,
+        );
+      }
+      const res = await staff.request(method as 'PUT', url, body);
+      assert.ok(res.statusCode < 300, `${method} ${url} own: ${res.statusCode} ${res.body}`);
+    }
+    const product = (await staff.request('GET', `/api/operations/systems/${system.id}`)).json().products[0];
+    const removeUrl = `/api/operations/systems/${system.id}/products/${product.id}`;
+    assert.equal((await staff2.request('DELETE', removeUrl)).statusCode, 404);
+    assert.equal((await reviewer.request('DELETE', removeUrl)).statusCode, 200, 'the authority corrects');
+    // Decisions are the authority's of the same jurisdiction only.
+    const retirement = (await reviewer.request('GET', '/api/operations/retirements?status=requested'))
+      .json()
+      .items.find((r: { systemId: string }) => r.systemId === system.id);
+    const decision = { decision: 'rejected', note: '数据去向不明确', version: retirement.version };
+    assert.equal(
+      (await scReviewer.request('POST', `/api/operations/retirements/${retirement.id}/decision`, decision))
+        .statusCode,
+      404,
+    );
+    assert.equal(
+      (await authlead.request('POST', `/api/operations/retirements/${retirement.id}/decision`, decision))
+        .statusCode,
+      200,
+    );
+  });
+});
