@@ -27,8 +27,11 @@ import { registerInputGuard } from './http/input-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
+import { registerNotificationRoutes } from './notifications/routes.ts';
+import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
+import { startJobs } from './platform/jobs.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
@@ -48,6 +51,8 @@ export interface AppOptions {
   clock: Clock;
   /** Folder of the encrypted attachments; default `<dataDir>/files` (shared storage with several servers). */
   filesDir?: string;
+  /** Run the platform jobs (obligation sweep, outbound deliveries) on an interval: the server does. */
+  jobs?: boolean;
   /** Pino logger options; false silences logging (tests). */
   logger?: boolean | object;
 }
@@ -187,6 +192,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
   registerOperationsRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerObligationRoutes(app, deps);
+  if (options.jobs) {
+    const stopJobs = startJobs(deps, config, app.log);
+    app.addHook('onClose', stopJobs);
+  }
 
   await registerWeb(app);
   return app;

@@ -13,6 +13,8 @@ import {
   CLOUD_READER_ROLES as CLOUD_READERS,
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/access.ts';
+import { NOTIFICATION_ACCESS } from '../notifications/access.ts';
+import { OBLIGATION_ACCESS } from '../obligations/access.ts';
 import { OPERATIONS_ACCESS } from '../operations/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
@@ -133,8 +135,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_department',
   },
   'GET /api/tasks': { roles: BUSINESS_ROLES, relation: 'self' },
-  'GET /api/notifications': { roles: BUSINESS_ROLES, relation: 'self' },
-  'POST /api/notifications/:id/read': { roles: BUSINESS_ROLES, relation: 'self' },
+  ...NOTIFICATION_ACCESS,
+  ...OBLIGATION_ACCESS,
   'GET /api/projects/:id/review': {
     roles: PROJECT_PARTIES,
     relation: 'own_jurisdiction',

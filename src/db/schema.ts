@@ -286,5 +286,7 @@ export const rulebookVersions = pgTable(
 );
 
 export * from '../catalog/tables.ts';
+export * from '../notifications/tables.ts';
+export * from '../obligations/tables.ts';
 export * from '../operations/tables.ts';
 export * from '../projects/tables.ts';

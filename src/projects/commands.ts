@@ -15,6 +15,7 @@ import { sm3Hex } from '../crypto/sm3.ts';
 import type { Tx } from '../db/client.ts';
 import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
+import { notifications } from '../notifications/tables.ts';
 import type { RoleCode, Step, StepCheck } from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
@@ -40,7 +41,6 @@ import {
 import type { CreateProjectInput, DecisionInput, UpdateProjectInput } from './schemas.ts';
 import {
   documentCounters,
-  notifications,
   projectActions,
   projectCertificates,
   projectStepHolders,
