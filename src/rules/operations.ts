@@ -102,21 +102,40 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 /**
- * The next due date of an assessment of `kind` made on `assessedOn` for a system of protection
- * `level` (null when none is due: an ungraded system, a level without periodic 测评, 密评 below 3).
+ * Months until an assessment of `kind` is due again for a system of protection `level` (null when
+ * none is due: an ungraded system, a level without periodic 测评, 密评 below level 3).
  */
+export function assessmentIntervalMonths(
+  rules: OperationsRules,
+  kind: AssessmentKind,
+  level: number | null,
+): number | null {
+  if (kind === 'risk') return rules.riskIntervalMonths;
+  if (level === null || level < 1 || level > 5) return null;
+  if (kind === 'crypto') return level >= 3 ? rules.cryptoIntervalMonths : null;
+  return rules.mlpsIntervalMonths[level as 1 | 2 | 3 | 4 | 5];
+}
+
+/** The next due date of an assessment of `kind` made on `assessedOn` (null when none is due). */
 export function nextAssessmentDue(
   rules: OperationsRules,
   kind: AssessmentKind,
   level: number | null,
   assessedOn: string,
 ): string | null {
-  if (kind === 'risk') return addMonths(assessedOn, rules.riskIntervalMonths);
-  if (level === null || level < 1 || level > 5) return null;
-  if (kind === 'crypto') return level >= 3 ? addMonths(assessedOn, rules.cryptoIntervalMonths) : null;
-  const months = rules.mlpsIntervalMonths[level as 1 | 2 | 3 | 4 | 5];
+  const months = assessmentIntervalMonths(rules, kind, level);
   return months === null ? null : addMonths(assessedOn, months);
 }
+
+export const ASSESSMENT_LABELS: Readonly<Record<AssessmentKind, string>> = {
+  mlps: '等级保护测评',
+  crypto: '密码应用安全性评估',
+  risk: '网络与信息安全风险评估',
+};
+
+/** The obligation kind of a re-assessment (src/obligations) and of a planned drill. */
+export const reassessmentKind = (kind: AssessmentKind) => `ops.reassessment.${kind}`;
+export const DRILL_OBLIGATION_KIND = 'ops.drill';
 
 /** DT-05b: the required internal rules a department has not recorded. */
 export function missingInternalRules(

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { usccCheckChar } from '../../src/catalog/codes.ts';
 import { auditEvents, organisations } from '../../src/db/schema.ts';
+import { runSweep } from '../../src/obligations/index.ts';
 import { opsIncidentEntries } from '../../src/operations/tables.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 
@@ -23,8 +24,7 @@ let xzStaff: Session; // 忻州市公路事业发展中心
 let xzReviewer: Session; // 忻州市交通运输数据中心 (authority)
 let jcStaff: Session;
 
-before(async () => {
-  ctx = await setup();
+async function loginAll() {
   [staff, staff2, reviewer, authlead, scStaff, scReviewer, xzStaff, xzReviewer, jcStaff] = await Promise.all(
     [
       'dt.staff',
@@ -38,6 +38,11 @@ before(async () => {
       'jc.staff',
     ].map((u) => login(ctx, u)),
   );
+}
+
+before(async () => {
+  ctx = await setup();
+  await loginAll();
 });
 after(async () => {
   await ctx.close();
@@ -141,6 +146,35 @@ describe('operations records', () => {
     assert.equal(crypto.dueDate, '2025-01-10');
     assert.ok(overview.json().counts.overdueAssessments >= 2);
 
+    // The re-assessment is an obligation of the engine (src/obligations): overdue, on the board.
+    const owed = async () =>
+      (await reviewer.request('GET', `/api/obligations?systemId=${system.id}&limit=50`)).json().items as {
+        kind: string;
+        state: string;
+        dueDate: string;
+        overdue: boolean;
+        articles: string[];
+      }[];
+    const obligations = await owed();
+    const next = obligations.find((o) => o.kind === 'ops.reassessment.mlps' && o.state !== 'met');
+    assert.ok(next, JSON.stringify(obligations));
+    assert.equal(next.dueDate, '2026-06-01');
+    assert.equal(next.overdue, true);
+    assert.deepEqual(next.articles, ['DT-35']);
+    const first = obligations.find((o) => o.kind === 'ops.reassessment.mlps' && o.state === 'met');
+    assert.ok(first, 'the first 测评 owed after the 备案 was met by the report');
+    assert.equal(first.dueDate, '2025-01-10');
+    const sweep = await runSweep(ctx.deps);
+    assert.ok(sweep.markedOverdue >= 1, JSON.stringify(sweep));
+    assert.equal(
+      (await owed()).find((o) => o.kind === 'ops.reassessment.mlps' && o.state !== 'met')?.state,
+      'overdue',
+    );
+    assert.ok(
+      (await owed()).some((o) => o.kind === 'ops.reassessment.crypto' && o.overdue),
+      '密评 never filed: overdue since a year after the 备案',
+    );
+
     // A new report on time moves the due date a year on and clears the flag.
     const fresh = await staff.request('POST', `/api/operations/systems/${system.id}/assessments`, {
       kind: 'mlps',
@@ -151,6 +185,12 @@ describe('operations records', () => {
     });
     assert.equal(fresh.json().nextDue, '2027-11-20');
     const after = (await reviewer.request('GET', '/api/operations/overview')).json();
+    const renewed = (await owed()).filter((o) => o.kind === 'ops.reassessment.mlps');
+    assert.deepEqual(
+      renewed.map((o) => o.state).sort(),
+      ['met', 'met', 'open'],
+      'the overdue one met, the next one open',
+    );
     assert.ok(
       !after.assessments.some(
         (a: { systemId: string; kind: string }) => a.systemId === system.id && a.kind === 'mlps',
@@ -517,11 +557,38 @@ describe('operations records: where the texts differ', () => {
       version: 1,
     });
     assert.equal(revised.statusCode, 201, revised.body);
-    const drill = await scStaff.request('POST', `/api/operations/emergency-plans/${planId}/drills`, {
+    const past = await scStaff.request('POST', `/api/operations/emergency-plans/${planId}/drills`, {
       plannedOn: '2026-10-15',
       scenario: '门户网站篡改',
     });
+    assert.equal(past.statusCode, 400, 'a drill is planned ahead; one already held is recorded as held');
+    // A system's plan: its planned drill is an obligation of the engine until it is held.
+    const scSystem = await newSystem(scStaff);
+    const systemPlan = await scStaff.request('POST', '/api/operations/emergency-plans', {
+      ...plan,
+      title: '教育云平台应急预案',
+      systemId: scSystem.id,
+      contractorOrganisationId: await orgId('朔州智联信息技术有限公司'),
+    });
+    assert.equal(systemPlan.statusCode, 201, systemPlan.body);
+    const drill = await scStaff.request(
+      'POST',
+      `/api/operations/emergency-plans/${systemPlan.json().id}/drills`,
+      {
+        plannedOn: '2026-11-23',
+        scenario: '门户网站篡改',
+      },
+    );
     assert.equal(drill.statusCode, 201, drill.body);
+    const drillId = drill.json().id;
+    const owed = async () =>
+      (await scReviewer.request('GET', `/api/obligations?systemId=${scSystem.id}`))
+        .json()
+        .items.find((o: { kind: string }) => o.kind === 'ops.drill');
+    assert.equal((await owed()).overdue, false);
+    assert.deepEqual((await owed()).articles, ['SC-29']);
+    ctx.clock.advance(2 * 86_400_000); // two days on: the drill was not held
+    await loginAll();
     const list = (await scReviewer.request('GET', '/api/operations/emergency-plans')).json();
     const mine = list.items.find((p: { id: string }) => p.id === planId);
     assert.deepEqual(
@@ -529,18 +596,21 @@ describe('operations records: where the texts differ', () => {
       [2, 1],
       'both versions kept',
     );
-    assert.equal(mine.drills[0].overdue, true, 'planned for 2026-10-15 and not held');
+    const withDrill = list.items.find((p: { id: string }) => p.id === systemPlan.json().id);
+    assert.equal(withDrill.drills[0].overdue, true, 'planned for 2026-11-23 and not held');
+    assert.equal((await owed()).overdue, true);
     const overview = (await scReviewer.request('GET', '/api/operations/overview')).json();
-    assert.equal(overview.drills.find((d: { id: string }) => d.id === drill.json().id).status, 'overdue');
-    const held = await scStaff.request('POST', `/api/operations/drills/${drill.json().id}/held`, {
+    assert.equal(overview.drills.find((d: { id: string }) => d.id === drillId).status, 'overdue');
+    const held = await scStaff.request('POST', `/api/operations/drills/${drillId}/held`, {
       version: 1,
-      heldOn: '2026-11-02',
+      heldOn: '2026-11-24',
       participants: '教育科技局、朔州智联信息技术有限公司',
       findings: '恢复时间超出预期，需完善备份',
     });
     assert.equal(held.statusCode, 200, held.body);
     const after = (await scReviewer.request('GET', '/api/operations/overview')).json();
-    assert.ok(!after.drills.some((d: { id: string }) => d.id === drill.json().id));
+    assert.ok(!after.drills.some((d: { id: string }) => d.id === drillId));
+    assert.equal((await owed()).state, 'met');
 
     const xzAlone = await xzStaff.request('POST', '/api/operations/emergency-plans', {
       ...plan,

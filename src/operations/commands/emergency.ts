@@ -4,10 +4,12 @@
  * contractor (SC-29, XZ-32), every version names that contractor.
  */
 import { and, eq } from 'drizzle-orm';
+import { loadCalendar } from '../../calendar/repository.ts';
 import { defaultOwner } from '../../catalog/access.ts';
 import { organisationInfo } from '../../catalog/store/lookups.ts';
 import type { Tx } from '../../db/client.ts';
 import type { OperationsRules } from '../../rules/operations.ts';
+import { chinaDate } from '../../shared/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
 import { forbidden, invalid, notFound, refused } from '../../shared/errors.ts';
 import {
@@ -21,6 +23,7 @@ import {
   rulesOfJurisdiction,
   versionConflict,
 } from '../context.ts';
+import { meetDrillObligation, openDrillObligation } from '../obligations.ts';
 import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables.ts';
 
 export interface PlanVersionInput {
@@ -175,12 +178,19 @@ export async function planDrill(
   input: { plannedOn: string; scenario: string },
 ): Promise<{ id: string }> {
   const caller = callerOfContext(deps, ctx);
+  const calendar = await loadCalendar(deps.db);
   return runCommand(
     deps,
     ctx,
     { action: 'ops.drill_plan', objectType: 'ops_emergency_plan', objectId: planId, details: { ...input } },
     async (tx) => {
-      const { plan } = await loadPlan(tx, caller, planId);
+      const { plan, rules } = await loadPlan(tx, caller, planId);
+      const today = chinaDate(caller.now);
+      if (input.plannedOn < today) {
+        throw invalid('OPS_DRILL_IN_PAST', '计划演练日期不能早于今天（已举行的演练请登记举行情况）', {
+          field: 'plannedOn',
+        });
+      }
       const [row] = await tx
         .insert(opsDrills)
         .values({
@@ -191,6 +201,12 @@ export async function planDrill(
           updatedAt: caller.now,
         })
         .returning({ id: opsDrills.id });
+      // A drill of a system's plan is owed on its date (the engine anchors obligations on systems).
+      await openDrillObligation(tx, { calendar, now: caller.now }, rules, plan, {
+        id: row.id,
+        plannedOn: input.plannedOn,
+        today,
+      });
       return { id: row.id };
     },
   );
@@ -203,6 +219,7 @@ export async function recordDrillHeld(
   input: { version: number; heldOn: string; participants: string; findings: string },
 ): Promise<void> {
   const caller = callerOfContext(deps, ctx);
+  const calendar = await loadCalendar(deps.db);
   await runCommand(
     deps,
     ctx,
@@ -215,7 +232,7 @@ export async function recordDrillHeld(
     async (tx) => {
       const [drill] = await tx.select().from(opsDrills).where(eq(opsDrills.id, drillId));
       if (!drill) throw notFound('演练不存在或无权查看');
-      await loadPlan(tx, caller, drill.planId);
+      const { plan } = await loadPlan(tx, caller, drill.planId);
       if (drill.heldOn !== null) {
         throw invalid('OPS_DRILL_ALREADY_HELD', '该演练已登记为已举行', { field: 'heldOn' });
       }
@@ -233,6 +250,11 @@ export async function recordDrillHeld(
         .where(and(eq(opsDrills.id, drill.id), eq(opsDrills.version, input.version)))
         .returning({ id: opsDrills.id });
       if (updated.length === 0) throw versionConflict();
+      await meetDrillObligation(tx, { calendar, now: caller.now }, plan.systemId, {
+        id: drill.id,
+        heldOn: input.heldOn,
+        by: caller.userId,
+      });
     },
   );
 }

@@ -4,6 +4,7 @@
  * when it is filed, and it is never changed (a later report supersedes it).
  */
 import { and, eq } from 'drizzle-orm';
+import { loadCalendar } from '../../calendar/repository.ts';
 import { type AssessmentKind, nextAssessmentDue } from '../../rules/operations.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
 import { notFound, refused } from '../../shared/errors.ts';
@@ -15,6 +16,7 @@ import {
   requireRules,
   versionConflict,
 } from '../context.ts';
+import { openAssessmentObligation, renewAssessmentObligation } from '../obligations.ts';
 import { opsAssessments, opsGradings, opsKeyProducts } from '../tables.ts';
 
 export interface GradingInput {
@@ -33,6 +35,7 @@ export async function setGrading(
   input: GradingInput,
 ): Promise<void> {
   const caller = callerOfContext(deps, ctx);
+  const calendar = await loadCalendar(deps.db);
   await runCommand(
     deps,
     ctx,
@@ -44,8 +47,31 @@ export async function setGrading(
     },
     async (tx) => {
       const system = await loadSystem(tx, caller, systemId, 'edit');
-      requireRules(system.rules);
+      const rules = requireRules(system.rules);
       notFuture(input.filingDate, caller.now, 'filingDate');
+      // The first 测评 and 密评 are owed one interval after the 备案 date, until a report is filed.
+      const env = { calendar, now: caller.now };
+      const openFirst = async () => {
+        for (const kind of ['mlps', 'crypto'] as const) {
+          const [filed] = await tx
+            .select({ id: opsAssessments.id })
+            .from(opsAssessments)
+            .where(and(eq(opsAssessments.systemId, system.id), eq(opsAssessments.kind, kind)))
+            .limit(1);
+          if (!filed) {
+            await openAssessmentObligation(
+              tx,
+              env,
+              rules,
+              system,
+              kind,
+              input.level,
+              input.filingDate,
+              `grading:${input.filingDate}`,
+            );
+          }
+        }
+      };
       const values = {
         level: input.level,
         filingNumber: input.filingNumber,
@@ -60,6 +86,7 @@ export async function setGrading(
         .where(eq(opsGradings.systemId, system.id));
       if (!current) {
         await tx.insert(opsGradings).values({ ...values, systemId: system.id });
+        await openFirst();
         return;
       }
       if (input.version === undefined || input.version !== current.version) throw versionConflict();
@@ -69,6 +96,7 @@ export async function setGrading(
         .where(and(eq(opsGradings.id, current.id), eq(opsGradings.version, current.version)))
         .returning({ id: opsGradings.id });
       if (updated.length === 0) throw versionConflict();
+      await openFirst();
     },
   );
 }
@@ -90,6 +118,7 @@ export async function recordAssessment(
   input: AssessmentInput,
 ): Promise<{ id: string; nextDue: string | null }> {
   const caller = callerOfContext(deps, ctx);
+  const calendar = await loadCalendar(deps.db);
   return runCommand(
     deps,
     ctx,
@@ -159,6 +188,13 @@ export async function recordAssessment(
           recordedAt: caller.now,
         })
         .returning({ id: opsAssessments.id });
+      await renewAssessmentObligation(tx, { calendar, now: caller.now }, rules, system, {
+        id: row.id,
+        kind: input.kind,
+        level,
+        assessedOn: input.assessedOn,
+        by: caller.userId,
+      });
       audit.details = { ...audit.details, nextDue, article };
       return { id: row.id, nextDue };
     },
