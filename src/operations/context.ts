@@ -22,8 +22,8 @@ export function callerOfContext(deps: CommandDeps, ctx: CommandContext): Caller 
   return callerOf(ctx.actor, deps.clock.now());
 }
 
-/** The rulebook a jurisdiction runs under, and the one it was derived from (DT-37), as SQL. */
-const derivedFromCode = sql<string | null>`(
+/** The rulebook a jurisdiction's rulebook was derived from (DT-37), as SQL over `jurisdictions`. */
+export const derivedFromCode = sql<string | null>`(
   select ${rulebookVersions.derivedFromCode} from ${rulebookVersions}
   where ${rulebookVersions.code} = ${jurisdictions.rulebookCode}
   order by ${rulebookVersions.version} desc limit 1)`;

@@ -9,7 +9,7 @@ import { informationSystems } from '../../catalog/tables.ts';
 import type { Queryable } from '../../db/client.ts';
 import { jurisdictions, organisations, users } from '../../db/schema.ts';
 import { operationsRulesFor } from '../../rules/operations.ts';
-import type { Caller } from '../context.ts';
+import { type Caller, derivedFromCode } from '../context.ts';
 import { opsCloudExemptions, opsOmHandovers } from '../tables.ts';
 
 export async function cloudSummary(q: Queryable, caller: Caller) {
@@ -18,12 +18,19 @@ export async function cloudSummary(q: Queryable, caller: Caller) {
     ne(informationSystems.status, 'retired'),
   );
   const jurisdictionRows = await q
-    .selectDistinct({ id: jurisdictions.id, rulebookCode: jurisdictions.rulebookCode })
+    .selectDistinct({
+      id: jurisdictions.id,
+      rulebookCode: jurisdictions.rulebookCode,
+      derivedFrom: derivedFromCode,
+    })
     .from(informationSystems)
     .innerJoin(jurisdictions, eq(jurisdictions.id, informationSystems.jurisdictionId))
     .where(where);
   const counted = new Map(
-    jurisdictionRows.map((j) => [j.id, operationsRulesFor(j.rulebookCode)?.cloud.countedDeployments ?? []]),
+    jurisdictionRows.map((j) => [
+      j.id,
+      operationsRulesFor(j.rulebookCode, j.derivedFrom)?.cloud.countedDeployments ?? [],
+    ]),
   );
   const onCloudCase =
     jurisdictionRows.length === 0

@@ -11,7 +11,7 @@ import {
   missingResponsibility,
   operationsRulesFor,
 } from '../../rules/operations.ts';
-import type { Caller } from '../context.ts';
+import { type Caller, derivedFromCode } from '../context.ts';
 import {
   opsBaseLibraries,
   opsBaseLibraryResources,
@@ -46,6 +46,7 @@ export async function listResponsibilities(
       state: informationResources.state,
       providerOrganisationName: organisations.name,
       rulebookCode: jurisdictions.rulebookCode,
+      derivedFrom: derivedFromCode,
       collectorOrganisationId: opsResourceResponsibilities.collectorOrganisationId,
       collectorOrganisationName: orgName(opsResourceResponsibilities.collectorOrganisationId),
       checkerOrganisationId: opsResourceResponsibilities.checkerOrganisationId,
@@ -67,8 +68,8 @@ export async function listResponsibilities(
     .limit(filter.limit)
     .offset(filter.offset);
   return {
-    items: rows.map(({ rulebookCode, ...row }) => {
-      const rules = operationsRulesFor(rulebookCode);
+    items: rows.map(({ rulebookCode, derivedFrom, ...row }) => {
+      const rules = operationsRulesFor(rulebookCode, derivedFrom);
       const missing = rules
         ? missingResponsibility(rules, {
             collector: row.collectorOrganisationId,
@@ -97,6 +98,7 @@ export async function internalRulesStatus(q: Queryable, caller: Caller) {
       id: organisations.id,
       name: organisations.name,
       rulebookCode: jurisdictions.rulebookCode,
+      derivedFrom: derivedFromCode,
     })
     .from(organisations)
     .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
@@ -125,8 +127,8 @@ export async function internalRulesStatus(q: Queryable, caller: Caller) {
           .orderBy(asc(opsInternalRules.kind));
   return {
     labels: INTERNAL_RULE_LABELS,
-    items: departments.flatMap(({ rulebookCode, ...d }) => {
-      const rules = operationsRulesFor(rulebookCode);
+    items: departments.flatMap(({ rulebookCode, derivedFrom, ...d }) => {
+      const rules = operationsRulesFor(rulebookCode, derivedFrom);
       if (!rules?.internalRules) return [];
       const mine = recorded.filter((r) => r.organisationId === d.id).map(({ organisationId: _o, ...r }) => r);
       return [
@@ -160,7 +162,12 @@ export async function baseLibraries(q: Queryable, caller: Caller) {
   const ids = [...new Set([...readable, ...ownJurisdictions])];
   if (ids.length === 0) return { items: [] };
   const list = await q
-    .select({ id: jurisdictions.id, name: jurisdictions.name, rulebookCode: jurisdictions.rulebookCode })
+    .select({
+      id: jurisdictions.id,
+      name: jurisdictions.name,
+      rulebookCode: jurisdictions.rulebookCode,
+      derivedFrom: derivedFromCode,
+    })
     .from(jurisdictions)
     .where(inArray(jurisdictions.id, ids));
   const libraries = await q
@@ -196,7 +203,7 @@ export async function baseLibraries(q: Queryable, caller: Caller) {
           .orderBy(asc(informationResources.code));
   return {
     items: list.flatMap((j) => {
-      const rules = operationsRulesFor(j.rulebookCode);
+      const rules = operationsRulesFor(j.rulebookCode, j.derivedFrom);
       if (!rules?.baseLibraries) return [];
       return rules.baseLibraries.kinds.map((kind) => {
         const library = libraries.find((l) => l.jurisdictionId === j.id && l.kind === kind);

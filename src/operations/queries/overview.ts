@@ -12,7 +12,7 @@ import type { Queryable } from '../../db/client.ts';
 import { jurisdictions, organisations } from '../../db/schema.ts';
 import { nextAssessmentDue, operationsRulesFor } from '../../rules/operations.ts';
 import { chinaDate } from '../../shared/clock.ts';
-import type { Caller } from '../context.ts';
+import { type Caller, derivedFromCode } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables.ts';
 import { listIncidents } from './incidents.ts';
 import { latestAssessments } from './systems.ts';
@@ -36,6 +36,7 @@ export async function securityOverview(q: Queryable, caller: Caller) {
       name: informationSystems.name,
       organisationName: organisations.name,
       rulebookCode: jurisdictions.rulebookCode,
+      derivedFrom: derivedFromCode,
       level: opsGradings.level,
       filingDate: opsGradings.filingDate,
     })
@@ -55,7 +56,7 @@ export async function securityOverview(q: Queryable, caller: Caller) {
     graded.map((g) => g.systemId),
   );
   const assessments = graded.flatMap((system) => {
-    const rules = operationsRulesFor(system.rulebookCode);
+    const rules = operationsRulesFor(system.rulebookCode, system.derivedFrom);
     if (!rules) return [];
     return (['mlps', 'crypto'] as const).flatMap((kind) => {
       const last = latest.find((a) => a.systemId === system.systemId && a.kind === kind);
@@ -84,6 +85,7 @@ export async function securityOverview(q: Queryable, caller: Caller) {
       planTitle: opsEmergencyPlans.title,
       organisationName: organisations.name,
       rulebookCode: jurisdictions.rulebookCode,
+      derivedFrom: derivedFromCode,
       plannedOn: opsDrills.plannedOn,
       scenario: opsDrills.scenario,
     })
@@ -100,8 +102,8 @@ export async function securityOverview(q: Queryable, caller: Caller) {
     .orderBy(asc(opsDrills.plannedOn))
     .limit(500);
   const incidents = await listIncidents(q, caller, { status: 'open', limit: 500, offset: 0 });
-  const drillRows = drills.map(({ rulebookCode, ...d }) => {
-    const rules = operationsRulesFor(rulebookCode);
+  const drillRows = drills.map(({ rulebookCode, derivedFrom, ...d }) => {
+    const rules = operationsRulesFor(rulebookCode, derivedFrom);
     return {
       ...d,
       status: dueStatus(d.plannedOn, today, soon),
