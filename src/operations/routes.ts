@@ -39,8 +39,8 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   });
   const id = (req: Req) => (req.params as { id: string }).id;
   const ok = { ok: true as const };
-  const read = (summary: string, extra: Record<string, unknown> = {}) => ({
-    schema: { tags: TAGS, summary, ...extra, response: { 200: S.ReadModel, ...errors } },
+  const read = (summary: string, extra: Record<string, unknown> = {}, response: unknown = S.ReadModel) => ({
+    schema: { tags: TAGS, summary, ...extra, response: { 200: response, ...errors } },
   });
   const write = (
     summary: string,
@@ -52,8 +52,10 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     schema: { tags: TAGS, summary, params, body, response: { [status]: response, ...errors } },
   });
 
-  app.get('/api/operations/overview', read('安全概览：到期测评、逾期演练、未办结事件'), (req) =>
-    securityOverview(deps.db, caller(req)),
+  app.get(
+    '/api/operations/overview',
+    read('安全概览：到期测评、逾期演练、未办结事件', {}, S.OverviewView),
+    (req) => securityOverview(deps.db, caller(req)),
   );
   app.get(
     '/api/operations/overview/export',
@@ -84,16 +86,20 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
 
   // 等保, 测评, 密评, 风险评估, 自主可控 (DT-35, SC-28, XZ-31)
-  app.get('/api/operations/systems', read('系统安全档案列表', { querystring: S.ListQuery }), (req) => {
-    const q = req.query as {
-      organisationId?: string;
-      q?: string;
-      includeRetired?: boolean;
-      limit?: number;
-      offset?: number;
-    };
-    return listSecuritySystems(deps.db, caller(req), { ...q, ...page(q) });
-  });
+  app.get(
+    '/api/operations/systems',
+    read('系统安全档案列表', { querystring: S.ListQuery }, S.SecuritySystemPage),
+    (req) => {
+      const q = req.query as {
+        organisationId?: string;
+        q?: string;
+        includeRetired?: boolean;
+        limit?: number;
+        offset?: number;
+      };
+      return listSecuritySystems(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
   app.get('/api/operations/systems/:id', read('系统安全档案', { params: S.IdParams }), (req) =>
     securitySystemDetail(deps.db, caller(req), id(req)),
   );
@@ -108,7 +114,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       S.AssessmentBody,
       S.IdParams,
       201,
-      S.ReadModel,
+      S.AssessmentRecorded,
     ),
     async (req, reply) => {
       reply.status(201);
@@ -162,7 +168,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
   app.post(
     '/api/operations/emergency-plans/:id/versions',
-    write('修订应急预案（新版本，旧版本保留）', S.PlanVersionBody, S.IdParams, 201, S.ReadModel),
+    write('修订应急预案（新版本，旧版本保留）', S.PlanVersionBody, S.IdParams, 201, S.PlanRevised),
     async (req, reply) => {
       reply.status(201);
       return revisePlan(deps, ctx(req), id(req), body(req, S.PlanVersionBody));
@@ -182,17 +188,23 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   });
 
   // 安全事件 (DT-36, SC-29, XZ-31, XZ-32)
-  app.get('/api/operations/incidents', read('安全事件', { querystring: S.IncidentQuery }), (req) => {
-    const q = req.query as {
-      status?: 'open' | 'closed';
-      organisationId?: string;
-      limit?: number;
-      offset?: number;
-    };
-    return listIncidents(deps.db, caller(req), { ...q, ...page(q) });
-  });
-  app.get('/api/operations/incidents/:id', read('安全事件详情与处置记录', { params: S.IdParams }), (req) =>
-    incidentDetail(deps.db, caller(req), id(req)),
+  app.get(
+    '/api/operations/incidents',
+    read('安全事件', { querystring: S.IncidentQuery }, S.IncidentPage),
+    (req) => {
+      const q = req.query as {
+        status?: 'open' | 'closed';
+        organisationId?: string;
+        limit?: number;
+        offset?: number;
+      };
+      return listIncidents(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
+  app.get(
+    '/api/operations/incidents/:id',
+    read('安全事件详情与处置记录', { params: S.IdParams }, S.IncidentDetail),
+    (req) => incidentDetail(deps.db, caller(req), id(req)),
   );
   app.post(
     '/api/operations/incidents',
@@ -311,10 +323,14 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
 
   // 停用报废
-  app.get('/api/operations/retirements', read('停用报废申请', { querystring: S.RetirementQuery }), (req) => {
-    const q = req.query as { status?: string; limit?: number; offset?: number };
-    return listRetirements(deps.db, caller(req), { ...q, ...page(q) });
-  });
+  app.get(
+    '/api/operations/retirements',
+    read('停用报废申请', { querystring: S.RetirementQuery }, S.RetirementPage),
+    (req) => {
+      const q = req.query as { status?: string; limit?: number; offset?: number };
+      return listRetirements(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
   app.post(
     '/api/operations/systems/:id/retirement',
     write('申请停用报废', S.RetirementBody, S.IdParams, 201, S.Created),
@@ -333,7 +349,13 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
   app.post(
     '/api/operations/retirements/:id/decision',
-    write('审批停用报废（批准后系统退出在册数，资源下架）', S.DecisionBody, S.IdParams, 200, S.ReadModel),
+    write(
+      '审批停用报废（批准后系统退出在册数，资源下架）',
+      S.DecisionBody,
+      S.IdParams,
+      200,
+      S.RetirementDecided,
+    ),
     (req) => decideRetirement(deps, ctx(req), id(req), body(req, S.DecisionBody)),
   );
 }
