@@ -39,7 +39,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   });
   const id = (req: Req) => (req.params as { id: string }).id;
   const ok = { ok: true as const };
-  const read = (summary: string, extra: Record<string, unknown> = {}, response: unknown = S.ReadModel) => ({
+  const read = (summary: string, extra: Record<string, unknown>, response: unknown) => ({
     schema: { tags: TAGS, summary, ...extra, response: { 200: response, ...errors } },
   });
   const write = (
@@ -100,8 +100,10 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       return listSecuritySystems(deps.db, caller(req), { ...q, ...page(q) });
     },
   );
-  app.get('/api/operations/systems/:id', read('系统安全档案', { params: S.IdParams }), (req) =>
-    securitySystemDetail(deps.db, caller(req), id(req)),
+  app.get(
+    '/api/operations/systems/:id',
+    read('系统安全档案', { params: S.IdParams }, S.SystemDetailView),
+    (req) => securitySystemDetail(deps.db, caller(req), id(req)),
   );
   app.put('/api/operations/systems/:id/grading', write('登记等保定级备案', S.GradingBody), async (req) => {
     await setGrading(deps, ctx(req), id(req), body(req, S.GradingBody));
@@ -147,10 +149,14 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
 
   // 应急预案与演练 (DT-36, SC-29, XZ-32, JC-06)
-  app.get('/api/operations/emergency-plans', read('应急预案与演练', { querystring: S.OrgQuery }), (req) => {
-    const q = req.query as { organisationId?: string; limit?: number; offset?: number };
-    return listPlans(deps.db, caller(req), { ...q, ...page(q) });
-  });
+  app.get(
+    '/api/operations/emergency-plans',
+    read('应急预案与演练', { querystring: S.OrgQuery }, S.PlanPage),
+    (req) => {
+      const q = req.query as { organisationId?: string; limit?: number; offset?: number };
+      return listPlans(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
   app.post(
     '/api/operations/emergency-plans',
     {
@@ -248,7 +254,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   // 数据质量责任 (DT-34, JC-06), 内部制度 (DT-05b), 基础库 (DT-33)
   app.get(
     '/api/operations/responsibilities',
-    read('数据资源质量责任', { querystring: S.OrgQuery }),
+    read('数据资源质量责任', { querystring: S.OrgQuery }, S.ResponsibilityPage),
     (req) => {
       const q = req.query as { organisationId?: string; limit?: number; offset?: number };
       return listResponsibilities(deps.db, caller(req), { ...q, ...page(q) });
@@ -262,8 +268,10 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       return ok;
     },
   );
-  app.get('/api/operations/internal-rules', read('部门内部管理制度（DT-05b）'), (req) =>
-    internalRulesStatus(deps.db, caller(req)),
+  app.get(
+    '/api/operations/internal-rules',
+    read('部门内部管理制度（DT-05b）', {}, S.InternalRulesView),
+    (req) => internalRulesStatus(deps.db, caller(req)),
   );
   app.put(
     '/api/operations/internal-rules',
@@ -280,7 +288,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       return ok;
     },
   );
-  app.get('/api/operations/base-libraries', read('六大基础资源库（DT-33）'), (req) =>
+  app.get('/api/operations/base-libraries', read('六大基础资源库（DT-33）', {}, S.BaseLibrariesView), (req) =>
     baseLibraries(deps.db, caller(req)),
   );
   app.put(
@@ -294,7 +302,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
 
   // 上云与运维移交 (XZ-08b, XZ-28, XZ-30)
-  app.get('/api/operations/cloud', read('各部门上云情况与不上云申请'), (req) =>
+  app.get('/api/operations/cloud', read('各部门上云情况与不上云申请', {}, S.CloudView), (req) =>
     cloudSummary(deps.db, caller(req)),
   );
   app.post(

@@ -3,11 +3,6 @@ import { type TSchema, Type } from 'typebox';
 import { Paging, Uuid } from '../http/schemas.ts';
 
 export const strict = { additionalProperties: false } as const;
-/** Read models are listed field by field in the queries; the schema documents them as objects. */
-export const ReadModel = Type.Object(
-  {},
-  { additionalProperties: true, description: '见各查询（字段逐一列出）' },
-);
 
 const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -403,3 +398,267 @@ export const RetirementPage = paged(
 export const AssessmentRecorded = Type.Object({ id: S, nextDue: N(S) }, strict);
 export const RetirementDecided = Type.Object({ withdrawnResources: Int }, strict);
 export const PlanRevised = Type.Object({ number: Int }, strict);
+
+const Joint = Type.Object(
+  { contractorRequired: Type.Boolean(), articles: Type.Array(S), wording: S },
+  strict,
+);
+export const SystemDetailView = Type.Object(
+  {
+    system: Type.Object(
+      {
+        id: S,
+        code: S,
+        name: S,
+        status: S,
+        deployment: S,
+        cloudMigration: S,
+        organisationId: S,
+        organisationName: S,
+      },
+      strict,
+    ),
+    rules: N(
+      Type.Object(
+        {
+          assessmentArticles: Type.Array(S),
+          riskAssessmentJoint: Joint,
+          emergencyPlanJoint: Joint,
+          cloudArticles: Type.Array(S),
+          omHandoverRequired: Type.Boolean(),
+          countsAsCloud: Type.Boolean(),
+        },
+        strict,
+      ),
+    ),
+    grading: N(
+      Type.Object(
+        { level: Int, filingNumber: S, filingDate: S, criticalInfrastructure: Type.Boolean(), version: Int },
+        strict,
+      ),
+    ),
+    assessments: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          kind: S,
+          assessedOn: S,
+          result: S,
+          reportNumber: S,
+          assessor: S,
+          level: N(Int),
+          nextDue: N(S),
+          contractorOrganisationName: N(S),
+          findings: N(S),
+          article: S,
+          recordedAt: Time,
+        },
+        strict,
+      ),
+    ),
+    products: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          category: S,
+          name: S,
+          vendor: S,
+          productVersion: N(S),
+          controllable: Type.Boolean(),
+        },
+        strict,
+      ),
+    ),
+    exemptions: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          ground: S,
+          reason: S,
+          status: S,
+          requestedAt: Time,
+          requestedBy: S,
+          decidedAt: N(Time),
+          decisionNote: N(S),
+          version: Int,
+        },
+        strict,
+      ),
+    ),
+    handovers: Type.Array(
+      Type.Object(
+        { id: S, fromOrganisationName: S, toOrganisationName: S, handedOverOn: S, note: N(S) },
+        strict,
+      ),
+    ),
+    retirements: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          reason: S,
+          retirementDate: S,
+          dataDisposition: S,
+          dataDestination: S,
+          dataConfirmedAt: N(Time),
+          status: S,
+          requestedAt: Time,
+          requestedBy: S,
+          requestedByName: S,
+          decidedAt: N(Time),
+          decisionNote: N(S),
+          withdrawnResources: N(Int),
+          version: Int,
+        },
+        strict,
+      ),
+    ),
+    plans: Type.Array(Type.Object({ id: S, title: S, currentVersion: Int }, strict)),
+    incidents: Type.Array(
+      Type.Object({ id: S, title: S, incidentClass: S, status: S, foundAt: Time }, strict),
+    ),
+  },
+  strict,
+);
+export const PlanPage = paged(
+  Type.Object(
+    {
+      id: S,
+      title: S,
+      organisationId: S,
+      organisationName: S,
+      systemId: N(S),
+      systemName: N(S),
+      currentVersion: Int,
+      updatedAt: Time,
+      version: Int,
+      versions: Type.Array(
+        Type.Object(
+          { number: Int, documentNumber: S, summary: S, adoptedOn: S, contractorOrganisationName: N(S) },
+          strict,
+        ),
+      ),
+      drills: Type.Array(
+        Type.Object(
+          {
+            id: S,
+            plannedOn: S,
+            scenario: S,
+            heldOn: N(S),
+            participants: N(S),
+            findings: N(S),
+            version: Int,
+            overdue: Type.Boolean(),
+          },
+          strict,
+        ),
+      ),
+    },
+    strict,
+  ),
+);
+export const ResponsibilityPage = paged(
+  Type.Object(
+    {
+      resourceId: S,
+      code: S,
+      name: S,
+      state: S,
+      providerOrganisationName: S,
+      collectorOrganisationId: N(S),
+      collectorOrganisationName: N(S),
+      checkerOrganisationId: N(S),
+      checkerOrganisationName: N(S),
+      responsibleOrganisationId: N(S),
+      responsibleOrganisationName: N(S),
+      usageNote: N(S),
+      version: N(Int),
+      principle: N(S),
+      articles: Type.Array(S),
+      required: Type.Array(S),
+      missing: Type.Array(S),
+    },
+    strict,
+  ),
+);
+export const InternalRulesView = Type.Object(
+  {
+    labels: Type.Record(S, S),
+    items: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          name: S,
+          articles: Type.Array(S),
+          rules: Type.Array(
+            Type.Object({ kind: S, title: S, documentNumber: N(S), issuedOn: S, version: Int }, strict),
+          ),
+          missing: Type.Array(S),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+export const BaseLibrariesView = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          jurisdictionId: S,
+          jurisdictionName: S,
+          kind: S,
+          label: S,
+          articles: Type.Array(S),
+          responsibleOrganisationId: N(S),
+          responsibleOrganisationName: N(S),
+          resources: Type.Array(Type.Object({ id: S, code: S, name: S }, strict)),
+          version: N(Int),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+export const CloudView = Type.Object(
+  {
+    departments: Type.Array(
+      Type.Object(
+        {
+          organisationId: S,
+          organisationName: S,
+          systems: Int,
+          onCloud: Int,
+          exempt: Int,
+          pendingExemption: Int,
+          handedOver: Int,
+          toMigrate: Int,
+        },
+        strict,
+      ),
+    ),
+    exemptions: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          systemId: S,
+          systemCode: S,
+          systemName: S,
+          organisationName: S,
+          ground: S,
+          reason: S,
+          status: S,
+          requestedAt: Time,
+          requestedBy: S,
+          requestedByName: S,
+          decisionNote: N(S),
+          version: Int,
+          mine: Type.Boolean(),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
