@@ -32,9 +32,10 @@ import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerObligationRoutes } from './obligations/routes.ts';
+import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
-import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { startJobs } from './platform/jobs.ts';
+import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
@@ -221,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   dedup.register(app, projectDeps);
   registerWorkbenchRoutes(app, projectDeps);
   registerConstructionRoutes(app, projectDeps);
+  registerOperationsRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerObligationRoutes(app, deps);
   if (options.jobs) {

@@ -13,11 +13,12 @@ import {
   CLOUD_READER_ROLES as CLOUD_READERS,
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/access.ts';
-import { DEDUP_ACCESS } from '../dedup/access.ts';
-import { WORKBENCH_ROUTE_ACCESS } from '../workbench/access.ts';
 import { CONSTRUCTION_ACCESS } from '../construction/access.ts';
+import { DEDUP_ACCESS } from '../dedup/access.ts';
 import { NOTIFICATION_ACCESS } from '../notifications/access.ts';
 import { OBLIGATION_ACCESS } from '../obligations/access.ts';
+import { OPERATIONS_ACCESS } from '../operations/access.ts';
+import { WORKBENCH_ROUTE_ACCESS } from '../workbench/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
 
@@ -300,6 +301,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   },
   ...DEDUP_ACCESS,
   ...WORKBENCH_ROUTE_ACCESS,
+  ...OPERATIONS_ACCESS,
 };
 
 export function routeKey(method: string, url: string): string {

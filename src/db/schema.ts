@@ -9,5 +9,6 @@ export * from '../dedup/tables.ts';
 export * from '../construction/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../obligations/tables.ts';
+export * from '../operations/tables.ts';
 export * from '../projects/tables.ts';
 export * from './core.ts';

@@ -6,6 +6,7 @@
  * Unplanned projects and new departments first pass 前置审查 and 市人民政府 approval.
  */
 import type { Rulebook } from '../model.ts';
+import type { OperationsRules } from '../operations-model.ts';
 import { all, any, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
 import {
   ADMIN_ROLES,
@@ -762,4 +763,62 @@ export const DT_RULEBOOK: Rulebook = {
       summary: 'Refused or failed rectification suspends construction and O&M funds, up to termination.',
     },
   ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operations and security records (issue 15, src/operations) — kept apart from the plan → 立项 rules
+// above. Intervals of 测评/密评 follow the national schemes the texts defer to (定期评估).
+
+export const DT_OPERATIONS: OperationsRules = {
+  articles: ['DT-05b', 'DT-33', 'DT-34', 'DT-35', 'DT-36'],
+  mlpsIntervalMonths: { 1: null, 2: 24, 3: 12, 4: 6, 5: 6 },
+  cryptoIntervalMonths: 12,
+  riskIntervalMonths: 12,
+  drillIntervalMonths: 12,
+  assessmentArticles: ['DT-35'],
+  riskAssessmentJoint: {
+    contractorRequired: false,
+    articles: ['DT-35'],
+    wording: '市直部门开展网络与信息安全风险评估',
+  },
+  emergencyPlanJoint: {
+    contractorRequired: false,
+    articles: ['DT-36'],
+    wording: '市直部门制定应急预案并定期组织演练',
+  },
+  incident: {
+    articles: ['DT-36'],
+    reportTo: '按照规定向有关部门报告',
+    authorityFiling: { articles: ['DT-36'], wording: '同时向市政务信息化主管部门（市数字政府服务中心）报备' },
+    liability: null,
+  },
+  dataResponsibility: {
+    articles: ['DT-34'],
+    principle: '谁采集、谁负责；谁校核、谁负责',
+    required: ['collector', 'checker'],
+  },
+  cloud: {
+    articles: ['DT-33'],
+    countedDeployments: ['city_cloud', 'district_cloud'],
+    exemptionGrounds: ['legal', 'secrecy'],
+    omHandover: { required: false, articles: [], wording: '' },
+  },
+  internalRules: {
+    articles: ['DT-05b'],
+    required: [
+      'decision',
+      'application',
+      'procurement',
+      'construction',
+      'acceptance',
+      'application_use',
+      'data_sharing',
+      'security',
+      'retirement',
+    ],
+  },
+  baseLibraries: {
+    articles: ['DT-33'],
+    kinds: ['natural_person', 'legal_person', 'spatial', 'certificate', 'credit', 'macro_economy'],
+  },
 };

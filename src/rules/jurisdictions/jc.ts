@@ -6,6 +6,7 @@
  * budget review; procurement only once funds are secured. No filing deadlines in this text.
  */
 import type { Rulebook } from '../model.ts';
+import type { OperationsRules } from '../operations-model.ts';
 import { all, any, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
 import { ADMIN_ROLES, articleTable, material } from './common.ts';
 
@@ -450,4 +451,46 @@ export const JC_RULEBOOK: Rulebook = {
       summary: 'Refused or failed rectification suspends funds, up to termination.',
     },
   ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operations and security records (issue 15, src/operations) — kept apart from the plan → 立项 rules
+// above. Intervals of 测评/密评 follow the national schemes the texts defer to (定期评估).
+
+export const JC_OPERATIONS: OperationsRules = {
+  articles: ['JC-06'],
+  mlpsIntervalMonths: { 1: null, 2: 24, 3: 12, 4: 6, 5: 6 },
+  cryptoIntervalMonths: 12,
+  riskIntervalMonths: 12,
+  drillIntervalMonths: 12,
+  assessmentArticles: ['JC-06'],
+  riskAssessmentJoint: {
+    contractorRequired: false,
+    articles: ['JC-06'],
+    wording: '项目实施单位依法依规加强政务信息资源全过程管理',
+  },
+  emergencyPlanJoint: {
+    contractorRequired: false,
+    articles: ['JC-06'],
+    wording: '项目实施单位制定政务大数据安全事件应急预案',
+  },
+  incident: {
+    articles: ['JC-06'],
+    reportTo: '按国家有关规定报告（城区办法未另行规定）',
+    authorityFiling: null,
+    liability: null,
+  },
+  dataResponsibility: {
+    articles: ['JC-06'],
+    principle: '谁主管、谁提供、谁负责；谁经手、谁使用、谁管理、谁负责',
+    required: ['provider'],
+  },
+  cloud: {
+    articles: ['JC-05-1'],
+    countedDeployments: ['city_cloud', 'district_cloud'],
+    exemptionGrounds: ['legal', 'secrecy'],
+    omHandover: { required: false, articles: [], wording: '' },
+  },
+  internalRules: null,
+  baseLibraries: null,
 };

@@ -7,6 +7,7 @@
  * Acceptance within six months of completion; acceptance report filed within 30 working days.
  */
 import type { Rulebook } from '../model.ts';
+import type { OperationsRules } from '../operations-model.ts';
 import { all, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
 import {
   ADMIN_ROLES,
@@ -767,4 +768,46 @@ export const SC_RULEBOOK: Rulebook = {
       summary: 'Refused or failed rectification suspends funds, up to termination.',
     },
   ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operations and security records (issue 15, src/operations) — kept apart from the plan → 立项 rules
+// above. Intervals of 测评/密评 follow the national schemes the texts defer to (定期评估).
+
+export const SC_OPERATIONS: OperationsRules = {
+  articles: ['SC-26', 'SC-27', 'SC-28', 'SC-29'],
+  mlpsIntervalMonths: { 1: null, 2: 24, 3: 12, 4: 6, 5: 6 },
+  cryptoIntervalMonths: 12,
+  riskIntervalMonths: 12,
+  drillIntervalMonths: 12,
+  assessmentArticles: ['SC-28'],
+  riskAssessmentJoint: {
+    contractorRequired: true,
+    articles: ['SC-28'],
+    wording: '项目建设单位与项目承建单位共同开展网络与信息安全风险评估',
+  },
+  emergencyPlanJoint: {
+    contractorRequired: true,
+    articles: ['SC-29'],
+    wording: '项目建设单位与项目承建单位共同制定应急预案并定期组织演练',
+  },
+  incident: {
+    articles: ['SC-29'],
+    reportTo: '按照规定向有关部门报告',
+    authorityFiling: null,
+    liability: null,
+  },
+  dataResponsibility: {
+    articles: ['SC-26', 'SC-27'],
+    principle: '谁采集、谁负责；谁校核、谁负责',
+    required: ['collector', 'checker'],
+  },
+  cloud: {
+    articles: ['SC-12'],
+    countedDeployments: ['city_cloud', 'district_cloud'],
+    exemptionGrounds: ['legal', 'secrecy'],
+    omHandover: { required: false, articles: [], wording: '' },
+  },
+  internalRules: null,
+  baseLibraries: null,
 };

@@ -9,6 +9,7 @@
  * plan, application, supervisor, acceptance report and every disbursement.
  */
 import type { Rulebook } from '../model.ts';
+import type { OperationsRules } from '../operations-model.ts';
 import { all, any, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
 import { ADMIN_ROLES, articleTable, jointPlan, material, multiYearBudget, UNPLANNED } from './common.ts';
 
@@ -849,4 +850,50 @@ export const XZ_RULEBOOK: Rulebook = {
       summary: 'No separate funds for hardware and generic software (cloud services instead).',
     },
   ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operations and security records (issue 15, src/operations) — kept apart from the plan → 立项 rules
+// above. Intervals of 测评/密评 follow the national schemes the texts defer to (定期评估).
+
+export const XZ_OPERATIONS: OperationsRules = {
+  articles: ['XZ-08b', 'XZ-28', 'XZ-30', 'XZ-31', 'XZ-32'],
+  mlpsIntervalMonths: { 1: null, 2: 24, 3: 12, 4: 6, 5: 6 },
+  cryptoIntervalMonths: 12,
+  riskIntervalMonths: 12,
+  drillIntervalMonths: 12,
+  assessmentArticles: ['XZ-31'],
+  riskAssessmentJoint: {
+    contractorRequired: true,
+    articles: ['XZ-31'],
+    wording: '市交通运输数据中心与项目建设单位共同开展网络与信息安全风险评估',
+  },
+  emergencyPlanJoint: {
+    contractorRequired: true,
+    articles: ['XZ-32'],
+    wording: '市交通运输数据中心与项目使用单位、项目建设单位共同制定应急预案并定期组织演练',
+  },
+  incident: {
+    articles: ['XZ-32'],
+    reportTo: '按照规定向有关部门报告',
+    authorityFiling: null,
+    liability: {
+      articles: ['XZ-31'],
+      byCause: { weak_password: 'user_unit', stolen_password: 'user_unit', technical: 'contractor' },
+    },
+  },
+  // 第二十九条 (谁采集、谁负责；谁校核、谁负责，由各项目使用单位承担) has no id of its own in requirements.tsv.
+  dataResponsibility: {
+    articles: [],
+    principle: '谁采集、谁负责；谁校核、谁负责（项目使用单位承担质量责任）',
+    required: ['collector', 'checker'],
+  },
+  cloud: {
+    articles: ['XZ-08b', 'XZ-28', 'XZ-30'],
+    countedDeployments: ['city_cloud'],
+    exemptionGrounds: ['legal', 'secrecy'],
+    omHandover: { required: true, articles: ['XZ-30'], wording: '存量信息系统逐步由项目建设单位接管运维' },
+  },
+  internalRules: null,
+  baseLibraries: null,
 };

@@ -1,0 +1,189 @@
+/**
+ * 停用报废 (DT-05b 停用报废 rules; DT-01 只减不增): a request with the data disposition → the
+ * department confirms its data archived or migrated → the authority approves (never the requester).
+ * Approval retires the catalog entry (a status event dated the retirement date, so the system leaves
+ * the live count of DT-01 from then on) and takes its published resources down (下架).
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recomputeConflicts } from '../../catalog/store/conflicts.ts';
+import { recordStatusEvent } from '../../catalog/store/systems.ts';
+import { informationResources, informationSystems, systemResources } from '../../catalog/tables.ts';
+import type { Tx } from '../../db/client.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
+import { conflict, forbidden, invalid, notFound, refused } from '../../shared/errors.ts';
+import { type Caller, callerOfContext, loadSystem, versionConflict } from '../context.ts';
+import { opsRetirements } from '../tables.ts';
+
+export interface RetirementInput {
+  reason: string;
+  retirementDate: string;
+  dataDisposition: 'archived' | 'migrated';
+  dataDestination: string;
+}
+
+export async function requestRetirement(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  systemId: string,
+  input: RetirementInput,
+): Promise<{ id: string }> {
+  const caller = callerOfContext(deps, ctx);
+  return runCommand(
+    deps,
+    ctx,
+    { action: 'ops.retirement_request', objectType: 'information_system', objectId: systemId },
+    async (tx, audit) => {
+      const system = await loadSystem(tx, caller, systemId, 'edit');
+      if (system.status === 'retired') throw conflict('SYSTEM_RETIRED', '系统已报废', { article: 'DT-01' });
+      const [open] = await tx
+        .select({ id: opsRetirements.id })
+        .from(opsRetirements)
+        .where(and(eq(opsRetirements.systemId, system.id), eq(opsRetirements.status, 'requested')));
+      if (open) throw conflict('OPS_RETIREMENT_PENDING', '该系统已有待审批的停用报废申请');
+      const [row] = await tx
+        .insert(opsRetirements)
+        .values({
+          systemId: system.id,
+          reason: input.reason,
+          retirementDate: input.retirementDate,
+          dataDisposition: input.dataDisposition,
+          dataDestination: input.dataDestination,
+          requestedBy: caller.userId,
+          requestedAt: caller.now,
+        })
+        .returning({ id: opsRetirements.id });
+      audit.details = { retirementId: row.id, retirementDate: input.retirementDate };
+      return { id: row.id };
+    },
+  );
+}
+
+async function loadRetirement(tx: Tx, caller: Caller, id: string, access: 'edit' | 'manage') {
+  const [retirement] = await tx.select().from(opsRetirements).where(eq(opsRetirements.id, id));
+  if (!retirement) throw notFound('申请不存在或无权查看');
+  const system = await loadSystem(tx, caller, retirement.systemId, access);
+  return { retirement, system };
+}
+
+/** The department confirms that the system's data is archived or migrated. */
+export async function confirmData(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  retirementId: string,
+  input: { version: number },
+): Promise<void> {
+  const caller = callerOfContext(deps, ctx);
+  await runCommand(
+    deps,
+    ctx,
+    { action: 'ops.retirement_data_confirm', objectType: 'ops_retirement', objectId: retirementId },
+    async (tx) => {
+      const { retirement } = await loadRetirement(tx, caller, retirementId, 'edit');
+      if (retirement.status !== 'requested') throw conflict('OPS_ALREADY_DECIDED', '该申请已审批');
+      if (retirement.dataConfirmedAt !== null) throw conflict('OPS_DATA_CONFIRMED', '数据处置已确认');
+      const updated = await tx
+        .update(opsRetirements)
+        .set({ dataConfirmedBy: caller.userId, dataConfirmedAt: caller.now, version: retirement.version + 1 })
+        .where(and(eq(opsRetirements.id, retirement.id), eq(opsRetirements.version, input.version)))
+        .returning({ id: opsRetirements.id });
+      if (updated.length === 0) throw versionConflict();
+    },
+  );
+}
+
+export async function decideRetirement(
+  deps: CommandDeps,
+  ctx: CommandContext,
+  retirementId: string,
+  input: { decision: 'approved' | 'rejected'; note: string; version: number },
+): Promise<{ withdrawnResources: number }> {
+  const caller = callerOfContext(deps, ctx);
+  return runCommand(
+    deps,
+    ctx,
+    {
+      action: 'ops.retirement_decide',
+      objectType: 'ops_retirement',
+      objectId: retirementId,
+      details: { decision: input.decision },
+    },
+    async (tx, audit) => {
+      const { retirement, system } = await loadRetirement(tx, caller, retirementId, 'manage');
+      if (retirement.requestedBy === caller.userId) {
+        throw forbidden('申请人不能审批自己提交的申请', 'OPS_SELF_DECISION');
+      }
+      if (retirement.status !== 'requested') throw conflict('OPS_ALREADY_DECIDED', '该申请已审批');
+      if (retirement.version !== input.version) throw versionConflict();
+      if (input.decision === 'approved' && retirement.dataConfirmedAt === null) {
+        throw refused('OPS_DATA_NOT_CONFIRMED', '须先确认系统数据已归档或迁移，方可批准停用报废', 'DT-05b');
+      }
+      if (input.decision === 'approved' && system.status === 'retired') {
+        throw conflict('SYSTEM_RETIRED', '系统已报废', { article: 'DT-01' });
+      }
+      let withdrawn = 0;
+      if (input.decision === 'approved') {
+        const retiredSystem = await tx
+          .update(informationSystems)
+          .set({
+            status: 'retired',
+            retirementDate: retirement.retirementDate,
+            updatedAt: caller.now,
+            version: system.version + 1,
+          })
+          .where(and(eq(informationSystems.id, system.id), eq(informationSystems.version, system.version)))
+          .returning({ id: informationSystems.id });
+        if (retiredSystem.length === 0) throw versionConflict();
+        await recordStatusEvent(tx, {
+          systemId: system.id,
+          fromStatus: system.status as 'under_construction' | 'in_operation' | 'suspended',
+          status: 'retired',
+          at: caller.now,
+          effectiveDate: retirement.retirementDate,
+          actorUserId: caller.userId,
+          note: `停用报废：${retirement.reason}`,
+        });
+        const codes = tx
+          .select({ code: systemResources.resourceCode })
+          .from(systemResources)
+          .where(eq(systemResources.systemId, system.id));
+        const takenDown = await tx
+          .update(informationResources)
+          .set({
+            state: 'withdrawn',
+            reviewNote: `所属系统停用报废（${system.code}）`,
+            reviewedAt: caller.now,
+            reviewedBy: caller.userId,
+            updatedAt: caller.now,
+            version: sql`${informationResources.version} + 1`,
+          })
+          .where(
+            and(
+              inArray(informationResources.code, codes),
+              eq(informationResources.state, 'published'),
+              eq(informationResources.jurisdictionId, system.jurisdictionId),
+            ),
+          )
+          .returning({ id: informationResources.id });
+        withdrawn = takenDown.length;
+        if (withdrawn > 0) await recomputeConflicts(tx, system.jurisdictionId, caller.now);
+      } else if (!input.note.trim()) {
+        throw invalid('OPS_NOTE_REQUIRED', '不予批准须说明理由', { field: 'note' });
+      }
+      const updated = await tx
+        .update(opsRetirements)
+        .set({
+          status: input.decision,
+          decidedBy: caller.userId,
+          decidedAt: caller.now,
+          decisionNote: input.note,
+          withdrawnResources: input.decision === 'approved' ? withdrawn : null,
+          version: retirement.version + 1,
+        })
+        .where(and(eq(opsRetirements.id, retirement.id), eq(opsRetirements.version, retirement.version)))
+        .returning({ id: opsRetirements.id });
+      if (updated.length === 0) throw versionConflict();
+      audit.details = { decision: input.decision, systemId: system.id, withdrawnResources: withdrawn };
+      return { withdrawnResources: withdrawn };
+    },
+  );
+}

@@ -1,0 +1,60 @@
+/** Retirement requests of the systems the caller reads. */
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { visibleWhere } from '../../catalog/store/lookups.ts';
+import { informationSystems } from '../../catalog/tables.ts';
+import type { Queryable } from '../../db/client.ts';
+import { organisations, users } from '../../db/schema.ts';
+import type { Caller } from '../context.ts';
+import { opsRetirements } from '../tables.ts';
+
+export async function listRetirements(
+  q: Queryable,
+  caller: Caller,
+  filter: { status?: string; limit: number; offset: number },
+) {
+  const parts: SQL[] = [
+    visibleWhere(caller.scope, informationSystems.ownerOrganisationId, informationSystems.jurisdictionId),
+  ];
+  if (filter.status) parts.push(eq(opsRetirements.status, filter.status));
+  const where = and(...parts);
+  const [{ total }] = await q
+    .select({ total: count() })
+    .from(opsRetirements)
+    .innerJoin(informationSystems, eq(informationSystems.id, opsRetirements.systemId))
+    .where(where);
+  const rows = await q
+    .select({
+      id: opsRetirements.id,
+      systemId: informationSystems.id,
+      systemCode: informationSystems.code,
+      systemName: informationSystems.name,
+      organisationName: organisations.name,
+      reason: opsRetirements.reason,
+      retirementDate: opsRetirements.retirementDate,
+      dataDisposition: opsRetirements.dataDisposition,
+      dataDestination: opsRetirements.dataDestination,
+      dataConfirmedAt: opsRetirements.dataConfirmedAt,
+      status: opsRetirements.status,
+      requestedBy: opsRetirements.requestedBy,
+      requestedByName: users.displayName,
+      requestedAt: opsRetirements.requestedAt,
+      decidedAt: opsRetirements.decidedAt,
+      decisionNote: opsRetirements.decisionNote,
+      withdrawnResources: opsRetirements.withdrawnResources,
+      version: opsRetirements.version,
+    })
+    .from(opsRetirements)
+    .innerJoin(informationSystems, eq(informationSystems.id, opsRetirements.systemId))
+    .innerJoin(organisations, eq(organisations.id, informationSystems.ownerOrganisationId))
+    .innerJoin(users, eq(users.id, opsRetirements.requestedBy))
+    .where(where)
+    .orderBy(desc(opsRetirements.requestedAt))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return {
+    items: rows.map((r) => ({ ...r, mine: r.requestedBy === caller.userId })),
+    total,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+}

@@ -1,0 +1,369 @@
+/**
+ * HTTP routes of the operations module: validate → command or query → answer. No drizzle, no rules.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static, TSchema } from 'typebox';
+import { errors } from '../http/schemas.ts';
+import { commandContext } from '../identity/plugin.ts';
+import { type CommandDeps, recordEvent } from '../shared/command.ts';
+import { decideExemption, recordHandover, requestExemption } from './commands/cloud.ts';
+import { setBaseLibrary, setInternalRule, setResponsibility } from './commands/data.ts';
+import { createPlan, planDrill, recordDrillHeld, revisePlan } from './commands/emergency.ts';
+import { appendEntry, closeIncident, fileWithAuthority, recordIncident } from './commands/incidents.ts';
+import { confirmData, decideRetirement, requestRetirement } from './commands/retirement.ts';
+import { addProduct, recordAssessment, removeProduct, setGrading } from './commands/security.ts';
+import { callerOfContext } from './context.ts';
+import { overviewWorkbook } from './excel.ts';
+import { cloudSummary } from './queries/cloud.ts';
+import { baseLibraries, internalRulesStatus, listResponsibilities } from './queries/data.ts';
+import { incidentDetail, listIncidents } from './queries/incidents.ts';
+import { securityOverview } from './queries/overview.ts';
+import { listPlans } from './queries/plans.ts';
+import { listRetirements } from './queries/retirements.ts';
+import { listSecuritySystems, securitySystemDetail } from './queries/systems.ts';
+import * as S from './schemas.ts';
+
+const TAGS = ['运行与安全'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type Req = FastifyRequest;
+/** The body as its schema validated it. */
+const body = <T extends TSchema>(req: Req, _schema: T) => req.body as Static<T>;
+
+export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps): void {
+  const caller = (req: Req) => callerOfContext(deps, commandContext(req));
+  const ctx = (req: Req) => commandContext(req);
+  const page = (query: { limit?: number; offset?: number }) => ({
+    limit: query.limit ?? 50,
+    offset: query.offset ?? 0,
+  });
+  const id = (req: Req) => (req.params as { id: string }).id;
+  const ok = { ok: true as const };
+  const read = (summary: string, extra: Record<string, unknown>, response: unknown) => ({
+    schema: { tags: TAGS, summary, ...extra, response: { 200: response, ...errors } },
+  });
+  const write = (
+    summary: string,
+    body: unknown,
+    params: unknown = S.IdParams,
+    status = 200,
+    response: unknown = S.Ok,
+  ) => ({
+    schema: { tags: TAGS, summary, params, body, response: { [status]: response, ...errors } },
+  });
+
+  app.get(
+    '/api/operations/overview',
+    read('安全概览：到期测评、逾期演练、未办结事件', {}, S.OverviewView),
+    (req) => securityOverview(deps.db, caller(req)),
+  );
+  app.get(
+    '/api/operations/overview/export',
+    { schema: { tags: TAGS, summary: '导出安全概览（Excel，记入审计）', response: { ...errors } } },
+    async (req: Req, reply: FastifyReply) => {
+      const c = caller(req);
+      const overview = await securityOverview(deps.db, c);
+      const bytes = await overviewWorkbook(overview, c.displayName, c.now);
+      await recordEvent(deps, ctx(req), {
+        action: 'ops.export',
+        objectType: 'ops_overview',
+        details: {
+          assessments: overview.assessments.length,
+          drills: overview.drills.length,
+          incidents: overview.incidents.length,
+        },
+      });
+      const day = overview.today.replace(/-/g, '');
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="security-overview-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`安全概览-${day}.xlsx`)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .send(bytes);
+    },
+  );
+
+  // 等保, 测评, 密评, 风险评估, 自主可控 (DT-35, SC-28, XZ-31)
+  app.get(
+    '/api/operations/systems',
+    read('系统安全档案列表', { querystring: S.ListQuery }, S.SecuritySystemPage),
+    (req) => {
+      const q = req.query as {
+        organisationId?: string;
+        q?: string;
+        includeRetired?: boolean;
+        limit?: number;
+        offset?: number;
+      };
+      return listSecuritySystems(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
+  app.get(
+    '/api/operations/systems/:id',
+    read('系统安全档案', { params: S.IdParams }, S.SystemDetailView),
+    (req) => securitySystemDetail(deps.db, caller(req), id(req)),
+  );
+  app.put('/api/operations/systems/:id/grading', write('登记等保定级备案', S.GradingBody), async (req) => {
+    await setGrading(deps, ctx(req), id(req), body(req, S.GradingBody));
+    return ok;
+  });
+  app.post(
+    '/api/operations/systems/:id/assessments',
+    write(
+      '登记等保测评、密评或风险评估报告（登记后不可修改）',
+      S.AssessmentBody,
+      S.IdParams,
+      201,
+      S.AssessmentRecorded,
+    ),
+    async (req, reply) => {
+      reply.status(201);
+      return recordAssessment(deps, ctx(req), id(req), body(req, S.AssessmentBody));
+    },
+  );
+  app.post(
+    '/api/operations/systems/:id/products',
+    write('登记自主可控关键产品', S.ProductBody, S.IdParams, 201, S.Created),
+    async (req, reply) => {
+      reply.status(201);
+      return addProduct(deps, ctx(req), id(req), body(req, S.ProductBody));
+    },
+  );
+  app.delete(
+    '/api/operations/systems/:id/products/:productId',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '删除关键产品记录',
+        params: S.ProductParams,
+        response: { 200: S.Ok, ...errors },
+      },
+    },
+    async (req) => {
+      const p = req.params as { id: string; productId: string };
+      await removeProduct(deps, ctx(req), p.id, p.productId);
+      return ok;
+    },
+  );
+
+  // 应急预案与演练 (DT-36, SC-29, XZ-32, JC-06)
+  app.get(
+    '/api/operations/emergency-plans',
+    read('应急预案与演练', { querystring: S.OrgQuery }, S.PlanPage),
+    (req) => {
+      const q = req.query as { organisationId?: string; limit?: number; offset?: number };
+      return listPlans(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
+  app.post(
+    '/api/operations/emergency-plans',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '制定应急预案（第 1 版）',
+        body: S.PlanBody,
+        response: { 201: S.Created, ...errors },
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return createPlan(deps, ctx(req), body(req, S.PlanBody));
+    },
+  );
+  app.post(
+    '/api/operations/emergency-plans/:id/versions',
+    write('修订应急预案（新版本，旧版本保留）', S.PlanVersionBody, S.IdParams, 201, S.PlanRevised),
+    async (req, reply) => {
+      reply.status(201);
+      return revisePlan(deps, ctx(req), id(req), body(req, S.PlanVersionBody));
+    },
+  );
+  app.post(
+    '/api/operations/emergency-plans/:id/drills',
+    write('计划应急演练', S.DrillBody, S.IdParams, 201, S.Created),
+    async (req, reply) => {
+      reply.status(201);
+      return planDrill(deps, ctx(req), id(req), body(req, S.DrillBody));
+    },
+  );
+  app.post('/api/operations/drills/:id/held', write('登记演练举行情况', S.DrillHeldBody), async (req) => {
+    await recordDrillHeld(deps, ctx(req), id(req), body(req, S.DrillHeldBody));
+    return ok;
+  });
+
+  // 安全事件 (DT-36, SC-29, XZ-31, XZ-32)
+  app.get(
+    '/api/operations/incidents',
+    read('安全事件', { querystring: S.IncidentQuery }, S.IncidentPage),
+    (req) => {
+      const q = req.query as {
+        status?: 'open' | 'closed';
+        organisationId?: string;
+        limit?: number;
+        offset?: number;
+      };
+      return listIncidents(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
+  app.get(
+    '/api/operations/incidents/:id',
+    read('安全事件详情与处置记录', { params: S.IdParams }, S.IncidentDetail),
+    (req) => incidentDetail(deps.db, caller(req), id(req)),
+  );
+  app.post(
+    '/api/operations/incidents',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记安全事件',
+        body: S.IncidentBody,
+        response: { 201: S.Created, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const input = body(req, S.IncidentBody);
+      reply.status(201);
+      return recordIncident(deps, ctx(req), { ...input, foundAt: new Date(input.foundAt) });
+    },
+  );
+  app.post(
+    '/api/operations/incidents/:id/entries',
+    write('追加处置记录、报告或更正', S.EntryBody, S.IdParams, 201, S.Created),
+    async (req, reply) => {
+      const input = body(req, S.EntryBody);
+      reply.status(201);
+      return appendEntry(deps, ctx(req), id(req), { ...input, at: new Date(input.at) });
+    },
+  );
+  app.post(
+    '/api/operations/incidents/:id/filing',
+    write('向主管部门报备（DT-36）', S.FilingBody),
+    async (req) => {
+      const input = body(req, S.FilingBody);
+      await fileWithAuthority(deps, ctx(req), id(req), { ...input, at: new Date(input.at) });
+      return ok;
+    },
+  );
+  app.post('/api/operations/incidents/:id/close', write('事件处置完毕', S.CloseBody), async (req) => {
+    await closeIncident(deps, ctx(req), id(req), body(req, S.CloseBody));
+    return ok;
+  });
+
+  // 数据质量责任 (DT-34, JC-06), 内部制度 (DT-05b), 基础库 (DT-33)
+  app.get(
+    '/api/operations/responsibilities',
+    read('数据资源质量责任', { querystring: S.OrgQuery }, S.ResponsibilityPage),
+    (req) => {
+      const q = req.query as { organisationId?: string; limit?: number; offset?: number };
+      return listResponsibilities(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
+  app.put(
+    '/api/operations/resources/:id/responsibility',
+    write('登记资源的采集、校核与责任单位', S.ResponsibilityBody),
+    async (req) => {
+      await setResponsibility(deps, ctx(req), id(req), body(req, S.ResponsibilityBody));
+      return ok;
+    },
+  );
+  app.get(
+    '/api/operations/internal-rules',
+    read('部门内部管理制度（DT-05b）', {}, S.InternalRulesView),
+    (req) => internalRulesStatus(deps.db, caller(req)),
+  );
+  app.put(
+    '/api/operations/internal-rules',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记部门内部管理制度',
+        body: S.InternalRuleBody,
+        response: { 200: S.Ok, ...errors },
+      },
+    },
+    async (req) => {
+      await setInternalRule(deps, ctx(req), body(req, S.InternalRuleBody));
+      return ok;
+    },
+  );
+  app.get('/api/operations/base-libraries', read('六大基础资源库（DT-33）', {}, S.BaseLibrariesView), (req) =>
+    baseLibraries(deps.db, caller(req)),
+  );
+  app.put(
+    '/api/operations/base-libraries/:kind',
+    write('维护基础资源库的责任单位与资源', S.BaseLibraryBody, S.KindParams),
+    async (req) => {
+      const { kind } = req.params as { kind: 'natural_person' };
+      await setBaseLibrary(deps, ctx(req), kind, body(req, S.BaseLibraryBody));
+      return ok;
+    },
+  );
+
+  // 上云与运维移交 (XZ-08b, XZ-28, XZ-30)
+  app.get('/api/operations/cloud', read('各部门上云情况与不上云申请', {}, S.CloudView), (req) =>
+    cloudSummary(deps.db, caller(req)),
+  );
+  app.post(
+    '/api/operations/systems/:id/cloud-exemption',
+    write('申请不上云（法律法规或保密要求）', S.ExemptionBody, S.IdParams, 201, S.Created),
+    async (req, reply) => {
+      reply.status(201);
+      return requestExemption(deps, ctx(req), id(req), body(req, S.ExemptionBody));
+    },
+  );
+  app.post(
+    '/api/operations/cloud-exemptions/:id/decision',
+    write('审核不上云申请', S.DecisionBody),
+    async (req) => {
+      await decideExemption(deps, ctx(req), id(req), body(req, S.DecisionBody));
+      return ok;
+    },
+  );
+  app.post(
+    '/api/operations/systems/:id/om-handover',
+    write('登记运维移交（XZ-30）', S.HandoverBody, S.IdParams, 201, S.Created),
+    async (req, reply) => {
+      reply.status(201);
+      return recordHandover(deps, ctx(req), id(req), body(req, S.HandoverBody));
+    },
+  );
+
+  // 停用报废
+  app.get(
+    '/api/operations/retirements',
+    read('停用报废申请', { querystring: S.RetirementQuery }, S.RetirementPage),
+    (req) => {
+      const q = req.query as { status?: string; limit?: number; offset?: number };
+      return listRetirements(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
+  app.post(
+    '/api/operations/systems/:id/retirement',
+    write('申请停用报废', S.RetirementBody, S.IdParams, 201, S.Created),
+    async (req, reply) => {
+      reply.status(201);
+      return requestRetirement(deps, ctx(req), id(req), body(req, S.RetirementBody));
+    },
+  );
+  app.post(
+    '/api/operations/retirements/:id/data-confirmation',
+    write('确认数据已归档或迁移', S.VersionBody),
+    async (req) => {
+      await confirmData(deps, ctx(req), id(req), body(req, S.VersionBody));
+      return ok;
+    },
+  );
+  app.post(
+    '/api/operations/retirements/:id/decision',
+    write(
+      '审批停用报废（批准后系统退出在册数，资源下架）',
+      S.DecisionBody,
+      S.IdParams,
+      200,
+      S.RetirementDecided,
+    ),
+    (req) => decideRetirement(deps, ctx(req), id(req), body(req, S.DecisionBody)),
+  );
+}

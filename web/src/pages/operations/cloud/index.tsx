@@ -1,0 +1,98 @@
+import { Button, Card, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useRequest } from '../../../hooks/useRequest.ts';
+import { type CloudSummary, LABELS, ops } from '../api.ts';
+import { ActionForm } from '../components/ActionForm.tsx';
+
+type Exemption = CloudSummary['exemptions'][number];
+
+/** 上云与运维移交：各部门系统上云情况（忻州只计市级政务云）、不上云申请审核、运维移交（XZ-08b、XZ-28、XZ-30）。 */
+export default function Cloud() {
+  const { data, error, loading, reload } = useRequest(ops.cloud);
+  const [deciding, setDeciding] = useState<Exemption | null>(null);
+  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
+  return (
+    <>
+      <PageHeader
+        title="上云与运维移交"
+        description="上云为常态、不上云为例外：不上云须以法律法规规定或特殊保密要求为由，经主管部门审核；存量系统运维移交项目建设单位。申请、移交在“系统安全档案”中登记。"
+      />
+      <Card title="各部门上云情况" size="small" style={{ marginBottom: 16 }}>
+        <Table
+          rowKey="organisationId"
+          loading={loading}
+          pagination={false}
+          dataSource={data?.departments ?? []}
+          columns={[
+            { title: '部门', dataIndex: 'organisationName' },
+            { title: '在用系统', dataIndex: 'systems' },
+            { title: '已上政务云', dataIndex: 'onCloud' },
+            { title: '批准不上云', dataIndex: 'exempt' },
+            { title: '待审申请', dataIndex: 'pendingExemption' },
+            {
+              title: '待迁移',
+              dataIndex: 'toMigrate',
+              render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0),
+            },
+            { title: '已移交运维', dataIndex: 'handedOver' },
+          ]}
+        />
+      </Card>
+      <Card title="不上云申请" size="small">
+        <Table<Exemption>
+          rowKey="id"
+          loading={loading}
+          pagination={false}
+          dataSource={data?.exemptions ?? []}
+          columns={[
+            { title: '系统', render: (_, r) => `${r.systemName}（${r.systemCode}）` },
+            { title: '部门', dataIndex: 'organisationName' },
+            { title: '理由', render: (_, r) => `${LABELS.ground[r.ground]}：${r.reason}` },
+            { title: '申请人', dataIndex: 'requestedByName' },
+            { title: '状态', dataIndex: 'status', render: (s: string) => LABELS.request[s] },
+            { title: '审核意见', dataIndex: 'decisionNote' },
+            {
+              title: '',
+              render: (_, r) =>
+                r.status === 'requested' &&
+                !r.mine && (
+                  <Button type="link" size="small" onClick={() => setDeciding(r)}>
+                    审核
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      {deciding && (
+        <ActionForm
+          open
+          title={`审核不上云申请：${deciding.systemName}`}
+          fields={[
+            {
+              name: 'decision',
+              label: '审核结果',
+              type: 'select',
+              required: true,
+              options: [
+                { value: 'approved', label: '同意不上云' },
+                { value: 'rejected', label: '不同意' },
+              ],
+            },
+            { name: 'note', label: '意见', type: 'textarea', required: true },
+          ]}
+          onSubmit={(v) =>
+            ops.post(`/cloud-exemptions/${deciding.id}/decision`, { ...v, version: deciding.version })
+          }
+          onClose={() => setDeciding(null)}
+          onDone={() => {
+            setDeciding(null);
+            reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
