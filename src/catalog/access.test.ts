@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { getRulebook } from '../rules/index.ts';
 import {
   availableResourceActions,
   canEdit,
@@ -9,6 +10,7 @@ import {
   requiredCloudApprovals,
   resourceActionCheck,
 } from './access.ts';
+import { catalogRulesFor } from './commands/rules.ts';
 
 const EDU = { role: 'dept_staff', organisationId: 'edu', jurisdictionId: 'DT' };
 const AUTHORITY = { role: 'authority_reviewer', organisationId: 'centre', jurisdictionId: 'DT' };
@@ -78,9 +80,13 @@ describe('resource lifecycle actions (注册 → 审核 → 发布 → 下架)',
 
 describe('cloud catalog approval', () => {
   test('SC-12 SC needs the authority and finance; DT-13 elsewhere the authority alone', () => {
-    assert.deepEqual(requiredCloudApprovals('SC'), { approvers: ['authority', 'finance'], article: 'SC-12' });
-    assert.deepEqual(requiredCloudApprovals('SC-XX').approvers, ['authority', 'finance']);
-    assert.deepEqual(requiredCloudApprovals('DT'), { approvers: ['authority'], article: 'DT-13' });
-    assert.deepEqual(requiredCloudApprovals(null).approvers, ['authority']);
+    // The rule is the rulebook's (Rulebook.catalog.cloudCatalog), read through catalogRulesFor.
+    const approvals = (code: string | null) => requiredCloudApprovals(catalogRulesFor(code));
+    assert.deepEqual(approvals('SC'), { approvers: ['authority', 'finance'], article: 'SC-12' });
+    assert.deepEqual(approvals('SC-XX').approvers, ['authority', 'finance']);
+    assert.deepEqual(approvals('DT'), { approvers: ['authority'], article: 'DT-13' });
+    assert.deepEqual(approvals('XZ'), { approvers: ['authority'] }, 'XZ is silent: no article cited');
+    assert.deepEqual(approvals(null).approvers, ['authority']);
+    assert.equal(getRulebook('SC').catalog?.cloudCatalog?.compiler, 'sc_digital_center');
   });
 });

@@ -10,7 +10,7 @@
  * - Every business role reads the published cloud service catalog of its jurisdiction (DT-13).
  * - Nothing crosses jurisdictions: an entry outside the scope does not exist for the caller.
  */
-import { canTransition, type ResourceState } from './model.ts';
+import { canTransition, type ResourceState, type SystemCatalogRules } from './model.ts';
 
 /** The fields of an identity Assignment the scope depends on (structurally an Assignment). */
 export interface ScopeAssignment {
@@ -178,16 +178,15 @@ export function availableResourceActions(
 export type CloudApprover = 'authority' | 'finance';
 
 /**
- * Who must approve the cloud service catalog before it is published: in SC the district catalog is
- * approved by the authority together with finance (SC-12); elsewhere the authority approves (DT-13).
- * A rulebook derived from SC (`SC-…`) keeps the rule.
+ * Who must approve the cloud service catalog before it is published, as the jurisdiction's rulebook
+ * says (`Rulebook.catalog.cloudCatalog`): in SC the authority together with finance (SC-12), in DT
+ * the authority (DT-13). Where the text is silent, the authority approves and no article is cited.
  */
-export function requiredCloudApprovals(rulebookCode: string | null): {
+export function requiredCloudApprovals(rules: SystemCatalogRules | null): {
   approvers: CloudApprover[];
-  article: 'SC-12' | 'DT-13';
+  article?: string;
 } {
-  const sc = rulebookCode === 'SC' || (rulebookCode ?? '').startsWith('SC-');
-  return sc
-    ? { approvers: ['authority', 'finance'], article: 'SC-12' }
-    : { approvers: ['authority'], article: 'DT-13' };
+  const cloud = rules?.cloudCatalog;
+  if (!cloud) return { approvers: ['authority'] };
+  return { approvers: [...cloud.approvers], ...(cloud.articles[0] ? { article: cloud.articles[0] } : {}) };
 }

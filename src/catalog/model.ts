@@ -82,6 +82,11 @@ export interface SystemCatalogRules {
   cloudArticles: readonly string[];
   cloudExemptionGround?: { articles: readonly string[] };
   dedicatedNetwork?: { consent: string; articles: readonly string[] };
+  cloudCatalog?: {
+    compiler: string;
+    approvers: readonly ('authority' | 'finance')[];
+    articles: readonly string[];
+  };
 }
 
 export const NETWORKS = [

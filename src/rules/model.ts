@@ -360,6 +360,11 @@ export interface CatalogRules {
   cloudExemptionGround?: { articles: string[] };
   /** A system on a 业务专网 carries the approval of `consent` (who must agree to a new one). */
   dedicatedNetwork?: { consent: string; articles: string[] };
+  /**
+   * The 政务云服务目录: the organisation that compiles it (SC 第十二条: 区数字政府服务中心) and who
+   * must approve it before it is published (SC: the authority with finance; DT 第十三条: the authority).
+   */
+  cloudCatalog?: { compiler: string; approvers: ('authority' | 'finance')[]; articles: string[] };
   summary: string;
 }
 

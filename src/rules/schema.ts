@@ -208,6 +208,16 @@ export const RulebookSchema = Type.Object(
           cloudArticles: Ids,
           cloudExemptionGround: Type.Optional(Type.Object({ articles: Ids }, strict)),
           dedicatedNetwork: Type.Optional(Type.Object({ consent: NonEmpty, articles: Ids }, strict)),
+          cloudCatalog: Type.Optional(
+            Type.Object(
+              {
+                compiler: NonEmpty,
+                approvers: Type.Array(Type.Enum(['authority', 'finance'] as const), { minItems: 1 }),
+                articles: Ids,
+              },
+              strict,
+            ),
+          ),
           summary: NonEmpty,
         },
         strict,

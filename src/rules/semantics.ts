@@ -220,6 +220,13 @@ export function semanticProblems(rb: Rulebook): string[] {
     if (rb.catalog.dedicatedNetwork) {
       checkArticles('catalog.dedicatedNetwork', rb.catalog.dedicatedNetwork.articles, true);
     }
+    const cloudCatalog = rb.catalog.cloudCatalog;
+    if (cloudCatalog) {
+      checkArticles('catalog.cloudCatalog', cloudCatalog.articles, true);
+      if (!rb.organisations.some((o) => o.key === cloudCatalog.compiler)) {
+        add('catalog.cloudCatalog', `编制机构 ${cloudCatalog.compiler} 不存在`);
+      }
+    }
   }
   for (const d of duplicates((rb.requiredFields ?? []).map((f) => f.field))) {
     add('requiredFields', `字段重复 ${d}`);

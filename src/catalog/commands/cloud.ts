@@ -21,6 +21,7 @@ import type { JurisdictionInfo } from '../store/lookups.ts';
 import { cloudServices } from '../tables.ts';
 import { checkCloudService } from '../validate.ts';
 import { type Caller, mergeDraft, valueOrProblems } from './caller.ts';
+import { catalogRulesFor } from './rules.ts';
 
 export function checkCloudDraft(draft: Readonly<Record<string, unknown>>): CloudServiceInput {
   return valueOrProblems(checkCloudService(draft));
@@ -139,7 +140,7 @@ export async function cloudBatch(
   for (const record of records) {
     const managed = canManage(caller.scope, record.jurisdictionId);
     const finance = caller.scope.financeJurisdictions.includes(record.jurisdictionId);
-    const rule = requiredCloudApprovals(record.rulebookCode);
+    const rule = requiredCloudApprovals(catalogRulesFor(record.rulebookCode));
     let changes: Partial<typeof cloudServices.$inferInsert>;
     if (action === 'approve') {
       if (!managed && !finance)

@@ -6,6 +6,7 @@ import {
   EDITABLE_RESOURCE_STATES,
   requiredCloudApprovals,
 } from '../access.ts';
+import { catalogRulesFor } from '../commands/rules.ts';
 import type { CloudServiceRecord } from '../store/cloud.ts';
 import type { ConflictRecord } from '../store/conflicts.ts';
 import type { ResourceRecord } from '../store/resources.ts';
@@ -157,7 +158,7 @@ export function presentCloudService(record: CloudServiceRecord) {
     provider: record.provider,
     remarks: record.remarks,
     status: record.status,
-    approvalsRequired: requiredCloudApprovals(record.rulebookCode).approvers,
+    approvalsRequired: requiredCloudApprovals(catalogRulesFor(record.rulebookCode)).approvers,
     authorityApprovedAt: iso(record.authorityApprovedAt),
     authorityApproverName: record.authorityApproverName,
     financeApprovedAt: iso(record.financeApprovedAt),

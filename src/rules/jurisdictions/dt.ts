@@ -611,6 +611,7 @@ export const DT_RULEBOOK: Rulebook = {
     governmentClouds: ['city_cloud', 'district_cloud'],
     cloudArticles: ['DT-13'],
     dedicatedNetwork: { consent: '市政务信息化主管部门', articles: ['DT-12d'] },
+    cloudCatalog: { compiler: 'dt_authority', approvers: ['authority'], articles: ['DT-13'] },
     summary: 'A system on a new dedicated network carries the consent of the city authority (第十二条).',
   },
   requiredFields: [

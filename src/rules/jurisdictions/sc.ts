@@ -620,6 +620,12 @@ export const SC_RULEBOOK: Rulebook = {
     governmentClouds: ['city_cloud', 'district_cloud'],
     cloudArticles: ['SC-12'],
     dedicatedNetwork: { consent: '区人民政府', articles: ['SC-11c'] },
+    // 第十二条: 区数字政府服务中心负责编制；区政务信息化主管部门会同区财政局负责审批并发布.
+    cloudCatalog: {
+      compiler: 'sc_digital_center',
+      approvers: ['authority', 'finance'],
+      articles: ['SC-12'],
+    },
     summary: 'A new dedicated network needs the district government’s consent (第十一条).',
   },
   requiredFields: [
