@@ -55,6 +55,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     HOST: '127.0.0.1',
     DATA_DIR: path.join(dir, 'data'),
     TONGCHOU_KEY_FILE: path.join(dir, 'keys', 'keys.json'),
+    // Each server keeps its own audit checkpoint (src/audit/anchor.ts).
+    AUDIT_ARCHIVE_DIR: path.join(dir, 'audit-archive'),
     TONGCHOU_DEMO: 'true',
     ...extraEnv,
   };
