@@ -5,8 +5,8 @@
  */
 
 export * from '../catalog/tables.ts';
-export * from '../dedup/tables.ts';
 export * from '../construction/tables.ts';
+export * from '../dedup/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../obligations/tables.ts';
 export * from '../operations/tables.ts';
