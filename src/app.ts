@@ -22,6 +22,8 @@ import { registerCatalogRoutes } from './catalog/http/routes.ts';
 import type { Config } from './config.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
+import { registerPublicFundsRoutes } from './funds/public-routes.ts';
+import { registerFundsRoutes } from './funds/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -185,6 +187,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPlanRoutes(app, deps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
+  registerFundsRoutes(app, projectDeps);
+  registerPublicFundsRoutes(app, projectDeps);
 
   await registerWeb(app);
   return app;

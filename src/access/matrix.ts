@@ -13,6 +13,7 @@ import {
   CLOUD_READER_ROLES as CLOUD_READERS,
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/access.ts';
+import { FUNDS_ACCESS } from '../funds/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
 
@@ -287,6 +288,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'none',
     note: '已发布且向社会开放的资源；限流',
   },
+  ...FUNDS_ACCESS,
 };
 
 export function routeKey(method: string, url: string): string {

@@ -287,3 +287,4 @@ export const rulebookVersions = pgTable(
 
 export * from '../catalog/tables.ts';
 export * from '../projects/tables.ts';
+export * from '../funds/tables.ts';
