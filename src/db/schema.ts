@@ -286,5 +286,5 @@ export const rulebookVersions = pgTable(
 );
 
 export * from '../catalog/tables.ts';
-export * from '../projects/tables.ts';
 export * from '../funds/tables.ts';
+export * from '../projects/tables.ts';
