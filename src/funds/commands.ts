@@ -489,9 +489,7 @@ export async function requestDisbursement(
     ctx,
     { action: 'funds.disbursement_request', objectType: 'project', objectId: input.projectId },
     async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, input.projectId, { lock: true }).catch(() => {
-        throw invalid('PROJECT_NOT_FOUND', '项目不存在或无权查看', { field: 'projectId' });
-      });
+      const { pc } = await visibleContext(tx, env, actor, input.projectId, { lock: true });
       const role = departmentRole(actor, pc);
       audit.role = role.role;
       audit.organisationId = role.organisationId;

@@ -40,3 +40,19 @@ test('overridable: only softened results; a gate without strength reads as absol
     loadRulebook(JSON.parse(JSON.stringify({ ...dt, gates: [{ ...dt.gates[0], strength: 'maybe' }] }))),
   );
 });
+
+test('a derived rulebook may state a gate’s strength where its text differs (DT-37)', async () => {
+  const { deriveRulebook } = await import('./index.ts');
+  const base = getRulebook('DT');
+  const meta = { jurisdictionCode: '140221', name: '测试县规则集', version: 1, effectiveFrom: '2026-01-01' };
+  const derived = deriveRulebook(
+    base,
+    [{ op: 'set_gate_strength', gateId: 'dt.gate.sharing_om', strength: 'softened' }],
+    meta,
+  );
+  assert.equal(derived.gates.find((g) => g.id === 'dt.gate.sharing_om')?.strength, 'softened');
+  assert.equal(base.gates.find((g) => g.id === 'dt.gate.sharing_om')?.strength, 'absolute');
+  assert.throws(() =>
+    deriveRulebook(base, [{ op: 'set_gate_strength', gateId: 'dt.gate.none', strength: 'softened' }], meta),
+  );
+});
