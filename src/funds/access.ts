@@ -35,7 +35,11 @@ export const FUNDS_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '规则集预算环节指定的财政（财务）部门',
   },
-  'GET /api/funds/notices': { roles: AUTHORITY, relation: 'own_department', note: '本单位编制的公示' },
+  'GET /api/funds/notices': {
+    roles: AUTHORITY,
+    relation: 'none',
+    note: '无路由对象：查询限定为本单位编制的公示',
+  },
   'POST /api/funds/notices': {
     roles: AUTHORITY,
     relation: 'own_jurisdiction',
@@ -46,8 +50,8 @@ export const FUNDS_ACCESS: Record<string, RouteRule> = {
   'POST /api/funds/objections/:id/answer': { roles: AUTHORITY, relation: 'own_department' },
   'GET /api/funds/disbursements': {
     roles: [...DEPARTMENT, ...OVERSIGHT],
-    relation: 'own_jurisdiction',
-    note: '按项目可见范围',
+    relation: 'none',
+    note: '无路由对象：查询限定为本人可见项目的拨付申请',
   },
   'POST /api/funds/disbursements': {
     roles: ['dept_staff'],

@@ -301,11 +301,10 @@ export async function createNotice(
         if (seen.has(item.projectId))
           throw invalid('ITEM_DUPLICATE', '同一项目重复列入', { field: `items[${i}].projectId` });
         seen.add(item.projectId);
-        const { pc } = await visibleContext(tx, env, actor, item.projectId).catch(() => {
-          throw invalid('PROJECT_NOT_FOUND', '项目不存在或无权查看', { field: `items[${i}].projectId` });
-        });
+        // A project the caller cannot see, or of another jurisdiction, is absent (404, no field).
+        const { pc } = await visibleContext(tx, env, actor, item.projectId);
         if (pc.bundle.project.jurisdictionId !== role.jurisdictionId)
-          throw invalid('PROJECT_NOT_FOUND', '项目不存在或无权查看', { field: `items[${i}].projectId` });
+          throw notFound('项目不存在或无权查看', 'PROJECT_NOT_FOUND');
         rows.push({
           projectId: item.projectId,
           organisationId: pc.bundle.project.ownerOrganisationId,

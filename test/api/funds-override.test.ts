@@ -92,6 +92,12 @@ describe('override of a softened gate', () => {
     const self = await financeA.request('POST', `/api/funds/overrides/${overrideId}/approve`);
     expectStatus(self, 403, 'same user');
     assert.equal(self.json().code, 'SELF_APPROVAL');
+    const foreign = await (await sessions.as('sc.finance')).request(
+      'POST',
+      `/api/funds/overrides/${overrideId}/approve`,
+    );
+    expectStatus(foreign, 404, 'finance of another jurisdiction');
+    assert.deepEqual(Object.keys(foreign.json()).sort(), ['code', 'message', 'requestId']);
     const other = await extraUser(ctx, sessions, 'finance_officer', '大同市财政局');
     const financeB = await sessions.as(other.username, EXTRA_PASSWORD);
     expectStatus(
