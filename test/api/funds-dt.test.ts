@@ -489,3 +489,44 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
     assert.equal(res.json().code, 'CONSENT_NOT_REQUIRED');
   });
 });
+
+describe('co-built shares (DT-16)', () => {
+  test('DT-16 each level’s share and the budget carrying it add up to the approved amounts', async () => {
+    const id = await establishedDt(fixtures, sessions, { commission: true });
+    const evaluator = await sessions.as('dt.evaluator');
+    const url = `/api/funds/projects/${id}/budget-review`;
+    const shares = [
+      { level: 'city', kind: 'construction', amount: '700000', carriedBy: '市级财政预算' },
+      { level: 'county', kind: 'construction', amount: '300000', carriedBy: '云冈区财政预算' },
+      { level: 'county', kind: 'om', amount: '100000', carriedBy: '云冈区财政预算' },
+    ];
+    const wrong = await evaluator.request('POST', url, {
+      ...REVIEW_BODY,
+      shares: [{ ...shares[0], amount: '650000' }, shares[1], shares[2]],
+    });
+    expectStatus(wrong, 400, 'shares mismatch');
+    assert.equal(wrong.json().code, 'SHARES_MISMATCH');
+    assert.equal(wrong.json().field, 'shares');
+    const noCarrier = await evaluator.request('POST', url, {
+      ...REVIEW_BODY,
+      shares: [shares[0], { ...shares[1], carriedBy: ' ' }, shares[2]],
+    });
+    expectStatus(noCarrier, 400, 'carrier');
+    assert.equal(noCarrier.json().field, 'shares[1].carriedBy');
+    expectStatus(await evaluator.request('POST', url, { ...REVIEW_BODY, shares }), 201, 'review');
+    const view = (await (await sessions.as('dt.staff')).request('GET', `/api/funds/projects/${id}`)).json();
+    assert.deepEqual(
+      view.review.shares.map((s: { levelLabel: string; kind: string; amount: string; carriedBy: string }) => [
+        s.levelLabel,
+        s.kind,
+        s.amount,
+        s.carriedBy,
+      ]),
+      [
+        ['市级', 'construction', '700000.00', '市级财政预算'],
+        ['县（区）级', 'construction', '300000.00', '云冈区财政预算'],
+        ['县（区）级', 'om', '100000.00', '云冈区财政预算'],
+      ],
+    );
+  });
+});
