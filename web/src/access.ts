@@ -91,6 +91,9 @@ export const ACCESS_KEYS = [
   'canApplyProjects',
   'canSeePlans',
   'canManageExperts',
+  'canSeeFunds',
+  'canManagePublicity',
+  'canSeeDisbursements',
 ] as const;
 
 export type AccessKey = (typeof ACCESS_KEYS)[number];
@@ -135,6 +138,11 @@ export function accessFor(me: AccessSubject | null | undefined): Access {
     canApplyProjects: has('dept_staff'),
     canSeePlans: [...CATALOG_READER_ROLES].some(has),
     canManageExperts: has('authority_reviewer') || has('authority_leader'),
+    // Money (src/funds/access.ts): the project's departments, the named bodies and the third party
+    // commissioned for the budget review; the authority publishes the 公示; finance decides payments.
+    canSeeFunds: [...CATALOG_READER_ROLES, 'third_party_evaluator' as const].some(has),
+    canManagePublicity: has('authority_reviewer') || has('authority_leader'),
+    canSeeDisbursements: [...CATALOG_READER_ROLES].some(has),
   };
 }
 
