@@ -20,6 +20,7 @@ import { registerAuditRoutes } from './audit/routes.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
 import { registerCatalogRoutes } from './catalog/http/routes.ts';
 import type { Config } from './config.ts';
+import { registerConstructionRoutes } from './construction/routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { registerPublicFundsRoutes } from './funds/public-routes.ts';
@@ -29,7 +30,10 @@ import { registerInputGuard } from './http/input-guard.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
+import { registerNotificationRoutes } from './notifications/routes.ts';
+import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOrgRoutes } from './org/routes.ts';
+import { startJobs } from './platform/jobs.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
@@ -49,6 +53,8 @@ export interface AppOptions {
   clock: Clock;
   /** Folder of the encrypted attachments; default `<dataDir>/files` (shared storage with several servers). */
   filesDir?: string;
+  /** Run the platform jobs (obligation sweep, outbound deliveries) on an interval: the server does. */
+  jobs?: boolean;
   /** Pino logger options; false silences logging (tests). */
   logger?: boolean | object;
 }
@@ -187,6 +193,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerPlanRoutes(app, deps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
+  registerConstructionRoutes(app, projectDeps);
+  registerNotificationRoutes(app, deps);
+  registerObligationRoutes(app, deps);
+  if (options.jobs) {
+    const stopJobs = startJobs(deps, config, app.log);
+    app.addHook('onClose', stopJobs);
+  }
   registerFundsRoutes(app, projectDeps);
   registerPublicFundsRoutes(app, projectDeps);
 

@@ -54,7 +54,32 @@ export interface Config {
    * application role of scripts/pg-roles.sql; migrations then run with `npm run db:migrate` as owner.
    */
   migrateOnStart: boolean;
+  /** Seconds between obligation sweeps in the server process (0: no sweep in this process). */
+  sweepIntervalSeconds: number;
+  /** Working days before a due date when the "due soon" reminder goes out. */
+  reminderWorkingDays: number;
+  /** Outbound notification channels (issue 12); absent: in-app only. */
+  smtp?: SmtpConfig;
+  webhook?: WebhookConfig;
 }
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (`smtps://`). */
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+  to: string[];
+}
+
+export interface WebhookConfig {
+  url: string;
+  kind: 'dingtalk' | 'wecom' | 'generic';
+}
+
+export type NotifyChannelsConfig = Pick<Config, 'smtp' | 'webhook'>;
 
 export class ConfigError extends Error {
   constructor(
@@ -93,6 +118,94 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
     `必须是 true 或 false（当前值 "${raw}"）`,
     `must be true or false (got "${raw}")`,
   );
+}
+
+const EMAIL = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** SMTP_URL (smtp:// or smtps://, optional user:password), SMTP_FROM, NOTIFY_EMAIL_TO (comma list). */
+function smtpConfig(env: Env): SmtpConfig | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL', '不是有效的地址', 'is not a valid URL');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(
+      'SMTP_URL',
+      '必须以 smtp:// 或 smtps:// 开头',
+      'must start with smtp:// or smtps://',
+    );
+  }
+  const secure = url.protocol === 'smtps:';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const user = url.username ? decodeURIComponent(url.username) : undefined;
+  if (user !== undefined && !secure && !LOOPBACK.has(host)) {
+    throw new ConfigError(
+      'SMTP_URL',
+      '带口令的 SMTP 须使用 smtps://（仅本机中继可用明文）',
+      'with credentials must use smtps:// (plain only to a loopback relay)',
+    );
+  }
+  const from = env.SMTP_FROM?.trim() ?? '';
+  if (!EMAIL.test(from)) {
+    throw new ConfigError(
+      'SMTP_FROM',
+      '配置 SMTP_URL 时必须是有效的邮箱地址',
+      'must be an e-mail address when SMTP_URL is set',
+    );
+  }
+  const to = (env.NOTIFY_EMAIL_TO ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+  if (to.length === 0 || !to.every((x) => EMAIL.test(x))) {
+    throw new ConfigError(
+      'NOTIFY_EMAIL_TO',
+      '配置 SMTP_URL 时必须是逗号分隔的有效邮箱地址',
+      'must be a comma-separated list of e-mail addresses when SMTP_URL is set',
+    );
+  }
+  return {
+    host,
+    port: url.port ? Number(url.port) : secure ? 465 : 25,
+    secure,
+    ...(user !== undefined ? { user, pass: decodeURIComponent(url.password) } : {}),
+    from,
+    to,
+  };
+}
+
+/** NOTIFY_WEBHOOK_URL (https, or http to a loopback address) and NOTIFY_WEBHOOK_KIND. */
+function webhookConfig(env: Env): WebhookConfig | undefined {
+  const raw = env.NOTIFY_WEBHOOK_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('NOTIFY_WEBHOOK_URL', '不是有效的地址', 'is not a valid URL');
+  }
+  const loopback = LOOPBACK.has(url.hostname.replace(/^\[|\]$/g, ''));
+  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw new ConfigError(
+      'NOTIFY_WEBHOOK_URL',
+      '必须是 https:// 地址（仅本机地址可用 http://）',
+      'must be an https:// URL (http:// only to a loopback address)',
+    );
+  }
+  const kind = (env.NOTIFY_WEBHOOK_KIND?.trim() || 'dingtalk') as WebhookConfig['kind'];
+  if (!['dingtalk', 'wecom', 'generic'].includes(kind)) {
+    throw new ConfigError(
+      'NOTIFY_WEBHOOK_KIND',
+      `必须是 dingtalk/wecom/generic 之一（当前值 "${kind}"）`,
+      `must be one of dingtalk, wecom, generic (got "${kind}")`,
+    );
+  }
+  return { url: url.toString(), kind };
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -134,6 +247,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       'may be false only in demo mode (TONGCHOU_DEMO=true)',
     );
   }
+  const smtp = smtpConfig(env);
+  const webhook = webhookConfig(env);
   return {
     port,
     host,
@@ -160,5 +275,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     auditArchiveDir: path.resolve(cwd, env.AUDIT_ARCHIVE_DIR?.trim() || './audit-archive'),
     auditExportMaxRows: integer(env, 'AUDIT_EXPORT_MAX_ROWS', 10_000, 1, 100_000),
     migrateOnStart: flag(env, 'DB_MIGRATE_ON_START', true),
+    sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 300, 0, 86_400),
+    reminderWorkingDays: integer(env, 'REMINDER_WORKING_DAYS', 3, 1, 30),
+    ...(smtp ? { smtp } : {}),
+    ...(webhook ? { webhook } : {}),
   };
 }

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   if (created)
     console.log(`已生成密钥文件 / key file created: ${config.keyFile}（请妥善备份，勿放入数据目录）`);
   const database = await openDatabase(config);
-  const app = await buildApp({ config, database, keyring, clock: systemClock });
+  const app = await buildApp({ config, database, keyring, clock: systemClock, jobs: true });
   const credentials = await ensureInstalled(
     { db: database.db, clock: systemClock, auditKey: keyring.auditKey },
     { demo: config.demo },

@@ -13,7 +13,10 @@ import {
   CLOUD_READER_ROLES as CLOUD_READERS,
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/access.ts';
+import { CONSTRUCTION_ACCESS } from '../construction/access.ts';
 import { FUNDS_ACCESS } from '../funds/access.ts';
+import { NOTIFICATION_ACCESS } from '../notifications/access.ts';
+import { OBLIGATION_ACCESS } from '../obligations/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
 
@@ -106,9 +109,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     note: '本人最近一次办理',
   },
   'POST /api/projects/:id/steps/:stepId/decision': {
-    roles: OVERSIGHT,
+    roles: STEP_ACTORS,
     relation: 'own_jurisdiction',
-    note: '规则集步骤的办理人（角色+机构）',
+    note: '规则集步骤的办理人（角色+机构）；立项后的建设、验收环节由部门经办人办理',
   },
   'POST /api/projects/:id/steps/:stepId/return': { roles: OVERSIGHT, relation: 'own_jurisdiction' },
   'POST /api/projects/:id/steps/:stepId/reassign': { roles: STEP_ACTORS, relation: 'own_jurisdiction' },
@@ -133,8 +136,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_department',
   },
   'GET /api/tasks': { roles: BUSINESS_ROLES, relation: 'self' },
-  'GET /api/notifications': { roles: BUSINESS_ROLES, relation: 'self' },
-  'POST /api/notifications/:id/read': { roles: BUSINESS_ROLES, relation: 'self' },
+  ...NOTIFICATION_ACCESS,
+  ...OBLIGATION_ACCESS,
+  ...CONSTRUCTION_ACCESS,
   'GET /api/projects/:id/review': {
     roles: PROJECT_PARTIES,
     relation: 'own_jurisdiction',

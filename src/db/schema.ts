@@ -286,5 +286,8 @@ export const rulebookVersions = pgTable(
 );
 
 export * from '../catalog/tables.ts';
+export * from '../construction/tables.ts';
 export * from '../funds/tables.ts';
+export * from '../notifications/tables.ts';
+export * from '../obligations/tables.ts';
 export * from '../projects/tables.ts';

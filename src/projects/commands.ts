@@ -15,7 +15,9 @@ import { sm3Hex } from '../crypto/sm3.ts';
 import type { Tx } from '../db/client.ts';
 import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
-import type { RoleCode, Step, StepCheck } from '../rules/index.ts';
+import { notifications } from '../notifications/tables.ts';
+import { type DeadlineSync, syncDeadlines } from '../obligations/project-deadlines.ts';
+import type { EventType, RoleCode, Step, StepCheck } from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
 import { actingRoles, actorLabel, organisationsFor } from './actors.ts';
@@ -40,7 +42,6 @@ import {
 import type { CreateProjectInput, DecisionInput, UpdateProjectInput } from './schemas.ts';
 import {
   documentCounters,
-  notifications,
   projectActions,
   projectCertificates,
   projectStepHolders,
@@ -52,6 +53,7 @@ import {
   isEstablishmentStage,
   openEstablishmentSteps,
   projectState,
+  RECORDED_EVENTS,
   type ReturnMode,
   returnTarget,
   reviewStep,
@@ -266,6 +268,70 @@ function lookupStep(pc: ProjectContext, stepId: string) {
   if (!info || !isEstablishmentStage(info.stage))
     throw notFound('该项目的规则集中没有这个步骤', 'STEP_NOT_FOUND');
   return info;
+}
+
+/** Any step of the project's rulebook (decisions after 立项 run through the same core). */
+function lookupAnyStep(pc: ProjectContext, stepId: string) {
+  const info = stepInfo(pc.rulebook, stepId);
+  if (!info) throw notFound('该项目的规则集中没有这个步骤', 'STEP_NOT_FOUND');
+  return info;
+}
+
+export interface StepRecord {
+  stepId: string;
+  event: EventType;
+  opinion?: string;
+  /** Stored with the action; `ref` pairs the events of one instance (a contract number). */
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * Records a step outcome that a domain module owns (a contract signed or filed, a supervisor
+ * filed …) inside the module's command transaction: the same checks as a decision (the rulebook's
+ * actor, the step open, its gates and materials), the signed action row, the rulebook deadlines
+ * it opens or meets, and the project re-evaluated. The project row must be locked by the caller.
+ */
+export async function recordStepEvent(
+  tx: Tx,
+  deps: ProjectDeps,
+  env: WorkflowEnv,
+  actor: Actor,
+  pc: ProjectContext,
+  record: StepRecord,
+): Promise<{ role: Assignment; action: ActionRow; deadlines: DeadlineSync }> {
+  const { step } = lookupAnyStep(pc, record.stepId);
+  const role = requireStepActor(actor, pc, step);
+  const outcome = step.outcomes.find((o) => o.event === record.event);
+  if (!outcome) throw invalid('OUTCOME_UNKNOWN', `“${step.name}”没有此办理结果`, { field: 'outcome' });
+  throwProblems(
+    pc.evaluation.checkStep(step.id, role.role as RoleCode, {
+      outcome: outcome.event,
+      providedMaterials: providedMaterials(pc.bundle),
+    }),
+  );
+  const id = pc.bundle.project.id;
+  const action = await insertAction(tx, env, actor, id, {
+    kind: 'step',
+    stepId: step.id,
+    event: outcome.event,
+    opinion: record.opinion ?? '',
+    details: record.details ?? null,
+    role,
+    sign: deps.keyring,
+    submissionSeq: pc.bundle.project.submissionCount,
+  });
+  const ref = typeof record.details?.ref === 'string' ? record.details.ref : undefined;
+  const deadlines = await syncDeadlines(tx, env, pc, {
+    type: outcome.event,
+    on: env.today,
+    ...(ref ? { ref } : {}),
+    byUserId: actor.userId,
+  });
+  await tx
+    .delete(projectStepHolders)
+    .where(and(eq(projectStepHolders.projectId, id), eq(projectStepHolders.stepId, step.id)));
+  await refreshProject(tx, env, id);
+  return { role, action, deadlines };
 }
 
 // ---- create / update ----------------------------------------------------------------------------
@@ -532,8 +598,9 @@ export async function decideStep(
         audit.details = { stepId, replayed: true };
         return;
       }
-      const { step, stage } = lookupStep(pc, stepId);
+      const { step, stage } = lookupAnyStep(pc, stepId);
       if (isApplicantStage(stage)) throw conflict('USE_SUBMIT', '申报步骤请通过“提交申请”办理');
+      if (!isEstablishmentStage(stage)) audit.action = 'step.decide';
       const role = requireStepActor(actor, pc, step);
       audit.role = role.role;
       audit.organisationId = role.organisationId;
@@ -543,12 +610,22 @@ export async function decideStep(
         .find(
           (a) => a.kind === 'step' && a.stepId === submissionStep(pc.rulebook)?.id && a.voidedBy === null,
         );
-      if (lastSubmission?.actorUserId === actor.userId) {
+      // The applicant continuing its own work after 立项 (the step's actor is the submitting body) is
+      // not approving its own application.
+      const applicant = submissionStep(pc.rulebook)?.actor;
+      const ownWork = applicant?.org === step.actor.org && applicant?.role === step.actor.role;
+      if (!ownWork && lastSubmission?.actorUserId === actor.userId) {
         throw forbidden('不得审核或审批本人提交的申请', 'SELF_APPROVAL');
       }
       const outcome = step.outcomes.find((o) => o.event === (input.outcome ?? step.outcomes[0].event));
       if (!outcome) {
         throw invalid('OUTCOME_UNKNOWN', `“${step.name}”没有此办理结果`, { field: 'outcome' });
+      }
+      if (RECORDED_EVENTS.includes(outcome.event)) {
+        throw conflict(
+          'RECORDED_BY_MODULE',
+          `“${step.name}”须在相应的登记页面办理（填写合同、监理或整改信息）`,
+        );
       }
       // The filing step issues the certificate it lists as its material (DT-09b).
       const issued = step.action === 'file_review' && deps.onFilingDecision ? ISSUED_DOCUMENTS : [];
@@ -593,6 +670,7 @@ export async function decideStep(
           details: issued,
         });
       }
+      await syncDeadlines(tx, env, pc, { type: outcome.event, on: env.today, byUserId: actor.userId });
       await tx
         .delete(projectStepHolders)
         .where(and(eq(projectStepHolders.projectId, id), eq(projectStepHolders.stepId, step.id)));

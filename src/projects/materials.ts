@@ -96,7 +96,10 @@ export function uploadTarget(
   if (pc.evaluation.steps.find((s) => s.stepId === stepId)?.status !== 'open') {
     throw conflict('STEP_NOT_OPEN', `“${info.step.name}”当前不可办理`);
   }
-  if (!decisionMaterialCodes(pc.rulebook).includes(code)) {
+  // After 立项 a step's own materials (contract text, acceptance items, report) are uploaded on it.
+  const laterStepMaterial =
+    !isEstablishmentStage(info.stage) && info.step.materials.some((m) => m.code === code);
+  if (!decisionMaterialCodes(pc.rulebook).includes(code) && !laterStepMaterial) {
     throw invalid('MATERIAL_CODE_UNKNOWN', '该环节没有此类决定文书', { field: 'materialCode' });
   }
   return { role, stepId };

@@ -10,6 +10,7 @@
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
 import type { WorkingDayCalendar } from '../calendar/types.ts';
+import { rectificationOrders } from '../construction/tables.ts';
 import type { Db, Queryable } from '../db/client.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -237,6 +238,7 @@ export const storedActions = (actions: readonly ActionRow[]): StoredAction[] =>
     onDate: a.onDate,
     actorUserId: a.actorUserId,
     voidedBy: a.voidedBy,
+    ref: typeof a.details?.ref === 'string' ? a.details.ref : null,
   }));
 
 /** Material codes the project has: uploads plus the documents the platform issued. */
@@ -282,6 +284,13 @@ export async function projectContext(
     systemsInCatalog,
     materialCodes: providedMaterials(bundle),
   });
+  // The rectification facts come only from the rectification orders (src/construction).
+  const outcomes = await q
+    .selectDistinct({ state: rectificationOrders.state })
+    .from(rectificationOrders)
+    .where(eq(rectificationOrders.projectId, bundle.project.id));
+  if (outcomes.some((o) => o.state === 'refused')) facts.rectificationRefused = true;
+  if (outcomes.some((o) => o.state === 'failed')) facts.rectificationFailed = true;
   const evaluation = evaluateProject(rulebook, {
     facts,
     events: rulebookEvents(storedActions(bundle.actions)),

@@ -285,27 +285,6 @@ export const Colleagues = Type.Object(
   strict,
 );
 
-export const NotificationList = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          id: S,
-          projectId: Nullable(S),
-          stepId: Nullable(S),
-          kind: S,
-          message: S,
-          createdAt: S,
-          read: Type.Boolean(),
-        },
-        strict,
-      ),
-    ),
-    unread: Type.Integer(),
-  },
-  strict,
-);
-
 // ---- review -----------------------------------------------------------------------------------------
 
 const Opinion = Type.Object({ score: Type.Optional(Type.Integer()), opinion: S }, strict);

@@ -470,22 +470,3 @@ export const departmentAssessments = pgTable(
     check('department_assessments_grade_ck', sql`${t.grade} in ('excellent', 'good', 'pass', 'fail')`),
   ],
 );
-
-/** 催办 and 转办 notices to a user. */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    projectId: uuid('project_id').references(() => projects.id),
-    stepId: text('step_id'),
-    kind: text('kind').notNull(),
-    message: text('message').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: stamp('created_at').notNull(),
-    readAt: stamp('read_at'),
-  },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
-);

@@ -31,6 +31,8 @@ export interface StoredAction {
   onDate: string;
   actorUserId: string | null;
   voidedBy: number | null;
+  /** The instance an event belongs to (a contract number), from the action's details. */
+  ref?: string | null;
 }
 
 /** Stages whose steps this module runs (plan → 立项); later stages belong to later issues. */
@@ -40,6 +42,19 @@ export const ESTABLISHMENT_STAGES: readonly StageCode[] = [
   'review',
   'filing_approval',
 ];
+/**
+ * Events a domain module records with its own data (a contract, a supervisor, an acceptance): the
+ * generic decision path refuses them so that the facts the rules read come only from those records.
+ */
+export const RECORDED_EVENTS: readonly EventType[] = [
+  'contract_signed',
+  'contract_filed',
+  'supervisor_filed',
+  'rectification_ordered',
+  'rectification_completed',
+  'terminated',
+];
+
 /** Stages whose steps the applicant completes by submitting. */
 export const APPLICANT_STAGES: readonly StageCode[] = ['plan', 'application'];
 
@@ -98,7 +113,12 @@ export function rulebookEvents(actions: readonly StoredAction[]): ProjectEvent[]
   return actions
     .filter((a) => a.kind === 'step' && a.voidedBy === null && a.event !== null && a.stepId !== null)
     .sort((a, b) => a.id - b.id)
-    .map((a) => ({ type: a.event as EventType, at: a.onDate, stepId: a.stepId as string }));
+    .map((a) => ({
+      type: a.event as EventType,
+      at: a.onDate,
+      stepId: a.stepId as string,
+      ...(a.ref ? { ref: a.ref } : {}),
+    }));
 }
 
 export interface ApplicationFactsInput {

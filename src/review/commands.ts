@@ -9,6 +9,7 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { signContent } from '../crypto/sm2.ts';
 import { organisations, roleAssignments, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import { notifications } from '../notifications/tables.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../projects/actors.ts';
 import { insertAction, type ProjectDeps, refreshProject, stepRole } from '../projects/commands.ts';
 import { EXPERT_FIELDS, labelOf } from '../projects/model.ts';
@@ -22,7 +23,6 @@ import type { ReviewInput } from '../projects/schemas.ts';
 import {
   departmentAssessments,
   expertProfiles,
-  notifications,
   projectExpertAssignments,
   projectReviews,
 } from '../projects/tables.ts';

@@ -17,7 +17,7 @@ import { type RouteEntry, routes } from './routes.ts';
 const me = (...roles: string[]) => ({ roles: roles.map((role) => ({ role })) });
 const granted = (access: Access) => ACCESS_KEYS.filter((key) => access[key]).sort();
 const CATALOG_KEYS: string[] = ['canSeeCatalogs', 'canSeeCloudCatalog', 'canSeeSystemCount'];
-const PROJECT_KEYS: string[] = ['canApplyProjects', 'canSeePlans', 'canManageExperts'];
+const PROJECT_KEYS: string[] = ['canApplyProjects', 'canSeePlans', 'canManageExperts', 'canSeeObligations'];
 const FUNDS_KEYS: string[] = ['canSeeFunds', 'canManagePublicity', 'canSeeDisbursements'];
 const names = (entries: { name: string; children?: unknown[] }[]): unknown[] =>
   entries.map((e) => (e.children ? { [e.name]: names(e.children as typeof entries) } : e.name));
@@ -72,13 +72,13 @@ describe('accessFor', () => {
   it('lets department staff apply, the parties of a project read plans, and the authority keep the expert pool', () => {
     const project = (role: string) =>
       granted(accessFor(me(role))).filter((key) => PROJECT_KEYS.includes(key));
-    assert.deepEqual(project('dept_staff'), ['canApplyProjects', 'canSeePlans']);
-    assert.deepEqual(project('dept_leader'), ['canSeePlans']);
+    assert.deepEqual(project('dept_staff'), ['canApplyProjects', 'canSeeObligations', 'canSeePlans']);
+    assert.deepEqual(project('dept_leader'), ['canSeeObligations', 'canSeePlans']);
     for (const role of ['authority_reviewer', 'authority_leader']) {
-      assert.deepEqual(project(role), ['canManageExperts', 'canSeePlans'], role);
+      assert.deepEqual(project(role), ['canManageExperts', 'canSeeObligations', 'canSeePlans'], role);
     }
     for (const role of ['approver', 'finance_officer', 'leadership_body']) {
-      assert.deepEqual(project(role), ['canSeePlans'], role);
+      assert.deepEqual(project(role), ['canSeeObligations', 'canSeePlans'], role);
     }
     for (const role of ['expert', 'contractor', 'supervisor', 'third_party_evaluator', ...ADMIN_ROLES]) {
       assert.deepEqual(project(role), [], role);
@@ -142,6 +142,7 @@ describe('accessFor', () => {
       'canSeeCloudCatalog',
       'canSeeDisbursements',
       'canSeeFunds',
+      'canSeeObligations',
       'canSeePlans',
       'canSeeProjects',
       'canSeeRulebooks',

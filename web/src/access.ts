@@ -91,6 +91,7 @@ export const ACCESS_KEYS = [
   'canApplyProjects',
   'canSeePlans',
   'canManageExperts',
+  'canSeeObligations',
   'canSeeFunds',
   'canManagePublicity',
   'canSeeDisbursements',
@@ -138,6 +139,9 @@ export function accessFor(me: AccessSubject | null | undefined): Access {
     canApplyProjects: has('dept_staff'),
     canSeePlans: [...CATALOG_READER_ROLES].some(has),
     canManageExperts: has('authority_reviewer') || has('authority_leader'),
+    // Obligations and the supervision board (src/obligations/access.ts): departments their own,
+    // the authority, approval bureau, finance and leadership their jurisdiction's.
+    canSeeObligations: [...CATALOG_READER_ROLES].some(has),
     // Money (src/funds/access.ts): the project's departments, the named bodies and the third party
     // commissioned for the budget review; the authority publishes the 公示; finance decides payments.
     canSeeFunds: [...CATALOG_READER_ROLES, 'third_party_evaluator' as const].some(has),

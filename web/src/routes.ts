@@ -87,6 +87,13 @@ export const routes: RouteEntry[] = [
         load: () => import('./pages/projects/tasks/index.tsx'),
       },
       {
+        path: '/projects/supervision',
+        name: '督办看板',
+        access: 'canSeeObligations',
+        description: '合同备案、验收、报告备案等法定期限：按单位和类别统计逾期，导出台账（DT-19、SC-20a）',
+        load: () => import('./pages/supervision/index.tsx'),
+      },
+      {
         path: '/projects/list',
         name: '我的项目',
         access: 'canSeeProjects',

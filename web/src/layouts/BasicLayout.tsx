@@ -7,6 +7,7 @@ import { PageSpin } from '../components/FullPageSpin.tsx';
 import { RouteIcon } from '../icons.tsx';
 import { PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
 import { routes } from '../routes.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageBreadcrumb } from './PageBreadcrumb.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -89,6 +90,7 @@ export function BasicLayout() {
           </span>
         </Link>
         <div style={{ flex: 1 }} />
+        {access.canSeeProjects && <NotificationBell />}
         <UserMenu />
       </Layout.Header>
       <Layout hasSider>

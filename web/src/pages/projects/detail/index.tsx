@@ -115,6 +115,9 @@ export default function ProjectDetailPage() {
             <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
               刷新
             </Button>
+            <Link to={`/projects/supervision?projectId=${p.id}`}>
+              <Button>期限与督办</Button>
+            </Link>
             {p.permissions.canEdit && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/projects/${p.id}/edit`)}>
                 修改申报

@@ -1,0 +1,221 @@
+/**
+ * Problems and rectification (DT-26a, DT-29, SC-23, JC-05-7, XZ-24): the overseeing body orders a
+ * project to rectify one of the four kinds of problem within a time limit (an obligation on the
+ * department); the department reports its rectification; the overseeing body finds it rectified or
+ * failed, or records that the department refused. Failed and refused orders are the only source of
+ * the rulebooks' `rectificationFailed` / `rectificationRefused` facts, which close the funding
+ * gates (`disburse_construction`, `disburse_om`) — read by the funds module.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import { meetObligation, openObligation } from '../obligations/engine.ts';
+import type { ProjectDeps } from '../projects/commands.ts';
+import { type ProjectContext, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
+import type { Rulebook } from '../rules/index.ts';
+import { type CommandContext, runCommand } from '../shared/command.ts';
+import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
+import { type ProblemKind, rectificationOrders } from './tables.ts';
+
+export const PROBLEM_LABELS: Record<ProblemKind, string> = {
+  approval_violation: '违反审批要求',
+  unauthorised_change: '擅自调整建设内容',
+  serious_delay: '工程严重逾期',
+  major_loss: '投资重大损失',
+};
+export const RECTIFICATION_KIND = 'rectification';
+/** Roles of the overseeing bodies that order and judge rectification. */
+const OVERSEERS = ['authority_reviewer', 'authority_leader', 'leadership_body'];
+
+/** The articles of the rulebook's rectification gates (the gates that read the rectification facts). */
+export function rectificationArticles(rulebook: Rulebook): string[] {
+  const gates = rulebook.gates.filter((g) => JSON.stringify(g.passWhen).includes('"rectificationRefused"'));
+  return [...new Set(gates.flatMap((g) => g.articles))];
+}
+
+function overseer(pc: ProjectContext, actor: NonNullable<CommandContext['actor']>, partiesHas: boolean) {
+  const role = actor.assignments.find(
+    (a) => OVERSEERS.includes(a.role) && a.organisationId !== pc.bundle.project.ownerOrganisationId,
+  );
+  if (!role || !partiesHas) throw forbidden('只有主管部门或其上级可以责令整改和认定整改结果', 'NOT_OVERSEER');
+  return role;
+}
+
+export interface OrderInput {
+  problemKind: ProblemKind;
+  description: string;
+  workingDays: number;
+}
+
+export async function orderRectification(
+  deps: ProjectDeps,
+  ctx: CommandContext,
+  env: WorkflowEnv,
+  projectId: string,
+  input: OrderInput,
+): Promise<string> {
+  const actor = ctx.actor!;
+  return runCommand(
+    deps,
+    ctx,
+    {
+      action: 'rectification.order',
+      objectType: 'project',
+      objectId: projectId,
+      details: { kind: input.problemKind },
+    },
+    async (tx, audit) => {
+      const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+      const role = overseer(pc, actor, relation.parties.has('oversight'));
+      const articles = rectificationArticles(pc.rulebook);
+      if (articles.length === 0) throw invalid('NO_RECTIFICATION_RULE', '该规则集没有整改规定');
+      const [row] = await tx
+        .insert(rectificationOrders)
+        .values({
+          projectId,
+          problemKind: input.problemKind,
+          description: input.description.trim(),
+          orderedBy: actor.userId,
+          orderedOrganisationId: role.organisationId,
+          orderedOn: env.today,
+          workingDays: input.workingDays,
+          createdAt: env.now,
+        })
+        .returning({ id: rectificationOrders.id });
+      await openObligation(tx, env, {
+        kind: RECTIFICATION_KIND,
+        projectId,
+        ref: row.id,
+        jurisdictionId: pc.bundle.project.jurisdictionId,
+        holderOrganisationId: pc.bundle.project.ownerOrganisationId,
+        title: `限期整改：${PROBLEM_LABELS[input.problemKind]}`,
+        articles,
+        anchorDate: env.today,
+        amount: input.workingDays,
+        unit: 'working_days',
+        link: `/projects/${projectId}/construction`,
+      });
+      audit.role = role.role;
+      audit.organisationId = role.organisationId;
+      audit.objectId = row.id;
+      audit.objectType = 'rectification';
+      return row.id;
+    },
+  );
+}
+
+async function lockOrder(tx: Tx, projectId: string, id: string, version: number) {
+  const [row] = await tx
+    .select()
+    .from(rectificationOrders)
+    .where(and(eq(rectificationOrders.id, id), eq(rectificationOrders.projectId, projectId)))
+    .for('update');
+  if (!row) throw notFound('整改通知不存在或无权查看', 'RECTIFICATION_NOT_FOUND');
+  if (row.version !== version)
+    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+  return row;
+}
+
+/** The department reports what it rectified: meets the time-limit obligation. */
+export async function reportRectification(
+  deps: ProjectDeps,
+  ctx: CommandContext,
+  env: WorkflowEnv,
+  projectId: string,
+  id: string,
+  input: { report: string; version: number },
+): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(
+    deps,
+    ctx,
+    { action: 'rectification.report', objectType: 'rectification', objectId: id },
+    async (tx) => {
+      const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+      const staff = actor.assignments.find(
+        (a) => a.role === 'dept_staff' && a.organisationId === pc.bundle.project.ownerOrganisationId,
+      );
+      if (!staff || !relation.parties.has('department')) {
+        throw forbidden('只有项目建设单位的经办人可以报送整改情况', 'NOT_PROJECT_DEPARTMENT');
+      }
+      const order = await lockOrder(tx, projectId, id, input.version);
+      if (order.state !== 'ordered') throw conflict('RECTIFICATION_NOT_OPEN', '该整改通知不在待整改状态');
+      await tx
+        .update(rectificationOrders)
+        .set({
+          state: 'reported',
+          report: input.report.trim(),
+          reportedBy: actor.userId,
+          reportedOn: env.today,
+          version: sql`${rectificationOrders.version} + 1`,
+        })
+        .where(eq(rectificationOrders.id, id));
+      await meetObligation(
+        tx,
+        env,
+        { kind: RECTIFICATION_KIND, projectId, ref: id },
+        { on: env.today, by: actor.userId },
+      );
+    },
+  );
+}
+
+export type RectificationOutcome = 'rectified' | 'failed' | 'refused';
+
+/** The overseeing body's finding: rectified or failed after a report; refused (拒不整改) when none came. */
+export async function decideRectification(
+  deps: ProjectDeps,
+  ctx: CommandContext,
+  env: WorkflowEnv,
+  projectId: string,
+  id: string,
+  input: { outcome: RectificationOutcome; note: string; version: number },
+): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(
+    deps,
+    ctx,
+    {
+      action: 'rectification.decide',
+      objectType: 'rectification',
+      objectId: id,
+      details: { outcome: input.outcome },
+    },
+    async (tx, audit) => {
+      const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+      const role = overseer(pc, actor, relation.parties.has('oversight'));
+      const order = await lockOrder(tx, projectId, id, input.version);
+      if (input.outcome === 'refused' ? order.state !== 'ordered' : order.state !== 'reported') {
+        throw conflict(
+          'RECTIFICATION_STATE',
+          input.outcome === 'refused'
+            ? '已报送整改情况的，应认定整改是否合格'
+            : '尚未报送整改情况，不能认定整改结果',
+        );
+      }
+      if (order.reportedBy === actor.userId) throw forbidden('不得认定本人报送的整改', 'SELF_APPROVAL');
+      if (input.outcome !== 'rectified' && input.note.trim() === '') {
+        throw invalid('REASON_REQUIRED', '认定整改不合格或拒不整改须说明理由', { field: 'note' });
+      }
+      await tx
+        .update(rectificationOrders)
+        .set({
+          state: input.outcome,
+          decidedBy: actor.userId,
+          decidedOn: env.today,
+          decisionNote: input.note.trim(),
+          version: sql`${rectificationOrders.version} + 1`,
+        })
+        .where(eq(rectificationOrders.id, id));
+      audit.role = role.role;
+      audit.organisationId = role.organisationId;
+    },
+  );
+}
+
+export async function listRectifications(q: ProjectDeps['db'], projectId: string) {
+  return q
+    .select()
+    .from(rectificationOrders)
+    .where(eq(rectificationOrders.projectId, projectId))
+    .orderBy(asc(rectificationOrders.createdAt));
+}

@@ -1,0 +1,174 @@
+/** Contracts over HTTP (thin handlers over src/construction/contracts.ts). */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { fenToYuan } from '../documents/format.ts';
+import { errors } from '../http/schemas.ts';
+import type { Actor } from '../identity/actor.ts';
+import { commandContext } from '../identity/plugin.ts';
+import type { ProjectDeps } from '../projects/commands.ts';
+import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
+import {
+  DELIVERABLE_LABELS,
+  deliverDeliverable,
+  fileContract,
+  listContracts,
+  PROCUREMENT_LABELS,
+  type SignContractInput,
+  signContract,
+} from './contracts.ts';
+import { registerRectificationRoutes } from './rectification-routes.ts';
+import { DELIVERABLE_KINDS, PROCUREMENT_METHODS } from './tables.ts';
+
+const TAGS = ['建设'];
+const S = Type.String();
+const IsoDate = Type.String({ format: 'date' });
+
+const SignBody = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 100 }),
+    procurementMethod: Literals(PROCUREMENT_METHODS),
+    procurementResult: Type.String({ minLength: 1, maxLength: 2000 }),
+    contractorName: Type.String({ minLength: 1, maxLength: 200 }),
+    amount: Yuan,
+    signedOn: IsoDate,
+    ownershipClause: Type.Boolean(),
+    deliverables: Type.Array(
+      Type.Object(
+        { kind: Literals(DELIVERABLE_KINDS), name: Type.String({ minLength: 1, maxLength: 200 }) },
+        strict,
+      ),
+      { maxItems: 50 },
+    ),
+  },
+  strict,
+);
+
+const ContractView = Type.Object(
+  {
+    id: S,
+    number: S,
+    procurementMethod: S,
+    procurementMethodName: S,
+    procurementResult: S,
+    contractorName: S,
+    amount: S,
+    signedOn: S,
+    ownershipClause: Type.Boolean(),
+    filedOn: Nullable(S),
+    version: Type.Integer(),
+    deliverables: Type.Array(
+      Type.Object({ id: S, kind: S, kindName: S, name: S, deliveredOn: Nullable(S) }, strict),
+    ),
+  },
+  strict,
+);
+
+const actorOf = (req: FastifyRequest): Actor => req.actor!;
+
+export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  registerRectificationRoutes(app, deps);
+
+  app.get(
+    '/api/projects/:id/contracts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '项目的建设合同与交付成果',
+        params: Type.Object({ id: Uuid }, strict),
+        response: { 200: Type.Object({ items: Type.Array(ContractView) }, strict), ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      await visibleContext(deps.db, await env(), actorOf(req), id);
+      const rows = await listContracts(deps.db, id);
+      return {
+        items: rows.map((c) => ({
+          id: c.id,
+          number: c.number,
+          procurementMethod: c.procurementMethod,
+          procurementMethodName: PROCUREMENT_LABELS[c.procurementMethod],
+          procurementResult: c.procurementResult,
+          contractorName: c.contractorName,
+          amount: fenToYuan(c.amountFen),
+          signedOn: c.signedOn,
+          ownershipClause: c.ownershipClause,
+          filedOn: c.filedOn,
+          version: c.version,
+          deliverables: c.deliverables.map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            kindName: DELIVERABLE_LABELS[d.kind],
+            name: d.name,
+            deliveredOn: d.deliveredOn,
+          })),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/contracts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记建设合同（记录“已签订合同”，开始计算备案期限）',
+        params: Type.Object({ id: Uuid }, strict),
+        body: SignBody,
+        response: { 201: Type.Object({ id: S }, strict), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const contractId = await signContract(
+        deps,
+        commandContext(req),
+        await env(),
+        id,
+        req.body as SignContractInput,
+      );
+      return reply.status(201).send({ id: contractId });
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/contracts/:contractId/file',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '合同报主管部门备案（履行备案义务，逾期的记为逾期履行）',
+        params: Type.Object({ id: Uuid, contractId: Uuid }, strict),
+        body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, strict),
+        response: { 200: Type.Object({ late: Type.Boolean() }, strict), ...errors },
+      },
+    },
+    async (req) => {
+      const { id, contractId } = req.params as { id: string; contractId: string };
+      const { version } = req.body as { version: number };
+      return fileContract(deps, commandContext(req), await env(), id, contractId, version);
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/contracts/:contractId/deliverables/:deliverableId/delivered',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记成果已交付',
+        params: Type.Object({ id: Uuid, contractId: Uuid, deliverableId: Uuid }, strict),
+        response: { 200: Type.Object({ ok: Type.Boolean() }, strict), ...errors },
+      },
+    },
+    async (req) => {
+      const { id, contractId, deliverableId } = req.params as {
+        id: string;
+        contractId: string;
+        deliverableId: string;
+      };
+      await deliverDeliverable(deps, commandContext(req), await env(), id, contractId, deliverableId);
+      return { ok: true };
+    },
+  );
+}

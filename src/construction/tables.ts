@@ -1,0 +1,160 @@
+/**
+ * Construction records (issue 12): contracts with their procurement, contractor, amount (fen),
+ * signing and filing dates, and the deliverables a contract fixes (设计文件、源代码、测试文档),
+ * tracked to delivery. The rulebook events (`contract_signed`, `contract_filed`) are recorded from
+ * these rows through the generic step core, never by hand.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, users } from '../db/schema.ts';
+import { projects } from '../projects/tables.ts';
+
+const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const PROCUREMENT_METHODS = [
+  'public_tender',
+  'invited_tender',
+  'competitive_negotiation',
+  'competitive_consultation',
+  'inquiry',
+  'single_source',
+] as const;
+export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
+
+export const DELIVERABLE_KINDS = ['design_documents', 'source_code', 'test_documents', 'other'] as const;
+export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    number: text('number').notNull(),
+    procurementMethod: text('procurement_method').$type<ProcurementMethod>().notNull(),
+    /** 中标（成交）结果: announcement and winning bid, as entered. */
+    procurementResult: text('procurement_result').notNull(),
+    contractorName: text('contractor_name').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'bigint' }).notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    /** The contract states that the system and its data belong to the government side (XZ-12). */
+    ownershipClause: boolean('ownership_clause').notNull().default(false),
+    filedOn: date('filed_on', { mode: 'string' }),
+    filedBy: uuid('filed_by').references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: stamp('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('contracts_project_number_uq').on(t.projectId, t.number),
+    index('contracts_project_idx').on(t.projectId),
+    check('contracts_amount_ck', sql`${t.amountFen} >= 0`),
+    check(
+      'contracts_method_ck',
+      sql`${t.procurementMethod} in ('public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'inquiry', 'single_source')`,
+    ),
+    check('contracts_filed_ck', sql`(${t.filedOn} is null) = (${t.filedBy} is null)`),
+    check('contracts_filed_after_ck', sql`${t.filedOn} is null or ${t.filedOn} >= ${t.signedOn}`),
+  ],
+);
+
+export const contractDeliverables = pgTable(
+  'contract_deliverables',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    kind: text('kind').$type<DeliverableKind>().notNull(),
+    name: text('name').notNull(),
+    deliveredOn: date('delivered_on', { mode: 'string' }),
+    deliveredBy: uuid('delivered_by').references(() => users.id),
+    createdAt: stamp('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('contract_deliverables_uq').on(t.contractId, t.kind, t.name),
+    check(
+      'contract_deliverables_kind_ck',
+      sql`${t.kind} in ('design_documents', 'source_code', 'test_documents', 'other')`,
+    ),
+    check('contract_deliverables_delivered_ck', sql`(${t.deliveredOn} is null) = (${t.deliveredBy} is null)`),
+  ],
+);
+
+/** The four kinds of problem the texts name (DT-26a, SC-23, JC-05-7, XZ-24). */
+export const PROBLEM_KINDS = [
+  'approval_violation',
+  'unauthorised_change',
+  'serious_delay',
+  'major_loss',
+] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+export const RECTIFICATION_STATES = ['ordered', 'reported', 'rectified', 'failed', 'refused'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+
+/**
+ * 责令限期整改: a problem found on a project and the order to fix it within a time limit. Its
+ * outcome — rectified, failed (整改后仍不符合要求) or refused (拒不整改) — is the only source of the
+ * rulebooks' rectification facts, which close the funding gates.
+ */
+export const rectificationOrders = pgTable(
+  'rectification_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    problemKind: text('problem_kind').$type<ProblemKind>().notNull(),
+    description: text('description').notNull(),
+    orderedBy: uuid('ordered_by')
+      .notNull()
+      .references(() => users.id),
+    orderedOrganisationId: uuid('ordered_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    orderedOn: date('ordered_on', { mode: 'string' }).notNull(),
+    workingDays: integer('working_days').notNull(),
+    state: text('state').$type<RectificationState>().notNull().default('ordered'),
+    report: text('report'),
+    reportedBy: uuid('reported_by').references(() => users.id),
+    reportedOn: date('reported_on', { mode: 'string' }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decisionNote: text('decision_note'),
+    createdAt: stamp('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('rectification_orders_project_idx').on(t.projectId, t.state),
+    check(
+      'rectification_orders_kind_ck',
+      sql`${t.problemKind} in ('approval_violation', 'unauthorised_change', 'serious_delay', 'major_loss')`,
+    ),
+    check(
+      'rectification_orders_state_ck',
+      sql`${t.state} in ('ordered', 'reported', 'rectified', 'failed', 'refused')`,
+    ),
+    check('rectification_orders_days_ck', sql`${t.workingDays} between 1 and 365`),
+    check('rectification_orders_reported_ck', sql`(${t.reportedOn} is null) = (${t.reportedBy} is null)`),
+    check(
+      'rectification_orders_decided_ck',
+      sql`(${t.state} in ('rectified', 'failed', 'refused')) = (${t.decidedBy} is not null)`,
+    ),
+  ],
+);

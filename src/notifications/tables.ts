@@ -1,0 +1,75 @@
+/**
+ * In-app notifications (催办, 转办, obligation reminders …) and their outbound deliveries (SMTP, a
+ * DingTalk/WeCom-style webhook). A delivery is keyed (dedupe key, channel) and claimed with
+ * `for update skip locked`, so several app processes send each one once.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../db/schema.ts';
+import { obligations } from '../obligations/tables.ts';
+import { projects } from '../projects/tables.ts';
+
+const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    projectId: uuid('project_id').references(() => projects.id),
+    stepId: text('step_id'),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: stamp('created_at').notNull(),
+    readAt: stamp('read_at'),
+    /** Where the UI opens it (a path of the web app). */
+    link: text('link'),
+    obligationId: uuid('obligation_id').references(() => obligations.id),
+    /** Set for notices that must exist once per user (a reminder): a second insert is ignored. */
+    dedupeKey: text('dedupe_key'),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+  ],
+);
+
+export const DELIVERY_CHANNELS = ['smtp', 'webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dedupeKey: text('dedupe_key').notNull(),
+    channel: text('channel').$type<DeliveryChannel>().notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    state: text('state').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: stamp('created_at').notNull(),
+    sentAt: stamp('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('notification_deliveries_uq').on(t.dedupeKey, t.channel),
+    index('notification_deliveries_pending_idx').on(t.id).where(sql`${t.state} = 'pending'`),
+    check('notification_deliveries_channel_ck', sql`${t.channel} in ('smtp', 'webhook')`),
+    check('notification_deliveries_state_ck', sql`${t.state} in ('pending', 'sent', 'failed')`),
+    check('notification_deliveries_attempts_ck', sql`${t.attempts} >= 0`),
+  ],
+);

@@ -1,0 +1,38 @@
+/**
+ * The obligations engine (issue 12), for every module that owes a deadline:
+ *
+ *   const calendar = await loadCalendar(deps.db);          // before the transaction
+ *   await runCommand(deps, ctx, audit, async (tx) => {
+ *     await openDeadline(tx, { calendar, now }, rulebook, 'dt.deadline.contract_filing', {
+ *       jurisdictionId, holderOrganisationId, projectId, ref: contractNo, anchorDate: signedOn, link });
+ *     // … later, in the command that fulfils it:
+ *     await meetObligation(tx, { calendar, now }, { kind, projectId, ref }, { on: filedOn, by: userId });
+ *   });
+ *
+ * States: open → met | overdue (the sweep) | extended (a granted extension moves the due date) |
+ * waived (with a reason). Due dates count on the working-day calendar; a year the calendar does not
+ * know gives `dueDate: null` ("calendar unknown"). `runSweep` marks overdue and sends reminders
+ * before and on the due date, once each, even with several app processes.
+ */
+export {
+  addPeriod,
+  DEFAULT_REMINDER_WORKING_DAYS,
+  type DueStatus,
+  dueStatus,
+  extendObligation,
+  findObligation,
+  LIVE_STATES,
+  meetObligation,
+  type ObligationEnv,
+  type ObligationKey,
+  type ObligationRow,
+  type OpenObligationInput,
+  obligationsOfProjects,
+  openDeadline,
+  openObligation,
+  waiveObligation,
+  workingDaysBefore,
+} from './engine.ts';
+export { registerObligationRoutes, scopeCondition } from './routes.ts';
+export { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
+export { OBLIGATION_STATES, type ObligationState, obligationReminders, obligations } from './tables.ts';

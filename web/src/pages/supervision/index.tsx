@@ -1,0 +1,364 @@
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { asApiError } from '../../api/client.ts';
+import {
+  type BoardRow,
+  exportUrl,
+  extendObligation,
+  listObligations,
+  type ObligationFilters,
+  type ObligationItem,
+  obligationBoard,
+  remainingText,
+  STATE_LABELS,
+  UNIT_LABELS,
+  waiveObligation,
+} from '../../api/obligations.ts';
+import { useMe } from '../../auth/context.ts';
+import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useRequest } from '../../hooks/useRequest.ts';
+
+const PAGE_SIZE = 20;
+
+type Decision = { kind: 'extend' | 'waive'; item: ObligationItem } | null;
+
+/** 督办看板: open and overdue obligations by department and kind, the list with due dates, export. */
+export default function SupervisionPage() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const projectId = params.get('projectId') ?? undefined;
+  const [kind, setKind] = useState<string | undefined>();
+  const [holder, setHolder] = useState<string | undefined>();
+  const [state, setState] = useState<ObligationFilters['state']>('live');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [page, setPage] = useState(1);
+  const [decision, setDecision] = useState<Decision>(null);
+  const [form] = Form.useForm();
+  const isAuthority = me.roles.some((r) => r.role === 'authority_reviewer' || r.role === 'authority_leader');
+
+  const filters: ObligationFilters = useMemo(
+    () => ({
+      projectId,
+      kind,
+      holderOrganisationId: holder,
+      state,
+      overdue: overdueOnly ? true : undefined,
+    }),
+    [projectId, kind, holder, state, overdueOnly],
+  );
+  const board = useRequest(useCallback((signal: AbortSignal) => obligationBoard({}, signal), []));
+  const list = useRequest(
+    useCallback(
+      (signal: AbortSignal) =>
+        listObligations({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+      [filters, page],
+    ),
+  );
+  const reload = () => {
+    board.reload();
+    list.reload();
+  };
+
+  const kinds = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const r of board.data?.rows ?? []) m.set(r.kind, r.title);
+    return [...m].map(([value, label]) => ({ value, label }));
+  }, [board.data]);
+  const holders = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const r of board.data?.rows ?? []) m.set(r.holderOrganisationId, r.holderName);
+    return [...m].map(([value, label]) => ({ value, label }));
+  }, [board.data]);
+
+  const boardColumns: TableColumnsType<BoardRow> = [
+    { title: '承担单位', dataIndex: 'holderName' },
+    { title: '义务', dataIndex: 'title' },
+    { title: '待履行', dataIndex: 'live', width: 90 },
+    {
+      title: '逾期',
+      dataIndex: 'overdue',
+      width: 80,
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
+    { title: '已履行', dataIndex: 'met', width: 90 },
+    { title: '其中逾期履行', dataIndex: 'metLate', width: 120 },
+    { title: '豁免', dataIndex: 'waived', width: 70 },
+  ];
+
+  const columns: TableColumnsType<ObligationItem> = [
+    {
+      title: '项目',
+      dataIndex: 'projectName',
+      render: (_: unknown, o) =>
+        o.projectId ? (
+          <>
+            <Link to={`/projects/${o.projectId}`}>{o.projectName}</Link>
+            <div>
+              <Typography.Text type="secondary">{o.projectCode}</Typography.Text>
+            </div>
+          </>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '义务',
+      dataIndex: 'title',
+      render: (t: string, o) => (
+        <>
+          {o.link ? <Link to={o.link}>{t}</Link> : t}
+          {o.ref && <Typography.Text type="secondary">（{o.ref}）</Typography.Text>}
+        </>
+      ),
+    },
+    { title: '依据', dataIndex: 'articles', width: 100, render: (a: string[]) => a.join('、') },
+    { title: '承担单位', dataIndex: 'holderName', width: 160 },
+    {
+      title: '期限',
+      width: 150,
+      render: (_: unknown, o) => `${o.anchorDate} 起 ${o.amount} ${UNIT_LABELS[o.unit]}`,
+    },
+    {
+      title: '到期日',
+      dataIndex: 'dueDate',
+      width: 120,
+      render: (d: string | null, o) =>
+        d ?? (
+          <Tooltip title={`${o.unknownYears.join('、')} 年节假日安排尚未录入，到期日暂不能确定`}>
+            <Tag color="warning">日历未知</Tag>
+          </Tooltip>
+        ),
+    },
+    {
+      title: '剩余',
+      width: 170,
+      render: (_: unknown, o) => (
+        <Typography.Text type={o.overdue ? 'danger' : undefined}>{remainingText(o)}</Typography.Text>
+      ),
+    },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 90,
+      render: (s: ObligationItem['state']) => <Tag color={STATE_LABELS[s].color}>{STATE_LABELS[s].text}</Tag>,
+    },
+    ...(isAuthority
+      ? [
+          {
+            title: '操作',
+            width: 130,
+            render: (_: unknown, o: ObligationItem) =>
+              ['open', 'extended', 'overdue'].includes(o.state) ? (
+                <Space size={4}>
+                  <Button size="small" onClick={() => setDecision({ kind: 'extend', item: o })}>
+                    延期
+                  </Button>
+                  <Button size="small" onClick={() => setDecision({ kind: 'waive', item: o })}>
+                    豁免
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+
+  const submitDecision = async () => {
+    if (!decision) return;
+    const values = (await form.validateFields()) as { until?: Dayjs; reason: string };
+    try {
+      if (decision.kind === 'extend') {
+        await extendObligation(decision.item.id, {
+          until: values.until!.format('YYYY-MM-DD'),
+          reason: values.reason,
+          version: decision.item.version,
+        });
+        message.success('已批准延期');
+      } else {
+        await waiveObligation(decision.item.id, { reason: values.reason, version: decision.item.version });
+        message.success('已豁免');
+      }
+      setDecision(null);
+      form.resetFields();
+      reload();
+    } catch (e) {
+      message.error(asApiError(e).message);
+    }
+  };
+
+  const totals = board.data?.totals;
+  return (
+    <>
+      <PageHeader
+        title="督办看板"
+        description="各单位承担的法定期限义务：到期日按工作日（节假日与调休）计算，逾期由平台每日巡检标记并提醒。"
+        extra={
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              刷新
+            </Button>
+            <Button icon={<DownloadOutlined />} href={exportUrl(filters)}>
+              导出台账
+            </Button>
+          </Space>
+        }
+      />
+      {board.error ? (
+        <ApiErrorResult error={board.error} onRetry={board.reload} />
+      ) : (
+        <Card size="small" title="按单位和类别统计" style={{ marginBottom: 16 }}>
+          <Space size={48} style={{ marginBottom: 12 }}>
+            <Statistic title="待履行" value={totals?.live ?? 0} />
+            <Statistic title="已逾期" value={totals?.overdue ?? 0} valueStyle={{ color: '#cf1322' }} />
+            <Statistic title="已履行" value={totals?.met ?? 0} />
+          </Space>
+          <Table
+            size="small"
+            rowKey={(r) => `${r.holderOrganisationId}:${r.kind}`}
+            loading={board.loading}
+            dataSource={board.data?.rows ?? []}
+            columns={boardColumns}
+            pagination={false}
+            onRow={(r) => ({
+              onClick: () => {
+                setHolder(r.holderOrganisationId);
+                setKind(r.kind);
+                setPage(1);
+              },
+              style: { cursor: 'pointer' },
+            })}
+          />
+        </Card>
+      )}
+      <Card size="small" title="义务清单">
+        <Space wrap style={{ marginBottom: 12 }}>
+          {projectId && (
+            <Tag
+              closable
+              onClose={() => {
+                params.delete('projectId');
+                setParams(params);
+              }}
+            >
+              仅本项目
+            </Tag>
+          )}
+          <Select
+            allowClear
+            placeholder="类别"
+            style={{ width: 240 }}
+            options={kinds}
+            value={kind}
+            onChange={(v) => {
+              setKind(v);
+              setPage(1);
+            }}
+          />
+          <Select
+            allowClear
+            placeholder="承担单位"
+            style={{ width: 200 }}
+            options={holders}
+            value={holder}
+            onChange={(v) => {
+              setHolder(v);
+              setPage(1);
+            }}
+          />
+          <Select
+            style={{ width: 120 }}
+            value={state}
+            onChange={(v) => {
+              setState(v);
+              setPage(1);
+            }}
+            options={[
+              { value: 'live', label: '未办结' },
+              ...Object.entries(STATE_LABELS).map(([value, l]) => ({ value, label: l.text })),
+            ]}
+          />
+          <Space>
+            <Switch
+              checked={overdueOnly}
+              onChange={(v) => {
+                setOverdueOnly(v);
+                setPage(1);
+              }}
+            />
+            仅看逾期
+          </Space>
+        </Space>
+        {list.error ? (
+          <ApiErrorResult error={list.error} onRetry={list.reload} />
+        ) : (
+          <Table
+            size="small"
+            rowKey="id"
+            loading={list.loading}
+            dataSource={list.data?.items ?? []}
+            columns={columns}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: list.data?.total ?? 0,
+              onChange: setPage,
+              showTotal: (t) => `共 ${t} 项`,
+            }}
+          />
+        )}
+      </Card>
+      <Modal
+        open={decision !== null}
+        title={
+          decision?.kind === 'extend'
+            ? `批准延期：${decision.item.title}`
+            : `豁免：${decision?.item.title ?? ''}`
+        }
+        okText="确定"
+        onOk={submitDecision}
+        onCancel={() => {
+          setDecision(null);
+          form.resetFields();
+        }}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          {decision?.kind === 'extend' && (
+            <Form.Item name="until" label="延期至" rules={[{ required: true, message: '请选择日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="reason"
+            label="理由"
+            rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
