@@ -17,8 +17,24 @@ import {
   FIVE_OPINIONS,
   Sessions,
   setupProjects,
+  upload,
   uploadMissing,
 } from './projects-support.ts';
+
+const CONTRACT = {
+  number: 'XZJT-2026-031',
+  procurementMethod: 'public_tender',
+  procurementResult: '忻州交信科技有限公司中标',
+  contractorName: '忻州交信科技有限公司',
+  amount: '1000000.00',
+  signedOn: '2026-11-23',
+  ownershipClause: true,
+  deliverables: [
+    { kind: 'design_documents', name: '详细设计说明书' },
+    { kind: 'source_code', name: '全部源代码' },
+    { kind: 'test_documents', name: '测试报告' },
+  ],
+};
 
 let ctx: TestContext;
 let sessions: Sessions;
@@ -240,5 +256,94 @@ describe('XZ disbursements (XZ-05b, XZ-10b)', () => {
       'catalog',
     );
     assert.equal((await gate(om, 'xz.gate.cloud_sharing_om')).passed, true);
+  });
+});
+
+describe('XZ gates on the construction module’s facts (XZ-05b, XZ-21)', () => {
+  test('XZ-21 construction funds wait for the contract filing done through the construction commands; the supervisor filing still blocks', async () => {
+    const id = await establishedXz();
+    const finance = await sessions.as('xz.finance');
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-review`, XZ_REVIEW),
+      201,
+      'budget',
+    );
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-steps/xz.budget.report`, {
+        opinion: '上报',
+      }),
+      200,
+      'report',
+    );
+    const created = await (await sessions.as('xz.staff')).request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'construction',
+      amount: '200000',
+      purpose: '合同首付款',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const party = await sessions.as('xz.party');
+    expectStatus(
+      await party.request('POST', `/api/funds/disbursements/${disbursementId}/consent`, {
+        decision: 'consent',
+        opinion: '局党组同意拨付合同首付款',
+      }),
+      200,
+      'consent',
+    );
+    const blocking = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`))
+        .json()
+        .gates.filter((g: { blocking: boolean }) => g.blocking)
+        .map((g: { gateId: string; article: string }) => `${g.gateId}:${g.article}`);
+    const approve = async () => {
+      const detail = (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+      return finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+        decision: 'approve',
+        opinion: '同意',
+        version: detail.disbursement.version,
+      });
+    };
+    // No contract yet: XZ-05b pays on the basis of the filed contract.
+    assert.deepEqual(await blocking(), ['xz.gate.disbursement_basis_construction:XZ-05b']);
+
+    // The 数据中心 signs the contract (construction module): now the filings are missing (XZ-21).
+    const dc = await sessions.as('xz.dcstaff');
+    expectStatus(await upload(dc, id, 'contract_text', { stepId: 'xz.construction.contract' }), 201, 'text');
+    const signed = await dc.request('POST', `/api/projects/${id}/contracts`, CONTRACT);
+    expectStatus(signed, 201, 'sign');
+    assert.deepEqual((await blocking()).sort(), [
+      'xz.gate.contract_filed:XZ-21',
+      'xz.gate.disbursement_basis_construction:XZ-05b',
+      'xz.gate.supervisor_filed:XZ-21',
+    ]);
+    const refused = await approve();
+    expectStatus(refused, 422, 'unfiled contract');
+    assert.match(refused.json().message, /项目建设合同未备案/);
+    const override = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/overrides`, {
+      gateId: 'xz.gate.contract_filed',
+      reason: '合同正在备案',
+    });
+    expectStatus(override, 422, 'absolute');
+    assert.equal(override.json().article, 'XZ-21');
+
+    // The contract is filed: only the supervisor filing is missing.
+    const contract = (await dc.request('GET', `/api/projects/${id}/contracts`)).json().items[0];
+    expectStatus(
+      await dc.request('POST', `/api/projects/${id}/contracts/${signed.json().id}/file`, {
+        version: contract.version,
+      }),
+      200,
+      'file contract',
+    );
+    assert.deepEqual(await blocking(), ['xz.gate.supervisor_filed:XZ-21']);
+    const stillBlocked = await approve();
+    expectStatus(stillBlocked, 422, 'unfiled supervisor');
+    assert.equal(stillBlocked.json().article, 'XZ-21');
+
+    // The supervisor filing (XZ-17, XZ-21) is recorded by the construction module's supervisor
+    // registration, which has no route yet: the payment stays blocked with XZ-21 until it does.
   });
 });
