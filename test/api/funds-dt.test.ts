@@ -530,3 +530,74 @@ describe('co-built shares (DT-16)', () => {
     );
   });
 });
+
+describe('rectification and funds (DT-29), through the construction module', () => {
+  test('DT-29 a refused rectification suspends construction and O&M funds; no override of the absolute gate', async () => {
+    const id = await reviewedDt(fixtures, sessions);
+    const staff = await sessions.as('dt.staff');
+    const finance = await sessions.as('dt.finance');
+    const reviewer = await sessions.as('dt.reviewer');
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'construction',
+      amount: '100000',
+      purpose: '进度款',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const rectificationGate = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`))
+        .json()
+        .gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.rectification');
+    assert.equal((await rectificationGate()).passed, true);
+
+    const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
+      problemKind: 'unauthorised_change',
+      description: '擅自调整建设内容，未报批',
+      workingDays: 10,
+    });
+    expectStatus(ordered, 201, 'order');
+    // An open order does not suspend funds; only a refusal or a failure does.
+    assert.equal((await rectificationGate()).passed, true);
+    expectStatus(
+      await reviewer.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
+        outcome: 'refused',
+        note: '经督促仍拒不整改',
+        version: 1,
+      }),
+      200,
+      'refused',
+    );
+    const closed = await rectificationGate();
+    assert.equal(closed.blocking, true);
+    assert.equal(closed.article, 'DT-29');
+    const detail = (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const res = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: detail.disbursement.version,
+    });
+    expectStatus(res, 422, 'suspended');
+    assert.equal(res.json().article, 'DT-29');
+    const override = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/overrides`, {
+      gateId: 'dt.gate.rectification',
+      reason: '项目急需',
+    });
+    expectStatus(override, 422, 'absolute');
+    assert.equal(override.json().code, 'GATE_ABSOLUTE');
+    assert.equal(override.json().article, 'DT-29');
+    // O&M funds are suspended too.
+    const om = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'om',
+      amount: '1000',
+      purpose: '运维',
+    });
+    const omGate = (await finance.request('GET', `/api/funds/disbursements/${om.json().id}`))
+      .json()
+      .gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.rectification');
+    assert.equal(omGate.blocking, true);
+  });
+});
