@@ -10,7 +10,14 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../src/db/schema.ts';
 import type { TestContext } from '../helper.ts';
 import { establishedDt, isoDay, REVIEW_BODY, reviewedDt } from './funds-support.ts';
-import { expectStatus, ProjectFixtures, Sessions, setupProjects } from './projects-support.ts';
+import {
+  decide,
+  expectStatus,
+  ProjectFixtures,
+  Sessions,
+  setupProjects,
+  upload,
+} from './projects-support.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
@@ -599,5 +606,100 @@ describe('rectification and funds (DT-29), through the construction module', () 
       .json()
       .gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.rectification');
     assert.equal(omGate.blocking, true);
+  });
+});
+
+describe('acceptance report and funds (DT-26c), through the construction and acceptance steps', () => {
+  test('DT-26c after acceptance no further funds until the acceptance report is filed', async () => {
+    const id = await reviewedDt(fixtures, sessions);
+    const staff = await sessions.as('dt.staff');
+    const finance = await sessions.as('dt.finance');
+    const reviewer = await sessions.as('dt.reviewer');
+    // Budget stage: publicity (DT-15), then 市财政局 arranges the funds (DT-14).
+    const notice = await reviewer.request('POST', '/api/funds/notices', {
+      title: '资金拟分配计划（验收测试）',
+      year: 2026,
+      startsOn: isoDay(ctx, 0),
+      endsOn: isoDay(ctx, 7),
+      items: [{ projectId: id, amount: '550000' }],
+    });
+    expectStatus(
+      await reviewer.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
+      200,
+      'publish',
+    );
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-steps/dt.budget.funds`, {
+        opinion: '已安排',
+      }),
+      200,
+      'funds arranged',
+    );
+    // Construction (the construction module records the contract), completion and acceptance.
+    const contract = await staff.request('POST', `/api/projects/${id}/contracts`, {
+      number: 'DTJY-2026-007',
+      procurementMethod: 'public_tender',
+      procurementResult: '山西云数科技有限公司中标',
+      contractorName: '山西云数科技有限公司',
+      amount: '1000000.00',
+      signedOn: isoDay(ctx, 0),
+      ownershipClause: true,
+      deliverables: [
+        { kind: 'design_documents', name: '设计文件' },
+        { kind: 'source_code', name: '源代码' },
+        { kind: 'test_documents', name: '测试文档' },
+      ],
+    });
+    expectStatus(contract, 201, 'contract');
+    expectStatus(await decide(staff, id, 'dt.construction.build', { opinion: '项目建成' }), 200, 'built');
+    for (const code of ['resource_catalog_registration', 'controllable_products', 'security_controllability'])
+      expectStatus(await upload(staff, id, code, { stepId: 'dt.acceptance.accept' }), 201, code);
+    expectStatus(await decide(staff, id, 'dt.acceptance.accept', { opinion: '验收通过' }), 200, 'accepted');
+
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'construction',
+      amount: '200000',
+      purpose: '验收后尾款',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const detail = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const before = await detail();
+    const gate = before.gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.acceptance_report');
+    assert.equal(gate.blocking, true);
+    assert.equal(gate.article, 'DT-26c');
+    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: before.disbursement.version,
+    });
+    expectStatus(refused, 422, 'report not filed');
+    assert.equal(refused.json().article, 'DT-26c');
+
+    // The department files the acceptance report with the authority: funds flow again.
+    expectStatus(
+      await upload(staff, id, 'acceptance_report', { stepId: 'dt.acceptance.report_filing' }),
+      201,
+      'report',
+    );
+    expectStatus(
+      await decide(staff, id, 'dt.acceptance.report_filing', { opinion: '报备' }),
+      200,
+      'report filed',
+    );
+    const after = await detail();
+    assert.equal(after.blocked, false);
+    expectStatus(
+      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+        decision: 'approve',
+        opinion: '验收报告已备案，同意拨付',
+        version: after.disbursement.version,
+      }),
+      200,
+      'approve',
+    );
   });
 });
