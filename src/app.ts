@@ -25,6 +25,8 @@ import { registerConstructionRoutes } from './construction/routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { dedupModule } from './dedup/index.ts';
+import { registerPublicFundsRoutes } from './funds/public-routes.ts';
+import { registerFundsRoutes } from './funds/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { serializerCompiler, validatorCompiler } from './http/validation.ts';
@@ -229,6 +231,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const stopJobs = startJobs(deps, config, app.log);
     app.addHook('onClose', stopJobs);
   }
+  registerFundsRoutes(app, projectDeps);
+  registerPublicFundsRoutes(app, projectDeps);
 
   await registerWeb(app);
   return app;

@@ -119,6 +119,17 @@ export const AUDIT_ACTIONS = {
   'ops.retirement_data_confirm': '确认数据归档或迁移',
   'ops.retirement_decide': '审批停用报废',
   'ops.export': '导出运行安全台账',
+  'funds.budget_review': '录入预算评审（预算审定意见）',
+  'funds.budget_step': '办理预算环节（安排经费、上报预算）',
+  'funds.publicity_create': '编制资金拟分配计划公示',
+  'funds.publicity_publish': '发布资金拟分配计划公示',
+  'funds.objection_file': '公众对公示提出异议',
+  'funds.objection_answer': '答复公示异议',
+  'funds.disbursement_request': '申请拨付资金',
+  'funds.disbursement_consent': '局党组对资金拨付作出决定',
+  'funds.disbursement_decide': '审批资金拨付',
+  'funds.override_request': '申请对可例外的拨付条件作例外处理',
+  'funds.override_approve': '复核同意例外处理',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

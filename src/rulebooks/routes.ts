@@ -157,7 +157,7 @@ const DeriveBody = Type.Object(
     changes: Type.Array(
       Type.Unknown({
         description:
-          '变更：set_deadline、set_actor、rename_organisation、add_organisation、set_role_name、add_material、remove_material、set_material_requirement、replace_text（见 RulebookChangeSchema）',
+          '变更：set_deadline、set_actor、rename_organisation、add_organisation、set_role_name、add_material、remove_material、set_material_requirement、set_gate_strength、replace_text（见 RulebookChangeSchema）',
       }),
       { maxItems: 200 },
     ),

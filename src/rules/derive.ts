@@ -6,7 +6,7 @@
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Material, Organisation, Rulebook, Step } from './model.ts';
-import { DEADLINE_UNITS, ORG_KINDS, ROLE_CODES } from './model.ts';
+import { DEADLINE_UNITS, GATE_STRENGTHS, ORG_KINDS, ROLE_CODES } from './model.ts';
 import {
   loadRulebook,
   MaterialSchema,
@@ -66,6 +66,18 @@ export const RulebookChangeSchema = Type.Union([
       code: NonEmpty,
       requirement: Type.Enum(['required', 'conditional', 'optional'] as const),
       condition: Type.Optional(PredicateSchema),
+    },
+    strict,
+  ),
+  /**
+   * States how strict a gate is in the derived text (issue 13): a county text that softens a rule
+   * ("原则上不再拨付") makes the gate `softened`, open to a two-person override; `absolute` tightens it.
+   */
+  Type.Object(
+    {
+      op: Type.Literal('set_gate_strength'),
+      gateId: NonEmpty,
+      strength: Type.Enum(GATE_STRENGTHS),
     },
     strict,
   ),
@@ -190,6 +202,15 @@ export function deriveRulebook(base: Rulebook, changes: readonly unknown[], meta
         m.requirement = change.requirement;
         if (change.condition !== undefined) m.condition = structuredClone(change.condition);
         else delete m.condition;
+        return;
+      }
+      case 'set_gate_strength': {
+        const gate = rb.gates.find((g) => g.id === change.gateId);
+        if (!gate) {
+          problems.push(`${where}：拨付条件 ${change.gateId} 不存在`);
+          return;
+        }
+        gate.strength = change.strength;
         return;
       }
       case 'replace_text':

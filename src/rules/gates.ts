@@ -3,7 +3,7 @@
  * (in Chinese) and which article causes it.
  */
 import { citation, type EvaluationContext } from './context.ts';
-import type { GateAction, ProjectFacts } from './model.ts';
+import type { GateAction, GateStrength, ProjectFacts } from './model.ts';
 import { evaluatePredicate } from './predicate.ts';
 
 export interface GateResult {
@@ -14,6 +14,8 @@ export interface GateResult {
   applicable: boolean;
   passed: boolean;
   severity: 'block' | 'warn';
+  /** `softened` only where the article's wording allows an exception ("一般", "原则上"). */
+  strength: GateStrength;
   /** The Chinese reason: the blocking reason, or `已满足：…` when passed. */
   reason: string;
   /** The primary requirement id, e.g. `DT-26c`. */
@@ -46,6 +48,7 @@ export function checkGates(
         applicable,
         passed,
         severity: g.severity,
+        strength: g.strength ?? 'absolute',
         reason: passed ? `已满足：${g.name}` : g.reason,
         article,
         articles: g.articles,
@@ -57,4 +60,12 @@ export function checkGates(
 /** The results that stop the action: failed gates of severity `block`. */
 export function blockingGates(results: readonly GateResult[]): GateResult[] {
   return results.filter((r) => !r.passed && r.severity === 'block');
+}
+
+/**
+ * Whether a closed gate may be overridden (issue 13): only a `softened` one. An absolute gate
+ * ("不得拨付", "方可…") is never overridden: the missing step must be done.
+ */
+export function overridable(result: Pick<GateResult, 'strength'>): boolean {
+  return result.strength === 'softened';
 }

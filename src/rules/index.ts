@@ -12,7 +12,7 @@ import { createRegistry, type RulebookSummary } from './registry.ts';
 export { citation } from './context.ts';
 export { RulebookChangeSchema } from './derive.ts';
 export * from './evaluate.ts';
-export { blockingGates } from './gates.ts';
+export { blockingGates, overridable } from './gates.ts';
 export * from './model.ts';
 export { describePredicate, evaluatePredicate } from './predicate.ts';
 export { createRegistry, type RulebookRegistry, type RulebookSummary } from './registry.ts';

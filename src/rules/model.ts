@@ -292,6 +292,9 @@ export interface Deadline {
   summary: string;
 }
 
+export const GATE_STRENGTHS = ['absolute', 'softened'] as const;
+export type GateStrength = (typeof GATE_STRENGTHS)[number];
+
 export interface Gate {
   id: string;
   name: string;
@@ -302,6 +305,12 @@ export interface Gate {
   passWhen: Predicate;
   /** `warn` for 原则上 rules: shown, but does not block. */
   severity: 'block' | 'warn';
+  /**
+   * What the article's wording allows (issue 13): `absolute` ("不得拨付", "方可办理…": no override,
+   * the missing step must be done) or `softened` ("一般", "原则上": an exception is possible, with a
+   * recorded reason approved by a second user). Absent is read as `absolute`.
+   */
+  strength?: GateStrength;
   /** Chinese reason shown when the gate is closed. */
   reason: string;
   articles: string[];

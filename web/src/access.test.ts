@@ -18,6 +18,7 @@ const me = (...roles: string[]) => ({ roles: roles.map((role) => ({ role })) });
 const granted = (access: Access) => ACCESS_KEYS.filter((key) => access[key]).sort();
 const CATALOG_KEYS: string[] = ['canSeeCatalogs', 'canSeeCloudCatalog', 'canSeeSystemCount'];
 const PROJECT_KEYS: string[] = ['canApplyProjects', 'canSeePlans', 'canManageExperts', 'canSeeObligations'];
+const FUNDS_KEYS: string[] = ['canSeeFunds', 'canManagePublicity', 'canSeeDisbursements'];
 const names = (entries: { name: string; children?: unknown[] }[]): unknown[] =>
   entries.map((e) => (e.children ? { [e.name]: names(e.children as typeof entries) } : e.name));
 
@@ -39,7 +40,7 @@ describe('accessFor', () => {
     for (const role of BUSINESS_ROLES) {
       assert.deepEqual(
         granted(accessFor(me(role))).filter(
-          (key) => !CATALOG_KEYS.includes(key) && !PROJECT_KEYS.includes(key),
+          (key) => !CATALOG_KEYS.includes(key) && !PROJECT_KEYS.includes(key) && !FUNDS_KEYS.includes(key),
         ),
         ['authenticated', 'canSeeProjects', 'canSeeRulebooks'],
         role,
@@ -139,11 +140,26 @@ describe('accessFor', () => {
       'canApplyProjects',
       'canSeeCatalogs',
       'canSeeCloudCatalog',
+      'canSeeDisbursements',
+      'canSeeFunds',
       'canSeeObligations',
       'canSeePlans',
       'canSeeProjects',
       'canSeeRulebooks',
     ]);
+  });
+
+  it('opens project funds to departments, the named bodies and the commissioned third party; the 公示 to the authority; payments to departments and the named bodies', () => {
+    const funds = (role: string) => granted(accessFor(me(role))).filter((key) => FUNDS_KEYS.includes(key));
+    for (const role of ['dept_staff', 'dept_leader', 'approver', 'finance_officer', 'leadership_body']) {
+      assert.deepEqual(funds(role), ['canSeeDisbursements', 'canSeeFunds'], role);
+    }
+    for (const role of ['authority_reviewer', 'authority_leader']) {
+      assert.deepEqual(funds(role), ['canManagePublicity', 'canSeeDisbursements', 'canSeeFunds'], role);
+    }
+    assert.deepEqual(funds('third_party_evaluator'), ['canSeeFunds']);
+    for (const role of ['expert', 'contractor', 'supervisor', ...ADMIN_ROLES])
+      assert.deepEqual(funds(role), [], role);
   });
 });
 

@@ -92,6 +92,9 @@ export const ACCESS_KEYS = [
   'canSeePlans',
   'canManageExperts',
   'canSeeObligations',
+  'canSeeFunds',
+  'canManagePublicity',
+  'canSeeDisbursements',
 ] as const;
 
 export type AccessKey = (typeof ACCESS_KEYS)[number];
@@ -139,6 +142,11 @@ export function accessFor(me: AccessSubject | null | undefined): Access {
     // Obligations and the supervision board (src/obligations/access.ts): departments their own,
     // the authority, approval bureau, finance and leadership their jurisdiction's.
     canSeeObligations: [...CATALOG_READER_ROLES].some(has),
+    // Money (src/funds/access.ts): the project's departments, the named bodies and the third party
+    // commissioned for the budget review; the authority publishes the 公示; finance decides payments.
+    canSeeFunds: [...CATALOG_READER_ROLES, 'third_party_evaluator' as const].some(has),
+    canManagePublicity: has('authority_reviewer') || has('authority_leader'),
+    canSeeDisbursements: [...CATALOG_READER_ROLES].some(has),
   };
 }
 

@@ -1,0 +1,126 @@
+/**
+ * Money on SC projects (SC-13): the 区财政评审中心 reviews the budget and issues the 预算审定意见;
+ * the 区政务信息管理局 publicizes the fund allocation plan, refused before the budget is fixed.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { TestContext } from '../helper.ts';
+import { isoDay } from './funds-support.ts';
+import {
+  approvedPlanEntry,
+  catalogSystem,
+  decide,
+  draftProject,
+  expectStatus,
+  FIVE_OPINIONS,
+  Sessions,
+  setupProjects,
+  upload,
+  uploadMissing,
+} from './projects-support.ts';
+
+let ctx: TestContext;
+let sessions: Sessions;
+before(async () => {
+  ctx = await setupProjects();
+  sessions = new Sessions(ctx);
+});
+after(async () => {
+  await ctx.close();
+});
+
+/** An SC project of 朔城区教育科技局 taken to 立项 by the 区政务信息管理局. */
+async function establishedSc(): Promise<string> {
+  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', '朔城区教育科技局', '校园安全');
+  const staff = await sessions.as('sc.staff');
+  const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局');
+  const { id } = await draftProject(staff, {
+    name: '校园安全监管平台建设项目',
+    type: 'new',
+    planEntryId: entryId,
+    systems: [{ systemId, name: null, relation: 'builds' }],
+  });
+  await uploadMissing(staff, id);
+  expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
+  const reviewer = await sessions.as('sc.reviewer');
+  expectStatus(
+    await reviewer.request('PUT', `/api/projects/${id}/review`, {
+      opinions: FIVE_OPINIONS,
+      sharingAnalysisOpinion: '共享分析篇基本可行。',
+    }),
+    200,
+    'review',
+  );
+  expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
+  const approver = await sessions.as('sc.approver');
+  expectStatus(
+    await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
+    201,
+    'doc',
+  );
+  expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, 'establishment');
+  return id;
+}
+
+const SC_REVIEW = {
+  opinion: '经区财政评审中心评审，核减部分设备购置费。',
+  lines: [
+    {
+      year: 2026,
+      costItem: '设备购置',
+      kind: 'construction',
+      requested: '700000',
+      approved: '640000',
+      cutReason: '摄像设备单价高于同类采购',
+    },
+    { year: 2027, costItem: '平台开发', kind: 'construction', requested: '500000', approved: '500000' },
+  ],
+  shares: [],
+};
+
+describe('SC budget and publicity (SC-13)', () => {
+  test('SC-13 the 财政评审中心 issues the 预算审定意见, then the authority publicizes the allocation plan', async () => {
+    const id = await establishedSc();
+    const authority = await sessions.as('sc.reviewer');
+    const notice = await authority.request('POST', '/api/funds/notices', {
+      title: '朔城区2026年政务信息化项目资金拟分配计划',
+      year: 2026,
+      startsOn: isoDay(ctx, 1),
+      endsOn: isoDay(ctx, 8),
+      items: [{ projectId: id, amount: '640000' }],
+    });
+    expectStatus(notice, 201, 'notice');
+    const early = await authority.request('POST', `/api/funds/notices/${notice.json().id}/publish`, {
+      version: 1,
+    });
+    expectStatus(early, 422, 'before the budget review');
+    assert.equal(early.json().code, 'BUDGET_NOT_APPROVED');
+    assert.equal(early.json().article, 'SC-13');
+
+    const url = `/api/funds/projects/${id}/budget-review`;
+    const byAuthority = await authority.request('POST', url, SC_REVIEW);
+    expectStatus(byAuthority, 403, 'authority');
+    assert.equal(byAuthority.json().code, 'FORBIDDEN');
+    const reviewCentre = await sessions.as('sc.finance');
+    const ok = await reviewCentre.request('POST', url, SC_REVIEW);
+    expectStatus(ok, 201, 'review centre');
+    assert.match(ok.json().number, /预审〔2026〕1号$/);
+
+    expectStatus(
+      await authority.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
+      200,
+      'publish',
+    );
+    const view = (await (await sessions.as('sc.staff')).request('GET', `/api/funds/projects/${id}`)).json();
+    assert.equal(view.review.reviewerOrganisation, '朔城区财政评审中心');
+    assert.equal(view.review.cut, '60000.00');
+    assert.deepEqual(
+      view.steps.map((s: { stepId: string; status: string }) => [s.stepId, s.status]),
+      [
+        ['sc.budget.review', 'done'],
+        ['sc.budget.publicity', 'done'],
+        ['sc.budget.funds', 'open'],
+      ],
+    );
+  });
+});

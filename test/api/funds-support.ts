@@ -1,0 +1,81 @@
+/**
+ * Factories for the money API tests (issue 13): DT projects taken to 立项 through the project
+ * routes, the third party commissioned for the budget review, a budget review with a cut, the
+ * remaining budget steps. Everything goes through the API.
+ */
+import assert from 'node:assert/strict';
+import type { TestContext } from '../helper.ts';
+import { decide, expectStatus, type ProjectFixtures, type Sessions } from './projects-support.ts';
+
+/**
+ * A DT project of 大同市教育局 taken to 立项 (established); its catalog system is on the city cloud.
+ * With `commission`, the authority commissions the third party (dt.evaluator) for the budget review
+ * (DT-14) while its review is open — the platform assigns evaluators on the review step.
+ */
+export async function establishedDt(
+  fixtures: ProjectFixtures,
+  sessions: Sessions,
+  options: { commission?: boolean } = {},
+): Promise<string> {
+  const id = await fixtures.reviewed();
+  if (options.commission) await commissionEvaluator(sessions, id);
+  expectStatus(await decide(await sessions.as('dt.reviewer'), id, 'dt.review.assessment'), 200, 'assessment');
+  expectStatus(await decide(await sessions.as('dt.authlead'), id, 'dt.review.filing'), 200, 'filing');
+  const res = await decide(await sessions.as('dt.approver'), id, 'dt.filing_approval.establishment', {
+    opinion: '同意立项',
+  });
+  expectStatus(res, 200, 'establishment');
+  assert.equal(res.json().state, 'established');
+  return id;
+}
+
+/** The authority commissions the third party (dt.evaluator) on the project (DT-14). */
+export async function commissionEvaluator(sessions: Sessions, projectId: string): Promise<void> {
+  const evaluator = await sessions.as('dt.evaluator');
+  const res = await (await sessions.as('dt.reviewer')).request('POST', `/api/projects/${projectId}/experts`, {
+    userId: evaluator.userId,
+    kind: 'evaluator',
+    field: null,
+  });
+  expectStatus(res, 201, 'commission evaluator');
+}
+
+/** The application of projects-support (2026: 700000, 2027: 500000) reviewed with two cuts. */
+export const REVIEW_BODY = {
+  opinion: '经评审，项目预算基本合理，软件开发和硬件购置费用按市场询价核减。',
+  lines: [
+    {
+      year: 2026,
+      costItem: '软件开发',
+      kind: 'construction',
+      requested: '600000',
+      approved: '550000',
+      cutReason: '开发工作量偏高，按功能点核减',
+    },
+    { year: 2026, costItem: '运维服务', kind: 'om', requested: '100000', approved: '100000' },
+    {
+      year: 2027,
+      costItem: '硬件购置',
+      kind: 'construction',
+      requested: '500000',
+      approved: '450000',
+      cutReason: '服务器单价高于政府采购均价',
+    },
+  ],
+  shares: [],
+};
+
+/** An established DT project with its budget review recorded by the third party. */
+export async function reviewedDt(fixtures: ProjectFixtures, sessions: Sessions): Promise<string> {
+  const id = await establishedDt(fixtures, sessions, { commission: true });
+  const res = await (await sessions.as('dt.evaluator')).request(
+    'POST',
+    `/api/funds/projects/${id}/budget-review`,
+    REVIEW_BODY,
+  );
+  expectStatus(res, 201, 'budget review');
+  return id;
+}
+
+export const isoDay = (ctx: TestContext, days = 0) =>
+  new Date(ctx.clock.now().getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
