@@ -28,9 +28,9 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** The drizzle tables: `export const x = pgTable(` in src/db/schema.ts. */
+/** The drizzle tables: `export const x = pgTable(` in src/db/core.ts and every src/<module>/tables.ts. */
 function tableNames(): string[] {
-  const files = [path.join(ROOT, 'src/db/schema.ts')];
+  const files = [path.join(ROOT, 'src/db/schema.ts'), path.join(ROOT, 'src/db/core.ts')];
   for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
     const tables = path.join(ROOT, 'src', dir, 'tables.ts');
     if (fs.existsSync(tables)) files.push(tables);

@@ -1,7 +1,8 @@
 /** Problems and rectification over HTTP, with the funding gates the rectification facts close. */
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { errors } from '../http/schemas.ts';
+import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import type { ProjectDeps } from '../projects/commands.ts';
@@ -138,7 +139,7 @@ export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectD
         summary: '报送整改情况（履行限期整改义务）',
         params: OrderParams,
         body: Type.Object(
-          { report: Type.String({ minLength: 1, maxLength: 4000 }), version: Type.Integer({ minimum: 1 }) },
+          { report: Type.String({ minLength: 1, maxLength: 4000 }), version: VersionInput },
           strict,
         ),
         response: { 200: Type.Object({ ok: Type.Boolean() }, strict), ...errors },
@@ -172,7 +173,7 @@ export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectD
           {
             outcome: Literals(['rectified', 'failed', 'refused']),
             note: Type.String({ maxLength: 2000 }),
-            version: Type.Integer({ minimum: 1 }),
+            version: VersionInput,
           },
           strict,
         ),

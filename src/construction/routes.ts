@@ -1,8 +1,9 @@
 /** Contracts over HTTP (thin handlers over src/construction/contracts.ts). */
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { fenToYuan } from '../documents/format.ts';
-import { errors } from '../http/schemas.ts';
+import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import type { ProjectDeps } from '../projects/commands.ts';
@@ -213,7 +214,7 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
         tags: TAGS,
         summary: '合同报主管部门备案（履行备案义务，逾期的记为逾期履行）',
         params: Type.Object({ id: Uuid, contractId: Uuid }, strict),
-        body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, strict),
+        body: Type.Object({ version: VersionInput }, strict),
         response: { 200: Type.Object({ late: Type.Boolean() }, strict), ...errors },
       },
     },

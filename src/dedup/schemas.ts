@@ -1,7 +1,9 @@
 /**
  * 查重 request and response schemas (TypeBox → validation and OpenAPI).
  */
+
 import { Type } from 'typebox';
+import { VersionInput } from '../http/schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Uuid = Type.String({ format: 'uuid' });
@@ -111,7 +113,7 @@ export const AcknowledgeBody = Type.Object(
       maxLength: 2000,
       description: '处理意见：不予建设、合并建设或复用的理由',
     }),
-    version: Type.Integer({ minimum: 1 }),
+    version: VersionInput,
   },
   strict,
 );
@@ -156,7 +158,7 @@ export const CreateEntryBody = Type.Object(
   strict,
 );
 
-export const UpdateEntryBody = Type.Object({ ...entryFields, version: Type.Integer({ minimum: 1 }) }, strict);
+export const UpdateEntryBody = Type.Object({ ...entryFields, version: VersionInput }, strict);
 
 export type CheckInput = {
   name: string;

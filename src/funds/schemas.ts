@@ -3,7 +3,9 @@
  * status or approver field: state changes only through the named routes. Money is a yuan decimal
  * string with at most two decimals, as in the project routes.
  */
+
 import Type from 'typebox';
+import { VersionInput } from '../http/schemas.ts';
 import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
 import { FUND_KIND_CODES, SHARE_LEVEL_CODES } from './model.ts';
 
@@ -57,7 +59,7 @@ export const NoticeBody = Type.Object(
   },
   strict,
 );
-export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, strict);
+export const VersionBody = Type.Object({ version: VersionInput }, strict);
 export const AnswerBody = Type.Object({ answer: Text(2000, 1) }, strict);
 export const ObjectionBody = Type.Object({ content: Text(2000, 1) }, strict);
 
@@ -70,7 +72,7 @@ export const ConsentBody = Type.Object(
   strict,
 );
 export const DecisionBody = Type.Object(
-  { decision: Literals(['approve', 'refuse']), opinion: Text(2000), version: Type.Integer({ minimum: 1 }) },
+  { decision: Literals(['approve', 'refuse']), opinion: Text(2000), version: VersionInput },
   strict,
 );
 export const OverrideBody = Type.Object({ gateId: Text(120, 1), reason: Text(2000, 1) }, strict);

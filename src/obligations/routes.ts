@@ -3,13 +3,14 @@
  * supervision board (open and overdue by department and kind), the CSV export, and the authority's
  * extend / waive decisions. Visibility, filters, paging and counts are SQL.
  */
+
 import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { loadCalendar } from '../calendar/repository.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
-import { errors, IdParams, Paging } from '../http/schemas.ts';
+import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
@@ -80,12 +81,12 @@ const ExtendBody = Type.Object(
   {
     until: IsoDate,
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
-    version: Type.Integer({ minimum: 1 }),
+    version: VersionInput,
   },
   strict,
 );
 const WaiveBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 2000 }), version: Type.Integer({ minimum: 1 }) },
+  { reason: Type.String({ minLength: 1, maxLength: 2000 }), version: VersionInput },
   strict,
 );
 

@@ -1,6 +1,7 @@
 /** Request and response schemas of the operations routes (TypeBox): strict bodies, no unknown fields. */
+
 import { type TSchema, Type } from 'typebox';
-import { Paging, Uuid } from '../http/schemas.ts';
+import { Paging, Uuid, VersionInput } from '../http/schemas.ts';
 
 export const strict = { additionalProperties: false } as const;
 
@@ -8,7 +9,7 @@ const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 export const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 时间（含时区）' });
-const Version = Type.Integer({ minimum: 1 });
+const Version = VersionInput;
 
 export const IdParams = Type.Object({ id: Uuid }, strict);
 export const ProductParams = Type.Object({ id: Uuid, productId: Uuid }, strict);
