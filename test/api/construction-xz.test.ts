@@ -65,7 +65,7 @@ describe('XZ: from contract signing to the acceptance report', () => {
       '公路桥梁监测系统',
     );
     const staff = await sessions.as('xz.staff');
-    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市交通运输数据中心');
+    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市公路事业发展中心');
     const { id } = await draftProject(staff, {
       name: '公路桥梁监测系统建设项目',
       planEntryId: entryId,
@@ -88,7 +88,17 @@ describe('XZ: from contract signing to the acceptance report', () => {
       200,
       'city',
     );
-    const established = await decide(await sessions.as('xz.citygov'), id, 'xz.filing_approval.establishment');
+    // XZ 第七条/第十条: 市政府 consents, then the 市政务信息管理局 grants 立项 (XZ-10a).
+    expectStatus(
+      await decide(await sessions.as('xz.citygov'), id, 'xz.review.city_government'),
+      200,
+      '市政府 consent',
+    );
+    const established = await decide(
+      await sessions.as('xz.cityapprover'),
+      id,
+      'xz.filing_approval.establishment',
+    );
     expectStatus(established, 200, '立项');
     assert.equal(established.json().state, 'established');
 

@@ -59,7 +59,7 @@ async function establishedXz(declarations: Record<string, boolean> = {}): Promis
     '养护巡检',
   );
   const staff = await sessions.as('xz.staff');
-  const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市交通运输数据中心');
+  const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市公路事业发展中心');
   const { id } = await draftProject(staff, {
     name: '公路养护巡检系统升级项目',
     planEntryId: entryId,
@@ -85,7 +85,17 @@ async function establishedXz(declarations: Record<string, boolean> = {}): Promis
     'party',
   );
   expectStatus(await decide(await sessions.as('xz.cityreviewer'), id, 'xz.review.city_review'), 200, 'city');
-  const established = await decide(await sessions.as('xz.citygov'), id, 'xz.filing_approval.establishment');
+  // XZ 第七条/第十条: 市政府 consents, then the 市政务信息管理局 grants 立项 (XZ-10a).
+  expectStatus(
+    await decide(await sessions.as('xz.citygov'), id, 'xz.review.city_government'),
+    200,
+    '市政府 consent',
+  );
+  const established = await decide(
+    await sessions.as('xz.cityapprover'),
+    id,
+    'xz.filing_approval.establishment',
+  );
   expectStatus(established, 200, 'establishment');
   return id;
 }
@@ -244,11 +254,10 @@ describe('XZ disbursements (XZ-05b, XZ-10b)', () => {
     const staff = await sessions.as('xz.staff');
     const project = (await staff.request('GET', `/api/projects/${projectId}`)).json();
     const systemId = project.systems[0].systemId;
-    // The system belongs to the 数据中心, which keeps its catalog entry.
-    const dataCenter = await sessions.as(dataCenterUser, EXTRA_PASSWORD);
-    const { system } = (await dataCenter.request('GET', `/api/catalog/systems/${systemId}`)).json();
+    // The system belongs to the applicant department, which keeps its catalog entry.
+    const { system } = (await staff.request('GET', `/api/catalog/systems/${systemId}`)).json();
     expectStatus(
-      await dataCenter.request('PATCH', `/api/catalog/systems/${systemId}`, {
+      await staff.request('PATCH', `/api/catalog/systems/${systemId}`, {
         version: system.version,
         sharedOnPlatform: true,
       }),

@@ -141,7 +141,7 @@ describe('XZ: from plan to 立项', () => {
     );
     const dataCenter = await sessions.as('xz.dcstaff');
     const staff = await sessions.as('xz.staff');
-    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市交通运输数据中心');
+    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市公路事业发展中心');
     const { id } = await draftProject(staff, {
       name: '治超信息系统升级项目',
       planEntryId: entryId,
