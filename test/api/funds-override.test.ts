@@ -142,6 +142,9 @@ describe('override of a softened gate', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'funds.override_approve'), eq(auditEvents.outcome, 'denied')));
-    assert.equal(denied.length, 1);
+    // The self-approval (403) and the other jurisdiction's not-visible lookup (404) are both audited
+    // as denied (issue 9 item 5).
+    assert.equal(denied.length, 2);
+    assert.equal(denied.filter((a) => a.actorUserId === financeA.userId).length, 1);
   });
 });

@@ -78,7 +78,6 @@ const ROUTES_WITH_SQL_TODAY = new Set([
   'src/identity/security-admin-routes.ts',
   'src/org/routes.ts',
   'src/org/user-routes.ts',
-  'src/projects/inbox-routes.ts',
   'src/projects/routes.ts',
   'src/projects/workflow-routes.ts',
   'src/review/routes.ts',

@@ -646,6 +646,7 @@ export const DT_RULEBOOK: Rulebook = {
       actions: ['register'],
       passWhen: isTrue('systemsInCatalog'),
       severity: 'warn',
+      strength: 'absolute',
       reason:
         '项目所涉信息系统尚未全部列入政务信息系统目录。第十一条要求对市直部门所有政务信息系统全口径统一管理，请尽快补录；第十一条只要求项目录入管理平台，不因此不予申报。',
       articles: ['DT-11'],
