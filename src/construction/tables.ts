@@ -14,14 +14,12 @@ import {
   integer,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { stamp } from '../db/columns.ts';
 import { organisations, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const PROCUREMENT_METHODS = [
   'public_tender',

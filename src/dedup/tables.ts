@@ -14,14 +14,12 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { stamp } from '../db/columns.ts';
 import { jurisdictions, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const DEDUP_LISTS = ['unified', 'negative'] as const;
 export const HIT_KINDS = ['system', 'project', 'resource', 'unified', 'negative'] as const;

@@ -16,15 +16,12 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { fen, stamp } from '../db/columns.ts';
 import { jurisdictions, organisations, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const fen = (name: string) => bigint(name, { mode: 'bigint' });
 
 /** 预算评审 (DT-14, SC-13, XZ-11, JC-04): one per project, by the body the rulebook names. */
 export const budgetReviews = pgTable(

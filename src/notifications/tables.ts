@@ -4,22 +4,11 @@
  * `for update skip locked`, so several app processes send each one once.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { stamp } from '../db/columns.ts';
 import { users } from '../db/core.ts';
 import { obligations } from '../obligations/tables.ts';
 import { projects } from '../projects/tables.ts';
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const notifications = pgTable(
   'notifications',

@@ -15,15 +15,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationSystems } from '../catalog/tables.ts';
+import { stamp } from '../db/columns.ts';
 import { jurisdictions, organisations, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const OBLIGATION_STATES = ['open', 'met', 'overdue', 'extended', 'waived'] as const;
 export type ObligationState = (typeof OBLIGATION_STATES)[number];

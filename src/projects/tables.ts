@@ -17,15 +17,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationResources, informationSystems } from '../catalog/tables.ts';
+import { fen, stamp } from '../db/columns.ts';
 import { jurisdictions, organisations, users } from '../db/core.ts';
-
-const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const fen = (name: string) => bigint(name, { mode: 'bigint' });
 
 /** 规划 / 年度计划 (DT-08, SC-07, XZ-06): the authority's, or a department's filed with it. */
 export const plans = pgTable(
