@@ -1,38 +1,15 @@
 /** Browser test of the catalog pages: the authority's 只减不增 chart and a department's 一数一源 notice. */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserHarness, RESULTS } from './harness.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
+const ui = browserHarness();
 
 test('DT-01 the authority sees the 只减不增 chart with the seeded increase flagged and explained', async () => {
-  const page = await signIn('dt.reviewer');
-  await page.goto(`${server.url}/catalog/system-count`);
+  const page = await ui.signIn('dt.reviewer');
+  await page.goto(`${ui.url}/catalog/system-count`);
   await page.getByText('总量增加的月份').waitFor({ timeout: 30_000 });
   await page.locator('canvas').first().waitFor();
   const text = (await page.locator('body').textContent()) ?? '';
@@ -43,8 +20,8 @@ test('DT-01 the authority sees the 只减不增 chart with the seeded increase f
 });
 
 test('SC-26 a department sees the 一数一源 notice with the proposed single source', async () => {
-  const page = await signIn('sc.staff2');
-  await page.goto(`${server.url}/catalog/resources`);
+  const page = await ui.signIn('sc.staff2');
+  await page.goto(`${ui.url}/catalog/resources`);
   await page.getByText('建议数源').first().waitFor({ timeout: 30_000 });
   const text = (await page.locator('body').textContent()) ?? '';
   assert.match(text, /一数一源提示（SC-26）：1 个信息项/);

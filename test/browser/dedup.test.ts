@@ -1,38 +1,15 @@
 /** Browser test of the 查重 panel on the application form: live, debounced, shared phrases marked. */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserHarness, RESULTS } from './harness.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
+const ui = browserHarness();
 
 test('DT-01 the application form checks the proposal while it is typed and marks the shared phrases of the existing system', async () => {
-  const page = await signIn('dt.staff');
-  await page.goto(`${server.url}/projects/new`);
+  const page = await ui.signIn('dt.staff');
+  await page.goto(`${ui.url}/projects/new`);
   await page.locator('#name').waitFor({ timeout: 30_000 });
   await page.locator('#name').fill('医院门诊预约挂号平台');
   await page.locator('#summary').fill('为全市各医疗机构提供统一的门诊预约挂号、号源管理和候诊排队服务');
@@ -61,8 +38,8 @@ test('DT-01 the application form checks the proposal while it is typed and marks
 });
 
 test('SC-12 the authority keeps the 负面清单 and a planned proposal that hits an entry cites it', async () => {
-  const page = await signIn('dt.reviewer');
-  await page.goto(`${server.url}/dedup/negative`);
+  const page = await ui.signIn('dt.reviewer');
+  await page.goto(`${ui.url}/dedup/negative`);
   await page.getByRole('button', { name: /新增条目/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.locator('#code').fill('FM-B1');
@@ -79,8 +56,8 @@ test('SC-12 the authority keeps the 负面清单 and a planned proposal that hit
       throw e;
     });
 
-  const staff = await signIn('dt.staff');
-  await staff.goto(`${server.url}/dedup/check`);
+  const staff = await ui.signIn('dt.staff');
+  await staff.goto(`${ui.url}/dedup/check`);
   await staff.locator('#name').fill('教育数据机房改造');
   await staff.locator('#summary').fill('新建本局机房并采购存储设备');
   const hit = staff.locator('.dedup-panel .dedup-hit[data-kind="negative"]').first();

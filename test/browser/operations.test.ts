@@ -4,38 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserHarness, RESULTS } from './harness.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
+const ui = browserHarness();
 
 test('DT-35 a department records the 等保 grading; the authority sees the owed 测评 overdue on the overview', async () => {
-  const page = await signIn('dt.staff');
-  await page.goto(`${server.url}/operations/systems`);
+  const page = await ui.signIn('dt.staff');
+  await page.goto(`${ui.url}/operations/systems`);
   await page.getByText('系统安全档案').first().waitFor({ timeout: 30_000 });
   const first = page.locator('.ant-table-row button').first();
   await first.waitFor({ timeout: 30_000 });
@@ -54,8 +31,8 @@ test('DT-35 a department records the 等保 grading; the authority sees the owed
     .waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(RESULTS, 'operations-system.png'), fullPage: true });
 
-  const authority = await signIn('dt.reviewer');
-  await authority.goto(`${server.url}/operations/overview`);
+  const authority = await ui.signIn('dt.reviewer');
+  await authority.goto(`${ui.url}/operations/overview`);
   await authority.getByText('到期与逾期的测评').waitFor({ timeout: 30_000 });
   const row = authority.locator('.ant-table-row', { hasText: systemName }).first();
   await row.waitFor({ timeout: 30_000 });

@@ -1,0 +1,55 @@
+/**
+ * What every browser test file starts with: one server process on a fresh data folder and one
+ * Chromium (test/browser/chromium.ts) for the whole file, and signing in as a demo account.
+ */
+import { after, before } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { type ServerProcess, startServer } from '../server-process.ts';
+import { launch } from './chromium.ts';
+
+export { RESULTS } from './chromium.ts';
+
+export interface BrowserHarness {
+  readonly url: string;
+  readonly context: BrowserContext;
+  /** A new page signed in as `username` (demo password), on the landing page. */
+  signIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+export function browserHarness(): BrowserHarness {
+  let server: ServerProcess | undefined;
+  let browser: { context: BrowserContext; close: () => Promise<void> } | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('the browser harness has not started (used outside a test?)');
+    return { server, browser };
+  };
+  return {
+    get url() {
+      return started().server.url;
+    },
+    get context() {
+      return started().browser.context;
+    },
+    async signIn(username, viewport) {
+      const { server, browser } = started();
+      await browser.context.clearCookies();
+      const page = await browser.context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/login`);
+      await page.locator('#username').fill(username);
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await page.locator('button[type=submit]').click();
+      await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
+      return page;
+    },
+  };
+}
