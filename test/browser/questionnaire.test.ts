@@ -9,12 +9,15 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { type ServerProcess, startServer } from '../server-process.ts';
 import { launch, RESULTS } from './chromium.ts';
 import { type HttpSession, httpLogin } from './http-session.ts';
 
 let server: ServerProcess;
 let browser: { context: BrowserContext; close: () => Promise<void> };
+/** The questionnaire the first test publishes and answers. */
+let questionnaireId = '';
 
 before(async () => {
   server = await startServer();
@@ -87,6 +90,7 @@ test('DT-30 the public questionnaire is answered on a phone without an account, 
     { startsOn: chinaDay(), endsOn: chinaDay(7), version: 1 },
     200,
   );
+  questionnaireId = id;
 
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
@@ -158,4 +162,67 @@ test('DT-30 the public questionnaire is answered on a phone without an account, 
     200,
   );
   assert.equal(results.responses, 1 + burst.filter((r) => r.status === 201).length);
+});
+
+test('DT-30 the authority sees the link, the QR code, the satisfaction score and the charts of the answers', async () => {
+  assert.ok(questionnaireId, 'the first test published a questionnaire');
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${server.url}/login`);
+  await page.locator('#username').fill('dt.reviewer');
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
+  await page.goto(`${server.url}/questionnaires`);
+  await page.getByText('大同市教育服务平台满意度调查').click({ timeout: 30_000 });
+  await page.getByText('满意度得分（0–100）').waitFor({ timeout: 30_000 });
+  await page.getByText('公开链接').waitFor();
+  const qr = page.getByAltText('问卷二维码');
+  await qr.waitFor();
+  await page.waitForFunction(() => {
+    const img = document.querySelector('img[alt="问卷二维码"]') as HTMLImageElement | null;
+    return img?.complete && img.naturalWidth > 0;
+  });
+  assert.ok(
+    (await page.locator('canvas').count()) >= 4,
+    'one chart per choice and rating question and per day',
+  );
+  await page.getByText('希望增加夜间办理时段').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'questionnaire-results.png'), fullPage: true });
+});
+
+test('DT-30 the authority designs a questionnaire in the designer and publishes it; the QR code appears', async () => {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${server.url}/login`);
+  await page.locator('#username').fill('dt.authlead');
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
+  await page.goto(`${server.url}/questionnaires`);
+  await page.getByRole('button', { name: '新建问卷' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByText('设计满意度问卷').waitFor({ timeout: 30_000 });
+  await drawer.locator('#systemId').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '大同市教育服务平台' }).first().click();
+  await drawer.locator('#title').fill('年度满意度调查（界面设计）');
+  await drawer.getByRole('button', { name: '添加问题' }).click();
+  await drawer.locator('#questions_4_prompt').fill('系统响应速度');
+  await page.screenshot({ path: path.join(RESULTS, 'questionnaire-designer.png'), fullPage: true });
+  await drawer.getByRole('button', { name: '保存草稿' }).click();
+  await page.getByText('问卷设计（草稿）').waitFor({ timeout: 30_000 });
+  await page.getByPlaceholder('开始日期').click();
+  await page.getByPlaceholder('开始日期').fill(chinaDay());
+  await page.getByPlaceholder('结束日期').fill(chinaDay(10));
+  await page.getByPlaceholder('结束日期').press('Enter');
+  await page.getByRole('button', { name: '发布问卷' }).click();
+  await page.getByText('公开链接').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => {
+    const img = document.querySelector('img[alt="问卷二维码"]') as HTMLImageElement | null;
+    return img?.complete && img.naturalWidth > 0;
+  });
+  const link = await page.locator('.ant-descriptions-item-content').first().textContent();
+  assert.match(link ?? '', /\/q\/[a-z0-9]{10}/);
 });

@@ -10,7 +10,6 @@ import {
   Image,
   List,
   Popconfirm,
-  Progress,
   Row,
   Space,
   Statistic,
@@ -235,12 +234,7 @@ export default function QuestionnairePage() {
                     {data.startsOn} 至 {data.endsOn}
                   </Descriptions.Item>
                   <Descriptions.Item label="题目数">{data.questions.length}</Descriptions.Item>
-                  <Descriptions.Item label="收集进度">
-                    <Progress
-                      percent={Math.min(100, Math.round((data.responses / 500) * 100))}
-                      format={() => `${data.responses} 份`}
-                    />
-                  </Descriptions.Item>
+                  <Descriptions.Item label="答卷数">{data.responses} 份</Descriptions.Item>
                 </Descriptions>
               </Col>
               <Col xs={24} md={8} style={{ textAlign: 'center' }}>
