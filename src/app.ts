@@ -42,6 +42,7 @@ import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
 import { registerPublicRoutes } from './public/routes.ts';
+import { registerQuestionnaireRoutes } from './questionnaire/index.ts';
 import { filingHook } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
@@ -233,6 +234,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
   registerFundsRoutes(app, projectDeps);
   registerPublicFundsRoutes(app, projectDeps);
+  registerQuestionnaireRoutes(app, deps, config);
 
   await registerWeb(app);
   return app;

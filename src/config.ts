@@ -46,6 +46,8 @@ export interface Config {
   mfaRequired: boolean;
   /** Second-factor attempts per user (or source address) per minute (SECURITY.md 5, 29). */
   mfaRateLimitPerMinute: number;
+  /** Public questionnaire answers per source address per minute (SECURITY.md 29; issue 14). */
+  questionnaireRateLimitPerMinute: number;
   /** Accounts without a login for this many days are disabled (SECURITY.md 18). */
   inactiveAccountDays: number;
   /** Audit rows are kept at least this many days (SECURITY.md 23; at least 180). */
@@ -275,6 +277,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     lockoutMinutes: integer(env, 'LOCKOUT_MINUTES', 15, 5, 24 * 60),
     mfaRequired,
     mfaRateLimitPerMinute: integer(env, 'MFA_RATE_LIMIT', 10, 1, 1000),
+    questionnaireRateLimitPerMinute: integer(env, 'QUESTIONNAIRE_RATE_LIMIT', 10, 1, 100_000),
     inactiveAccountDays: integer(env, 'INACTIVE_ACCOUNT_DAYS', 90, 1, 365),
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', 180, 180, 36_500),
     auditArchiveDir: path.resolve(cwd, env.AUDIT_ARCHIVE_DIR?.trim() || './audit-archive'),

@@ -130,6 +130,11 @@ export const AUDIT_ACTIONS = {
   'funds.disbursement_decide': '审批资金拨付',
   'funds.override_request': '申请对可例外的拨付条件作例外处理',
   'funds.override_approve': '复核同意例外处理',
+  'questionnaire.create': '设计满意度问卷',
+  'questionnaire.update': '修改满意度问卷草稿',
+  'questionnaire.publish': '发布满意度问卷',
+  'questionnaire.close': '结束满意度问卷',
+  'questionnaire.answer': '公众填写满意度问卷',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

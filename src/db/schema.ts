@@ -12,4 +12,5 @@ export * from '../notifications/tables.ts';
 export * from '../obligations/tables.ts';
 export * from '../operations/tables.ts';
 export * from '../projects/tables.ts';
+export * from '../questionnaire/tables.ts';
 export * from './core.ts';

@@ -195,6 +195,28 @@ export const routes: RouteEntry[] = [
     load: () => import('./pages/funds/public/index.tsx'),
   },
   {
+    path: '/q/:slug',
+    name: '满意度问卷填写',
+    layout: false,
+    hideInMenu: true,
+    load: () => import('./pages/questionnaire/public/index.tsx'),
+  },
+  {
+    path: '/questionnaires',
+    name: '满意度问卷',
+    icon: 'catalog',
+    access: 'canManagePublicity',
+    description: '成效评价的公众满意度问卷：设计、发布链接和二维码、统计图表（DT-30、SC-24、XZ-26）',
+    load: () => import('./pages/questionnaire/index.tsx'),
+  },
+  {
+    path: '/questionnaires/:id',
+    name: '问卷详情',
+    access: 'canManagePublicity',
+    hideInMenu: true,
+    load: () => import('./pages/questionnaire/detail.tsx'),
+  },
+  {
     path: '/funds',
     name: '资金管理',
     icon: 'project',

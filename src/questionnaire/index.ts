@@ -1,0 +1,11 @@
+/**
+ * src/questionnaire — the public satisfaction questionnaire of an operating system (issue 14:
+ * efficacy evaluation, DT-30, SC-24, XZ-26). Other modules import only from here.
+ *
+ * satisfactionScore(db, systemId, year): 0–100 (one decimal) = (mean of every rating answer 1–5 of
+ * the system's questionnaires of the year − 1) ÷ 4 × 100; null when there is no rating answer.
+ */
+export { QUESTIONNAIRE_ACCESS } from './access.ts';
+export { scoreFromMean } from './model.ts';
+export { satisfactionScore } from './queries.ts';
+export { publicPath, registerQuestionnaireRoutes } from './routes.ts';

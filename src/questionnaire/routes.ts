@@ -1,0 +1,231 @@
+/**
+ * HTTP routes of the questionnaire: the authority's designer and results (signed in), and the public
+ * page's two routes (no account: read the questionnaire, answer it — rate-limited per client).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { Config } from '../config.ts';
+import { ErrorBody, errors } from '../http/schemas.ts';
+import { commandContext } from '../identity/plugin.ts';
+import type { CommandContext, CommandDeps } from '../shared/command.ts';
+import { conflict, notFound } from '../shared/errors.ts';
+import {
+  closeQuestionnaire,
+  createQuestionnaire,
+  publishQuestionnaire,
+  submitResponse,
+  updateQuestionnaire,
+} from './commands.ts';
+import type { AnswerInput, QuestionInput } from './model.ts';
+import {
+  listQuestionnaires,
+  publicQuestionnaire,
+  questionnaireDetail,
+  questionnaireResults,
+} from './queries.ts';
+import * as S from './schemas.ts';
+
+const TAGS = ['满意度问卷'];
+const PUBLIC_TAGS = ['公开'];
+export const PUBLIC_READ_LIMIT = { max: 60, timeWindow: '1 minute' };
+const publicErrors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+
+/** The public answering page of a slug. */
+export const publicPath = (slug: string) => `/q/${slug}`;
+
+const anonymous = (req: FastifyRequest): CommandContext => ({
+  actor: null,
+  sourceIp: req.ip ?? null,
+  requestId: String(req.id),
+});
+
+type Design = { title: string; intro?: string; questions: QuestionInput[] };
+
+export function registerQuestionnaireRoutes(
+  app: FastifyInstance,
+  deps: CommandDeps,
+  config: Pick<Config, 'questionnaireRateLimitPerMinute'>,
+): void {
+  const id = (req: FastifyRequest) => (req.params as { id: string }).id;
+  const slug = (req: FastifyRequest) => (req.params as { slug: string }).slug;
+  const now = () => deps.clock.now();
+
+  app.get(
+    '/api/questionnaires',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '本辖区的满意度问卷',
+        querystring: S.ListQuery,
+        response: { 200: S.Page, ...errors },
+      },
+    },
+    (req) => {
+      const q = req.query as { systemId?: string; year?: number; limit?: number; offset?: number };
+      return listQuestionnaires(deps.db, req.actor, now(), {
+        ...q,
+        limit: q.limit ?? 50,
+        offset: q.offset ?? 0,
+      });
+    },
+  );
+  app.post(
+    '/api/questionnaires',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设计满意度问卷（草稿）：单选、多选、评分、填空',
+        body: S.CreateBody,
+        response: { 201: S.Created, ...errors },
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return createQuestionnaire(
+        deps,
+        commandContext(req),
+        req.body as Design & { systemId: string; year: number },
+      );
+    },
+  );
+  app.get(
+    '/api/questionnaires/:id',
+    {
+      schema: { tags: TAGS, summary: '问卷详情', params: S.IdParams, response: { 200: S.Detail, ...errors } },
+    },
+    (req) => questionnaireDetail(deps.db, req.actor, id(req), now()),
+  );
+  app.put(
+    '/api/questionnaires/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '修改问卷草稿（已发布的问卷不能修改）',
+        params: S.IdParams,
+        body: S.UpdateBody,
+        response: { 200: S.Ok, ...errors },
+      },
+    },
+    async (req) => {
+      await updateQuestionnaire(deps, commandContext(req), id(req), req.body as Design & { version: number });
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/questionnaires/:id/publish',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '发布问卷：起止日期，生成公开链接与二维码',
+        params: S.IdParams,
+        body: S.PublishBody,
+        response: { 200: S.Published, ...errors },
+      },
+    },
+    (req) =>
+      publishQuestionnaire(
+        deps,
+        commandContext(req),
+        id(req),
+        req.body as { startsOn: string; endsOn: string; version: number },
+      ),
+  );
+  app.post(
+    '/api/questionnaires/:id/close',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '结束问卷',
+        params: S.IdParams,
+        body: S.CloseBody,
+        response: { 200: S.Ok, ...errors },
+      },
+    },
+    async (req) => {
+      await closeQuestionnaire(deps, commandContext(req), id(req), req.body as { version: number });
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    '/api/questionnaires/:id/results',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '问卷统计：各选项计数、评分分布与均分、满意度得分（0–100）',
+        params: S.IdParams,
+        response: { 200: S.Results, ...errors },
+      },
+    },
+    (req) => questionnaireResults(deps.db, req.actor, id(req), now()),
+  );
+  app.get(
+    '/api/questionnaires/:id/qrcode',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '问卷公开链接的二维码（PNG）',
+        params: S.IdParams,
+        response: { ...errors },
+      },
+    },
+    async (req, reply) => {
+      const detail = await questionnaireDetail(deps.db, req.actor, id(req), now());
+      if (!detail.slug) throw conflict('QUESTIONNAIRE_NOT_PUBLISHED', '问卷发布后才有公开链接和二维码');
+      const url = `${req.protocol}://${req.host}${publicPath(detail.slug)}`;
+      const png = await QRCode.toBuffer(url, {
+        type: 'png',
+        width: 320,
+        margin: 2,
+        errorCorrectionLevel: 'M',
+      });
+      return reply
+        .header('content-type', 'image/png')
+        .header('x-content-type-options', 'nosniff')
+        .header('x-questionnaire-url', encodeURI(url))
+        .send(png);
+    },
+  );
+
+  // ---- public: no account -------------------------------------------------------------------
+  app.get(
+    '/api/public/questionnaires/:slug',
+    {
+      config: { rateLimit: PUBLIC_READ_LIMIT },
+      schema: {
+        tags: PUBLIC_TAGS,
+        summary: '公开问卷（仅在开放期内显示题目）',
+        security: [],
+        params: S.SlugParams,
+        response: { 200: S.PublicView, ...publicErrors },
+      },
+    },
+    async (req) => {
+      const view = await publicQuestionnaire(deps.db, slug(req), now());
+      if (!view) throw notFound('问卷不存在', 'QUESTIONNAIRE_NOT_FOUND');
+      return view;
+    },
+  );
+  app.post(
+    '/api/public/questionnaires/:slug/responses',
+    {
+      config: { rateLimit: { max: config.questionnaireRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: PUBLIC_TAGS,
+        summary: '匿名填写问卷（每台设备每天一次；限流）',
+        security: [],
+        params: S.SlugParams,
+        body: S.AnswerBody,
+        response: { 201: S.Ok, ...publicErrors },
+      },
+    },
+    async (req, reply) => {
+      await submitResponse(
+        deps,
+        anonymous(req),
+        slug(req),
+        req.body as { deviceId: string; answers: AnswerInput[] },
+      );
+      return reply.status(201).send({ ok: true });
+    },
+  );
+}
