@@ -7,26 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { test } from 'node:test';
+import { browserHarness, RESULTS } from './harness.ts';
 import { type HttpSession, httpLogin } from './http-session.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const ui = browserHarness();
 /** The questionnaire the first test publishes and answers. */
 let questionnaireId = '';
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const chinaDay = (days = 0) =>
   new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -38,8 +25,8 @@ async function ok<T>(s: HttpSession, method: string, url: string, body: unknown,
 }
 
 test('DT-30 the public questionnaire is answered on a phone without an account, and a burst from one client is refused', async () => {
-  const staff = await httpLogin(server.url, 'dt.staff');
-  const reviewer = await httpLogin(server.url, 'dt.reviewer');
+  const staff = await httpLogin(ui.url, 'dt.staff');
+  const reviewer = await httpLogin(ui.url, 'dt.reviewer');
   const system = await ok<{ system: { id: string } }>(
     staff,
     'POST',
@@ -92,10 +79,10 @@ test('DT-30 the public questionnaire is answered on a phone without an account, 
   );
   questionnaireId = id;
 
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
+  await ui.context.clearCookies();
+  const page = await ui.context.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${server.url}/q/${slug}`);
+  await page.goto(`${ui.url}/q/${slug}`);
   await page.getByText('大同市教育服务平台满意度调查').waitFor({ timeout: 30_000 });
   assert.equal(new URL(page.url()).pathname, `/q/${slug}`, 'not sent to the login page');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -166,15 +153,8 @@ test('DT-30 the public questionnaire is answered on a phone without an account, 
 
 test('DT-30 the authority sees the link, the QR code, the satisfaction score and the charts of the answers', async () => {
   assert.ok(questionnaireId, 'the first test published a questionnaire');
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill('dt.reviewer');
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  await page.goto(`${server.url}/questionnaires`);
+  const page = await ui.signIn('dt.reviewer', { width: 1366, height: 900 });
+  await page.goto(`${ui.url}/questionnaires`);
   await page.getByText('大同市教育服务平台满意度调查').click({ timeout: 30_000 });
   await page.getByText('满意度得分（0–100）').waitFor({ timeout: 30_000 });
   await page.getByText('公开链接').waitFor();
@@ -193,15 +173,8 @@ test('DT-30 the authority sees the link, the QR code, the satisfaction score and
 });
 
 test('DT-30 the authority designs a questionnaire in the designer and publishes it; the QR code appears', async () => {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill('dt.authlead');
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  await page.goto(`${server.url}/questionnaires`);
+  const page = await ui.signIn('dt.authlead', { width: 1366, height: 900 });
+  await page.goto(`${ui.url}/questionnaires`);
   await page.getByRole('button', { name: '新建问卷' }).click();
   const drawer = page.locator('.ant-drawer');
   await drawer.getByText('设计满意度问卷').waitFor({ timeout: 30_000 });
