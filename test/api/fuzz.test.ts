@@ -429,7 +429,7 @@ describe('OpenAPI fuzzing', () => {
     }
   });
 
-  test('every operation, anonymous and as an allowed role: no 5xx, wrong-type bodies refused, no HTML reflected', async () => {
+  test('every operation, anonymous and as an allowed role: no 5xx, wrong-type bodies refused, no HTML reflected', async (t) => {
     const sessions = new Map<string, Session>();
     const sessionFor = async (username: string) => {
       let s = sessions.get(username);
@@ -470,8 +470,9 @@ describe('OpenAPI fuzzing', () => {
       // Keep the logged-in sessions valid across operations (logout and password routes end them).
       if (op.key === 'POST /api/auth/logout' || op.key === 'POST /api/auth/password') sessions.clear();
     }
-    const seconds = (Date.now() - started) / 1000;
     assert.ok(requests >= operations.length * RUNS_PER_OPERATION);
-    assert.ok(seconds < 120, `fuzzing took ${seconds} s`);
+    // How long it took is reported, never asserted: speed is measured by `npm run bench`, and a
+    // loaded CI machine must not turn a time into a failure.
+    t.diagnostic(`${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 });
