@@ -25,6 +25,7 @@ import { registerConstructionRoutes } from './construction/routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { dedupModule } from './dedup/index.ts';
+import { registerEvaluationRoutes } from './evaluation/index.ts';
 import { registerPublicFundsRoutes } from './funds/public-routes.ts';
 import { registerFundsRoutes } from './funds/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
@@ -225,6 +226,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerWorkbenchRoutes(app, projectDeps);
   registerConstructionRoutes(app, projectDeps);
   registerOperationsRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerObligationRoutes(app, deps);
   if (options.jobs) {
