@@ -13,16 +13,20 @@ import { DEMO_ORGANISATIONS } from '../../src/demo/accounts.ts';
 import { readZipText } from '../../src/documents/zip.ts';
 import { runSweep } from '../../src/obligations/index.ts';
 import type { Session, TestContext } from '../helper.ts';
+import { TEST_START } from '../helper.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
   decide,
   draftProject,
+  EXTRA_PASSWORD,
   expectStatus,
+  extraUser,
   FIVE_OPINIONS,
   organisationId,
   Sessions,
   setupProjects,
+  upload,
   uploadMissing,
 } from './projects-support.ts';
 
@@ -78,6 +82,143 @@ function docxText(bytes: Buffer): string {
   assert.ok(xml, 'word/document.xml');
   return xml.replace(/<[^>]+>/g, '');
 }
+
+/** An SC project of 朔城区教育科技局 taken to 立项. */
+async function establishedSc(scSessions: Sessions): Promise<string> {
+  const entryId = await approvedPlanEntry(
+    scSessions,
+    'sc.reviewer',
+    'sc.gov',
+    '朔城区教育科技局',
+    '智慧校园',
+  );
+  const staff = await scSessions.as('sc.staff');
+  const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局');
+  const { id } = await draftProject(staff, {
+    name: '智慧校园建设项目',
+    type: 'new',
+    planEntryId: entryId,
+    systems: [{ systemId, name: null, relation: 'builds' }],
+  });
+  await uploadMissing(staff, id);
+  expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
+  const reviewer = await scSessions.as('sc.reviewer');
+  expectStatus(
+    await reviewer.request('PUT', `/api/projects/${id}/review`, {
+      opinions: FIVE_OPINIONS,
+      findings: { interoperable: true },
+      sharingAnalysisOpinion: '共享分析篇可行。',
+    }),
+    200,
+    'review',
+  );
+  expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
+  const approver = await scSessions.as('sc.approver');
+  expectStatus(
+    await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
+    201,
+    'doc',
+  );
+  expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, '立项');
+  return id;
+}
+
+describe('evaluation year (SC): 区财政局 spot-checks the self-evaluations', () => {
+  after(() => {
+    ctx.clock.set(TEST_START);
+  });
+
+  test('SC-22 SC-24 the rulebook’s 区财政局 spot-checks a self-evaluation; the 财政评审中心 cannot', async () => {
+    let scSessions = new Sessions(ctx);
+    const projectId = await establishedSc(scSessions);
+    const { username } = await extraUser(ctx, scSessions, 'finance_officer', '朔城区财政局');
+    ctx.clock.set('2027-01-11T02:00:00.000Z');
+    scSessions = new Sessions(ctx);
+    const reviewer = await scSessions.as('sc.reviewer');
+    const staff = await scSessions.as('sc.staff');
+    const opened = await reviewer.request('POST', '/api/evaluation/rounds', {
+      year: 2026,
+      dueDate: '2027-03-31',
+    });
+    expectStatus(opened, 201, 'open SC');
+    const roundId = opened.json().id;
+    const submitted = await staff.request('POST', `/api/evaluation/rounds/${roundId}/self-evaluations`, {
+      projectId,
+      targets: [{ indicator: '覆盖教室', target: '200 间', achieved: '180 间' }],
+      fundsUsed: '950000',
+      outputs: '建成智慧教室 180 间',
+      effects: '课堂互动提升',
+      problems: '部分教室未完工',
+    });
+    expectStatus(submitted, 201, 'self-evaluation');
+    const seId = submitted.json().id;
+    const body = { conclusion: 'issues', keyProject: true, findings: '完成数与资金使用不匹配' };
+    const review = await (await scSessions.as('sc.finance')).request(
+      'POST',
+      `/api/evaluation/self-evaluations/${seId}/spot-check`,
+      body,
+    );
+    expectStatus(review, 403, '财政评审中心');
+    assert.equal(review.json().code, 'EVAL_NOT_SPOT_CHECKER');
+    assert.equal(review.json().article, 'SC-22');
+    const finance = await scSessions.as(username, EXTRA_PASSWORD);
+    expectStatus(
+      await finance.request('POST', `/api/evaluation/self-evaluations/${seId}/spot-check`, body),
+      201,
+      '区财政局',
+    );
+    expectStatus(
+      await finance.request('POST', `/api/evaluation/self-evaluations/${seId}/spot-check`, body),
+      409,
+      'twice',
+    );
+    const detail = (await reviewer.request('GET', `/api/evaluation/rounds/${roundId}`)).json();
+    assert.equal(detail.spotCheck.financeName, '区财政局');
+    const p = detail.projects.find((x: { id: string }) => x.id === projectId);
+    assert.deepEqual(p.selfEvaluation.spotCheck, {
+      conclusion: 'issues',
+      keyProject: true,
+      findings: '完成数与资金使用不匹配',
+    });
+    assert.deepEqual(detail.articles.efficacy, ['SC-24']);
+    // The finding becomes a rectification opinion (SC-23) and the authority scores the project (SC-24).
+    expectStatus(
+      await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/rectifications`, {
+        projectId,
+        source: 'spot_check',
+        finding: '完成数与资金使用不匹配',
+        opinion: '补充建设剩余教室',
+        deadline: '2027-04-30',
+      }),
+      201,
+      'rectification',
+    );
+    const indicators = detail.indicatorSet.indicators as { code: string; phases: string[] }[];
+    const scored = await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/scores`, {
+      projectId,
+      phase: 'construction',
+      scores: indicators
+        .filter((i) => i.phases.includes('construction'))
+        .map((i) => ({ code: i.code, score: 65 })),
+      comment: '',
+    });
+    expectStatus(scored, 200, 'score');
+    expectStatus(
+      await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/roll-up`, { version: 1 }),
+      200,
+      'roll up',
+    );
+    const results = (await reviewer.request('GET', `/api/evaluation/rounds/${roundId}`)).json().results;
+    assert.deepEqual(
+      results.map((r: { organisationName: string; score: number; grade: string }) => [
+        r.organisationName,
+        r.score,
+        r.grade,
+      ]),
+      [['朔城区教育科技局', 65, 'pass']],
+    );
+  });
+});
 
 describe('evaluation year (DT)', () => {
   let edu: { id: string; systemId: string };
@@ -394,6 +535,46 @@ describe('evaluation year (DT)', () => {
         ['大同市教育局', '优秀'],
         ['大同市卫生健康委员会', '合格'],
       ],
+    );
+  });
+  test('evaluation routes: a department reaches its own projects and reports, not another department’s; another jurisdiction gets 404', async () => {
+    const sc = await sessions.as('sc.reviewer');
+    expectStatus(
+      await sc.request('GET', `/api/evaluation/rounds/${roundId}`),
+      404,
+      'other jurisdiction reads',
+    );
+    expectStatus(
+      await sc.request('POST', `/api/evaluation/rounds/${roundId}/roll-up`, { version: 1 }),
+      404,
+      'other jurisdiction rolls up',
+    );
+    expectStatus(
+      await sc.request('GET', `/api/evaluation/rounds/${roundId}/compilation`),
+      404,
+      'other jurisdiction compiles',
+    );
+    const scList = (await sc.request('GET', '/api/evaluation/rounds')).json();
+    assert.ok(!scList.items.some((r: { id: string }) => r.id === roundId));
+    const list = (await staff.request('GET', '/api/evaluation/rounds')).json();
+    assert.ok(list.items.some((r: { id: string }) => r.id === roundId));
+    const detail = (await reviewer.request('GET', `/api/evaluation/rounds/${roundId}`)).json();
+    const rect = detail.rectifications[0];
+    expectStatus(
+      await sc.request('POST', `/api/evaluation/rectifications/${rect.id}/close`, { version: rect.version }),
+      404,
+      'other jurisdiction closes',
+    );
+    const se = detail.projects.find((x: { id: string }) => x.id === edu.id).selfEvaluation.id;
+    const scFinance = await sessions.as('sc.finance');
+    expectStatus(
+      await scFinance.request('POST', `/api/evaluation/self-evaluations/${se}/spot-check`, {
+        conclusion: 'consistent',
+        keyProject: false,
+        findings: '属实',
+      }),
+      404,
+      'other jurisdiction finance',
     );
   });
 });
