@@ -22,6 +22,7 @@ import { departmentAssessments, projects } from '../projects/tables.ts';
 import {
   DEFAULT_INDICATORS,
   type EfficacyDimension,
+  type EvaluationRules,
   efficacyScore,
   type Indicator,
   indicatorSetProblems,
@@ -108,6 +109,27 @@ async function roundProject(q: Queryable, rc: RoundContext, projectId: string) {
   return row;
 }
 
+/**
+ * Who owes a project's self-evaluation: the rulebook's submitter (XZ: 市交通运输数据中心), else the
+ * project's own department.
+ */
+async function selfEvaluationHolder(
+  q: Queryable,
+  rules: EvaluationRules,
+  place: { baseCode: string | null; jurisdictionId: string },
+  ownerOrganisationId: string,
+): Promise<string> {
+  const key = rules.selfEvaluation.submitterOrgKey;
+  if (!key || !place.baseCode) return ownerOrganisationId;
+  const bound = bindNamedOrganisation(
+    getRulebook(place.baseCode),
+    key,
+    place.jurisdictionId,
+    await loadDirectory(q),
+  );
+  return bound ?? ownerOrganisationId;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Round and self-evaluation (DT-27, SC-22, XZ-22)
 
@@ -164,12 +186,18 @@ export async function openRound(
       .where(and(eq(projects.jurisdictionId, jurisdictionId), eq(projects.state, 'established')));
     const env: ObligationEnv = { calendar, now: caller.now };
     for (const p of list) {
+      const holder = await selfEvaluationHolder(
+        tx,
+        rules,
+        { baseCode: j.baseCode, jurisdictionId },
+        p.organisationId,
+      );
       await openObligation(tx, env, {
         kind: SELF_EVALUATION_KIND,
         projectId: p.id,
         ref: String(input.year),
         jurisdictionId,
-        holderOrganisationId: p.organisationId,
+        holderOrganisationId: holder,
         title: `${p.name}：${input.year} 年度项目自评价`,
         articles: rules.selfEvaluation.articles,
         anchorDate: caller.today,
@@ -208,7 +236,13 @@ export async function submitSelfEvaluation(
       const project = await roundProject(tx, rc, input.projectId).catch(() => {
         throw notFound('项目不存在、未立项或不在本考核范围内');
       });
-      if (!caller.scope.ownOrganisations.includes(project.organisationId)) {
+      const holder = await selfEvaluationHolder(
+        tx,
+        rc.evaluationRules,
+        { baseCode: rc.baseCode, jurisdictionId: rc.round.jurisdictionId },
+        project.organisationId,
+      );
+      if (!caller.scope.ownOrganisations.includes(holder)) {
         // Not the caller's own project: the same answer whether it exists or not.
         throw notFound('项目不存在、未立项或不在本考核范围内');
       }

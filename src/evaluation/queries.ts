@@ -44,6 +44,15 @@ function orgVisible(
   return own.length ? inArray(organisationColumn as typeof projects.ownerOrganisationId, own) : sql`false`;
 }
 
+/** Projects: the department's own, and those whose self-evaluation it owes (XZ: the data center). */
+function projectVisible(caller: EvalCaller, jurisdictionId: string): SQL | undefined {
+  if (caller.scope.readJurisdictions.includes(jurisdictionId)) return undefined;
+  const own = caller.scope.ownOrganisations;
+  return own.length
+    ? or(inArray(projects.ownerOrganisationId, own), inArray(obligations.holderOrganisationId, own))
+    : sql`false`;
+}
+
 export async function listRounds(q: Queryable, caller: EvalCaller) {
   const ids = roundJurisdictions(caller);
   if (ids.length === 0) return { items: [] };
@@ -131,7 +140,7 @@ export async function roundDetail(q: Queryable, caller: EvalCaller, id: string) 
       and(
         eq(projects.jurisdictionId, round.jurisdictionId),
         or(eq(projects.state, 'established'), isNotNull(evalSelfEvaluations.id)),
-        orgVisible(caller, round.jurisdictionId, projects.ownerOrganisationId),
+        projectVisible(caller, round.jurisdictionId),
       ),
     )
     .orderBy(organisations.name, projects.code);

@@ -7,7 +7,15 @@
 
 export interface EvaluationRules {
   /** Who self-evaluates after the budget year and to whom the report goes (DT-27, SC-22, XZ-22). */
-  selfEvaluation: { articles: string[]; wording: string };
+  selfEvaluation: {
+    articles: string[];
+    wording: string;
+    /**
+     * The rulebook organisation that self-evaluates every project (XZ 第二十二条: 市交通运输数据中心);
+     * null: each project's own department (DT 市直部门, SC 项目建设单位).
+     */
+    submitterOrgKey: string | null;
+  };
   /**
    * The finance body that spot-checks self-evaluations and evaluates key projects (SC-22 区财政局,
    * XZ-23 财务科), as a rulebook organisation key; null where the text names none (DT).

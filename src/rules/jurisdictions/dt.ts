@@ -843,6 +843,7 @@ export const DT_EVALUATION: EvaluationRules = {
   selfEvaluation: {
     articles: ['DT-27'],
     wording: '市直部门在年度预算结束后开展项目自评价，并将自评价报告报送市政务信息化主管部门',
+    submitterOrgKey: null,
   },
   spotCheck: null,
   assessment: {

@@ -836,6 +836,7 @@ export const SC_EVALUATION: EvaluationRules = {
   selfEvaluation: {
     articles: ['SC-22'],
     wording: '项目建设单位按照财政预算绩效管理要求开展项目自评价',
+    submitterOrgKey: null,
   },
   spotCheck: { financeOrgKey: 'sc_finance', financeName: '区财政局', articles: ['SC-22'] },
   assessment: {

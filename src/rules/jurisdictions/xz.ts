@@ -923,6 +923,7 @@ export const XZ_EVALUATION: EvaluationRules = {
   selfEvaluation: {
     articles: ['XZ-22'],
     wording: '市交通运输数据中心在年度预算结束后开展项目自评价，并将自评价报告报送市政务信息管理局',
+    submitterOrgKey: 'xz_data_center',
   },
   spotCheck: { financeOrgKey: 'xz_finance_section', financeName: '财务科', articles: ['XZ-23'] },
   assessment: {
