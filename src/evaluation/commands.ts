@@ -559,6 +559,7 @@ export async function rollUpRound(
   deps: EvaluationDeps,
   ctx: CommandContext,
   roundId: string,
+  input: { version: number },
 ): Promise<{ departments: number }> {
   const caller = callerOfContext(deps, ctx);
   return runCommand(
@@ -567,6 +568,8 @@ export async function rollUpRound(
     { action: 'eval.roll_up', objectType: 'eval_round', objectId: roundId },
     async (tx, audit) => {
       const rc = await loadRound(tx, caller, roundId, 'manage', true);
+      if (rc.round.version !== input.version) throw versionConflict();
+      if (rc.round.publishedAt) throw conflict('EVAL_ALREADY_PUBLISHED', '考核结果已公示，不能重新汇总');
       const scored = await tx
         .select({
           organisationId: evalProjectScores.organisationId,

@@ -107,7 +107,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationD
     recordEfficacy(deps, ctx(req), id(req), body(req)),
   );
   app.post('/api/evaluation/rounds/:id/roll-up', write('汇总部门考核结果', S.VersionBody), (req) =>
-    rollUpRound(deps, ctx(req), id(req)),
+    rollUpRound(deps, ctx(req), id(req), body(req)),
   );
   app.post('/api/evaluation/rounds/:id/publish', write('公示年度考核结果', S.VersionBody), async (req) => {
     await publishRound(deps, ctx(req), id(req), body(req));
