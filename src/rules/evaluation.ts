@@ -215,7 +215,8 @@ export function rollUp(projects: readonly ScoredProject[]): DepartmentResult[] {
   const out: DepartmentResult[] = [];
   for (const [organisationId, list] of byOrg) {
     const mean = list.reduce((sum, p) => sum + p.score, 0) / list.length;
-    const score = Math.min(SCORE_MAX, Math.max(SCORE_MIN, Math.round(mean)));
+    // Project scores are 0–100 (refused otherwise), so their mean is too: nothing to clamp.
+    const score = Math.round(mean);
     out.push({
       organisationId,
       score,
