@@ -25,6 +25,7 @@ import { registerConstructionRoutes } from './construction/routes.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { dedupModule } from './dedup/index.ts';
+import { registerEvaluationRoutes } from './evaluation/index.ts';
 import { registerPublicFundsRoutes } from './funds/public-routes.ts';
 import { registerFundsRoutes } from './funds/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
@@ -42,7 +43,7 @@ import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
 import { registerPublicRoutes } from './public/routes.ts';
-import { registerQuestionnaireRoutes } from './questionnaire/index.ts';
+import { registerQuestionnaireRoutes, satisfactionScore } from './questionnaire/index.ts';
 import { filingHook } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
@@ -226,6 +227,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerWorkbenchRoutes(app, projectDeps);
   registerConstructionRoutes(app, projectDeps);
   registerOperationsRoutes(app, deps);
+  // Efficacy evaluation reads the public questionnaire's satisfaction score (DT-30, SC-24, XZ-26).
+  registerEvaluationRoutes(app, { ...deps, satisfactionScore });
   registerNotificationRoutes(app, deps);
   registerObligationRoutes(app, deps);
   if (options.jobs) {

@@ -15,6 +15,7 @@ import {
 } from '../catalog/access.ts';
 import { CONSTRUCTION_ACCESS } from '../construction/access.ts';
 import { DEDUP_ACCESS } from '../dedup/access.ts';
+import { EVALUATION_ACCESS } from '../evaluation/access.ts';
 import { FUNDS_ACCESS } from '../funds/access.ts';
 import { NOTIFICATION_ACCESS } from '../notifications/access.ts';
 import { OBLIGATION_ACCESS } from '../obligations/access.ts';
@@ -304,6 +305,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   ...DEDUP_ACCESS,
   ...WORKBENCH_ROUTE_ACCESS,
   ...OPERATIONS_ACCESS,
+  ...EVALUATION_ACCESS,
   ...FUNDS_ACCESS,
   ...QUESTIONNAIRE_ACCESS,
 };

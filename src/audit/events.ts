@@ -135,6 +135,18 @@ export const AUDIT_ACTIONS = {
   'questionnaire.publish': '发布满意度问卷',
   'questionnaire.close': '结束满意度问卷',
   'questionnaire.answer': '公众填写满意度问卷',
+  'eval.round_open': '开启年度考核（自评价报送）',
+  'eval.self_evaluation_submit': '报送项目自评价报告',
+  'eval.spot_check': '财政（财务）部门抽查项目自评价',
+  'eval.indicator_set': '制定年度考核指标体系',
+  'eval.project_score': '年度绩效考核项目评分',
+  'eval.efficacy': '登记应用效能评估',
+  'eval.roll_up': '汇总部门年度考核结果',
+  'eval.publish': '公示年度考核结果',
+  'eval.rectification_issue': '提出整改意见',
+  'eval.rectification_report': '报告整改情况',
+  'eval.rectification_close': '核销整改',
+  'eval.report_export': '生成年度考核报告（汇编）',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

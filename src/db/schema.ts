@@ -7,6 +7,7 @@
 export * from '../catalog/tables.ts';
 export * from '../construction/tables.ts';
 export * from '../dedup/tables.ts';
+export * from '../evaluation/tables.ts';
 export * from '../funds/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../obligations/tables.ts';

@@ -454,6 +454,37 @@ export const routes: RouteEntry[] = [
     load: () => import('./pages/account/mfa/index.tsx'),
   },
   {
+    path: '/public/evaluation',
+    name: '年度考核结果公示',
+    layout: false,
+    hideInMenu: true,
+    load: () => import('./pages/evaluation/public/index.tsx'),
+  },
+  {
+    // 年度考核 (issue 14): departments see their own projects, the authority and oversight roles the jurisdiction.
+    path: '/evaluation',
+    name: '年度考核',
+    icon: 'project',
+    access: 'canSeeCatalogs',
+    children: [
+      {
+        path: '/evaluation/rounds',
+        name: '考核年度',
+        access: 'canSeeCatalogs',
+        description:
+          '自评价、财政抽查、绩效考核评分、应用效能评估、整改与年度报告（DT-07、DT-27、DT-28、DT-30、DT-31）',
+        load: () => import('./pages/evaluation/rounds/index.tsx'),
+      },
+      {
+        path: '/evaluation/rounds/:id',
+        name: '考核详情',
+        access: 'canSeeCatalogs',
+        hideInMenu: true,
+        load: () => import('./pages/evaluation/round/index.tsx'),
+      },
+    ],
+  },
+  {
     path: '*',
     name: '页面不存在',
     access: 'authenticated',

@@ -5,6 +5,8 @@
  * 备案 (合理性审查意见备案证明) or 不予备案 → 市行政审批局 立项 (never without the certificate).
  * Unplanned projects and new departments first pass 前置审查 and 市人民政府 approval.
  */
+
+import type { EvaluationRules } from '../evaluation-model.ts';
 import type { Rulebook } from '../model.ts';
 import type { OperationsRules } from '../operations-model.ts';
 import { all, any, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
@@ -834,4 +836,22 @@ export const DT_OPERATIONS: OperationsRules = {
     articles: ['DT-33'],
     kinds: ['natural_person', 'legal_person', 'spatial', 'certificate', 'credit', 'macro_economy'],
   },
+};
+
+/** Evaluation (issue 14): 第七条、第二十七条、第二十八条、第三十条、第三十一条. */
+export const DT_EVALUATION: EvaluationRules = {
+  selfEvaluation: {
+    articles: ['DT-27'],
+    wording: '市直部门在年度预算结束后开展项目自评价，并将自评价报告报送市政务信息化主管部门',
+    submitterOrgKey: null,
+  },
+  spotCheck: null,
+  assessment: {
+    articles: ['DT-07', 'DT-28'],
+    wording: '按年度对每个市直部门的建设中项目和运行中项目开展监督评估和绩效考核',
+  },
+  efficacy: { articles: ['DT-30'] },
+  rectification: { articles: ['DT-31'] },
+  nextYearReference: { articles: ['DT-31'] },
+  publication: { articles: ['DT-07'] },
 };

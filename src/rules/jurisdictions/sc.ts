@@ -6,6 +6,8 @@
  * with related departments and approves 立项. Unplanned projects first pass 前置审查 and 区人民政府.
  * Acceptance within six months of completion; acceptance report filed within 30 working days.
  */
+
+import type { EvaluationRules } from '../evaluation-model.ts';
 import type { Rulebook } from '../model.ts';
 import type { OperationsRules } from '../operations-model.ts';
 import { all, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
@@ -827,4 +829,22 @@ export const SC_OPERATIONS: OperationsRules = {
   },
   internalRules: null,
   baseLibraries: null,
+};
+
+/** Evaluation (issue 14): 第二十二条、第二十三条、第二十四条. */
+export const SC_EVALUATION: EvaluationRules = {
+  selfEvaluation: {
+    articles: ['SC-22'],
+    wording: '项目建设单位按照财政预算绩效管理要求开展项目自评价',
+    submitterOrgKey: null,
+  },
+  spotCheck: { financeOrgKey: 'sc_finance', financeName: '区财政局', articles: ['SC-22'] },
+  assessment: {
+    articles: ['SC-22', 'SC-24'],
+    wording: '对项目资金使用情况、项目产出和效果以及服务对象满意度等情况进行考核评价',
+  },
+  efficacy: { articles: ['SC-24'] },
+  rectification: { articles: ['SC-23'] },
+  nextYearReference: { articles: ['SC-24'] },
+  publication: null,
 };

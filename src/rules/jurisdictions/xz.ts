@@ -8,6 +8,8 @@
  * A new 业务专网 needs 市政务信息管理局 and then 市政府 (第十条). 局党组 consents at each key step:
  * plan, application, supervisor, acceptance report and every disbursement.
  */
+
+import type { EvaluationRules } from '../evaluation-model.ts';
 import type { Rulebook } from '../model.ts';
 import type { OperationsRules } from '../operations-model.ts';
 import { all, any, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
@@ -914,4 +916,22 @@ export const XZ_OPERATIONS: OperationsRules = {
   },
   internalRules: null,
   baseLibraries: null,
+};
+
+/** Evaluation (issue 14): 第二十二条至第二十六条. */
+export const XZ_EVALUATION: EvaluationRules = {
+  selfEvaluation: {
+    articles: ['XZ-22'],
+    wording: '市交通运输数据中心在年度预算结束后开展项目自评价，并将自评价报告报送市政务信息管理局',
+    submitterOrgKey: 'xz_data_center',
+  },
+  spotCheck: { financeOrgKey: 'xz_finance_section', financeName: '财务科', articles: ['XZ-23'] },
+  assessment: {
+    articles: ['XZ-23', 'XZ-25'],
+    wording: '对局机关及局属各单位项目使用情况开展年度工作绩效考核',
+  },
+  efficacy: { articles: ['XZ-26'] },
+  rectification: { articles: ['XZ-24'] },
+  nextYearReference: { articles: ['XZ-25'] },
+  publication: null,
 };

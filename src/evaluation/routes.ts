@@ -1,0 +1,218 @@
+/**
+ * HTTP routes of the evaluation module: validate → command or query → answer. No drizzle, no rules.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { ErrorBody, errors } from '../http/schemas.ts';
+import { commandContext } from '../identity/plugin.ts';
+import { recordEvent } from '../shared/command.ts';
+import {
+  closeRectification,
+  createIndicatorSet,
+  type EvaluationDeps,
+  issueRectification,
+  openRound,
+  publishRound,
+  recordEfficacy,
+  reportRectification,
+  rollUpRound,
+  scoreProject,
+  spotCheck,
+  submitSelfEvaluation,
+} from './commands.ts';
+import { callerOfContext } from './context.ts';
+import { listRounds, publicResults, roundDetail } from './queries.ts';
+import { compilationDocx, compilationXlsx, departmentReport } from './reports.ts';
+import * as S from './schemas.ts';
+
+const TAGS = ['年度考核'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const PUBLIC_RESULTS_LIMIT = { max: 60, timeWindow: '1 minute' };
+
+type Req = FastifyRequest;
+/** Answers are built by the queries; documented in the route summaries. */
+const Any = Type.Object({}, { additionalProperties: true });
+// biome-ignore lint/suspicious/noExplicitAny: bodies are validated by their schema before the handler runs
+const body = (req: Req) => req.body as any;
+const id = (req: Req) => (req.params as { id: string }).id;
+
+function send(reply: FastifyReply, bytes: Buffer, type: string, ascii: string, chinese: string) {
+  return reply
+    .header('content-type', type)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`,
+    )
+    .header('x-content-type-options', 'nosniff')
+    .send(bytes);
+}
+
+export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationDeps): void {
+  const caller = (req: Req) => callerOfContext(deps, commandContext(req));
+  const ctx = (req: Req) => commandContext(req);
+  const write = (summary: string, schemaBody: unknown, params: unknown = S.IdParams) => ({
+    schema: { tags: TAGS, summary, params, body: schemaBody, response: { 200: Any, 201: Any, ...errors } },
+  });
+
+  app.get(
+    '/api/evaluation/rounds',
+    { schema: { tags: TAGS, summary: '考核年度列表', response: { 200: Any, 201: Any, ...errors } } },
+    (req) => listRounds(deps.db, caller(req)),
+  );
+  app.get(
+    '/api/evaluation/rounds/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '考核年度详情（自评价、抽查、评分、效能、整改、结果）',
+        params: S.IdParams,
+        response: { 200: Any, 201: Any, ...errors },
+      },
+    },
+    (req) => roundDetail(deps.db, caller(req), id(req)),
+  );
+  app.post(
+    '/api/evaluation/rounds',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '开启年度考核',
+        body: S.RoundBody,
+        response: { 200: Any, 201: Any, ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await openRound(deps, ctx(req), body(req))),
+  );
+  app.post(
+    '/api/evaluation/rounds/:id/self-evaluations',
+    write('报送项目自评价报告', S.SelfEvaluationBody),
+    async (req, reply) =>
+      reply.code(201).send(await submitSelfEvaluation(deps, ctx(req), id(req), body(req))),
+  );
+  app.post(
+    '/api/evaluation/self-evaluations/:id/spot-check',
+    write('抽查项目自评价', S.SpotCheckBody),
+    async (req, reply) => reply.code(201).send(await spotCheck(deps, ctx(req), id(req), body(req))),
+  );
+  app.post(
+    '/api/evaluation/rounds/:id/indicator-sets',
+    write('制定年度考核指标体系（新版本）', S.IndicatorSetBody),
+    async (req, reply) => reply.code(201).send(await createIndicatorSet(deps, ctx(req), id(req), body(req))),
+  );
+  app.post('/api/evaluation/rounds/:id/scores', write('项目绩效考核评分', S.ScoreBody), (req) =>
+    scoreProject(deps, ctx(req), id(req), body(req)),
+  );
+  app.post('/api/evaluation/rounds/:id/efficacy', write('应用效能评估', S.EfficacyBody), (req) =>
+    recordEfficacy(deps, ctx(req), id(req), body(req)),
+  );
+  app.post('/api/evaluation/rounds/:id/roll-up', write('汇总部门考核结果', S.VersionBody), (req) =>
+    rollUpRound(deps, ctx(req), id(req), body(req)),
+  );
+  app.post('/api/evaluation/rounds/:id/publish', write('公示年度考核结果', S.VersionBody), async (req) => {
+    await publishRound(deps, ctx(req), id(req), body(req));
+    return { ok: true };
+  });
+  app.post(
+    '/api/evaluation/rounds/:id/rectifications',
+    write('提出整改意见', S.RectificationBody),
+    async (req, reply) => reply.code(201).send(await issueRectification(deps, ctx(req), id(req), body(req))),
+  );
+  app.post('/api/evaluation/rectifications/:id/report', write('报告整改情况', S.ReportBody), async (req) => {
+    await reportRectification(deps, ctx(req), id(req), body(req));
+    return { ok: true };
+  });
+  app.post('/api/evaluation/rectifications/:id/close', write('核销整改', S.VersionBody), (req) =>
+    closeRectification(deps, ctx(req), id(req), body(req)),
+  );
+
+  app.get(
+    '/api/evaluation/rounds/:id/reports/:organisationId',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '部门年度考核报告（.docx）',
+        params: S.ReportParams,
+        response: { 200: Any, 201: Any, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const p = req.params as { id: string; organisationId: string };
+      const c = caller(req);
+      const report = await departmentReport(deps.db, c, p.id, p.organisationId);
+      await recordEvent(deps, ctx(req), {
+        action: 'eval.report_export',
+        objectType: 'eval_round',
+        objectId: p.id,
+        details: { kind: 'department', organisationId: p.organisationId },
+      });
+      return send(
+        reply,
+        report.bytes,
+        DOCX,
+        `assessment-${report.year}.docx`,
+        `${report.name}${report.year}年度考核报告.docx`,
+      );
+    },
+  );
+  app.get(
+    '/api/evaluation/rounds/:id/compilation',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '年度考核汇编（.docx）',
+        params: S.IdParams,
+        response: { 200: Any, 201: Any, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const out = await compilationDocx(deps.db, caller(req), id(req));
+      await recordEvent(deps, ctx(req), {
+        action: 'eval.report_export',
+        objectType: 'eval_round',
+        objectId: id(req),
+        details: { kind: 'compilation', departments: out.departments },
+      });
+      return send(reply, out.bytes, DOCX, `compilation-${out.year}.docx`, `${out.year}年度绩效考核汇编.docx`);
+    },
+  );
+  app.get(
+    '/api/evaluation/rounds/:id/compilation/summary',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '年度考核汇总表（.xlsx）',
+        params: S.IdParams,
+        response: { 200: Any, 201: Any, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const out = await compilationXlsx(deps.db, caller(req), id(req));
+      await recordEvent(deps, ctx(req), {
+        action: 'eval.report_export',
+        objectType: 'eval_round',
+        objectId: id(req),
+        details: { kind: 'summary' },
+      });
+      return send(reply, out.bytes, XLSX, `summary-${out.year}.xlsx`, `${out.year}年度绩效考核汇总.xlsx`);
+    },
+  );
+
+  app.get(
+    '/api/public/evaluation-results',
+    {
+      config: { rateLimit: PUBLIC_RESULTS_LIMIT },
+      schema: {
+        tags: ['公开'],
+        summary: '已公示的年度考核结果（一公示）',
+        security: [],
+        querystring: S.PublicQuery,
+        response: { 200: Any, 400: ErrorBody, 429: ErrorBody },
+      },
+    },
+    (req) => {
+      const q = req.query as { limit?: number; offset?: number };
+      return publicResults(deps.db, { limit: q.limit ?? 20, offset: q.offset ?? 0 });
+    },
+  );
+}
