@@ -30,15 +30,21 @@ after(async () => {
 });
 
 /** An SC project of 朔城区教育科技局 taken to 立项 by the 区政务信息管理局. */
-async function establishedSc(): Promise<string> {
-  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', '朔城区教育科技局', '校园安全');
+async function establishedSc(
+  topic = '校园安全',
+  declarations: Record<string, boolean> | null = null,
+): Promise<string> {
+  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', '朔城区教育科技局', topic);
   const staff = await sessions.as('sc.staff');
   const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局');
   const { id } = await draftProject(staff, {
-    name: '校园安全监管平台建设项目',
+    name: `${topic}监管平台建设项目`,
     type: 'new',
     planEntryId: entryId,
     systems: [{ systemId, name: null, relation: 'builds' }],
+    ...(declarations
+      ? { declarations: { interoperable: true, onExtranet: true, onCloud: true, ...declarations } }
+      : {}),
   });
   await uploadMissing(staff, id);
   expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
@@ -134,5 +140,67 @@ describe('SC budget and publicity (SC-13)', () => {
         ['sc.budget.funds', 'open'],
       ],
     );
+  });
+});
+
+describe('SC 第十四条 (SC-14): co-built shares and the record path', () => {
+  test('SC-14 a project co-built with the province and city states the district share carried by the district budget', async () => {
+    const id = await establishedSc('校园食品安全', { higherLevelCoBuild: true });
+    const reviewCentre = await sessions.as('sc.finance');
+    const url = `/api/funds/projects/${id}/budget-review`;
+    const blocked = await reviewCentre.request('POST', url, SC_REVIEW);
+    expectStatus(blocked, 422, 'no district share');
+    assert.equal(blocked.json().code, 'GATE_BLOCKED');
+    assert.equal(blocked.json().article, 'SC-14');
+    assert.equal(blocked.json().field, 'shares');
+    assert.match(blocked.json().message, /区级财政预算/);
+    const shares = [
+      { level: 'province', kind: 'construction', amount: '640000', carriedBy: '省级财政补助资金' },
+      { level: 'district', kind: 'construction', amount: '500000', carriedBy: '朔城区本级财政预算' },
+    ];
+    const ok = await reviewCentre.request('POST', url, { ...SC_REVIEW, shares });
+    expectStatus(ok, 201, 'review with shares');
+    const view = (await (await sessions.as('sc.staff')).request('GET', `/api/funds/projects/${id}`)).json();
+    assert.deepEqual(
+      view.review.shares.map((s: { levelLabel: string; amount: string; carriedBy: string }) => [
+        s.levelLabel,
+        s.amount,
+        s.carriedBy,
+      ]),
+      [
+        ['省级', '640000.00', '省级财政补助资金'],
+        ['区级', '500000.00', '朔城区本级财政预算'],
+      ],
+    );
+  });
+
+  test('SC-14 a nationally or provincially funded project is recorded after its upward application; the district reviews no budget for it', async () => {
+    const staff = await sessions.as('sc.staff');
+    const { id } = await draftProject(staff, {
+      name: '国家智慧教育平台应用试点项目',
+      declarations: { interoperable: true, onExtranet: true, onCloud: true, higherLevelFunded: true },
+    });
+    const detail = (await staff.request('GET', `/api/projects/${id}`)).json();
+    for (const m of detail.applicationMaterials as { code: string; required: boolean; provided: boolean }[]) {
+      if (m.required && !m.provided && m.code !== 'upward_application')
+        expectStatus(await upload(staff, id, m.code), 201, m.code);
+    }
+    const early = await staff.request('POST', `/api/projects/${id}/submit`);
+    expectStatus(early, 422, 'no upward application');
+    assert.equal(early.json().article, 'SC-14');
+    expectStatus(await upload(staff, id, 'upward_application'), 201, 'upward application');
+    expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
+    const recorded = await decide(await sessions.as('sc.reviewer'), id, 'sc.review.record', {
+      opinion: '项目资料已报送，记录在案',
+    });
+    expectStatus(recorded, 200, 'record');
+    assert.equal(recorded.json().state, 'recorded');
+    const budget = await (await sessions.as('sc.finance')).request(
+      'POST',
+      `/api/funds/projects/${id}/budget-review`,
+      SC_REVIEW,
+    );
+    expectStatus(budget, 409, 'no district budget review');
+    assert.equal(budget.json().code, 'STEP_NOT_OPEN');
   });
 });
