@@ -163,3 +163,76 @@ describe('JC co-built shares (JC-05-3)', () => {
     expectStatus(res, 201, 'review');
   });
 });
+
+describe('JC rectification and funds (JC-05-7)', () => {
+  test('JC-05-7 a refused rectification suspends construction and O&M funds; the absolute gate refuses an override', async () => {
+    const id = await establishedJc('教育装备管理');
+    expectStatus(
+      await (await sessions.as('jc.finance')).request('POST', `/api/funds/projects/${id}/budget-review`, {
+        opinion: '资金已落实。',
+        lines: LINES,
+        shares: [],
+      }),
+      201,
+      'budget',
+    );
+    const staff = await sessions.as('jc.staff');
+    const finance = await sessions.as('jc.finance');
+    const request = async (kind: string, amount: string) => {
+      const res = await staff.request('POST', '/api/funds/disbursements', {
+        projectId: id,
+        year: 2026,
+        kind,
+        amount,
+        purpose: '进度款',
+      });
+      expectStatus(res, 201, `request ${kind}`);
+      return res.json().id as string;
+    };
+    const gateOf = async (disbursementId: string) =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`))
+        .json()
+        .gates.find((g: { gateId: string }) => g.gateId === 'jc.gate.rectification');
+    const construction = await request('construction', '100000');
+    assert.equal((await gateOf(construction)).passed, true);
+
+    // The 区行政审批服务管理局 orders a rectification; the department refuses to rectify.
+    const reviewer = await sessions.as('jc.reviewer');
+    const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
+      problemKind: 'unauthorised_change',
+      description: '擅自变更建设内容，未按过审方案实施',
+      workingDays: 10,
+    });
+    expectStatus(ordered, 201, 'order');
+    assert.equal((await gateOf(construction)).passed, true, 'an open order suspends nothing');
+    expectStatus(
+      await reviewer.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
+        outcome: 'refused',
+        note: '经督促仍拒不整改',
+        version: 1,
+      }),
+      200,
+      'refused',
+    );
+    const closed = await gateOf(construction);
+    assert.equal(closed.blocking, true);
+    assert.equal(closed.article, 'JC-05-7');
+    const detail = (await finance.request('GET', `/api/funds/disbursements/${construction}`)).json();
+    const refused = await finance.request('POST', `/api/funds/disbursements/${construction}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: detail.disbursement.version,
+    });
+    expectStatus(refused, 422, 'suspended');
+    assert.equal(refused.json().article, 'JC-05-7');
+    assert.match(refused.json().message, /暂停拨付/);
+    const override = await finance.request('POST', `/api/funds/disbursements/${construction}/overrides`, {
+      gateId: 'jc.gate.rectification',
+      reason: '项目急需',
+    });
+    expectStatus(override, 422, 'absolute');
+    assert.equal(override.json().code, 'GATE_ABSOLUTE');
+    assert.equal(override.json().article, 'JC-05-7');
+    assert.equal((await gateOf(await request('om', '10000'))).blocking, true, 'O&M funds too');
+  });
+});

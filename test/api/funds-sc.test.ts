@@ -11,7 +11,9 @@ import {
   catalogSystem,
   decide,
   draftProject,
+  EXTRA_PASSWORD,
   expectStatus,
+  extraUser,
   FIVE_OPINIONS,
   Sessions,
   setupProjects,
@@ -202,5 +204,81 @@ describe('SC 第十四条 (SC-14): co-built shares and the record path', () => {
     );
     expectStatus(budget, 409, 'no district budget review');
     assert.equal(budget.json().code, 'STEP_NOT_OPEN');
+  });
+});
+
+describe('SC disbursements on the catalog (SC-10)', () => {
+  test('SC-10 no funds for a project whose system is no longer listed in the catalog: passes while listed, refused once the system is retired', async () => {
+    const id = await establishedSc('学生资助');
+    expectStatus(
+      await (await sessions.as('sc.finance')).request(
+        'POST',
+        `/api/funds/projects/${id}/budget-review`,
+        SC_REVIEW,
+      ),
+      201,
+      'budget',
+    );
+    const staff = await sessions.as('sc.staff');
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'construction',
+      amount: '100000',
+      purpose: '进度款',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
+    const finance = await sessions.as(username, EXTRA_PASSWORD);
+    const detail = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const catalogGate = async () =>
+      (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.catalog');
+    assert.equal((await catalogGate()).passed, true);
+
+    // The department retires the project's system in the catalog: it is no longer listed.
+    const project = (await staff.request('GET', `/api/projects/${id}`)).json();
+    const systemId = project.systems[0].systemId;
+    const url = `/api/catalog/systems/${systemId}`;
+    let { system } = (await staff.request('GET', url)).json();
+    expectStatus(
+      await staff.request('POST', `${url}/retire`, { version: system.version, retirementDate: isoDay(ctx) }),
+      200,
+      'retire',
+    );
+    const gate = await catalogGate();
+    assert.equal(gate.blocking, true);
+    assert.equal(gate.article, 'SC-10');
+    const before = await detail();
+    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: before.disbursement.version,
+    });
+    expectStatus(refused, 422, 'not in the catalog');
+    assert.equal(refused.json().article, 'SC-10');
+    assert.match(refused.json().message, /不予安排建设投资/);
+
+    // A retirement is final in the catalog (只减不增, DT-01): the system cannot be listed again, so
+    // the payment stays refused; finance refuses it with its reason.
+    ({ system } = (await staff.request('GET', url)).json());
+    const relist = await staff.request('PATCH', url, {
+      version: system.version,
+      status: 'under_construction',
+      retirementDate: null,
+    });
+    expectStatus(relist, 409, 'retirement is final');
+    const latest = await detail();
+    assert.equal(latest.blocked, true);
+    expectStatus(
+      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+        decision: 'refuse',
+        opinion: '项目所涉系统已报废，不予拨付',
+        version: latest.disbursement.version,
+      }),
+      200,
+      'refuse',
+    );
   });
 });

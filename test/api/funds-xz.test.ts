@@ -451,3 +451,69 @@ describe('XZ-21 gates on the construction module’s facts, each unblocked by it
     expectStatus(await approve(next), 200, 'approve after the report');
   });
 });
+
+describe('XZ rectification and funds (XZ-24)', () => {
+  test('XZ-24 a refused rectification makes finance suspend construction and O&M funds; no override', async () => {
+    const id = await establishedXz();
+    expectStatus(
+      await (await sessions.as('xz.finance')).request(
+        'POST',
+        `/api/funds/projects/${id}/budget-review`,
+        XZ_REVIEW,
+      ),
+      201,
+      'budget',
+    );
+    const staff = await sessions.as('xz.staff');
+    const finance = await sessions.as('xz.finance');
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'construction',
+      amount: '100000',
+      purpose: '进度款',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const gateOf = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`))
+        .json()
+        .gates.find((g: { gateId: string }) => g.gateId === 'xz.gate.rectification');
+    assert.equal((await gateOf()).passed, true);
+
+    const reviewer = await sessions.as('xz.reviewer');
+    const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
+      problemKind: 'unauthorised_change',
+      description: '未经批准调整建设内容',
+      workingDays: 10,
+    });
+    expectStatus(ordered, 201, 'order');
+    expectStatus(
+      await reviewer.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
+        outcome: 'refused',
+        note: '拒不整改',
+        version: 1,
+      }),
+      200,
+      'refused',
+    );
+    const closed = await gateOf();
+    assert.equal(closed.blocking, true);
+    assert.equal(closed.article, 'XZ-24');
+    const detail = (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: detail.disbursement.version,
+    });
+    expectStatus(refused, 422, 'suspended');
+    assert.match(refused.json().message, /拒不整改或整改后仍不符合要求/);
+    const override = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/overrides`, {
+      gateId: 'xz.gate.rectification',
+      reason: '项目急需',
+    });
+    expectStatus(override, 422, 'absolute');
+    assert.equal(override.json().code, 'GATE_ABSOLUTE');
+    assert.equal(override.json().article, 'XZ-24');
+  });
+});
