@@ -10,6 +10,7 @@ import type { TestContext } from '../helper.ts';
 import { isoDay } from './funds-support.ts';
 import {
   approvedPlanEntry,
+  catalogSystem,
   decide,
   draftProject,
   expectStatus,
@@ -30,13 +31,21 @@ after(async () => {
 });
 
 /** A JC project of 城区教育局, in the district budget, taken to 立项备案. */
-async function establishedJc(name: string, declarations: Record<string, boolean> = {}): Promise<string> {
+async function establishedJc(
+  name: string,
+  declarations: Record<string, boolean> = {},
+  withSystem = false,
+): Promise<string> {
   const entryId = await approvedPlanEntry(sessions, 'jc.reviewer', 'jc.gov', '城区教育局', name);
   const staff = await sessions.as('jc.staff');
+  const systems = withSystem
+    ? [{ systemId: await catalogSystem(ctx, staff, 'JC', '城区教育局'), name: null, relation: 'changes' }]
+    : [];
   const { id } = await draftProject(staff, {
     name: `${name}项目`,
     planEntryId: entryId,
     budgetByYear: [],
+    ...(withSystem ? { systems } : {}),
     declarations: {
       interoperable: true,
       isStandaloneBigData: false,
@@ -234,5 +243,63 @@ describe('JC rectification and funds (JC-05-7)', () => {
     assert.equal(override.json().code, 'GATE_ABSOLUTE');
     assert.equal(override.json().article, 'JC-05-7');
     assert.equal((await gateOf(await request('om', '10000'))).blocking, true, 'O&M funds too');
+  });
+});
+
+describe('JC O&M funds and data sharing (JC-05-1)', () => {
+  test('JC-05-1 no O&M funds while the system does not share data as required; sharing recorded in the catalog unblocks', async () => {
+    const id = await establishedJc('教育数据共享交换', {}, true);
+    const finance = await sessions.as('jc.finance');
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-review`, {
+        opinion: '资金已落实。',
+        lines: LINES,
+        shares: [],
+      }),
+      201,
+      'budget',
+    );
+    const staff = await sessions.as('jc.staff');
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'om',
+      amount: '50000',
+      purpose: '年度运维费',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const detail = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const sharing = (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'jc.gate.sharing_om');
+    assert.equal(sharing.blocking, true);
+    assert.equal(sharing.article, 'JC-05-1');
+    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: (await detail()).disbursement.version,
+    });
+    expectStatus(refused, 422, 'not sharing');
+    assert.equal(refused.json().article, 'JC-05-1');
+
+    const project = (await staff.request('GET', `/api/projects/${id}`)).json();
+    const url = `/api/catalog/systems/${project.systems[0].systemId}`;
+    const { system } = (await staff.request('GET', url)).json();
+    expectStatus(
+      await staff.request('PATCH', url, { version: system.version, sharedOnPlatform: true }),
+      200,
+      'catalog',
+    );
+    const after = await detail();
+    assert.equal(after.blocked, false, JSON.stringify(after.gates));
+    expectStatus(
+      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+        decision: 'approve',
+        opinion: '已按要求共享数据，同意拨付',
+        version: after.disbursement.version,
+      }),
+      200,
+      'approve',
+    );
   });
 });

@@ -282,3 +282,68 @@ describe('SC disbursements on the catalog (SC-10)', () => {
     );
   });
 });
+
+describe('SC O&M funds and data sharing (SC-11c)', () => {
+  test('SC-11c O&M funds wait until the system shares data as required; sharing recorded in the catalog unblocks', async () => {
+    const id = await establishedSc('学籍管理');
+    expectStatus(
+      await (await sessions.as('sc.finance')).request('POST', `/api/funds/projects/${id}/budget-review`, {
+        opinion: '预算合理。',
+        lines: [
+          { year: 2026, costItem: '平台开发', kind: 'construction', requested: '600000', approved: '600000' },
+          { year: 2026, costItem: '运维服务', kind: 'om', requested: '100000', approved: '100000' },
+          { year: 2027, costItem: '平台开发', kind: 'construction', requested: '500000', approved: '500000' },
+        ],
+        shares: [],
+      }),
+      201,
+      'budget',
+    );
+    const staff = await sessions.as('sc.staff');
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'om',
+      amount: '50000',
+      purpose: '年度运维费',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
+    const finance = await sessions.as(username, EXTRA_PASSWORD);
+    const detail = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const sharing = (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.sharing_om');
+    assert.equal(sharing.blocking, true);
+    assert.equal(sharing.article, 'SC-11c');
+    const before = await detail();
+    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: before.disbursement.version,
+    });
+    expectStatus(refused, 422, 'not sharing');
+    assert.equal(refused.json().article, 'SC-11c');
+
+    const project = (await staff.request('GET', `/api/projects/${id}`)).json();
+    const url = `/api/catalog/systems/${project.systems[0].systemId}`;
+    const { system } = (await staff.request('GET', url)).json();
+    expectStatus(
+      await staff.request('PATCH', url, { version: system.version, sharedOnPlatform: true }),
+      200,
+      'catalog',
+    );
+    const after = await detail();
+    assert.equal(after.gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.sharing_om').passed, true);
+    assert.equal(after.blocked, false, JSON.stringify(after.gates));
+    expectStatus(
+      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+        decision: 'approve',
+        opinion: '已接入共享平台，同意拨付',
+        version: after.disbursement.version,
+      }),
+      200,
+      'approve',
+    );
+  });
+});
