@@ -1,6 +1,8 @@
 /**
  * Money on SC projects (SC-13): the 区财政评审中心 reviews the budget and issues the 预算审定意见;
- * the 区政务信息管理局 publicizes the fund allocation plan, refused before the budget is fixed.
+ * the 区政务信息管理局 publicizes the fund allocation plan, refused before the budget is fixed. SC-14:
+ * co-built shares and the record path of nationally or provincially funded projects. Payments: the
+ * catalog (SC-10), data sharing for O&M funds (SC-11c) and rectification (SC-23) gates.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -345,5 +347,68 @@ describe('SC O&M funds and data sharing (SC-11c)', () => {
       200,
       'approve',
     );
+  });
+});
+
+describe('SC rectification and funds (SC-23)', () => {
+  test('SC-23 a refused rectification suspends the payment in the funds queue; the absolute gate refuses an override', async () => {
+    const id = await establishedSc('体育场馆预约');
+    expectStatus(
+      await (await sessions.as('sc.finance')).request(
+        'POST',
+        `/api/funds/projects/${id}/budget-review`,
+        SC_REVIEW,
+      ),
+      201,
+      'budget',
+    );
+    const created = await (await sessions.as('sc.staff')).request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'construction',
+      amount: '100000',
+      purpose: '进度款',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
+    const finance = await sessions.as(username, EXTRA_PASSWORD);
+    const detail = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const gateOf = async () =>
+      (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.rectification');
+    assert.equal((await gateOf()).passed, true);
+    const reviewer = await sessions.as('sc.reviewer');
+    const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
+      problemKind: 'unauthorised_change',
+      description: '擅自变更建设内容',
+      workingDays: 10,
+    });
+    expectStatus(ordered, 201, 'order');
+    expectStatus(
+      await reviewer.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
+        outcome: 'refused',
+        note: '拒不整改',
+        version: 1,
+      }),
+      200,
+      'refused',
+    );
+    const closed = await gateOf();
+    assert.equal(closed.blocking, true);
+    assert.equal(closed.article, 'SC-23');
+    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: (await detail()).disbursement.version,
+    });
+    expectStatus(refused, 422, 'suspended');
+    assert.equal(refused.json().article, 'SC-23');
+    const override = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/overrides`, {
+      gateId: 'sc.gate.rectification',
+      reason: '项目急需',
+    });
+    expectStatus(override, 422, 'absolute');
+    assert.equal(override.json().code, 'GATE_ABSOLUTE');
   });
 });
