@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from '../helper.ts';
+import { isoDay } from './funds-support.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -515,5 +516,50 @@ describe('XZ rectification and funds (XZ-24)', () => {
     expectStatus(override, 422, 'absolute');
     assert.equal(override.json().code, 'GATE_ABSOLUTE');
     assert.equal(override.json().article, 'XZ-24');
+  });
+});
+
+describe('XZ disbursements on the catalog (XZ-08a)', () => {
+  test('XZ-08a no funds once the project’s system is no longer listed in the catalog (retired)', async () => {
+    const id = await establishedXz();
+    expectStatus(
+      await (await sessions.as('xz.finance')).request(
+        'POST',
+        `/api/funds/projects/${id}/budget-review`,
+        XZ_REVIEW,
+      ),
+      201,
+      'budget',
+    );
+    const staff = await sessions.as('xz.staff');
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'om',
+      amount: '10000',
+      purpose: '运维费',
+    });
+    expectStatus(created, 201, 'request');
+    const gateOf = async () =>
+      (
+        await (
+          await sessions.as('xz.finance')
+        ).request('GET', `/api/funds/disbursements/${created.json().id}`)
+      )
+        .json()
+        .gates.find((g: { gateId: string }) => g.gateId === 'xz.gate.system_catalog');
+    assert.equal((await gateOf()).passed, true);
+    const project = (await staff.request('GET', `/api/projects/${id}`)).json();
+    const url = `/api/catalog/systems/${project.systems[0].systemId}`;
+    const { system } = (await staff.request('GET', url)).json();
+    expectStatus(
+      await staff.request('POST', `${url}/retire`, { version: system.version, retirementDate: isoDay(ctx) }),
+      200,
+      'retire',
+    );
+    const closed = await gateOf();
+    assert.equal(closed.blocking, true);
+    assert.equal(closed.article, 'XZ-08a');
+    assert.match(closed.reason, /不予安排运维资金/);
   });
 });
