@@ -121,6 +121,17 @@ describe('XZ budget (XZ-11, XZ-28)', () => {
     );
     expectStatus(wrong, 403, 'party group');
     const finance = await sessions.as('xz.finance');
+    // 待办: the 财务科 sees the budget step, which opens the project's funds page (not a bare decision).
+    const tasks = (await finance.request('GET', '/api/tasks')).json().items;
+    const task = tasks.find(
+      (t: { projectId: string; stepId: string }) => t.projectId === id && t.stepId === 'xz.budget.review',
+    );
+    assert.ok(task, JSON.stringify(tasks));
+    assert.equal(task.kind, 'budget');
+    assert.equal(task.workPath, `/funds/projects/${id}`);
+    const bare = await decide(finance, id, 'xz.budget.review');
+    expectStatus(bare, 409, 'bare decision');
+    assert.equal(bare.json().code, 'RECORDED_BY_MODULE');
     const ok = await finance.request('POST', `/api/funds/projects/${id}/budget-review`, XZ_REVIEW);
     expectStatus(ok, 201, 'budget');
     const reported = await finance.request(
