@@ -159,5 +159,7 @@ test('DT-14 the project’s fund ledger shows its chart and table; finance’s q
   const texts = (await gateRows.allTextContents()).join('\n');
   assert.match(texts, /已满足|未满足|不适用/);
   assert.match(texts, /第[一二三四五六七八九十]+条/, 'each gate cites its article');
+  // Before acceptance the acceptance-report gate does not apply (DT-26c): said so, not “已满足”.
+  assert.match(texts, /不适用.*本笔拨付不涉及：验收报告须备案/);
   await finance.screenshot({ path: path.join(RESULTS, 'funds-queue.png'), fullPage: true });
 });
