@@ -412,3 +412,128 @@ describe('SC rectification and funds (SC-23)', () => {
     assert.equal(override.json().code, 'GATE_ABSOLUTE');
   });
 });
+
+describe('SC acceptance report and funds (SC-21), through the budget, construction and acceptance steps', () => {
+  test('SC-21 after acceptance no further funds until the acceptance report is filed; filing it unblocks the payment', async () => {
+    const id = await establishedSc('课后服务管理');
+    const reviewer = await sessions.as('sc.reviewer');
+    expectStatus(
+      await (await sessions.as('sc.finance')).request(
+        'POST',
+        `/api/funds/projects/${id}/budget-review`,
+        SC_REVIEW,
+      ),
+      201,
+      'budget',
+    );
+    const notice = await reviewer.request('POST', '/api/funds/notices', {
+      title: '朔城区课后服务管理项目资金拟分配计划',
+      year: 2026,
+      startsOn: isoDay(ctx, 0),
+      endsOn: isoDay(ctx, 7),
+      items: [{ projectId: id, amount: '640000' }],
+    });
+    expectStatus(notice, 201, 'notice');
+    expectStatus(
+      await reviewer.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
+      200,
+      'publish',
+    );
+    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
+    const finance = await sessions.as(username, EXTRA_PASSWORD);
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-steps/sc.budget.funds`, {
+        opinion: '已安排建设经费',
+      }),
+      200,
+      'funds arranged',
+    );
+
+    // Construction and acceptance through the construction module and the step core.
+    const staff = await sessions.as('sc.staff');
+    expectStatus(
+      await upload(staff, id, 'project_owner', { stepId: 'sc.construction.contract' }),
+      201,
+      'owner',
+    );
+    const signed = await staff.request('POST', `/api/projects/${id}/contracts`, {
+      number: 'SCKH-2026-02',
+      procurementMethod: 'competitive_consultation',
+      procurementResult: '朔州智联信息技术有限公司成交',
+      contractorName: '朔州智联信息技术有限公司',
+      amount: '640000',
+      signedOn: isoDay(ctx),
+      ownershipClause: false,
+      deliverables: [],
+    });
+    expectStatus(signed, 201, 'sign');
+    expectStatus(
+      await upload(staff, id, 'contract_text', { stepId: 'sc.construction.contract_filing' }),
+      201,
+      'text',
+    );
+    const contract = (await staff.request('GET', `/api/projects/${id}/contracts`)).json().items[0];
+    expectStatus(
+      await staff.request('POST', `/api/projects/${id}/contracts/${contract.id}/file`, {
+        version: contract.version,
+      }),
+      200,
+      'file',
+    );
+    expectStatus(await decide(staff, id, 'sc.construction.build', { opinion: '项目建成' }), 200, 'built');
+    for (const code of [
+      'construction_summary',
+      'financial_report',
+      'audit_report',
+      'security_assessment_report',
+      'crypto_assessment_report',
+      'resource_catalog_registration',
+      'security_controllability',
+    ]) {
+      expectStatus(await upload(staff, id, code, { stepId: 'sc.acceptance.accept' }), 201, code);
+    }
+    expectStatus(await decide(staff, id, 'sc.acceptance.accept', { opinion: '验收通过' }), 200, 'accepted');
+
+    const created = await staff.request('POST', '/api/funds/disbursements', {
+      projectId: id,
+      year: 2026,
+      kind: 'construction',
+      amount: '200000',
+      purpose: '验收后尾款',
+    });
+    expectStatus(created, 201, 'request');
+    const disbursementId = created.json().id;
+    const detail = async () =>
+      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const blocking = (await detail()).gates.filter((g: { blocking: boolean }) => g.blocking);
+    assert.deepEqual(
+      blocking.map((g: { gateId: string; article: string }) => `${g.gateId}:${g.article}`),
+      ['sc.gate.acceptance_report:SC-21'],
+    );
+    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+      decision: 'approve',
+      opinion: '同意',
+      version: (await detail()).disbursement.version,
+    });
+    expectStatus(refused, 422, 'report not filed');
+    assert.equal(refused.json().article, 'SC-21');
+
+    expectStatus(
+      await upload(staff, id, 'acceptance_report', { stepId: 'sc.acceptance.report_filing' }),
+      201,
+      'report',
+    );
+    expectStatus(await decide(staff, id, 'sc.acceptance.report_filing', { opinion: '报备' }), 200, 'filed');
+    const after = await detail();
+    assert.equal(after.blocked, false, JSON.stringify(after.gates));
+    expectStatus(
+      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
+        decision: 'approve',
+        opinion: '验收报告已备案，同意拨付',
+        version: after.disbursement.version,
+      }),
+      200,
+      'approve',
+    );
+  });
+});
