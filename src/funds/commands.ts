@@ -40,6 +40,7 @@ import {
   publicityStep,
   type ReviewLine,
   type ReviewShare,
+  reviewFacts,
   validateReview,
   withOverrides,
 } from './model.ts';
@@ -178,6 +179,17 @@ export async function recordBudgetReview(
         throw conflict('BUDGET_ALREADY_REVIEWED', '该项目已出具预算审定意见');
       throwProblems(pc.evaluation.checkStep(step.id, role.role as RoleCode));
       validateReview(input.lines, input.shares, pc.bundle.budgetYears);
+      // SC-14, JC-05-3: a co-built project states the district's share and the budget carrying it.
+      const shareGates = pc.evaluation
+        .checkGates('review_budget', reviewFacts(input.shares))
+        .filter((g) => !g.passed && g.severity === 'block');
+      if (shareGates.length > 0)
+        throw refused(
+          'GATE_BLOCKED',
+          shareGates.map((g) => `${g.reason}（${g.citation}）`).join('；'),
+          shareGates[0].article,
+          { field: 'shares' },
+        );
       const year = Number(env.today.slice(0, 4));
       const seq = await nextNumber(tx, pc.bundle.project.jurisdictionId, 'budget_opinion', year);
       const prefix = pc.rulebook.jurisdictionName.replace(/市|区|局|县/g, '').slice(0, 2);

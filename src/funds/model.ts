@@ -133,6 +133,16 @@ export function validateReview(
   }
 }
 
+/**
+ * The facts a budget review adds for its `review_budget` gates (SC-14, JC-05-3): whether the shares
+ * state the district's part with the budget that carries it (需区级承担的资金列入本级财政预算).
+ */
+export function reviewFacts(shares: readonly ReviewShare[]): Record<string, boolean> {
+  return {
+    districtShareBudgeted: shares.some((s) => s.level === 'district' && s.carriedBy.trim() !== ''),
+  };
+}
+
 export function formatFen(fen: bigint): string {
   const sign = fen < 0n ? '-' : '';
   const abs = fen < 0n ? -fen : fen;

@@ -58,6 +58,7 @@ import {
   projects,
 } from './tables.ts';
 import {
+  BUDGET_EVENTS,
   isApplicantStage,
   isEstablishmentStage,
   openStepIds,
@@ -686,7 +687,9 @@ export async function decideStep(
       if (RECORDED_EVENTS.includes(outcome.event)) {
         throw conflict(
           'RECORDED_BY_MODULE',
-          `“${step.name}”须在相应的登记页面办理（填写合同、监理或整改信息）`,
+          BUDGET_EVENTS.includes(outcome.event)
+            ? `“${step.name}”须在资金管理页面办理（录入预算评审、发布公示或安排经费）`
+            : `“${step.name}”须在相应的登记页面办理（填写合同、监理或整改信息）`,
         );
       }
       // The filing step issues the certificate it lists as its material (DT-09b).

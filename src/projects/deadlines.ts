@@ -16,11 +16,12 @@ export function arrivalOf(actions: readonly { kind: string; at: Date }[]): Date 
   return null;
 }
 
-/** The page where the task is done: the application, the five-dimension review, the expert page or 办理. */
+/** The page where the task is done: the application, the review, the expert page, the funds page (budget) or 办理. */
 export function workPathOf(kind: string, projectId: string, stepId: string): string {
   if (kind === 'application') return `/projects/${projectId}`;
   if (kind === 'review') return `/projects/${projectId}/review`;
   if (kind === 'expert_opinion') return `/projects/${projectId}/expert`;
+  if (kind === 'budget') return `/funds/projects/${projectId}`;
   if (kind === 'construction_record' || kind === 'construction_step')
     return `/projects/${projectId}/construction`;
   return `/projects/${projectId}/steps/${stepId}`;

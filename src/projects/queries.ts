@@ -328,15 +328,18 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
       if (holder && holder.holderUserId !== actor.userId) continue;
       if (actingRoles(held, rulebook, info.step, parties, bindings).length === 0) continue;
       // After 立项: steps recorded with their data (contracts …) or decided in the generic core.
-      const kind = !isEstablishmentStage(info.stage)
-        ? info.step.outcomes.some((o) => RECORDED_EVENTS.includes(o.event))
-          ? 'construction_record'
-          : 'construction_step'
-        : isApplicantStage(info.stage)
-          ? 'application'
-          : review?.id === stepId
-            ? 'review'
-            : 'step';
+      const kind =
+        info.stage === 'budget'
+          ? 'budget'
+          : !isEstablishmentStage(info.stage)
+            ? info.step.outcomes.some((o) => RECORDED_EVENTS.includes(o.event))
+              ? 'construction_record'
+              : 'construction_step'
+            : isApplicantStage(info.stage)
+              ? 'application'
+              : review?.id === stepId
+                ? 'review'
+                : 'step';
       items.push({
         projectId: row.id,
         projectCode: row.code,

@@ -44,8 +44,19 @@ export const ESTABLISHMENT_STAGES: readonly StageCode[] = [
   'filing_approval',
 ];
 /**
- * Events a domain module records with its own data (a contract, a supervisor, an acceptance): the
- * generic decision path refuses them so that the facts the rules read come only from those records.
+ * The budget stage's events (DT-14/DT-15, SC-13, XZ-11, JC-04/JC-05-2): recorded only by src/funds
+ * with their data — the review lines and the 预算审定意见, the published 公示, the arranged funds.
+ */
+export const BUDGET_EVENTS: readonly EventType[] = [
+  'budget_decided',
+  'allocation_published',
+  'funds_arranged',
+  'budget_reported',
+];
+/**
+ * Events a domain module records with its own data (a contract, a supervisor, an acceptance, a
+ * budget review): the generic decision path refuses them so that the facts the rules read come
+ * only from those records.
  */
 export const RECORDED_EVENTS: readonly EventType[] = [
   'contract_signed',
@@ -54,6 +65,7 @@ export const RECORDED_EVENTS: readonly EventType[] = [
   'rectification_ordered',
   'rectification_completed',
   'terminated',
+  ...BUDGET_EVENTS,
 ];
 
 /** Stages whose steps the applicant completes by submitting. */

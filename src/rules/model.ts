@@ -70,6 +70,8 @@ export const GATE_ACTIONS = [
   'approve_establishment',
   /** 安排建设投资 / 预算 — arranging construction investment in the budget. */
   'allocate_budget',
+  /** 预算评审 — the budget review records the amounts and, for co-built projects, each level's share. */
+  'review_budget',
   /** 招标投标、政府采购、签订合同 — procurement and contract signing. */
   'procure',
   /** 拨付建设资金 — disbursing construction funds. */

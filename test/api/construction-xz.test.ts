@@ -1,8 +1,8 @@
 /**
- * XZ (忻州市交通运输局) after 立项, on a stored project with an injected clock: budget steps and the
- * 局党组 consents run through the generic step core; the 数据中心 signs the contract (competition,
- * ownership and the three deliverables required by XZ-12), which opens the 5-working-day filing
- * obligation (XZ-14); filed on the 6th working day it is overdue first and then met late; the
+ * XZ (忻州市交通运输局) after 立项, on a stored project with an injected clock: the budget steps run
+ * through the funds routes (XZ-11), the 局党组 consents through the generic step core; the 数据中心
+ * signs the contract (competition, ownership and the three deliverables required by XZ-12), which
+ * opens the 5-working-day filing obligation (XZ-14); filed on the 6th working day it is overdue first and then met late; the
  * deliverables are tracked to delivery; acceptance opens the 30-working-day report obligation
  * (XZ-21), whose due date is not guessed while the next year's holidays are unknown, and filing
  * the report after the 局党组's consent meets it.
@@ -102,10 +102,32 @@ describe('XZ: from contract signing to the acceptance report', () => {
     expectStatus(established, 200, '立项');
     assert.equal(established.json().state, 'established');
 
-    // The budget steps after 立项 run through the generic step core.
+    // The budget steps after 立项 are recorded with their data by the funds routes (XZ-11): the
+    // 财务科 fixes the budget per year and cost item, then reports it. No bare decision.
     const finance = await sessions.as('xz.finance');
-    expectStatus(await decide(finance, id, 'xz.budget.review'), 200, 'budget review');
-    expectStatus(await decide(finance, id, 'xz.budget.report'), 200, 'budget report');
+    const bareBudget = await decide(finance, id, 'xz.budget.review');
+    expectStatus(bareBudget, 409, 'bare budget decision');
+    assert.equal(bareBudget.json().code, 'RECORDED_BY_MODULE');
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-review`, {
+        opinion: '经财务科审定，预算合理。',
+        lines: [
+          { year: 2026, costItem: '软件开发', kind: 'construction', requested: '700000', approved: '700000' },
+          { year: 2027, costItem: '系统集成', kind: 'construction', requested: '500000', approved: '500000' },
+        ],
+        shares: [],
+      }),
+      201,
+      'budget review',
+    );
+    expectStatus(await decide(finance, id, 'xz.budget.report'), 409, 'bare report');
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-steps/xz.budget.report`, {
+        opinion: '已上报市财政局',
+      }),
+      200,
+      'budget report',
+    );
 
     // A contract cannot be recorded as a bare decision: only with its data.
     const bare = await decide(dc, id, 'xz.construction.contract');

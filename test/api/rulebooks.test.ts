@@ -235,7 +235,8 @@ describe('evaluating a project against a rulebook', () => {
     assert.equal(certificate.passed, false);
     assert.equal(certificate.article, 'DT-09c');
     assert.match(certificate.citation, /第九条（DT-09c）/);
-    assert.equal(body.gates.length, 7); // one per gated action, including 录入/列入目录 (register)
+    // One per gated action, including 录入/列入目录 (register) and 预算评审 (review_budget).
+    assert.equal(body.gates.length, 8);
   });
 
   test('DT-19 the contract filing obligation is due on the make-up Saturday after National Day', async () => {

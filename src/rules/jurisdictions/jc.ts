@@ -459,6 +459,19 @@ export const JC_RULEBOOK: Rulebook = {
       articles: ['JC-05-7'],
       summary: 'Refused or failed rectification suspends funds, up to termination.',
     },
+    {
+      id: 'jc.gate.cobuild_share',
+      name: '协同建设项目区级承担的资金列入本级预算',
+      actions: ['review_budget'],
+      appliesWhen: isTrue('higherLevelCoBuild'),
+      passWhen: isTrue('districtShareBudgeted'),
+      severity: 'block',
+      strength: 'absolute',
+      reason:
+        '由省、市、区协同建设的政务大数据项目，须根据事权划分确定区级承担的建设资金和运维经费，并列入本级财政预算。',
+      articles: ['JC-05-3'],
+      summary: 'A co-built project states the district’s share, carried by the district budget.',
+    },
   ],
 };
 

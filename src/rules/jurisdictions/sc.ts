@@ -786,6 +786,19 @@ export const SC_RULEBOOK: Rulebook = {
       articles: ['SC-23'],
       summary: 'Refused or failed rectification suspends funds, up to termination.',
     },
+    {
+      id: 'sc.gate.cobuild_share',
+      name: '协同建设项目区级承担的资金列入本级预算',
+      actions: ['review_budget'],
+      appliesWhen: isTrue('higherLevelCoBuild'),
+      passWhen: isTrue('districtShareBudgeted'),
+      severity: 'block',
+      strength: 'absolute',
+      reason:
+        '由省与市、区协同建设的项目，须根据事权划分确定区级承担的建设资金、运维经费，并列入区级财政预算。',
+      articles: ['SC-14'],
+      summary: 'A co-built project states the district’s share, carried by the district budget.',
+    },
   ],
 };
 

@@ -61,7 +61,10 @@ function DisbursementGates({ id, onChanged }: { id: string; onChanged: () => voi
             render: (s: string) =>
               s === 'softened' ? <Tag color="gold">可例外（一般/原则上）</Tag> : <Tag>刚性</Tag>,
           },
-          { title: '说明', dataIndex: 'reason' },
+          {
+            title: '说明',
+            render: (_: unknown, g: Gate) => (g.applicable ? g.reason : `本笔拨付不涉及：${g.name}`),
+          },
           {
             title: '',
             render: (_: unknown, g: Gate) =>

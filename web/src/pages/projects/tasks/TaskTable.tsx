@@ -10,6 +10,7 @@ const KIND = {
   expert_opinion: { text: '专家意见', color: 'purple' },
   construction_record: { text: '建设登记', color: 'green' },
   construction_step: { text: '建设验收', color: 'lime' },
+  budget: { text: '预算', color: 'gold' },
 } as const;
 
 /** `已等待 3 个工作日`, or unknown when the holiday table lacks a year (never guessed). */
