@@ -628,6 +628,21 @@ export const SC_RULEBOOK: Rulebook = {
     },
     summary: 'A new dedicated network needs the district government’s consent (第十一条).',
   },
+  planning: {
+    jurisdictionPlan: [
+      {
+        id: 'sc.plan_chain.district_government',
+        name: '区人民政府批准',
+        org: 'sc_district_government',
+        roles: ['leadership_body'],
+        level: 'home',
+        canRefuse: false,
+        articles: ['SC-07'],
+        summary: 'The district government approves the district plan and annual plan.',
+      },
+    ],
+    summary: 'The district plan is approved by the district government (第七条).',
+  },
   requiredFields: [
     {
       field: 'projectOwner',
