@@ -1,9 +1,10 @@
 /**
  * 规划和年度计划 (DT-08, SC-07, XZ-06). The authority compiles its jurisdiction's informatization
- * plan and annual plan with entries (department, intended project, estimated budget, year); the
- * leadership body of the jurisdiction approves it (市政府 / 区政府, XZ: 局党组 consents). Departments
- * (and counties) file their own plans involving information systems with the authority. A project
- * that links to an entry of an approved plan is planned; one without is unplanned and takes the
+ * plan and annual plan with entries (department, intended project, estimated budget, year); it
+ * passes the chain its rulebook gives (`Rulebook.planning`, plan-chain.ts: 市政府 / 区政府 approve; XZ
+ * 第六条 局党组 → 市政务信息管理局审查备案; DT 第八条 county plans 本级主管部门 → 市主管部门备案).
+ * Departments file their own plans involving information systems with the authority. A project that
+ * links to an entry of a plan through its whole chain is planned; otherwise it is unplanned and takes the
  * rulebook's pre-review path (DT-12b, SC-11b, XZ-10b).
  */
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
