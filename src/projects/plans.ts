@@ -514,6 +514,8 @@ export async function presentPlans(
           id: c.step.id,
           name: c.step.name,
           deciderName: c.deciderName,
+          roles: c.step.roles,
+          organisationIds: c.organisationIds,
           articles: c.step.articles,
           canRefuse: c.step.canRefuse,
           state:

@@ -483,6 +483,8 @@ export const PlanView = Type.Object(
               id: S,
               name: S,
               deciderName: S,
+              roles: Type.Array(S),
+              organisationIds: Type.Array(S),
               articles: Type.Array(S),
               canRefuse: Type.Boolean(),
               state: S,
