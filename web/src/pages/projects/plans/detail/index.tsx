@@ -108,7 +108,7 @@ export default function PlanDetailPage() {
             { key: 'j', label: '行政区划', children: plan.jurisdictionName },
             {
               key: 'd',
-              label: '批准（备案）',
+              label: plan.chain.steps.length > 0 ? '最近办理' : '批准（备案）',
               children: plan.decidedAt
                 ? `${formatDateTime(plan.decidedAt)} ${plan.decisionOpinion ?? ''}`
                 : '—',
