@@ -14,7 +14,7 @@ import { obligations } from '../obligations/tables.ts';
 import { type ProjectDeps, recordStepEvent } from '../projects/commands.ts';
 import { type ProjectContext, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
-import type { EventType, Rulebook, Step } from '../rules/index.ts';
+import { type EventType, evaluatePredicate, type Rulebook, type Step } from '../rules/index.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, invalid, notFound, refused } from '../shared/errors.ts';
 import {
@@ -92,11 +92,17 @@ export async function signContract(
       if (input.signedOn > env.today) {
         throw invalid('DATE_IN_FUTURE', '签订日期不能晚于今天', { field: 'signedOn' });
       }
-      if (!COMPETITIVE_METHODS.includes(input.procurementMethod)) {
+      // Competition is required unless the rulebook makes it conditional: SC 第十六条 only "对于项目
+      // 内容复杂、技术要求高的" (the contract step's `competition_record` material with its condition on
+      // the fact `complexProject`, which the 立项 body or the reviewer records as a finding).
+      const competition = step.materials.find((m) => m.code === 'competition_record');
+      const competitionRequired =
+        !competition?.condition || evaluatePredicate(competition.condition, { facts: pc.facts, events: [] });
+      if (competitionRequired && !COMPETITIVE_METHODS.includes(input.procurementMethod)) {
         throw refused(
           'COMPETITION_REQUIRED',
           `承建单位须通过竞争方式确定，${PROCUREMENT_LABELS[input.procurementMethod]}不符合要求`,
-          article,
+          competition?.articles[0] ?? article,
           { field: 'procurementMethod' },
         );
       }

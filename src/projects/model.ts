@@ -102,6 +102,13 @@ export const PLAN_STATUSES = [
   { code: 'approved', label: '已批准' },
   { code: 'filed', label: '已备案' },
   { code: 'returned', label: '已退回' },
+  { code: 'refused', label: '审查不予通过' },
+] as const satisfies readonly Labelled[];
+/** Decisions on a step of a plan's chain (XZ 第六条, DT 第八条). */
+export const PLAN_DECISIONS = [
+  { code: 'approve', label: '同意' },
+  { code: 'return', label: '退回' },
+  { code: 'refuse', label: '不予通过' },
 ] as const satisfies readonly Labelled[];
 export type PlanStatus = (typeof PLAN_STATUSES)[number]['code'];
 export const PLAN_STATUS_CODES = codes(PLAN_STATUSES);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { loadRulebookCatalog } from '../rulebooks/repository.ts';
 import type { CommandDeps } from '../shared/command.ts';
 import type { PlanKind } from './model.ts';
 import {
@@ -37,8 +38,13 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): voi
   /** The projects the caller may see: linked projects outside them are not listed (issue 9 item 2). */
   const visible = async (actor: Actor) =>
     new Set(await visibleProjectIds(deps.db, await loadWorkflowEnv(deps.db, deps.clock), actor));
-  const one = async (actor: Actor, id: string) =>
-    (await presentPlans(deps.db, [await planById(deps.db, actor, id)], await visible(actor)))[0];
+  const registry = async () => (await loadRulebookCatalog(deps.db)).registry;
+  const one = async (actor: Actor, id: string) => {
+    const rules = await registry();
+    return (
+      await presentPlans(deps.db, [await planById(deps.db, actor, id, rules)], await visible(actor), rules)
+    )[0];
+  };
 
   app.get(
     '/api/plans',
@@ -50,13 +56,22 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): voi
         response: { 200: PlanList, ...errors },
       },
     },
-    async (req) => ({
-      items: await presentPlans(
-        deps.db,
-        await listPlans(deps.db, actorOf(req), (req.query as { jurisdiction?: string }).jurisdiction),
-        await visible(actorOf(req)),
-      ),
-    }),
+    async (req) => {
+      const rules = await registry();
+      return {
+        items: await presentPlans(
+          deps.db,
+          await listPlans(
+            deps.db,
+            actorOf(req),
+            rules,
+            (req.query as { jurisdiction?: string }).jurisdiction,
+          ),
+          await visible(actorOf(req)),
+          rules,
+        ),
+      };
+    },
   );
 
   app.post(
@@ -187,7 +202,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): voi
     {
       schema: {
         tags: TAGS,
-        summary: '批准（备案）或退回规划',
+        summary: '办理规划的当前环节：批准（备案）、退回，或在可不予通过的环节不予通过',
         params: ProjectParams,
         body: PlanDecisionBody,
         response: { 200: PlanView, ...errors },
@@ -199,7 +214,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): voi
         deps,
         commandContext(req),
         id,
-        req.body as { decision: 'approve' | 'return'; opinion: string },
+        req.body as { decision: 'approve' | 'return' | 'refuse'; opinion: string },
       );
       return one(actorOf(req), id);
     },

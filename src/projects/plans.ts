@@ -1,21 +1,33 @@
 /**
  * 规划和年度计划 (DT-08, SC-07, XZ-06). The authority compiles its jurisdiction's informatization
- * plan and annual plan with entries (department, intended project, estimated budget, year); the
- * leadership body of the jurisdiction approves it (市政府 / 区政府, XZ: 局党组 consents). Departments
- * (and counties) file their own plans involving information systems with the authority. A project
- * that links to an entry of an approved plan is planned; one without is unplanned and takes the
+ * plan and annual plan with entries (department, intended project, estimated budget, year); it
+ * passes the chain its rulebook gives (`Rulebook.planning`, plan-chain.ts: 市政府 / 区政府 approve; XZ
+ * 第六条 局党组 → 市政务信息管理局审查备案; DT 第八条 county plans 本级主管部门 → 市主管部门备案).
+ * Departments file their own plans involving information systems with the authority. A project that
+ * links to an entry of a plan through its whole chain is planned; otherwise it is unplanned and takes the
  * rulebook's pre-review path (DT-12b, SC-11b, XZ-10b).
  */
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { fenToYuan, yuanToFen } from '../documents/format.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
+import { loadRulebookCatalog } from '../rulebooks/repository.ts';
+import type { RulebookRegistry } from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
-import { jurisdictionSubtree } from './actors.ts';
-import { labelOf, PLAN_KINDS, PLAN_SCOPES, PLAN_STATUSES, type PlanKind, type PlanScope } from './model.ts';
+import { type Directory, jurisdictionSubtree } from './actors.ts';
+import {
+  labelOf,
+  PLAN_DECISIONS,
+  PLAN_KINDS,
+  PLAN_SCOPES,
+  PLAN_STATUSES,
+  type PlanKind,
+  type PlanScope,
+} from './model.ts';
+import { type ChainStep, pendingStep, planChain } from './plan-chain.ts';
 import { loadDirectory } from './repository.ts';
-import { planEntries, plans, projects } from './tables.ts';
+import { type PlanDecisionRecord, planEntries, plans, projects } from './tables.ts';
 
 type PlanRow = typeof plans.$inferSelect;
 
@@ -40,11 +52,38 @@ export function compilerRole(
   return dept ? { role: dept, scope: 'department' } : null;
 }
 
-/** Whether the caller may see the plan. */
-export function canSeePlan(actor: Actor, plan: PlanRow): boolean {
+/** The plan's chain from its jurisdiction's rulebook (null: the platform's default). */
+export function chainOfPlan(
+  registry: RulebookRegistry,
+  directory: Directory,
+  plan: Pick<PlanRow, 'jurisdictionId' | 'scope'>,
+): ChainStep[] | null {
+  const code = directory.jurisdictions.find((j) => j.id === plan.jurisdictionId)?.rulebookCode ?? null;
+  let rulebook = null;
+  if (code) {
+    try {
+      rulebook = registry.get(code);
+    } catch {
+      rulebook = null;
+    }
+  }
+  return planChain(rulebook, directory, plan);
+}
+
+/**
+ * Whether the caller may see the plan. `chain`: the plan's chain, whose deciders (also of a higher
+ * jurisdiction, e.g. XZ's 市政务信息管理局) see a plan once it has been submitted.
+ */
+export function canSeePlan(actor: Actor, plan: PlanRow, chain: readonly ChainStep[] | null = null): boolean {
   const member = actor.assignments.some((a) => a.organisationId === plan.organisationId);
   if (member) return true;
   if (plan.status === 'draft') return false;
+  const decider = (chain ?? []).some((c) =>
+    actor.assignments.some(
+      (a) => c.organisationIds.includes(a.organisationId) && c.step.roles.includes(a.role),
+    ),
+  );
+  if (decider) return true;
   const sameJurisdiction = actor.assignments.filter(
     (a) =>
       a.jurisdictionId === plan.jurisdictionId && a.role !== 'expert' && a.role !== 'third_party_evaluator',
@@ -66,10 +105,16 @@ function editorOf(actor: Actor, plan: PlanRow): Assignment {
   return role;
 }
 
-async function lockPlan(q: Queryable, actor: Actor, id: string): Promise<PlanRow> {
+async function lockPlan(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  registry?: RulebookRegistry,
+): Promise<{ plan: PlanRow; chain: ChainStep[] | null }> {
   const [plan] = await q.select().from(plans).where(eq(plans.id, id)).for('update');
-  if (!plan || !canSeePlan(actor, plan)) throw notFound('规划不存在或无权查看', 'PLAN_NOT_FOUND');
-  return plan;
+  const chain = plan && registry ? chainOfPlan(registry, await loadDirectory(q), plan) : null;
+  if (!plan || !canSeePlan(actor, plan, chain)) throw notFound('规划不存在或无权查看', 'PLAN_NOT_FOUND');
+  return { plan, chain };
 }
 
 function requireEditable(plan: PlanRow): void {
@@ -133,7 +178,7 @@ export async function updatePlan(
     ctx,
     { action: 'plan.update', objectType: 'plan', objectId: id, details: changes },
     async (tx) => {
-      const plan = await lockPlan(tx, actor, id);
+      const { plan } = await lockPlan(tx, actor, id);
       editorOf(actor, plan);
       requireEditable(plan);
       if (plan.version !== version)
@@ -175,7 +220,7 @@ export async function addPlanEntry(
       details: { projectName: input.projectName },
     },
     async (tx) => {
-      const plan = await lockPlan(tx, actor, id);
+      const { plan } = await lockPlan(tx, actor, id);
       editorOf(actor, plan);
       requireEditable(plan);
       const directory = await loadDirectory(tx);
@@ -228,7 +273,7 @@ export async function removePlanEntry(
     ctx,
     { action: 'plan.entry_remove', objectType: 'plan', objectId: id, details: { entryId } },
     async (tx) => {
-      const plan = await lockPlan(tx, actor, id);
+      const { plan } = await lockPlan(tx, actor, id);
       editorOf(actor, plan);
       requireEditable(plan);
       const [linked] = await tx
@@ -251,8 +296,9 @@ export async function removePlanEntry(
 
 export async function submitPlan(deps: CommandDeps, ctx: CommandContext, id: string): Promise<void> {
   const actor = ctx.actor!;
+  const { registry } = await loadRulebookCatalog(deps.db);
   await runCommand(deps, ctx, { action: 'plan.submit', objectType: 'plan', objectId: id }, async (tx) => {
-    const plan = await lockPlan(tx, actor, id);
+    const { plan, chain } = await lockPlan(tx, actor, id, registry);
     editorOf(actor, plan);
     requireEditable(plan);
     const [entry] = await tx
@@ -263,38 +309,59 @@ export async function submitPlan(deps: CommandDeps, ctx: CommandContext, id: str
     if (!entry) throw invalid('PLAN_EMPTY', '规划至少应有一个计划条目');
     await tx
       .update(plans)
-      .set({ status: 'submitted', submittedBy: actor.userId, version: plan.version + 1 })
+      .set({
+        status: 'submitted',
+        submittedBy: actor.userId,
+        currentStep: chain?.[0]?.step.id ?? null,
+        version: plan.version + 1,
+      })
       .where(eq(plans.id, id));
   });
 }
 
 /**
- * Approval of a jurisdiction plan by its leadership body (DT-08 市人民政府, SC-07 区人民政府, XZ-06
- * 局党组), or filing of a department plan by the authority; `return` sends it back for changes.
+ * A decision on a submitted plan. With a rulebook chain (`Rulebook.planning`: XZ 第六条 局党组 →
+ * 市政务信息管理局审查备案, DT 第八条 county plans 本级主管部门意见 → 市主管部门备案) the pending step's
+ * decider approves (the plan moves to the next step; after the last it is approved or filed), returns
+ * it for changes, or — where the step may — refuses it. Without a chain the platform's default holds:
+ * the jurisdiction's leadership body approves its plan (DT-08, SC-07), the authority files a
+ * department plan.
  */
 export async function decidePlan(
   deps: CommandDeps,
   ctx: CommandContext,
   id: string,
-  input: { decision: 'approve' | 'return'; opinion: string },
+  input: { decision: 'approve' | 'return' | 'refuse'; opinion: string },
 ): Promise<void> {
   const actor = ctx.actor!;
+  const { registry } = await loadRulebookCatalog(deps.db);
   await runCommand(
     deps,
     ctx,
     { action: 'plan.decide', objectType: 'plan', objectId: id, details: { decision: input.decision } },
     async (tx, audit) => {
-      const plan = await lockPlan(tx, actor, id);
+      const { plan, chain } = await lockPlan(tx, actor, id, registry);
       if (plan.status !== 'submitted') throw conflict('PLAN_NOT_SUBMITTED', '规划尚未报送或已办理');
       // Nobody files or approves what they compiled or submitted themselves (issue 9 item 6).
       if (plan.submittedBy === actor.userId || plan.createdBy === actor.userId) {
         throw forbidden('不得批准或备案本人编制、报送的规划', 'SELF_APPROVAL');
       }
-      const deciderRoles = plan.scope === 'jurisdiction' ? ['leadership_body'] : AUTHORITY_ROLES;
-      const role = actor.assignments.find(
-        (a) => deciderRoles.includes(a.role) && a.jurisdictionId === plan.jurisdictionId,
-      );
+      const pending = chain ? chain[pendingStep(chain, plan.currentStep)] : null;
+      const role = pending
+        ? actor.assignments.find(
+            (a) => pending.step.roles.includes(a.role) && pending.organisationIds.includes(a.organisationId),
+          )
+        : actor.assignments.find(
+            (a) =>
+              (plan.scope === 'jurisdiction' ? ['leadership_body'] : AUTHORITY_ROLES).includes(a.role) &&
+              a.jurisdictionId === plan.jurisdictionId,
+          );
       if (!role) {
+        if (pending) {
+          throw forbidden(`本环节“${pending.step.name}”由${pending.deciderName}办理`, 'NOT_PLAN_DECIDER', {
+            article: pending.step.articles[0],
+          });
+        }
         throw forbidden(
           plan.scope === 'jurisdiction'
             ? '本级规划由本级人民政府（决策机构）批准'
@@ -303,24 +370,69 @@ export async function decidePlan(
           { article: 'DT-08' },
         );
       }
-      if (input.decision === 'return' && input.opinion.trim() === '') {
-        throw invalid('REASON_REQUIRED', '退回须说明理由', { field: 'opinion' });
+      // Nobody decides a later step of a plan whose earlier step they decided themselves (this round:
+      // a returned plan starts its chain again when it is submitted anew).
+      const decisions = plan.decisions ?? [];
+      const lastReturn = decisions.map((d) => d.decision).lastIndexOf('return');
+      if (
+        decisions.slice(lastReturn + 1).some((d) => d.userId === actor.userId && d.decision === 'approve')
+      ) {
+        throw forbidden('同一人不得办理同一规划的两个环节', 'SELF_APPROVAL');
       }
+      if (input.decision !== 'approve' && input.opinion.trim() === '') {
+        throw invalid(
+          'REASON_REQUIRED',
+          input.decision === 'return' ? '退回须说明理由' : '不予通过须说明理由',
+          {
+            field: 'opinion',
+          },
+        );
+      }
+      if (input.decision === 'refuse' && !pending?.step.canRefuse) {
+        throw invalid('PLAN_REFUSAL_NOT_ALLOWED', '本环节只能批准（备案）或退回，不能作出不予通过的决定', {
+          field: 'decision',
+          ...(pending ? { article: pending.step.articles[0] } : {}),
+        });
+      }
+      const index = chain && pending ? chain.indexOf(pending) : -1;
+      const next = input.decision === 'approve' && chain ? (chain[index + 1] ?? null) : null;
       const status =
-        input.decision === 'return' ? 'returned' : plan.scope === 'jurisdiction' ? 'approved' : 'filed';
+        input.decision === 'return'
+          ? 'returned'
+          : input.decision === 'refuse'
+            ? 'refused'
+            : next
+              ? 'submitted'
+              : plan.scope === 'jurisdiction'
+                ? 'approved'
+                : 'filed';
+      const now = deps.clock.now();
+      const record: PlanDecisionRecord | null = pending
+        ? {
+            stepId: pending.step.id,
+            decision: input.decision,
+            opinion: input.opinion,
+            userId: actor.userId,
+            role: role.role,
+            organisationId: role.organisationId,
+            at: now.toISOString(),
+          }
+        : null;
       await tx
         .update(plans)
         .set({
           status,
+          currentStep: next?.step.id ?? null,
+          decisions: record ? [...decisions, record] : decisions,
           decidedBy: actor.userId,
-          decidedAt: deps.clock.now(),
+          decidedAt: now,
           decisionOpinion: input.opinion,
           version: plan.version + 1,
         })
         .where(eq(plans.id, id));
       audit.role = role.role;
       audit.organisationId = role.organisationId;
-      audit.details = { decision: input.decision, status };
+      audit.details = { decision: input.decision, status, ...(pending ? { stepId: pending.step.id } : {}) };
     },
   );
 }
@@ -386,8 +498,47 @@ export async function presentPlans(
   q: Queryable,
   rows: PlanRow[],
   visibleProjects: ReadonlySet<string> | null,
+  registry: RulebookRegistry,
 ) {
   const directory = await loadDirectory(q);
+  const orgName = (id: string) => directory.organisations.find((o) => o.id === id)?.name ?? '';
+  const chainView = (p: PlanRow) => {
+    const chain = chainOfPlan(registry, directory, p) ?? [];
+    const decisions = p.decisions ?? [];
+    const lastReturn = decisions.map((d) => d.decision).lastIndexOf('return');
+    const round = decisions.slice(lastReturn + 1);
+    return {
+      steps: chain.map((c) => {
+        const done = round.find((d) => d.stepId === c.step.id);
+        return {
+          id: c.step.id,
+          name: c.step.name,
+          deciderName: c.deciderName,
+          roles: c.step.roles,
+          organisationIds: c.organisationIds,
+          articles: c.step.articles,
+          canRefuse: c.step.canRefuse,
+          state:
+            p.currentStep === c.step.id
+              ? 'pending'
+              : done
+                ? done.decision === 'approve'
+                  ? 'approved'
+                  : 'refused'
+                : 'waiting',
+        };
+      }),
+      decisions: decisions.map((d) => ({
+        stepId: d.stepId,
+        stepName: chain.find((c) => c.step.id === d.stepId)?.step.name ?? d.stepId,
+        decision: d.decision,
+        decisionName: labelOf(PLAN_DECISIONS, d.decision),
+        opinion: d.opinion,
+        organisationName: orgName(d.organisationId),
+        at: d.at,
+      })),
+    };
+  };
   const entries = visibleProjects
     ? await planEntriesOf(
         q,
@@ -413,15 +564,28 @@ export async function presentPlans(
     statusName: labelOf(PLAN_STATUSES, p.status),
     decidedAt: p.decidedAt?.toISOString() ?? null,
     decisionOpinion: p.decisionOpinion,
+    currentStep: p.currentStep,
+    chain: chainView(p),
     version: p.version,
     entries: entries.get(p.id) ?? [],
   }));
 }
 
-export async function listPlans(q: Queryable, actor: Actor, jurisdictionCode?: string) {
-  let jurisdictionIds = [...new Set(actor.assignments.map((a) => a.jurisdictionId))];
+/**
+ * The plans the caller may see. Deciders of a chain sit also above the plan's jurisdiction (XZ's
+ * 市政务信息管理局, DT's city authority for county plans): the jurisdictions below the caller's are read
+ * too, and `canSeePlan` keeps only what the caller may see.
+ */
+export async function listPlans(
+  q: Queryable,
+  actor: Actor,
+  registry: RulebookRegistry,
+  jurisdictionCode?: string,
+) {
+  const directory = await loadDirectory(q);
+  const own = [...new Set(actor.assignments.map((a) => a.jurisdictionId))];
+  let jurisdictionIds = [...new Set(own.flatMap((j) => jurisdictionSubtree(directory, j)))];
   if (jurisdictionCode) {
-    const directory = await loadDirectory(q);
     const j = directory.jurisdictions.find((x) => x.code === jurisdictionCode);
     if (!j || !jurisdictionIds.includes(j.id))
       throw notFound('行政区划不存在或无权查看', 'JURISDICTION_NOT_FOUND');
@@ -438,12 +602,18 @@ export async function listPlans(q: Queryable, actor: Actor, jurisdictionCode?: s
         : or(inArray(plans.jurisdictionId, jurisdictionIds), inArray(plans.organisationId, orgIds)),
     )
     .orderBy(desc(plans.year), desc(plans.createdAt));
-  return rows.filter((p) => canSeePlan(actor, p));
+  return rows.filter((p) => canSeePlan(actor, p, chainOfPlan(registry, directory, p)));
 }
 
-export async function planById(q: Queryable, actor: Actor, id: string): Promise<PlanRow> {
+export async function planById(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  registry: RulebookRegistry,
+): Promise<PlanRow> {
   const [plan] = await q.select().from(plans).where(eq(plans.id, id));
-  if (!plan || !canSeePlan(actor, plan)) throw notFound('规划不存在或无权查看', 'PLAN_NOT_FOUND');
+  const chain = plan ? chainOfPlan(registry, await loadDirectory(q), plan) : null;
+  if (!plan || !canSeePlan(actor, plan, chain)) throw notFound('规划不存在或无权查看', 'PLAN_NOT_FOUND');
   return plan;
 }
 

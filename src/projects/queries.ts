@@ -197,7 +197,8 @@ export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor
         ownerOrganisationId: projects.ownerOrganisationId,
         totalBudgetFen: projects.totalBudgetFen,
         state: projects.state,
-        planEntryId: projects.planEntryId,
+        // Planned only through an entry of a plan whose whole chain is through (XZ 第六条, DT 第八条).
+        planned: sql<boolean>`exists (select 1 from plan_entries pe join plans pl on pl.id = pe.plan_id where pe.id = ${projects.planEntryId} and pl.status = 'approved')`,
         openSteps: projects.openSteps,
         rulebookCode: projects.rulebookCode,
         rulebookVersion: projects.rulebookVersion,
@@ -224,7 +225,7 @@ export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor
       totalBudgetFen: r.totalBudgetFen,
       state: r.state,
       stateName: labelOf(PROJECT_STATES, r.state),
-      planned: r.planEntryId !== null,
+      planned: r.planned === true,
       openSteps: r.openSteps.map((stepId) => ({
         stepId,
         name: stepInfo(rulebook, stepId)?.step.name ?? stepId,

@@ -473,6 +473,42 @@ export const PlanView = Type.Object(
     statusName: S,
     decidedAt: Nullable(S),
     decisionOpinion: Nullable(S),
+    /** The pending step of the rulebook's chain (XZ 第六条, DT 第八条); null outside it. */
+    currentStep: Nullable(S),
+    chain: Type.Object(
+      {
+        steps: Type.Array(
+          Type.Object(
+            {
+              id: S,
+              name: S,
+              deciderName: S,
+              roles: Type.Array(S),
+              organisationIds: Type.Array(S),
+              articles: Type.Array(S),
+              canRefuse: Type.Boolean(),
+              state: S,
+            },
+            strict,
+          ),
+        ),
+        decisions: Type.Array(
+          Type.Object(
+            {
+              stepId: S,
+              stepName: S,
+              decision: S,
+              decisionName: S,
+              opinion: S,
+              organisationName: S,
+              at: S,
+            },
+            strict,
+          ),
+        ),
+      },
+      strict,
+    ),
     version: Type.Integer(),
     entries: Type.Array(PlanEntry),
   },

@@ -256,7 +256,7 @@ export const PlanEntryBody = Type.Object(
   strict,
 );
 export const PlanDecisionBody = Type.Object(
-  { decision: Literals(['approve', 'return']), opinion: Text(2000) },
+  { decision: Literals(['approve', 'return', 'refuse']), opinion: Text(2000) },
   strict,
 );
 export const PlanEntryParams = Type.Object({ id: Uuid, entryId: Uuid }, strict);

@@ -25,6 +25,17 @@ import { fen, stamp } from '../db/columns.ts';
 import { jurisdictions, organisations, users } from '../db/core.ts';
 
 /** 规划 / 年度计划 (DT-08, SC-07, XZ-06): the authority's, or a department's filed with it. */
+/** One decision of a plan's chain, as stored. */
+export interface PlanDecisionRecord {
+  stepId: string;
+  decision: 'approve' | 'return' | 'refuse';
+  opinion: string;
+  userId: string;
+  role: string;
+  organisationId: string;
+  at: string;
+}
+
 export const plans = pgTable(
   'plans',
   {
@@ -49,6 +60,10 @@ export const plans = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: stamp('decided_at'),
     decisionOpinion: text('decision_opinion'),
+    /** The pending step of the rulebook's plan chain (`Rulebook.planning`); null outside it. */
+    currentStep: text('current_step'),
+    /** The chain's decisions so far, in order (XZ 第六条, DT 第八条). */
+    decisions: jsonb('decisions').$type<PlanDecisionRecord[]>().notNull().default(sql`'[]'::jsonb`),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -59,7 +74,10 @@ export const plans = pgTable(
     index('plans_jurisdiction_idx').on(t.jurisdictionId),
     check('plans_scope_ck', sql`${t.scope} in ('jurisdiction', 'department')`),
     check('plans_kind_ck', sql`${t.kind} in ('overall', 'annual')`),
-    check('plans_status_ck', sql`${t.status} in ('draft', 'submitted', 'approved', 'filed', 'returned')`),
+    check(
+      'plans_status_ck',
+      sql`${t.status} in ('draft', 'submitted', 'approved', 'filed', 'returned', 'refused')`,
+    ),
     check('plans_years_ck', sql`${t.year} between 2000 and 2100 and ${t.endYear} >= ${t.year}`),
   ],
 );

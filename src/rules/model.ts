@@ -379,6 +379,43 @@ export interface CatalogRules {
   summary: string;
 }
 
+/**
+ * One step of the chain a plan passes before it counts as approved (DT 第八条, SC 第七条, XZ 第六条):
+ * who decides it (roles within a rulebook organisation, bound at the plan's own level or at the
+ * rulebook's home jurisdiction), what the step is called and what it may do.
+ */
+export interface PlanStep {
+  id: string;
+  /** Chinese name of the step, e.g. 局党组同意. */
+  name: string;
+  /** Key of an organisation in `Rulebook.organisations`. */
+  org: string;
+  /** Roles of that organisation that decide the step. */
+  roles: RoleCode[];
+  /**
+   * `own`: the organisation is bound in the plan's jurisdiction (本级, e.g. a county's own authority);
+   * `home`: in the rulebook's home jurisdiction (市, e.g. DT's 市政务信息化主管部门 for a county plan).
+   */
+  level: 'own' | 'home';
+  /** The step may refuse the plan (审查不予通过), not only return it. */
+  canRefuse: boolean;
+  articles: string[];
+  summary: string;
+}
+
+/**
+ * Plans filed upward: the steps of each kind of plan, in order. A plan counts as approved (its
+ * entries make projects planned) only after its last step. A kind without a chain here keeps the
+ * platform's default (the jurisdiction's leadership body approves; the authority files a department plan).
+ */
+export interface PlanningRules {
+  /** The plan of the rulebook's home jurisdiction, compiled by its authority (or XZ's 数据中心). */
+  jurisdictionPlan?: PlanStep[];
+  /** Any plan compiled in a jurisdiction below the home one (DT 第八条: 县级编制的各类规划). */
+  subordinatePlan?: PlanStep[];
+  summary: string;
+}
+
 export interface Rulebook {
   /** Short code, e.g. `DT`. */
   id: string;
@@ -403,4 +440,6 @@ export interface Rulebook {
   requiredFields?: RequiredField[];
   /** Rules of the system catalog; absent: only the jurisdiction-neutral catalog checks apply. */
   catalog?: CatalogRules;
+  /** How plans are approved or filed upward; absent: the platform's default. */
+  planning?: PlanningRules;
 }

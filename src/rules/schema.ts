@@ -52,6 +52,19 @@ export const PredicateSchema = Type.Cyclic(
 );
 
 const ActorSchema = Type.Object({ role: Type.Enum(ROLE_CODES), org: NonEmpty }, strict);
+const PlanStepSchema = Type.Object(
+  {
+    id: NonEmpty,
+    name: NonEmpty,
+    org: NonEmpty,
+    roles: Type.Array(Type.Enum(ROLE_CODES), { minItems: 1 }),
+    level: Type.Enum(['own', 'home'] as const),
+    canRefuse: Type.Boolean(),
+    articles: Type.Array(NonEmpty),
+    summary: NonEmpty,
+  },
+  strict,
+);
 
 const LocalTermSchema = Type.Object({ term: NonEmpty, display: NonEmpty, articles: Ids }, strict);
 
@@ -220,6 +233,16 @@ export const RulebookSchema = Type.Object(
               strict,
             ),
           ),
+          summary: NonEmpty,
+        },
+        strict,
+      ),
+    ),
+    planning: Type.Optional(
+      Type.Object(
+        {
+          jurisdictionPlan: Type.Optional(Type.Array(PlanStepSchema, { minItems: 1 })),
+          subordinatePlan: Type.Optional(Type.Array(PlanStepSchema, { minItems: 1 })),
           summary: NonEmpty,
         },
         strict,

@@ -232,5 +232,19 @@ export function semanticProblems(rb: Rulebook): string[] {
     add('requiredFields', `字段重复 ${d}`);
   }
   for (const f of rb.requiredFields ?? []) checkArticles(`requiredFields.${f.field}`, f.articles, true);
+  // Plans filed upward: each step names an existing, non-generic organisation and cites its article.
+  const planChains = [
+    ['planning.jurisdictionPlan', rb.planning?.jurisdictionPlan ?? []],
+    ['planning.subordinatePlan', rb.planning?.subordinatePlan ?? []],
+  ] as const;
+  for (const [where, chain] of planChains) {
+    for (const d of duplicates(chain.map((s) => s.id))) add(where, `步骤重复 ${d}`);
+    for (const s of chain) {
+      checkArticles(`${where}.${s.id}`, s.articles, true);
+      const org = rb.organisations.find((o) => o.key === s.org);
+      if (!org) add(`${where}.${s.id}`, `组织 ${s.org} 不存在`);
+      else if (org.generic) add(`${where}.${s.id}`, `组织 ${s.org} 须为具名机构`);
+    }
+  }
   return problems;
 }

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../src/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
+import { EXTRA_PASSWORD, extraUser, Sessions } from './projects-support.ts';
 
 let ctx: TestContext;
 const sessions: Record<string, Session> = {};
@@ -138,10 +139,27 @@ describe('cloud service catalog', () => {
     assert.equal(twice.json().code, 'DUPLICATE_ENTRY');
   });
 
-  test('SC-12 in SC the catalog is published only after the authority and finance have both approved', async () => {
-    const draft = await create(sessions['sc.reviewer'], '4核16G', {
+  test('SC-12 in SC the 区数字政府服务中心 compiles the catalog; it is published only after the authority and finance have both approved', async () => {
+    // SC 第十二条: "区数字政府服务中心负责编制…区政务信息化主管部门会同区财政局负责审批并发布".
+    const { username } = await extraUser(
+      ctx,
+      new Sessions(ctx),
+      'authority_reviewer',
+      '朔城区数字政府服务中心',
+    );
+    const center = await login(ctx, username, EXTRA_PASSWORD);
+    const byAuthority0 = await sessions['sc.reviewer'].request(
+      'POST',
+      '/api/catalog/cloud-services',
+      item('2核4G', { provider: '中国联合网络通信有限公司朔州市分公司' }),
+    );
+    assert.equal(byAuthority0.statusCode, 403, 'the authority approves, it does not compile');
+    assert.equal(byAuthority0.json().article, 'SC-12');
+    const draft = await create(center, '4核16G', {
       provider: '中国联合网络通信有限公司朔州市分公司',
     });
+    const ownApproval = await batch(center, 'approve', [draft]);
+    assert.equal(ownApproval.statusCode, 403, 'the compiler does not approve its own catalog');
     assert.deepEqual((draft as unknown as { approvalsRequired: string[] }).approvalsRequired, [
       'authority',
       'finance',

@@ -60,7 +60,7 @@ describe('XZ: from contract signing to the acceptance report', () => {
     const entryId = await approvedPlanEntry(
       sessions,
       'xz.reviewer',
-      'xz.party',
+      ['xz.party', 'xz.cityreviewer'],
       '忻州市公路事业发展中心',
       '公路桥梁监测系统',
     );

@@ -55,7 +55,7 @@ async function establishedXz(declarations: Record<string, boolean> = {}): Promis
   const entryId = await approvedPlanEntry(
     sessions,
     'xz.reviewer',
-    'xz.party',
+    ['xz.party', 'xz.cityreviewer'],
     '忻州市公路事业发展中心',
     '养护巡检',
   );

@@ -87,7 +87,8 @@ export async function catalogSystem(
 export async function approvedPlanEntry(
   sessions: Sessions,
   authority: string,
-  leadership: string,
+  /** The deciders of the plan's chain in order (XZ 第六条: 局党组, then 市政务信息管理局). */
+  leadership: string | string[],
   departmentName: string,
   projectName = '计划内项目',
 ): Promise<string> {
@@ -110,12 +111,14 @@ export async function approvedPlanEntry(
   expectStatus(entry, 201, 'entry');
   const entryId = entry.json().entries.at(-1).id;
   expectStatus(await a.request('POST', `/api/plans/${planId}/submit`), 200, 'plan submit');
-  const lead = await sessions.as(leadership);
-  expectStatus(
-    await lead.request('POST', `/api/plans/${planId}/decision`, { decision: 'approve', opinion: '同意' }),
-    200,
-    'plan approve',
-  );
+  for (const decider of Array.isArray(leadership) ? leadership : [leadership]) {
+    const lead = await sessions.as(decider);
+    expectStatus(
+      await lead.request('POST', `/api/plans/${planId}/decision`, { decision: 'approve', opinion: '同意' }),
+      200,
+      `plan approve by ${decider}`,
+    );
+  }
   return entryId;
 }
 

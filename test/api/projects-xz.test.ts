@@ -37,7 +37,7 @@ describe('XZ: from plan to 立项', () => {
     const entryId = await approvedPlanEntry(
       sessions,
       'xz.reviewer',
-      'xz.party',
+      ['xz.party', 'xz.cityreviewer'],
       '忻州市公路事业发展中心',
       '公路养护巡检系统',
     );
@@ -135,7 +135,7 @@ describe('XZ: from plan to 立项', () => {
     const entryId = await approvedPlanEntry(
       sessions,
       'xz.reviewer',
-      'xz.party',
+      ['xz.party', 'xz.cityreviewer'],
       '忻州市公路事业发展中心',
       '治超信息系统',
     );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserHarness, RESULTS } from './harness.ts';
+import { httpLogin } from './http-session.ts';
 
 const ui = browserHarness();
 
@@ -25,4 +26,46 @@ test('the authority opens the plans page of its jurisdiction', async () => {
   await page.screenshot({ path: path.join(RESULTS, 'projects-plans.png'), fullPage: true });
   const text = (await page.locator('body').textContent()) ?? '';
   assert.doesNotMatch(text, /页面不存在|无权访问/);
+});
+
+test('XZ-06 the 市政务信息管理局 opens a plan at its step of the chain: steps, the 局党组 decision, and 不予通过', async () => {
+  const compiler = await httpLogin(ui.url, 'xz.reviewer');
+  const created = await compiler.request('POST', '/api/plans', {
+    kind: 'annual',
+    title: '交通运输信息化年度计划（浏览器）',
+    year: 2026,
+    summary: '',
+  });
+  assert.equal(created.status, 201);
+  const planId = (created.json() as { id: string }).id;
+  const orgs = (await compiler.request('GET', '/api/organisations')).json() as {
+    items: { id: string; name: string }[];
+  };
+  const unit = orgs.items.find((o) => o.name === '忻州市公路事业发展中心');
+  assert.ok(unit);
+  const entry = await compiler.request('POST', `/api/plans/${planId}/entries`, {
+    organisationId: unit.id,
+    projectName: '公路桥梁健康监测',
+    estimatedBudget: '600000',
+    year: 2026,
+    summary: '',
+  });
+  assert.equal(entry.status, 201);
+  assert.equal((await compiler.request('POST', `/api/plans/${planId}/submit`)).status, 200);
+  const party = await httpLogin(ui.url, 'xz.party');
+  const consent = await party.request('POST', `/api/plans/${planId}/decision`, {
+    decision: 'approve',
+    opinion: '局党组会议同意',
+  });
+  assert.equal(consent.status, 200);
+
+  const page = await ui.signIn('xz.cityreviewer');
+  await page.goto(`${ui.url}/projects/plans/${planId}`);
+  await page.getByText('报批（备案）环节').first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: '不予通过' }).waitFor();
+  const text = (await page.locator('body').textContent()) ?? '';
+  assert.match(text, /局党组同意/);
+  assert.match(text, /局党组会议同意/);
+  assert.match(text, /市政务信息管理局审查备案/);
+  await page.screenshot({ path: path.join(RESULTS, 'projects-plan-chain.png'), fullPage: true });
 });

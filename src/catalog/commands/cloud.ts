@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
-import { canManage, requiredCloudApprovals } from '../access.ts';
+import { AUTHORITY_ROLES, canManage, requiredCloudApprovals } from '../access.ts';
 import type { CloudServiceInput } from '../model.ts';
 import {
   type CloudServiceRecord,
@@ -21,7 +21,7 @@ import type { JurisdictionInfo } from '../store/lookups.ts';
 import { cloudServices } from '../tables.ts';
 import { checkCloudService } from '../validate.ts';
 import { type Caller, mergeDraft, valueOrProblems } from './caller.ts';
-import { catalogRulesFor } from './rules.ts';
+import { catalogRulesFor, cloudCatalogCompiler } from './rules.ts';
 
 export function checkCloudDraft(draft: Readonly<Record<string, unknown>>): CloudServiceInput {
   return valueOrProblems(checkCloudService(draft));
@@ -44,15 +44,41 @@ async function guardEntry(tx: Tx, jurisdictionId: string, input: CloudServiceInp
   }
 }
 
+/**
+ * Who drafts the 政务云服务目录: the compiler the rulebook names (SC 第十二条: 区数字政府服务中心, its
+ * users in a catalog-managing role), else the authority of the jurisdiction (DT 第十三条).
+ */
+async function requireCompiler(
+  tx: Tx,
+  caller: Caller,
+  jurisdiction: { id: string; rulebookCode: string | null },
+): Promise<void> {
+  if (!canManage(caller.scope, jurisdiction.id)) {
+    throw forbidden('云服务目录由本辖区主管部门编制', 'CATALOG_ACTION_FORBIDDEN');
+  }
+  const compiler = await cloudCatalogCompiler(tx, jurisdiction);
+  if (
+    compiler &&
+    !caller.assignments.some(
+      (a) =>
+        a.organisationId === compiler.organisationId &&
+        a.jurisdictionId === jurisdiction.id &&
+        AUTHORITY_ROLES.includes(a.role as (typeof AUTHORITY_ROLES)[number]),
+    )
+  ) {
+    throw forbidden(`云服务目录由${compiler.name}编制`, 'CATALOG_ACTION_FORBIDDEN', {
+      ...(compiler.article ? { article: compiler.article } : {}),
+    });
+  }
+}
+
 export async function createCloudService(
   tx: Tx,
   caller: Caller,
   jurisdiction: JurisdictionInfo,
   input: CloudServiceInput,
 ): Promise<{ id: string; code: string }> {
-  if (!canManage(caller.scope, jurisdiction.id)) {
-    throw forbidden('云服务目录由本辖区主管部门编制', 'CATALOG_ACTION_FORBIDDEN');
-  }
+  await requireCompiler(tx, caller, jurisdiction);
   await guardEntry(tx, jurisdiction.id, input);
   const code = await nextCloudCode(tx, jurisdiction.code);
   const [row] = await tx
@@ -76,9 +102,7 @@ export async function updateCloudService(
   input: CloudServiceInput,
   version: number,
 ): Promise<void> {
-  if (!canManage(caller.scope, current.jurisdictionId)) {
-    throw forbidden('云服务目录由本辖区主管部门编制', 'CATALOG_ACTION_FORBIDDEN');
-  }
+  await requireCompiler(tx, caller, { id: current.jurisdictionId, rulebookCode: current.rulebookCode });
   if (current.status !== 'draft') {
     throw conflict('CLOUD_NOT_DRAFT', '已审定或已发布的条目不能直接修改，请先“撤回修订”', {
       article: 'SC-12',
@@ -138,7 +162,19 @@ export async function cloudBatch(
   const records = await lockedItems(tx, caller, items);
   const statuses: Record<string, string> = {};
   for (const record of records) {
-    const managed = canManage(caller.scope, record.jurisdictionId);
+    // Where the rulebook has a compiler other than the authority (SC 第十二条: 区数字政府服务中心), its
+    // users draft and revise; approving and publishing as the authority is for the authority's users.
+    const compiler = await cloudCatalogCompiler(tx, {
+      id: record.jurisdictionId,
+      rulebookCode: record.rulebookCode,
+    });
+    const asAuthority = caller.assignments.some(
+      (a) =>
+        a.jurisdictionId === record.jurisdictionId &&
+        AUTHORITY_ROLES.includes(a.role as (typeof AUTHORITY_ROLES)[number]) &&
+        (!compiler || compiler.kind === 'authority' || a.organisationId !== compiler.organisationId),
+    );
+    const managed = canManage(caller.scope, record.jurisdictionId) && (action === 'reopen' || asAuthority);
     const finance = caller.scope.financeJurisdictions.includes(record.jurisdictionId);
     const rule = requiredCloudApprovals(catalogRulesFor(record.rulebookCode));
     let changes: Partial<typeof cloudServices.$inferInsert>;

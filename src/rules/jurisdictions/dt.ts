@@ -616,6 +616,45 @@ export const DT_RULEBOOK: Rulebook = {
     cloudCatalog: { compiler: 'dt_authority', approvers: ['authority'], articles: ['DT-13'] },
     summary: 'A system on a new dedicated network carries the consent of the city authority (第十二条).',
   },
+  planning: {
+    jurisdictionPlan: [
+      {
+        id: 'dt.plan_chain.city_government',
+        name: '市人民政府批准',
+        org: 'dt_city_government',
+        roles: ['leadership_body'],
+        level: 'home',
+        canRefuse: false,
+        articles: ['DT-08'],
+        summary: 'The city government approves the city-wide plan and annual plan.',
+      },
+    ],
+    subordinatePlan: [
+      {
+        id: 'dt.plan_chain.county_authority',
+        name: '征求本级政务信息化主管部门意见',
+        org: 'dt_authority',
+        roles: ['authority_reviewer', 'authority_leader'],
+        level: 'own',
+        canRefuse: false,
+        articles: ['DT-08'],
+        summary:
+          'A county plan involving information systems first gets the opinion of the county authority.',
+      },
+      {
+        id: 'dt.plan_chain.city_filing',
+        name: '报市政务信息化主管部门备案',
+        org: 'dt_authority',
+        roles: ['authority_reviewer', 'authority_leader'],
+        level: 'home',
+        canRefuse: false,
+        articles: ['DT-08'],
+        summary: 'Then it is filed with the city authority, to fit the city-wide plan.',
+      },
+    ],
+    summary:
+      'The city plan is approved by the city government; county plans consult the county authority and are filed with the city authority (第八条).',
+  },
   requiredFields: [
     {
       field: 'performanceTargets',

@@ -305,7 +305,10 @@ export const SC_RULEBOOK: Rulebook = {
             name: '会同有关部门从需求、集约、方案、预算、绩效五个方面全面审核',
             summary: 'The authority with related departments reviews the five dimensions.',
             actor: AUTHORITY,
-            articles: ['SC-11a', 'SC-09a'],
+            articles: ['SC-11a', 'SC-09a', 'SC-16'],
+            // 第十六条 asks for competition only "对于项目内容复杂、技术要求高的": the reviewer (or the
+            // 立项 body) records whether the project is such, with a reason.
+            findings: ['complexProject'],
             outcomes: [
               { event: 'review_completed', name: '审核完成', next: ['sc.filing_approval.establishment'] },
             ],
@@ -331,8 +334,9 @@ export const SC_RULEBOOK: Rulebook = {
             summary:
               'The district authority approves establishment; the approval gives an opinion on sharing.',
             actor: { role: 'approver', org: 'sc_authority' },
-            articles: ['SC-08a', 'SC-04'],
+            articles: ['SC-08a', 'SC-04', 'SC-16'],
             action: 'approve_establishment',
+            findings: ['complexProject'],
             outcomes: [
               { event: 'establishment_approved', name: '批准立项', next: ['sc.budget.review'] },
               { event: 'establishment_refused', name: '不予立项', next: [], result: 'refused' },
@@ -629,6 +633,21 @@ export const SC_RULEBOOK: Rulebook = {
       articles: ['SC-12'],
     },
     summary: 'A new dedicated network needs the district government’s consent (第十一条).',
+  },
+  planning: {
+    jurisdictionPlan: [
+      {
+        id: 'sc.plan_chain.district_government',
+        name: '区人民政府批准',
+        org: 'sc_district_government',
+        roles: ['leadership_body'],
+        level: 'home',
+        canRefuse: false,
+        articles: ['SC-07'],
+        summary: 'The district government approves the district plan and annual plan.',
+      },
+    ],
+    summary: 'The district plan is approved by the district government (第七条).',
   },
   requiredFields: [
     {

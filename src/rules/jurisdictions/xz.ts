@@ -629,6 +629,33 @@ export const XZ_RULEBOOK: Rulebook = {
     summary:
       'Systems run on the 市级政务云 unless law or secrecy exempts them (第二十八条); a new dedicated network goes to the city authority and the city government (第十条).',
   },
+  planning: {
+    jurisdictionPlan: [
+      {
+        id: 'xz.plan_chain.party_group',
+        name: '局党组同意',
+        org: 'xz_party_group',
+        roles: ['leadership_body'],
+        level: 'home',
+        canRefuse: false,
+        articles: ['XZ-06'],
+        summary: 'The bureau’s party group consents to the plan the data center compiled.',
+      },
+      {
+        id: 'xz.plan_chain.city_filing',
+        name: '市政务信息管理局审查备案',
+        org: 'xz_city_authority',
+        roles: ['authority_reviewer'],
+        level: 'home',
+        canRefuse: true,
+        articles: ['XZ-06'],
+        summary:
+          'The city authority reviews and files it (it may refuse or return it); only then is it approved.',
+      },
+    ],
+    summary:
+      'The data center’s plan goes to the party group, then to the city authority for review and filing (第六条).',
+  },
   requiredFields: [
     {
       field: 'performanceTargets',

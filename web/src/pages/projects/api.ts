@@ -165,8 +165,10 @@ export const addPlanEntry = (
 export const removePlanEntry = (id: string, entryId: string) =>
   api.delete<Plan>(`/api/plans/${id}/entries/${entryId}`);
 export const submitPlan = (id: string) => api.post<Plan>(`/api/plans/${id}/submit`);
-export const decidePlan = (id: string, body: { decision: 'approve' | 'return'; opinion: string }) =>
-  api.post<Plan>(`/api/plans/${id}/decision`, body);
+export const decidePlan = (
+  id: string,
+  body: { decision: 'approve' | 'return' | 'refuse'; opinion: string },
+) => api.post<Plan>(`/api/plans/${id}/decision`, body);
 export const listLinkableEntries = (signal: AbortSignal) =>
   api.get<{ items: LinkableEntry[] }>('/api/plan-entries', { signal });
 

@@ -96,6 +96,7 @@ export const PLAN_STATUS_BADGE: Record<string, 'default' | 'processing' | 'succe
   approved: 'success',
   filed: 'success',
   returned: 'warning',
+  refused: 'warning',
 };
 
 export const labelOf = (options: readonly Option[], value: string | null | undefined): string =>

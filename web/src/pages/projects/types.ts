@@ -366,6 +366,29 @@ export interface Plan {
   statusName: string;
   decidedAt: string | null;
   decisionOpinion: string | null;
+  /** The pending step of the rulebook's chain (XZ 第六条, DT 第八条); null outside it. */
+  currentStep: string | null;
+  chain: {
+    steps: {
+      id: string;
+      name: string;
+      deciderName: string;
+      roles: string[];
+      organisationIds: string[];
+      articles: string[];
+      canRefuse: boolean;
+      state: 'pending' | 'approved' | 'refused' | 'waiting' | string;
+    }[];
+    decisions: {
+      stepId: string;
+      stepName: string;
+      decision: string;
+      decisionName: string;
+      opinion: string;
+      organisationName: string;
+      at: string;
+    }[];
+  };
   version: number;
   entries: PlanEntry[];
 }

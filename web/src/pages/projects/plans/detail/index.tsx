@@ -11,6 +11,7 @@ import {
   InputNumber,
   Select,
   Space,
+  Steps,
   Table,
   Typography,
 } from 'antd';
@@ -64,14 +65,17 @@ export default function PlanDetailPage() {
   if (!plan) return <Card loading />;
   const member = me.roles.some((r) => r.organisationId === plan.organisationId);
   const editable = member && (plan.status === 'draft' || plan.status === 'returned');
+  // With a rulebook chain (XZ 第六条, DT 第八条) the pending step names who decides; the server checks again.
+  const pending = plan.chain.steps.find((s) => s.id === plan.currentStep) ?? null;
   const decider =
     plan.status === 'submitted' &&
-    me.roles.some(
-      (r) =>
-        r.jurisdictionId === plan.jurisdictionId &&
-        (plan.scope === 'jurisdiction'
-          ? r.role === 'leadership_body'
-          : ['authority_reviewer', 'authority_leader'].includes(r.role)),
+    me.roles.some((r) =>
+      pending
+        ? pending.roles.includes(r.role) && pending.organisationIds.includes(r.organisationId)
+        : r.jurisdictionId === plan.jurisdictionId &&
+          (plan.scope === 'jurisdiction'
+            ? r.role === 'leadership_body'
+            : ['authority_reviewer', 'authority_leader'].includes(r.role)),
     );
   const departments = (orgs.data?.items ?? []).filter(
     (o) =>
@@ -104,7 +108,7 @@ export default function PlanDetailPage() {
             { key: 'j', label: '行政区划', children: plan.jurisdictionName },
             {
               key: 'd',
-              label: '批准（备案）',
+              label: plan.chain.steps.length > 0 ? '最近办理' : '批准（备案）',
               children: plan.decidedAt
                 ? `${formatDateTime(plan.decidedAt)} ${plan.decisionOpinion ?? ''}`
                 : '—',
@@ -113,6 +117,45 @@ export default function PlanDetailPage() {
           ]}
         />
       </Card>
+      {plan.chain.steps.length > 0 && (
+        <Card title="报批（备案）环节" style={{ marginBottom: 16 }}>
+          <Steps
+            size="small"
+            current={Math.max(
+              0,
+              plan.chain.steps.findIndex((s) => s.state === 'pending'),
+            )}
+            items={plan.chain.steps.map((s) => ({
+              title: s.name,
+              description: `${s.deciderName} · 依据 ${s.articles.join('、')}`,
+              status:
+                s.state === 'approved'
+                  ? 'finish'
+                  : s.state === 'pending'
+                    ? 'process'
+                    : s.state === 'refused'
+                      ? 'error'
+                      : 'wait',
+            }))}
+          />
+          {plan.chain.decisions.length > 0 && (
+            <Table
+              style={{ marginTop: 16 }}
+              size="small"
+              rowKey={(d) => `${d.stepId}-${d.at}`}
+              pagination={false}
+              dataSource={plan.chain.decisions}
+              columns={[
+                { title: '环节', dataIndex: 'stepName' },
+                { title: '办理单位', dataIndex: 'organisationName' },
+                { title: '决定', dataIndex: 'decisionName', width: 100 },
+                { title: '意见', dataIndex: 'opinion' },
+                { title: '时间', dataIndex: 'at', render: (v: string) => formatDateTime(v), width: 180 },
+              ]}
+            />
+          )}
+        </Card>
+      )}
       <Card title="计划条目" style={{ marginBottom: 16 }}>
         <Table
           rowKey="id"
@@ -212,7 +255,7 @@ export default function PlanDetailPage() {
         </Button>
       )}
       {decider && (
-        <Card title={plan.scope === 'jurisdiction' ? '审批规划' : '规划备案'}>
+        <Card title={pending ? pending.name : plan.scope === 'jurisdiction' ? '审批规划' : '规划备案'}>
           <Flex vertical gap={8} style={{ maxWidth: 640 }}>
             <Input.TextArea
               rows={3}
@@ -227,7 +270,7 @@ export default function PlanDetailPage() {
                   void run('已办理', () => decidePlan(plan.id, { decision: 'approve', opinion }))
                 }
               >
-                {plan.scope === 'jurisdiction' ? '批准' : '予以备案'}
+                {pending ? '同意' : plan.scope === 'jurisdiction' ? '批准' : '予以备案'}
               </Button>
               <Button
                 danger
@@ -236,8 +279,23 @@ export default function PlanDetailPage() {
               >
                 退回
               </Button>
+              {pending?.canRefuse && (
+                <Button
+                  danger
+                  disabled={!opinion.trim()}
+                  onClick={() =>
+                    void run('已作出不予通过的决定', () =>
+                      decidePlan(plan.id, { decision: 'refuse', opinion }),
+                    )
+                  }
+                >
+                  不予通过
+                </Button>
+              )}
             </Space>
-            <Typography.Text type="secondary">依据 DT-08、SC-07、XZ-06。</Typography.Text>
+            <Typography.Text type="secondary">
+              依据 {pending ? pending.articles.join('、') : 'DT-08、SC-07、XZ-06'}。
+            </Typography.Text>
           </Flex>
         </Card>
       )}
