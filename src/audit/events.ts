@@ -130,6 +130,11 @@ export const AUDIT_ACTIONS = {
   'funds.disbursement_decide': '审批资金拨付',
   'funds.override_request': '申请对可例外的拨付条件作例外处理',
   'funds.override_approve': '复核同意例外处理',
+  'progress.baseline': '建立项目进度计划',
+  'progress.report': '报送项目进度报告',
+  'change.request': '提交调整申请',
+  'change.evaluate': '综合评估调整申请',
+  'change.decide': '决定调整申请',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
