@@ -7,6 +7,13 @@
 import { daysInMonth } from '../calendar/dates.ts';
 import type { IsoDate } from '../calendar/types.ts';
 
+/** What an adjustment application changes (建设内容、投资、进度、涉及的系统). */
+export const CHANGE_KINDS = ['content', 'budget', 'schedule', 'systems'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const CHANGE_STATES = ['submitted', 'evaluated', 'approved', 'rejected', 'completed'] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
 export interface Milestone {
   name: string;
   plannedOn: IsoDate;

@@ -20,7 +20,7 @@ import {
   rulesOf,
   submitReport,
 } from './commands.ts';
-import { RISK_LABELS } from './model.ts';
+import { CHANGE_KINDS, RISK_LABELS } from './model.ts';
 import { progressOf, reportObligations } from './queries.ts';
 import {
   CHANGE_KIND_LABELS,
@@ -35,7 +35,6 @@ import {
   signedYuan,
   TAGS,
 } from './schemas.ts';
-import { CHANGE_KINDS } from './tables.ts';
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 const funds = (f: { period: string; amountFen: number }[]) =>

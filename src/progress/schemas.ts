@@ -2,7 +2,7 @@
 import Type from 'typebox';
 import { fenToYuan } from '../documents/format.ts';
 import { Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
-import type { ChangeKind, ChangeState } from './tables.ts';
+import type { ChangeKind, ChangeState } from './model.ts';
 
 export const TAGS = ['建设'];
 export const S = Type.String();

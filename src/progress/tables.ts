@@ -9,13 +9,9 @@ import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } 
 import { fen, stamp } from '../db/columns.ts';
 import { organisations, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
-import type { Milestone, PlannedFunds } from './model.ts';
+import type { ChangeKind, ChangeState, Milestone, PlannedFunds } from './model.ts';
 
-export const CHANGE_KINDS = ['content', 'budget', 'schedule', 'systems'] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
-export const CHANGE_STATES = ['submitted', 'evaluated', 'approved', 'rejected', 'completed'] as const;
-export type ChangeState = (typeof CHANGE_STATES)[number];
+export { CHANGE_KINDS, CHANGE_STATES, type ChangeKind, type ChangeState } from './model.ts';
 
 export const progressBaselines = pgTable(
   'progress_baselines',
