@@ -281,6 +281,7 @@ export default function ProgressPage() {
           <Typography.Text type="secondary">尚未建立进度计划。</Typography.Text>
         ) : (
           <Tabs
+            key={data.currentBaselineVersion ?? 0}
             defaultActiveKey={String(data.currentBaselineVersion)}
             items={[...data.baselines].reverse().map((b) => ({
               key: String(b.baselineVersion),
