@@ -265,7 +265,11 @@ export async function submitReport(
       const baseline = await currentBaseline(tx, projectId);
       if (!baseline) throw refused('BASELINE_REQUIRED', '请先建立进度计划（里程碑、各期计划资金）', article);
       const months = rules.reports.periodMonths;
-      if (!/^\d{4}-\d{2}$/.test(input.period) || periodOf(`${input.period}-01`, months) !== input.period) {
+      if (
+        !/^\d{4}-\d{2}$/.test(input.period) ||
+        !isIsoDate(`${input.period}-01`) ||
+        periodOf(`${input.period}-01`, months) !== input.period
+      ) {
         throw invalid('PERIOD_INVALID', `${input.period} 不是填报周期的起始月份`, { field: 'period' });
       }
       const bounds = periodBounds(input.period, months);

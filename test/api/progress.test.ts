@@ -213,6 +213,11 @@ describe('SC: progress, variance, risk and an adjustment application', () => {
       milestones: [{ name: '不存在的里程碑', doneOn: null }],
     });
     expectStatus(unknown, 400, 'unknown milestone');
+    for (const period of ['2026-13', '2026-00']) {
+      const bad = await staff.request('POST', `/api/projects/${id}/progress/reports`, { ...REPORT, period });
+      expectStatus(bad, 400, `period ${period}`);
+      assert.equal(bad.json().code, 'PERIOD_INVALID');
+    }
     const res = await staff.request('POST', `/api/projects/${id}/progress/reports`, REPORT);
     expectStatus(res, 201, 'report');
     assert.equal(res.json().late, true);
