@@ -38,6 +38,7 @@ import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { startJobs } from './platform/jobs.ts';
+import { registerProgressRoutes } from './progress/routes.ts';
 import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
@@ -238,6 +239,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerFundsRoutes(app, projectDeps);
   registerPublicFundsRoutes(app, projectDeps);
   registerQuestionnaireRoutes(app, deps, config);
+  registerProgressRoutes(app, projectDeps);
 
   await registerWeb(app);
   return app;

@@ -20,6 +20,7 @@ import { FUNDS_ACCESS } from '../funds/access.ts';
 import { NOTIFICATION_ACCESS } from '../notifications/access.ts';
 import { OBLIGATION_ACCESS } from '../obligations/access.ts';
 import { OPERATIONS_ACCESS } from '../operations/access.ts';
+import { PROGRESS_ACCESS } from '../progress/access.ts';
 import { QUESTIONNAIRE_ACCESS } from '../questionnaire/access.ts';
 import { WORKBENCH_ROUTE_ACCESS } from '../workbench/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
@@ -308,6 +309,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   ...EVALUATION_ACCESS,
   ...FUNDS_ACCESS,
   ...QUESTIONNAIRE_ACCESS,
+  ...PROGRESS_ACCESS,
 };
 
 export function routeKey(method: string, url: string): string {

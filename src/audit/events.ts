@@ -147,6 +147,11 @@ export const AUDIT_ACTIONS = {
   'eval.rectification_report': '报告整改情况',
   'eval.rectification_close': '核销整改',
   'eval.report_export': '生成年度考核报告（汇编）',
+  'progress.baseline': '建立项目进度计划',
+  'progress.report': '报送项目进度报告',
+  'change.request': '提交调整申请',
+  'change.evaluate': '综合评估调整申请',
+  'change.decide': '决定调整申请',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,6 +12,7 @@ export * from '../funds/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../obligations/tables.ts';
 export * from '../operations/tables.ts';
+export * from '../progress/tables.ts';
 export * from '../projects/tables.ts';
 export * from '../questionnaire/tables.ts';
 export * from './core.ts';

@@ -179,6 +179,13 @@ export const routes: RouteEntry[] = [
         load: () => import('./pages/projects/construction/index.tsx'),
       },
       {
+        path: '/projects/:id/progress',
+        name: '项目进度',
+        access: 'canSeeProjects',
+        hideInMenu: true,
+        load: () => import('./pages/projects/progress/index.tsx'),
+      },
+      {
         path: '/projects/:id/steps/:stepId',
         name: '办理',
         access: 'canSeeProjects',

@@ -10,6 +10,7 @@ import type { EvaluationRules } from '../evaluation-model.ts';
 import type { Rulebook } from '../model.ts';
 import type { OperationsRules } from '../operations-model.ts';
 import { all, any, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
+import type { ProgressRules } from '../progress-model.ts';
 import {
   ADMIN_ROLES,
   articleTable,
@@ -893,4 +894,39 @@ export const DT_EVALUATION: EvaluationRules = {
   rectification: { articles: ['DT-31'] },
   nextYearReference: { articles: ['DT-31'] },
   publication: { articles: ['DT-07'] },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Progress reports and adjustment applications (issue 12, src/progress). The text says only 定期:
+// the period (monthly) and the report's due date (5 working days after the period) are the
+// platform's default reading (src/rules/README.md), changeable here per rulebook.
+
+export const DT_PROGRESS: ProgressRules = {
+  reports: {
+    articles: ['DT-20', 'DT-21'],
+    reporter: { org: 'dt_department', roles: ['dept_staff'], name: '市直部门' },
+    periodMonths: 1,
+    periodFromText: false,
+    obligation: true,
+    dueWorkingDays: 5,
+    wording: '市直部门定期对照分析、评估资金使用，在管理平台填报进展（第二十条、第二十一条）',
+  },
+  changes: {
+    articles: ['DT-21'],
+    order: 'evaluate_then_decide',
+    applicant: { org: 'dt_department', roles: ['dept_staff'], name: '市直部门' },
+    evaluator: {
+      org: 'dt_authority',
+      roles: ['authority_reviewer', 'authority_leader', 'approver'],
+      name: '市政务信息化主管部门（市数字政府服务中心）',
+    },
+    decider: {
+      org: 'dt_authority',
+      roles: ['authority_reviewer', 'authority_leader', 'approver'],
+      name: '市政务信息化主管部门（市数字政府服务中心）',
+    },
+    evaluationParticipants: false,
+    wording:
+      '建设条件、建设内容发生重大变化时提交调整申请，市政务信息化主管部门综合评估后提出意见并相应调整（第二十一条）',
+  },
 };

@@ -8,6 +8,7 @@
 import type { Rulebook } from '../model.ts';
 import type { OperationsRules } from '../operations-model.ts';
 import { all, any, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
+import type { ProgressRules } from '../progress-model.ts';
 import { ADMIN_ROLES, articleTable, material } from './common.ts';
 
 const DEPT = { role: 'dept_staff', org: 'jc_department' } as const;
@@ -515,4 +516,39 @@ export const JC_OPERATIONS: OperationsRules = {
   },
   internalRules: null,
   baseLibraries: null,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Progress reports and adjustment applications (issue 12, src/progress). The text says only 定期:
+// the period (monthly) and the report's due date (5 working days after the period) are the
+// platform's default reading (src/rules/README.md), changeable here per rulebook.
+
+export const JC_PROGRESS: ProgressRules = {
+  reports: {
+    articles: ['JC-05-5'],
+    reporter: { org: 'jc_department', roles: ['dept_staff'], name: '项目实施单位（区直部门）' },
+    periodMonths: 1,
+    periodFromText: false,
+    obligation: false,
+    dueWorkingDays: 5,
+    wording: '文件未规定定期填报进展；平台按默认周期记录进展，便于对照分析（解读）',
+  },
+  changes: {
+    articles: ['JC-05-5'],
+    order: 'decide_then_evaluate',
+    applicant: { org: 'jc_department', roles: ['dept_staff'], name: '项目实施单位（区直部门）' },
+    evaluator: {
+      org: 'jc_department',
+      roles: ['dept_staff', 'dept_leader'],
+      name: '项目实施单位协同各相关部门或技术专家',
+    },
+    decider: {
+      org: 'jc_authority',
+      roles: ['authority_reviewer', 'authority_leader', 'approver'],
+      name: '区行政审批服务管理局（区政务信息管理局）',
+    },
+    evaluationParticipants: true,
+    wording:
+      '建设条件、建设内容发生重大变化时向区行政审批服务管理局提交调整申请，申请通过后协同各相关部门或技术专家综合评估（五.5）',
+  },
 };

@@ -11,6 +11,7 @@ import type { EvaluationRules } from '../evaluation-model.ts';
 import type { Rulebook } from '../model.ts';
 import type { OperationsRules } from '../operations-model.ts';
 import { all, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
+import type { ProgressRules } from '../progress-model.ts';
 import {
   ADMIN_ROLES,
   articleTable,
@@ -879,4 +880,39 @@ export const SC_EVALUATION: EvaluationRules = {
   rectification: { articles: ['SC-23'] },
   nextYearReference: { articles: ['SC-24'] },
   publication: null,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Progress reports and adjustment applications (issue 12, src/progress). The text says only 定期:
+// the period (monthly) and the report's due date (5 working days after the period) are the
+// platform's default reading (src/rules/README.md), changeable here per rulebook.
+
+export const SC_PROGRESS: ProgressRules = {
+  reports: {
+    articles: ['SC-17'],
+    reporter: { org: 'sc_department', roles: ['dept_staff'], name: '项目建设单位' },
+    periodMonths: 1,
+    periodFromText: false,
+    obligation: true,
+    dueWorkingDays: 5,
+    wording: '项目建设单位定期开展对照分析，评估项目资金使用情况（第十七条）',
+  },
+  changes: {
+    articles: ['SC-17'],
+    order: 'evaluate_then_decide',
+    applicant: { org: 'sc_department', roles: ['dept_staff'], name: '项目建设单位' },
+    evaluator: {
+      org: 'sc_authority',
+      roles: ['authority_reviewer', 'authority_leader', 'approver'],
+      name: '区政务信息化主管部门（区政务信息管理局）',
+    },
+    decider: {
+      org: 'sc_authority',
+      roles: ['authority_reviewer', 'authority_leader', 'approver'],
+      name: '区政务信息化主管部门（区政务信息管理局）',
+    },
+    evaluationParticipants: false,
+    wording:
+      '建设条件、建设内容发生重大变化时提交调整申请，区政务信息化主管部门综合评估后提出意见并相应调整（第十七条）',
+  },
 };

@@ -13,6 +13,7 @@ import type { EvaluationRules } from '../evaluation-model.ts';
 import type { Rulebook } from '../model.ts';
 import type { OperationsRules } from '../operations-model.ts';
 import { all, any, eachFollowedBy, happened, isNotTrue, isTrue, notHappened } from '../predicate.ts';
+import type { ProgressRules } from '../progress-model.ts';
 import { ADMIN_ROLES, articleTable, jointPlan, material, multiYearBudget, UNPLANNED } from './common.ts';
 
 const DATA_CENTER = { role: 'dept_staff', org: 'xz_data_center' } as const;
@@ -961,4 +962,39 @@ export const XZ_EVALUATION: EvaluationRules = {
   rectification: { articles: ['XZ-24'] },
   nextYearReference: { articles: ['XZ-25'] },
   publication: null,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Progress reports and adjustment applications (issue 12, src/progress). The text says only 定期:
+// the period (monthly) and the report's due date (5 working days after the period) are the
+// platform's default reading (src/rules/README.md), changeable here per rulebook.
+
+export const XZ_PROGRESS: ProgressRules = {
+  reports: {
+    articles: ['XZ-16'],
+    reporter: { org: 'xz_data_center', roles: ['dept_staff'], name: '市交通运输数据中心' },
+    periodMonths: 1,
+    periodFromText: false,
+    obligation: true,
+    dueWorkingDays: 5,
+    wording: '市交通运输数据中心在市政务信息化项目管理平台中填报项目进展（第十六条）',
+  },
+  changes: {
+    articles: ['XZ-16'],
+    order: 'evaluate_then_decide',
+    applicant: { org: 'xz_data_center', roles: ['dept_staff'], name: '市交通运输数据中心' },
+    evaluator: {
+      org: 'xz_city_authority',
+      roles: ['authority_reviewer', 'authority_leader', 'approver'],
+      name: '市政务信息管理局',
+    },
+    decider: {
+      org: 'xz_city_authority',
+      roles: ['authority_reviewer', 'authority_leader', 'approver'],
+      name: '市政务信息管理局',
+    },
+    evaluationParticipants: false,
+    wording:
+      '建设条件、建设内容发生重大变化时提交调整申请，市政务信息管理局综合评估后提出意见并相应调整（第十六条）',
+  },
 };

@@ -119,6 +119,11 @@ export default function ProjectDetailPage() {
                 <Button>建设与整改</Button>
               </Link>
             )}
+            {p.state === 'established' && (
+              <Link to={`/projects/${p.id}/progress`}>
+                <Button>进度与调整</Button>
+              </Link>
+            )}
             {p.permissions.canEdit && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/projects/${p.id}/edit`)}>
                 修改申报
