@@ -714,11 +714,14 @@ const CORE_CASES: Record<string, RouteCase> = {
     ],
   },
   'POST /api/projects/:id/steps/:stepId/decision': {
-    call: async () => ({ url: stepUrl((await shared()).submittedId, 'decision'), body: { opinion: '同意' } }),
+    call: async () => ({
+      url: stepUrl((await shared()).submittedId, 'decision'),
+      body: { outcome: 'review_completed', opinion: '同意' },
+    }),
     allowed: reached,
     relations: byJurisdiction(async () => ({
       url: stepUrl(await fx().reviewed(), 'decision'),
-      body: { opinion: '同意' },
+      body: { outcome: 'review_completed', opinion: '同意' },
     })),
   },
   // DT's review step lets no fact be established: the route is reached (400 FINDING_NOT_ALLOWED);
