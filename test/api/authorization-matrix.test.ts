@@ -325,6 +325,12 @@ const CORE_CASES: Record<string, RouteCase> = {
   'PATCH /api/users/:id': {
     call: async () => ({ url: `/api/users/${await newUser()}`, body: { displayName: '改名', version: 1 } }),
   },
+  'POST /api/users/:id/password-reset': {
+    call: async () => ({
+      url: `/api/users/${await newUser()}/password-reset`,
+      body: { temporaryPassword: 'Temporary#Pass-2026' },
+    }),
+  },
   'GET /api/users/:id/sensitive': { call: async () => ({ url: `/api/users/${await newUser()}/sensitive` }) },
   'POST /api/users/lookup': { call: () => ({ url: '/api/users/lookup', body: { phone: '13800000000' } }) },
   'GET /api/security/users': { call: () => ({ url: '/api/security/users' }) },
