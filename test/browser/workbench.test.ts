@@ -155,7 +155,7 @@ test('the cockpit’s state chart drills down to the filtered project list', asy
   const education = grades.locator('tr', { hasText: '大同市教育局' });
   await education.waitFor({ timeout: 30_000 });
   assert.match((await education.textContent()) ?? '', /良好/);
-  await page.locator('[data-testid="cockpit-incidents"]').getByText('未办结').waitFor();
+  await page.locator('[data-testid="cockpit-incidents"]').getByText('未办结', { exact: true }).waitFor();
   await page.getByText('分年度申请、立项与拨付金额（万元）').waitFor();
   await page.getByText('逾期未办事项（按部门、类别）').waitFor();
   await page.waitForTimeout(1000);
