@@ -944,6 +944,13 @@ export async function returnStep(
       const state = pc.evaluation.steps.find((s) => s.stepId === stepId);
       if (state?.status !== 'open')
         throw conflict('STEP_NOT_OPEN', `“${step.name}”当前不可办理（可能已由他人办理，请刷新）`);
+      // The applicant sees the reason in the returned banner: blank is no reason (issue 17).
+      if (input.reason.trim().length < 2) {
+        throw invalid('REASON_REQUIRED', '退回须说明理由和需要修改的内容', {
+          field: 'reason',
+          ...(step.articles[0] ? { article: step.articles[0] } : {}),
+        });
+      }
       const target = returnTarget(storedActions(pc.bundle.actions), pc.rulebook, input.to);
       if (!target) throw conflict('NOTHING_TO_RETURN', '没有可退回的上一环节');
       const action = await insertAction(tx, env, actor, id, {

@@ -124,7 +124,7 @@ describe('notices from the workflow', () => {
 });
 
 describe('a decision names its result', () => {
-  test('no outcome is 400 at the field; a result other than the normal one needs an opinion', async () => {
+  test('no outcome is 400 at the field; a result other than the normal one, and a 退回, need an opinion', async () => {
     const id = await fx.reviewed();
     const reviewer = await sessions.as('dt.reviewer');
     const url = `/api/projects/${id}/steps/dt.review.assessment/decision`;
@@ -133,6 +133,18 @@ describe('a decision names its result', () => {
     assert.equal(bare.json().field, 'outcome');
     const detail = (await reviewer.request('GET', `/api/projects/${id}`)).json();
     assert.equal(detail.state, 'in_review', 'nothing was decided');
+
+    const blankReturn = await reviewer.request(
+      'POST',
+      `/api/projects/${id}/steps/dt.review.assessment/return`,
+      {
+        to: 'applicant',
+        reason: '   ',
+      },
+    );
+    expectStatus(blankReturn, 400, 'a blank 退回 reason');
+    assert.equal(blankReturn.json().code, 'REASON_REQUIRED');
+    assert.equal(blankReturn.json().field, 'reason');
 
     expectStatus(
       await reviewer.request('POST', url, { outcome: 'review_completed', opinion: '' }),
