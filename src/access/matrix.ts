@@ -59,6 +59,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/users': { roles: admin('sys_admin'), relation: 'any', note: '个人信息脱敏显示' },
   'POST /api/users': { roles: admin('sys_admin'), relation: 'any' },
   'PATCH /api/users/:id': { roles: admin('sys_admin'), relation: 'any' },
+  'POST /api/users/:id/password-reset': {
+    roles: admin('sys_admin'),
+    relation: 'any',
+    note: '临时密码，下次登录须修改；管理员账户除外（三员分立）',
+  },
   'GET /api/users/:id/sensitive': { roles: admin('sys_admin'), relation: 'any', note: '明文查看，记入审计' },
   'POST /api/users/lookup': {
     roles: admin('sys_admin'),

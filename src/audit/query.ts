@@ -1,7 +1,7 @@
 /** The filters of the audit log page and of its export: typed, parameterised, no raw SQL. */
-import { and, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { auditEvents } from '../db/schema.ts';
+import { auditEvents, users } from '../db/schema.ts';
 
 /** The filters of the audit log page and of the export. */
 export const AuditFilters = {
@@ -25,7 +25,16 @@ export function auditCondition(q: AuditQuery): SQL | undefined {
   const where: SQL[] = [];
   if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
   if (q.to) where.push(lte(auditEvents.at, new Date(q.to)));
-  if (q.actor) where.push(ilike(auditEvents.actorName, `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.actor) {
+    // The user name as recorded, or the person's Chinese name (王敏 finds dt.staff's events).
+    const pattern = `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      or(
+        ilike(auditEvents.actorName, pattern),
+        sql`${auditEvents.actorUserId} in (select ${users.id} from ${users} where ${users.displayName} ilike ${pattern})`,
+      ) as SQL,
+    );
+  }
   if (q.action) where.push(eq(auditEvents.action, q.action));
   if (q.outcome) where.push(eq(auditEvents.outcome, q.outcome));
   return where.length ? and(...where) : undefined;

@@ -1,5 +1,5 @@
 /** The audit log for the audit administrator: read-only (no route updates or deletes rows). */
-import { count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
@@ -18,6 +18,8 @@ const AuditItem = Type.Object(
     id: Type.Integer(),
     at: Type.String(),
     actorName: Type.Union([Type.String(), Type.Null()]),
+    /** The person's name (王敏) beside the recorded user name; null for anonymous attempts. */
+    actorDisplayName: Type.Union([Type.String(), Type.Null()]),
     role: Type.Union([Type.String(), Type.Null()]),
     roleName: Type.Union([Type.String(), Type.Null()]),
     organisationName: Type.Union([Type.String(), Type.Null()]),
@@ -25,6 +27,8 @@ const AuditItem = Type.Object(
     actionName: Type.String(),
     objectType: Type.Union([Type.String(), Type.Null()]),
     objectId: Type.Union([Type.String(), Type.Null()]),
+    /** What the object is called (a user's name, a project's or organisation's name), not its id. */
+    objectName: Type.Union([Type.String(), Type.Null()]),
     outcome: Type.String(),
     sourceIp: Type.Union([Type.String(), Type.Null()]),
     requestId: Type.Union([Type.String(), Type.Null()]),
@@ -68,11 +72,19 @@ export function registerAuditRoutes(
           id: auditEvents.id,
           at: auditEvents.at,
           actorName: auditEvents.actorName,
+          actorDisplayName: sql<
+            string | null
+          >`(select u.display_name from users u where u.id = ${auditEvents.actorUserId})`,
           role: auditEvents.role,
           organisationName: organisations.name,
           action: auditEvents.action,
           objectType: auditEvents.objectType,
           objectId: auditEvents.objectId,
+          objectName: sql<string | null>`case ${auditEvents.objectType}
+            when 'user' then (select u.display_name from users u where u.id::text = ${auditEvents.objectId})
+            when 'project' then (select p.name from projects p where p.id::text = ${auditEvents.objectId})
+            when 'organisation' then (select o.name from organisations o where o.id::text = ${auditEvents.objectId})
+            end`,
           outcome: auditEvents.outcome,
           sourceIp: auditEvents.sourceIp,
           requestId: auditEvents.requestId,

@@ -373,6 +373,69 @@ export function registerUserRoutes(app: FastifyInstance, deps: CommandDeps, keyr
     },
   );
 
+  app.post(
+    '/api/users/:id/password-reset',
+    {
+      schema: {
+        tags: ['用户与角色'],
+        summary: '重置密码（系统管理员设定临时密码；用户下次登录须修改，原有会话全部失效）',
+        params: IdParams,
+        body: Type.Object(
+          { temporaryPassword: Type.String({ minLength: 1, maxLength: 128 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: NoContent, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const { temporaryPassword } = req.body as { temporaryPassword: string };
+      const now = deps.clock.now();
+      await runCommand(
+        deps,
+        commandContext(req),
+        { action: 'user.password_reset', objectType: 'user', objectId: id },
+        async (tx) => {
+          if (id === req.actor!.userId)
+            throw invalid('CANNOT_RESET_SELF', '本人的密码请在“修改密码”中修改', {
+              field: 'temporaryPassword',
+            });
+          const [target] = await tx
+            .select({ username: users.username, displayName: users.displayName })
+            .from(users)
+            .where(eq(users.id, id));
+          if (!target) throw notFound('用户不存在');
+          // 三员分立: an administrator's password is not reset by another administrator.
+          const adminRoles = await tx
+            .select({ role: roleAssignments.role })
+            .from(roleAssignments)
+            .where(and(eq(roleAssignments.userId, id), inArray(roleAssignments.role, [...ADMIN_ROLES])));
+          if (adminRoles.length > 0) {
+            throw new DomainError(
+              'forbidden',
+              'ADMIN_ACCOUNT_PROTECTED',
+              '管理员账户的变更须由安全管理员办理：先撤销其管理员角色（三员分立）',
+            );
+          }
+          const problems = checkPassword(temporaryPassword, target);
+          if (problems.length > 0)
+            throw invalid(problems[0].code, problems[0].message, { field: 'temporaryPassword' });
+          await tx
+            .update(users)
+            .set({
+              passwordHash: await hashPassword(temporaryPassword),
+              passwordChangedAt: now,
+              mustChangePassword: true,
+            })
+            .where(eq(users.id, id));
+          // Whoever held the old password is signed out at once (SECURITY.md 11).
+          await revokeUserSessions(tx, id, now);
+        },
+      );
+      return reply.status(204).send();
+    },
+  );
+
   app.patch(
     '/api/users/:id',
     {

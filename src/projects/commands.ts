@@ -16,6 +16,7 @@ import { sm3Hex } from '../crypto/sm3.ts';
 import type { Tx } from '../db/client.ts';
 import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
+import { notify, usersOfOrganisations } from '../notifications/notify.ts';
 import { notifications } from '../notifications/tables.ts';
 import { type DeadlineSync, syncDeadlines } from '../obligations/project-deadlines.ts';
 import {
@@ -207,13 +208,19 @@ export async function insertAction(
   return row;
 }
 
-/** Re-evaluates the project after a change: stores its state and open steps and bumps its version. */
+/**
+ * Re-evaluates the project after a change: stores its state and open steps and bumps its version.
+ * A step that opens for a reviewing or approving body notifies that body's users holding the step's
+ * role (task arrival); the change to 已立项 notifies the owner and co-building departments (issue 17).
+ */
 export async function refreshProject(tx: Tx, env: WorkflowEnv, projectId: string): Promise<ProjectContext> {
   const bundle = await loadBundle(tx, projectId);
   if (!bundle) throw notFound('项目不存在或无权查看', 'PROJECT_NOT_FOUND');
+  const before = { state: bundle.project.state, openSteps: bundle.project.openSteps };
   const pc = await projectContext(tx, env, bundle);
   const state = projectState(pc.rulebook, pc.evaluation, storedActions(bundle.actions));
   const openSteps = openStepIds(pc.evaluation);
+  await notifyArrivals(tx, env, pc, before, { state, openSteps });
   const [row] = await tx
     .update(projects)
     .set({ state, openSteps, updatedAt: env.now, version: sql`${projects.version} + 1` })
@@ -221,6 +228,50 @@ export async function refreshProject(tx: Tx, env: WorkflowEnv, projectId: string
     .returning();
   pc.bundle.project = row;
   return pc;
+}
+
+/** Notices for the steps that opened in this change and for the project reaching 已立项. */
+async function notifyArrivals(
+  tx: Tx,
+  env: WorkflowEnv,
+  pc: ProjectContext,
+  before: { state: string; openSteps: string[] },
+  after: { state: string; openSteps: string[] },
+): Promise<void> {
+  const project = pc.bundle.project;
+  for (const stepId of after.openSteps) {
+    if (before.openSteps.includes(stepId)) continue;
+    const info = stepInfo(pc.rulebook, stepId);
+    // The applicant's own steps are its drafts; a 退回 notifies the submitter itself (returnStep).
+    if (!info || isApplicantStage(info.stage)) continue;
+    const orgs = organisationsFor(pc.rulebook, info.step.actor.org, parties(pc.bundle), pc.bindings);
+    const recipients = await usersOfOrganisations(tx, orgs, [info.step.actor.role]);
+    const review = reviewStep(pc.rulebook)?.id === stepId;
+    await notify(tx, {
+      recipients,
+      kind: 'task_arrived',
+      message: `“${project.name}”的“${info.step.name}”已到达，请办理`,
+      at: env.now,
+      projectId: project.id,
+      stepId,
+      link: isEstablishmentStage(info.stage)
+        ? review
+          ? `/projects/${project.id}/review`
+          : `/projects/${project.id}/steps/${stepId}`
+        : `/projects/${project.id}/construction`,
+    });
+  }
+  if (after.state === 'established' && before.state !== 'established') {
+    const departments = [project.ownerOrganisationId, ...pc.bundle.coBuilderIds];
+    await notify(tx, {
+      recipients: await usersOfOrganisations(tx, departments),
+      kind: 'established',
+      message: `“${project.name}”已立项`,
+      at: env.now,
+      projectId: project.id,
+      link: `/projects/${project.id}`,
+    });
+  }
 }
 
 /** The step's open status for the applicant: true when a plan/application step is open. */
@@ -652,7 +703,7 @@ export async function decideStep(
       action: auditAction,
       objectType: 'project',
       objectId: id,
-      details: { stepId, outcome: input.outcome ?? null },
+      details: { stepId, outcome: input.outcome },
     },
     async (tx, audit) => {
       const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
@@ -680,7 +731,7 @@ export async function decideStep(
       if (!ownWork && lastSubmission?.actorUserId === actor.userId) {
         throw forbidden('不得审核或审批本人提交的申请', 'SELF_APPROVAL');
       }
-      const outcome = step.outcomes.find((o) => o.event === (input.outcome ?? step.outcomes[0].event));
+      const outcome = step.outcomes.find((o) => o.event === input.outcome);
       if (!outcome) {
         throw invalid('OUTCOME_UNKNOWN', `“${step.name}”没有此办理结果`, { field: 'outcome' });
       }
@@ -700,10 +751,15 @@ export async function decideStep(
           providedMaterials: [...providedMaterials(pc.bundle), ...issued],
         }),
       );
-      const negative = outcome.result === 'refused';
+      // Any result other than the step's normal one (a refusal, 不同意, 退回修改 …) states its
+      // opinion: the decision is signed and shown to the applicant with it (issue 17).
+      const normal = outcome === step.outcomes[0];
       const reasons = (input.reasons ?? []).map((r) => r.trim()).filter(Boolean);
-      if (negative && input.opinion.trim() === '' && reasons.length === 0) {
-        throw invalid('REASON_REQUIRED', `“${outcome.name}”须说明理由`, { field: 'opinion' });
+      if (!normal && input.opinion.trim().length < 2 && reasons.length === 0) {
+        throw invalid('REASON_REQUIRED', `“${outcome.name}”须填写办理意见并说明理由`, {
+          field: 'opinion',
+          ...(step.articles[0] ? { article: step.articles[0] } : {}),
+        });
       }
       if (reviewStep(pc.rulebook)?.id === step.id && outcome === step.outcomes[0]) {
         requireCompleteReview(pc, step);
@@ -736,6 +792,20 @@ export async function decideStep(
           stepId: step.id,
           role,
           details: issued,
+        });
+        // 备案 (or 不予备案) reaches the department that applied (issue 17).
+        await notify(tx, {
+          recipients: await usersOfOrganisations(tx, [
+            pc.bundle.project.ownerOrganisationId,
+            ...pc.bundle.coBuilderIds,
+          ]),
+          kind: outcome === step.outcomes[0] ? 'filed' : 'filing_refused',
+          message: `“${pc.bundle.project.name}”${outcome.name}（${issued.number}）`,
+          at: env.now,
+          projectId: id,
+          stepId: step.id,
+          link: `/projects/${id}`,
+          createdBy: actor.userId,
         });
       }
       await syncDeadlines(tx, env, pc, { type: outcome.event, on: env.today, byUserId: actor.userId });
@@ -877,6 +947,13 @@ export async function returnStep(
       const state = pc.evaluation.steps.find((s) => s.stepId === stepId);
       if (state?.status !== 'open')
         throw conflict('STEP_NOT_OPEN', `“${step.name}”当前不可办理（可能已由他人办理，请刷新）`);
+      // The applicant sees the reason in the returned banner: blank is no reason (issue 17).
+      if (input.reason.trim().length < 2) {
+        throw invalid('REASON_REQUIRED', '退回须说明理由和需要修改的内容', {
+          field: 'reason',
+          ...(step.articles[0] ? { article: step.articles[0] } : {}),
+        });
+      }
       const target = returnTarget(storedActions(pc.bundle.actions), pc.rulebook, input.to);
       if (!target) throw conflict('NOTHING_TO_RETURN', '没有可退回的上一环节');
       const action = await insertAction(tx, env, actor, id, {
@@ -893,6 +970,20 @@ export async function returnStep(
         .set({ voidedBy: action.id })
         .where(eq(projectActions.id, target.action.id));
       await revokeCertificatesOf(tx, env, target.action.id);
+      // The one whose decision or submission was returned learns it with the reason (issue 17).
+      await notify(tx, {
+        recipients:
+          target.action.actorUserId && target.action.actorUserId !== actor.userId
+            ? [target.action.actorUserId]
+            : [],
+        kind: 'returned',
+        message: `“${pc.bundle.project.name}”的“${stepInfo(pc.rulebook, target.stepId)?.step.name ?? target.stepId}”被${step.name}退回：${input.reason}`,
+        at: env.now,
+        projectId: id,
+        stepId: target.stepId,
+        link: `/projects/${id}`,
+        createdBy: actor.userId,
+      });
       await tx
         .delete(projectStepHolders)
         .where(and(eq(projectStepHolders.projectId, id), eq(projectStepHolders.stepId, stepId)));

@@ -35,8 +35,10 @@ export const workdaysKnown = (r: { days: number; known: boolean }): number | nul
  * days left (negative when overdue). Null when no article sets a time limit for the step; a due date
  * in a year the holiday table does not know stays unknown (`calendarKnown: false`), never guessed.
  */
+export type DueSource = Pick<Obligation, 'stepId' | 'status' | 'dueDate' | 'name' | 'articles'>;
+
 export function dueOf(
-  obligations: readonly Obligation[],
+  obligations: readonly DueSource[],
   stepId: string,
   env: { calendar: WorkingDayCalendar; today: string },
 ): {

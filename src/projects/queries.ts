@@ -19,6 +19,7 @@ import { and, count, desc, eq, gt, inArray, isNull, notInArray, or, type SQL, sq
 import type { Queryable } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
+import { LIVE_STATES } from '../obligations/engine.ts';
 import { STAGE_LABELS } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
@@ -30,9 +31,9 @@ import {
   type Directory,
   jurisdictionSubtree,
 } from './actors.ts';
-import { ARRIVAL_KINDS, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
+import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
-import { heldRoles, loadBundle, loadDirectory, projectContext, type WorkflowEnv } from './repository.ts';
+import { heldRoles, loadDirectory, type WorkflowEnv } from './repository.ts';
 import { projectActions, projectCoBuilders, projectExpertAssignments, projects } from './tables.ts';
 import {
   isApplicantStage,
@@ -43,6 +44,14 @@ import {
 } from './workflow-state.ts';
 
 const EXPERT_ROLES = ['expert', 'third_party_evaluator'];
+
+/** A live obligation of a project as the 待办 query reads it. */
+interface StoredDue {
+  kind: string;
+  dueDate: string | null;
+  articles: string[];
+  unknown: boolean;
+}
 
 /** Bindings per directory snapshot (the directory object changes when an organisation does). */
 const bindingCache = new WeakMap<Directory, WeakMap<object, Map<string, Map<string, string>>>>();
@@ -274,6 +283,14 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
             [...ARRIVAL_KINDS].map((k) => sql`${k}`),
             sql`, `,
           )}) order by a.id desc limit 1)`.mapWith(projectActions.at),
+        // The due dates of the rulebook deadlines still owed on the project, as stored by
+        // src/obligations (never re-derived from the rulebook per row).
+        dues: sql<
+          StoredDue[]
+        >`coalesce((select json_agg(json_build_object('kind', o.kind, 'dueDate', o.due_date, 'articles', o.articles, 'unknown', jsonb_array_length(o.unknown_years) > 0)) from obligations o where o.project_id = projects.id and o.state in (${sql.join(
+          LIVE_STATES.map((k) => sql`${k}`),
+          sql`, `,
+        )})), '[]'::json)`,
       })
       .from(projects)
       .where(and(visible, notInArray(projects.state, ['refused']), sql`${projects.openSteps} <> '[]'::jsonb`))
@@ -308,19 +325,21 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
     const since = arrived.toISOString();
     const waitedWorkdays = workdaysKnown(env.calendar.workingDaysBetween(chinaDate(arrived), env.today));
     const review = reviewStep(rulebook);
-    /**
-     * Due dates: a step that a rulebook deadline is fulfilled by needs the project's evaluation
-     * (rare before 立项: none of the four texts sets one); every other step has no time limit, so
-     * the common case stays one statement for the whole list.
-     */
-    let obligations: Awaited<ReturnType<typeof projectContext>>['evaluation']['obligations'] | null = null;
-    const dueFor = async (stepId: string) => {
-      if (!rulebook.deadlines.some((d) => d.stepId === stepId)) return dueOf([], stepId, env);
-      if (obligations === null) {
-        const bundle = await loadBundle(db, row.id);
-        obligations = bundle ? (await projectContext(db, env, bundle)).evaluation.obligations : [];
-      }
-      return dueOf(obligations, stepId, env);
+    /** Due dates: the stored obligation of a deadline this step fulfils (none before 立项). */
+    const dueFor = (stepId: string) => {
+      const kinds = new Set(rulebook.deadlines.filter((d) => d.stepId === stepId).map((d) => d.id));
+      const stored = row.dues.filter((d) => kinds.has(d.kind));
+      const owed: DueSource[] = stored
+        .map((d) => ({
+          name: rulebook.deadlines.find((x) => x.id === d.kind)?.name ?? d.kind,
+          articles: d.articles,
+          stepId,
+          status: 'open' as const,
+          dueDate: d.unknown ? null : d.dueDate,
+        }))
+        // Several instances (one per contract): the earliest due date first, an unknown one last.
+        .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+      return dueOf(owed, stepId, env);
     };
     for (const stepId of row.openSteps) {
       const info = stepInfo(rulebook, stepId);
@@ -353,8 +372,14 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
         stageName: STAGE_LABELS[info.stage],
         since,
         waitedWorkdays,
-        ...(await dueFor(stepId)),
+        ...dueFor(stepId),
         urged: urged.filter((u) => u.projectId === row.id && u.stepId === stepId).length,
+        outcomes: info.step.outcomes.map((o, i) => ({
+          event: o.event,
+          name: o.name,
+          normal: i === 0,
+          refuses: o.result === 'refused',
+        })),
       });
     }
     const assignment = assignments.find(
@@ -377,8 +402,9 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
         waitedWorkdays: workdaysKnown(
           env.calendar.workingDaysBetween(chinaDate(assignment.assignedAt), env.today),
         ),
-        ...(await dueFor(review.id)),
+        ...dueFor(review.id),
         urged: 0,
+        outcomes: [],
       });
     }
   }

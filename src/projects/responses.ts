@@ -308,6 +308,10 @@ export const TaskItem = Type.Object(
     remainingWorkdays: Nullable(Type.Integer()),
     overdue: Type.Boolean(),
     urged: Type.Integer(),
+    /** The results the rulebook gives the step (none preselected in the UI; the first is the normal one). */
+    outcomes: Type.Array(
+      Type.Object({ event: S, name: S, normal: Type.Boolean(), refuses: Type.Boolean() }, strict),
+    ),
   },
   strict,
 );

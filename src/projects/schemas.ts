@@ -107,9 +107,10 @@ export const MaterialParams = Type.Object({ id: Uuid, materialId: Uuid }, strict
 
 export const DecisionBody = Type.Object(
   {
-    outcome: Type.Optional(
-      Type.String({ pattern: '^[a-z_]{3,40}$', description: '规则集步骤的结果事件，缺省为通过' }),
-    ),
+    outcome: Type.String({
+      pattern: '^[a-z_]{3,40}$',
+      description: '规则集步骤的结果事件（必填：办理结果须由办理人明确选择，不预设为通过）',
+    }),
     opinion: Text(2000),
     reasons: Type.Optional(
       Type.Array(Text(500, 1), { maxItems: 20, description: '不予备案等否定结论的理由' }),

@@ -2,7 +2,7 @@
  * The authority cockpit (issue 17): projects by state and by department, money requested and
  * approved (立项) by budget year — SQL aggregates over the projects the caller may see. Each figure
  * carries the filter of the list behind it (state, organisationId) so a chart click drills down.
- * Disbursements and obligations come from the funds and construction modules when they land.
+ * Disbursements, overdue obligations, grades and open incidents: src/workbench/cockpit-figures.ts.
  */
 import { and, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,6 +15,13 @@ import type { ProjectDeps } from '../projects/commands.ts';
 import { labelOf, PROJECT_STATES } from '../projects/model.ts';
 import { loadWorkflowEnv, visibleProjectIds } from '../projects/repository.ts';
 import { projectBudgetYears, projects } from '../projects/tables.ts';
+import {
+  CockpitFigures,
+  departmentGrades,
+  disbursedByYear,
+  openIncidents,
+  overdueObligations,
+} from './cockpit-figures.ts';
 
 const strict = { additionalProperties: false } as const;
 const S = Type.String();
@@ -37,6 +44,7 @@ export const Cockpit = Type.Object(
       ),
     ),
     moneyByYear: Type.Array(Type.Object({ year: N, requested: S, approved: S }, strict)),
+    ...CockpitFigures,
   },
   strict,
 );
@@ -50,7 +58,8 @@ export function registerCockpitRoutes(app: FastifyInstance, deps: ProjectDeps): 
     {
       schema: {
         tags: ['工作台'],
-        summary: '领导驾驶舱：项目按状态、部门统计，分年度申请与立项金额（仅本人可见的项目）',
+        summary:
+          '领导驾驶舱：项目按状态、部门统计，分年度申请、立项与拨付金额，逾期事项、部门考核等次与未办结安全事件（均限本人可见范围）',
         response: { 200: Cockpit, ...errors },
       },
     },
@@ -59,6 +68,15 @@ export function registerCockpitRoutes(app: FastifyInstance, deps: ProjectDeps): 
       const env = await loadWorkflowEnv(deps.db, deps.clock);
       const ids = await visibleProjectIds(deps.db, env, actor);
       const generatedAt = env.now.toISOString();
+      const figures = async () => {
+        const [disbursed, overdue, grades, incidents] = await Promise.all([
+          disbursedByYear(deps.db, ids),
+          overdueObligations(deps, env, actor),
+          departmentGrades(deps.db, env, actor),
+          openIncidents(deps.db, actor, env.now),
+        ]);
+        return { disbursedByYear: disbursed, overdueObligations: overdue, grades, openIncidents: incidents };
+      };
       if (ids.length === 0)
         return {
           generatedAt,
@@ -66,6 +84,7 @@ export function registerCockpitRoutes(app: FastifyInstance, deps: ProjectDeps): 
           byState: [],
           byDepartment: [],
           moneyByYear: [],
+          ...(await figures()),
         };
       const visible = inArray(projects.id, ids);
       const established = sql`${projects.state} = 'established'`;
@@ -152,6 +171,7 @@ export function registerCockpitRoutes(app: FastifyInstance, deps: ProjectDeps): 
           requested: yuan(m.requested),
           approved: yuan(m.approved),
         })),
+        ...(await figures()),
       };
     },
   );

@@ -193,6 +193,14 @@ describe('audit catalogue: one record per event', () => {
     await expectOne(res, 'user.unlock', { actor: 'demo.secadmin' });
   });
 
+  test('password reset', async () => {
+    const res = await sys.request('POST', `/api/users/${await userId('dt.gov')}/password-reset`, {
+      temporaryPassword: 'Temporary#Reset-2026',
+    });
+    assert.equal(res.statusCode, 204, res.body);
+    await expectOne(res, 'user.password_reset', { actor: 'demo.sysadmin', objectType: 'user' });
+  });
+
   test('organisation create and update; jurisdiction create', async () => {
     const org = await anyDepartment();
     const created = await sys.request('POST', '/api/organisations', {
@@ -287,8 +295,8 @@ describe('audit catalogue: one record per event', () => {
     const exercised = new Set([...covered].map((c) => c.split(':')[0]));
     assert.deepEqual(
       security.filter((a) => !exercised.has(a)),
-      ['user.password_reset'].filter((a) => security.includes(a)),
-      'catalogued events without a test here (user.password_reset has no route yet)',
+      [],
+      'catalogued events without a test here',
     );
   });
 });

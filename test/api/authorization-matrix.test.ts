@@ -325,6 +325,12 @@ const CORE_CASES: Record<string, RouteCase> = {
   'PATCH /api/users/:id': {
     call: async () => ({ url: `/api/users/${await newUser()}`, body: { displayName: '改名', version: 1 } }),
   },
+  'POST /api/users/:id/password-reset': {
+    call: async () => ({
+      url: `/api/users/${await newUser()}/password-reset`,
+      body: { temporaryPassword: 'Temporary#Pass-2026' },
+    }),
+  },
   'GET /api/users/:id/sensitive': { call: async () => ({ url: `/api/users/${await newUser()}/sensitive` }) },
   'POST /api/users/lookup': { call: () => ({ url: '/api/users/lookup', body: { phone: '13800000000' } }) },
   'GET /api/security/users': { call: () => ({ url: '/api/security/users' }) },
@@ -714,11 +720,14 @@ const CORE_CASES: Record<string, RouteCase> = {
     ],
   },
   'POST /api/projects/:id/steps/:stepId/decision': {
-    call: async () => ({ url: stepUrl((await shared()).submittedId, 'decision'), body: { opinion: '同意' } }),
+    call: async () => ({
+      url: stepUrl((await shared()).submittedId, 'decision'),
+      body: { outcome: 'review_completed', opinion: '同意' },
+    }),
     allowed: reached,
     relations: byJurisdiction(async () => ({
       url: stepUrl(await fx().reviewed(), 'decision'),
-      body: { opinion: '同意' },
+      body: { outcome: 'review_completed', opinion: '同意' },
     })),
   },
   // DT's review step lets no fact be established: the route is reached (400 FINDING_NOT_ALLOWED);

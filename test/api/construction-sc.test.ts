@@ -154,6 +154,17 @@ describe('SC: from contract signing to the acceptance report', () => {
     assert.deepEqual(list[0].articles, ['SC-16']);
     // 29, 30 Sep; 1–7 Oct 国庆; 8, 9 Oct; Saturday 10 Oct is a make-up working day.
     assert.equal(list[0].dueDate, '2026-10-10');
+    // 待办 reads the same stored due date (issue 17: from the obligations table, not re-derived).
+    const filingTask = (await staff.request('GET', '/api/tasks'))
+      .json()
+      .items.find(
+        (t: { projectId: string; stepId: string }) =>
+          t.projectId === id && t.stepId === 'sc.construction.contract_filing',
+      );
+    assert.ok(filingTask, 'the filing task is in 待办');
+    assert.equal(filingTask.dueDate, '2026-10-10');
+    assert.deepEqual(filingTask.deadlineArticles, ['SC-16']);
+    assert.equal(filingTask.overdue, false);
 
     ctx.clock.set('2026-10-09T02:00:00.000Z');
     const sweep = await runSweep(ctx.deps);

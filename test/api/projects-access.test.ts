@@ -396,13 +396,13 @@ describe('workflow verbs', () => {
     const once = await reviewer.request(
       'POST',
       `/api/projects/${id2}/steps/dt.review.assessment/decision`,
-      { opinion: '完成' },
+      { outcome: 'review_completed', opinion: '完成' },
       key,
     );
     const twice = await reviewer.request(
       'POST',
       `/api/projects/${id2}/steps/dt.review.assessment/decision`,
-      { opinion: '完成' },
+      { outcome: 'review_completed', opinion: '完成' },
       key,
     );
     expectStatus(once, 200, 'once');

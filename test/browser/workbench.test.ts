@@ -148,6 +148,21 @@ test('the cockpit’s state chart drills down to the filtered project list', asy
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - radius);
   await page.waitForURL('**/projects/list?state=in_review');
   await page.locator('tr', { hasText: NAME }).waitFor({ timeout: 30_000 });
+
+  // The departments' grades and the open incidents drill down too (issue 17 cockpit figures).
+  await page.goto(`${server.url}/projects/cockpit`);
+  const grades = page.locator('[data-testid="cockpit-grades"]');
+  const education = grades.locator('tr', { hasText: '大同市教育局' });
+  await education.waitFor({ timeout: 30_000 });
+  assert.match((await education.textContent()) ?? '', /良好/);
+  await page.locator('[data-testid="cockpit-incidents"]').getByText('未办结', { exact: true }).waitFor();
+  await page.getByText('分年度申请、立项与拨付金额（万元）').waitFor();
+  await page.getByText('逾期未办事项（按部门、类别）').waitFor();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(RESULTS, 'cockpit-full.png'), fullPage: true });
+  await education.getByRole('link', { name: '大同市教育局' }).click();
+  await page.waitForURL(/\/projects\/list\?organisationId=[0-9a-f-]{36}$/);
+  await page.locator('tr', { hasText: NAME }).waitFor({ timeout: 30_000 });
   await page.close();
 });
 

@@ -194,11 +194,15 @@ export interface AuditEvent {
   /** ISO 8601 timestamp. */
   at: string;
   actorName: string | null;
+  /** The person's name; null for anonymous attempts. */
+  actorDisplayName?: string | null;
   role: string | null;
   organisationName: string | null;
   action: string;
   objectType: string | null;
   objectId: string | null;
+  /** A user's, project's or organisation's name. */
+  objectName?: string | null;
   outcome: string;
   sourceIp: string | null;
   requestId: string | null;

@@ -26,7 +26,24 @@ import { outcomeDisplay } from './outcome.ts';
 
 const columns: TableColumnsType<AuditEvent> = [
   { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at) },
-  { title: '操作人', dataIndex: 'actorName', width: 140, render: (name: string | null) => name ?? '匿名' },
+  {
+    title: '操作人',
+    dataIndex: 'actorName',
+    width: 160,
+    render: (name: string | null, e) =>
+      e.actorDisplayName ? (
+        <>
+          {e.actorDisplayName}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {name}
+            </Typography.Text>
+          </div>
+        </>
+      ) : (
+        (name ?? '匿名')
+      ),
+  },
   { title: '角色', dataIndex: 'role', width: 130, render: (role: string | null) => dash(roleLabel(role)) },
   { title: '单位', dataIndex: 'organisationName', width: 220, render: dash },
   {
@@ -51,7 +68,8 @@ const columns: TableColumnsType<AuditEvent> = [
     render: (_, e) =>
       e.objectType ? (
         <>
-          {objectTypeName(e.objectType)}{' '}
+          {objectTypeName(e.objectType)}
+          {e.objectName ? `：${e.objectName} ` : ' '}
           {e.objectId && (
             <Typography.Text copyable={{ text: e.objectId }} type="secondary" title={e.objectId}>
               {shortId(e.objectId)}

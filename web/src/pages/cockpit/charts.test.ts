@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type CockpitData, departmentOption, drillUrl, moneyOption, stateOption } from './charts.ts';
+import {
+  type CockpitData,
+  departmentOption,
+  drillUrl,
+  moneyOption,
+  overdueOption,
+  stateOption,
+} from './charts.ts';
 
 const DATA: CockpitData = {
   generatedAt: '2026-12-02T00:00:00.000Z',
@@ -21,6 +28,21 @@ const DATA: CockpitData = {
     },
   ],
   moneyByYear: [{ year: 2026, requested: '3000000.00', approved: '1000000.00' }],
+  disbursedByYear: [
+    { year: 2026, disbursed: '450000.00', count: 2, drill: '/funds/disbursements?status=approved' },
+  ],
+  overdueObligations: [
+    {
+      kind: 'dt.deadline.contract_filing',
+      kindName: '合同备案',
+      organisationId: 'org-1',
+      organisationName: '大同市教育局',
+      count: 2,
+      drill: '/projects/supervision?overdue=1&kind=dt.deadline.contract_filing&holderOrganisationId=org-1',
+    },
+  ],
+  grades: [],
+  openIncidents: { total: 0, drill: '/operations/incidents?status=open', byDepartment: [] },
 };
 
 describe('cockpit charts drill down to the filtered list', () => {
@@ -38,8 +60,14 @@ describe('cockpit charts drill down to the filtered list', () => {
     const money = moneyOption(DATA);
     assert.deepEqual(
       money.series.map((s) => s.data[0].value),
-      [300, 100],
+      [300, 100, 45],
       '万元',
     );
+    assert.equal(money.series[2].data[0].drill, '/funds/disbursements?status=approved');
+    const overdue = overdueOption(DATA);
+    assert.deepEqual(overdue.series[0].data[0], {
+      value: 2,
+      drill: '/projects/supervision?overdue=1&kind=dt.deadline.contract_filing&holderOrganisationId=org-1',
+    });
   });
 });

@@ -13,6 +13,30 @@ export interface CockpitData {
     states: { state: string; count: number }[];
   }[];
   moneyByYear: { year: number; requested: string; approved: string }[];
+  /** Approved disbursements by year (the funds ledger). */
+  disbursedByYear: { year: number; disbursed: string; count: number; drill: string }[];
+  overdueObligations: {
+    kind: string;
+    kindName: string;
+    organisationId: string;
+    organisationName: string;
+    count: number;
+    drill: string;
+  }[];
+  grades: {
+    organisationId: string;
+    organisationName: string;
+    year: number;
+    score: number;
+    grade: string;
+    gradeName: string;
+    drill: string;
+  }[];
+  openIncidents: {
+    total: number;
+    drill: string;
+    byDepartment: { organisationId: string; organisationName: string; count: number; drill: string }[];
+  };
 }
 
 export const STATE_COLORS: Record<string, string> = {
@@ -80,28 +104,62 @@ export function departmentOption(data: CockpitData) {
 }
 
 export function moneyOption(data: CockpitData) {
+  const years = [...new Set([...data.moneyByYear, ...data.disbursedByYear].map((m) => m.year))].sort();
+  const money = (year: number) => data.moneyByYear.find((m) => m.year === year);
+  const paid = (year: number) => data.disbursedByYear.find((m) => m.year === year);
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v} 万元` },
     legend: { bottom: 0 },
     grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', data: data.moneyByYear.map((m) => `${m.year}年`) },
+    xAxis: { type: 'category', data: years.map((y) => `${y}年`) },
     yAxis: { type: 'value', name: '万元' },
     series: [
       {
         name: '申请',
         type: 'bar',
         itemStyle: { color: '#1677ff' },
-        data: data.moneyByYear.map((m) => ({ value: wan(m.requested), drill: drillUrl({}) })),
+        data: years.map((y) => ({ value: wan(money(y)?.requested ?? '0'), drill: drillUrl({}) })),
       },
       {
         name: '已立项',
         type: 'bar',
         itemStyle: { color: '#52c41a' },
-        data: data.moneyByYear.map((m) => ({
-          value: wan(m.approved),
+        data: years.map((y) => ({
+          value: wan(money(y)?.approved ?? '0'),
           drill: drillUrl({ state: 'established' }),
         })),
       },
+      {
+        name: '已拨付',
+        type: 'bar',
+        itemStyle: { color: '#fa8c16' },
+        data: years.map((y) => ({
+          value: wan(paid(y)?.disbursed ?? '0'),
+          drill: paid(y)?.drill ?? '/funds/disbursements?status=approved',
+        })),
+      },
     ],
+  };
+}
+
+/** Overdue obligations: one bar per department, stacked by kind; each piece opens the filtered board. */
+export function overdueOption(data: CockpitData) {
+  const departments = [...new Set(data.overdueObligations.map((o) => o.organisationName))].slice(0, 15);
+  const kinds = [...new Set(data.overdueObligations.map((o) => o.kindName))];
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: departments },
+    series: kinds.map((kindName) => ({
+      name: kindName,
+      type: 'bar',
+      stack: 'total',
+      data: departments.map((d) => {
+        const item = data.overdueObligations.find((o) => o.kindName === kindName && o.organisationName === d);
+        return item ? { value: item.count, drill: item.drill } : { value: 0 };
+      }),
+    })),
   };
 }

@@ -1,5 +1,5 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
@@ -8,19 +8,28 @@ import { formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
 import { formatYuan } from '../projects/logic.ts';
 import { getCockpit } from './api.ts';
-import { departmentOption, moneyOption, stateOption } from './charts.ts';
+import { departmentOption, moneyOption, overdueOption, stateOption } from './charts.ts';
 import { EChart } from './EChart.tsx';
+
+const GRADE_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
 
 /**
  * 领导驾驶舱: one screen for the leadership — projects by state and department, money requested and
- * 立项 by year. Every bar and slice opens the filtered project list behind it; the page prints on
+ * 立项 and disbursed by year, overdue obligations, grades and open incidents. Every bar, slice and
+ * figure opens the filtered list behind it; the page prints on
  * one A4 landscape sheet.
  */
 export default function CockpitPage() {
   const navigate = useNavigate();
   const { data, error, loading, reload } = useRequest(getCockpit);
   const options = useMemo(
-    () => data && { state: stateOption(data), department: departmentOption(data), money: moneyOption(data) },
+    () =>
+      data && {
+        state: stateOption(data),
+        department: departmentOption(data),
+        money: moneyOption(data),
+        overdue: overdueOption(data),
+      },
     [data],
   );
   if (error) return <ApiErrorResult error={error} onRetry={reload} />;
@@ -85,12 +94,72 @@ export default function CockpitPage() {
               />
             </Card>
           </Col>
-          <Col xs={24}>
-            <Card title="分年度申请与立项金额（万元）" size="small">
+          <Col xs={24} lg={14}>
+            <Card title="分年度申请、立项与拨付金额（万元）" size="small">
               <EChart option={options.money} onDrill={navigate} label="分年度金额" testId="chart-money" />
-              <Typography.Text type="secondary">
-                拨付金额、逾期事项由资金与建设管理模块提供后在此显示。
-              </Typography.Text>
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Card title="逾期未办事项（按部门、类别）" size="small">
+              {data.overdueObligations.length === 0 ? (
+                <Empty description="没有逾期事项" />
+              ) : (
+                <EChart
+                  option={options.overdue}
+                  onDrill={navigate}
+                  label="逾期事项"
+                  testId="chart-overdue"
+                  height={Math.max(
+                    240,
+                    new Set(data.overdueObligations.map((o) => o.organisationId)).size * 36 + 80,
+                  )}
+                />
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title="部门年度考核等次" size="small" data-testid="cockpit-grades">
+              {data.grades.length === 0 ? (
+                <Empty description="暂无考核结果" />
+              ) : (
+                <Table
+                  size="small"
+                  rowKey="organisationId"
+                  pagination={false}
+                  dataSource={data.grades}
+                  columns={[
+                    {
+                      title: '部门',
+                      dataIndex: 'organisationName',
+                      render: (name: string, g) => <Link to={g.drill}>{name}</Link>,
+                    },
+                    { title: '年度', dataIndex: 'year', width: 80 },
+                    { title: '得分', dataIndex: 'score', width: 70 },
+                    {
+                      title: '等次',
+                      dataIndex: 'gradeName',
+                      width: 90,
+                      render: (name: string, g) => <Tag color={GRADE_COLORS[g.grade]}>{name}</Tag>,
+                    },
+                  ]}
+                />
+              )}
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title="未办结的安全事件" size="small" data-testid="cockpit-incidents">
+              <Link to={data.openIncidents.drill}>
+                <Statistic title="未办结" value={data.openIncidents.total} suffix="起" />
+              </Link>
+              <Space wrap style={{ marginTop: 8 }}>
+                {data.openIncidents.byDepartment.map((d) => (
+                  <Link key={d.organisationId} to={d.drill}>
+                    <Tag color="red">
+                      {d.organisationName} {d.count} 起
+                    </Tag>
+                  </Link>
+                ))}
+              </Space>
             </Card>
           </Col>
         </Row>

@@ -34,7 +34,7 @@ export const submitProject = (id: string) => api.post<ProjectDetail>(`${P(id)}/s
 export const decideStep = (
   id: string,
   stepId: string,
-  body: { outcome?: string; opinion: string; reasons?: string[] },
+  body: { outcome: string; opinion: string; reasons?: string[] },
 ) => api.post<ProjectDetail>(`${P(id)}/steps/${stepId}/decision`, body);
 /** 认定: a fact the step may establish, with the reason; `value: null` withdraws the finding. */
 export const recordFinding = (

@@ -254,6 +254,8 @@ export interface TaskItem {
   remainingWorkdays: number | null;
   overdue: boolean;
   urged: number;
+  /** The step's results (the first is the normal one); none is preselected. */
+  outcomes: { event: string; name: string; normal: boolean; refuses: boolean }[];
 }
 
 export interface NotificationItem {

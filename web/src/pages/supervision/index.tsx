@@ -49,10 +49,11 @@ export default function SupervisionPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const projectId = params.get('projectId') ?? undefined;
-  const [kind, setKind] = useState<string | undefined>();
-  const [holder, setHolder] = useState<string | undefined>();
+  // The cockpit drills down here with kind, holderOrganisationId and overdue=1 in the URL.
+  const [kind, setKind] = useState<string | undefined>(params.get('kind') ?? undefined);
+  const [holder, setHolder] = useState<string | undefined>(params.get('holderOrganisationId') ?? undefined);
   const [state, setState] = useState<ObligationFilters['state']>('live');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [overdueOnly, setOverdueOnly] = useState(params.get('overdue') === '1');
   const [page, setPage] = useState(1);
   const [decision, setDecision] = useState<Decision>(null);
   const [form] = Form.useForm();

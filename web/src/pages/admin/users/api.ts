@@ -23,3 +23,10 @@ export const updateUser = (
   id: string,
   body: { displayName?: string; disabled?: boolean; phone?: string; idNumber?: string; version: number },
 ) => api.patch<unknown>(`/api/users/${id}`, body);
+
+/**
+ * sys_admin: a temporary password the user must change at the next login; the user's sessions end at
+ * once. Administrators' accounts are refused (三员分立).
+ */
+export const resetPassword = (id: string, temporaryPassword: string) =>
+  api.post<unknown>(`/api/users/${id}/password-reset`, { temporaryPassword });

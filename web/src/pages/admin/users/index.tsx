@@ -19,8 +19,12 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listUsers, updateUser } from './api.ts';
+import { ResetPasswordModal } from './components/ResetPasswordModal.tsx';
 import { SensitiveButton } from './components/SensitiveButton.tsx';
 import { UserModal } from './components/UserModal.tsx';
+
+/** 三员分立: an administrator's account is changed through the security administrator, not here. */
+const ADMIN_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'];
 
 /** The account state as a value enum (the API sends `disabled: boolean`). */
 const STATUS = {
@@ -31,12 +35,13 @@ const STATUS = {
 const statusOf = (u: UserSummary) =>
   !u.disabled ? STATUS.enabled : u.disabledReason === 'inactive' ? STATUS.inactive : STATUS.disabled;
 
-/** 用户管理: platform accounts and the roles they hold (sys_admin): create, edit, 停用/启用. */
+/** 用户管理: platform accounts and the roles they hold (sys_admin): create, edit, 停用/启用, 重置密码. */
 export default function UsersPage() {
   const { data, error, loading, reload } = useRequest(listUsers);
   const [keyword, setKeyword] = useState('');
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<UserSummary | null | 'new'>(null);
+  const [resetting, setResetting] = useState<UserSummary | null>(null);
 
   const toggle = (u: UserSummary) =>
     modal.confirm({
@@ -112,12 +117,17 @@ export default function UsersPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 220,
       render: (_, u) => (
         <Space size={4}>
           <Button size="small" type="link" onClick={() => setEditing(u)}>
             修改
           </Button>
+          {!u.roles.some((r) => ADMIN_ROLES.includes(r.role)) && (
+            <Button size="small" type="link" onClick={() => setResetting(u)}>
+              重置密码
+            </Button>
+          )}
           <Button size="small" type="link" danger={!u.disabled} onClick={() => toggle(u)}>
             {u.disabled ? '启用' : '停用'}
           </Button>
@@ -194,6 +204,7 @@ export default function UsersPage() {
           </>
         )}
       </Card>
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <UserModal
         open={editing !== null}
         user={editing === 'new' ? null : editing}

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Flex, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -164,7 +164,9 @@ function DisbursementGates({ id, onChanged }: { id: string; onChanged: () => voi
 }
 
 export default function DisbursementQueuePage() {
-  const [status, setStatus] = useState<string>('pending');
+  // The cockpit drills down here with ?status=approved.
+  const [search] = useSearchParams();
+  const [status, setStatus] = useState<string>(search.get('status') ?? 'pending');
   const fetcher = useCallback(
     (signal: AbortSignal) => listDisbursements(signal, status || undefined),
     [status],

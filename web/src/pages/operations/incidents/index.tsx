@@ -1,5 +1,6 @@
 import { Alert, Button, Descriptions, Drawer, Flex, Segmented, Table, Tag, Timeline } from 'antd';
 import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
@@ -19,11 +20,16 @@ const flags = (i: Incident) => (
 
 /** 安全事件：级别、所涉系统、处置时间线、报告与报备；已登记内容不可修改，更正以追加记录方式。 */
 export default function Incidents() {
-  const [status, setStatus] = useState<'open' | 'closed' | 'all'>('open');
+  // The cockpit drills down here with ?status=open&organisationId=….
+  const [search] = useSearchParams();
+  const organisationId = search.get('organisationId') ?? undefined;
+  const [status, setStatus] = useState<'open' | 'closed' | 'all'>(
+    search.get('status') === 'closed' ? 'closed' : 'open',
+  );
   const fetcher = useCallback(
     (signal: AbortSignal) =>
-      ops.incidents({ status: status === 'all' ? undefined : status, limit: 100 }, signal),
-    [status],
+      ops.incidents({ status: status === 'all' ? undefined : status, organisationId, limit: 100 }, signal),
+    [status, organisationId],
   );
   const { data, error, loading, reload } = useRequest(fetcher);
   const [detail, setDetail] = useState<Detail | null>(null);

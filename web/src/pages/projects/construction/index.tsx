@@ -9,6 +9,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Select,
   Space,
   Switch,
@@ -124,7 +125,9 @@ export default function ConstructionPage() {
         reportRectification(id, dialog.item.id, { report: v.report, version: dialog.item.version }),
       );
     } else if (dialog?.kind === 'step') {
-      await run('已办理', () => decideStep(id, dialog.task.stepId ?? '', { opinion: v.opinion ?? '' }));
+      await run('已办理', () =>
+        decideStep(id, dialog.task.stepId ?? '', { outcome: v.outcome, opinion: v.opinion ?? '' }),
+      );
     } else if (dialog?.kind === 'decide') {
       await run('已认定', () =>
         decideRectification(id, dialog.item.id, {
@@ -415,9 +418,41 @@ export default function ConstructionPage() {
             </>
           )}
           {dialog?.kind === 'step' && (
-            <Form.Item name="opinion" label="意见">
-              <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
+            <>
+              <Form.Item
+                name="outcome"
+                label="办理结果"
+                rules={[{ required: true, message: '请选择办理结果' }]}
+              >
+                <Radio.Group options={dialog.task.outcomes.map((o) => ({ value: o.event, label: o.name }))} />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate={(a, b) => a.outcome !== b.outcome}>
+                {({ getFieldValue }) => {
+                  const chosen = dialog.task.outcomes.find((o) => o.event === getFieldValue('outcome'));
+                  const needed = chosen !== undefined && !chosen.normal;
+                  return (
+                    <Form.Item
+                      name="opinion"
+                      label="意见"
+                      rules={
+                        needed
+                          ? [
+                              {
+                                required: true,
+                                whitespace: true,
+                                min: 2,
+                                message: `“${chosen.name}”须填写办理意见`,
+                              },
+                            ]
+                          : []
+                      }
+                    >
+                      <Input.TextArea rows={3} maxLength={2000} />
+                    </Form.Item>
+                  );
+                }}
+              </Form.Item>
+            </>
           )}
           {dialog?.kind === 'report' && (
             <Form.Item name="report" label="整改情况" rules={[{ required: true, whitespace: true }]}>

@@ -1,0 +1,184 @@
+/**
+ * The cockpit's figures from the other modules (issue 17): money disbursed by year (src/funds),
+ * overdue obligations by kind and department (src/obligations), the departments' yearly grades
+ * (department_assessments) and open security incidents (src/operations). Each is one SQL aggregate
+ * inside the scope the caller already has in that module, and each item carries `drill`: the list
+ * behind it, filtered like the figure.
+ */
+import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
+import Type from 'typebox';
+import { callerOf } from '../catalog/commands/caller.ts';
+import type { Queryable } from '../db/client.ts';
+import { organisations } from '../db/schema.ts';
+import { fenToYuan } from '../documents/format.ts';
+import { disbursements } from '../funds/tables.ts';
+import type { Actor } from '../identity/actor.ts';
+import { scopeCondition } from '../obligations/routes.ts';
+import { obligations } from '../obligations/tables.ts';
+import { incidentsVisible } from '../operations/queries/incidents.ts';
+import { opsIncidents } from '../operations/tables.ts';
+import { jurisdictionSubtree } from '../projects/actors.ts';
+import { ASSESSMENT_GRADES, labelOf } from '../projects/model.ts';
+import { loadDirectory, type WorkflowEnv } from '../projects/repository.ts';
+import { departmentAssessments } from '../projects/tables.ts';
+import type { CommandDeps } from '../shared/command.ts';
+
+const strict = { additionalProperties: false } as const;
+const S = Type.String();
+const N = Type.Integer();
+
+export const CockpitFigures = {
+  /** Approved disbursements (the funds ledger's outflow) by budget year, of visible projects. */
+  disbursedByYear: Type.Array(Type.Object({ year: N, disbursed: S, count: N, drill: S }, strict)),
+  /** Obligations past their due date and not met, by kind and holding department. */
+  overdueObligations: Type.Array(
+    Type.Object(
+      {
+        kind: S,
+        kindName: S,
+        organisationId: S,
+        organisationName: S,
+        count: N,
+        drill: S,
+      },
+      strict,
+    ),
+  ),
+  /** Each department's latest yearly grade (年度考核) in the caller's jurisdictions. */
+  grades: Type.Array(
+    Type.Object(
+      {
+        organisationId: S,
+        organisationName: S,
+        year: N,
+        score: N,
+        grade: S,
+        gradeName: S,
+        drill: S,
+      },
+      strict,
+    ),
+  ),
+  /** Security incidents not yet closed, by department. */
+  openIncidents: Type.Object(
+    {
+      total: N,
+      drill: S,
+      byDepartment: Type.Array(
+        Type.Object({ organisationId: S, organisationName: S, count: N, drill: S }, strict),
+      ),
+    },
+    strict,
+  ),
+};
+
+const url = (path: string, filters: Record<string, string | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined) q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+};
+
+export const drills = {
+  disbursed: () => url('/funds/disbursements', { status: 'approved' }),
+  overdue: (kind: string, holderOrganisationId: string) =>
+    url('/projects/supervision', { overdue: '1', kind, holderOrganisationId }),
+  grade: (organisationId: string) => url('/projects/list', { organisationId }),
+  incidents: (organisationId?: string) => url('/operations/incidents', { status: 'open', organisationId }),
+};
+
+export async function disbursedByYear(db: Queryable, projectIds: string[]) {
+  if (projectIds.length === 0) return [];
+  const rows = await db
+    .select({ year: disbursements.year, fen: sum(disbursements.amountFen), n: count() })
+    .from(disbursements)
+    .where(and(inArray(disbursements.projectId, projectIds), eq(disbursements.status, 'approved')))
+    .groupBy(disbursements.year)
+    .orderBy(disbursements.year);
+  return rows.map((r) => ({
+    year: r.year,
+    disbursed: fenToYuan(BigInt(r.fen ?? 0)),
+    count: r.n,
+    drill: drills.disbursed(),
+  }));
+}
+
+export async function overdueObligations(deps: CommandDeps, env: WorkflowEnv, actor: Actor) {
+  const scope = await scopeCondition(deps, actor);
+  const overdue = sql`(${obligations.state} = 'overdue' or (${obligations.state} in ('open', 'extended') and ${obligations.dueDate} < ${env.today}::date))`;
+  const rows = await deps.db
+    .select({
+      kind: obligations.kind,
+      title: sql<string>`min(${obligations.title})`,
+      organisationId: obligations.holderOrganisationId,
+      organisationName: organisations.name,
+      n: count(),
+    })
+    .from(obligations)
+    .innerJoin(organisations, eq(organisations.id, obligations.holderOrganisationId))
+    .where(and(scope, overdue))
+    .groupBy(obligations.kind, obligations.holderOrganisationId, organisations.name)
+    .orderBy(desc(count()), obligations.kind);
+  const names = new Map<string, string>();
+  for (const summary of env.catalog.registry.list())
+    for (const d of env.catalog.registry.get(summary.id, summary.version).deadlines) names.set(d.id, d.name);
+  return rows.map((r) => ({
+    kind: r.kind,
+    kindName: names.get(r.kind) ?? r.title,
+    organisationId: r.organisationId,
+    organisationName: r.organisationName,
+    count: r.n,
+    drill: drills.overdue(r.kind, r.organisationId),
+  }));
+}
+
+export async function departmentGrades(db: Queryable, env: WorkflowEnv, actor: Actor) {
+  const directory = await loadDirectory(db);
+  const jurisdictions = new Set(
+    actor.assignments.flatMap((a) => jurisdictionSubtree(directory, a.jurisdictionId)),
+  );
+  const orgIds = directory.organisations.filter((o) => jurisdictions.has(o.jurisdictionId)).map((o) => o.id);
+  if (orgIds.length === 0) return [];
+  const year = Number(env.today.slice(0, 4));
+  // The latest assessment per department (one statement: distinct on).
+  const rows = await db
+    .selectDistinctOn([departmentAssessments.organisationId], {
+      organisationId: departmentAssessments.organisationId,
+      organisationName: organisations.name,
+      year: departmentAssessments.year,
+      score: departmentAssessments.score,
+      grade: departmentAssessments.grade,
+    })
+    .from(departmentAssessments)
+    .innerJoin(organisations, eq(organisations.id, departmentAssessments.organisationId))
+    .where(and(inArray(departmentAssessments.organisationId, orgIds), lte(departmentAssessments.year, year)))
+    .orderBy(departmentAssessments.organisationId, desc(departmentAssessments.year));
+  return rows
+    .map((r) => ({
+      ...r,
+      gradeName: labelOf(ASSESSMENT_GRADES, r.grade),
+      drill: drills.grade(r.organisationId),
+    }))
+    .sort((a, b) => b.score - a.score || a.organisationName.localeCompare(b.organisationName, 'zh'));
+}
+
+export async function openIncidents(db: Queryable, actor: Actor, now: Date) {
+  const where = incidentsVisible(callerOf(actor, now), { status: 'open' });
+  const rows = await db
+    .select({ organisationId: opsIncidents.organisationId, organisationName: organisations.name, n: count() })
+    .from(opsIncidents)
+    .innerJoin(organisations, eq(organisations.id, opsIncidents.organisationId))
+    .where(where)
+    .groupBy(opsIncidents.organisationId, organisations.name)
+    .orderBy(desc(count()), organisations.name);
+  return {
+    total: rows.reduce((n, r) => n + r.n, 0),
+    drill: drills.incidents(),
+    byDepartment: rows.map((r) => ({
+      organisationId: r.organisationId,
+      organisationName: r.organisationName,
+      count: r.n,
+      drill: drills.incidents(r.organisationId),
+    })),
+  };
+}
