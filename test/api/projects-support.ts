@@ -11,8 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { informationSystems } from '../../src/catalog/tables.ts';
-import { BUILT_IN_RULEBOOKS } from '../../src/rules/index.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
+import { normalOutcome } from '../support/outcomes.ts';
+
+export { normalOutcome };
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -206,14 +208,6 @@ export async function draftProject(
   const res = await s.request('POST', '/api/projects', applicationBody(overrides));
   expectStatus(res, 201, 'create project');
   return { id: res.json().id, body: res.json() };
-}
-
-/** The step's normal outcome (its first) in the built-in rulebooks: what a test means by "同意". */
-export function normalOutcome(stepId: string): string {
-  for (const rulebook of BUILT_IN_RULEBOOKS)
-    for (const stage of rulebook.workflow.stages)
-      for (const step of stage.steps) if (step.id === stepId) return step.outcomes[0].event;
-  throw new Error(`no built-in step ${stepId}`);
 }
 
 /** Decides a step; without `outcome` in the body the step's normal outcome is sent explicitly. */

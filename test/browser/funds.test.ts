@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { type ServerProcess, startServer } from '../server-process.ts';
+import { normalOutcome } from '../support/outcomes.ts';
 import { launch, RESULTS } from './chromium.ts';
 import { type HttpSession, httpLogin, submittedDtProject } from './http-session.ts';
 
@@ -92,7 +93,13 @@ async function reviewedBudget(name: string): Promise<string> {
     201,
   );
   const step = (who: HttpSession, stepId: string) =>
-    expectOk(who, 'POST', `/api/projects/${id}/steps/${stepId}/decision`, { opinion: '同意' }, 200);
+    expectOk(
+      who,
+      'POST',
+      `/api/projects/${id}/steps/${stepId}/decision`,
+      { outcome: normalOutcome(stepId), opinion: '同意' },
+      200,
+    );
   await step(reviewer, 'dt.review.assessment');
   await step(await httpLogin(server.url, 'dt.authlead'), 'dt.review.filing');
   await step(await httpLogin(server.url, 'dt.approver'), 'dt.filing_approval.establishment');

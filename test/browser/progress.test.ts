@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { type ServerProcess, startServer } from '../server-process.ts';
+import { normalOutcome } from '../support/outcomes.ts';
 import { launch, RESULTS } from './chromium.ts';
 import { httpLogin, submittedDtProject } from './http-session.ts';
 
@@ -57,7 +58,10 @@ test('DT-20/DT-21 the department sees variance and risk and applies for an adjus
     'review',
   );
   const step = (s: typeof reviewer, stepId: string) =>
-    s.request('POST', `/api/projects/${id}/steps/${stepId}/decision`, { opinion: '同意' });
+    s.request('POST', `/api/projects/${id}/steps/${stepId}/decision`, {
+      outcome: normalOutcome(stepId),
+      opinion: '同意',
+    });
   await expect(step(reviewer, 'dt.review.assessment'), 200, 'assessment');
   await expect(step(await httpLogin(server.url, 'dt.authlead'), 'dt.review.filing'), 200, 'filing');
   await expect(
