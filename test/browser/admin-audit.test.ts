@@ -6,40 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { browserHarness, RESULTS } from './harness.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const ui = browserHarness({ viewport: { width: 1440, height: 900 } });
 const TEMPORARY = 'Temporary#Reset-2026-ux';
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
-
 test('the system administrator resets a password; the user must change it at the next login', async () => {
-  const page = await signIn('demo.sysadmin');
-  await page.goto(`${server.url}/admin/users`);
+  const page = await ui.signIn('demo.sysadmin');
+  await page.goto(`${ui.url}/admin/users`);
   await page.getByRole('searchbox', { name: '按用户名或姓名搜索' }).fill('dt.gov');
   await page.getByRole('searchbox', { name: '按用户名或姓名搜索' }).press('Enter');
   const row = page.locator('tr', { hasText: 'dt.gov' });
@@ -64,13 +40,13 @@ test('the system administrator resets a password; the user must change it at the
   assert.equal(await admin.getByRole('button', { name: '重置密码' }).count(), 0);
   await page.close();
 
-  const old = await fetch(`${server.url}/api/auth/login`, {
+  const old = await fetch(`${ui.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'dt.gov', password: DEMO_PASSWORD }),
   });
   assert.equal(old.status, 401, 'the old password no longer works');
-  const fresh = await fetch(`${server.url}/api/auth/login`, {
+  const fresh = await fetch(`${ui.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'dt.gov', password: TEMPORARY }),
@@ -83,8 +59,8 @@ test('the system administrator resets a password; the user must change it at the
 });
 
 test('the audit log reads in Chinese, finds a person by Chinese name, and verifies its chain', async () => {
-  const page = await signIn('demo.auditadmin');
-  await page.goto(`${server.url}/audit`);
+  const page = await ui.signIn('demo.auditadmin');
+  await page.goto(`${ui.url}/audit`);
   const table = page.locator('.ant-table');
   await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 30_000 });
   const first = (await table.textContent()) ?? '';

@@ -5,38 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { test } from 'node:test';
+import { browserHarness, RESULTS } from './harness.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
+const ui = browserHarness();
 
 test('DT-27 the authority opens a year of evaluation from the rounds page; the public results page needs no account', async () => {
-  const page = await signIn('dt.reviewer');
-  await page.goto(`${server.url}/evaluation/rounds`);
+  const page = await ui.signIn('dt.reviewer');
+  await page.goto(`${ui.url}/evaluation/rounds`);
   await page.getByRole('button', { name: '开启年度考核' }).click();
   const dialog = page.locator('.ant-modal');
   const year = new Date().getFullYear() - 1;
@@ -51,10 +27,10 @@ test('DT-27 the authority opens a year of evaluation from the rounds page; the p
   await page.getByRole('button', { name: '生成汇编与汇总表' }).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(RESULTS, 'evaluation-results.png'), fullPage: true });
 
-  await browser.context.clearCookies();
-  const visitor = await browser.context.newPage();
+  await ui.context.clearCookies();
+  const visitor = await ui.context.newPage();
   await visitor.setViewportSize({ width: 390, height: 844 });
-  await visitor.goto(`${server.url}/public/evaluation`);
+  await visitor.goto(`${ui.url}/public/evaluation`);
   await visitor.getByText('政务信息化项目年度考核结果公示').waitFor({ timeout: 30_000 });
   await visitor.screenshot({ path: path.join(RESULTS, 'evaluation-public.png'), fullPage: true });
 });

@@ -5,31 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
+import { test } from 'node:test';
 import { normalOutcome } from '../support/outcomes.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { browserHarness, RESULTS } from './harness.ts';
 import { type HttpSession, httpLogin, submittedDtProject } from './http-session.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ui = browserHarness({ viewport: { width: 1440, height: 900 } });
 
 test('DT-15 the public 公示 page opens without an account on a phone and fits its width', async () => {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
+  await ui.context.clearCookies();
+  const page = await ui.context.newPage();
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.goto(`${server.url}/public/notices`);
+  await page.goto(`${ui.url}/public/notices`);
   await page.getByText('政务信息化项目资金拟分配计划公示').waitFor({ timeout: 30_000 });
   await page.getByText('往期公示').waitFor();
   assert.equal(new URL(page.url()).pathname, '/public/notices', 'not sent to the login page');
@@ -39,18 +26,6 @@ test('DT-15 the public 公示 page opens without an account on a phone and fits 
   await page.getByText('暂无公示').waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(RESULTS, 'funds-public-notices.png'), fullPage: true });
 });
-
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
 
 async function expectOk(s: HttpSession, method: string, url: string, body: unknown, status: number) {
   const res = await s.request(method, url, body);
@@ -68,9 +43,9 @@ const OPINIONS = {
 
 /** A DT project taken to 立项 with its budget reviewed by the commissioned third party. */
 async function reviewedBudget(name: string): Promise<string> {
-  const id = await submittedDtProject(server.url, name);
-  const reviewer = await httpLogin(server.url, 'dt.reviewer');
-  const evaluator = await httpLogin(server.url, 'dt.evaluator');
+  const id = await submittedDtProject(ui.url, name);
+  const reviewer = await httpLogin(ui.url, 'dt.reviewer');
+  const evaluator = await httpLogin(ui.url, 'dt.evaluator');
   const me = (await evaluator.request('GET', '/api/auth/me')).json() as { user: { id: string } };
   await expectOk(reviewer, 'PUT', `/api/projects/${id}/review`, { opinions: OPINIONS }, 200);
   const dedup = (await reviewer.request('GET', `/api/projects/${id}/dedup`)).json() as {
@@ -101,8 +76,8 @@ async function reviewedBudget(name: string): Promise<string> {
       200,
     );
   await step(reviewer, 'dt.review.assessment');
-  await step(await httpLogin(server.url, 'dt.authlead'), 'dt.review.filing');
-  await step(await httpLogin(server.url, 'dt.approver'), 'dt.filing_approval.establishment');
+  await step(await httpLogin(ui.url, 'dt.authlead'), 'dt.review.filing');
+  await step(await httpLogin(ui.url, 'dt.approver'), 'dt.filing_approval.establishment');
   await expectOk(
     evaluator,
     'POST',
@@ -131,7 +106,7 @@ async function reviewedBudget(name: string): Promise<string> {
 test('DT-14 the project’s fund ledger shows its chart and table; finance’s queue shows each gate with its article', async () => {
   const name = '资金台账展示测试项目';
   const id = await reviewedBudget(name);
-  const staff = await httpLogin(server.url, 'dt.staff');
+  const staff = await httpLogin(ui.url, 'dt.staff');
   await expectOk(
     staff,
     'POST',
@@ -140,8 +115,8 @@ test('DT-14 the project’s fund ledger shows its chart and table; finance’s q
     201,
   );
 
-  const page = await signIn('dt.staff');
-  await page.goto(`${server.url}/funds/projects/${id}`);
+  const page = await ui.signIn('dt.staff');
+  await page.goto(`${ui.url}/funds/projects/${id}`);
   await page.getByText('资金台账（按年度，建设 / 运维）').waitFor({ timeout: 30_000 });
   const chart = page.getByRole('img', { name: '项目资金台账（按年度）' });
   await chart.locator('canvas').waitFor({ timeout: 30_000 });
@@ -154,8 +129,8 @@ test('DT-14 the project’s fund ledger shows its chart and table; finance’s q
   assert.deepEqual(cells.slice(0, 3), ['2026', '700000.00', '550000.00'], cells.join('|'));
   await page.screenshot({ path: path.join(RESULTS, 'funds-ledger.png'), fullPage: true });
 
-  const finance = await signIn('dt.finance');
-  await finance.goto(`${server.url}/funds/disbursements`);
+  const finance = await ui.signIn('dt.finance');
+  await finance.goto(`${ui.url}/funds/disbursements`);
   const row = finance.locator('.ant-table-row', { hasText: name }).first();
   await row.waitFor({ timeout: 30_000 });
   await row.locator('.ant-table-row-expand-icon').click();

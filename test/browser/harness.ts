@@ -17,11 +17,18 @@ export interface BrowserHarness {
   signIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
 }
 
-export function browserHarness(): BrowserHarness {
+export interface HarnessOptions {
+  /** Environment of the server process (e.g. MFA_REQUIRED). */
+  env?: Record<string, string>;
+  /** The viewport signIn sets when none is given (Chromium's default otherwise). */
+  viewport?: { width: number; height: number };
+}
+
+export function browserHarness(options: HarnessOptions = {}): BrowserHarness {
   let server: ServerProcess | undefined;
   let browser: { context: BrowserContext; close: () => Promise<void> } | undefined;
   before(async () => {
-    server = await startServer();
+    server = await startServer(options.env);
     browser = await launch();
   });
   after(async () => {
@@ -39,7 +46,7 @@ export function browserHarness(): BrowserHarness {
     get context() {
       return started().browser.context;
     },
-    async signIn(username, viewport) {
+    async signIn(username, viewport = options.viewport) {
       const { server, browser } = started();
       await browser.context.clearCookies();
       const page = await browser.context.newPage();

@@ -5,25 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
+import { test } from 'node:test';
 import { normalOutcome } from '../support/outcomes.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { browserHarness, RESULTS } from './harness.ts';
 import { httpLogin, submittedDtProject } from './http-session.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ui = browserHarness();
 
 const FIVE_OPINIONS = {
   need: { score: 90, opinion: '需求来源清楚，建设必要。' },
@@ -38,20 +25,9 @@ async function expect(p: Promise<{ status: number; json: () => unknown }>, statu
   assert.equal(r.status, status, `${label}: ${JSON.stringify(r.json())}`);
 }
 
-async function signIn(username: string): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
-
 test('DT-20/DT-21 the department sees variance and risk and applies for an adjustment; the authority evaluates and approves it', async () => {
-  const id = await submittedDtProject(server.url, '进度页面测试项目');
-  const reviewer = await httpLogin(server.url, 'dt.reviewer');
+  const id = await submittedDtProject(ui.url, '进度页面测试项目');
+  const reviewer = await httpLogin(ui.url, 'dt.reviewer');
   await expect(
     reviewer.request('PUT', `/api/projects/${id}/review`, { opinions: FIVE_OPINIONS }),
     200,
@@ -63,13 +39,13 @@ test('DT-20/DT-21 the department sees variance and risk and applies for an adjus
       opinion: '同意',
     });
   await expect(step(reviewer, 'dt.review.assessment'), 200, 'assessment');
-  await expect(step(await httpLogin(server.url, 'dt.authlead'), 'dt.review.filing'), 200, 'filing');
+  await expect(step(await httpLogin(ui.url, 'dt.authlead'), 'dt.review.filing'), 200, 'filing');
   await expect(
-    step(await httpLogin(server.url, 'dt.approver'), 'dt.filing_approval.establishment'),
+    step(await httpLogin(ui.url, 'dt.approver'), 'dt.filing_approval.establishment'),
     200,
     'establishment',
   );
-  const staff = await httpLogin(server.url, 'dt.staff');
+  const staff = await httpLogin(ui.url, 'dt.staff');
   await expect(
     staff.request('POST', `/api/projects/${id}/progress/baseline`, {
       startOn: '2026-09-01',
@@ -104,8 +80,8 @@ test('DT-20/DT-21 the department sees variance and risk and applies for an adjus
     );
   }
 
-  const page = await signIn('dt.staff');
-  await page.goto(`${server.url}/projects/${id}/progress`);
+  const page = await ui.signIn('dt.staff');
+  await page.goto(`${ui.url}/projects/${id}/progress`);
   await page.getByText('项目进度与调整申请').waitFor({ timeout: 30_000 });
   await page
     .getByText(/风险(高|中|低)/)
@@ -123,8 +99,8 @@ test('DT-20/DT-21 the department sees variance and risk and applies for an adjus
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
   await page.getByText('待处理').waitFor({ timeout: 30_000 });
 
-  const authority = await signIn('dt.reviewer');
-  await authority.goto(`${server.url}/projects/${id}/progress`);
+  const authority = await ui.signIn('dt.reviewer');
+  await authority.goto(`${ui.url}/projects/${id}/progress`);
   await authority.getByRole('button', { name: '综合评估' }).click();
   await authority.locator('.ant-modal #opinion').fill('经综合评估，调整必要。');
   await authority
@@ -133,8 +109,8 @@ test('DT-20/DT-21 the department sees variance and risk and applies for an adjus
     .click();
   await authority.getByText('已综合评估，待决定').waitFor({ timeout: 30_000 });
 
-  const leader = await signIn('dt.authlead');
-  await leader.goto(`${server.url}/projects/${id}/progress`);
+  const leader = await ui.signIn('dt.authlead');
+  await leader.goto(`${ui.url}/projects/${id}/progress`);
   await leader.getByRole('button', { name: /^决\s*定$/ }).click();
   await leader.locator('.ant-modal').getByText('通过（形成新版进度计划）').click();
   await leader.locator('.ant-modal #opinion').fill('同意调整。');

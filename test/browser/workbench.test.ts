@@ -7,26 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { type ServerProcess, startServer } from '../server-process.ts';
-import { launch, RESULTS } from './chromium.ts';
+import { before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserHarness, RESULTS } from './harness.ts';
 import { submittedDtProject } from './http-session.ts';
 
-let server: ServerProcess;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const ui = browserHarness();
 let projectId = '';
 const NAME = '工作台浏览器测试项目';
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  projectId = await submittedDtProject(server.url, NAME);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+  projectId = await submittedDtProject(ui.url, NAME);
 });
 
 /** The elements that stick out past the viewport's right edge (for the failure message). */
@@ -40,20 +31,8 @@ function overflowing(page: Page): Promise<string> {
   );
 }
 
-async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${server.url}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 30_000 });
-  return page;
-}
-
 test('the landing page is the reviewer’s workbench: 待办 with arrival and time limit, 已办, 我发起的', async () => {
-  const page = await signIn('dt.reviewer');
+  const page = await ui.signIn('dt.reviewer');
   const workbench = page.locator('[data-testid="workbench"]');
   const row = workbench.locator('tr', { hasText: NAME });
   await row.waitFor({ timeout: 30_000 });
@@ -76,7 +55,7 @@ test('every DT business role lands on its own workbench: its 待办 with arrival
     'dt.gov',
     'dt.expert',
   ]) {
-    const page = await signIn(username);
+    const page = await ui.signIn(username);
     const workbench = page.locator('[data-testid="workbench"]');
     await workbench.getByRole('tab', { name: /待办/ }).waitFor({ timeout: 30_000 });
     await workbench.locator('.ant-table').first().waitFor();
@@ -90,7 +69,7 @@ test('every DT business role lands on its own workbench: its 待办 with arrival
 });
 
 test('the applicant finds the project by a two-character fragment in the header search', async () => {
-  const page = await signIn('dt.staff');
+  const page = await ui.signIn('dt.staff');
   await page.getByRole('searchbox', { name: '全局搜索' }).fill('浏览');
   await page.getByRole('searchbox', { name: '全局搜索' }).press('Enter');
   await page.waitForURL(/\/search\?q=/);
@@ -103,8 +82,8 @@ test('the applicant finds the project by a two-character fragment in the header 
 });
 
 test('待办 shows arrival and time limit, and 去办理 opens the five-dimension review page', async () => {
-  const page = await signIn('dt.reviewer');
-  await page.goto(`${server.url}/projects/tasks`);
+  const page = await ui.signIn('dt.reviewer');
+  await page.goto(`${ui.url}/projects/tasks`);
   const row = page.locator('tr', { hasText: NAME });
   await row.waitFor({ timeout: 30_000 });
   const text = (await row.textContent()) ?? '';
@@ -120,13 +99,13 @@ test('待办 shows arrival and time limit, and 去办理 opens the five-dimensio
 });
 
 test('at 390 px a leader reads the project and the 办理 page without sideways scrolling', async () => {
-  const page = await signIn('dt.reviewer', { width: 390, height: 844 });
-  await page.goto(`${server.url}/projects/${projectId}`);
+  const page = await ui.signIn('dt.reviewer', { width: 390, height: 844 });
+  await page.goto(`${ui.url}/projects/${projectId}`);
   await page.getByText('流程').first().waitFor({ timeout: 30_000 });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 390, `project page is ${wide}px wide: ${await overflowing(page)}`);
   await page.screenshot({ path: path.join(RESULTS, 'mobile-project.png'), fullPage: true });
-  await page.goto(`${server.url}/projects/${projectId}/steps/dt.review.assessment`);
+  await page.goto(`${ui.url}/projects/${projectId}/steps/dt.review.assessment`);
   await page.getByRole('button', { name: '提交办理结果' }).waitFor({ timeout: 30_000 });
   const stepWide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(stepWide <= 390, `办理 page is ${stepWide}px wide: ${await overflowing(page)}`);
@@ -135,8 +114,8 @@ test('at 390 px a leader reads the project and the 办理 page without sideways 
 });
 
 test('the cockpit’s state chart drills down to the filtered project list', async () => {
-  const page = await signIn('dt.reviewer');
-  await page.goto(`${server.url}/projects/cockpit`);
+  const page = await ui.signIn('dt.reviewer');
+  await page.goto(`${ui.url}/projects/cockpit`);
   const chart = page.locator('[data-testid="chart-state"]');
   await chart.locator('canvas').waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1500); // the pie's opening animation
@@ -150,7 +129,7 @@ test('the cockpit’s state chart drills down to the filtered project list', asy
   await page.locator('tr', { hasText: NAME }).waitFor({ timeout: 30_000 });
 
   // The departments' grades and the open incidents drill down too (issue 17 cockpit figures).
-  await page.goto(`${server.url}/projects/cockpit`);
+  await page.goto(`${ui.url}/projects/cockpit`);
   const grades = page.locator('[data-testid="cockpit-grades"]');
   const education = grades.locator('tr', { hasText: '大同市教育局' });
   await education.waitFor({ timeout: 30_000 });
@@ -167,8 +146,8 @@ test('the cockpit’s state chart drills down to the filtered project list', asy
 });
 
 test('the application form checks each rule on the step where its field is, with 万元 hints and a running total', async () => {
-  const page = await signIn('dt.staff');
-  await page.goto(`${server.url}/projects/new`);
+  const page = await ui.signIn('dt.staff');
+  await page.goto(`${ui.url}/projects/new`);
   await page.getByLabel('项目名称').fill('表单校验测试项目');
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('项目总预算（元）').fill('1280000');
@@ -189,8 +168,8 @@ test('the application form checks each rule on the step where its field is, with
 });
 
 test('办理 preselects nothing, asks for a result, confirms the consequence; 退回 needs a reason', async () => {
-  const page = await signIn('dt.reviewer');
-  await page.goto(`${server.url}/projects/${projectId}/steps/dt.review.assessment`);
+  const page = await ui.signIn('dt.reviewer');
+  await page.goto(`${ui.url}/projects/${projectId}/steps/dt.review.assessment`);
   await page.getByRole('button', { name: '提交办理结果' }).waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('input[type=radio]:checked').count(), 0, 'nothing preselected');
   await page.getByRole('button', { name: '填写五个方面' }).waitFor();
@@ -217,8 +196,8 @@ test('办理 preselects nothing, asks for a result, confirms the consequence; �
   await page.waitForURL(`**/projects/${projectId}`);
   await page.close();
 
-  const staff = await signIn('dt.staff');
-  await staff.goto(`${server.url}/projects/${projectId}`);
+  const staff = await ui.signIn('dt.staff');
+  await staff.goto(`${ui.url}/projects/${projectId}`);
   const banner = staff.locator('[data-testid="returned-banner"]');
   await banner.waitFor({ timeout: 30_000 });
   assert.match((await banner.textContent()) ?? '', /请补充预算测算依据和三年运维费用明细/);
@@ -227,8 +206,8 @@ test('办理 preselects nothing, asks for a result, confirms the consequence; �
 });
 
 test('the system administrator creates, renames and disables a user', async () => {
-  const page = await signIn('demo.sysadmin');
-  await page.goto(`${server.url}/admin/users`);
+  const page = await ui.signIn('demo.sysadmin');
+  await page.goto(`${ui.url}/admin/users`);
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.locator('.ant-modal', { hasText: '初始密码' });
   await dialog.waitFor();
