@@ -254,6 +254,11 @@ export interface Step {
    * reason; a finding overrides the applicant's declaration (JC 五.1/五.2: the 立项备案 body).
    */
   findings?: FactName[];
+  /**
+   * Who commissions the step's actor on the project when the actor is a generic third party that
+   * binds nobody by role (DT 第十四条: the authority commissions the budget evaluator).
+   */
+  commissionedBy?: Actor;
 }
 
 export interface Stage {

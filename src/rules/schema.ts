@@ -109,6 +109,7 @@ const StepSchema = Type.Object(
     materials: Type.Array(MaterialSchema),
     recurring: Type.Optional(Type.Boolean()),
     findings: Type.Optional(Type.Array(FactNameSchema)),
+    commissionedBy: Type.Optional(ActorSchema),
   },
   strict,
 );

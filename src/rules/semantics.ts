@@ -138,6 +138,7 @@ export function semanticProblems(rb: Rulebook): string[] {
     const where = `步骤 ${step.id}`;
     if (!RULE_ID.test(step.id)) add(where, '编号格式错误，应形如 dt.review.filing');
     checkActor(where, step.actor);
+    if (step.commissionedBy) checkActor(`${where}.commissionedBy`, step.commissionedBy);
     checkArticles(where, step.articles, true);
     for (const fact of step.findings ?? []) {
       if (FACT_CATALOG[fact].type !== 'boolean') add(where, `认定事实 ${fact} 不是是非事实`);

@@ -351,6 +351,7 @@ export const DT_RULEBOOK: Rulebook = {
             name: '第三方预算评审，提出预算审定意见',
             summary: 'A qualified third party commissioned by the authority reviews the budget.',
             actor: { role: 'third_party_evaluator', org: 'dt_evaluator' },
+            commissionedBy: AUTHORITY,
             articles: ['DT-14'],
             outcomes: [{ event: 'budget_decided', name: '出具预算审定意见', next: ['dt.budget.publicity'] }],
             materials: [],
