@@ -382,6 +382,18 @@ export interface CatalogRules {
   summary: string;
 }
 
+/**
+ * Who orders rectification (责令限期整改) and finds its outcome, and who is ordered to rectify
+ * (XZ 第二十四条: the 局党组 orders the 数据中心). Absent: the authority (or its superior) orders
+ * the project's department.
+ */
+export interface RectificationRule {
+  orderedBy: Actor;
+  ordered: Actor;
+  articles: string[];
+  summary: string;
+}
+
 export interface Rulebook {
   /** Short code, e.g. `DT`. */
   id: string;
@@ -406,4 +418,6 @@ export interface Rulebook {
   requiredFields?: RequiredField[];
   /** Rules of the system catalog; absent: only the jurisdiction-neutral catalog checks apply. */
   catalog?: CatalogRules;
+  /** Who orders rectification and who is ordered; absent: authority orders the department. */
+  rectification?: RectificationRule;
 }

@@ -226,6 +226,9 @@ export const RulebookSchema = Type.Object(
         strict,
       ),
     ),
+    rectification: Type.Optional(
+      Type.Object({ orderedBy: ActorSchema, ordered: ActorSchema, articles: Ids, summary: NonEmpty }, strict),
+    ),
     requiredFields: Type.Optional(
       Type.Array(
         Type.Object(

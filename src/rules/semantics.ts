@@ -213,6 +213,11 @@ export function semanticProblems(rb: Rulebook): string[] {
 
   // Scope, the fields demanded at submission and the catalog rules
   if (rb.scope) checkArticles('scope', rb.scope.articles, true);
+  if (rb.rectification) {
+    checkActor('rectification.orderedBy', rb.rectification.orderedBy);
+    checkActor('rectification.ordered', rb.rectification.ordered);
+    checkArticles('rectification', rb.rectification.articles, true);
+  }
   if (rb.catalog) {
     checkArticles('catalog.cloudArticles', rb.catalog.cloudArticles, false);
     if (rb.catalog.cloudExemptionGround) {
