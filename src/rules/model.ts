@@ -291,10 +291,26 @@ export interface Deadline {
   stepId?: string;
   appliesWhen?: Predicate;
   /** An extension can be requested; a grant (with `until`) moves the due date. */
-  extension?: { requestEvent: EventType; grantEvent: EventType; refuseEvent: EventType; articles: string[] };
+  extension?: DeadlineExtension;
   consequence: { text: string; gateId?: string };
   articles: string[];
   summary: string;
+}
+
+/**
+ * An extension of a deadline on request (DT-26b, SC-20c): the events of the what-if evaluation, the
+ * body the request goes to (it grants or refuses) and the limits the text sets on how often and how
+ * long (null: the text sets none; `limitsNote` says so).
+ */
+export interface DeadlineExtension {
+  requestEvent: EventType;
+  grantEvent: EventType;
+  refuseEvent: EventType;
+  articles: string[];
+  decidedBy?: Actor;
+  maxRequests?: number | null;
+  maxCalendarMonths?: number | null;
+  limitsNote?: string;
 }
 
 export const GATE_STRENGTHS = ['absolute', 'softened'] as const;

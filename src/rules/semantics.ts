@@ -209,6 +209,7 @@ export function semanticProblems(rb: Rulebook): string[] {
     }
     if (dl.appliesWhen) checkPredicate(`${where}.appliesWhen`, dl.appliesWhen);
     if (dl.extension) checkArticles(`${where}.extension`, dl.extension.articles, true);
+    if (dl.extension?.decidedBy) checkActor(`${where}.extension.decidedBy`, dl.extension.decidedBy);
   }
 
   // Scope, the fields demanded at submission and the catalog rules

@@ -56,7 +56,7 @@ export const DT_CONTRACT = {
 };
 
 describe('DT: from 立项 to the acceptance report', () => {
-  test('DT-14/DT-17/DT-19/DT-22/DT-23/DT-24/DT-25/DT-26c budget review by the commissioned evaluator, contract filed late across 国庆, supervisor, acceptance checklist, report within one month', async () => {
+  test('DT-14/DT-17/DT-19/DT-22/DT-23/DT-24/DT-25/DT-26b/DT-26c budget review by the commissioned evaluator, contract filed late across 国庆, supervisor, acceptance extension, checklist, report within one month', async () => {
     const { id } = await fixtures.filed();
     const evaluator = await sessions.as('dt.evaluator');
     const reviewUrl = `/api/funds/projects/${id}/budget-review`;
@@ -178,6 +178,57 @@ describe('DT: from 立项 to the acceptance report', () => {
     assert.equal(supervisors[0].filedOn, '2026-10-12');
     assert.equal(supervisors[0].unitName, '大同市信达工程监理有限公司');
 
+    // DT-26b: the authority records the approved planned acceptance date; the department, unable
+    // to apply by then, asks the authority for an extension; granted, the due date moves.
+    const planUrl = `/api/projects/${id}/acceptance-plan`;
+    const plan = { deadlineId: 'dt.deadline.acceptance_application', plannedOn: '2026-10-16' };
+    expectStatus(await s.request('POST', planUrl, plan), 403, 'department sets its own date');
+    const authority2 = await login(ctx, 'dt.reviewer');
+    expectStatus(await authority2.request('POST', planUrl, plan), 201, 'planned acceptance date');
+    list = await obligationsOf(s, id);
+    const application = list.find((o) => o.kind === 'dt.deadline.acceptance_application');
+    assert.ok(application, JSON.stringify(list));
+    assert.equal(application.dueDate, '2026-10-16');
+    assert.deepEqual(application.articles, ['DT-26b']);
+    const extUrl = `/api/projects/${id}/acceptance-extensions`;
+    const body = { deadlineId: 'dt.deadline.acceptance_application', reason: '等保测评排期延后' };
+    const earlier = await s.request('POST', extUrl, { ...body, until: '2026-10-14' });
+    expectStatus(earlier, 400, 'not later');
+    assert.equal(earlier.json().field, 'until');
+    expectStatus(
+      await (await login(ctx, 'dt.staff2')).request('POST', extUrl, { ...body, until: '2026-10-30' }),
+      404,
+      'another department',
+    );
+    const asked = await s.request('POST', extUrl, { ...body, until: '2026-10-30' });
+    expectStatus(asked, 201, 'extension request');
+    expectStatus(
+      await (await login(ctx, 'dt.finance')).request('POST', `${extUrl}/${asked.json().id}/decision`, {
+        decision: 'grant',
+        note: '',
+        version: 1,
+      }),
+      403,
+      'finance is not the body named',
+    );
+    const granted = await authority2.request('POST', `${extUrl}/${asked.json().id}/decision`, {
+      decision: 'grant',
+      note: '同意延期',
+      version: 1,
+    });
+    expectStatus(granted, 200, 'granted');
+    assert.equal(granted.json().dueDate, '2026-10-30');
+    const view = (await s.request('GET', extUrl)).json();
+    const dl = view.deadlines.find(
+      (d: { deadlineId: string }) => d.deadlineId === 'dt.deadline.acceptance_application',
+    );
+    assert.equal(dl.decidedByName, '市数字政府服务中心');
+    assert.deepEqual(
+      [dl.obligation.state, dl.obligation.dueDate, dl.obligation.extendedFrom],
+      ['extended', '2026-10-30', '2026-10-16'],
+    );
+    assert.equal(dl.obligation.remainingWorkingDays, 14);
+
     // Completion, then acceptance with the DT-24/DT-25/DT-35 checklist.
     ctx.clock.set('2026-10-20T02:00:00.000Z');
     const s2 = await login(ctx, 'dt.staff');
@@ -206,6 +257,7 @@ describe('DT: from 立项 to the acceptance report', () => {
     expectStatus(await decide(s3, id, 'dt.acceptance.report_filing', { opinion: '报备' }), 200, 'filed');
     list = await obligationsOf(s3, id);
     assert.deepEqual(list.map((o) => `${o.kind}:${o.state}:${o.late}`).sort(), [
+      'dt.deadline.acceptance_application:met:false',
       'dt.deadline.acceptance_report:met:false',
       'dt.deadline.contract_filing:met:true',
     ]);

@@ -582,6 +582,11 @@ export const DT_RULEBOOK: Rulebook = {
         grantEvent: 'extension_granted',
         refuseEvent: 'extension_refused',
         articles: ['DT-26b'],
+        decidedBy: AUTHORITY,
+        maxRequests: null,
+        maxCalendarMonths: null,
+        limitsNote:
+          '原文只规定向市政务信息化主管部门提出延期验收申请，未规定延期的次数和期限；由主管部门逐次审批。',
       },
       consequence: {
         text: '无合理原因长期拖延不验收的，由市数字政府服务中心责令限期整改；拒不整改的暂停拨付资金。',
