@@ -233,6 +233,49 @@ describe('DT: from 立项 to the acceptance report', () => {
     ctx.clock.set('2026-10-20T02:00:00.000Z');
     const s2 = await login(ctx, 'dt.staff');
     expectStatus(await decide(s2, id, 'dt.construction.build', { opinion: '项目建成' }), 200, 'built');
+    // DT-26a: a problem during construction is ordered rectified by the authority within a time
+    // limit; the department reports; the authority finds it rectified (the funds gate stays open).
+    const authority3 = await login(ctx, 'dt.reviewer');
+    const rectUrl = `/api/projects/${id}/rectifications`;
+    expectStatus(
+      await s2.request('POST', rectUrl, {
+        problemKind: 'serious_delay',
+        description: '自查',
+        workingDays: 5,
+      }),
+      403,
+      'department orders itself',
+    );
+    const ordered = await authority3.request('POST', rectUrl, {
+      problemKind: 'unauthorised_change',
+      description: '擅自将移动端调整为大屏展示',
+      workingDays: 5,
+    });
+    expectStatus(ordered, 201, 'order');
+    const rid = ordered.json().id;
+    const rectDuty = (await obligationsOf(s2, id)).find((o) => o.kind === 'rectification');
+    assert.deepEqual(rectDuty?.articles, ['DT-26a', 'DT-29']);
+    expectStatus(
+      await s2.request('POST', `${rectUrl}/${rid}/report`, { report: '已恢复移动端建设内容', version: 1 }),
+      200,
+      'report',
+    );
+    expectStatus(
+      await authority3.request('POST', `${rectUrl}/${rid}/decision`, {
+        outcome: 'rectified',
+        note: '整改到位',
+        version: 2,
+      }),
+      200,
+      'rectified',
+    );
+    const rectView = (await s2.request('GET', rectUrl)).json();
+    assert.equal(rectView.items[0].state, 'rectified');
+    assert.equal(
+      rectView.fundsGates.find((g: { gateId: string }) => g.gateId === 'dt.gate.rectification').passed,
+      true,
+    );
+
     const early = await decide(s2, id, 'dt.acceptance.accept', { opinion: '验收' });
     expectStatus(early, 422, 'checklist');
     assert.equal(early.json().code, 'MATERIALS_MISSING');
@@ -260,6 +303,7 @@ describe('DT: from 立项 to the acceptance report', () => {
       'dt.deadline.acceptance_application:met:false',
       'dt.deadline.acceptance_report:met:false',
       'dt.deadline.contract_filing:met:true',
+      'rectification:met:false',
     ]);
   });
 });

@@ -613,6 +613,12 @@ export const DT_RULEBOOK: Rulebook = {
       summary: 'Acceptance report filed within one month after completion acceptance.',
     },
   ],
+  rectification: {
+    orderedBy: AUTHORITY,
+    ordered: DEPT,
+    articles: ['DT-26a'],
+    summary: 'The authority orders the department to rectify within a time limit (第二十六条).',
+  },
   catalog: {
     governmentClouds: ['city_cloud', 'district_cloud'],
     cloudArticles: ['DT-13'],
