@@ -9,8 +9,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { meetObligation, openObligation } from '../obligations/engine.ts';
+import { organisationsFor } from '../projects/actors.ts';
 import type { ProjectDeps } from '../projects/commands.ts';
-import { type ProjectContext, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
+import { type ProjectContext, parties, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
 import type { Rulebook } from '../rules/index.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
@@ -32,7 +33,34 @@ export function rectificationArticles(rulebook: Rulebook): string[] {
   return [...new Set(gates.flatMap((g) => g.articles))];
 }
 
-function overseer(pc: ProjectContext, actor: NonNullable<CommandContext['actor']>, partiesHas: boolean) {
+type RectificationActor = NonNullable<CommandContext['actor']>;
+
+/** The organisations the rulebook's rectification rule names for `who` on this project. */
+function ruleOrgs(pc: ProjectContext, who: 'orderedBy' | 'ordered'): string[] {
+  const rule = pc.rulebook.rectification;
+  if (!rule) return [];
+  return organisationsFor(pc.rulebook, rule[who].org, parties(pc.bundle), pc.bindings);
+}
+
+/** The organisation ordered to rectify: the rulebook's (XZ: 数据中心) or the project's department. */
+export function rectificationHolder(pc: ProjectContext): string {
+  return ruleOrgs(pc, 'ordered')[0] ?? pc.bundle.project.ownerOrganisationId;
+}
+
+function overseer(pc: ProjectContext, actor: RectificationActor, partiesHas: boolean) {
+  const rule = pc.rulebook.rectification;
+  if (rule) {
+    // The rulebook names the ordering body (XZ 第二十四条: 局党组): only its members order and judge.
+    const orgs = ruleOrgs(pc, 'orderedBy');
+    const named = actor.assignments.find(
+      (a) => a.role === rule.orderedBy.role && orgs.includes(a.organisationId),
+    );
+    const body = pc.rulebook.organisations.find((o) => o.key === rule.orderedBy.org)?.name ?? '规定的机构';
+    if (!named) {
+      throw forbidden(`责令整改和认定整改结果由${body}办理`, 'NOT_OVERSEER', { article: rule.articles[0] });
+    }
+    return named;
+  }
   const role = actor.assignments.find(
     (a) => OVERSEERS.includes(a.role) && a.organisationId !== pc.bundle.project.ownerOrganisationId,
   );
@@ -66,7 +94,9 @@ export async function orderRectification(
     async (tx, audit) => {
       const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
       const role = overseer(pc, actor, relation.parties.has('oversight'));
-      const articles = rectificationArticles(pc.rulebook);
+      const articles = [
+        ...new Set([...(pc.rulebook.rectification?.articles ?? []), ...rectificationArticles(pc.rulebook)]),
+      ];
       if (articles.length === 0) throw invalid('NO_RECTIFICATION_RULE', '该规则集没有整改规定');
       const [row] = await tx
         .insert(rectificationOrders)
@@ -86,7 +116,7 @@ export async function orderRectification(
         projectId,
         ref: row.id,
         jurisdictionId: pc.bundle.project.jurisdictionId,
-        holderOrganisationId: pc.bundle.project.ownerOrganisationId,
+        holderOrganisationId: rectificationHolder(pc),
         title: `限期整改：${PROBLEM_LABELS[input.problemKind]}`,
         articles,
         anchorDate: env.today,
@@ -131,10 +161,12 @@ export async function reportRectification(
     { action: 'rectification.report', objectType: 'rectification', objectId: id },
     async (tx) => {
       const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+      const rule = pc.rulebook.rectification;
+      const holder = rectificationHolder(pc);
       const staff = actor.assignments.find(
-        (a) => a.role === 'dept_staff' && a.organisationId === pc.bundle.project.ownerOrganisationId,
+        (a) => a.role === (rule?.ordered.role ?? 'dept_staff') && a.organisationId === holder,
       );
-      if (!staff || !relation.parties.has('department')) {
+      if (!staff || (!rule && !relation.parties.has('department'))) {
         throw forbidden('只有项目建设单位的经办人可以报送整改情况', 'NOT_PROJECT_DEPARTMENT');
       }
       const order = await lockOrder(tx, projectId, id, input.version);

@@ -21,6 +21,7 @@ import {
   type SupervisorInput,
   signContract,
 } from './contracts.ts';
+import { registerExtensionRoutes } from './extension-routes.ts';
 import { registerRectificationRoutes } from './rectification-routes.ts';
 import { DELIVERABLE_KINDS, PROCUREMENT_METHODS } from './tables.ts';
 
@@ -73,6 +74,7 @@ const actorOf = (req: FastifyRequest): Actor => req.actor!;
 export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDeps): void {
   const env = () => loadWorkflowEnv(deps.db, deps.clock);
   registerRectificationRoutes(app, deps);
+  registerExtensionRoutes(app, deps);
 
   app.get(
     '/api/projects/:id/contracts',

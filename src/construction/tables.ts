@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { stamp } from '../db/columns.ts';
 import { organisations, users } from '../db/core.ts';
+import { obligations } from '../obligations/tables.ts';
 import { projects } from '../projects/tables.ts';
 
 export const PROCUREMENT_METHODS = [
@@ -181,5 +182,48 @@ export const supervisors = pgTable(
       'supervisors_method_ck',
       sql`${t.procurementMethod} in ('public_tender', 'invited_tender', 'competitive_negotiation', 'competitive_consultation', 'inquiry', 'single_source')`,
     ),
+  ],
+);
+
+export const EXTENSION_STATES = ['requested', 'granted', 'refused'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+
+/**
+ * 延期验收申请 (DT-26b, SC-20c): the department asks the body the rulebook names to move the due date
+ * of an acceptance obligation, with its reason and the date it asks for. A grant moves the
+ * obligation's due date (state `extended`); the due date before the decision stays here as history.
+ */
+export const acceptanceExtensions = pgTable(
+  'acceptance_extensions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    obligationId: uuid('obligation_id')
+      .notNull()
+      .references(() => obligations.id),
+    deadlineId: text('deadline_id').notNull(),
+    reason: text('reason').notNull(),
+    requestedUntil: date('requested_until', { mode: 'string' }).notNull(),
+    /** The due date when the request was made (the history a grant leaves behind). */
+    dueDateBefore: date('due_date_before', { mode: 'string' }),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
+    state: text('state').$type<ExtensionState>().notNull().default('requested'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedOrganisationId: uuid('decided_organisation_id').references(() => organisations.id),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decisionNote: text('decision_note'),
+    createdAt: stamp('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('acceptance_extensions_project_idx').on(t.projectId, t.createdAt),
+    uniqueIndex('acceptance_extensions_pending_uq').on(t.obligationId).where(sql`${t.state} = 'requested'`),
+    check('acceptance_extensions_state_ck', sql`${t.state} in ('requested', 'granted', 'refused')`),
+    check('acceptance_extensions_decided_ck', sql`(${t.state} = 'requested') = (${t.decidedBy} is null)`),
   ],
 );

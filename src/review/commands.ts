@@ -40,6 +40,21 @@ function openReviewStep(pc: ProjectContext): Step {
   return step;
 }
 
+/**
+ * The open step whose generic third-party actor is commissioned on the project (DT 第十四条: the
+ * budget review), as seen by its commissioning body: the step with the commissioner as actor.
+ */
+function openCommissionedStep(pc: ProjectContext): Step | undefined {
+  for (const stage of pc.rulebook.workflow.stages) {
+    for (const step of stage.steps) {
+      if (!step.commissionedBy) continue;
+      if (pc.evaluation.steps.find((s) => s.stepId === step.id)?.status !== 'open') continue;
+      return { ...step, actor: step.commissionedBy };
+    }
+  }
+  return undefined;
+}
+
 function requireReviewer(actor: Actor, pc: ProjectContext, step: Step) {
   const role = stepRole(actor, pc, step);
   if (!role) throw forbidden(`只有“${step.name}”的办理人可以填写审核意见或指派专家`, 'STEP_ACTOR_MISMATCH');
@@ -167,7 +182,9 @@ export async function assignExpert(
     },
     async (tx, audit) => {
       const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
-      const step = openReviewStep(pc);
+      // An evaluator is commissioned during the review, or for a later step a third party decides.
+      const commissioned = input.kind === 'evaluator' ? openCommissionedStep(pc) : undefined;
+      const step = commissioned ?? openReviewStep(pc);
       const role = requireReviewer(actor, pc, step);
       audit.role = role.role;
       audit.organisationId = role.organisationId;

@@ -256,6 +256,11 @@ export interface Step {
    * reason; a finding overrides the applicant's declaration (JC 五.1/五.2: the 立项备案 body).
    */
   findings?: FactName[];
+  /**
+   * Who commissions the step's actor on the project when the actor is a generic third party that
+   * binds nobody by role (DT 第十四条: the authority commissions the budget evaluator).
+   */
+  commissionedBy?: Actor;
 }
 
 export interface Stage {
@@ -288,10 +293,26 @@ export interface Deadline {
   stepId?: string;
   appliesWhen?: Predicate;
   /** An extension can be requested; a grant (with `until`) moves the due date. */
-  extension?: { requestEvent: EventType; grantEvent: EventType; refuseEvent: EventType; articles: string[] };
+  extension?: DeadlineExtension;
   consequence: { text: string; gateId?: string };
   articles: string[];
   summary: string;
+}
+
+/**
+ * An extension of a deadline on request (DT-26b, SC-20c): the events of the what-if evaluation, the
+ * body the request goes to (it grants or refuses) and the limits the text sets on how often and how
+ * long (null: the text sets none; `limitsNote` says so).
+ */
+export interface DeadlineExtension {
+  requestEvent: EventType;
+  grantEvent: EventType;
+  refuseEvent: EventType;
+  articles: string[];
+  decidedBy?: Actor;
+  maxRequests?: number | null;
+  maxCalendarMonths?: number | null;
+  limitsNote?: string;
 }
 
 export const GATE_STRENGTHS = ['absolute', 'softened'] as const;
@@ -416,6 +437,18 @@ export interface PlanningRules {
   summary: string;
 }
 
+/**
+ * Who orders rectification (责令限期整改) and finds its outcome, and who is ordered to rectify
+ * (XZ 第二十四条: the 局党组 orders the 数据中心). Absent: the authority (or its superior) orders
+ * the project's department.
+ */
+export interface RectificationRule {
+  orderedBy: Actor;
+  ordered: Actor;
+  articles: string[];
+  summary: string;
+}
+
 export interface Rulebook {
   /** Short code, e.g. `DT`. */
   id: string;
@@ -442,4 +475,6 @@ export interface Rulebook {
   catalog?: CatalogRules;
   /** How plans are approved or filed upward; absent: the platform's default. */
   planning?: PlanningRules;
+  /** Who orders rectification and who is ordered; absent: authority orders the department. */
+  rectification?: RectificationRule;
 }

@@ -122,6 +122,7 @@ const StepSchema = Type.Object(
     materials: Type.Array(MaterialSchema),
     recurring: Type.Optional(Type.Boolean()),
     findings: Type.Optional(Type.Array(FactNameSchema)),
+    commissionedBy: Type.Optional(ActorSchema),
   },
   strict,
 );
@@ -153,6 +154,10 @@ const DeadlineSchema = Type.Object(
           grantEvent: EventTypeSchema,
           refuseEvent: EventTypeSchema,
           articles: Ids,
+          decidedBy: Type.Optional(ActorSchema),
+          maxRequests: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+          maxCalendarMonths: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+          limitsNote: Type.Optional(NonEmpty),
         },
         strict,
       ),
@@ -247,6 +252,9 @@ export const RulebookSchema = Type.Object(
         },
         strict,
       ),
+    ),
+    rectification: Type.Optional(
+      Type.Object({ orderedBy: ActorSchema, ordered: ActorSchema, articles: Ids, summary: NonEmpty }, strict),
     ),
     requiredFields: Type.Optional(
       Type.Array(

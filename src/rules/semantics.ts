@@ -138,6 +138,7 @@ export function semanticProblems(rb: Rulebook): string[] {
     const where = `步骤 ${step.id}`;
     if (!RULE_ID.test(step.id)) add(where, '编号格式错误，应形如 dt.review.filing');
     checkActor(where, step.actor);
+    if (step.commissionedBy) checkActor(`${where}.commissionedBy`, step.commissionedBy);
     checkArticles(where, step.articles, true);
     for (const fact of step.findings ?? []) {
       if (FACT_CATALOG[fact].type !== 'boolean') add(where, `认定事实 ${fact} 不是是非事实`);
@@ -208,10 +209,16 @@ export function semanticProblems(rb: Rulebook): string[] {
     }
     if (dl.appliesWhen) checkPredicate(`${where}.appliesWhen`, dl.appliesWhen);
     if (dl.extension) checkArticles(`${where}.extension`, dl.extension.articles, true);
+    if (dl.extension?.decidedBy) checkActor(`${where}.extension.decidedBy`, dl.extension.decidedBy);
   }
 
   // Scope, the fields demanded at submission and the catalog rules
   if (rb.scope) checkArticles('scope', rb.scope.articles, true);
+  if (rb.rectification) {
+    checkActor('rectification.orderedBy', rb.rectification.orderedBy);
+    checkActor('rectification.ordered', rb.rectification.ordered);
+    checkArticles('rectification', rb.rectification.articles, true);
+  }
   if (rb.catalog) {
     checkArticles('catalog.cloudArticles', rb.catalog.cloudArticles, false);
     if (rb.catalog.cloudExemptionGround) {

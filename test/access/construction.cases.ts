@@ -10,6 +10,10 @@ const RELATIONS = [
 const RECTIFICATION = [
   'test/api/construction-sc.test.ts: SC-23 a refused rectification sets the gate facts, closes the funding gates and shows on the supervision board',
 ];
+const EXTENSIONS = [
+  'test/api/construction-sc.test.ts: SC-15/SC-16/SC-17/SC-18/SC-19/SC-20a/SC-20b/SC-21 contract filed on the 调休 Saturday after 国庆, acceptance within six months, report filed',
+  'test/api/construction-dt.test.ts: DT-14/DT-17/DT-19/DT-22/DT-23/DT-24/DT-25/DT-26b/DT-26c budget review by the commissioned evaluator, contract filed late across 国庆, supervisor, acceptance extension, checklist, report within one month',
+];
 const CONTRACT = {
   number: 'M-1',
   procurementMethod: 'public_tender',
@@ -83,5 +87,34 @@ export const CASES: Record<string, RouteCase> = {
     }),
     allowed: reached,
     relationsTestedIn: RECTIFICATION,
+  },
+  'GET /api/projects/:id/acceptance-extensions': {
+    call: () => ({ url: `/api/projects/${NONE}/acceptance-extensions` }),
+    allowed: reached,
+    relationsTestedIn: EXTENSIONS,
+  },
+  'POST /api/projects/:id/acceptance-extensions': {
+    call: () => ({
+      url: `/api/projects/${NONE}/acceptance-extensions`,
+      body: { deadlineId: 'sc.deadline.acceptance', until: '2027-06-30', reason: '矩阵测试' },
+    }),
+    allowed: reached,
+    relationsTestedIn: EXTENSIONS,
+  },
+  'POST /api/projects/:id/acceptance-extensions/:extensionId/decision': {
+    call: () => ({
+      url: `/api/projects/${NONE}/acceptance-extensions/${NONE}/decision`,
+      body: { decision: 'refuse', note: '矩阵测试', version: 1 },
+    }),
+    allowed: reached,
+    relationsTestedIn: EXTENSIONS,
+  },
+  'POST /api/projects/:id/acceptance-plan': {
+    call: () => ({
+      url: `/api/projects/${NONE}/acceptance-plan`,
+      body: { deadlineId: 'dt.deadline.acceptance_application', plannedOn: '2026-10-16' },
+    }),
+    allowed: reached,
+    relationsTestedIn: EXTENSIONS,
   },
 };

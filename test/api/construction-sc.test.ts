@@ -2,7 +2,8 @@
  * SC (朔州市朔城区) after 立项, on a stored project with an injected clock: budget steps through the
  * funds routes, each with its data (SC-13); the contract signed on the Monday before the 国庆 week is due for filing on the
  * 调休 Saturday after it (SC-16: 5 working days), a "due soon" reminder goes out, and filing on that
- * Saturday meets it on time; completion opens the 6-month acceptance obligation (SC-20a), acceptance
+ * Saturday meets it on time; completion opens the 6-month acceptance obligation (SC-20a), an
+ * extension request refused and one granted move its due date (SC-20c), acceptance
  * with the SC-20b checklist meets it and opens the 30-working-day report filing (SC-21), met by
  * filing the report.
  */
@@ -199,6 +200,75 @@ describe('SC: from contract signing to the acceptance report', () => {
     assert.ok(acceptance);
     assert.equal(acceptance.dueDate, '2027-04-12');
     assert.deepEqual(acceptance.articles, ['SC-20a']);
+    // SC-20c: the department asks the authority for a later acceptance date; a refusal leaves the
+    // due date, a grant moves it (state extended, the old date kept as history).
+    const extUrl = `/api/projects/${id}/acceptance-extensions`;
+    const ask = (until: string) =>
+      s2.request('POST', extUrl, {
+        deadlineId: 'sc.deadline.acceptance',
+        until,
+        reason: '等保测评机构排期延后',
+      });
+    const first = await ask('2027-06-30');
+    expectStatus(first, 201, 'extension request');
+    expectStatus(await ask('2027-07-30'), 409, 'second while pending');
+    expectStatus(
+      await (await login(ctx, 'xz.cityreviewer')).request('GET', extUrl),
+      404,
+      'another jurisdiction',
+    );
+    const authority = await login(ctx, 'sc.reviewer');
+    expectStatus(
+      await s2.request('POST', `${extUrl}/${first.json().id}/decision`, {
+        decision: 'grant',
+        note: '',
+        version: 1,
+      }),
+      403,
+      'the department decides its own request',
+    );
+    const noReason = await authority.request('POST', `${extUrl}/${first.json().id}/decision`, {
+      decision: 'refuse',
+      note: ' ',
+      version: 1,
+    });
+    expectStatus(noReason, 400, 'refusal without reason');
+    assert.equal(noReason.json().field, 'note');
+    const refusedExt = await authority.request('POST', `${extUrl}/${first.json().id}/decision`, {
+      decision: 'refuse',
+      note: '理由不充分，请按期组织验收',
+      version: 1,
+    });
+    expectStatus(refusedExt, 200, 'refused');
+    assert.equal(refusedExt.json().dueDate, '2027-04-12');
+    const second = await ask('2027-05-31');
+    expectStatus(second, 201, 'second request');
+    const granted = await authority.request('POST', `${extUrl}/${second.json().id}/decision`, {
+      decision: 'grant',
+      note: '同意延期',
+      version: 1,
+    });
+    expectStatus(granted, 200, 'granted');
+    assert.equal(granted.json().dueDate, '2027-05-31');
+    const extView = (await s2.request('GET', extUrl)).json();
+    const acc = extView.deadlines.find(
+      (d: { deadlineId: string }) => d.deadlineId === 'sc.deadline.acceptance',
+    );
+    assert.deepEqual(acc.articles, ['SC-20c']);
+    assert.equal(acc.decidedByName, '区政务信息管理局');
+    assert.equal(acc.obligation.state, 'extended');
+    assert.equal(acc.obligation.dueDate, '2027-05-31');
+    assert.equal(acc.obligation.extendedFrom, '2027-04-12');
+    assert.deepEqual(
+      extView.items.map((x: { state: string; dueDateBefore: string }) => [x.state, x.dueDateBefore]),
+      [
+        ['refused', '2027-04-12'],
+        ['granted', '2027-04-12'],
+      ],
+    );
+    list = await obligationsOf(s2, id);
+    assert.equal(list.find((o) => o.kind === 'sc.deadline.acceptance')?.dueDate, '2027-05-31');
+
     // SC-20b: the acceptance checklist is the step's materials.
     const early = await decide(s2, id, 'sc.acceptance.accept', { opinion: '验收' });
     expectStatus(early, 422, 'checklist');

@@ -306,6 +306,72 @@ describe('XZ: from contract signing to the acceptance report', () => {
     ]);
   });
 
+  test('XZ-24 the 局党组 orders the 数据中心 to rectify; others are refused; a refusal sets the gate facts that stop the funds', async () => {
+    const id = projectId;
+    const order = {
+      problemKind: 'approval_violation',
+      description: '未按批复内容建设，擅自增加大屏展示模块',
+      workingDays: 10,
+    };
+    // The 数据中心 is the body ordered to rectify: neither its reviewer nor its head orders it.
+    for (const username of ['xz.reviewer', 'xz.authlead', 'xz.citygov']) {
+      const res = await (await as(username)).request('POST', `/api/projects/${id}/rectifications`, order);
+      expectStatus(res, 403, username);
+      assert.equal(res.json().code, 'NOT_OVERSEER');
+      assert.equal(res.json().article, 'XZ-24');
+      assert.match(res.json().message, /局党组/);
+    }
+    const party = await as('xz.party');
+    const ordered = await party.request('POST', `/api/projects/${id}/rectifications`, order);
+    expectStatus(ordered, 201, 'party orders');
+    const rid = ordered.json().id;
+    const dc = await as('xz.dcstaff');
+    const obligation = (
+      await dc.request('GET', `/api/obligations?projectId=${id}&kind=rectification`)
+    ).json();
+    assert.equal(obligation.total, 1);
+    assert.equal(obligation.items[0].holderName, '忻州市交通运输数据中心');
+    assert.deepEqual(obligation.items[0].articles, ['XZ-24']);
+    // The requesting unit is not the one ordered.
+    const notOrdered = await (await as('xz.staff')).request(
+      'POST',
+      `/api/projects/${id}/rectifications/${rid}/report`,
+      { report: '已整改', version: 1 },
+    );
+    expectStatus(notOrdered, 403, 'requesting unit reports');
+    const judgedByCenter = await (await as('xz.authlead')).request(
+      'POST',
+      `/api/projects/${id}/rectifications/${rid}/decision`,
+      { outcome: 'refused', note: '拒不整改', version: 1 },
+    );
+    expectStatus(judgedByCenter, 403, 'data center judges itself');
+    let view = (await dc.request('GET', `/api/projects/${id}/rectifications`)).json();
+    const gate = (g: { gateId: string }) => g.gateId === 'xz.gate.rectification';
+    assert.equal(view.fundsGates.find(gate).passed, true);
+    expectStatus(
+      await party.request('POST', `/api/projects/${id}/rectifications/${rid}/decision`, {
+        outcome: 'refused',
+        note: '限期内未整改，经督促仍拒不整改',
+        version: 1,
+      }),
+      200,
+      'refused',
+    );
+    view = (await dc.request('GET', `/api/projects/${id}/rectifications`)).json();
+    assert.equal(view.items[0].state, 'refused');
+    const closed = view.fundsGates.find(gate);
+    assert.equal(closed.passed, false);
+    assert.equal(closed.article, 'XZ-24');
+    expectStatus(
+      await dc.request('POST', `/api/projects/${id}/rectifications/${rid}/report`, {
+        report: '已整改',
+        version: 2,
+      }),
+      409,
+      'report after refusal',
+    );
+  });
+
   test('XZ-12 another department and another jurisdiction do not see the contracts', async () => {
     const other = await as('xz.staff2');
     expectStatus(await other.request('GET', `/api/projects/${projectId}/contracts`), 404, 'other department');

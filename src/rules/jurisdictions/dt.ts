@@ -354,6 +354,7 @@ export const DT_RULEBOOK: Rulebook = {
             name: '第三方预算评审，提出预算审定意见',
             summary: 'A qualified third party commissioned by the authority reviews the budget.',
             actor: { role: 'third_party_evaluator', org: 'dt_evaluator' },
+            commissionedBy: AUTHORITY,
             articles: ['DT-14'],
             outcomes: [{ event: 'budget_decided', name: '出具预算审定意见', next: ['dt.budget.publicity'] }],
             materials: [],
@@ -584,6 +585,11 @@ export const DT_RULEBOOK: Rulebook = {
         grantEvent: 'extension_granted',
         refuseEvent: 'extension_refused',
         articles: ['DT-26b'],
+        decidedBy: AUTHORITY,
+        maxRequests: null,
+        maxCalendarMonths: null,
+        limitsNote:
+          '原文只规定向市政务信息化主管部门提出延期验收申请，未规定延期的次数和期限；由主管部门逐次审批。',
       },
       consequence: {
         text: '无合理原因长期拖延不验收的，由市数字政府服务中心责令限期整改；拒不整改的暂停拨付资金。',
@@ -610,6 +616,12 @@ export const DT_RULEBOOK: Rulebook = {
       summary: 'Acceptance report filed within one month after completion acceptance.',
     },
   ],
+  rectification: {
+    orderedBy: AUTHORITY,
+    ordered: DEPT,
+    articles: ['DT-26a'],
+    summary: 'The authority orders the department to rectify within a time limit (第二十六条).',
+  },
   catalog: {
     governmentClouds: ['city_cloud', 'district_cloud'],
     cloudArticles: ['DT-13'],

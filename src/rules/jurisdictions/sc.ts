@@ -590,6 +590,11 @@ export const SC_RULEBOOK: Rulebook = {
         grantEvent: 'extension_granted',
         refuseEvent: 'extension_refused',
         articles: ['SC-20c'],
+        decidedBy: AUTHORITY,
+        maxRequests: null,
+        maxCalendarMonths: null,
+        limitsNote:
+          '原文只规定向政务信息化主管部门提出延期验收申请，未规定延期的次数和期限；由主管部门逐次审批。',
       },
       consequence: {
         text: '无合理原因长期拖延不验收的，由区政务信息管理局责令限期整改；拒不整改或整改后仍不符合要求的，暂停拨付项目建设和运维资金，直至终止项目。',

@@ -622,6 +622,12 @@ export const XZ_RULEBOOK: Rulebook = {
     articles: ['XZ-02'],
     summary: 'The bureau rules cover non-classified projects only (第三条).',
   },
+  rectification: {
+    orderedBy: PARTY_GROUP,
+    ordered: DATA_CENTER,
+    articles: ['XZ-24'],
+    summary: 'The bureau party group orders the data center to rectify within a time limit (第二十四条).',
+  },
   catalog: {
     governmentClouds: ['city_cloud'],
     cloudArticles: ['XZ-28'],

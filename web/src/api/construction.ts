@@ -115,3 +115,61 @@ export const decideRectification = (
   id: string,
   body: { outcome: 'rectified' | 'failed' | 'refused'; note: string; version: number },
 ) => api.post<{ ok: boolean }>(`/api/projects/${projectId}/rectifications/${id}/decision`, body);
+
+/** 延期验收 (DT-26b, SC-20c): the extensible deadlines with their obligation, and the requests. */
+export interface ExtensibleDeadline {
+  deadlineId: string;
+  name: string;
+  articles: string[];
+  decidedByName: string;
+  plannedDateAnchor: boolean;
+  limitsNote: string | null;
+  maxRequests: number | null;
+  maxCalendarMonths: number | null;
+  obligation: {
+    id: string;
+    state: 'open' | 'extended' | 'overdue' | 'met' | 'waived';
+    anchorDate: string;
+    dueDate: string | null;
+    extendedFrom: string | null;
+    remainingWorkingDays: number | null;
+    calendarUnknown: boolean;
+  } | null;
+}
+export interface ExtensionRequest {
+  id: string;
+  deadlineId: string;
+  reason: string;
+  requestedUntil: string;
+  dueDateBefore: string | null;
+  requestedOn: string;
+  state: 'requested' | 'granted' | 'refused';
+  decidedOn: string | null;
+  decisionNote: string | null;
+  version: number;
+}
+export const EXTENSION_STATES: Record<ExtensionRequest['state'], { text: string; color: string }> = {
+  requested: { text: '待审批', color: 'gold' },
+  granted: { text: '已同意', color: 'green' },
+  refused: { text: '不同意', color: 'red' },
+};
+export const listExtensions = (projectId: string, signal?: AbortSignal) =>
+  api.get<{ deadlines: ExtensibleDeadline[]; items: ExtensionRequest[] }>(
+    `/api/projects/${projectId}/acceptance-extensions`,
+    { signal },
+  );
+export const requestExtension = (
+  projectId: string,
+  body: { deadlineId: string; until: string; reason: string },
+) => api.post<{ id: string }>(`/api/projects/${projectId}/acceptance-extensions`, body);
+export const decideExtension = (
+  projectId: string,
+  id: string,
+  body: { decision: 'grant' | 'refuse'; note: string; version: number },
+) =>
+  api.post<{ ok: boolean; dueDate: string | null }>(
+    `/api/projects/${projectId}/acceptance-extensions/${id}/decision`,
+    body,
+  );
+export const recordPlannedAcceptance = (projectId: string, body: { deadlineId: string; plannedOn: string }) =>
+  api.post<{ id: string }>(`/api/projects/${projectId}/acceptance-plan`, body);

@@ -50,6 +50,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { decideStep, listTasks } from '../api.ts';
 import type { TaskItem } from '../types.ts';
+import { AcceptanceExtensionsCard } from './extensions.tsx';
 
 type Dialog =
   | { kind: 'sign' }
@@ -297,6 +298,12 @@ export default function ConstructionPage() {
           />
         )}
       </Card>
+      <AcceptanceExtensionsCard
+        projectId={id}
+        isDepartment={isDepartment}
+        isAuthority={me.roles.some((r) => ['authority_reviewer', 'authority_leader'].includes(r.role))}
+        onChanged={duties.reload}
+      />
       <Card
         size="small"
         title="建设合同"
