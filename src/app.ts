@@ -37,6 +37,7 @@ import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { startJobs } from './platform/jobs.ts';
+import { encryptLegacyExpertIdentities } from './projects/expert-identity.ts';
 import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
@@ -120,6 +121,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerInputGuard(app);
 
   const deps: CommandDeps = { db: database.db, clock, auditKey: keyring.auditKey };
+  // Rows written before migration 0014 still name their expert in plaintext (SECURITY.md 30).
+  await encryptLegacyExpertIdentities(deps, keyring);
 
   await app.register(swagger, {
     openapi: {
@@ -218,7 +221,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onSubmitted: dedup.onSubmitted,
     beforeReviewConcludes: dedup.beforeReviewConcludes,
   };
-  registerPlanRoutes(app, deps);
+  registerPlanRoutes(app, projectDeps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
   dedup.register(app, projectDeps);
@@ -226,7 +229,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerConstructionRoutes(app, projectDeps);
   registerOperationsRoutes(app, deps);
   registerNotificationRoutes(app, deps);
-  registerObligationRoutes(app, deps);
+  registerObligationRoutes(app, projectDeps);
   if (options.jobs) {
     const stopJobs = startJobs(deps, config, app.log);
     app.addHook('onClose', stopJobs);

@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = {
   'review.score': '填写合理性审核意见',
   'review.assign_expert': '指派评审专家（评估机构）',
   'review.expert_opinion': '提交专家（评估）意见',
+  'review.expert_identity_encrypt': '加密存量的专家指派身份（SM4）',
   'review.decide': '办理审核环节',
   'approval.decide': '办理立项审批环节',
   'approval.finding': '记录立项审查认定（覆盖申报单位声明）',
