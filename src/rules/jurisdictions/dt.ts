@@ -834,4 +834,6 @@ export const DT_OPERATIONS: OperationsRules = {
     articles: ['DT-33'],
     kinds: ['natural_person', 'legal_person', 'spatial', 'certificate', 'credit', 'macro_economy'],
   },
+  dailyMonitoring: null,
+  industryClouds: null,
 };

@@ -502,4 +502,6 @@ export const JC_OPERATIONS: OperationsRules = {
   },
   internalRules: null,
   baseLibraries: null,
+  dailyMonitoring: null,
+  industryClouds: null,
 };
