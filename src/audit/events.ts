@@ -120,6 +120,8 @@ export const AUDIT_ACTIONS = {
   'ops.retirement_data_confirm': '确认数据归档或迁移',
   'ops.retirement_decide': '审批停用报废',
   'ops.export': '导出运行安全台账',
+  'ops.monitoring_record': '登记政务信息资源日常监测',
+  'ops.industry_cloud_set': '登记行业云纳入市级政务云统一管理',
   'funds.budget_review': '录入预算评审（预算审定意见）',
   'funds.budget_step': '办理预算环节（安排经费、上报预算）',
   'funds.publicity_create': '编制资金拟分配计划公示',
