@@ -32,7 +32,8 @@ export function expertIdentityColumns(
   const id = randomUUID();
   return {
     id,
-    userEnc: encryptField(keyring, userId, fieldAad(TABLE, 'user_enc', id)),
+    // Stored as PostgreSQL prints a uuid (lowercase), so the decrypted id compares equal to users.id.
+    userEnc: encryptField(keyring, userId.toLowerCase(), fieldAad(TABLE, 'user_enc', id)),
     userIndex: expertIndex(keyring, userId),
   };
 }
