@@ -39,6 +39,7 @@ import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { startJobs } from './platform/jobs.ts';
 import { registerProgressRoutes } from './progress/routes.ts';
+import { encryptLegacyExpertIdentities } from './projects/expert-identity.ts';
 import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
@@ -123,6 +124,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerInputGuard(app);
 
   const deps: CommandDeps = { db: database.db, clock, auditKey: keyring.auditKey };
+  // Rows written before migration 0014 still name their expert in plaintext (SECURITY.md 30).
+  await encryptLegacyExpertIdentities(deps, keyring);
 
   await app.register(swagger, {
     openapi: {
@@ -221,7 +224,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onSubmitted: dedup.onSubmitted,
     beforeReviewConcludes: dedup.beforeReviewConcludes,
   };
-  registerPlanRoutes(app, deps);
+  registerPlanRoutes(app, projectDeps);
   registerProjectRoutes(app, projectDeps);
   registerReviewRoutes(app, projectDeps);
   dedup.register(app, projectDeps);
@@ -231,7 +234,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Efficacy evaluation reads the public questionnaire's satisfaction score (DT-30, SC-24, XZ-26).
   registerEvaluationRoutes(app, { ...deps, satisfactionScore });
   registerNotificationRoutes(app, deps);
-  registerObligationRoutes(app, deps);
+  registerObligationRoutes(app, projectDeps);
   if (options.jobs) {
     const stopJobs = startJobs(deps, config, app.log);
     app.addHook('onClose', stopJobs);

@@ -80,7 +80,7 @@ const ExtensionsView = Type.Object(
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerExtensionRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(
     '/api/projects/:id/acceptance-extensions',

@@ -48,7 +48,7 @@ const GateView = Type.Object(
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(
     '/api/projects/:id/rectifications',

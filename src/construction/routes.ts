@@ -72,7 +72,7 @@ const ContractView = Type.Object(
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
   registerRectificationRoutes(app, deps);
   registerExtensionRoutes(app, deps);
 

@@ -72,7 +72,7 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
     async (req) => {
       const { id } = req.params as { id: string };
       const actor = actorOf(req);
-      const env = await loadWorkflowEnv(deps.db, deps.clock);
+      const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       const { pc } = await visibleContext(deps.db, env, actor, id);
       const step = reviewStep(pc.rulebook);
       const open =
@@ -105,7 +105,7 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
     async (req, reply) => {
       const { id, hitId } = req.params as { id: string; hitId: string };
       const { note, version } = req.body as { note: string; version: number };
-      const env = await loadWorkflowEnv(deps.db, deps.clock);
+      const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       await acknowledgeHit(deps, commandContext(req), env, { projectId: id, hitId, note, version });
       return reply.code(204).send();
     },

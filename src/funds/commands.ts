@@ -89,7 +89,7 @@ function stepActor(actor: Actor, pc: ProjectContext, step: Step): Assignment {
   // A third party acts where the authority commissioned it on this project (DT-14).
   if (!found && step.actor.role === 'third_party_evaluator') {
     const commissioned = pc.bundle.assignments.some(
-      (a) => a.userId === actor.userId && a.kind === 'evaluator',
+      (a) => a.userIndex === pc.env.expertIndex(actor.userId) && a.kind === 'evaluator',
     );
     found = commissioned ? actor.assignments.find((a) => a.role === 'third_party_evaluator') : undefined;
   }

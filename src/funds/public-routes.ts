@@ -35,7 +35,7 @@ const anonymous = (req: FastifyRequest): CommandContext => ({
 });
 
 export function registerPublicFundsRoutes(app: FastifyInstance, deps: FundsDeps): void {
-  const today = async () => (await loadWorkflowEnv(deps.db, deps.clock)).today;
+  const today = async () => (await loadWorkflowEnv(deps.db, deps.clock, deps.keyring)).today;
 
   app.get(
     '/api/public/notices',
@@ -134,7 +134,7 @@ export function registerPublicFundsRoutes(app: FastifyInstance, deps: FundsDeps)
       },
     },
     async (req, reply) => {
-      const env = await loadWorkflowEnv(deps.db, deps.clock);
+      const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       const id = await fileObjection(
         deps,
         anonymous(req),

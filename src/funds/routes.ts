@@ -114,7 +114,7 @@ const presentDisbursement = (d: DisbursementRow) => ({
 });
 
 export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const fundsView = async (actor: Actor, id: string) => {
     const e = await env();

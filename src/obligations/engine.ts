@@ -112,8 +112,12 @@ export async function openObligation(
   env: ObligationEnv,
   input: OpenObligationInput,
 ): Promise<ObligationRow> {
-  if (!input.projectId && !input.systemId) {
-    throw invalid('OBLIGATION_ANCHOR_REQUIRED', '义务须挂在项目或目录系统上', { field: 'projectId' });
+  // A department's own obligation (a drill of its department-wide plan) has no project or system:
+  // it is anchored on its holder and named by its ref.
+  if (!input.projectId && !input.systemId && !input.ref) {
+    throw invalid('OBLIGATION_ANCHOR_REQUIRED', '义务须挂在项目、目录系统或本单位的具体事项上', {
+      field: 'projectId',
+    });
   }
   if (input.articles.length === 0) {
     throw invalid('OBLIGATION_ARTICLE_REQUIRED', '义务须注明依据条款', { field: 'articles' });

@@ -8,6 +8,7 @@ import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzl
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { loadCalendar } from '../calendar/repository.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';
@@ -105,8 +106,8 @@ const actorOf = (req: FastifyRequest): Actor => req.actor!;
  * The caller's scope as one SQL condition: held by the caller's organisation, on a project the
  * caller sees, or (authority) on a catalog system of a jurisdiction the caller oversees.
  */
-export async function scopeCondition(deps: CommandDeps, actor: Actor): Promise<SQL> {
-  const env = await loadWorkflowEnv(deps.db, deps.clock);
+export async function scopeCondition(deps: CommandDeps & { keyring: Keyring }, actor: Actor): Promise<SQL> {
+  const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
   const projectIds = await visibleProjectIds(deps.db, env, actor);
   const directory = await loadDirectory(deps.db);
   const ownOrgs = [...new Set(actor.assignments.map((a) => a.organisationId))];
@@ -213,7 +214,10 @@ function csvCell(value: unknown): string {
 
 export const EXPORT_MAX_ROWS = 10_000;
 
-export function registerObligationRoutes(app: FastifyInstance, deps: CommandDeps): void {
+export function registerObligationRoutes(
+  app: FastifyInstance,
+  deps: CommandDeps & { keyring: Keyring },
+): void {
   const today = () => chinaDate(deps.clock.now());
 
   app.get(

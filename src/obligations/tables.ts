@@ -82,7 +82,10 @@ export const obligations = pgTable(
     check('obligations_state_ck', sql`${t.state} in ('open', 'met', 'overdue', 'extended', 'waived')`),
     check('obligations_unit_ck', sql`${t.unit} in ('working_days', 'calendar_days', 'calendar_months')`),
     check('obligations_amount_ck', sql`${t.amount} >= 0`),
-    check('obligations_anchor_ck', sql`${t.projectId} is not null or ${t.systemId} is not null`),
+    check(
+      'obligations_anchor_ck',
+      sql`${t.projectId} is not null or ${t.systemId} is not null or ${t.ref} <> ''`,
+    ),
     check('obligations_met_ck', sql`(${t.state} = 'met') = (${t.metOn} is not null)`),
     check('obligations_waived_ck', sql`(${t.state} = 'waived') = (${t.waivedReason} is not null)`),
     check('obligations_extended_ck', sql`${t.state} <> 'extended' or ${t.extendedFrom} is not null`),

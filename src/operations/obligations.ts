@@ -2,7 +2,8 @@
  * Re-assessment and drill obligations (issue 15) through the obligations engine (src/obligations):
  * a filed assessment meets the open re-assessment of its kind and opens the next one; a first
  * grading opens the first 测评 / 密评; a planned drill opens an obligation that holding it meets. They
- * appear on the supervision board and are swept to overdue like every other obligation.
+ * appear on the supervision board and are swept to overdue like every other obligation. A drill of a
+ * department-wide plan (no system) is owed by the department, anchored on the drill's id.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
@@ -118,10 +119,10 @@ export async function openDrillObligation(
   /** `plannedOn` is today or later (the command refuses a date in the past). */
   drill: { id: string; plannedOn: string; today: string },
 ): Promise<boolean> {
-  if (!plan.systemId) return false;
   const days = Math.round((Date.parse(drill.plannedOn) - Date.parse(drill.today)) / 86_400_000);
   await openObligation(tx, env, {
     kind: DRILL_OBLIGATION_KIND,
+    // A department-wide plan's drill is owed by the department itself (anchored on its ref).
     systemId: plan.systemId,
     ref: drill.id,
     jurisdictionId: plan.jurisdictionId,
@@ -142,7 +143,6 @@ export async function meetDrillObligation(
   systemId: string | null,
   drill: { id: string; heldOn: string; by: string },
 ): Promise<void> {
-  if (!systemId) return;
   const key = { kind: DRILL_OBLIGATION_KIND, systemId, ref: drill.id };
   const row = await findObligation(tx, key);
   if (row && LIVE_STATES.includes(row.state))

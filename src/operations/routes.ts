@@ -10,6 +10,7 @@ import { decideExemption, recordHandover, requestExemption } from './commands/cl
 import { setBaseLibrary, setInternalRule, setResponsibility } from './commands/data.ts';
 import { createPlan, planDrill, recordDrillHeld, revisePlan } from './commands/emergency.ts';
 import { appendEntry, closeIncident, fileWithAuthority, recordIncident } from './commands/incidents.ts';
+import { recordMonitoring, setIndustryCloud } from './commands/monitoring.ts';
 import { confirmData, decideRetirement, requestRetirement } from './commands/retirement.ts';
 import { addProduct, recordAssessment, removeProduct, setGrading } from './commands/security.ts';
 import { callerOfContext } from './context.ts';
@@ -17,6 +18,7 @@ import { overviewWorkbook } from './excel.ts';
 import { cloudSummary } from './queries/cloud.ts';
 import { baseLibraries, internalRulesStatus, listResponsibilities } from './queries/data.ts';
 import { incidentDetail, listIncidents } from './queries/incidents.ts';
+import { industryClouds, monitoringGaps, systemMonitoring } from './queries/monitoring.ts';
 import { securityOverview } from './queries/overview.ts';
 import { listPlans } from './queries/plans.ts';
 import { listRetirements } from './queries/retirements.ts';
@@ -327,6 +329,52 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     async (req, reply) => {
       reply.status(201);
       return recordHandover(deps, ctx(req), id(req), body(req, S.HandoverBody));
+    },
+  );
+
+  // SC-27 政务信息资源日常监测
+  app.get(
+    '/api/operations/systems/:id/monitoring',
+    read('系统的政务信息资源日常监测记录与缺漏日期（SC-27）', { params: S.IdParams }, S.MonitoringView),
+    (req) => systemMonitoring(deps.db, caller(req), id(req)),
+  );
+  app.post(
+    '/api/operations/systems/:id/monitoring',
+    write('登记当日监测情况（正常/异常、发现的问题、处理人）', S.MonitoringBody, S.IdParams, 201, S.Created),
+    async (req, reply) => {
+      reply.status(201);
+      return recordMonitoring(deps, ctx(req), id(req), body(req, S.MonitoringBody));
+    },
+  );
+  app.get(
+    '/api/operations/monitoring/gaps',
+    read(
+      '缺少某日监测记录的运行系统（默认昨天）',
+      { querystring: S.MonitoringGapQuery },
+      S.MonitoringGapPage,
+    ),
+    (req) => {
+      const q = req.query as { date?: string; limit?: number; offset?: number };
+      return monitoringGaps(deps.db, caller(req), { ...q, ...page(q) });
+    },
+  );
+
+  // XZ-30 行业云纳入市级政务云统一管理
+  app.get(
+    '/api/operations/industry-clouds',
+    read(
+      '行业云上的系统及其纳入市级政务云统一管理的计划和进度（XZ-30）',
+      { querystring: S.PageQuery },
+      S.IndustryCloudPage,
+    ),
+    (req) => industryClouds(deps.db, caller(req), page(req.query as { limit?: number; offset?: number })),
+  );
+  app.put(
+    '/api/operations/systems/:id/industry-cloud',
+    write('登记行业云纳管计划与进度', S.IndustryCloudBody),
+    async (req) => {
+      await setIndustryCloud(deps, ctx(req), id(req), body(req, S.IndustryCloudBody));
+      return ok;
     },
   );
 

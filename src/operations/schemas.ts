@@ -663,3 +663,103 @@ export const CloudView = Type.Object(
   },
   strict,
 );
+
+// ---- SC-27 daily monitoring, XZ-30 industry clouds ----------------------------------------------
+export const MonitoringBody = Type.Object(
+  {
+    monitoredOn: IsoDate,
+    status: Type.Union([Type.Literal('normal'), Type.Literal('abnormal')], { description: '正常 / 异常' }),
+    resourceCode: Type.Optional(Text(100, '发现问题的信息资源编码（须为本系统的资源）')),
+    finding: Type.Optional(Type.String({ maxLength: 2000, description: '发现的问题（异常时必填）' })),
+    handler: Text(100, '处理人'),
+  },
+  strict,
+);
+export const MonitoringGapQuery = Type.Object(
+  { date: Type.Optional(Type.String({ format: 'date', maxLength: 10, description: '默认昨天' })), ...Paging },
+  strict,
+);
+export const IndustryCloudBody = Type.Object(
+  {
+    cloudName: Text(200, '行业云名称'),
+    operatorName: Text(200, '行业云运营单位'),
+    state: Type.Union([Type.Literal('planned'), Type.Literal('in_progress'), Type.Literal('brought_under')], {
+      description: '计划纳管 / 纳管中 / 已纳入市级政务云统一管理',
+    }),
+    plannedBy: IsoDate,
+    completedOn: Type.Optional(IsoDate),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    version: Type.Optional(Version),
+  },
+  strict,
+);
+export const PageQuery = Type.Object({ ...Paging }, strict);
+
+export const MonitoringView = Type.Object(
+  {
+    systemId: S,
+    systemName: S,
+    status: S,
+    required: Type.Boolean(),
+    articles: Type.Array(S),
+    wording: N(S),
+    lookbackDays: Int,
+    entries: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          monitoredOn: S,
+          status: S,
+          resourceCode: N(S),
+          finding: N(S),
+          handler: S,
+          recordedByName: S,
+          recordedAt: Time,
+        },
+        strict,
+      ),
+    ),
+    missingDays: Type.Array(S),
+  },
+  strict,
+);
+export const MonitoringGapPage = Type.Object(
+  {
+    date: S,
+    items: Type.Array(
+      Type.Object(
+        { id: S, code: S, name: S, organisationId: S, organisationName: S, articles: Type.Array(S) },
+        strict,
+      ),
+    ),
+    total: Int,
+    limit: Int,
+    offset: Int,
+  },
+  strict,
+);
+export const IndustryCloudPage = paged(
+  Type.Object(
+    {
+      systemId: S,
+      code: S,
+      name: S,
+      deployment: S,
+      organisationId: S,
+      organisationName: S,
+      id: N(S),
+      cloudName: N(S),
+      operatorName: N(S),
+      state: N(S),
+      plannedBy: N(S),
+      completedOn: N(S),
+      note: N(S),
+      version: N(Int),
+      required: Type.Boolean(),
+      articles: Type.Array(S),
+      unplanned: Type.Boolean(),
+      overdue: Type.Boolean(),
+    },
+    strict,
+  ),
+);

@@ -41,7 +41,7 @@ const funds = (f: { period: string; amountFen: number }[]) =>
   f.map((x) => ({ period: x.period, amount: fenToYuan(BigInt(x.amountFen)) }));
 
 export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(
     '/api/projects/:id/progress',

@@ -11,7 +11,7 @@ const TAGS = ['项目'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(
     '/api/tasks',

@@ -36,7 +36,7 @@ export function registerMaterialRoutes(
   deps: ProjectDeps,
   detail: (actor: Actor, id: string) => Promise<unknown>,
 ): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.delete(
     '/api/projects/:id/materials/:materialId',

@@ -1,5 +1,7 @@
 /** 规划和年度计划 over HTTP (DT-08, SC-07, XZ-06): compile, add entries, report, approve or file. */
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Keyring } from '../crypto/keyring.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
@@ -34,10 +36,12 @@ import {
 const TAGS = ['规划'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps): void {
+export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { keyring: Keyring }): void {
   /** The projects the caller may see: linked projects outside them are not listed (issue 9 item 2). */
   const visible = async (actor: Actor) =>
-    new Set(await visibleProjectIds(deps.db, await loadWorkflowEnv(deps.db, deps.clock), actor));
+    new Set(
+      await visibleProjectIds(deps.db, await loadWorkflowEnv(deps.db, deps.clock, deps.keyring), actor),
+    );
   const registry = async () => (await loadRulebookCatalog(deps.db)).registry;
   const one = async (actor: Actor, id: string) => {
     const rules = await registry();

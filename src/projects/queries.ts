@@ -138,7 +138,7 @@ export function visibilityPredicate(env: WorkflowEnv, directory: Directory, acto
     submittedOnly.push(
       inArray(
         projects.id,
-        sql`(select ${projectExpertAssignments.projectId} from ${projectExpertAssignments} where ${eq(projectExpertAssignments.userId, actor.userId)})`,
+        sql`(select ${projectExpertAssignments.projectId} from ${projectExpertAssignments} where ${eq(projectExpertAssignments.userIndex, env.expertIndex(actor.userId))})`,
       ),
     );
   }
@@ -306,7 +306,10 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
         ),
       ),
     expert
-      ? db.select().from(projectExpertAssignments).where(eq(projectExpertAssignments.userId, actor.userId))
+      ? db
+          .select()
+          .from(projectExpertAssignments)
+          .where(eq(projectExpertAssignments.userIndex, env.expertIndex(actor.userId)))
       : Promise.resolve([]),
   ]);
   const held = heldRoles(actor);

@@ -11,6 +11,7 @@ import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
 import type { WorkingDayCalendar } from '../calendar/types.ts';
 import { rectificationOrders } from '../construction/tables.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/client.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -31,6 +32,7 @@ import {
   partiesOf,
 } from './actors.ts';
 import { catalogSystems, type SystemLink } from './catalog-link.ts';
+import { expertIndex } from './expert-identity.ts';
 import type { Declarations, ReviewFindings } from './model.ts';
 import {
   planEntries,
@@ -229,12 +231,20 @@ export interface WorkflowEnv {
   calendar: WorkingDayCalendar;
   today: string;
   now: Date;
+  /** Blind index of a user id as stored for expert assignments (SECURITY.md 30; expert-identity.ts). */
+  expertIndex(userId: string): string;
 }
 
-export async function loadWorkflowEnv(db: Db, clock: Clock): Promise<WorkflowEnv> {
+export async function loadWorkflowEnv(db: Db, clock: Clock, keyring: Keyring): Promise<WorkflowEnv> {
   const [catalog, calendar] = await Promise.all([loadRulebookCatalog(db), loadCalendar(db)]);
   const now = clock.now();
-  return { catalog, calendar, today: chinaDate(now), now };
+  return {
+    catalog,
+    calendar,
+    today: chinaDate(now),
+    now,
+    expertIndex: (userId) => expertIndex(keyring, userId),
+  };
 }
 
 /** The rulebook a jurisdiction runs under, or null when it has none. */
@@ -336,12 +346,12 @@ export interface Relation {
   assignment: AssignmentRow | null;
 }
 
-export function relationOf(actor: Actor, pc: Pick<ProjectContext, 'bundle' | 'bindings'>): Relation {
+export function relationOf(actor: Actor, pc: Pick<ProjectContext, 'bundle' | 'bindings' | 'env'>): Relation {
   const partySet = partiesOf(heldRoles(actor), parties(pc.bundle), pc.bindings);
   const assignment =
     pc.bundle.assignments.find(
       (a) =>
-        a.userId === actor.userId &&
+        a.userIndex === pc.env.expertIndex(actor.userId) &&
         actor.assignments.some((r) => r.role === (a.kind === 'expert' ? 'expert' : 'third_party_evaluator')),
     ) ?? null;
   return { parties: partySet, assignment };
@@ -420,7 +430,7 @@ export async function visibleProjectIds(q: Queryable, env: WorkflowEnv, actor: A
   const assigned = await q
     .select({ projectId: projectExpertAssignments.projectId })
     .from(projectExpertAssignments)
-    .where(eq(projectExpertAssignments.userId, actor.userId));
+    .where(eq(projectExpertAssignments.userIndex, env.expertIndex(actor.userId)));
   const assignedIds = actor.assignments.some((a) => a.role === 'expert' || a.role === 'third_party_evaluator')
     ? assigned.map((a) => a.projectId)
     : [];

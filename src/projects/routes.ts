@@ -68,7 +68,7 @@ const DIFF_KEYS = {
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const detail = async (actor: Actor, id: string) => {
     const e = await env();

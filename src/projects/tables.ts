@@ -407,9 +407,10 @@ export const projectExpertAssignments = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    /** The expert's user id as an SM4 envelope bound to this row (SECURITY.md 30; expert-identity.ts). */
+    userEnc: text('user_enc').notNull(),
+    /** Blind index (HMAC-SM3) of the expert's user id: equality lookups without the plaintext. */
+    userIndex: text('user_index').notNull(),
     kind: text('kind').notNull(),
     field: text('field'),
     assignedBy: uuid('assigned_by')
@@ -422,8 +423,8 @@ export const projectExpertAssignments = pgTable(
     signature: jsonb('signature').$type<Record<string, string>>(),
   },
   (t) => [
-    uniqueIndex('project_expert_assignments_uq').on(t.projectId, t.userId),
-    index('project_expert_assignments_user_idx').on(t.userId),
+    uniqueIndex('project_expert_assignments_uq').on(t.projectId, t.userIndex),
+    index('project_expert_assignments_user_idx').on(t.userIndex),
     check('project_expert_assignments_kind_ck', sql`${t.kind} in ('expert', 'evaluator')`),
   ],
 );

@@ -44,7 +44,7 @@ export function registerWorkflowRoutes(
   deps: ProjectDeps,
   detail: (actor: Actor, id: string) => Promise<unknown>,
 ): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.post(
     '/api/projects/:id/steps/:stepId/decision',

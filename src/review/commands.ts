@@ -12,6 +12,7 @@ import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../projects/actors.ts';
 import { insertAction, type ProjectDeps, refreshProject, stepRole } from '../projects/commands.ts';
+import { expertIdentityColumns } from '../projects/expert-identity.ts';
 import { EXPERT_FIELDS, labelOf } from '../projects/model.ts';
 import {
   loadDirectory,
@@ -231,14 +232,14 @@ export async function assignExpert(
           field: 'userId',
         });
       }
-      if (pc.bundle.assignments.some((a) => a.userId === input.userId)) {
+      if (pc.bundle.assignments.some((a) => a.userIndex === env.expertIndex(input.userId))) {
         throw conflict('ALREADY_ASSIGNED', '该专家已指派到本项目');
       }
       const [row] = await tx
         .insert(projectExpertAssignments)
         .values({
+          ...expertIdentityColumns(deps.keyring, input.userId),
           projectId: id,
-          userId: input.userId,
           kind: input.kind,
           field: input.field,
           assignedBy: actor.userId,

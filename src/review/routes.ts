@@ -15,6 +15,7 @@ import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../projects/actors.ts';
 import type { ProjectDeps } from '../projects/commands.ts';
+import { expertUserId } from '../projects/expert-identity.ts';
 import {
   ASSESSMENT_GRADES,
   ASSIGNMENT_KINDS,
@@ -73,7 +74,7 @@ const GRADES = ASSESSMENT_GRADES;
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const reviewView = async (actor: Actor, id: string) => {
     const e = await env();
@@ -163,7 +164,10 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
     const e = await env();
     const { pc, relation } = await visibleContext(deps.db, e, actor, id);
     const oversight = relation.parties.has('oversight');
-    const rows = pc.bundle.assignments.filter((a) => oversight || a.userId === actor.userId);
+    const own = e.expertIndex(actor.userId);
+    const rows = pc.bundle.assignments
+      .filter((a) => oversight || a.userIndex === own)
+      .map((a) => ({ ...a, userId: expertUserId(deps.keyring, a) }));
     if (!oversight && !relation.assignment)
       throw forbidden('只有主管部门可以查看评审专家', 'NOT_PROJECT_PARTY');
     const names = rows.length

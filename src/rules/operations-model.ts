@@ -91,4 +91,14 @@ export interface OperationsRules extends Cited {
   internalRules: { articles: string[]; required: InternalRuleKind[] } | null;
   /** DT-33: the base libraries of the jurisdiction; null where the text names none. */
   baseLibraries: { articles: string[]; kinds: BaseLibraryKind[] } | null;
+  /**
+   * SC-27 (政务信息资源的日常监测机制): every running system's data resources are checked daily; a day
+   * without an entry is flagged within the last `lookbackDays` days. Null where the text asks none.
+   */
+  dailyMonitoring: { articles: string[]; wording: string; lookbackDays: number } | null;
+  /**
+   * XZ-30 (其他已建行业云要全部纳入市级政务云平台统一管理): a system on an industry cloud (one of
+   * `deployments`) needs a plan to bring it under the city cloud. Null where the text asks none.
+   */
+  industryClouds: { articles: string[]; wording: string; deployments: Deployment[] } | null;
 }

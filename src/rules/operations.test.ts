@@ -98,6 +98,8 @@ test('every article the operations sections cite is a requirement id', () => {
       ...r.cloud.omHandover.articles,
       ...(r.internalRules?.articles ?? []),
       ...(r.baseLibraries?.articles ?? []),
+      ...(r.dailyMonitoring?.articles ?? []),
+      ...(r.industryClouds?.articles ?? []),
     ];
     for (const id of cited) assert.ok(ids.has(id), `${code}: ${id}`);
   }

@@ -4,6 +4,7 @@
  * The jurisdiction differences are data in each rulebook's operations section; nothing here tests a
  * jurisdiction code. No clock: "now" is a parameter.
  */
+import { formatIsoDate, parseIsoDate } from '../calendar/dates.ts';
 import { DT_OPERATIONS } from './jurisdictions/dt.ts';
 import { JC_OPERATIONS } from './jurisdictions/jc.ts';
 import { SC_OPERATIONS } from './jurisdictions/sc.ts';
@@ -179,3 +180,31 @@ export const BASE_LIBRARY_LABELS = {
   credit: '社会信用基础资源库',
   macro_economy: '宏观经济基础资源库',
 } as const;
+
+/**
+ * SC-27: the days before `today` (oldest first, within the rulebook's look-back window and not
+ * before `since`) on which a running system has no daily monitoring entry. Empty where the rulebook
+ * asks for no daily monitoring or the system is not running.
+ */
+export function missingMonitoringDays(
+  rules: OperationsRules,
+  system: { status: string; since: string },
+  today: string,
+  recorded: readonly string[],
+): string[] {
+  if (!rules.dailyMonitoring || system.status !== 'in_operation') return [];
+  const end = parseIsoDate(today) - 1;
+  const start = Math.max(end - rules.dailyMonitoring.lookbackDays + 1, parseIsoDate(system.since));
+  const have = new Set(recorded);
+  const missing: string[] = [];
+  for (let day = start; day <= end; day++) {
+    const iso = formatIsoDate(day);
+    if (!have.has(iso)) missing.push(iso);
+  }
+  return missing;
+}
+
+/** XZ-30: whether a system deployed so sits on an industry cloud that must come under the city cloud. */
+export function onIndustryCloud(rules: OperationsRules, deployment: string): boolean {
+  return (rules.industryClouds?.deployments as readonly string[] | undefined)?.includes(deployment) ?? false;
+}

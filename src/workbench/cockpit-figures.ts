@@ -8,6 +8,7 @@
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
 import Type from 'typebox';
 import { callerOf } from '../catalog/commands/caller.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Queryable } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { fenToYuan } from '../documents/format.ts';
@@ -103,7 +104,11 @@ export async function disbursedByYear(db: Queryable, projectIds: string[]) {
   }));
 }
 
-export async function overdueObligations(deps: CommandDeps, env: WorkflowEnv, actor: Actor) {
+export async function overdueObligations(
+  deps: CommandDeps & { keyring: Keyring },
+  env: WorkflowEnv,
+  actor: Actor,
+) {
   const scope = await scopeCondition(deps, actor);
   const overdue = sql`(${obligations.state} = 'overdue' or (${obligations.state} in ('open', 'extended') and ${obligations.dueDate} < ${env.today}::date))`;
   const rows = await deps.db

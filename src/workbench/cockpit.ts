@@ -65,7 +65,7 @@ export function registerCockpitRoutes(app: FastifyInstance, deps: ProjectDeps): 
     },
     async (req) => {
       const actor = actorOf(req);
-      const env = await loadWorkflowEnv(deps.db, deps.clock);
+      const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       const ids = await visibleProjectIds(deps.db, env, actor);
       const generatedAt = env.now.toISOString();
       const figures = async () => {

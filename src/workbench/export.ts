@@ -209,7 +209,7 @@ export function registerListExportRoute(app: FastifyInstance, deps: ProjectDeps)
     async (req, reply) => {
       const actor = actorOf(req);
       const f = req.query as Filters;
-      const e = await loadWorkflowEnv(deps.db, deps.clock);
+      const e = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       const { total, rows } = await rowsOf(deps.db, e, actor, f, MAX_LIST_EXPORT_ROWS);
       if (total > MAX_LIST_EXPORT_ROWS) {
         throw invalid(

@@ -27,7 +27,7 @@ const SEARCH_GROUP_LIMIT = 10;
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerWorkbenchRoutes(app: FastifyInstance, deps: ProjectDeps): void {
-  const env = () => loadWorkflowEnv(deps.db, deps.clock);
+  const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
   registerCockpitRoutes(app, deps);
   registerListExportRoute(app, deps);
 

@@ -14,6 +14,12 @@ const DECISIONS = [
   ...RELATIONS,
   'test/api/operations.test.ts: XZ-08b XZ-28 XZ-30 cloud counts per department count only the 市级政务云 in XZ; exemptions and O&M handover',
 ];
+const LEFTOVERS = [
+  'test/api/operations-leftovers.test.ts: SC-27 daily monitoring of a running SC system: entries per day, missing days flagged, other departments get 404 or 403',
+];
+const INDUSTRY = [
+  'test/api/operations-leftovers.test.ts: XZ-30 a system on an industry cloud records its plan to come under the city cloud; unplanned and overdue ones are flagged in XZ only',
+];
 const LIBRARIES = [
   'test/api/operations.test.ts: DT-33 DT-34 JC-06 base libraries with their responsible body; each resource names who collects, checks and answers',
 ];
@@ -240,6 +246,32 @@ export const CASES: Record<string, RouteCase> = {
       url: `/api/operations/systems/${f.systemId}/om-handover`,
       body: { fromOrganisationId: MISSING, toOrganisationId: MISSING, handedOverOn: '2026-01-01' },
     })),
+  ),
+  'GET /api/operations/systems/:id/monitoring': routeCase(
+    on((f) => ({ url: `/api/operations/systems/${f.systemId}/monitoring` })),
+    LEFTOVERS,
+  ),
+  'POST /api/operations/systems/:id/monitoring': routeCase(
+    on((f) => ({
+      url: `/api/operations/systems/${f.systemId}/monitoring`,
+      body: { monitoredOn: '2026-01-01', status: 'normal', handler: '测试' },
+    })),
+    LEFTOVERS,
+  ),
+  'GET /api/operations/monitoring/gaps': routeCase(
+    () => ({ url: '/api/operations/monitoring/gaps' }),
+    LEFTOVERS,
+  ),
+  'GET /api/operations/industry-clouds': routeCase(
+    () => ({ url: '/api/operations/industry-clouds' }),
+    INDUSTRY,
+  ),
+  'PUT /api/operations/systems/:id/industry-cloud': routeCase(
+    on((f) => ({
+      url: `/api/operations/systems/${f.systemId}/industry-cloud`,
+      body: { cloudName: '测试行业云', operatorName: '测试单位', state: 'planned', plannedBy: '2027-06-30' },
+    })),
+    INDUSTRY,
   ),
   'GET /api/operations/retirements': routeCase(() => ({ url: '/api/operations/retirements' })),
   'POST /api/operations/systems/:id/retirement': routeCase(

@@ -365,6 +365,13 @@ export const routes: RouteEntry[] = [
         description: '申请、数据归档或迁移确认、审批，退出在册总数（DT-01）',
         load: () => import('./pages/operations/retirements/index.tsx'),
       },
+      {
+        path: '/operations/monitoring',
+        name: '政务信息资源日常监测',
+        access: 'canSeeCatalogs',
+        description: '运行系统每日监测记录，缺漏日期标出（SC-27）',
+        load: () => import('./pages/operations/monitoring/index.tsx'),
+      },
     ],
   },
   {

@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.ts';
+import { recordedGrading } from '../../operations/grading-level.ts';
 import { conflict, forbidden, invalid } from '../../shared/errors.ts';
 import { canManage } from '../access.ts';
 import type { SystemInput } from '../model.ts';
@@ -142,6 +143,15 @@ export async function updateSystem(
     throw conflict('SYSTEM_RETIRED', '系统已报废，目录信息不再修改（只减不增、只合不分）', {
       article: 'DT-01',
     });
+  }
+  // One truth for the 等保 level: a recorded 定级备案 (operations) decides it.
+  const graded = await recordedGrading(tx, current.id);
+  if (graded && graded.level !== (input.mlpsLevel ?? null)) {
+    throw invalid(
+      'MLPS_LEVEL_FROM_GRADING',
+      `等保级别以定级备案为准（已备案为第${graded.level}级），变更级别请在运行安全台账中更新定级备案`,
+      { field: 'mlpsLevel', ...(graded.article ? { article: graded.article } : {}) },
+    );
   }
   if (owner.id !== current.ownerOrganisationId) {
     if (!canManage(caller.scope, current.jurisdictionId)) {

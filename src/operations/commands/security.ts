@@ -16,6 +16,7 @@ import {
   requireRules,
   versionConflict,
 } from '../context.ts';
+import { syncCatalogLevel } from '../grading-level.ts';
 import { openAssessmentObligation, renewAssessmentObligation } from '../obligations.ts';
 import { opsAssessments, opsGradings, opsKeyProducts } from '../tables.ts';
 
@@ -84,6 +85,8 @@ export async function setGrading(
         .select({ id: opsGradings.id, version: opsGradings.version })
         .from(opsGradings)
         .where(eq(opsGradings.systemId, system.id));
+      // One truth for the level: the catalog entry follows the grading in this transaction.
+      await syncCatalogLevel(tx, system.id, input.level, caller.now);
       if (!current) {
         await tx.insert(opsGradings).values({ ...values, systemId: system.id });
         await openFirst();

@@ -888,6 +888,8 @@ export const DT_OPERATIONS: OperationsRules = {
     articles: ['DT-33'],
     kinds: ['natural_person', 'legal_person', 'spatial', 'certificate', 'credit', 'macro_economy'],
   },
+  dailyMonitoring: null,
+  industryClouds: null,
 };
 
 /** Evaluation (issue 14): 第七条、第二十七条、第二十八条、第三十条、第三十一条. */

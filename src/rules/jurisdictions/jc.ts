@@ -516,6 +516,8 @@ export const JC_OPERATIONS: OperationsRules = {
   },
   internalRules: null,
   baseLibraries: null,
+  dailyMonitoring: null,
+  industryClouds: null,
 };
 
 // ---------------------------------------------------------------------------------------------

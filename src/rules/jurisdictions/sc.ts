@@ -867,6 +867,12 @@ export const SC_OPERATIONS: OperationsRules = {
   },
   internalRules: null,
   baseLibraries: null,
+  dailyMonitoring: {
+    articles: ['SC-27'],
+    wording: '区数字政府服务中心应建立健全政务信息资源管理制度，建立政务信息资源的日常监测机制',
+    lookbackDays: 30,
+  },
+  industryClouds: null,
 };
 
 /** Evaluation (issue 14): 第二十二条、第二十三条、第二十四条. */

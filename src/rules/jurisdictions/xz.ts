@@ -950,6 +950,12 @@ export const XZ_OPERATIONS: OperationsRules = {
   },
   internalRules: null,
   baseLibraries: null,
+  dailyMonitoring: null,
+  industryClouds: {
+    articles: ['XZ-30'],
+    wording: '其他已建行业云要全部纳入市级政务云平台统一管理',
+    deployments: ['other_cloud'],
+  },
 };
 
 /** Evaluation (issue 14): 第二十二条至第二十六条. */

@@ -300,6 +300,62 @@ export interface Retirement {
   mine: boolean;
 }
 
+/** SC-27 daily monitoring of one system. */
+export interface SystemMonitoring {
+  systemId: string;
+  systemName: string;
+  status: string;
+  required: boolean;
+  articles: string[];
+  wording: string | null;
+  lookbackDays: number;
+  entries: {
+    id: string;
+    monitoredOn: string;
+    status: 'normal' | 'abnormal';
+    resourceCode: string | null;
+    finding: string | null;
+    handler: string;
+    recordedByName: string;
+    recordedAt: string;
+  }[];
+  missingDays: string[];
+}
+
+export interface MonitoringGaps extends Page<MonitoringGap> {
+  date: string;
+}
+export interface MonitoringGap {
+  id: string;
+  code: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  articles: string[];
+}
+
+/** XZ-30 a system on an industry cloud and its plan to come under the city cloud. */
+export interface IndustryCloud {
+  systemId: string;
+  code: string;
+  name: string;
+  deployment: string;
+  organisationId: string;
+  organisationName: string;
+  id: string | null;
+  cloudName: string | null;
+  operatorName: string | null;
+  state: 'planned' | 'in_progress' | 'brought_under' | null;
+  plannedBy: string | null;
+  completedOn: string | null;
+  note: string | null;
+  version: number | null;
+  required: boolean;
+  articles: string[];
+  unplanned: boolean;
+  overdue: boolean;
+}
+
 const O = '/api/operations';
 type Q = Record<string, string | number | boolean | undefined>;
 export const ops = {
@@ -325,6 +381,11 @@ export const ops = {
   cloud: (signal?: AbortSignal) => api.get<CloudSummary>(`${O}/cloud`, { signal }),
   retirements: (signal?: AbortSignal) =>
     api.get<Page<Retirement>>(`${O}/retirements`, { query: { limit: 200 }, signal }),
+  monitoring: (systemId: string) => api.get<SystemMonitoring>(`${O}/systems/${systemId}/monitoring`),
+  monitoringGaps: (query: Q, signal?: AbortSignal) =>
+    api.get<MonitoringGaps>(`${O}/monitoring/gaps`, { query, signal }),
+  industryClouds: (signal?: AbortSignal) =>
+    api.get<Page<IndustryCloud>>(`${O}/industry-clouds`, { query: { limit: 500 }, signal }),
   post: <T = unknown>(path: string, body: unknown) => api.post<T>(`${O}${path}`, body),
   put: <T = unknown>(path: string, body: unknown) => api.put<T>(`${O}${path}`, body),
   remove: (path: string) => api.delete(`${O}${path}`),
@@ -375,6 +436,12 @@ export const LABELS = {
   request: { requested: '待审核', approved: '已批准', rejected: '不予批准' } as Record<string, string>,
   ground: { legal: '法律法规规定', secrecy: '特殊保密要求' } as Record<string, string>,
   disposition: { archived: '数据归档', migrated: '数据迁移' } as Record<string, string>,
+  monitoring: { normal: '正常', abnormal: '异常' } as Record<string, string>,
+  industryCloud: {
+    planned: '计划纳管',
+    in_progress: '纳管中',
+    brought_under: '已纳入市级政务云统一管理',
+  } as Record<string, string>,
   product: {
     cpu: 'CPU',
     server: '服务器',

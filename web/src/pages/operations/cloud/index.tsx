@@ -1,17 +1,23 @@
 import { Button, Card, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { type CloudSummary, LABELS, ops } from '../api.ts';
+import { type CloudSummary, type IndustryCloud, LABELS, ops } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
 
 type Exemption = CloudSummary['exemptions'][number];
 
-/** 上云与运维移交：各部门系统上云情况（忻州只计市级政务云）、不上云申请审核、运维移交（XZ-08b、XZ-28、XZ-30）。 */
+/**
+ * 上云与运维移交：各部门系统上云情况（忻州只计市级政务云）、不上云申请审核、运维移交，行业云纳入市级政务云
+ * 统一管理的计划与进度（XZ-08b、XZ-28、XZ-30）。
+ */
 export default function Cloud() {
   const { data, error, loading, reload } = useRequest(ops.cloud);
   const [deciding, setDeciding] = useState<Exemption | null>(null);
+  const clouds = useRequest(ops.industryClouds);
+  const [planning, setPlanning] = useState<IndustryCloud | null>(null);
   if (error) return <ApiErrorResult error={error} onRetry={reload} />;
   return (
     <>
@@ -66,6 +72,88 @@ export default function Cloud() {
           ]}
         />
       </Card>
+      <Card title="行业云纳入市级政务云统一管理（XZ-30）" size="small" style={{ marginTop: 16 }}>
+        <Table<IndustryCloud>
+          rowKey="systemId"
+          loading={clouds.loading}
+          pagination={false}
+          dataSource={clouds.data?.items ?? []}
+          locale={{ emptyText: '没有部署在行业云上的系统' }}
+          columns={[
+            { title: '系统', render: (_, r) => `${r.name}（${r.code}）` },
+            { title: '部门', dataIndex: 'organisationName' },
+            {
+              title: '行业云',
+              render: (_, r) => (r.cloudName ? `${r.cloudName}（${r.operatorName}）` : '—'),
+            },
+            {
+              title: '进度',
+              render: (_, r) =>
+                r.unplanned ? (
+                  <Tag color="red">未制定纳管计划</Tag>
+                ) : (
+                  <>
+                    {LABELS.industryCloud[r.state ?? ''] ?? ''}
+                    {r.overdue && (
+                      <Tag color="red" style={{ marginLeft: 8 }}>
+                        已逾期
+                      </Tag>
+                    )}
+                  </>
+                ),
+            },
+            { title: '计划完成', dataIndex: 'plannedBy', render: (d: string | null) => d ?? '—' },
+            { title: '完成日期', dataIndex: 'completedOn', render: (d: string | null) => d ?? '—' },
+            { title: '依据', render: (_, r) => r.articles.join('、') || '—' },
+            {
+              title: '',
+              render: (_, r) => (
+                <Button type="link" size="small" onClick={() => setPlanning(r)}>
+                  {r.id ? '更新进度' : '登记计划'}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {planning && (
+        <ActionForm
+          open
+          title={`行业云纳管：${planning.name}`}
+          initial={{
+            cloudName: planning.cloudName ?? undefined,
+            operatorName: planning.operatorName ?? undefined,
+            state: planning.state ?? 'planned',
+            plannedBy: planning.plannedBy ? dayjs(planning.plannedBy) : undefined,
+            note: planning.note ?? undefined,
+          }}
+          fields={[
+            { name: 'cloudName', label: '行业云名称', type: 'text', required: true },
+            { name: 'operatorName', label: '运营单位', type: 'text', required: true },
+            {
+              name: 'state',
+              label: '进度',
+              type: 'select',
+              required: true,
+              options: Object.entries(LABELS.industryCloud).map(([value, label]) => ({ value, label })),
+            },
+            { name: 'plannedBy', label: '计划完成日期', type: 'date', required: true },
+            { name: 'completedOn', label: '完成日期（已纳入时填写）', type: 'date' },
+            { name: 'note', label: '说明', type: 'textarea' },
+          ]}
+          onSubmit={(v) =>
+            ops.put(`/systems/${planning.systemId}/industry-cloud`, {
+              ...v,
+              ...(planning.version ? { version: planning.version } : {}),
+            })
+          }
+          onClose={() => setPlanning(null)}
+          onDone={() => {
+            setPlanning(null);
+            clouds.reload();
+          }}
+        />
+      )}
       {deciding && (
         <ActionForm
           open

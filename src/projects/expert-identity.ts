@@ -1,0 +1,76 @@
+/**
+ * Which expert reviews which project (SECURITY.md 30, issue 9 item 11): the expert's user id in
+ * `project_expert_assignments` is an SM4 envelope bound to its row (`user_enc`) plus a blind index
+ * (`user_index`, HMAC-SM3 under the keyring's blind-index key, scoped to this column) — so "is user X
+ * assigned to project P" and "the projects assigned to X" stay indexed equality lookups in SQL, and
+ * a copy of the database alone does not tell who reviews what. Only the review's oversight (names
+ * list) and signature verification decrypt.
+ *
+ * Rows written before migration 0014 carried the plaintext `user_id`; `encryptLegacyExpertIdentities`
+ * (run at every start, after the migrations) encrypts them and clears the plaintext, idempotently.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { blindIndex, decryptField, encryptField, fieldAad } from '../crypto/fields.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { queryRows } from '../db/client.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../shared/command.ts';
+
+const TABLE = 'project_expert_assignments';
+const SCOPE = `${TABLE}.user_id`;
+
+/** The blind index of an expert's user id: what `user_index` holds for that expert. */
+export function expertIndex(keyring: Keyring, userId: string): string {
+  return blindIndex(keyring, userId.toLowerCase(), SCOPE);
+}
+
+/** Columns for a new assignment row: its id (the envelope is bound to it), envelope and index. */
+export function expertIdentityColumns(
+  keyring: Keyring,
+  userId: string,
+): { id: string; userEnc: string; userIndex: string } {
+  const id = randomUUID();
+  return {
+    id,
+    // Stored as PostgreSQL prints a uuid (lowercase), so the decrypted id compares equal to users.id.
+    userEnc: encryptField(keyring, userId.toLowerCase(), fieldAad(TABLE, 'user_enc', id)),
+    userIndex: expertIndex(keyring, userId),
+  };
+}
+
+/** The expert's user id of an assignment row (verifies the envelope against the row id). */
+export function expertUserId(keyring: Keyring, row: { id: string; userEnc: string }): string {
+  return decryptField(keyring, row.userEnc, fieldAad(TABLE, 'user_enc', row.id));
+}
+
+/**
+ * Encrypts assignment rows still holding a plaintext `user_id` (written before migration 0014) and
+ * clears it. Idempotent; does nothing (and writes no audit row) when none is left. Returns the count.
+ */
+export async function encryptLegacyExpertIdentities(deps: CommandDeps, keyring: Keyring): Promise<number> {
+  const pending = await queryRows<{ n: number }>(
+    deps.db,
+    sql`select count(*)::int as n from project_expert_assignments where user_id is not null`,
+  );
+  if ((pending[0]?.n ?? 0) === 0) return 0;
+  return runCommand(
+    deps,
+    SYSTEM_CONTEXT,
+    { action: 'review.expert_identity_encrypt', objectType: 'project_expert_assignments' },
+    async (tx, audit) => {
+      const rows = await queryRows<{ id: string; user_id: string }>(
+        tx,
+        sql`select id, user_id from project_expert_assignments where user_id is not null for update`,
+      );
+      for (const row of rows) {
+        await tx.execute(sql`update project_expert_assignments
+          set user_enc = ${encryptField(keyring, row.user_id, fieldAad(TABLE, 'user_enc', row.id))},
+              user_index = ${expertIndex(keyring, row.user_id)},
+              user_id = null
+          where id = ${row.id}`);
+      }
+      audit.details = { rows: rows.length };
+      return rows.length;
+    },
+  );
+}
