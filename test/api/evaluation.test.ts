@@ -228,7 +228,7 @@ async function establishedXz(
   const entryId = await approvedPlanEntry(
     xzSessions,
     'xz.reviewer',
-    'xz.party',
+    ['xz.party', 'xz.cityreviewer'],
     '忻州市公路事业发展中心',
     '路网监测',
   );

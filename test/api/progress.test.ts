@@ -435,7 +435,7 @@ describe('XZ and DT: the reporter and the deciding authority come from the ruleb
     const entryId = await approvedPlanEntry(
       sessions,
       'xz.reviewer',
-      'xz.party',
+      ['xz.party', 'xz.cityreviewer'],
       '忻州市公路事业发展中心',
       '养护巡检',
     );
