@@ -74,3 +74,36 @@ export async function encryptLegacyExpertIdentities(deps: CommandDeps, keyring: 
     },
   );
 }
+
+const ACTION_AAD = (assignmentId: string) => fieldAad('project_actions', 'details.identity', assignmentId);
+
+/**
+ * The `expert_assigned` action's details: who was assigned (user id and name) only as an SM4
+ * envelope bound to the assignment (SECURITY.md 30), so the project's history in a database copy
+ * does not name the expert; `revealAssignedExpert` opens it for the oversight's timeline.
+ */
+export function assignedExpertDetails(
+  keyring: Keyring,
+  assignmentId: string,
+  expert: { userId: string; name: string },
+  rest: Record<string, unknown>,
+): Record<string, unknown> {
+  const identity = encryptField(keyring, JSON.stringify(expert), ACTION_AAD(assignmentId));
+  return { ...rest, assignmentId, identity };
+}
+
+/** The details of an `expert_assigned` action with the expert's id and name opened (oversight only). */
+export function revealAssignedExpert(
+  keyring: Keyring,
+  details: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+  if (!details || typeof details.identity !== 'string' || typeof details.assignmentId !== 'string') {
+    return details;
+  }
+  const { identity, ...rest } = details;
+  const expert = JSON.parse(decryptField(keyring, identity, ACTION_AAD(details.assignmentId))) as {
+    userId: string;
+    name: string;
+  };
+  return { ...rest, userId: expert.userId, name: expert.name };
+}

@@ -24,6 +24,7 @@ import { actorLabel } from './actors.ts';
 import { ownerPhoneMasked } from './application.ts';
 import { actionSignedContent, applicantTurn, editorRole, stepRole } from './commands.ts';
 import { arrivalOf, dueOf, workdaysKnown } from './deadlines.ts';
+import { revealAssignedExpert } from './expert-identity.ts';
 import { applicationMaterialCodes, materialName } from './materials.ts';
 import {
   ACTION_KINDS,
@@ -423,7 +424,11 @@ export function presentTimeline(
       roleName: roleName(pc, a.role),
       organisationName: hidden ? '' : orgName(pc, a.organisationId),
       opinion: a.opinion,
-      details: hidden ? null : a.details,
+      details: hidden
+        ? null
+        : a.kind === 'expert_assigned'
+          ? revealAssignedExpert(keyring, a.details as Record<string, unknown> | null)
+          : a.details,
       voided: a.voidedBy !== null,
       signed: signature !== null,
       verified: signature ? verifyContent(keyring, actionSignedContent(a), signature) : null,

@@ -12,7 +12,7 @@ import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../projects/actors.ts';
 import { insertAction, type ProjectDeps, refreshProject, stepRole } from '../projects/commands.ts';
-import { expertIdentityColumns } from '../projects/expert-identity.ts';
+import { assignedExpertDetails, expertIdentityColumns } from '../projects/expert-identity.ts';
 import { EXPERT_FIELDS, labelOf } from '../projects/model.ts';
 import {
   loadDirectory,
@@ -254,7 +254,12 @@ export async function assignExpert(
         kind: 'expert_assigned',
         stepId: step.id,
         role,
-        details: { userId: input.userId, name: user?.name ?? '', kind: input.kind, field: input.field },
+        details: assignedExpertDetails(
+          deps.keyring,
+          row.id,
+          { userId: input.userId, name: user?.name ?? '' },
+          { kind: input.kind, field: input.field },
+        ),
       });
       await tx.insert(notifications).values({
         userId: input.userId,

@@ -101,6 +101,19 @@ describe('expert identities (SECURITY.md 30)', () => {
     assert.match(row.user_index ?? '', /^[0-9a-f]{64}$/);
     assert.equal(row.user_index, expertIndex(ctx.keyring, expert.userId));
     assert.ok(!JSON.stringify(row).replace(row.project_id, '').includes(expert.userId));
+    // The project's history names the expert only inside an envelope; the authority's timeline opens it.
+    const actions = await queryRows<{ details: string }>(
+      ctx.database.db,
+      sql`select details::text as details from project_actions where project_id = ${projectId} and kind = 'expert_assigned'`,
+    );
+    assert.equal(actions.length, 1);
+    assert.ok(!actions[0].details.includes(expert.userId), 'no plaintext user id in the action');
+    const timeline = (await reviewer.request('GET', `/api/projects/${projectId}/timeline`)).json().items as {
+      kind: string;
+      details: { userId?: string } | null;
+    }[];
+    const assigned = timeline.find((t) => t.kind === 'expert_assigned');
+    assert.equal(assigned?.details?.userId, expert.userId, 'the oversight sees who was assigned');
     // The database refuses a row that carries the plaintext next to the envelope.
     await assert.rejects(
       ctx.database.db.execute(
