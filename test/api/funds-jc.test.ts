@@ -17,6 +17,7 @@ import {
   openStepIds,
   Sessions,
   setupProjects,
+  upload,
   uploadMissing,
 } from './projects-support.ts';
 
@@ -301,5 +302,64 @@ describe('JC O&M funds and data sharing (JC-05-1)', () => {
       200,
       'approve',
     );
+  });
+});
+
+describe('JC construction and acceptance (JC-05-4, JC-05-6)', () => {
+  test('JC-05-6 the department records completion; acceptance needs the experts’ opinion and 数据落盘, not an emergency plan', async () => {
+    const id = await establishedJc('教育数据汇聚平台');
+    const staff = await sessions.as('jc.staff');
+    const finance = await sessions.as('jc.finance');
+    expectStatus(
+      await finance.request('POST', `/api/funds/projects/${id}/budget-review`, {
+        opinion: '经区财政局预算评审，资金已落实。',
+        lines: LINES,
+        shares: [],
+      }),
+      201,
+      'budget review',
+    );
+    expectStatus(
+      await staff.request('POST', `/api/projects/${id}/contracts`, {
+        number: 'CQJY-2026-21',
+        procurementMethod: 'public_tender',
+        procurementResult: '晋城数智科技有限公司中标',
+        contractorName: '晋城数智科技有限公司',
+        amount: '800000',
+        signedOn: isoDay(ctx),
+        ownershipClause: false,
+        deliverables: [],
+      }),
+      201,
+      'contract',
+    );
+    /** Steps after 立项 are listed with their status (openSteps covers plan → 立项 only). */
+    const open = (detail: { workflow: { steps: { stepId: string; status: string }[] } }) =>
+      detail.workflow.steps.filter((s) => s.status === 'open').map((s) => s.stepId);
+    assert.deepEqual(open((await staff.request('GET', `/api/projects/${id}`)).json()), [
+      'jc.construction.build',
+    ]);
+    // Another department cannot record completion of this project.
+    expectStatus(
+      await decide(await sessions.as('jc.reviewer'), id, 'jc.construction.build', { opinion: '项目建成' }),
+      403,
+      'not the department',
+    );
+    const built = await decide(staff, id, 'jc.construction.build', { opinion: '项目建成' });
+    expectStatus(built, 200, 'built');
+    assert.deepEqual(open(built.json()), ['jc.acceptance.accept']);
+
+    // 六 asks of acceptance the related departments' or experts' opinion and 确保数据落盘; the
+    // 应急预案 of 七 is made by the implementing unit but is not an acceptance material.
+    const early = await decide(staff, id, 'jc.acceptance.accept', { opinion: '验收' });
+    expectStatus(early, 422, 'materials missing');
+    assert.match(JSON.stringify(early.json()), /数据落盘/);
+    assert.doesNotMatch(JSON.stringify(early.json()), /应急预案/);
+    for (const code of ['acceptance_opinion', 'data_landing']) {
+      expectStatus(await upload(staff, id, code, { stepId: 'jc.acceptance.accept' }), 201, code);
+    }
+    const accepted = await decide(staff, id, 'jc.acceptance.accept', { opinion: '验收通过' });
+    expectStatus(accepted, 200, 'accepted');
+    assert.deepEqual(open(accepted.json()), []);
   });
 });

@@ -282,9 +282,10 @@ export const JC_RULEBOOK: Rulebook = {
           },
           {
             id: 'jc.construction.build',
-            name: '项目实施单位（承建）承建项目',
-            summary: 'The contractor builds the department’s project.',
-            actor: { role: 'contractor', org: 'jc_contractor' },
+            name: '项目建设（项目实施单位承建），区直部门登记项目建成',
+            summary:
+              'The implementing unit builds the project (四.4); the 区直部门, itself the 项目实施单位 of 四.3 and bound to the project, records its completion.',
+            actor: DEPT,
             articles: ['JC-04', 'JC-05-4'],
             outcomes: [{ event: 'construction_completed', name: '项目建成', next: ['jc.acceptance.accept'] }],
             materials: [],
