@@ -29,3 +29,8 @@ export function isIsoDate(value: unknown): value is IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
+
+/** The date `days` calendar days after `date` (before it when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+}

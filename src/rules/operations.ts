@@ -4,7 +4,7 @@
  * The jurisdiction differences are data in each rulebook's operations section; nothing here tests a
  * jurisdiction code. No clock: "now" is a parameter.
  */
-import { formatIsoDate, parseIsoDate } from '../calendar/dates.ts';
+import { addDays, daysBetween } from './dates.ts';
 import { DT_OPERATIONS } from './jurisdictions/dt.ts';
 import { JC_OPERATIONS } from './jurisdictions/jc.ts';
 import { SC_OPERATIONS } from './jurisdictions/sc.ts';
@@ -193,12 +193,12 @@ export function missingMonitoringDays(
   recorded: readonly string[],
 ): string[] {
   if (!rules.dailyMonitoring || system.status !== 'in_operation') return [];
-  const end = parseIsoDate(today) - 1;
-  const start = Math.max(end - rules.dailyMonitoring.lookbackDays + 1, parseIsoDate(system.since));
+  // The window ends yesterday and reaches back `lookbackDays`, but not before `since`.
+  const span = Math.min(rules.dailyMonitoring.lookbackDays, daysBetween(system.since, today));
   const have = new Set(recorded);
   const missing: string[] = [];
-  for (let day = start; day <= end; day++) {
-    const iso = formatIsoDate(day);
+  for (let back = span; back >= 1; back--) {
+    const iso = addDays(today, -back);
     if (!have.has(iso)) missing.push(iso);
   }
   return missing;

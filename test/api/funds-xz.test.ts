@@ -493,15 +493,16 @@ describe('XZ rectification and funds (XZ-24)', () => {
         .gates.find((g: { gateId: string }) => g.gateId === 'xz.gate.rectification');
     assert.equal((await gateOf()).passed, true);
 
-    const reviewer = await sessions.as('xz.reviewer');
-    const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
+    // XZ-24: the 局党组 orders the 数据中心 to rectify and finds the outcome.
+    const party = await sessions.as('xz.party');
+    const ordered = await party.request('POST', `/api/projects/${id}/rectifications`, {
       problemKind: 'unauthorised_change',
       description: '未经批准调整建设内容',
       workingDays: 10,
     });
     expectStatus(ordered, 201, 'order');
     expectStatus(
-      await reviewer.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
+      await party.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
         outcome: 'refused',
         note: '拒不整改',
         version: 1,
