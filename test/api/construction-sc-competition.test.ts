@@ -6,15 +6,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from '../helper.ts';
-import { isoDay } from './funds-support.ts';
+import { scBudgetThroughFunds } from './funds-support.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
   decide,
   draftProject,
-  EXTRA_PASSWORD,
   expectStatus,
-  extraUser,
   FIVE_OPINIONS,
   Sessions,
   setupProjects,
@@ -76,42 +74,7 @@ async function atContract(name: string, complex: boolean | null): Promise<string
     'doc',
   );
   expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, '立项');
-  // Budget through the funds routes, each step with its data (SC-13); no bare decision.
-  expectStatus(
-    await (await sessions.as('sc.finance')).request('POST', `/api/funds/projects/${id}/budget-review`, {
-      opinion: '预算合理，予以审定。',
-      lines: [
-        { year: 2026, costItem: '平台开发', kind: 'construction', requested: '700000', approved: '700000' },
-        { year: 2027, costItem: '设备购置', kind: 'construction', requested: '500000', approved: '500000' },
-      ],
-      shares: [],
-    }),
-    201,
-    'budget',
-  );
-  const notice = await reviewer.request('POST', '/api/funds/notices', {
-    title: '朔城区政务信息化项目资金拟分配计划',
-    year: 2026,
-    startsOn: isoDay(ctx, 0),
-    endsOn: isoDay(ctx, 7),
-    items: [{ projectId: id, amount: '700000' }],
-  });
-  expectStatus(notice, 201, 'notice');
-  expectStatus(
-    await reviewer.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
-    200,
-    'publicity',
-  );
-  const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
-  expectStatus(
-    await (await sessions.as(username, EXTRA_PASSWORD)).request(
-      'POST',
-      `/api/funds/projects/${id}/budget-steps/sc.budget.funds`,
-      { opinion: '已安排建设经费' },
-    ),
-    200,
-    'funds',
-  );
+  await scBudgetThroughFunds(ctx, sessions, id);
   expectStatus(
     await upload(staff, id, 'project_owner', { stepId: 'sc.construction.contract' }),
     201,

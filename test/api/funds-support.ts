@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import type { TestContext } from '../helper.ts';
-import { decide, expectStatus, type ProjectFixtures, type Sessions } from './projects-support.ts';
+import {
+  decide,
+  EXTRA_PASSWORD,
+  expectStatus,
+  extraUser,
+  type ProjectFixtures,
+  type Sessions,
+} from './projects-support.ts';
 
 /**
  * A DT project of 大同市教育局 taken to 立项 (established); its catalog system is on the city cloud.
@@ -79,3 +86,48 @@ export async function reviewedDt(fixtures: ProjectFixtures, sessions: Sessions):
 
 export const isoDay = (ctx: TestContext, days = 0) =>
   new Date(ctx.clock.now().getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The SC budget of an established project through the funds routes, each step with its data (SC-13):
+ * the 财政评审中心 reviews (1,200,000 over two years), the authority publishes the 公示, the
+ * 区财政局 arranges the funds. No bare decision.
+ */
+export async function scBudgetThroughFunds(ctx: TestContext, sessions: Sessions, id: string): Promise<void> {
+  const reviewCentre = await sessions.as('sc.finance');
+  expectStatus(
+    await reviewCentre.request('POST', `/api/funds/projects/${id}/budget-review`, {
+      opinion: '预算合理，予以审定。',
+      lines: [
+        { year: 2026, costItem: '平台开发', kind: 'construction', requested: '700000', approved: '700000' },
+        { year: 2027, costItem: '设备购置', kind: 'construction', requested: '500000', approved: '500000' },
+      ],
+      shares: [],
+    }),
+    201,
+    'budget',
+  );
+  const reviewer = await sessions.as('sc.reviewer');
+  const notice = await reviewer.request('POST', '/api/funds/notices', {
+    title: '朔城区政务信息化项目资金拟分配计划',
+    year: 2026,
+    startsOn: isoDay(ctx, 0),
+    endsOn: isoDay(ctx, 7),
+    items: [{ projectId: id, amount: '700000' }],
+  });
+  expectStatus(notice, 201, 'notice');
+  expectStatus(
+    await reviewer.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
+    200,
+    'publicity',
+  );
+  const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
+  expectStatus(
+    await (await sessions.as(username, EXTRA_PASSWORD)).request(
+      'POST',
+      `/api/funds/projects/${id}/budget-steps/sc.budget.funds`,
+      { opinion: '已安排建设经费' },
+    ),
+    200,
+    'funds',
+  );
+}
