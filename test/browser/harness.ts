@@ -22,6 +22,11 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** The viewport signIn sets when none is given (Chromium's default otherwise). */
   viewport?: { width: number; height: number };
+  /**
+   * Fixtures to create once the server is up (e.g. a submitted project). Use this, not a second
+   * top-level `before`: Node 20 runs a file's top-level `before` hooks concurrently.
+   */
+  ready?: (url: string) => Promise<void>;
 }
 
 export function browserHarness(options: HarnessOptions = {}): BrowserHarness {
@@ -30,6 +35,7 @@ export function browserHarness(options: HarnessOptions = {}): BrowserHarness {
   before(async () => {
     server = await startServer(options.env);
     browser = await launch();
+    await options.ready?.(server.url);
   });
   after(async () => {
     await browser?.close();

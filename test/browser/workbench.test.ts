@@ -7,17 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserHarness, RESULTS } from './harness.ts';
 import { submittedDtProject } from './http-session.ts';
 
-const ui = browserHarness();
 let projectId = '';
 const NAME = '工作台浏览器测试项目';
-
-before(async () => {
-  projectId = await submittedDtProject(ui.url, NAME);
+const ui = browserHarness({
+  ready: async (url) => {
+    projectId = await submittedDtProject(url, NAME);
+  },
 });
 
 /** The elements that stick out past the viewport's right edge (for the failure message). */
