@@ -108,8 +108,12 @@ const actorOf = (req: FastifyRequest): Actor => req.actor!;
  */
 export async function scopeCondition(deps: CommandDeps & { keyring: Keyring }, actor: Actor): Promise<SQL> {
   const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
-  const projectIds = await visibleProjectIds(deps.db, env, actor);
-  const directory = await loadDirectory(deps.db);
+  return scopeOf(deps.db, actor, await visibleProjectIds(deps.db, env, actor));
+}
+
+/** `scopeCondition` for a caller whose visible projects are already known. */
+export async function scopeOf(db: Queryable, actor: Actor, projectIds: readonly string[]): Promise<SQL> {
+  const directory = await loadDirectory(db);
   const ownOrgs = [...new Set(actor.assignments.map((a) => a.organisationId))];
   const overseen = [
     ...new Set(
@@ -120,14 +124,15 @@ export async function scopeCondition(deps: CommandDeps & { keyring: Keyring }, a
   ];
   const parts: SQL[] = [];
   if (ownOrgs.length > 0) parts.push(inArray(obligations.holderOrganisationId, ownOrgs));
-  if (projectIds.length > 0) parts.push(inArray(obligations.projectId, projectIds));
+  if (projectIds.length > 0) parts.push(inArray(obligations.projectId, [...projectIds]));
   if (overseen.length > 0) {
     parts.push(and(isNull(obligations.projectId), inArray(obligations.jurisdictionId, overseen)) as SQL);
   }
   return parts.length > 0 ? (or(...parts) as SQL) : sql`false`;
 }
 
-const overdueSql = (today: string) =>
+/** Overdue as of `today`: swept overdue, or still open (or extended) past its due date. */
+export const overdueSql = (today: string) =>
   sql`(${obligations.state} = 'overdue' or (${obligations.state} in ('open', 'extended') and ${obligations.dueDate} < ${today}::date))`;
 
 function filterConditions(f: ListFilters, today: string): SQL[] {

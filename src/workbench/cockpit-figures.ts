@@ -8,13 +8,12 @@
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
 import Type from 'typebox';
 import { callerOf } from '../catalog/commands/caller.ts';
-import type { Keyring } from '../crypto/keyring.ts';
 import type { Queryable } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { fenToYuan } from '../documents/format.ts';
 import { disbursements } from '../funds/tables.ts';
 import type { Actor } from '../identity/actor.ts';
-import { scopeCondition } from '../obligations/routes.ts';
+import { overdueSql, scopeOf } from '../obligations/routes.ts';
 import { obligations } from '../obligations/tables.ts';
 import { incidentsVisible } from '../operations/queries/incidents.ts';
 import { opsIncidents } from '../operations/tables.ts';
@@ -22,7 +21,6 @@ import { jurisdictionSubtree } from '../projects/actors.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../projects/model.ts';
 import { loadDirectory, type WorkflowEnv } from '../projects/repository.ts';
 import { departmentAssessments } from '../projects/tables.ts';
-import type { CommandDeps } from '../shared/command.ts';
 
 const strict = { additionalProperties: false } as const;
 const S = Type.String();
@@ -105,13 +103,13 @@ export async function disbursedByYear(db: Queryable, projectIds: string[]) {
 }
 
 export async function overdueObligations(
-  deps: CommandDeps & { keyring: Keyring },
+  db: Queryable,
   env: WorkflowEnv,
   actor: Actor,
+  projectIds: readonly string[],
 ) {
-  const scope = await scopeCondition(deps, actor);
-  const overdue = sql`(${obligations.state} = 'overdue' or (${obligations.state} in ('open', 'extended') and ${obligations.dueDate} < ${env.today}::date))`;
-  const rows = await deps.db
+  const scope = await scopeOf(db, actor, projectIds);
+  const rows = await db
     .select({
       kind: obligations.kind,
       title: sql<string>`min(${obligations.title})`,
@@ -121,7 +119,7 @@ export async function overdueObligations(
     })
     .from(obligations)
     .innerJoin(organisations, eq(organisations.id, obligations.holderOrganisationId))
-    .where(and(scope, overdue))
+    .where(and(scope, overdueSql(env.today)))
     .groupBy(obligations.kind, obligations.holderOrganisationId, organisations.name)
     .orderBy(desc(count()), obligations.kind);
   const names = new Map<string, string>();

@@ -71,7 +71,7 @@ export function registerCockpitRoutes(app: FastifyInstance, deps: ProjectDeps): 
       const figures = async () => {
         const [disbursed, overdue, grades, incidents] = await Promise.all([
           disbursedByYear(deps.db, ids),
-          overdueObligations(deps, env, actor),
+          overdueObligations(deps.db, env, actor, ids),
           departmentGrades(deps.db, env, actor),
           openIncidents(deps.db, actor, env.now),
         ]);
