@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../src/db/schema.ts';
 import type { TestContext } from '../helper.ts';
-import { establishedDt, isoDay, REVIEW_BODY, reviewedDt } from './funds-support.ts';
+import { establishedDt, isoDay, REVIEW_BODY, requestDisbursement, reviewedDt } from './funds-support.ts';
 import {
   decide,
   expectStatus,
@@ -408,28 +408,22 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
     const id = await reviewedDt(fixtures, sessions);
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, finance, {
       projectId: id,
-      year: 2026,
       kind: 'om',
       amount: '100000',
       purpose: '年度运维费',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const detail = (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const disbursementId = payment.id;
+    const detail = await payment.detail();
     assert.equal(detail.action, 'disburse_om');
     assert.equal(detail.blocked, true);
-    const sharing = detail.gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.sharing_om');
+    const sharing = await payment.gate('dt.gate.sharing_om');
     assert.equal(sharing.blocking, true);
     assert.equal(sharing.article, 'DT-12c');
     assert.equal(sharing.strength, 'absolute');
 
-    const blocked = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: detail.disbursement.version,
-    });
+    const blocked = await payment.decide('approve', '同意', detail.disbursement.version);
     expectStatus(blocked, 422, 'blocked');
     assert.equal(blocked.json().code, 'GATE_BLOCKED');
     assert.equal(blocked.json().article, 'DT-12c');
@@ -463,13 +457,9 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
       200,
       'catalog update',
     );
-    const after = (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
+    const after = await payment.detail();
     assert.equal(after.blocked, false);
-    const approved = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '已接入共享平台，同意拨付',
-      version: after.disbursement.version,
-    });
+    const approved = await payment.decide('approve', '已接入共享平台，同意拨付', after.disbursement.version);
     expectStatus(approved, 200, 'approve');
     const stored = approved.json().gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.sharing_om');
     assert.equal(stored.passed, true);
@@ -544,19 +534,12 @@ describe('rectification and funds (DT-29), through the construction module', () 
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const reviewer = await sessions.as('dt.reviewer');
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, finance, {
       projectId: id,
-      year: 2026,
-      kind: 'construction',
       amount: '100000',
       purpose: '进度款',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const rectificationGate = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`))
-        .json()
-        .gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.rectification');
+    const rectificationGate = () => payment.gate('dt.gate.rectification');
     assert.equal((await rectificationGate()).passed, true);
 
     const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
@@ -579,15 +562,10 @@ describe('rectification and funds (DT-29), through the construction module', () 
     const closed = await rectificationGate();
     assert.equal(closed.blocking, true);
     assert.equal(closed.article, 'DT-29');
-    const detail = (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const res = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: detail.disbursement.version,
-    });
+    const res = await payment.decide('approve', '同意');
     expectStatus(res, 422, 'suspended');
     assert.equal(res.json().article, 'DT-29');
-    const override = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/overrides`, {
+    const override = await finance.request('POST', `/api/funds/disbursements/${payment.id}/overrides`, {
       gateId: 'dt.gate.rectification',
       reason: '项目急需',
     });
@@ -656,26 +634,15 @@ describe('acceptance report and funds (DT-26c), through the construction and acc
       expectStatus(await upload(staff, id, code, { stepId: 'dt.acceptance.accept' }), 201, code);
     expectStatus(await decide(staff, id, 'dt.acceptance.accept', { opinion: '验收通过' }), 200, 'accepted');
 
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, finance, {
       projectId: id,
-      year: 2026,
-      kind: 'construction',
       amount: '200000',
       purpose: '验收后尾款',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const detail = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const before = await detail();
-    const gate = before.gates.find((g: { gateId: string }) => g.gateId === 'dt.gate.acceptance_report');
+    const gate = await payment.gate('dt.gate.acceptance_report');
     assert.equal(gate.blocking, true);
     assert.equal(gate.article, 'DT-26c');
-    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: before.disbursement.version,
-    });
+    const refused = await payment.decide('approve', '同意');
     expectStatus(refused, 422, 'report not filed');
     assert.equal(refused.json().article, 'DT-26c');
 
@@ -690,14 +657,10 @@ describe('acceptance report and funds (DT-26c), through the construction and acc
       200,
       'report filed',
     );
-    const after = await detail();
+    const after = await payment.detail();
     assert.equal(after.blocked, false);
     expectStatus(
-      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-        decision: 'approve',
-        opinion: '验收报告已备案，同意拨付',
-        version: after.disbursement.version,
-      }),
+      await payment.decide('approve', '验收报告已备案，同意拨付', after.disbursement.version),
       200,
       'approve',
     );

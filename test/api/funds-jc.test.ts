@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from '../helper.ts';
-import { isoDay } from './funds-support.ts';
+import { isoDay, requestDisbursement } from './funds-support.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -188,23 +188,11 @@ describe('JC rectification and funds (JC-05-7)', () => {
     );
     const staff = await sessions.as('jc.staff');
     const finance = await sessions.as('jc.finance');
-    const request = async (kind: string, amount: string) => {
-      const res = await staff.request('POST', '/api/funds/disbursements', {
-        projectId: id,
-        year: 2026,
-        kind,
-        amount,
-        purpose: '进度款',
-      });
-      expectStatus(res, 201, `request ${kind}`);
-      return res.json().id as string;
-    };
-    const gateOf = async (disbursementId: string) =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`))
-        .json()
-        .gates.find((g: { gateId: string }) => g.gateId === 'jc.gate.rectification');
+    const request = (kind: 'construction' | 'om', amount: string) =>
+      requestDisbursement(staff, finance, { projectId: id, kind, amount, purpose: '进度款' });
     const construction = await request('construction', '100000');
-    assert.equal((await gateOf(construction)).passed, true);
+    const gateOf = () => construction.gate('jc.gate.rectification');
+    assert.equal((await gateOf()).passed, true);
 
     // The 区行政审批服务管理局 orders a rectification; the department refuses to rectify.
     const reviewer = await sessions.as('jc.reviewer');
@@ -214,7 +202,7 @@ describe('JC rectification and funds (JC-05-7)', () => {
       workingDays: 10,
     });
     expectStatus(ordered, 201, 'order');
-    assert.equal((await gateOf(construction)).passed, true, 'an open order suspends nothing');
+    assert.equal((await gateOf()).passed, true, 'an open order suspends nothing');
     expectStatus(
       await reviewer.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
         outcome: 'refused',
@@ -224,26 +212,22 @@ describe('JC rectification and funds (JC-05-7)', () => {
       200,
       'refused',
     );
-    const closed = await gateOf(construction);
+    const closed = await gateOf();
     assert.equal(closed.blocking, true);
     assert.equal(closed.article, 'JC-05-7');
-    const detail = (await finance.request('GET', `/api/funds/disbursements/${construction}`)).json();
-    const refused = await finance.request('POST', `/api/funds/disbursements/${construction}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: detail.disbursement.version,
-    });
+    const refused = await construction.decide('approve', '同意');
     expectStatus(refused, 422, 'suspended');
     assert.equal(refused.json().article, 'JC-05-7');
     assert.match(refused.json().message, /暂停拨付/);
-    const override = await finance.request('POST', `/api/funds/disbursements/${construction}/overrides`, {
+    const override = await finance.request('POST', `/api/funds/disbursements/${construction.id}/overrides`, {
       gateId: 'jc.gate.rectification',
       reason: '项目急需',
     });
     expectStatus(override, 422, 'absolute');
     assert.equal(override.json().code, 'GATE_ABSOLUTE');
     assert.equal(override.json().article, 'JC-05-7');
-    assert.equal((await gateOf(await request('om', '10000'))).blocking, true, 'O&M funds too');
+    const om = await request('om', '10000');
+    assert.equal((await om.gate('jc.gate.rectification')).blocking, true, 'O&M funds too');
   });
 });
 
@@ -261,25 +245,16 @@ describe('JC O&M funds and data sharing (JC-05-1)', () => {
       'budget',
     );
     const staff = await sessions.as('jc.staff');
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, finance, {
       projectId: id,
-      year: 2026,
       kind: 'om',
       amount: '50000',
       purpose: '年度运维费',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const detail = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const sharing = (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'jc.gate.sharing_om');
+    const sharing = await payment.gate('jc.gate.sharing_om');
     assert.equal(sharing.blocking, true);
     assert.equal(sharing.article, 'JC-05-1');
-    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: (await detail()).disbursement.version,
-    });
+    const refused = await payment.decide('approve', '同意');
     expectStatus(refused, 422, 'not sharing');
     assert.equal(refused.json().article, 'JC-05-1');
 
@@ -291,14 +266,10 @@ describe('JC O&M funds and data sharing (JC-05-1)', () => {
       200,
       'catalog',
     );
-    const after = await detail();
+    const after = await payment.detail();
     assert.equal(after.blocked, false, JSON.stringify(after.gates));
     expectStatus(
-      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-        decision: 'approve',
-        opinion: '已按要求共享数据，同意拨付',
-        version: after.disbursement.version,
-      }),
+      await payment.decide('approve', '已按要求共享数据，同意拨付', after.disbursement.version),
       200,
       'approve',
     );

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from '../helper.ts';
-import { isoDay } from './funds-support.ts';
+import { isoDay, refusedRectification, requestDisbursement } from './funds-support.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -32,6 +32,12 @@ before(async () => {
 after(async () => {
   await ctx.close();
 });
+
+/** A finance officer of the 区财政局 (no demo account holds that role there). */
+async function districtFinance() {
+  const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
+  return sessions.as(username, EXTRA_PASSWORD);
+}
 
 /** An SC project of 朔城区教育科技局 taken to 立项 by the 区政务信息管理局. */
 async function establishedSc(
@@ -222,21 +228,12 @@ describe('SC disbursements on the catalog (SC-10)', () => {
       'budget',
     );
     const staff = await sessions.as('sc.staff');
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, await districtFinance(), {
       projectId: id,
-      year: 2026,
-      kind: 'construction',
       amount: '100000',
       purpose: '进度款',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
-    const finance = await sessions.as(username, EXTRA_PASSWORD);
-    const detail = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const catalogGate = async () =>
-      (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.catalog');
+    const catalogGate = () => payment.gate('sc.gate.catalog');
     assert.equal((await catalogGate()).passed, true);
 
     // The department retires the project's system in the catalog: it is no longer listed.
@@ -252,12 +249,7 @@ describe('SC disbursements on the catalog (SC-10)', () => {
     const gate = await catalogGate();
     assert.equal(gate.blocking, true);
     assert.equal(gate.article, 'SC-10');
-    const before = await detail();
-    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: before.disbursement.version,
-    });
+    const refused = await payment.decide('approve', '同意');
     expectStatus(refused, 422, 'not in the catalog');
     assert.equal(refused.json().article, 'SC-10');
     assert.match(refused.json().message, /不予安排建设投资/);
@@ -271,14 +263,10 @@ describe('SC disbursements on the catalog (SC-10)', () => {
       retirementDate: null,
     });
     expectStatus(relist, 409, 'retirement is final');
-    const latest = await detail();
+    const latest = await payment.detail();
     assert.equal(latest.blocked, true);
     expectStatus(
-      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-        decision: 'refuse',
-        opinion: '项目所涉系统已报废，不予拨付',
-        version: latest.disbursement.version,
-      }),
+      await payment.decide('refuse', '项目所涉系统已报废，不予拨付', latest.disbursement.version),
       200,
       'refuse',
     );
@@ -302,28 +290,16 @@ describe('SC O&M funds and data sharing (SC-11c)', () => {
       'budget',
     );
     const staff = await sessions.as('sc.staff');
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, await districtFinance(), {
       projectId: id,
-      year: 2026,
       kind: 'om',
       amount: '50000',
       purpose: '年度运维费',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
-    const finance = await sessions.as(username, EXTRA_PASSWORD);
-    const detail = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const sharing = (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.sharing_om');
+    const sharing = await payment.gate('sc.gate.sharing_om');
     assert.equal(sharing.blocking, true);
     assert.equal(sharing.article, 'SC-11c');
-    const before = await detail();
-    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: before.disbursement.version,
-    });
+    const refused = await payment.decide('approve', '同意');
     expectStatus(refused, 422, 'not sharing');
     assert.equal(refused.json().article, 'SC-11c');
 
@@ -335,15 +311,11 @@ describe('SC O&M funds and data sharing (SC-11c)', () => {
       200,
       'catalog',
     );
-    const after = await detail();
-    assert.equal(after.gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.sharing_om').passed, true);
+    assert.equal((await payment.gate('sc.gate.sharing_om')).passed, true);
+    const after = await payment.detail();
     assert.equal(after.blocked, false, JSON.stringify(after.gates));
     expectStatus(
-      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-        decision: 'approve',
-        opinion: '已接入共享平台，同意拨付',
-        version: after.disbursement.version,
-      }),
+      await payment.decide('approve', '已接入共享平台，同意拨付', after.disbursement.version),
       200,
       'approve',
     );
@@ -362,49 +334,22 @@ describe('SC rectification and funds (SC-23)', () => {
       201,
       'budget',
     );
-    const created = await (await sessions.as('sc.staff')).request('POST', '/api/funds/disbursements', {
+    const finance = await districtFinance();
+    const payment = await requestDisbursement(await sessions.as('sc.staff'), finance, {
       projectId: id,
-      year: 2026,
-      kind: 'construction',
       amount: '100000',
       purpose: '进度款',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
-    const finance = await sessions.as(username, EXTRA_PASSWORD);
-    const detail = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const gateOf = async () =>
-      (await detail()).gates.find((g: { gateId: string }) => g.gateId === 'sc.gate.rectification');
+    const gateOf = () => payment.gate('sc.gate.rectification');
     assert.equal((await gateOf()).passed, true);
-    const reviewer = await sessions.as('sc.reviewer');
-    const ordered = await reviewer.request('POST', `/api/projects/${id}/rectifications`, {
-      problemKind: 'unauthorised_change',
-      description: '擅自变更建设内容',
-      workingDays: 10,
-    });
-    expectStatus(ordered, 201, 'order');
-    expectStatus(
-      await reviewer.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
-        outcome: 'refused',
-        note: '拒不整改',
-        version: 1,
-      }),
-      200,
-      'refused',
-    );
+    await refusedRectification(await sessions.as('sc.reviewer'), id, '擅自变更建设内容');
     const closed = await gateOf();
     assert.equal(closed.blocking, true);
     assert.equal(closed.article, 'SC-23');
-    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: (await detail()).disbursement.version,
-    });
+    const refused = await payment.decide('approve', '同意');
     expectStatus(refused, 422, 'suspended');
     assert.equal(refused.json().article, 'SC-23');
-    const override = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/overrides`, {
+    const override = await finance.request('POST', `/api/funds/disbursements/${payment.id}/overrides`, {
       gateId: 'sc.gate.rectification',
       reason: '项目急需',
     });
@@ -439,8 +384,7 @@ describe('SC acceptance report and funds (SC-21), through the budget, constructi
       200,
       'publish',
     );
-    const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
-    const finance = await sessions.as(username, EXTRA_PASSWORD);
+    const finance = await districtFinance();
     expectStatus(
       await finance.request('POST', `/api/funds/projects/${id}/budget-steps/sc.budget.funds`, {
         opinion: '已安排建设经费',
@@ -494,27 +438,17 @@ describe('SC acceptance report and funds (SC-21), through the budget, constructi
     }
     expectStatus(await decide(staff, id, 'sc.acceptance.accept', { opinion: '验收通过' }), 200, 'accepted');
 
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, finance, {
       projectId: id,
-      year: 2026,
-      kind: 'construction',
       amount: '200000',
       purpose: '验收后尾款',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const detail = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const blocking = (await detail()).gates.filter((g: { blocking: boolean }) => g.blocking);
+    const blocking = (await payment.detail()).gates.filter((g: { blocking: boolean }) => g.blocking);
     assert.deepEqual(
       blocking.map((g: { gateId: string; article: string }) => `${g.gateId}:${g.article}`),
       ['sc.gate.acceptance_report:SC-21'],
     );
-    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: (await detail()).disbursement.version,
-    });
+    const refused = await payment.decide('approve', '同意');
     expectStatus(refused, 422, 'report not filed');
     assert.equal(refused.json().article, 'SC-21');
 
@@ -524,14 +458,10 @@ describe('SC acceptance report and funds (SC-21), through the budget, constructi
       'report',
     );
     expectStatus(await decide(staff, id, 'sc.acceptance.report_filing', { opinion: '报备' }), 200, 'filed');
-    const after = await detail();
+    const after = await payment.detail();
     assert.equal(after.blocked, false, JSON.stringify(after.gates));
     expectStatus(
-      await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-        decision: 'approve',
-        opinion: '验收报告已备案，同意拨付',
-        version: after.disbursement.version,
-      }),
+      await payment.decide('approve', '验收报告已备案，同意拨付', after.disbursement.version),
       200,
       'approve',
     );

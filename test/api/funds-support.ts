@@ -4,7 +4,8 @@
  * remaining budget steps. Everything goes through the API.
  */
 import assert from 'node:assert/strict';
-import type { TestContext } from '../helper.ts';
+import type { LightMyRequestResponse } from 'fastify';
+import type { Session, TestContext } from '../helper.ts';
 import {
   decide,
   EXTRA_PASSWORD,
@@ -129,5 +130,92 @@ export async function scBudgetThroughFunds(ctx: TestContext, sessions: Sessions,
     ),
     200,
     'funds',
+  );
+}
+
+/** A payment gate as the disbursement view shows it. */
+export interface GateView {
+  gateId: string;
+  passed: boolean;
+  blocking: boolean;
+  article: string;
+  reason: string;
+  [field: string]: unknown;
+}
+
+/** The finance officer's view of one disbursement. */
+export interface DisbursementView {
+  disbursement: { version: number; [field: string]: unknown };
+  gates: GateView[];
+  blocked: boolean;
+  [field: string]: unknown;
+}
+
+/** One disbursement request as the tests use it: created by the department, read and decided by finance. */
+export interface DisbursementHandle {
+  id: string;
+  /** The finance officer's view (disbursement, gates, blocked). */
+  detail(): Promise<DisbursementView>;
+  /** One gate of the view, by rulebook gate id (fails the test when the view has no such gate). */
+  gate(gateId: string): Promise<GateView>;
+  /** Finance decides at the current version (or the one given). */
+  decide(decision: 'approve' | 'refuse', opinion: string, version?: number): Promise<LightMyRequestResponse>;
+}
+
+/** The department requests a disbursement (201 expected); finance reads and decides it. */
+export async function requestDisbursement(
+  staff: Session,
+  finance: Session,
+  body: { projectId: string; amount: string; purpose: string; year?: number; kind?: 'construction' | 'om' },
+): Promise<DisbursementHandle> {
+  const created = await staff.request('POST', '/api/funds/disbursements', {
+    year: 2026,
+    kind: 'construction',
+    ...body,
+  });
+  expectStatus(created, 201, 'request');
+  const id: string = created.json().id;
+  const url = `/api/funds/disbursements/${id}`;
+  const detail = async (): Promise<DisbursementView> => (await finance.request('GET', url)).json();
+  return {
+    id,
+    detail,
+    gate: async (gateId) => {
+      const gate = (await detail()).gates.find((g) => g.gateId === gateId);
+      assert.ok(gate, `no gate ${gateId}`);
+      return gate;
+    },
+    decide: async (decision, opinion, version) =>
+      finance.request('POST', `${url}/decision`, {
+        decision,
+        opinion,
+        version: version ?? (await detail()).disbursement.version,
+      }),
+  };
+}
+
+/**
+ * The body the rulebook names orders a rectification on the project and finds it refused (拒不整改):
+ * the rectification gate closes for good (SC-23, XZ-24, DT-31 …).
+ */
+export async function refusedRectification(
+  orderer: Session,
+  projectId: string,
+  description: string,
+): Promise<void> {
+  const ordered = await orderer.request('POST', `/api/projects/${projectId}/rectifications`, {
+    problemKind: 'unauthorised_change',
+    description,
+    workingDays: 10,
+  });
+  expectStatus(ordered, 201, 'order');
+  expectStatus(
+    await orderer.request('POST', `/api/projects/${projectId}/rectifications/${ordered.json().id}/decision`, {
+      outcome: 'refused',
+      note: '拒不整改',
+      version: 1,
+    }),
+    200,
+    'refused',
   );
 }

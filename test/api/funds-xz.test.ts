@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from '../helper.ts';
-import { isoDay } from './funds-support.ts';
+import { isoDay, refusedRectification, requestDisbursement } from './funds-support.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -478,50 +478,23 @@ describe('XZ rectification and funds (XZ-24)', () => {
     );
     const staff = await sessions.as('xz.staff');
     const finance = await sessions.as('xz.finance');
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, finance, {
       projectId: id,
-      year: 2026,
-      kind: 'construction',
       amount: '100000',
       purpose: '进度款',
     });
-    expectStatus(created, 201, 'request');
-    const disbursementId = created.json().id;
-    const gateOf = async () =>
-      (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`))
-        .json()
-        .gates.find((g: { gateId: string }) => g.gateId === 'xz.gate.rectification');
+    const gateOf = () => payment.gate('xz.gate.rectification');
     assert.equal((await gateOf()).passed, true);
 
     // XZ-24: the 局党组 orders the 数据中心 to rectify and finds the outcome.
-    const party = await sessions.as('xz.party');
-    const ordered = await party.request('POST', `/api/projects/${id}/rectifications`, {
-      problemKind: 'unauthorised_change',
-      description: '未经批准调整建设内容',
-      workingDays: 10,
-    });
-    expectStatus(ordered, 201, 'order');
-    expectStatus(
-      await party.request('POST', `/api/projects/${id}/rectifications/${ordered.json().id}/decision`, {
-        outcome: 'refused',
-        note: '拒不整改',
-        version: 1,
-      }),
-      200,
-      'refused',
-    );
+    await refusedRectification(await sessions.as('xz.party'), id, '未经批准调整建设内容');
     const closed = await gateOf();
     assert.equal(closed.blocking, true);
     assert.equal(closed.article, 'XZ-24');
-    const detail = (await finance.request('GET', `/api/funds/disbursements/${disbursementId}`)).json();
-    const refused = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/decision`, {
-      decision: 'approve',
-      opinion: '同意',
-      version: detail.disbursement.version,
-    });
+    const refused = await payment.decide('approve', '同意');
     expectStatus(refused, 422, 'suspended');
     assert.match(refused.json().message, /拒不整改或整改后仍不符合要求/);
-    const override = await finance.request('POST', `/api/funds/disbursements/${disbursementId}/overrides`, {
+    const override = await finance.request('POST', `/api/funds/disbursements/${payment.id}/overrides`, {
       gateId: 'xz.gate.rectification',
       reason: '项目急需',
     });
@@ -544,22 +517,13 @@ describe('XZ disbursements on the catalog (XZ-08a)', () => {
       'budget',
     );
     const staff = await sessions.as('xz.staff');
-    const created = await staff.request('POST', '/api/funds/disbursements', {
+    const payment = await requestDisbursement(staff, await sessions.as('xz.finance'), {
       projectId: id,
-      year: 2026,
       kind: 'om',
       amount: '10000',
       purpose: '运维费',
     });
-    expectStatus(created, 201, 'request');
-    const gateOf = async () =>
-      (
-        await (
-          await sessions.as('xz.finance')
-        ).request('GET', `/api/funds/disbursements/${created.json().id}`)
-      )
-        .json()
-        .gates.find((g: { gateId: string }) => g.gateId === 'xz.gate.system_catalog');
+    const gateOf = () => payment.gate('xz.gate.system_catalog');
     assert.equal((await gateOf()).passed, true);
     const project = (await staff.request('GET', `/api/projects/${id}`)).json();
     const url = `/api/catalog/systems/${project.systems[0].systemId}`;
