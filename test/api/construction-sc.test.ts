@@ -11,19 +11,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { runSweep } from '../../src/obligations/index.ts';
 import { login, type Session, type TestContext } from '../helper.ts';
-import { scBudgetThroughFunds } from './funds-support.ts';
-import {
-  approvedPlanEntry,
-  catalogSystem,
-  decide,
-  draftProject,
-  expectStatus,
-  FIVE_OPINIONS,
-  Sessions,
-  setupProjects,
-  upload,
-  uploadMissing,
-} from './projects-support.ts';
+import { establishedSc, scBudgetThroughFunds } from './funds-support.ts';
+import { decide, expectStatus, Sessions, setupProjects, upload } from './projects-support.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
@@ -49,42 +38,14 @@ const obligationsOf = async (s: Session, projectId: string) =>
 describe('SC: from contract signing to the acceptance report', () => {
   let projectId = '';
   test('SC-15/SC-16/SC-17/SC-18/SC-19/SC-20a/SC-20b/SC-21 contract filed on the 调休 Saturday after 国庆, acceptance within six months, report filed', async () => {
-    const entryId = await approvedPlanEntry(
-      sessions,
-      'sc.reviewer',
-      'sc.gov',
-      '朔城区教育科技局',
-      '智慧教室',
-    );
-    const staff = await sessions.as('sc.staff');
-    const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局', 'under_construction');
-    const { id } = await draftProject(staff, {
-      name: '智慧教室建设项目',
-      type: 'new',
-      planEntryId: entryId,
-      systems: [{ systemId, name: null, relation: 'builds' }],
+    const id = await establishedSc(ctx, sessions, {
+      topic: '智慧教室',
+      systemStatus: 'under_construction',
+      findings: { interoperable: true },
     });
     projectId = id;
-    await uploadMissing(staff, id);
-    expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
-    const reviewer = await sessions.as('sc.reviewer');
-    expectStatus(
-      await reviewer.request('PUT', `/api/projects/${id}/review`, {
-        opinions: FIVE_OPINIONS,
-        findings: { interoperable: true },
-        sharingAnalysisOpinion: '共享分析篇可行。',
-      }),
-      200,
-      'review',
-    );
-    expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
-    const approver = await sessions.as('sc.approver');
-    expectStatus(
-      await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
-      201,
-      'doc',
-    );
-    expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, '立项');
+    const staff = await sessions.as('sc.staff');
+    const systemId = (await staff.request('GET', `/api/projects/${id}`)).json().systems[0].systemId;
     // Budget after 立项 through the funds routes, each step with its data (SC-13): 财政评审中心
     // reviews, 政务信息管理局 publicizes, 财政局 arranges the funds. No bare decision.
     const bare = await decide(await sessions.as('sc.finance'), id, 'sc.budget.review');

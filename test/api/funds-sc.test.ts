@@ -7,20 +7,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestContext } from '../helper.ts';
-import { isoDay, refusedRectification, requestDisbursement } from './funds-support.ts';
 import {
-  approvedPlanEntry,
-  catalogSystem,
+  establishedSc as establishedScProject,
+  isoDay,
+  refusedRectification,
+  requestDisbursement,
+} from './funds-support.ts';
+import {
   decide,
   draftProject,
   EXTRA_PASSWORD,
   expectStatus,
   extraUser,
-  FIVE_OPINIONS,
   Sessions,
   setupProjects,
   upload,
-  uploadMissing,
 } from './projects-support.ts';
 
 let ctx: TestContext;
@@ -39,56 +40,9 @@ async function districtFinance() {
   return sessions.as(username, EXTRA_PASSWORD);
 }
 
-/** An SC project of 朔城区教育科技局 taken to 立项 by the 区政务信息管理局. */
-async function establishedSc(
-  topic = '校园安全',
-  declarations: Record<string, boolean> | null = null,
-): Promise<string> {
-  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', '朔城区教育科技局', topic);
-  const staff = await sessions.as('sc.staff');
-  const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局');
-  const { id } = await draftProject(staff, {
-    name: `${topic}监管平台建设项目`,
-    type: 'new',
-    planEntryId: entryId,
-    systems: [{ systemId, name: null, relation: 'builds' }],
-    ...(declarations
-      ? { declarations: { interoperable: true, onExtranet: true, onCloud: true, ...declarations } }
-      : {}),
-  });
-  await uploadMissing(staff, id);
-  expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
-  const reviewer = await sessions.as('sc.reviewer');
-  expectStatus(
-    await reviewer.request('PUT', `/api/projects/${id}/review`, {
-      opinions: FIVE_OPINIONS,
-      sharingAnalysisOpinion: '共享分析篇基本可行。',
-    }),
-    200,
-    'review',
-  );
-  // 查重 flags the district's 校园安全视频监控系统: the reviewer records how each high hit is handled.
-  const dedup = (await reviewer.request('GET', `/api/projects/${id}/dedup`)).json();
-  for (const hit of dedup.checks[0].hits.filter((h: { level: string }) => h.level === 'high')) {
-    expectStatus(
-      await reviewer.request('POST', `/api/projects/${id}/dedup/hits/${hit.id}/acknowledge`, {
-        note: '监管平台复用现有视频监控系统的视频资源，不重复建设前端设备',
-        version: hit.version,
-      }),
-      204,
-      'acknowledge',
-    );
-  }
-  expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
-  const approver = await sessions.as('sc.approver');
-  expectStatus(
-    await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
-    201,
-    'doc',
-  );
-  expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, 'establishment');
-  return id;
-}
+/** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
+const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
+  establishedScProject(ctx, sessions, { topic, name: `${topic}监管平台建设项目`, declarations });
 
 const SC_REVIEW = {
   opinion: '经区财政评审中心评审，核减部分设备购置费。',

@@ -7,12 +7,18 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Session, TestContext } from '../helper.ts';
 import {
+  approvedPlanEntry,
+  catalogSystem,
   decide,
+  draftProject,
   EXTRA_PASSWORD,
   expectStatus,
   extraUser,
+  FIVE_OPINIONS,
   type ProjectFixtures,
   type Sessions,
+  upload,
+  uploadMissing,
 } from './projects-support.ts';
 
 /**
@@ -34,6 +40,70 @@ export async function establishedDt(
   });
   expectStatus(res, 200, 'establishment');
   assert.equal(res.json().state, 'established');
+  return id;
+}
+
+/**
+ * An SC project of 朔城区教育科技局 taken to 立项 by the 区政务信息管理局 through the API: a plan entry,
+ * a catalog system it builds, submission, the five-dimension review with the sharing-analysis opinion
+ * (SC-09a), every high 查重 hit acknowledged with how it is handled, the assessment, the approval
+ * document and 立项. The project is called `name` (default `${topic}建设项目`).
+ */
+export async function establishedSc(
+  ctx: TestContext,
+  sessions: Sessions,
+  options: {
+    topic: string;
+    name?: string;
+    systemStatus?: 'under_construction' | 'in_operation';
+    declarations?: Record<string, boolean>;
+    findings?: Record<string, boolean>;
+  },
+): Promise<string> {
+  const { topic } = options;
+  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', '朔城区教育科技局', topic);
+  const staff = await sessions.as('sc.staff');
+  const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局', options.systemStatus);
+  const { id } = await draftProject(staff, {
+    name: options.name ?? `${topic}建设项目`,
+    type: 'new',
+    planEntryId: entryId,
+    systems: [{ systemId, name: null, relation: 'builds' }],
+    ...(options.declarations
+      ? { declarations: { interoperable: true, onExtranet: true, onCloud: true, ...options.declarations } }
+      : {}),
+  });
+  await uploadMissing(staff, id);
+  expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
+  const reviewer = await sessions.as('sc.reviewer');
+  expectStatus(
+    await reviewer.request('PUT', `/api/projects/${id}/review`, {
+      opinions: FIVE_OPINIONS,
+      ...(options.findings ? { findings: options.findings } : {}),
+      sharingAnalysisOpinion: '共享分析篇可行。',
+    }),
+    200,
+    'review',
+  );
+  const dedup = (await reviewer.request('GET', `/api/projects/${id}/dedup`)).json();
+  for (const hit of dedup.checks[0].hits.filter((h: { level: string }) => h.level === 'high')) {
+    expectStatus(
+      await reviewer.request('POST', `/api/projects/${id}/dedup/hits/${hit.id}/acknowledge`, {
+        note: '复用现有系统的数据和资源，不重复建设',
+        version: hit.version,
+      }),
+      204,
+      'acknowledge',
+    );
+  }
+  expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
+  const approver = await sessions.as('sc.approver');
+  expectStatus(
+    await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
+    201,
+    'approval document',
+  );
+  expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, '立项');
   return id;
 }
 

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { runSweep } from '../../src/obligations/index.ts';
 import { login, type Session, type TestContext } from '../helper.ts';
-import { establishedDt } from './funds-support.ts';
+import { establishedDt, establishedSc as establishedScProject } from './funds-support.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -25,7 +25,6 @@ import {
   ProjectFixtures,
   Sessions,
   setupProjects,
-  upload,
   uploadMissing,
 } from './projects-support.ts';
 
@@ -119,38 +118,12 @@ const progress = async (s: Session, id: string): Promise<ProgressBody> => {
   return res.json();
 };
 
-async function establishedSc(name: string): Promise<string> {
-  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', '朔城区教育科技局', name);
-  const staff = await sessions.as('sc.staff');
-  const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局', 'under_construction');
-  const { id } = await draftProject(staff, {
-    name: `${name}建设项目`,
-    type: 'new',
-    planEntryId: entryId,
-    systems: [{ systemId, name: null, relation: 'builds' }],
+const establishedSc = (topic: string) =>
+  establishedScProject(ctx, sessions, {
+    topic,
+    systemStatus: 'under_construction',
+    findings: { interoperable: true },
   });
-  await uploadMissing(staff, id);
-  expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
-  const reviewer = await sessions.as('sc.reviewer');
-  expectStatus(
-    await reviewer.request('PUT', `/api/projects/${id}/review`, {
-      opinions: FIVE_OPINIONS,
-      findings: { interoperable: true },
-      sharingAnalysisOpinion: '共享分析篇可行。',
-    }),
-    200,
-    'review',
-  );
-  expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
-  const approver = await sessions.as('sc.approver');
-  expectStatus(
-    await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
-    201,
-    'doc',
-  );
-  expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, '立项');
-  return id;
-}
 
 describe('SC: progress, variance, risk and an adjustment application', () => {
   let id = '';
