@@ -232,7 +232,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerConstructionRoutes(app, projectDeps);
   registerOperationsRoutes(app, deps);
   // Efficacy evaluation reads the public questionnaire's satisfaction score (DT-30, SC-24, XZ-26).
-  registerEvaluationRoutes(app, { ...deps, satisfactionScore });
+  registerEvaluationRoutes(app, { ...deps, keyring, satisfactionScore });
   registerNotificationRoutes(app, deps);
   registerObligationRoutes(app, projectDeps);
   if (options.jobs) {
