@@ -23,7 +23,16 @@ import { evalIndicatorSets } from './tables.ts';
 /** The questionnaire's satisfaction score (0–100) of a system and year; null when none answered. */
 export type SatisfactionSource = (db: Queryable, systemId: string, year: number) => Promise<number | null>;
 
+/** How the public rated systems in a year: counts of 1 … 5 分 (src/questionnaire). */
+export type RatingDistributionSource = (
+  db: Queryable,
+  systemIds: readonly string[],
+  year: number,
+) => Promise<number[]>;
+
 export interface EvaluationDeps extends CommandDeps {
+  /** From src/questionnaire (`ratingDistribution`): the reports' satisfaction chart. */
+  ratingDistribution?: RatingDistributionSource;
   /** Signs the project timeline entries (SM2, like the workflow's decisions); absent: unsigned. */
   keyring?: Keyring;
   /** From src/questionnaire (`satisfactionScore`, wired in src/app.ts); absent: the body's value only. */
