@@ -9,6 +9,7 @@ import type { Actor } from '../identity/actor.ts';
 import { departmentAssessments } from '../projects/tables.ts';
 import {
   type EfficacyDimension,
+  efficacyProblems,
   efficacyScore,
   type Indicator,
   indicatorSetProblems,
@@ -211,6 +212,15 @@ export async function recordEfficacy(
           });
       }
       const questionnaire = input.satisfaction ?? fromQuestionnaire;
+      firstProblem(
+        efficacyProblems({
+          documentReview: input.documentReview,
+          thirdParty: input.thirdParty,
+          questionnaire,
+          evaluatorOrganisationId: input.evaluatorOrganisationId ?? null,
+        }),
+        article,
+      );
       const result = efficacyScore({
         documentReview: input.documentReview,
         thirdParty: input.thirdParty,
