@@ -45,7 +45,7 @@ import { fileStore } from './projects/files.ts';
 import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
 import { registerPublicRoutes } from './public/routes.ts';
-import { registerQuestionnaireRoutes, satisfactionScore } from './questionnaire/index.ts';
+import { ratingDistribution, registerQuestionnaireRoutes, satisfactionScore } from './questionnaire/index.ts';
 import { filingHook } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
@@ -232,7 +232,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerConstructionRoutes(app, projectDeps);
   registerOperationsRoutes(app, deps);
   // Efficacy evaluation reads the public questionnaire's satisfaction score (DT-30, SC-24, XZ-26).
-  registerEvaluationRoutes(app, { ...deps, satisfactionScore });
+  registerEvaluationRoutes(app, { ...deps, keyring, satisfactionScore, ratingDistribution });
   registerNotificationRoutes(app, deps);
   registerObligationRoutes(app, projectDeps);
   if (options.jobs) {

@@ -11,6 +11,7 @@ import {
   Document,
   Footer,
   type IFontAttributesProperties,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -165,6 +166,28 @@ function block(item: OfficialBlock, keepNext = false): (Paragraph | Table)[] {
       return [fieldsTable(item.rows), new Paragraph({ spacing: { line: 240 }, children: [] })];
     case 'table':
       return [table(item.columns, item.rows), new Paragraph({ spacing: { line: 240 }, children: [] })];
+    case 'image':
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: item.png,
+              // docx takes pixels at 96 dpi; the block's size is in points (72 per inch).
+              transformation: { width: (item.width * 96) / 72, height: (item.height * 96) / 72 },
+              altText: { name: item.caption, title: item.caption, description: item.caption },
+            }),
+          ],
+        }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: exactLine,
+          keepNext,
+          children: [tableRun(item.caption)],
+        }),
+      ];
   }
 }
 

@@ -18,6 +18,14 @@ export type OfficialBlock =
       readonly kind: 'table';
       readonly columns: readonly OfficialColumn[];
       readonly rows: readonly (readonly string[])[];
+    }
+  /** A picture (a chart rendered to PNG), centred, `width` × `height` points, captioned below. */
+  | {
+      readonly kind: 'image';
+      readonly png: Uint8Array;
+      readonly width: number;
+      readonly height: number;
+      readonly caption: string;
     };
 
 export interface OfficialField {

@@ -129,6 +129,19 @@ function block(item: OfficialBlock): Content {
         },
         margin: [0, 4, 0, 10],
       };
+    case 'image':
+      return {
+        stack: [
+          {
+            image: `data:image/png;base64,${Buffer.from(item.png).toString('base64')}`,
+            width: item.width,
+            height: item.height,
+            alignment: 'center',
+          },
+          { text: item.caption, alignment: 'center', lineHeight: BODY_LINE_HEIGHT },
+        ],
+        margin: [0, 4, 0, 10],
+      };
     case 'table': {
       const fractions = columnFractions(item.columns);
       return {

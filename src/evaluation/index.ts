@@ -4,4 +4,5 @@
  */
 export { EVALUATION_ACCESS } from './access.ts';
 export type { EvaluationDeps, SatisfactionSource } from './commands.ts';
+export { jurisdictionRules } from './context.ts';
 export { registerEvaluationRoutes } from './routes.ts';

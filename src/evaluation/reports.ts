@@ -1,8 +1,9 @@
 /**
  * The year's outputs (DT-07 一部门一报告，一汇编): the per-department annual report and the
  * jurisdiction's compilation as official .docx documents, and the compilation's .xlsx summary.
- * Charts appear as tables (no server-side chart-to-image renderer is installed); the dashboard in
- * the UI draws them with echarts.
+ * Charts (scores by indicator, the public's satisfaction distribution, the departments compared)
+ * are echarts rendered server-side to PNG pictures in the .docx (charts.ts); the UI's dashboard
+ * draws the same with echarts.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -17,6 +18,8 @@ import {
   PHASE_LABELS,
   type ProjectPhase,
 } from '../rules/evaluation.ts';
+import { departmentComparisonChart, satisfactionChart, scoresByDimensionChart } from './charts.ts';
+import type { RatingDistributionSource } from './command-support.ts';
 import type { EvalCaller } from './context.ts';
 import { departmentOf, type RoundDetail, roundDetail } from './queries.ts';
 
@@ -43,11 +46,37 @@ async function departmentsOf(q: Queryable, jurisdictionId: string) {
     .orderBy(organisations.name);
 }
 
+/** The department's charts: its scores by indicator and how the public rated its systems. */
+async function departmentCharts(
+  q: Queryable,
+  detail: RoundDetail,
+  organisationId: string,
+  name: string,
+  ratings: RatingDistributionSource | undefined,
+): Promise<OfficialBlock[]> {
+  const { projects } = departmentOf(detail, organisationId);
+  const charts: (OfficialBlock | null)[] = [
+    scoresByDimensionChart(
+      detail.indicatorSet?.indicators ?? [],
+      projects.flatMap((p) => (p.score ? [p.score.scores] : [])),
+      `图：${name}各考核指标平均得分`,
+    ),
+  ];
+  const systems = detail.efficacy.filter((e) => e.organisationName === name).map((e) => e.systemId);
+  if (ratings && systems.length > 0) {
+    charts.push(
+      satisfactionChart(await ratings(q, systems, detail.year), `图：${name}公众问卷满意度评分分布`),
+    );
+  }
+  return charts.filter((c): c is OfficialBlock => c !== null);
+}
+
 function departmentBlocks(
   detail: RoundDetail,
   organisationId: string,
   name: string,
   numbered: string,
+  charts: readonly OfficialBlock[] = [],
 ): OfficialBlock[] {
   const { result, projects } = departmentOf(detail, organisationId);
   const rects = detail.rectifications.filter((r) => r.organisationId === organisationId);
@@ -85,6 +114,7 @@ function departmentBlocks(
   } else {
     blocks.push({ kind: 'paragraph', text: '本年度无参评项目。' });
   }
+  blocks.push(...charts);
   for (const e of efficacy) {
     blocks.push({
       kind: 'paragraph',
@@ -126,6 +156,7 @@ export async function departmentReport(
   caller: EvalCaller,
   roundId: string,
   organisationId: string,
+  ratings?: RatingDistributionSource,
 ): Promise<{ bytes: Buffer; name: string; year: number }> {
   const detail = await roundDetail(q, caller, roundId);
   const name =
@@ -135,7 +166,13 @@ export async function departmentReport(
   const doc: OfficialDocument = {
     titleLines: [`${name}`, `${detail.year} 年度政务信息化项目绩效考核报告`],
     number: '',
-    blocks: departmentBlocks(detail, organisationId, name ?? '', ''),
+    blocks: departmentBlocks(
+      detail,
+      organisationId,
+      name ?? '',
+      '',
+      await departmentCharts(q, detail, organisationId, name ?? '', ratings),
+    ),
     issuer: detail.jurisdictionName,
     date: stampDate(caller),
     footerLines: [],
@@ -148,9 +185,41 @@ const CN_NUMBERS = '一二三四五六七八九十';
 const numbered = (i: number) =>
   i < 10 ? `${CN_NUMBERS[i]}、` : i < 20 ? `十${i === 10 ? '' : CN_NUMBERS[i - 11]}、` : `${i + 1}、`;
 
-export async function compilationDocx(q: Queryable, caller: EvalCaller, roundId: string) {
+export async function compilationDocx(
+  q: Queryable,
+  caller: EvalCaller,
+  roundId: string,
+  ratings?: RatingDistributionSource,
+) {
   const detail = await roundDetail(q, caller, roundId);
   const departments = await departmentsOf(q, detail.jurisdictionId);
+  const comparison = departmentComparisonChart(
+    departments.flatMap((d) => {
+      const r = detail.results.find((x) => x.organisationId === d.id);
+      return r ? [{ name: d.name, score: r.score }] : [];
+    }),
+    `图：${detail.year} 年度各部门考核得分`,
+  );
+  const sections: OfficialBlock[][] = [];
+  for (const [i, d] of departments.entries()) {
+    const has =
+      detail.results.some((r) => r.organisationId === d.id) ||
+      detail.projects.some((p) => p.organisationId === d.id);
+    sections.push(
+      has
+        ? departmentBlocks(
+            detail,
+            d.id,
+            d.name,
+            numbered(i),
+            await departmentCharts(q, detail, d.id, d.name, ratings),
+          )
+        : [
+            { kind: 'heading', text: `${numbered(i)}${d.name}` },
+            { kind: 'paragraph', text: '本年度无参评项目。' },
+          ],
+    );
+  }
   const blocks: OfficialBlock[] = [
     {
       kind: 'paragraph',
@@ -168,17 +237,8 @@ export async function compilationDocx(q: Queryable, caller: EvalCaller, roundId:
         return [d.name, r ? String(r.score) : '—', r ? r.gradeName : '未评分'];
       }),
     },
-    ...departments.flatMap((d, i) => {
-      const has =
-        detail.results.some((r) => r.organisationId === d.id) ||
-        detail.projects.some((p) => p.organisationId === d.id);
-      return has
-        ? departmentBlocks(detail, d.id, d.name, numbered(i))
-        : ([
-            { kind: 'heading', text: `${numbered(i)}${d.name}` },
-            { kind: 'paragraph', text: '本年度无参评项目。' },
-          ] as OfficialBlock[]);
-    }),
+    ...(comparison ? [comparison] : []),
+    ...sections.flat(),
   ];
   const doc: OfficialDocument = {
     titleLines: [`${detail.jurisdictionName}`, `${detail.year} 年度政务信息化项目绩效考核汇编`],

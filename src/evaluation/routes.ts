@@ -1,8 +1,9 @@
 /**
  * HTTP routes of the evaluation module: validate → command or query → answer. No drizzle, no rules.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { ErrorBody, errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { recordEvent } from '../shared/command.ts';
@@ -33,9 +34,6 @@ export const PUBLIC_RESULTS_LIMIT = { max: 60, timeWindow: '1 minute' };
 type Req = FastifyRequest;
 /** Answers are built by the queries; documented in the route summaries. */
 const Any = Type.Object({}, { additionalProperties: true });
-// biome-ignore lint/suspicious/noExplicitAny: bodies are validated by their schema before the handler runs
-const body = (req: Req) => req.body as any;
-const id = (req: Req) => (req.params as { id: string }).id;
 
 function send(reply: FastifyReply, bytes: Buffer, type: string, ascii: string, chinese: string) {
   return reply
@@ -48,11 +46,18 @@ function send(reply: FastifyReply, bytes: Buffer, type: string, ascii: string, c
     .send(bytes);
 }
 
-export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationDeps): void {
+export function registerEvaluationRoutes(untyped: FastifyInstance, deps: EvaluationDeps): void {
+  const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
   const caller = (req: Req) => callerOfContext(deps, commandContext(req));
   const ctx = (req: Req) => commandContext(req);
-  const write = (summary: string, schemaBody: unknown, params: unknown = S.IdParams) => ({
-    schema: { tags: TAGS, summary, params, body: schemaBody, response: { 200: Any, 201: Any, ...errors } },
+  const write = <B extends TSchema>(summary: string, body: B) => ({
+    schema: {
+      tags: TAGS,
+      summary,
+      params: S.IdParams,
+      body,
+      response: { 200: Any, 201: Any, ...errors },
+    },
   });
 
   app.get(
@@ -70,7 +75,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationD
         response: { 200: Any, 201: Any, ...errors },
       },
     },
-    (req) => roundDetail(deps.db, caller(req), id(req)),
+    (req) => roundDetail(deps.db, caller(req), req.params.id),
   );
   app.post(
     '/api/evaluation/rounds',
@@ -82,48 +87,50 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationD
         response: { 200: Any, 201: Any, ...errors },
       },
     },
-    async (req, reply) => reply.code(201).send(await openRound(deps, ctx(req), body(req))),
+    async (req, reply) => reply.code(201).send(await openRound(deps, ctx(req), req.body)),
   );
   app.post(
     '/api/evaluation/rounds/:id/self-evaluations',
     write('报送项目自评价报告', S.SelfEvaluationBody),
     async (req, reply) =>
-      reply.code(201).send(await submitSelfEvaluation(deps, ctx(req), id(req), body(req))),
+      reply.code(201).send(await submitSelfEvaluation(deps, ctx(req), req.params.id, req.body)),
   );
   app.post(
     '/api/evaluation/self-evaluations/:id/spot-check',
     write('抽查项目自评价', S.SpotCheckBody),
-    async (req, reply) => reply.code(201).send(await spotCheck(deps, ctx(req), id(req), body(req))),
+    async (req, reply) => reply.code(201).send(await spotCheck(deps, ctx(req), req.params.id, req.body)),
   );
   app.post(
     '/api/evaluation/rounds/:id/indicator-sets',
     write('制定年度考核指标体系（新版本）', S.IndicatorSetBody),
-    async (req, reply) => reply.code(201).send(await createIndicatorSet(deps, ctx(req), id(req), body(req))),
+    async (req, reply) =>
+      reply.code(201).send(await createIndicatorSet(deps, ctx(req), req.params.id, req.body)),
   );
   app.post('/api/evaluation/rounds/:id/scores', write('项目绩效考核评分', S.ScoreBody), (req) =>
-    scoreProject(deps, ctx(req), id(req), body(req)),
+    scoreProject(deps, ctx(req), req.params.id, req.body),
   );
   app.post('/api/evaluation/rounds/:id/efficacy', write('应用效能评估', S.EfficacyBody), (req) =>
-    recordEfficacy(deps, ctx(req), id(req), body(req)),
+    recordEfficacy(deps, ctx(req), req.params.id, req.body),
   );
   app.post('/api/evaluation/rounds/:id/roll-up', write('汇总部门考核结果', S.VersionBody), (req) =>
-    rollUpRound(deps, ctx(req), id(req), body(req)),
+    rollUpRound(deps, ctx(req), req.params.id, req.body),
   );
   app.post('/api/evaluation/rounds/:id/publish', write('公示年度考核结果', S.VersionBody), async (req) => {
-    await publishRound(deps, ctx(req), id(req), body(req));
+    await publishRound(deps, ctx(req), req.params.id, req.body);
     return { ok: true };
   });
   app.post(
     '/api/evaluation/rounds/:id/rectifications',
     write('提出整改意见', S.RectificationBody),
-    async (req, reply) => reply.code(201).send(await issueRectification(deps, ctx(req), id(req), body(req))),
+    async (req, reply) =>
+      reply.code(201).send(await issueRectification(deps, ctx(req), req.params.id, req.body)),
   );
   app.post('/api/evaluation/rectifications/:id/report', write('报告整改情况', S.ReportBody), async (req) => {
-    await reportRectification(deps, ctx(req), id(req), body(req));
+    await reportRectification(deps, ctx(req), req.params.id, req.body);
     return { ok: true };
   });
   app.post('/api/evaluation/rectifications/:id/close', write('核销整改', S.VersionBody), (req) =>
-    closeRectification(deps, ctx(req), id(req), body(req)),
+    closeRectification(deps, ctx(req), req.params.id, req.body),
   );
 
   app.get(
@@ -137,9 +144,9 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationD
       },
     },
     async (req, reply) => {
-      const p = req.params as { id: string; organisationId: string };
+      const p = req.params;
       const c = caller(req);
-      const report = await departmentReport(deps.db, c, p.id, p.organisationId);
+      const report = await departmentReport(deps.db, c, p.id, p.organisationId, deps.ratingDistribution);
       await recordEvent(deps, ctx(req), {
         action: 'eval.report_export',
         objectType: 'eval_round',
@@ -166,11 +173,11 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationD
       },
     },
     async (req, reply) => {
-      const out = await compilationDocx(deps.db, caller(req), id(req));
+      const out = await compilationDocx(deps.db, caller(req), req.params.id, deps.ratingDistribution);
       await recordEvent(deps, ctx(req), {
         action: 'eval.report_export',
         objectType: 'eval_round',
-        objectId: id(req),
+        objectId: req.params.id,
         details: { kind: 'compilation', departments: out.departments },
       });
       return send(reply, out.bytes, DOCX, `compilation-${out.year}.docx`, `${out.year}年度绩效考核汇编.docx`);
@@ -187,11 +194,11 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationD
       },
     },
     async (req, reply) => {
-      const out = await compilationXlsx(deps.db, caller(req), id(req));
+      const out = await compilationXlsx(deps.db, caller(req), req.params.id);
       await recordEvent(deps, ctx(req), {
         action: 'eval.report_export',
         objectType: 'eval_round',
-        objectId: id(req),
+        objectId: req.params.id,
         details: { kind: 'summary' },
       });
       return send(reply, out.bytes, XLSX, `summary-${out.year}.xlsx`, `${out.year}年度绩效考核汇总.xlsx`);
@@ -211,7 +218,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: EvaluationD
       },
     },
     (req) => {
-      const q = req.query as { limit?: number; offset?: number };
+      const q = req.query;
       return publicResults(deps.db, { limit: q.limit ?? 20, offset: q.offset ?? 0 });
     },
   );

@@ -176,7 +176,7 @@ export function actionSignedContent(row: {
 
 export async function insertAction(
   tx: Tx,
-  env: WorkflowEnv,
+  env: Pick<WorkflowEnv, 'now' | 'today'>,
   actor: Actor,
   projectId: string,
   action: NewAction,

@@ -144,6 +144,7 @@ export const ACTION_KINDS = [
   { code: 'expert_opinion', label: '专家意见' },
   { code: 'certificate_issued', label: '出具文书' },
   { code: 'finding', label: '认定' },
+  { code: 'evaluation', label: '绩效评价' },
 ] as const satisfies readonly Labelled[];
 export type ActionKind = (typeof ACTION_KINDS)[number]['code'];
 

@@ -8,6 +8,7 @@ import { asc, eq } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
 import { hmacSm3Hex } from '../crypto/sm3.ts';
 import type { Queryable, Tx } from '../db/client.ts';
+import { jurisdictionRules } from '../evaluation/index.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
@@ -57,6 +58,33 @@ function versionConflict() {
 
 function unauthenticated(): never {
   throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
+}
+
+/**
+ * The rulebook article a questionnaire's refusals cite: the efficacy evaluation's (the public
+ * questionnaire is one of its three sources — DT-30, SC-24, XZ-26), read from the jurisdiction's
+ * rulebook evaluation section; none where the rulebook has no evaluation.
+ */
+async function questionnaireArticle(q: Queryable, jurisdictionId: string): Promise<string | undefined> {
+  return (await jurisdictionRules(q, jurisdictionId))?.rules?.efficacy.articles[0];
+}
+
+/** Runs `fn`; a refusal it throws (not a 404 or a version conflict) names `article`. */
+async function citing<T>(article: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (
+      !article ||
+      !(e instanceof DomainError) ||
+      e.article ||
+      e.kind === 'not_found' ||
+      e.kind === 'unauthenticated' ||
+      e.code === 'VERSION_CONFLICT'
+    )
+      throw e;
+    throw new DomainError(e.kind, e.code, e.message, { field: e.field, article, details: e.details });
+  }
 }
 
 /** The questionnaire, locked, when the caller is its jurisdiction's authority; 404 otherwise. */
@@ -114,9 +142,12 @@ export async function createQuestionnaire(
       const role = system ? authorityIn(actor, system.jurisdictionId) : undefined;
       // Outside the caller's jurisdiction the system does not exist for it (the same 404).
       if (!system || !role) throw notFound('系统不存在或无权查看', 'SYSTEM_NOT_FOUND');
-      if (system.status === 'retired')
-        throw conflict('SYSTEM_RETIRED', '系统已报废，不再开展满意度调查', { field: 'systemId' });
-      const design = checkDesign(input);
+      const article = await questionnaireArticle(tx, system.jurisdictionId);
+      const design = await citing(article, async () => {
+        if (system.status === 'retired')
+          throw conflict('SYSTEM_RETIRED', '系统已报废，不再开展满意度调查', { field: 'systemId' });
+        return checkDesign(input);
+      });
       const [row] = await tx
         .insert(questionnaires)
         .values({
@@ -155,10 +186,13 @@ export async function updateQuestionnaire(
       const { row, role } = await ownQuestionnaire(tx, actor, id);
       audit.role = role.role;
       audit.organisationId = role.organisationId;
-      if (row.status !== 'draft')
-        throw conflict('QUESTIONNAIRE_NOT_DRAFT', '问卷已发布，不能再修改（可结束后另建问卷）');
-      if (row.version !== input.version) throw versionConflict();
-      const design = checkDesign(input);
+      const article = await questionnaireArticle(tx, row.jurisdictionId);
+      const design = await citing(article, async () => {
+        if (row.status !== 'draft')
+          throw conflict('QUESTIONNAIRE_NOT_DRAFT', '问卷已发布，不能再修改（可结束后另建问卷）');
+        if (row.version !== input.version) throw versionConflict();
+        return checkDesign(input);
+      });
       await tx
         .update(questionnaires)
         .set({ title: design.title, intro: design.intro, version: row.version + 1 })
@@ -186,12 +220,14 @@ export async function publishQuestionnaire(
       const { row, role } = await ownQuestionnaire(tx, actor, id);
       audit.role = role.role;
       audit.organisationId = role.organisationId;
-      if (row.status !== 'draft') throw conflict('QUESTIONNAIRE_NOT_DRAFT', '问卷已发布或已结束');
-      if (row.version !== input.version) throw versionConflict();
-      if (input.endsOn < input.startsOn)
-        throw invalid('DATES_REVERSED', '结束日期不能早于开始日期', { field: 'endsOn' });
-      if (input.endsOn < chinaDate(deps.clock.now()))
-        throw invalid('ENDS_IN_PAST', '结束日期不能早于今天', { field: 'endsOn' });
+      await citing(await questionnaireArticle(tx, row.jurisdictionId), async () => {
+        if (row.status !== 'draft') throw conflict('QUESTIONNAIRE_NOT_DRAFT', '问卷已发布或已结束');
+        if (row.version !== input.version) throw versionConflict();
+        if (input.endsOn < input.startsOn)
+          throw invalid('DATES_REVERSED', '结束日期不能早于开始日期', { field: 'endsOn' });
+        if (input.endsOn < chinaDate(deps.clock.now()))
+          throw invalid('ENDS_IN_PAST', '结束日期不能早于今天', { field: 'endsOn' });
+      });
       const slug = slugFrom(randomBytes(10));
       await tx
         .update(questionnaires)
@@ -225,9 +261,11 @@ export async function closeQuestionnaire(
       const { row, role } = await ownQuestionnaire(tx, actor, id);
       audit.role = role.role;
       audit.organisationId = role.organisationId;
-      if (row.status !== 'published')
-        throw conflict('QUESTIONNAIRE_NOT_PUBLISHED', '只有已发布的问卷可以结束');
-      if (row.version !== input.version) throw versionConflict();
+      await citing(await questionnaireArticle(tx, row.jurisdictionId), async () => {
+        if (row.status !== 'published')
+          throw conflict('QUESTIONNAIRE_NOT_PUBLISHED', '只有已发布的问卷可以结束');
+        if (row.version !== input.version) throw versionConflict();
+      });
       await tx
         .update(questionnaires)
         .set({ status: 'closed', closedAt: deps.clock.now(), version: row.version + 1 })
@@ -286,31 +324,33 @@ export async function submitResponse(
       if (!row) throw notFound('问卷不存在', 'QUESTIONNAIRE_NOT_FOUND');
       audit.objectId = row.id;
       audit.jurisdictionId = row.jurisdictionId;
-      const now = deps.clock.now();
-      const today = chinaDate(now);
-      const phase = phaseOf(row, today);
-      if (phase !== 'open')
-        throw conflict(
-          'QUESTIONNAIRE_NOT_OPEN',
-          phase === 'scheduled'
-            ? `问卷尚未开始，开放时间为 ${row.startsOn} 至 ${row.endsOn}`
-            : '问卷已结束，感谢关注',
-        );
-      const rows = answerRows(await questionsOf(tx, row.id), input.answers);
-      if (rows.length === 0) throw invalid('ANSWERS_EMPTY', '请至少回答一个问题', { field: 'answers' });
-      const key = deviceKey(deps.auditKey, row.id, today, input.deviceId);
-      const [response] = await tx
-        .insert(questionnaireResponses)
-        .values({ questionnaireId: row.id, deviceKey: key, answeredOn: today, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: questionnaireResponses.id });
-      if (!response)
-        throw conflict('ALREADY_ANSWERED_TODAY', '本设备今天已提交过这份问卷，请明天再来', {
-          field: 'deviceId',
-        });
-      await tx
-        .insert(questionnaireAnswers)
-        .values(rows.map((r) => ({ ...r, responseId: response.id, questionnaireId: row.id })));
+      await citing(await questionnaireArticle(tx, row.jurisdictionId), async () => {
+        const now = deps.clock.now();
+        const today = chinaDate(now);
+        const phase = phaseOf(row, today);
+        if (phase !== 'open')
+          throw conflict(
+            'QUESTIONNAIRE_NOT_OPEN',
+            phase === 'scheduled'
+              ? `问卷尚未开始，开放时间为 ${row.startsOn} 至 ${row.endsOn}`
+              : '问卷已结束，感谢关注',
+          );
+        const rows = answerRows(await questionsOf(tx, row.id), input.answers);
+        if (rows.length === 0) throw invalid('ANSWERS_EMPTY', '请至少回答一个问题', { field: 'answers' });
+        const key = deviceKey(deps.auditKey, row.id, today, input.deviceId);
+        const [response] = await tx
+          .insert(questionnaireResponses)
+          .values({ questionnaireId: row.id, deviceKey: key, answeredOn: today, createdAt: now })
+          .onConflictDoNothing()
+          .returning({ id: questionnaireResponses.id });
+        if (!response)
+          throw conflict('ALREADY_ANSWERED_TODAY', '本设备今天已提交过这份问卷，请明天再来', {
+            field: 'deviceId',
+          });
+        await tx
+          .insert(questionnaireAnswers)
+          .values(rows.map((r) => ({ ...r, responseId: response.id, questionnaireId: row.id })));
+      });
     },
   );
 }

@@ -7,5 +7,5 @@
  */
 export { QUESTIONNAIRE_ACCESS } from './access.ts';
 export { scoreFromMean } from './model.ts';
-export { satisfactionScore } from './queries.ts';
+export { ratingDistribution, satisfactionScore } from './queries.ts';
 export { publicPath, registerQuestionnaireRoutes } from './routes.ts';

@@ -11,7 +11,12 @@ import { chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
 import { authorityJurisdictions, questionsOf } from './commands.ts';
 import { type Phase, phaseOf, type QuestionDef, scoreFromMean } from './model.ts';
-import { questionnaireAnswers, questionnaireResponses, questionnaires } from './tables.ts';
+import {
+  type QuestionnaireStatus,
+  questionnaireAnswers,
+  questionnaireResponses,
+  questionnaires,
+} from './tables.ts';
 
 const notVisible = () => notFound('问卷不存在或无权查看', 'QUESTIONNAIRE_NOT_FOUND');
 
@@ -36,7 +41,7 @@ export interface QuestionnaireSummary {
   id: string;
   title: string;
   year: number;
-  status: string;
+  status: QuestionnaireStatus;
   phase: Phase;
   slug: string | null;
   startsOn: string | null;
@@ -249,4 +254,32 @@ export async function satisfactionScore(
       ),
     );
   return scoreFromMean(row?.mean == null ? null : Number(row.mean));
+}
+
+/**
+ * How the public rated the systems in `year`: counts of rating answers 1–5 (index 0 = 1 分) over
+ * every questionnaire of those systems (the satisfaction distribution charted in the reports).
+ */
+export async function ratingDistribution(
+  db: Queryable,
+  systemIds: readonly string[],
+  year: number,
+): Promise<number[]> {
+  const counts = [0, 0, 0, 0, 0];
+  if (systemIds.length === 0) return counts;
+  const rows = await db
+    .select({ rating: questionnaireAnswers.rating, n: sql<number>`count(*)::int` })
+    .from(questionnaireAnswers)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireAnswers.questionnaireId))
+    .where(
+      and(
+        inArray(questionnaires.systemId, [...systemIds]),
+        eq(questionnaires.year, year),
+        isNotNull(questionnaireAnswers.rating),
+      ),
+    )
+    .groupBy(questionnaireAnswers.rating);
+  for (const r of rows)
+    if (r.rating !== null && r.rating >= 1 && r.rating <= 5) counts[r.rating - 1] = Number(r.n);
+  return counts;
 }

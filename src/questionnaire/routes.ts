@@ -2,6 +2,7 @@
  * HTTP routes of the questionnaire: the authority's designer and results (signed in), and the public
  * page's two routes (no account: read the questionnaire, answer it — rate-limited per client).
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Config } from '../config.ts';
@@ -16,7 +17,6 @@ import {
   submitResponse,
   updateQuestionnaire,
 } from './commands.ts';
-import type { AnswerInput, QuestionInput } from './model.ts';
 import {
   listQuestionnaires,
   publicQuestionnaire,
@@ -39,15 +39,12 @@ const anonymous = (req: FastifyRequest): CommandContext => ({
   requestId: String(req.id),
 });
 
-type Design = { title: string; intro?: string; questions: QuestionInput[] };
-
 export function registerQuestionnaireRoutes(
-  app: FastifyInstance,
+  untyped: FastifyInstance,
   deps: CommandDeps,
   config: Pick<Config, 'questionnaireRateLimitPerMinute'>,
 ): void {
-  const id = (req: FastifyRequest) => (req.params as { id: string }).id;
-  const slug = (req: FastifyRequest) => (req.params as { slug: string }).slug;
+  const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
   const now = () => deps.clock.now();
 
   app.get(
@@ -61,7 +58,7 @@ export function registerQuestionnaireRoutes(
       },
     },
     (req) => {
-      const q = req.query as { systemId?: string; year?: number; limit?: number; offset?: number };
+      const q = req.query;
       return listQuestionnaires(deps.db, req.actor, now(), {
         ...q,
         limit: q.limit ?? 50,
@@ -81,11 +78,7 @@ export function registerQuestionnaireRoutes(
     },
     async (req, reply) => {
       reply.status(201);
-      return createQuestionnaire(
-        deps,
-        commandContext(req),
-        req.body as Design & { systemId: string; year: number },
-      );
+      return createQuestionnaire(deps, commandContext(req), req.body);
     },
   );
   app.get(
@@ -93,7 +86,7 @@ export function registerQuestionnaireRoutes(
     {
       schema: { tags: TAGS, summary: '问卷详情', params: S.IdParams, response: { 200: S.Detail, ...errors } },
     },
-    (req) => questionnaireDetail(deps.db, req.actor, id(req), now()),
+    (req) => questionnaireDetail(deps.db, req.actor, req.params.id, now()),
   );
   app.put(
     '/api/questionnaires/:id',
@@ -107,7 +100,7 @@ export function registerQuestionnaireRoutes(
       },
     },
     async (req) => {
-      await updateQuestionnaire(deps, commandContext(req), id(req), req.body as Design & { version: number });
+      await updateQuestionnaire(deps, commandContext(req), req.params.id, req.body);
       return { ok: true as const };
     },
   );
@@ -122,13 +115,7 @@ export function registerQuestionnaireRoutes(
         response: { 200: S.Published, ...errors },
       },
     },
-    (req) =>
-      publishQuestionnaire(
-        deps,
-        commandContext(req),
-        id(req),
-        req.body as { startsOn: string; endsOn: string; version: number },
-      ),
+    (req) => publishQuestionnaire(deps, commandContext(req), req.params.id, req.body),
   );
   app.post(
     '/api/questionnaires/:id/close',
@@ -142,7 +129,7 @@ export function registerQuestionnaireRoutes(
       },
     },
     async (req) => {
-      await closeQuestionnaire(deps, commandContext(req), id(req), req.body as { version: number });
+      await closeQuestionnaire(deps, commandContext(req), req.params.id, req.body);
       return { ok: true as const };
     },
   );
@@ -156,7 +143,7 @@ export function registerQuestionnaireRoutes(
         response: { 200: S.Results, ...errors },
       },
     },
-    (req) => questionnaireResults(deps.db, req.actor, id(req), now()),
+    (req) => questionnaireResults(deps.db, req.actor, req.params.id, now()),
   );
   app.get(
     '/api/questionnaires/:id/qrcode',
@@ -165,11 +152,11 @@ export function registerQuestionnaireRoutes(
         tags: TAGS,
         summary: '问卷公开链接的二维码（PNG）',
         params: S.IdParams,
-        response: { ...errors },
+        response: { 200: S.Png, ...errors },
       },
     },
     async (req, reply) => {
-      const detail = await questionnaireDetail(deps.db, req.actor, id(req), now());
+      const detail = await questionnaireDetail(deps.db, req.actor, req.params.id, now());
       if (!detail.slug) throw conflict('QUESTIONNAIRE_NOT_PUBLISHED', '问卷发布后才有公开链接和二维码');
       const url = `${req.protocol}://${req.host}${publicPath(detail.slug)}`;
       const png = await QRCode.toBuffer(url, {
@@ -200,7 +187,7 @@ export function registerQuestionnaireRoutes(
       },
     },
     async (req) => {
-      const view = await publicQuestionnaire(deps.db, slug(req), now());
+      const view = await publicQuestionnaire(deps.db, req.params.slug, now());
       if (!view) throw notFound('问卷不存在', 'QUESTIONNAIRE_NOT_FOUND');
       return view;
     },
@@ -219,12 +206,7 @@ export function registerQuestionnaireRoutes(
       },
     },
     async (req, reply) => {
-      await submitResponse(
-        deps,
-        anonymous(req),
-        slug(req),
-        req.body as { deviceId: string; answers: AnswerInput[] },
-      );
+      await submitResponse(deps, anonymous(req), req.params.slug, req.body);
       return reply.status(201).send({ ok: true });
     },
   );

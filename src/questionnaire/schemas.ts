@@ -4,9 +4,11 @@
  */
 import Type from 'typebox';
 import { VersionInput } from '../http/schemas.ts';
-import { Literals, Nullable, strict, Uuid } from '../projects/schemas.ts';
+import { Nullable, strict, Uuid } from '../projects/schemas.ts';
 import { DEVICE_ID_PATTERN, LIMITS, QUESTION_KINDS } from './model.ts';
 
+/** One of `values` (typed: the route handlers' answers are checked against it). */
+const Literals = <T extends string>(values: readonly T[]) => Type.Enum([...values]);
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const IsoDate = Type.String({ format: 'date', maxLength: 10, description: 'YYYY-MM-DD' });
@@ -144,3 +146,6 @@ export const PublicView = Type.Object({
   phase: Phase,
   questions: Type.Array(Question),
 });
+
+/** The QR code of the public link (PNG bytes). */
+export const Png = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '二维码 PNG' });

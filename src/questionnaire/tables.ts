@@ -23,6 +23,8 @@ import { informationSystems } from '../catalog/tables.ts';
 import { stamp } from '../db/columns.ts';
 import { jurisdictions, organisations, users } from '../db/core.ts';
 
+export type QuestionnaireStatus = 'draft' | 'published' | 'closed';
+
 /** 满意度问卷: draft → published (between starts_on and ends_on) → closed. */
 export const questionnaires = pgTable(
   'questionnaires',
@@ -41,7 +43,7 @@ export const questionnaires = pgTable(
     year: integer('year').notNull(),
     title: text('title').notNull(),
     intro: text('intro').notNull().default(''),
-    status: text('status').notNull().default('draft'),
+    status: text('status').$type<QuestionnaireStatus>().notNull().default('draft'),
     /** The public link /q/<slug>, set on publication. */
     slug: text('slug'),
     startsOn: date('starts_on', { mode: 'string' }),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   DEFAULT_INDICATORS,
+  efficacyProblems,
   efficacyScore,
   evaluationRulesFor,
   gradeOf,
@@ -84,6 +85,25 @@ describe('evaluation rules', () => {
     );
     assert.equal(r.total, 78);
     assert.equal(efficacyScore({ documentReview: {}, thirdParty: {}, questionnaire: null }).total, null);
+  });
+
+  test('DT-30 XZ-26 efficacy needs all three sources: document review, a named third party on five dimensions, the questionnaire', () => {
+    const full = {
+      documentReview: { support: 80 },
+      thirdParty: { support: 90, satisfaction: 60, efficiency_gain: 80, sustainability: 70, security: 100 },
+      questionnaire: 80,
+      evaluatorOrganisationId: 'org',
+    };
+    assert.deepEqual(efficacyProblems(full), []);
+    const codes = (x: Parameters<typeof efficacyProblems>[0]) => efficacyProblems(x).map((p) => p.field);
+    assert.deepEqual(codes({ ...full, documentReview: {} }), ['documentReview']);
+    assert.deepEqual(codes({ ...full, evaluatorOrganisationId: null }), ['evaluatorOrganisationId']);
+    assert.deepEqual(codes({ ...full, questionnaire: null }), ['satisfaction']);
+    assert.deepEqual(codes({ ...full, thirdParty: { support: 90, security: 80 } }), [
+      'thirdParty.satisfaction',
+      'thirdParty.efficiency_gain',
+      'thirdParty.sustainability',
+    ]);
   });
 
   test('SC-22 XZ-23 finance spot-checks where the text names it; JC has no yearly evaluation', () => {

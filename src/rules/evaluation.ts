@@ -279,3 +279,42 @@ export function efficacyScore(input: EfficacyInput): EfficacyResult {
     total: scored.length ? tenth(scored.reduce((a, b) => a + b, 0) / scored.length) : null,
   };
 }
+
+/**
+ * What an efficacy evaluation needs before it is recorded (DT 第三十条, SC 第二十四条, XZ 第二十六条:
+ * "采取资料审查、第三方评估、公众问卷调查等方式…从…五个方面"): a document review, a third party
+ * named and scoring each of the five dimensions, and the public questionnaire's satisfaction.
+ * Returns the problems at their fields; none when it may be recorded.
+ */
+export function efficacyProblems(
+  input: EfficacyInput & { evaluatorOrganisationId: string | null },
+): { field: string; code: string; message: string }[] {
+  const problems: { field: string; code: string; message: string }[] = [];
+  if (Object.values(input.documentReview).every((v) => typeof v !== 'number'))
+    problems.push({
+      field: 'documentReview',
+      code: 'EVAL_EFFICACY_NO_DOCUMENT_REVIEW',
+      message: '应用效能评估须包含资料审查结果',
+    });
+  if (!input.evaluatorOrganisationId)
+    problems.push({
+      field: 'evaluatorOrganisationId',
+      code: 'EVAL_EFFICACY_NO_THIRD_PARTY',
+      message: '应用效能评估须由第三方评估机构评估，请选择第三方评估机构',
+    });
+  for (const d of EFFICACY_DIMENSIONS) {
+    if (typeof input.thirdParty[d.code] !== 'number')
+      problems.push({
+        field: `thirdParty.${d.code}`,
+        code: 'EVAL_EFFICACY_DIMENSION_MISSING',
+        message: `第三方评估缺少“${d.name}”方面的得分`,
+      });
+  }
+  if (input.questionnaire === null)
+    problems.push({
+      field: 'satisfaction',
+      code: 'EVAL_EFFICACY_NO_QUESTIONNAIRE',
+      message: '应用效能评估须包含公众问卷调查：该系统本年度尚无问卷评分',
+    });
+  return problems;
+}

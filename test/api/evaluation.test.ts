@@ -363,11 +363,26 @@ describe('evaluation year (XZ): the 数据中心 self-evaluates, 财务科 spot-
       200,
       'score',
     );
-    const efficacy = await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/efficacy`, {
+    const efficacyBody = {
       systemId: project.systemId,
       documentReview: { support: 90, efficiency_gain: 80, sustainability: 80, security: 90 },
       thirdParty: { support: 90, satisfaction: 80, efficiency_gain: 80, sustainability: 80, security: 90 },
       satisfaction: 90,
+    };
+    // XZ 第二十六条: a third-party evaluation is one of the three sources; without one it is refused.
+    const noThirdParty = await reviewer.request(
+      'POST',
+      `/api/evaluation/rounds/${roundId}/efficacy`,
+      efficacyBody,
+    );
+    expectStatus(noThirdParty, 400, 'efficacy without a third party');
+    assert.deepEqual(
+      [noThirdParty.json().code, noThirdParty.json().field, noThirdParty.json().article],
+      ['EVAL_EFFICACY_NO_THIRD_PARTY', 'evaluatorOrganisationId', 'XZ-26'],
+    );
+    const efficacy = await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/efficacy`, {
+      ...efficacyBody,
+      evaluatorOrganisationId: await organisationId(reviewer, '忻州市交通工程咨询中心'),
     });
     expectStatus(efficacy, 200, 'efficacy');
     assert.equal(efficacy.json().total, 85);
@@ -577,7 +592,7 @@ describe('evaluation year (DT)', () => {
     assert.deepEqual([healthResult.score, healthResult.grade], [70, 'pass']);
   });
 
-  test('DT-30 efficacy combines document review, the third party and the questionnaire on five dimensions', async () => {
+  test('DT-30 efficacy combines document review, the third party and the questionnaire on five dimensions; without any of the three it is refused naming the article', async () => {
     const evaluator = await organisationId(reviewer, '山西省信息化咨询评估中心');
     const res = await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/efficacy`, {
       systemId: edu.systemId,
@@ -595,6 +610,30 @@ describe('evaluation year (DT)', () => {
       thirdParty: {},
     });
     expectStatus(over, 400, 'efficacy out of range');
+    // DT 第三十条: the public questionnaire is one of the three sources; the system has none this year.
+    const noQuestionnaire = await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/efficacy`, {
+      systemId: edu.systemId,
+      documentReview: { support: 80 },
+      thirdParty: { support: 90, satisfaction: 60, efficiency_gain: 80, sustainability: 70, security: 100 },
+      evaluatorOrganisationId: evaluator,
+    });
+    expectStatus(noQuestionnaire, 400, 'efficacy without a questionnaire');
+    assert.deepEqual(
+      [noQuestionnaire.json().code, noQuestionnaire.json().field, noQuestionnaire.json().article],
+      ['EVAL_EFFICACY_NO_QUESTIONNAIRE', 'satisfaction', 'DT-30'],
+    );
+    const partial = await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/efficacy`, {
+      systemId: edu.systemId,
+      documentReview: { support: 80 },
+      thirdParty: { support: 90 },
+      evaluatorOrganisationId: evaluator,
+      satisfaction: 80,
+    });
+    expectStatus(partial, 400, 'efficacy on fewer than five dimensions');
+    assert.deepEqual(
+      [partial.json().code, partial.json().field, partial.json().article],
+      ['EVAL_EFFICACY_DIMENSION_MISSING', 'thirdParty.satisfaction', 'DT-30'],
+    );
     const detail = (await reviewer.request('GET', `/api/evaluation/rounds/${roundId}`)).json();
     assert.equal(detail.efficacy[0].dimensions.length, 5);
   });

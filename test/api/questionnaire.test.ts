@@ -83,6 +83,8 @@ describe('design and publication', () => {
     const locked = await reviewer.request('PUT', `/api/questionnaires/${id}`, { ...DESIGN, version: 3 });
     assert.equal(locked.statusCode, 409);
     assert.equal(locked.json().code, 'QUESTIONNAIRE_NOT_DRAFT');
+    // The refusal names the rulebook's efficacy article (the public questionnaire, DT-30).
+    assert.equal(locked.json().article, 'DT-30');
 
     const view = await ctx.app.inject({ method: 'GET', url: `/api/public/questionnaires/${slug}` });
     assert.equal(view.statusCode, 200, view.body);
@@ -217,6 +219,7 @@ describe('answers and aggregation', () => {
     });
     assert.equal(missing.statusCode, 400);
     assert.equal(missing.json().code, 'ANSWER_REQUIRED');
+    assert.equal(missing.json().article, 'DT-30');
     assert.equal(missing.json().field, `answers.${rating}`);
     const outOfRange = await answer(ctx, q.slug, {
       deviceId: deviceId(),
@@ -294,7 +297,7 @@ describe('who may see and design', () => {
 });
 
 describe('one answer per device per day, only between the dates', () => {
-  test('the same device is refused the same day and accepted the next; before the start, after the end and when closed the answer is refused', async () => {
+  test('DT-30 the same device is refused the same day and accepted the next; before the start, after the end and when closed the answer is refused, naming the article', async () => {
     const q = await published(ctx, reviewer, systemId, 0, 1);
     const later = await published(ctx, reviewer, systemId, 3, 5);
     const body = (device: string) => ({
@@ -309,6 +312,7 @@ describe('one answer per device per day, only between the dates', () => {
     const again = await answer(ctx, q.slug, body(device));
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'ALREADY_ANSWERED_TODAY');
+    assert.equal(again.json().article, 'DT-30');
     assert.equal(again.json().field, 'deviceId');
 
     const early = await answer(ctx, later.slug, {
@@ -317,6 +321,7 @@ describe('one answer per device per day, only between the dates', () => {
     });
     assert.equal(early.statusCode, 409);
     assert.equal(early.json().code, 'QUESTIONNAIRE_NOT_OPEN');
+    assert.equal(early.json().article, 'DT-30');
     const earlyView = (
       await ctx.app.inject({ method: 'GET', url: `/api/public/questionnaires/${later.slug}` })
     ).json();

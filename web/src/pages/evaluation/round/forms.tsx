@@ -187,6 +187,7 @@ export interface EfficacyValues {
   systemId: string;
   documentReview: Record<string, number | undefined>;
   thirdParty: Record<string, number | undefined>;
+  evaluatorOrganisationId: string;
   satisfaction?: number;
 }
 
@@ -194,6 +195,7 @@ export interface EfficacyValues {
 export function EfficacyForm(props: {
   open: boolean;
   systems: { id: string; name: string }[];
+  evaluators: { id: string; name: string }[];
   onClose: () => void;
   onSubmit: (v: EfficacyValues) => Promise<void>;
 }) {
@@ -212,7 +214,10 @@ export function EfficacyForm(props: {
         />
       </Form.Item>
       {EFFICACY_DIMENSIONS.map((d) => score(`资料审查：${d.name}`, ['documentReview', d.code], false))}
-      {EFFICACY_DIMENSIONS.map((d) => score(`第三方评估：${d.name}`, ['thirdParty', d.code], false))}
+      <Form.Item name="evaluatorOrganisationId" label="第三方评估机构" rules={required}>
+        <Select options={props.evaluators.map((o) => ({ value: o.id, label: o.name }))} />
+      </Form.Item>
+      {EFFICACY_DIMENSIONS.map((d) => score(`第三方评估：${d.name}`, ['thirdParty', d.code], true))}
       {score('公众问卷满意度（留空则取问卷结果）', ['satisfaction'], false)}
     </FormModal>
   );

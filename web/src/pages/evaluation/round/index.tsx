@@ -111,6 +111,7 @@ export default function EvaluationRound() {
   const [efficacyOpen, setEfficacyOpen] = useState(false);
   const [rectifyOpen, setRectifyOpen] = useState(false);
   const [systems, setSystems] = useState<{ id: string; name: string }[]>([]);
+  const [evaluators, setEvaluators] = useState<{ id: string; name: string }[]>([]);
   const [progress, setProgress] = useState<{ label: string; percent: number } | null>(null);
 
   useEffect(() => {
@@ -123,7 +124,19 @@ export default function EvaluationRound() {
         (r) => setSystems(r.items),
         () => setSystems([]),
       );
-  }, [data?.manage]);
+    // 第三方评估机构 of the round's jurisdiction (DT-30: one of the efficacy evaluation's sources).
+    api
+      .get<{ items: { id: string; name: string; kind: string; jurisdictionId: string }[] }>(
+        '/api/organisations',
+      )
+      .then(
+        (r) =>
+          setEvaluators(
+            r.items.filter((o) => o.kind === 'evaluator' && o.jurisdictionId === data.jurisdictionId),
+          ),
+        () => setEvaluators([]),
+      );
+  }, [data?.manage, data?.jurisdictionId]);
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {
@@ -479,6 +492,7 @@ export default function EvaluationRound() {
       <EfficacyForm
         open={efficacyOpen}
         systems={systems}
+        evaluators={evaluators}
         onClose={() => setEfficacyOpen(false)}
         onSubmit={(v) => {
           const clean = (o: Record<string, number | undefined>) =>
@@ -489,6 +503,7 @@ export default function EvaluationRound() {
                 systemId: v.systemId,
                 documentReview: clean(v.documentReview),
                 thirdParty: clean(v.thirdParty),
+                evaluatorOrganisationId: v.evaluatorOrganisationId,
                 ...(typeof v.satisfaction === 'number' ? { satisfaction: v.satisfaction } : {}),
               }),
             '应用效能评估已登记',
