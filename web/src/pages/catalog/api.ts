@@ -13,17 +13,17 @@ import type {
   CatalogMeta,
   CloudServiceDraft,
   CloudServiceItem,
+  CloudServiceList,
   Conflict,
   ImportResult,
-  Page,
   ResourceAction,
   ResourceDetail,
   ResourceDraft,
-  ResourceItem,
+  ResourceList,
   SystemCountMetric,
   SystemDetail,
   SystemDraft,
-  SystemItem,
+  SystemList,
 } from './types.ts';
 
 export type CatalogKind = 'systems' | 'resources' | 'cloud-services';
@@ -42,7 +42,7 @@ export function getCatalogMeta(): Promise<CatalogMeta> {
 
 // ---- systems ----
 export const listSystems = (query: Query, signal: AbortSignal) =>
-  api.get<Page<SystemItem>>(base('systems'), { query, signal });
+  api.get<SystemList>(base('systems'), { query, signal });
 export const getSystem = (id: string, signal?: AbortSignal) =>
   api.get<SystemDetail>(`${base('systems')}/${id}`, { signal });
 export const createSystem = (draft: SystemDraft) => api.post<SystemDetail>(base('systems'), draft);
@@ -57,7 +57,7 @@ export const systemCount = (query: Query, signal: AbortSignal) =>
 
 // ---- resources ----
 export const listResources = (query: Query, signal: AbortSignal) =>
-  api.get<Page<ResourceItem>>(base('resources'), { query, signal });
+  api.get<ResourceList>(base('resources'), { query, signal });
 export const getResource = (id: string, signal?: AbortSignal) =>
   api.get<ResourceDetail>(`${base('resources')}/${id}`, { signal });
 export const createResource = (draft: ResourceDraft) => api.post<ResourceDetail>(base('resources'), draft);
@@ -75,7 +75,7 @@ export const listConflicts = (query: Query, signal: AbortSignal) =>
 
 // ---- cloud services ----
 export const listCloudServices = (query: Query, signal: AbortSignal) =>
-  api.get<Page<CloudServiceItem>>(base('cloud-services'), { query, signal });
+  api.get<CloudServiceList>(base('cloud-services'), { query, signal });
 export const createCloudService = (draft: CloudServiceDraft) =>
   api.post<CloudServiceItem>(base('cloud-services'), draft);
 export const updateCloudService = (id: string, changes: CloudServiceDraft, version: number) =>
