@@ -1,5 +1,5 @@
 /** Calls of the project pages (src/projects/routes.ts, src/review/routes.ts, src/projects/plan-routes.ts). */
-import { ApiError, api, getCsrfToken, toApiError } from '../../api/client.ts';
+import { ApiError, type ApiResponse, api, getCsrfToken, toApiError } from '../../api/client.ts';
 import type {
   ApplicationInput,
   AssessmentItem,
@@ -172,22 +172,14 @@ export const decidePlan = (
 export const listLinkableEntries = (signal: AbortSignal) =>
   api.get<{ items: LinkableEntry[] }>('/api/plan-entries', { signal });
 
-export interface OrganisationOption {
-  id: string;
-  name: string;
-  kind: string;
-  jurisdictionId: string;
-  jurisdictionName: string;
-}
+export type OrganisationOption = ApiResponse<'/api/organisations', 'get'>['items'][number];
 export const listOrganisations = (signal: AbortSignal) =>
   api.get<{ items: OrganisationOption[] }>('/api/organisations', { signal });
 
-export interface CatalogResourceOption {
-  id: string;
-  code: string;
-  name: string;
-  providerName: string;
-}
+export type CatalogResourceOption = Pick<
+  ApiResponse<'/api/catalog/resources', 'get'>['items'][number],
+  'id' | 'code' | 'name' | 'providerName'
+>;
 /** Resources of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
 export const listCatalogResources = (signal: AbortSignal) =>
   api
@@ -197,12 +189,10 @@ export const listCatalogResources = (signal: AbortSignal) =>
       throw error;
     });
 
-export interface CatalogSystemOption {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-}
+export type CatalogSystemOption = Pick<
+  ApiResponse<'/api/catalog/systems', 'get'>['items'][number],
+  'id' | 'code' | 'name' | 'status'
+>;
 /** Systems of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
 export const listCatalogSystems = (signal: AbortSignal) =>
   api
