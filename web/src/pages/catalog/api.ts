@@ -1,6 +1,8 @@
 /** Calls of the catalog pages. Downloads and uploads go through fetch with the CSRF header. */
 import {
+  type ApiBody,
   ApiError,
+  type ApiResponse,
   api,
   buildUrl,
   getCsrfToken,
@@ -14,7 +16,6 @@ import type {
   CloudServiceDraft,
   CloudServiceItem,
   CloudServiceList,
-  Conflict,
   ImportResult,
   ResourceAction,
   ResourceDetail,
@@ -71,7 +72,10 @@ export function moveResource(id: string, action: ResourceAction, version: number
   return api.post<ResourceDetail>(`${base('resources')}/${id}/${action}`, body);
 }
 export const listConflicts = (query: Query, signal: AbortSignal) =>
-  api.get<{ items: Conflict[] }>('/api/catalog/single-source-conflicts', { query, signal });
+  api.get<ApiResponse<'/api/catalog/single-source-conflicts', 'get'>>(
+    '/api/catalog/single-source-conflicts',
+    { query, signal },
+  );
 
 // ---- cloud services ----
 export const listCloudServices = (query: Query, signal: AbortSignal) =>
@@ -82,8 +86,12 @@ export const updateCloudService = (id: string, changes: CloudServiceDraft, versi
   api.patch<CloudServiceItem>(`${base('cloud-services')}/${id}`, { ...changes, version });
 export const cloudBatch = (
   action: 'approve' | 'publish' | 'reopen',
-  items: { id: string; version: number }[],
-) => api.post<{ items: CloudServiceItem[] }>(`${base('cloud-services')}/${action}`, { items });
+  items: ApiBody<`/api/catalog/cloud-services/${typeof action}`, 'post'>['items'],
+) =>
+  api.post<ApiResponse<`/api/catalog/cloud-services/${typeof action}`, 'post'>>(
+    `${base('cloud-services')}/${action}`,
+    { items },
+  );
 
 // ---- files ----
 

@@ -59,7 +59,7 @@ export const ops = {
     api.get<ResponsibilityList>(`${O}/responsibilities`, { query: { limit: 500 }, signal }),
   internalRules: (signal?: AbortSignal) => api.get<InternalRules>(`${O}/internal-rules`, { signal }),
   baseLibraries: (signal?: AbortSignal) =>
-    api.get<{ items: BaseLibrary[] }>(`${O}/base-libraries`, { signal }),
+    api.get<ApiResponse<'/api/operations/base-libraries', 'get'>>(`${O}/base-libraries`, { signal }),
   cloud: (signal?: AbortSignal) => api.get<CloudSummary>(`${O}/cloud`, { signal }),
   retirements: (signal?: AbortSignal) =>
     api.get<RetirementList>(`${O}/retirements`, { query: { limit: 200 }, signal }),

@@ -7,7 +7,7 @@ export type SecurityPolicy = ApiResponse<'/api/security/policy', 'get'>;
 
 /** sec_admin only; every change below is audited and ends the user's sessions where it must. */
 export const listSecurityUsers = (signal: AbortSignal) =>
-  api.get<{ items: SecurityUser[] }>('/api/security/users', { signal });
+  api.get<ApiResponse<'/api/security/users', 'get'>>('/api/security/users', { signal });
 export const fetchPolicy = (signal: AbortSignal) =>
   api.get<SecurityPolicy>('/api/security/policy', { signal });
 export const listOrganisations = (signal?: AbortSignal) =>
