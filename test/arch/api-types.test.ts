@@ -27,8 +27,13 @@ describe('generated web API types', () => {
   test('web/src/api/schema.ts is what the OpenAPI document generates', () => {
     const expected = generateApiTypes(ctx.app.swagger() as unknown as OpenApiDocument);
     const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
-    // No diff dump: the file is large; the message says what to do.
-    assert.ok(committed === expected, STALE_MESSAGE);
+    if (committed === expected) return;
+    // No diff dump (the file is large): the first differing line and what to do.
+    const a = committed.split('\n');
+    const b = expected.split('\n');
+    let line = 0;
+    while (line < a.length && a[line] === b[line]) line++;
+    assert.fail(`${STALE_MESSAGE} (first difference at line ${line + 1}: ${JSON.stringify(b[line] ?? '')})`);
   });
 
   test('schemas become TypeScript: nullable, enums, records, optional properties, arrays of unions', () => {
