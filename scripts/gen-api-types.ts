@@ -112,8 +112,15 @@ function baseType(schema: Schema): string {
   }
 }
 
+/** Parenthesised when a union or intersection is at the top level (`(A | B)[]`, not `A | B[]`). */
 function wrap(type: string): string {
-  return /[|&]/.test(type) && !/^\{[\s\S]*\}$/.test(type) ? `(${type})` : type;
+  let depth = 0;
+  for (const c of type) {
+    if (c === '{' || c === '(' || c === '[' || c === '<') depth++;
+    else if (c === '}' || c === ')' || c === ']' || c === '>') depth--;
+    else if (depth === 0 && (c === '|' || c === '&')) return `(${type})`;
+  }
+  return type;
 }
 
 function objectType(schema: Schema): string {

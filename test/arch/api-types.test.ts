@@ -62,6 +62,15 @@ describe('generated web API types', () => {
                         },
                         c: { type: 'object', additionalProperties: { type: 'boolean' } },
                         d: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
+                        e: {
+                          type: 'array',
+                          items: {
+                            anyOf: [
+                              { type: 'object', properties: { x: { type: 'string' } } },
+                              { type: 'object', properties: { y: { type: 'string' } } },
+                            ],
+                          },
+                        },
                       },
                     },
                   },
@@ -79,6 +88,7 @@ describe('generated web API types', () => {
     assert.match(text, /b: "x" \| "y";/);
     assert.match(text, /c: Record<string, boolean>;/);
     assert.match(text, /d\?: \(string \| number\)\[\];/);
+    assert.match(text, /e\?: \(\{\nx\?: string;\n\} \| \{\ny\?: string;\n\}\)\[\];/);
     assert.match(text, /204: undefined;/);
   });
 });
