@@ -6,6 +6,8 @@ import {
   asApiError,
   BAD_RESPONSE,
   buildUrl,
+  call,
+  fillPath,
   NETWORK_ERROR,
   setCsrfToken,
   setUnauthorizedHandler,
@@ -214,5 +216,32 @@ describe('401', () => {
     reply = () => json(403, { code: 'FORBIDDEN', message: '无权执行此操作' });
     await assert.rejects(api.get('/api/users'));
     assert.equal(unauthorized, 0);
+  });
+});
+
+describe('typed calls (generated types)', () => {
+  it('fills path parameters, URI-encoded, and refuses a missing one', () => {
+    assert.equal(
+      fillPath('/api/projects/{id}/steps/{stepId}', { id: 'a b', stepId: 's1' }),
+      '/api/projects/a%20b/steps/s1',
+    );
+    assert.throws(() => fillPath('/api/projects/{id}', {}), /missing path parameter id/);
+  });
+
+  it('sends the method, filled path, query and body of a route', async () => {
+    reply = () => json(200, { items: [], total: 0 });
+    const list = await call('get', '/api/obligations', { query: { kind: 'contract_filing', overdue: true } });
+    assert.deepEqual(list, { items: [], total: 0 });
+    assert.equal(calls[0].url, '/api/obligations?kind=contract_filing&overdue=true');
+    assert.equal(calls[0].init.method, 'GET');
+
+    reply = () => json(200, { ok: true });
+    await call('post', '/api/obligations/{id}/waive', {
+      params: { id: 'o-1' },
+      body: { reason: '不再适用', version: 2 },
+    });
+    assert.equal(calls[1].url, '/api/obligations/o-1/waive');
+    assert.equal(calls[1].init.method, 'POST');
+    assert.deepEqual(JSON.parse(String(calls[1].init.body)), { reason: '不再适用', version: 2 });
   });
 });

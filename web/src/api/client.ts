@@ -7,7 +7,13 @@
  * {@link setUnauthorizedHandler}. Only `fetch`, `Headers` and `URLSearchParams` are used, so the
  * module also runs (and is tested) under Node.
  */
-import type { ApiErrorBody } from './types.ts';
+import type { ApiErrorBody as ErrorContract, paths } from './schema.ts';
+
+/**
+ * Every error body the server sends: the generated contract plus `problems`, which the 400s of a
+ * holiday year and of a derived rulebook add (every problem found).
+ */
+export type ApiErrorBody = ErrorContract & { problems?: unknown[] };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -216,4 +222,65 @@ export const api = {
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(0, { code: 'CLIENT_ERROR', message: '页面处理出错，请刷新后重试' });
+}
+
+// ---- typed calls from the generated OpenAPI types (./schema.ts, `npm run gen:api-types`) ------------
+
+/** Every route of the API, as the OpenAPI document spells it (`/api/projects/{id}`). */
+export type ApiPath = keyof paths;
+export type ApiMethod<P extends ApiPath> = Extract<
+  keyof paths[P],
+  'get' | 'post' | 'put' | 'patch' | 'delete'
+>;
+type Part<O, K extends string> = O extends { [key in K]: infer T } ? T : never;
+type Operation<P extends ApiPath, M extends ApiMethod<P>> = paths[P][M];
+type SuccessStatus = 200 | 201 | 202 | 204;
+
+/** What a route answers on success: `ApiResponse<'/api/projects/{id}', 'get'>` is a project's detail. */
+export type ApiResponse<P extends ApiPath, M extends ApiMethod<P>> =
+  Part<Operation<P, M>, 'responses'> extends infer R ? R[Extract<keyof R, SuccessStatus>] : never;
+/** The JSON body a route takes. */
+export type ApiBody<P extends ApiPath, M extends ApiMethod<P>> = Part<Operation<P, M>, 'body'>;
+/** The query parameters a route takes. */
+export type ApiQuery<P extends ApiPath, M extends ApiMethod<P>> = Part<Operation<P, M>, 'query'>;
+/** The path parameters of a route (`{ id: string }` for `/api/projects/{id}`). */
+export type ApiParams<P extends ApiPath, M extends ApiMethod<P>> = Part<Operation<P, M>, 'params'>;
+
+type Present<T, K extends string> = [T] extends [never] ? { [key in K]?: undefined } : { [key in K]: T };
+type Optional<T, K extends string> = [T] extends [never] ? { [key in K]?: undefined } : { [key in K]?: T };
+
+/** What {@link call} takes for a route: its path parameters and body when it has them, its query. */
+export type CallOptions<P extends ApiPath, M extends ApiMethod<P>> = Present<ApiParams<P, M>, 'params'> &
+  Optional<ApiQuery<P, M>, 'query'> &
+  Present<ApiBody<P, M>, 'body'> &
+  Pick<RequestOptions, 'signal' | 'redirectOnUnauthorized'>;
+
+/** `/api/projects/{id}` with `{ id }` filled in (each value URI-encoded). */
+export function fillPath(path: string, params?: Record<string, string | number>): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} of ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/**
+ * A typed call of one route: `call('get', '/api/projects/{id}', { params: { id } })` returns the
+ * route's 200 type; the params, query and body are checked against the OpenAPI document.
+ */
+export function call<P extends ApiPath, M extends ApiMethod<P>>(
+  method: M,
+  path: P,
+  ...[options]: object extends CallOptions<P, M> ? [CallOptions<P, M>?] : [CallOptions<P, M>]
+): Promise<ApiResponse<P, M>> {
+  const { params, query, body, ...rest } = (options ?? {}) as {
+    params?: Record<string, string | number>;
+    query?: Record<string, QueryValue>;
+    body?: unknown;
+  } & Pick<RequestOptions, 'signal' | 'redirectOnUnauthorized'>;
+  return request<ApiResponse<P, M>>(method.toUpperCase() as HttpMethod, fillPath(path, params), {
+    ...rest,
+    query,
+    body,
+  });
 }

@@ -1,63 +1,16 @@
-/** Hand-written types and calls of the construction routes (src/construction). */
-import { api } from './client.ts';
+/** Types (generated, ./schema.ts) and calls of the construction routes (src/construction). */
+import { type ApiBody, type ApiResponse, call } from './client.ts';
 
-export interface Deliverable {
-  id: string;
-  kind: string;
-  kindName: string;
-  name: string;
-  deliveredOn: string | null;
-}
+const CONTRACTS = '/api/projects/{id}/contracts';
+const RECTIFICATIONS = '/api/projects/{id}/rectifications';
+const EXTENSIONS = '/api/projects/{id}/acceptance-extensions';
 
-export interface Contract {
-  id: string;
-  number: string;
-  procurementMethod: string;
-  procurementMethodName: string;
-  procurementResult: string;
-  contractorName: string;
-  amount: string;
-  signedOn: string;
-  ownershipClause: boolean;
-  filedOn: string | null;
-  version: number;
-  deliverables: Deliverable[];
-}
-
-export interface SignContractBody {
-  number: string;
-  procurementMethod: string;
-  procurementResult: string;
-  contractorName: string;
-  amount: string;
-  signedOn: string;
-  ownershipClause: boolean;
-  deliverables: { kind: string; name: string }[];
-}
-
-export interface Rectification {
-  id: string;
-  problemKind: string;
-  problemKindName: string;
-  description: string;
-  orderedOn: string;
-  workingDays: number;
-  state: 'ordered' | 'reported' | 'rectified' | 'failed' | 'refused';
-  report: string | null;
-  reportedOn: string | null;
-  decidedOn: string | null;
-  decisionNote: string | null;
-  version: number;
-}
-
-export interface FundsGate {
-  gateId: string;
-  name: string;
-  action: string;
-  passed: boolean;
-  reason: string;
-  article: string;
-}
+export type Contract = ApiResponse<typeof CONTRACTS, 'get'>['items'][number];
+export type Deliverable = Contract['deliverables'][number];
+export type SignContractBody = ApiBody<typeof CONTRACTS, 'post'>;
+type RectificationList = ApiResponse<typeof RECTIFICATIONS, 'get'>;
+export type Rectification = RectificationList['items'][number];
+export type FundsGate = RectificationList['fundsGates'][number];
 
 export const PROCUREMENT_OPTIONS = [
   { value: 'public_tender', label: '公开招标' },
@@ -88,88 +41,64 @@ export const RECTIFICATION_STATES: Record<Rectification['state'], { text: string
 };
 
 export const listContracts = (projectId: string, signal?: AbortSignal) =>
-  api.get<{ items: Contract[] }>(`/api/projects/${projectId}/contracts`, { signal });
+  call('get', CONTRACTS, { params: { id: projectId }, signal });
 export const signContract = (projectId: string, body: SignContractBody) =>
-  api.post<{ id: string }>(`/api/projects/${projectId}/contracts`, body);
+  call('post', CONTRACTS, { params: { id: projectId }, body });
 export const fileContract = (projectId: string, contractId: string, version: number) =>
-  api.post<{ late: boolean }>(`/api/projects/${projectId}/contracts/${contractId}/file`, { version });
-export const markDelivered = (projectId: string, contractId: string, deliverableId: string) =>
-  api.post<{ ok: boolean }>(
-    `/api/projects/${projectId}/contracts/${contractId}/deliverables/${deliverableId}/delivered`,
-  );
-export const listRectifications = (projectId: string, signal?: AbortSignal) =>
-  api.get<{ items: Rectification[]; fundsGates: FundsGate[] }>(`/api/projects/${projectId}/rectifications`, {
-    signal,
+  call('post', '/api/projects/{id}/contracts/{contractId}/file', {
+    params: { id: projectId, contractId },
+    body: { version },
   });
-export const orderRectification = (
-  projectId: string,
-  body: { problemKind: string; description: string; workingDays: number },
-) => api.post<{ id: string }>(`/api/projects/${projectId}/rectifications`, body);
+export const markDelivered = (projectId: string, contractId: string, deliverableId: string) =>
+  call('post', '/api/projects/{id}/contracts/{contractId}/deliverables/{deliverableId}/delivered', {
+    params: { id: projectId, contractId, deliverableId },
+  });
+export const listRectifications = (projectId: string, signal?: AbortSignal) =>
+  call('get', RECTIFICATIONS, { params: { id: projectId }, signal });
+export const orderRectification = (projectId: string, body: ApiBody<typeof RECTIFICATIONS, 'post'>) =>
+  call('post', RECTIFICATIONS, { params: { id: projectId }, body });
 export const reportRectification = (
   projectId: string,
-  id: string,
-  body: { report: string; version: number },
-) => api.post<{ ok: boolean }>(`/api/projects/${projectId}/rectifications/${id}/report`, body);
+  rectificationId: string,
+  body: ApiBody<'/api/projects/{id}/rectifications/{rectificationId}/report', 'post'>,
+) =>
+  call('post', '/api/projects/{id}/rectifications/{rectificationId}/report', {
+    params: { id: projectId, rectificationId },
+    body,
+  });
 export const decideRectification = (
   projectId: string,
-  id: string,
-  body: { outcome: 'rectified' | 'failed' | 'refused'; note: string; version: number },
-) => api.post<{ ok: boolean }>(`/api/projects/${projectId}/rectifications/${id}/decision`, body);
+  rectificationId: string,
+  body: ApiBody<'/api/projects/{id}/rectifications/{rectificationId}/decision', 'post'>,
+) =>
+  call('post', '/api/projects/{id}/rectifications/{rectificationId}/decision', {
+    params: { id: projectId, rectificationId },
+    body,
+  });
 
 /** 延期验收 (DT-26b, SC-20c): the extensible deadlines with their obligation, and the requests. */
-export interface ExtensibleDeadline {
-  deadlineId: string;
-  name: string;
-  articles: string[];
-  decidedByName: string;
-  plannedDateAnchor: boolean;
-  limitsNote: string | null;
-  maxRequests: number | null;
-  maxCalendarMonths: number | null;
-  obligation: {
-    id: string;
-    state: 'open' | 'extended' | 'overdue' | 'met' | 'waived';
-    anchorDate: string;
-    dueDate: string | null;
-    extendedFrom: string | null;
-    remainingWorkingDays: number | null;
-    calendarUnknown: boolean;
-  } | null;
-}
-export interface ExtensionRequest {
-  id: string;
-  deadlineId: string;
-  reason: string;
-  requestedUntil: string;
-  dueDateBefore: string | null;
-  requestedOn: string;
-  state: 'requested' | 'granted' | 'refused';
-  decidedOn: string | null;
-  decisionNote: string | null;
-  version: number;
-}
+type ExtensionList = ApiResponse<typeof EXTENSIONS, 'get'>;
+export type ExtensibleDeadline = ExtensionList['deadlines'][number];
+export type ExtensionRequest = ExtensionList['items'][number];
 export const EXTENSION_STATES: Record<ExtensionRequest['state'], { text: string; color: string }> = {
   requested: { text: '待审批', color: 'gold' },
   granted: { text: '已同意', color: 'green' },
   refused: { text: '不同意', color: 'red' },
 };
 export const listExtensions = (projectId: string, signal?: AbortSignal) =>
-  api.get<{ deadlines: ExtensibleDeadline[]; items: ExtensionRequest[] }>(
-    `/api/projects/${projectId}/acceptance-extensions`,
-    { signal },
-  );
-export const requestExtension = (
-  projectId: string,
-  body: { deadlineId: string; until: string; reason: string },
-) => api.post<{ id: string }>(`/api/projects/${projectId}/acceptance-extensions`, body);
+  call('get', EXTENSIONS, { params: { id: projectId }, signal });
+export const requestExtension = (projectId: string, body: ApiBody<typeof EXTENSIONS, 'post'>) =>
+  call('post', EXTENSIONS, { params: { id: projectId }, body });
 export const decideExtension = (
   projectId: string,
-  id: string,
-  body: { decision: 'grant' | 'refuse'; note: string; version: number },
+  extensionId: string,
+  body: ApiBody<'/api/projects/{id}/acceptance-extensions/{extensionId}/decision', 'post'>,
 ) =>
-  api.post<{ ok: boolean; dueDate: string | null }>(
-    `/api/projects/${projectId}/acceptance-extensions/${id}/decision`,
+  call('post', '/api/projects/{id}/acceptance-extensions/{extensionId}/decision', {
+    params: { id: projectId, extensionId },
     body,
-  );
-export const recordPlannedAcceptance = (projectId: string, body: { deadlineId: string; plannedOn: string }) =>
-  api.post<{ id: string }>(`/api/projects/${projectId}/acceptance-plan`, body);
+  });
+export const recordPlannedAcceptance = (
+  projectId: string,
+  body: ApiBody<'/api/projects/{id}/acceptance-plan', 'post'>,
+) => call('post', '/api/projects/{id}/acceptance-plan', { params: { id: projectId }, body });

@@ -1,98 +1,41 @@
-/** Hand-written types and calls of the obligation and notification routes (src/obligations, src/notifications). */
-import { api, buildUrl, type QueryValue } from './client.ts';
+/** Types (generated, ./schema.ts) and calls of the obligation and notification routes (src/obligations, src/notifications). */
+import { type ApiBody, type ApiQuery, type ApiResponse, buildUrl, call, type QueryValue } from './client.ts';
 
-export type ObligationState = 'open' | 'met' | 'overdue' | 'extended' | 'waived';
+export type ObligationFilters = ApiQuery<'/api/obligations', 'get'>;
+/** The stored states (the list's `state` filter also takes `live`: open, extended or overdue). */
+export type ObligationState = Exclude<NonNullable<ObligationFilters['state']>, 'live'>;
+export type ObligationItem = ApiResponse<'/api/obligations', 'get'>['items'][number];
+export type BoardRow = ApiResponse<'/api/obligations/board', 'get'>['rows'][number];
 
-export interface ObligationItem {
-  id: string;
-  kind: string;
-  title: string;
-  articles: string[];
-  projectId: string | null;
-  projectCode: string | null;
-  projectName: string | null;
-  systemId: string | null;
-  jurisdictionId: string;
-  holderOrganisationId: string;
-  holderName: string;
-  ref: string;
-  anchorDate: string;
-  amount: number;
-  unit: 'working_days' | 'calendar_days' | 'calendar_months';
-  dueDate: string | null;
-  calendarUnknown: boolean;
-  unknownYears: number[];
-  state: ObligationState;
-  overdue: boolean;
-  remainingWorkingDays: number | null;
-  metOn: string | null;
-  late: boolean;
-  extendedFrom: string | null;
-  extensionReason: string | null;
-  waivedReason: string | null;
-  link: string | null;
-  version: number;
-}
-
-export interface ObligationFilters {
-  projectId?: string;
-  kind?: string;
-  holderOrganisationId?: string;
-  state?: ObligationState | 'live';
-  overdue?: boolean;
-  limit?: number;
-  offset?: number;
-}
-
-export interface BoardRow {
-  holderOrganisationId: string;
-  holderName: string;
-  kind: string;
-  title: string;
-  live: number;
-  overdue: number;
-  met: number;
-  metLate: number;
-  waived: number;
-}
-
-export const STATE_LABELS: Record<ObligationState, { text: string; color: string }> = {
+const STATE_LABEL_MAP: Record<ObligationState, { text: string; color: string }> = {
   open: { text: '待履行', color: 'blue' },
   met: { text: '已履行', color: 'green' },
   overdue: { text: '已逾期', color: 'red' },
   extended: { text: '已延期', color: 'orange' },
   waived: { text: '已豁免', color: 'default' },
 };
+/** By an item's `state` (a string in the list's schema; every stored state has a label). */
+export const STATE_LABELS: Record<string, { text: string; color: string }> = STATE_LABEL_MAP;
 
-export const UNIT_LABELS = {
+/** By an item's `unit` (a string in the list's schema). */
+export const UNIT_LABELS: Record<string, string> = {
   working_days: '个工作日',
   calendar_days: '日',
   calendar_months: '个月',
-} as const;
+};
 
-const q = (f: ObligationFilters) => f as Record<string, QueryValue>;
-
-export const listObligations = (f: ObligationFilters, signal?: AbortSignal) =>
-  api.get<{ items: ObligationItem[]; total: number }>('/api/obligations', { query: q(f), signal });
-export const obligationBoard = (
-  f: Pick<ObligationFilters, 'kind' | 'holderOrganisationId'>,
-  signal?: AbortSignal,
-) =>
-  api.get<{ rows: BoardRow[]; totals: { live: number; overdue: number; met: number } }>(
-    '/api/obligations/board',
-    {
-      query: q(f),
-      signal,
-    },
-  );
+export const listObligations = (query: ObligationFilters, signal?: AbortSignal) =>
+  call('get', '/api/obligations', { query, signal });
+export const obligationBoard = (query: ApiQuery<'/api/obligations/board', 'get'>, signal?: AbortSignal) =>
+  call('get', '/api/obligations/board', { query, signal });
 export const exportUrl = (f: ObligationFilters) => {
   const { limit: _l, offset: _o, ...rest } = f;
-  return buildUrl('/api/obligations/export', q(rest));
+  return buildUrl('/api/obligations/export', rest as Record<string, QueryValue>);
 };
-export const extendObligation = (id: string, body: { until: string; reason: string; version: number }) =>
-  api.post<ObligationItem>(`/api/obligations/${id}/extend`, body);
-export const waiveObligation = (id: string, body: { reason: string; version: number }) =>
-  api.post<ObligationItem>(`/api/obligations/${id}/waive`, body);
+export const extendObligation = (id: string, body: ApiBody<'/api/obligations/{id}/extend', 'post'>) =>
+  call('post', '/api/obligations/{id}/extend', { params: { id }, body });
+export const waiveObligation = (id: string, body: ApiBody<'/api/obligations/{id}/waive', 'post'>) =>
+  call('post', '/api/obligations/{id}/waive', { params: { id }, body });
 
 /** "剩 3 个工作日" / "今日到期" / "逾期 2 个工作日" / "日历未知". */
 export function remainingText(o: ObligationItem): string {
@@ -104,24 +47,11 @@ export function remainingText(o: ObligationItem): string {
   return `剩 ${o.remainingWorkingDays} 个工作日`;
 }
 
-export interface NotificationItem {
-  id: string;
-  projectId: string | null;
-  stepId: string | null;
-  obligationId: string | null;
-  kind: string;
-  message: string;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+export type NotificationItem = ApiResponse<'/api/notifications', 'get'>['items'][number];
 
 export const unreadCount = (signal?: AbortSignal) =>
-  api.get<{ unread: number }>('/api/notifications/unread-count', { signal });
+  call('get', '/api/notifications/unread-count', { signal });
 export const latestNotifications = (signal?: AbortSignal) =>
-  api.get<{ items: NotificationItem[]; unread: number; total: number }>('/api/notifications', {
-    query: { limit: 10 },
-    signal,
-  });
-export const markRead = (id: string) => api.post<{ ok: boolean }>(`/api/notifications/${id}/read`);
-export const markAllRead = () => api.post<{ marked: number }>('/api/notifications/read-all');
+  call('get', '/api/notifications', { query: { limit: 10 }, signal });
+export const markRead = (id: string) => call('post', '/api/notifications/{id}/read', { params: { id } });
+export const markAllRead = () => call('post', '/api/notifications/read-all');

@@ -1,106 +1,20 @@
-/** Hand-written types and calls of the progress routes (src/progress). */
-import { api } from './client.ts';
+/** Types (generated, ./schema.ts) and calls of the progress routes (src/progress). */
+import { type ApiBody, type ApiResponse, call } from './client.ts';
 
-export interface Milestone {
-  name: string;
-  plannedOn: string;
-}
-export interface PeriodFunds {
-  period: string;
-  amount: string;
-}
-export interface Baseline {
-  baselineVersion: number;
-  startOn: string;
-  milestones: Milestone[];
-  plannedFunds: PeriodFunds[];
-  totalBudget: string;
-  changeRequestId: string | null;
-  createdAt: string;
-}
-export interface Variance {
-  plannedPercent: number;
-  scheduleVariancePoints: number;
-  lateMilestones: string[];
-  plannedFundsToDate: string;
-  earnedValue: string;
-  costVariance: string;
-  costVariancePercent: number | null;
-  fundsVsPlan: string;
-}
-export interface ProgressReport {
-  id: string;
-  period: string;
-  asOf: string;
-  baselineVersion: number;
-  milestones: { name: string; doneOn: string | null }[];
-  percentDone: number;
-  fundsUsed: string;
-  note: string;
-  reportedByName: string;
-  reportedOn: string;
-  variance: Variance | null;
-}
-export type ChangeState = 'submitted' | 'evaluated' | 'approved' | 'rejected' | 'completed';
-export interface ChangeRequest {
-  id: string;
-  kinds: string[];
-  kindNames: string[];
-  description: string;
-  reason: string;
-  proposedMilestones: Milestone[];
-  proposedFunds: PeriodFunds[];
-  proposedBudget: string;
-  state: ChangeState;
-  stateName: string;
-  requestedByName: string;
-  requestedOn: string;
-  evaluatedByName: string | null;
-  evaluatedOn: string | null;
-  evaluationOpinion: string | null;
-  evaluationParticipants: string | null;
-  decidedByName: string | null;
-  decidedOn: string | null;
-  decisionOpinion: string | null;
-  baselineVersion: number | null;
-  version: number;
-}
-export interface ProgressPage {
-  rules: {
-    periodMonths: number;
-    periodFromText: boolean;
-    reportObligation: boolean;
-    dueWorkingDays: number;
-    reportArticles: string[];
-    reportWording: string;
-    changeArticles: string[];
-    changeOrder: 'evaluate_then_decide' | 'decide_then_evaluate';
-    changeWording: string;
-    applicantName: string;
-    evaluatorName: string;
-    deciderName: string;
-    evaluationParticipants: boolean;
-  };
-  established: boolean;
-  can: { report: boolean; request: boolean; evaluate: boolean; decide: boolean };
-  baselines: Baseline[];
-  currentBaselineVersion: number | null;
-  reports: ProgressReport[];
-  periods: { period: string; state: string; dueDate: string | null; late: boolean }[];
-  changes: ChangeRequest[];
-  risk: {
-    level: 'low' | 'medium' | 'high';
-    label: string;
-    reasons: string[];
-    overdueObligations: number;
-    openRectifications: number;
-  };
-}
+const PROGRESS = '/api/projects/{id}/progress';
+const CHANGES = '/api/projects/{id}/change-requests';
 
-export interface PlanBody {
-  milestones: Milestone[];
-  plannedFunds: PeriodFunds[];
-}
+export type ProgressPage = ApiResponse<typeof PROGRESS, 'get'>;
+export type Baseline = ProgressPage['baselines'][number];
+export type Milestone = Baseline['milestones'][number];
+export type PeriodFunds = Baseline['plannedFunds'][number];
+export type ProgressReport = ProgressPage['reports'][number];
+export type Variance = NonNullable<ProgressReport['variance']>;
+export type ChangeRequest = ProgressPage['changes'][number];
+export type PlanBody = Pick<
+  ApiBody<'/api/projects/{id}/progress/baseline', 'post'>,
+  'milestones' | 'plannedFunds'
+>;
 
 export const CHANGE_KIND_OPTIONS = [
   { value: 'content', label: '建设内容' },
@@ -108,12 +22,14 @@ export const CHANGE_KIND_OPTIONS = [
   { value: 'schedule', label: '建设进度' },
   { value: 'systems', label: '涉及系统' },
 ];
-export const RISK_COLORS: Record<ProgressPage['risk']['level'], string> = {
+/** By risk level (the server's schema types it as a string: low, medium, high). */
+export const RISK_COLORS: Record<string, string> = {
   low: 'green',
   medium: 'gold',
   high: 'red',
 };
-export const CHANGE_STATE_COLORS: Record<ChangeState, string> = {
+/** By change request state (the server's schema types it as a string). */
+export const CHANGE_STATE_COLORS: Record<string, string> = {
   submitted: 'blue',
   evaluated: 'gold',
   approved: 'green',
@@ -122,34 +38,32 @@ export const CHANGE_STATE_COLORS: Record<ChangeState, string> = {
 };
 
 export const getProgress = (projectId: string, signal?: AbortSignal) =>
-  api.get<ProgressPage>(`/api/projects/${projectId}/progress`, { signal });
-export const createBaseline = (projectId: string, body: PlanBody & { startOn: string }) =>
-  api.post<{ baselineVersion: number }>(`/api/projects/${projectId}/progress/baseline`, body);
+  call('get', PROGRESS, { params: { id: projectId }, signal });
+export const createBaseline = (
+  projectId: string,
+  body: ApiBody<'/api/projects/{id}/progress/baseline', 'post'>,
+) => call('post', '/api/projects/{id}/progress/baseline', { params: { id: projectId }, body });
 export const submitReport = (
   projectId: string,
-  body: {
-    period: string;
-    milestones: { name: string; doneOn: string | null }[];
-    percentDone: number;
-    fundsUsed: string;
-    note: string;
-  },
-) => api.post<{ id: string; late: boolean }>(`/api/projects/${projectId}/progress/reports`, body);
-export const requestChange = (
-  projectId: string,
-  body: PlanBody & { kinds: string[]; description: string; reason: string; totalBudget: string },
-) => api.post<{ id: string }>(`/api/projects/${projectId}/change-requests`, body);
+  body: ApiBody<'/api/projects/{id}/progress/reports', 'post'>,
+) => call('post', '/api/projects/{id}/progress/reports', { params: { id: projectId }, body });
+export const requestChange = (projectId: string, body: ApiBody<typeof CHANGES, 'post'>) =>
+  call('post', CHANGES, { params: { id: projectId }, body });
 export const evaluateChange = (
   projectId: string,
-  id: string,
-  body: { opinion: string; participants: string; version: number },
-) => api.post<{ ok: boolean }>(`/api/projects/${projectId}/change-requests/${id}/evaluate`, body);
+  requestId: string,
+  body: ApiBody<'/api/projects/{id}/change-requests/{requestId}/evaluate', 'post'>,
+) =>
+  call('post', '/api/projects/{id}/change-requests/{requestId}/evaluate', {
+    params: { id: projectId, requestId },
+    body,
+  });
 export const decideChange = (
   projectId: string,
-  id: string,
-  body: { decision: 'approved' | 'rejected'; opinion: string; version: number },
+  requestId: string,
+  body: ApiBody<'/api/projects/{id}/change-requests/{requestId}/decision', 'post'>,
 ) =>
-  api.post<{ baselineVersion: number | null }>(
-    `/api/projects/${projectId}/change-requests/${id}/decision`,
+  call('post', '/api/projects/{id}/change-requests/{requestId}/decision', {
+    params: { id: projectId, requestId },
     body,
-  );
+  });

@@ -1,257 +1,69 @@
 /**
- * Response and request types of the Tongchou HTTP API.
- *
- * GENERATED FILE (to be): once the server publishes its OpenAPI document (`/api/docs/json`), this file
- * is regenerated from it and must not be edited by hand. Until then it mirrors, field for field, the API
- * contract of issue 2 (UI shell). Keep it free of logic so the swap to the generated file is mechanical.
+ * Named response and request types of the Tongchou HTTP API, as aliases of the types generated from
+ * the OpenAPI document (./schema.ts, `npm run gen:api-types`). Nothing here is declared by hand except
+ * the typed views of the parts the server's schema leaves `unknown` (a rulebook's workflow, roles,
+ * deadlines and gates; a derived version's changes), marked below.
  */
+import type { ApiBody, ApiQuery, ApiResponse } from './client.ts';
 
-/** Every error body the server sends (4xx and 5xx). */
-export interface ApiErrorBody {
-  code: string;
-  /** Chinese, shown to the user as is. */
-  message: string;
-  field?: string;
-  /** Rule citation such as `DT-19` when a rulebook article refuses the action. */
-  article?: string;
-  requestId?: string;
-  /** Every problem found, on the 400s that list them (calendar year rows, derived rulebooks). */
-  problems?: unknown[];
-}
+export type { ApiErrorBody } from './client.ts';
 
 // ---- auth ---------------------------------------------------------------------------------------
 
-export interface MeUser {
-  id: string;
-  username: string;
-  displayName: string;
-  mustChangePassword: boolean;
-  /** The password is older than the configured maximum age: it must be changed first. */
-  passwordExpired: boolean;
-  /** A TOTP authenticator is bound to the account. */
-  mfaEnrolled: boolean;
-  /** A second factor is required and not yet bound: only the enrolment page is open. */
-  mfaEnrolmentRequired: boolean;
-}
-
-export interface MeRole {
-  /** Canonical role code, e.g. `dept_staff`. */
-  role: string;
-  /** The role's name in the jurisdiction's own wording. */
-  roleName: string;
-  organisationId: string;
-  organisationName: string;
-  jurisdictionId: string;
-  jurisdictionName: string;
-  jurisdictionCode: string;
-}
-
 /** GET /api/auth/me, POST /api/auth/login */
-export interface MeResponse {
-  user: MeUser;
-  roles: MeRole[];
-  csrfToken: string;
-}
+export type MeResponse = ApiResponse<'/api/auth/me', 'get'>;
+export type MeUser = MeResponse['user'];
+export type MeRole = MeResponse['roles'][number];
 
-/** POST /api/auth/login */
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
-
+export type LoginRequest = ApiBody<'/api/auth/login', 'post'>;
+export type LoginResponse = ApiResponse<'/api/auth/login', 'post'>;
 /** POST /api/auth/login when a second factor is bound: a pending login, not a session. */
-export interface MfaPendingResponse {
-  mfaRequired: true;
-  /** Send with the code to POST /api/auth/mfa within five minutes. */
-  mfaToken: string;
-  expiresAt: string;
-}
-
-export type LoginResponse = MeResponse | MfaPendingResponse;
-
+export type MfaPendingResponse = Extract<LoginResponse, { mfaRequired: true }>;
 /** POST /api/auth/mfa → MeResponse: exactly one of `code` and `recoveryCode`. */
-export interface MfaStepRequest {
-  mfaToken: string;
-  code?: string;
-  recoveryCode?: string;
-}
-
-/** POST /api/auth/mfa/enrolment */
-export interface MfaEnrolmentStartResponse {
-  /** Base32 secret for manual entry; shown once. */
-  secret: string;
-  otpauthUri: string;
-  /** PNG QR code as a data: URL. */
-  qrDataUrl: string;
-  issuer: string;
-  digits: number;
-  period: number;
-}
-
-/** POST /api/auth/mfa/enrolment/confirm { code } */
-export interface MfaEnrolmentConfirmResponse {
-  /** Ten one-time recovery codes; shown once. */
-  recoveryCodes: string[];
-  csrfToken: string;
-}
-
+export type MfaStepRequest = ApiBody<'/api/auth/mfa', 'post'>;
+export type MfaEnrolmentStartResponse = ApiResponse<'/api/auth/mfa/enrolment', 'post'>;
+export type MfaEnrolmentConfirmResponse = ApiResponse<'/api/auth/mfa/enrolment/confirm', 'post'>;
 /** POST /api/auth/password → 204 */
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
-}
+export type ChangePasswordRequest = ApiBody<'/api/auth/password', 'post'>;
 
 // ---- public -------------------------------------------------------------------------------------
 
-export interface DemoAccount {
-  username: string;
-  password: string;
-  displayName: string;
-  roleNames: string[];
-  jurisdictionName: string;
-  organisationName: string;
-}
-
-/** GET /api/public/login-info */
-export interface LoginInfoResponse {
-  demo: boolean;
-  platformName: string;
-  demoAccounts: DemoAccount[];
-}
+export type LoginInfoResponse = ApiResponse<'/api/public/login-info', 'get'>;
+export type DemoAccount = LoginInfoResponse['demoAccounts'][number];
 
 // ---- organisations and jurisdictions ------------------------------------------------------------
 
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-  kindName: string;
-  jurisdictionId: string;
-  jurisdictionName: string;
-  parentId: string | null;
-  /** For the optimistic lock of PATCH /api/organisations/:id. */
-  version?: number;
-}
-
-/** GET /api/organisations */
-export interface OrganisationListResponse {
-  items: Organisation[];
-}
-
-export interface Jurisdiction {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-}
-
-/** GET /api/jurisdictions */
-export interface JurisdictionListResponse {
-  items: Jurisdiction[];
-}
+export type OrganisationListResponse = ApiResponse<'/api/organisations', 'get'>;
+export type Organisation = OrganisationListResponse['items'][number];
+export type JurisdictionListResponse = ApiResponse<'/api/jurisdictions', 'get'>;
+export type Jurisdiction = JurisdictionListResponse['items'][number];
 
 // ---- users --------------------------------------------------------------------------------------
 
-export interface UserRoleSummary {
-  role: string;
-  roleName: string;
-  organisationName: string;
-  jurisdictionName: string;
-}
-
-export interface UserSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  /** Why the account is disabled: 'admin' or 'inactive'. */
-  disabledReason?: string | null;
-  /** Masked, e.g. 138****5678. */
-  phoneMasked?: string | null;
-  /** Masked, e.g. 110105********002X. */
-  idNumberMasked?: string | null;
-  version?: number;
-  roles: UserRoleSummary[];
-}
-
+export type UserListResponse = ApiResponse<'/api/users', 'get'>;
+export type UserSummary = UserListResponse['items'][number];
+export type UserRoleSummary = UserSummary['roles'][number];
 /** GET /api/users/:id/sensitive (system administrator; every view is audited) */
-export interface UserSensitiveResponse {
-  id: string;
-  phone: string | null;
-  idNumber: string | null;
-}
-
-/** GET /api/users */
-export interface UserListResponse {
-  items: UserSummary[];
-}
+export type UserSensitiveResponse = ApiResponse<'/api/users/{id}/sensitive', 'get'>;
 
 // ---- audit --------------------------------------------------------------------------------------
 
-export interface AuditEvent {
-  id: number;
-  /** ISO 8601 timestamp. */
-  at: string;
-  actorName: string | null;
-  /** The person's name; null for anonymous attempts. */
-  actorDisplayName?: string | null;
-  role: string | null;
-  organisationName: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  /** A user's, project's or organisation's name. */
-  objectName?: string | null;
-  outcome: string;
-  sourceIp: string | null;
-  requestId: string | null;
-}
-
-/** GET /api/audit?from&to&actor&action&limit&offset */
-export interface AuditQuery {
-  from?: string;
-  to?: string;
-  actor?: string;
-  action?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface AuditListResponse {
-  items: AuditEvent[];
-  total: number;
-}
+export type AuditListResponse = ApiResponse<'/api/audit', 'get'>;
+export type AuditEvent = AuditListResponse['items'][number];
+export type AuditQuery = ApiQuery<'/api/audit', 'get'>;
 
 // ---- rulebooks ----------------------------------------------------------------------------------
 
+export type RulebookListResponse = ApiResponse<'/api/rulebooks', 'get'>;
+/** GET /api/rulebooks: one item per version. */
+export type RulebookSummary = RulebookListResponse['items'][number];
+export type CodeVersion = NonNullable<RulebookSummary['derivedFrom']>;
+
 export type DeadlineUnit = 'working_days' | 'calendar_days' | 'calendar_months';
 
-export interface CodeVersion {
-  code: string;
-  version: number;
-}
-
-/** GET /api/rulebooks: one item per version. */
-export interface RulebookSummary {
-  code: string;
-  version: number;
-  name: string;
-  /** GB/T 2260 division code. */
-  jurisdictionCode: string;
-  jurisdictionName: string;
-  effectiveFrom: string;
-  regulationTitle: string;
-  derivedFrom: CodeVersion | null;
-  builtIn: boolean;
-  latest: boolean;
-  createdAt: string | null;
-  createdByName: string | null;
-}
-
-export interface RulebookListResponse {
-  items: RulebookSummary[];
-}
+// Typed views of what GET /api/rulebooks/:code declares as `unknown` (its schema does not describe
+// the workflow, roles, organisations, materials, deadlines and gates). Declared here until the
+// server's schema does; then they become aliases like the rest.
 
 /** An article id with its full citation, e.g. `《…办法》第十九条（DT-19）`. */
 export interface ArticleRef {
@@ -365,33 +177,22 @@ export interface RuleGate {
   articles: ArticleRef[];
 }
 
-/** GET /api/rulebooks/:code?version= */
-export interface RulebookDetail {
-  code: string;
-  version: number;
-  name: string;
-  jurisdictionCode: string;
-  jurisdictionName: string;
-  effectiveFrom: string;
-  derivedFrom: CodeVersion | null;
-  builtIn: boolean;
-  createdAt: string | null;
-  createdByName: string | null;
-  changes: unknown[];
-  versions: { version: number; effectiveFrom: string }[];
-  regulation: { title: string; issuer: string; date: string | null; docNumber: string | null };
-  notes: string[];
-  articles: { id: string; label: string; citation: string }[];
+type GeneratedRulebookDetail = ApiResponse<'/api/rulebooks/{jurisdiction}', 'get'>;
+
+/** GET /api/rulebooks/:code?version= (the generated type, with the views above for its `unknown` parts) */
+export type RulebookDetail = Omit<
+  GeneratedRulebookDetail,
+  'roles' | 'organisations' | 'workflow' | 'materials' | 'deadlines' | 'gates'
+> & {
   roles: RuleRole[];
   organisations: RuleOrganisation[];
   workflow: { start: { id: string; name: string }[]; stages: RuleStage[] };
   materials: (RuleMaterial & { stepId: string; stepName: string; stage: string })[];
   deadlines: RuleDeadline[];
   gates: RuleGate[];
-  content: unknown;
-}
+};
 
-/** One change of POST /api/rulebooks/:code/versions (the server validates every field). */
+/** One change of POST /api/rulebooks/:code/versions (the server's schema says `unknown[]`; it validates each). */
 export type RulebookChange =
   | { op: 'set_deadline'; deadlineId: string; amount?: number; unit?: DeadlineUnit }
   | { op: 'rename_organisation'; key: string; name: string }
@@ -411,82 +212,24 @@ export type RulebookChange =
   | { op: 'replace_text'; from: string; to: string };
 
 /** POST /api/rulebooks/:code/versions → 201 RulebookDetail; 400 lists `problems` (strings). */
-export interface DeriveRulebookRequest {
-  baseCode: string;
-  baseVersion?: number;
-  jurisdictionCode: string;
-  jurisdictionName?: string;
-  name: string;
-  effectiveFrom: string;
-  regulation?: { title: string; issuer: string; date?: string; docNumber?: string };
+export type DeriveRulebookRequest = Omit<
+  ApiBody<'/api/rulebooks/{jurisdiction}/versions', 'post'>,
+  'changes'
+> & {
   changes: RulebookChange[];
-}
+};
 
 // ---- working-day calendar -----------------------------------------------------------------------
 
-export type HolidayKind = 'holiday' | 'workday';
-
-export interface CalendarYearSummary {
-  year: number;
-  known: boolean;
-  /** `chinese-days` (initial data) or `admin`. */
-  source: string | null;
-  publishedRef: string | null;
-  updatedAt: string | null;
-  holidays: number;
-  workdays: number;
-}
-
-/** GET /api/calendar/years */
-export interface CalendarYearListResponse {
-  items: CalendarYearSummary[];
-}
-
-export interface HolidayRow {
-  date: string;
-  kind: HolidayKind;
-  name: string;
-  source: string;
-}
-
+export type CalendarYearListResponse = ApiResponse<'/api/calendar/years', 'get'>;
+export type CalendarYearSummary = CalendarYearListResponse['items'][number];
 /** GET /api/calendar/years/:year */
-export interface CalendarYearDetail {
-  year: number;
-  known: boolean;
-  source: string | null;
-  publishedRef: string | null;
-  /** Optimistic-concurrency token: send it back unchanged when saving. */
-  updatedAt: string | null;
-  rows: HolidayRow[];
-}
-
-export interface HolidayProblem {
-  severity: 'error' | 'warning';
-  code: string;
-  row: number | null;
-  /** `rows.3.date`, `publishedRef`, or null for the whole year. */
-  field: string | null;
-  message: string;
-}
-
+export type CalendarYearDetail = ApiResponse<'/api/calendar/years/{year}', 'get'>;
+export type HolidayRow = CalendarYearDetail['rows'][number];
+export type HolidayKind = HolidayRow['kind'];
 /** PUT /api/calendar/years/:year → 200 SaveCalendarYearResponse; 400 lists `problems` (HolidayProblem). */
-export interface SaveCalendarYearRequest {
-  rows: { date: string; kind: HolidayKind; name: string }[];
-  publishedRef: string;
-  updatedAt: string | null;
-}
-
-export interface SaveCalendarYearResponse {
-  year: CalendarYearDetail;
-  warnings: HolidayProblem[];
-}
-
+export type SaveCalendarYearRequest = ApiBody<'/api/calendar/years/{year}', 'put'>;
+export type SaveCalendarYearResponse = ApiResponse<'/api/calendar/years/{year}', 'put'>;
+export type HolidayProblem = SaveCalendarYearResponse['warnings'][number];
 /** GET /api/calendar/compute?from&amount&unit */
-export interface ComputeResponse {
-  from: string;
-  amount: number;
-  unit: DeadlineUnit;
-  date: string;
-  known: boolean;
-  unknownYears: number[];
-}
+export type ComputeResponse = ApiResponse<'/api/calendar/compute', 'get'>;

@@ -1,4 +1,4 @@
-import { ApiError, api, buildUrl, NETWORK_ERROR, toApiError } from '../../api/client.ts';
+import { ApiError, type ApiResponse, api, buildUrl, NETWORK_ERROR, toApiError } from '../../api/client.ts';
 import type { AuditListResponse, AuditQuery } from '../../api/types.ts';
 
 /** audit_admin only. Every query is itself an audited event on the server (SECURITY.md 19). */
@@ -6,10 +6,7 @@ export const listAudit = (query: AuditQuery, signal: AbortSignal) =>
   api.get<AuditListResponse>('/api/audit', { query: { ...query }, signal });
 
 /** Verifies the SM3 hash chain of the whole log (the verification is itself audited). */
-export const verifyAudit = () =>
-  api.get<{ ok: boolean; count: number; firstBrokenId: number | null; reason: string | null }>(
-    '/api/audit/verify',
-  );
+export const verifyAudit = () => api.get<ApiResponse<'/api/audit/verify', 'get'>>('/api/audit/verify');
 
 export type ExportFormat = 'xlsx' | 'csv';
 

@@ -21,7 +21,7 @@ import { dash, formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
 import { type ExportFormat, exportAudit, listAudit, verifyAudit } from './api.ts';
 import { type AuditFilter, AuditFilters } from './components/AuditFilters.tsx';
-import { auditActionName, objectTypeName, shortId } from './labels.ts';
+import { objectTypeName, shortId } from './labels.ts';
 import { outcomeDisplay } from './outcome.ts';
 
 const columns: TableColumnsType<AuditEvent> = [
@@ -44,18 +44,24 @@ const columns: TableColumnsType<AuditEvent> = [
         (name ?? '匿名')
       ),
   },
-  { title: '角色', dataIndex: 'role', width: 130, render: (role: string | null) => dash(roleLabel(role)) },
+  {
+    title: '角色',
+    dataIndex: 'roleName',
+    width: 130,
+    // The server names the role in the jurisdiction's own wording; the generic label is the fallback.
+    render: (_, e) => dash(e.roleName ?? roleLabel(e.role)),
+  },
   { title: '单位', dataIndex: 'organisationName', width: 220, render: dash },
   {
     title: '操作',
-    dataIndex: 'action',
+    dataIndex: 'actionName',
     width: 200,
-    render: (action: string) => (
+    render: (_, e) => (
       <>
-        {auditActionName(action)}
+        {e.actionName}
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {action}
+            {e.action}
           </Typography.Text>
         </div>
       </>

@@ -1,12 +1,13 @@
 /**
- * Audit outcomes as a value enum. The contract types `outcome` as a string; these are the values
- * the server is expected to write. Anything else is shown as sent.
+ * Audit outcomes as a value enum: the values the server writes (src/audit/events.ts AuditOutcome,
+ * the `outcome` filter of GET /api/audit). `denied`: no permission or no such object; `refused`: a
+ * rule, a state or a concurrent change refused the action. Anything else is shown as sent.
  */
 export const OUTCOMES = {
   success: { text: '成功', color: 'success' },
   failure: { text: '失败', color: 'error' },
   denied: { text: '拒绝', color: 'warning' },
-  error: { text: '异常', color: 'error' },
+  refused: { text: '不符合规则', color: 'warning' },
 } as const;
 
 type Outcome = keyof typeof OUTCOMES;

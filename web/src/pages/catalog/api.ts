@@ -1,6 +1,8 @@
 /** Calls of the catalog pages. Downloads and uploads go through fetch with the CSRF header. */
 import {
+  type ApiBody,
   ApiError,
+  type ApiResponse,
   api,
   buildUrl,
   getCsrfToken,
@@ -13,17 +15,16 @@ import type {
   CatalogMeta,
   CloudServiceDraft,
   CloudServiceItem,
-  Conflict,
+  CloudServiceList,
   ImportResult,
-  Page,
   ResourceAction,
   ResourceDetail,
   ResourceDraft,
-  ResourceItem,
+  ResourceList,
   SystemCountMetric,
   SystemDetail,
   SystemDraft,
-  SystemItem,
+  SystemList,
 } from './types.ts';
 
 export type CatalogKind = 'systems' | 'resources' | 'cloud-services';
@@ -42,7 +43,7 @@ export function getCatalogMeta(): Promise<CatalogMeta> {
 
 // ---- systems ----
 export const listSystems = (query: Query, signal: AbortSignal) =>
-  api.get<Page<SystemItem>>(base('systems'), { query, signal });
+  api.get<SystemList>(base('systems'), { query, signal });
 export const getSystem = (id: string, signal?: AbortSignal) =>
   api.get<SystemDetail>(`${base('systems')}/${id}`, { signal });
 export const createSystem = (draft: SystemDraft) => api.post<SystemDetail>(base('systems'), draft);
@@ -57,7 +58,7 @@ export const systemCount = (query: Query, signal: AbortSignal) =>
 
 // ---- resources ----
 export const listResources = (query: Query, signal: AbortSignal) =>
-  api.get<Page<ResourceItem>>(base('resources'), { query, signal });
+  api.get<ResourceList>(base('resources'), { query, signal });
 export const getResource = (id: string, signal?: AbortSignal) =>
   api.get<ResourceDetail>(`${base('resources')}/${id}`, { signal });
 export const createResource = (draft: ResourceDraft) => api.post<ResourceDetail>(base('resources'), draft);
@@ -71,19 +72,26 @@ export function moveResource(id: string, action: ResourceAction, version: number
   return api.post<ResourceDetail>(`${base('resources')}/${id}/${action}`, body);
 }
 export const listConflicts = (query: Query, signal: AbortSignal) =>
-  api.get<{ items: Conflict[] }>('/api/catalog/single-source-conflicts', { query, signal });
+  api.get<ApiResponse<'/api/catalog/single-source-conflicts', 'get'>>(
+    '/api/catalog/single-source-conflicts',
+    { query, signal },
+  );
 
 // ---- cloud services ----
 export const listCloudServices = (query: Query, signal: AbortSignal) =>
-  api.get<Page<CloudServiceItem>>(base('cloud-services'), { query, signal });
+  api.get<CloudServiceList>(base('cloud-services'), { query, signal });
 export const createCloudService = (draft: CloudServiceDraft) =>
   api.post<CloudServiceItem>(base('cloud-services'), draft);
 export const updateCloudService = (id: string, changes: CloudServiceDraft, version: number) =>
   api.patch<CloudServiceItem>(`${base('cloud-services')}/${id}`, { ...changes, version });
 export const cloudBatch = (
   action: 'approve' | 'publish' | 'reopen',
-  items: { id: string; version: number }[],
-) => api.post<{ items: CloudServiceItem[] }>(`${base('cloud-services')}/${action}`, { items });
+  items: ApiBody<`/api/catalog/cloud-services/${typeof action}`, 'post'>['items'],
+) =>
+  api.post<ApiResponse<`/api/catalog/cloud-services/${typeof action}`, 'post'>>(
+    `${base('cloud-services')}/${action}`,
+    { items },
+  );
 
 // ---- files ----
 

@@ -133,7 +133,7 @@ export function cloudApprovalText(
   const waiting = item.approvalsRequired.filter((who) =>
     who === 'authority' ? !item.authorityApprovedAt : !item.financeApprovedAt,
   );
-  const names = { authority: '主管部门', finance: '财政部门' } as const;
+  const names: Record<string, string> = { authority: '主管部门', finance: '财政部门' };
   if (waiting.length === item.approvalsRequired.length)
     return `待${waiting.map((w) => names[w]).join('、')}审定`;
   return `待${waiting.map((w) => names[w]).join('、')}审定（${item.approvalsRequired

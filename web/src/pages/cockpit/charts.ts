@@ -2,42 +2,10 @@
  * echarts options of the cockpit, pure (no DOM) so they are tested under Node. Each data item
  * carries `drill`: the list URL behind that figure.
  */
-export interface CockpitData {
-  generatedAt: string;
-  totals: { projects: number; requested: string; approved: string };
-  byState: { state: string; stateName: string; count: number }[];
-  byDepartment: {
-    organisationId: string;
-    organisationName: string;
-    total: number;
-    states: { state: string; count: number }[];
-  }[];
-  moneyByYear: { year: number; requested: string; approved: string }[];
-  /** Approved disbursements by year (the funds ledger). */
-  disbursedByYear: { year: number; disbursed: string; count: number; drill: string }[];
-  overdueObligations: {
-    kind: string;
-    kindName: string;
-    organisationId: string;
-    organisationName: string;
-    count: number;
-    drill: string;
-  }[];
-  grades: {
-    organisationId: string;
-    organisationName: string;
-    year: number;
-    score: number;
-    grade: string;
-    gradeName: string;
-    drill: string;
-  }[];
-  openIncidents: {
-    total: number;
-    drill: string;
-    byDepartment: { organisationId: string; organisationName: string; count: number; drill: string }[];
-  };
-}
+import type { ApiResponse } from '../../api/client.ts';
+
+/** GET /api/cockpit (generated from the OpenAPI document, web/src/api/schema.ts). */
+export type CockpitData = ApiResponse<'/api/cockpit', 'get'>;
 
 export const STATE_COLORS: Record<string, string> = {
   draft: '#bfbfbf',

@@ -1,13 +1,6 @@
 /** Calls of the 查重 pages. */
-import { api } from '../../api/client.ts';
-import type {
-  CheckRequest,
-  CheckResult,
-  ListCode,
-  ListEntry,
-  ListEntryDraft,
-  ProjectChecks,
-} from './types.ts';
+import { type ApiResponse, api } from '../../api/client.ts';
+import type { CheckRequest, CheckResult, ListCode, ListEntryDraft, ProjectChecks } from './types.ts';
 
 export const checkProposal = (body: CheckRequest, signal?: AbortSignal) =>
   api.post<CheckResult>('/api/dedup/check', body, { signal });
@@ -19,10 +12,10 @@ export const acknowledgeHit = (projectId: string, hitId: string, note: string, v
   api.post<null>(`/api/projects/${projectId}/dedup/hits/${hitId}/acknowledge`, { note, version });
 
 export const listEntries = (list: ListCode) =>
-  api.get<{ items: ListEntry[] }>('/api/dedup/lists', { query: { list } });
+  api.get<ApiResponse<'/api/dedup/lists', 'get'>>('/api/dedup/lists', { query: { list } });
 
 export const createEntry = (list: ListCode, draft: ListEntryDraft) =>
-  api.post<{ id: string }>('/api/dedup/lists', { list, ...draft });
+  api.post<ApiResponse<'/api/dedup/lists', 'post'>>('/api/dedup/lists', { list, ...draft });
 
 export const updateEntry = (id: string, draft: ListEntryDraft & { version: number }) =>
   api.put<null>(`/api/dedup/lists/${id}`, draft);

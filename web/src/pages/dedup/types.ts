@@ -1,98 +1,22 @@
-/** Types of the 查重 API (src/dedup/schemas.ts). */
-export interface Mark {
-  field: 'name' | 'text' | 'items';
-  index?: number;
-  start: number;
-  end: number;
-}
+/**
+ * Types of the 查重 API (src/dedup/schemas.ts), as aliases of the types generated from the OpenAPI
+ * document (web/src/api/schema.ts, `npm run gen:api-types`).
+ */
+import type { ApiBody, ApiQuery, ApiResponse } from '../../api/client.ts';
 
-export interface DocText {
-  name: string;
-  text: string;
-  items: string[];
-}
+export type CheckRequest = ApiBody<'/api/dedup/check', 'post'>;
+export type CheckResult = ApiResponse<'/api/dedup/check', 'post'>;
+export type CheckHit = CheckResult['hits'][number];
+export type HitLevel = CheckHit['level'];
+export type HitKind = CheckHit['kind'];
+export type Mark = CheckHit['queryMarks'][number];
+export type DocText = CheckHit['candidate'];
 
-export type HitLevel = 'high' | 'partial';
-export type HitKind = 'system' | 'project' | 'resource' | 'unified' | 'negative';
+export type ProjectChecks = ApiResponse<'/api/projects/{id}/dedup', 'get'>;
+export type StoredCheck = ProjectChecks['checks'][number];
+export type StoredHit = StoredCheck['hits'][number];
 
-export interface CheckHit {
-  id: string;
-  kind: HitKind;
-  kindName: string;
-  name: string;
-  detail: string | null;
-  score: number;
-  level: HitLevel;
-  levelName: string;
-  phrases: string[];
-  queryMarks: Mark[];
-  candidateMarks: Mark[];
-  candidate: DocText;
-}
-
-export interface CheckRequest {
-  name: string;
-  summary?: string;
-  functions?: string[];
-  jurisdictionId?: string;
-}
-
-export interface CheckResult {
-  jurisdictionId: string;
-  indexed: number;
-  hits: CheckHit[];
-}
-
-export interface StoredHit extends Omit<CheckHit, 'id'> {
-  id: string;
-  rank: number;
-  targetId: string;
-  entryCode: string | null;
-  entryBasis: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedByName: string | null;
-  acknowledgementNote: string | null;
-  version: number;
-}
-
-export interface StoredCheck {
-  id: string;
-  submissionSeq: number;
-  checkedAt: string;
-  input: DocText;
-  highCount: number;
-  partialCount: number;
-  hits: StoredHit[];
-}
-
-export interface ProjectChecks {
-  canAcknowledge: boolean;
-  checks: StoredCheck[];
-}
-
-export type ListCode = 'unified' | 'negative';
-
-export interface ListEntry {
-  id: string;
-  jurisdictionId: string;
-  jurisdictionName: string;
-  list: ListCode;
-  listName: string;
-  code: string;
-  name: string;
-  description: string;
-  phrases: string[];
-  basis: string;
-  active: boolean;
-  updatedAt: string;
-  version: number;
-}
-
-export interface ListEntryDraft {
-  code: string;
-  name: string;
-  description?: string;
-  phrases: string[];
-  basis?: string;
-  active?: boolean;
-}
+export type ListCode = NonNullable<ApiQuery<'/api/dedup/lists', 'get'>['list']>;
+export type ListEntry = ApiResponse<'/api/dedup/lists', 'get'>['items'][number];
+/** What the list form edits: the body of POST /api/dedup/lists without the list it goes to. */
+export type ListEntryDraft = Omit<ApiBody<'/api/dedup/lists', 'post'>, 'list'>;

@@ -1,13 +1,10 @@
 /** Calls of the money pages (src/funds/routes.ts, src/funds/public-routes.ts). */
-import { api } from '../../api/client.ts';
+import { type ApiResponse, api } from '../../api/client.ts';
 import type {
   DisbursementDetail,
   FundsView,
   NoticeDetail,
-  NoticeListItem,
-  NoticeSummary,
   PublicNoticeDetail,
-  QueueItem,
   ReviewInput,
 } from './types.ts';
 
@@ -16,13 +13,13 @@ const D = (id: string) => `/api/funds/disbursements/${encodeURIComponent(id)}`;
 
 export const getFunds = (id: string, signal?: AbortSignal) => api.get<FundsView>(F(id), { signal });
 export const recordReview = (id: string, body: ReviewInput) =>
-  api.post<{ id: string; number: string }>(`${F(id)}/budget-review`, body);
+  api.post<ApiResponse<'/api/funds/projects/{id}/budget-review', 'post'>>(`${F(id)}/budget-review`, body);
 export const budgetOpinionUrl = (id: string) => `${F(id)}/budget-review/document`;
 export const decideBudgetStep = (id: string, stepId: string, opinion: string) =>
   api.post<FundsView>(`${F(id)}/budget-steps/${encodeURIComponent(stepId)}`, { opinion });
 
 export const listNotices = (signal: AbortSignal) =>
-  api.get<{ items: NoticeListItem[]; total: number }>('/api/funds/notices', {
+  api.get<ApiResponse<'/api/funds/notices', 'get'>>('/api/funds/notices', {
     signal,
     query: { limit: 100 },
   });
@@ -34,14 +31,14 @@ export const createNotice = (body: {
   startsOn: string;
   endsOn: string;
   items: { projectId: string; amount: string }[];
-}) => api.post<{ id: string }>('/api/funds/notices', body);
+}) => api.post<ApiResponse<'/api/funds/notices', 'post'>>('/api/funds/notices', body);
 export const publishNotice = (id: string, version: number) =>
   api.post<NoticeDetail>(`/api/funds/notices/${encodeURIComponent(id)}/publish`, { version });
 export const answerObjection = (id: string, answer: string) =>
   api.post<null>(`/api/funds/objections/${encodeURIComponent(id)}/answer`, { answer });
 
 export const listDisbursements = (signal: AbortSignal, status?: string) =>
-  api.get<{ items: QueueItem[]; total: number }>('/api/funds/disbursements', {
+  api.get<ApiResponse<'/api/funds/disbursements', 'get'>>('/api/funds/disbursements', {
     signal,
     query: { status, limit: 100 },
   });
@@ -51,7 +48,7 @@ export const requestDisbursement = (body: {
   kind: string;
   amount: string;
   purpose: string;
-}) => api.post<{ id: string }>('/api/funds/disbursements', body);
+}) => api.post<ApiResponse<'/api/funds/disbursements', 'post'>>('/api/funds/disbursements', body);
 export const getDisbursement = (id: string, signal?: AbortSignal) =>
   api.get<DisbursementDetail>(D(id), { signal });
 export const decideDisbursement = (
@@ -61,16 +58,19 @@ export const decideDisbursement = (
 export const recordConsent = (id: string, body: { decision: string; opinion: string }) =>
   api.post<DisbursementDetail>(`${D(id)}/consent`, body);
 export const requestOverride = (id: string, body: { gateId: string; reason: string }) =>
-  api.post<{ id: string }>(`${D(id)}/overrides`, body);
+  api.post<ApiResponse<'/api/funds/disbursements/{id}/overrides', 'post'>>(`${D(id)}/overrides`, body);
 export const approveOverride = (id: string) =>
   api.post<null>(`/api/funds/overrides/${encodeURIComponent(id)}/approve`);
 
 export const publicNotices = (phase: 'current' | 'ended', signal: AbortSignal) =>
-  api.get<{ items: NoticeSummary[]; total: number }>('/api/public/notices', {
+  api.get<ApiResponse<'/api/public/notices', 'get'>>('/api/public/notices', {
     signal,
     query: { phase, limit: 50 },
   });
 export const publicNotice = (id: string, signal?: AbortSignal) =>
   api.get<PublicNoticeDetail>(`/api/public/notices/${encodeURIComponent(id)}`, { signal });
 export const fileObjection = (id: string, content: string) =>
-  api.post<{ id: string }>(`/api/public/notices/${encodeURIComponent(id)}/objections`, { content });
+  api.post<ApiResponse<'/api/public/notices/{id}/objections', 'post'>>(
+    `/api/public/notices/${encodeURIComponent(id)}/objections`,
+    { content },
+  );

@@ -1,179 +1,25 @@
-/** Hand-written types of the money API (src/funds/schemas.ts). Amounts are yuan decimal strings. */
-export interface FundsStep {
-  stepId: string;
-  name: string;
-  status: string;
-  actor: string;
-  articles: string[];
-  canAct: boolean;
-}
-export interface ReviewLine {
-  year: number;
-  costItem: string;
-  kind: string;
-  requested: string;
-  approved: string;
-  cut: string;
-  cutReason: string | null;
-}
-export interface Share {
-  level: string;
-  levelLabel: string;
-  kind: string;
-  amount: string;
-  carriedBy: string;
-}
-export interface LedgerRow {
-  year: number;
-  budgeted: string;
-  approvedConstruction: string;
-  approvedOm: string;
-  disbursedConstruction: string;
-  disbursedOm: string;
-  pending: string;
-}
-export interface Disbursement {
-  id: string;
-  year: number;
-  kind: string;
-  kindLabel: string;
-  amount: string;
-  purpose: string;
-  status: string;
-  requestedAt: string;
-  requestedByName: string;
-  decidedAt: string | null;
-  decidedByName: string | null;
-  decisionOpinion: string | null;
-  version: number;
-}
-export interface Override {
-  id: string;
-  disbursementId: string;
-  gateId: string;
-  article: string;
-  reason: string;
-  requestedByName: string;
-  requestedAt: string;
-  approvedByName: string | null;
-  approvedAt: string | null;
-}
-export interface FundsView {
-  project: {
-    id: string;
-    code: string;
-    name: string;
-    rulebook: string;
-    department: string;
-    totalBudget: string;
-    budgetYears: { year: number; amount: string }[];
-    coBuilt: boolean;
-  };
-  steps: FundsStep[];
-  review: {
-    id: string;
-    stepId: string;
-    number: string;
-    opinion: string;
-    decidedOn: string;
-    reviewerName: string;
-    reviewerOrganisation: string;
-    requested: string;
-    approved: string;
-    cut: string;
-    lines: ReviewLine[];
-    shares: Share[];
-  } | null;
-  ledger: LedgerRow[];
-  disbursements: Disbursement[];
-  overrides: Override[];
-}
-export interface Gate {
-  gateId: string;
-  name: string;
-  applicable: boolean;
-  passed: boolean;
-  severity: string;
-  strength: string;
-  overridden: boolean;
-  blocking: boolean;
-  reason: string;
-  article: string;
-  citation: string;
-}
-export interface DisbursementDetail {
-  disbursement: Disbursement;
-  project: { id: string; code: string; name: string; rulebook: string };
-  action: string;
-  gates: Gate[];
-  blocked: boolean;
-  consentRequired: boolean;
-  consent: {
-    decision: string;
-    opinion: string;
-    decidedAt: string;
-    decidedByName: string;
-    organisation: string;
-  } | null;
-  overrides: Override[];
-}
-export interface QueueItem extends Omit<Disbursement, 'decidedByName' | 'decisionOpinion'> {
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  department: string;
-}
-export interface NoticeSummary {
-  id: string;
-  title: string;
-  year: number;
-  startsOn: string;
-  endsOn: string;
-  phase: string;
-  authority: string;
-  itemCount: number;
-  itemTotal: string;
-}
-export interface NoticeListItem extends NoticeSummary {
-  status: string;
-  version: number;
-  objectionCount: number;
-  openObjections: number;
-}
-export interface NoticeDetail extends NoticeSummary {
-  status: string;
-  version: number;
-  items: {
-    projectId: string;
-    projectCode: string;
-    projectName: string;
-    department: string;
-    amount: string;
-  }[];
-  objections: {
-    id: string;
-    content: string;
-    createdAt: string;
-    answer: string | null;
-    answeredAt: string | null;
-  }[];
-}
-export interface PublicNoticeDetail extends NoticeSummary {
-  items: { projectCode: string; projectName: string; department: string; amount: string }[];
-  objections: { content: string; createdAt: string; answer: string; answeredAt: string }[];
-}
-export interface ReviewInput {
-  opinion: string;
-  lines: {
-    year: number;
-    costItem: string;
-    kind: string;
-    requested: string;
-    approved: string;
-    cutReason?: string;
-  }[];
-  shares: { level: string; kind: string; amount: string; carriedBy: string }[];
-}
+/**
+ * Types of the money API (src/funds/schemas.ts), as aliases of the types generated from the OpenAPI
+ * document (web/src/api/schema.ts, `npm run gen:api-types`). Amounts are yuan decimal strings.
+ */
+import type { ApiBody, ApiResponse } from '../../api/client.ts';
+
+export type FundsView = ApiResponse<'/api/funds/projects/{id}', 'get'>;
+export type FundsStep = FundsView['steps'][number];
+type Review = NonNullable<FundsView['review']>;
+export type ReviewLine = Review['lines'][number];
+export type Share = Review['shares'][number];
+export type LedgerRow = FundsView['ledger'][number];
+export type Disbursement = FundsView['disbursements'][number];
+export type Override = FundsView['overrides'][number];
+export type DisbursementDetail = ApiResponse<'/api/funds/disbursements/{id}', 'get'>;
+export type Gate = DisbursementDetail['gates'][number];
+export type QueueItem = ApiResponse<'/api/funds/disbursements', 'get'>['items'][number];
+export type NoticeSummary = ApiResponse<'/api/public/notices', 'get'>['items'][number];
+export type NoticeListItem = ApiResponse<'/api/funds/notices', 'get'>['items'][number];
+export type NoticeDetail = ApiResponse<'/api/funds/notices/{id}', 'get'>;
+export type PublicNoticeDetail = ApiResponse<'/api/public/notices/{id}', 'get'>;
+export type ReviewInput = ApiBody<'/api/funds/projects/{id}/budget-review', 'post'>;
 
 export const PHASE_LABELS: Record<string, string> = {
   draft: '草稿',

@@ -1,391 +1,73 @@
 /**
- * Calls and response types of the 运行与安全 pages (src/operations). Hand-written like the other
- * pages' types (web/src/api is not generated yet).
+ * Calls and response types of the 运行与安全 pages (src/operations); the types are aliases of the ones
+ * generated from the OpenAPI document (web/src/api/schema.ts, `npm run gen:api-types`).
  */
-import { ApiError, api, buildUrl, NETWORK_ERROR, toApiError } from '../../api/client.ts';
+import {
+  ApiError,
+  type ApiResponse,
+  api,
+  buildUrl,
+  call,
+  NETWORK_ERROR,
+  toApiError,
+} from '../../api/client.ts';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+/** GET /api/organisations (the pickers of the 运行与安全 pages) */
+export type Organisation = ApiResponse<'/api/organisations', 'get'>['items'][number];
 
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: string;
-  jurisdictionId: string;
-  jurisdictionName: string;
-}
-
-export const listOrganisations = () => api.get<{ items: Organisation[] }>('/api/organisations');
+export const listOrganisations = () => call('get', '/api/organisations');
 
 export type DueStatus = 'overdue' | 'due_soon' | 'ok';
 
-export interface Incident {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  title: string;
-  description: string;
-  incidentClass: 'general' | 'major' | 'serious' | 'critical';
-  criticalInfrastructure: boolean;
-  foundAt: string;
-  reportDueAt: string | null;
-  firstReportAt: string | null;
-  reportingHours: number | null;
-  reportOverdue: boolean;
-  cause: string | null;
-  liableParty: 'user_unit' | 'contractor' | null;
-  liabilityArticle: string | null;
-  authorityFilingRequired: boolean;
-  authorityFilingArticle: string | null;
-  authorityFiledAt: string | null;
-  authorityFilingMissing: boolean;
-  status: 'open' | 'closed';
-  version: number;
-  systems: { id: string; code: string; name: string }[];
-}
-
-export interface IncidentEntry {
-  id: string;
-  seq: number;
-  kind: 'handling' | 'report' | 'authority_filing' | 'correction' | 'closure';
-  at: string;
-  text: string;
-  recipient: string | null;
-  correctsEntryId: string | null;
-  recordedByName: string;
-}
-
-export interface Overview {
-  today: string;
-  assessments: {
-    systemId: string;
-    systemCode: string;
-    systemName: string;
-    organisationName: string;
-    kind: 'mlps' | 'crypto';
-    level: number;
-    lastAssessedOn: string | null;
-    dueDate: string;
-    status: DueStatus;
-    article: string | null;
-  }[];
-  upcomingAssessments: number;
-  drills: {
-    id: string;
-    planTitle: string;
-    organisationName: string;
-    plannedOn: string;
-    scenario: string;
-    status: DueStatus;
-  }[];
-  incidents: Incident[];
-  counts: Record<
-    | 'gradedSystems'
-    | 'overdueAssessments'
-    | 'overdueDrills'
-    | 'openIncidents'
-    | 'missedReports'
-    | 'missingFilings',
-    number
-  >;
-}
-
-export interface AssessmentSummary {
-  assessedOn: string;
-  result: string;
-  nextDue: string | null;
-  overdue: boolean;
-}
-
-export interface SecuritySystem {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-  deployment: string;
-  organisationName: string;
-  grading: {
-    level: number;
-    filingNumber: string;
-    filingDate: string;
-    criticalInfrastructure: boolean;
-  } | null;
-  mlps: AssessmentSummary | null;
-  crypto: AssessmentSummary | null;
-  risk: AssessmentSummary | null;
-  products: number;
-  uncontrollableProducts: number;
-}
-
-export interface SystemDetail {
-  system: {
-    id: string;
-    code: string;
-    name: string;
-    status: string;
-    deployment: string;
-    cloudMigration: string;
-    organisationId: string;
-    organisationName: string;
-  };
-  rules: {
-    assessmentArticles: string[];
-    riskAssessmentJoint: { contractorRequired: boolean; articles: string[]; wording: string };
-    emergencyPlanJoint: { contractorRequired: boolean; articles: string[]; wording: string };
-    cloudArticles: string[];
-    omHandoverRequired: boolean;
-    countsAsCloud: boolean;
-  } | null;
-  grading: {
-    level: number;
-    filingNumber: string;
-    filingDate: string;
-    criticalInfrastructure: boolean;
-    version: number;
-  } | null;
-  assessments: {
-    id: string;
-    kind: 'mlps' | 'crypto' | 'risk';
-    assessedOn: string;
-    result: string;
-    reportNumber: string;
-    assessor: string;
-    level: number | null;
-    nextDue: string | null;
-    contractorOrganisationName: string | null;
-    article: string;
-  }[];
-  products: {
-    id: string;
-    category: string;
-    name: string;
-    vendor: string;
-    productVersion: string | null;
-    controllable: boolean;
-  }[];
-  exemptions: { id: string; ground: string; reason: string; status: string; decisionNote: string | null }[];
-  handovers: {
-    id: string;
-    fromOrganisationName: string;
-    toOrganisationName: string;
-    handedOverOn: string;
-    note: string | null;
-  }[];
-  retirements: { id: string; status: string; retirementDate: string; reason: string }[];
-  incidents: { id: string; title: string; incidentClass: string; status: string; foundAt: string }[];
-}
-
-export interface Plan {
-  id: string;
-  title: string;
-  organisationName: string;
-  systemId: string | null;
-  systemName: string | null;
-  currentVersion: number;
-  version: number;
-  versions: {
-    number: number;
-    documentNumber: string;
-    summary: string;
-    adoptedOn: string;
-    contractorOrganisationName: string | null;
-  }[];
-  drills: {
-    id: string;
-    plannedOn: string;
-    scenario: string;
-    heldOn: string | null;
-    participants: string | null;
-    findings: string | null;
-    version: number;
-    overdue: boolean;
-  }[];
-}
-
-export interface Responsibility {
-  resourceId: string;
-  code: string;
-  name: string;
-  state: string;
-  providerOrganisationName: string;
-  collectorOrganisationId: string | null;
-  collectorOrganisationName: string | null;
-  checkerOrganisationId: string | null;
-  checkerOrganisationName: string | null;
-  responsibleOrganisationId: string | null;
-  responsibleOrganisationName: string | null;
-  usageNote: string | null;
-  version: number | null;
-  principle: string | null;
-  articles: string[];
-  required: ('collector' | 'checker' | 'provider')[];
-  missing: ('collector' | 'checker' | 'provider')[];
-}
-
-export interface InternalRules {
-  labels: Record<string, string>;
-  items: {
-    id: string;
-    name: string;
-    articles: string[];
-    rules: {
-      kind: string;
-      title: string;
-      documentNumber: string | null;
-      issuedOn: string;
-      version: number;
-    }[];
-    missing: string[];
-  }[];
-}
-
-export interface BaseLibrary {
-  jurisdictionId: string;
-  jurisdictionName: string;
-  kind: string;
-  label: string;
-  articles: string[];
-  responsibleOrganisationId: string | null;
-  responsibleOrganisationName: string | null;
-  resources: { id: string; code: string; name: string }[];
-  version: number | null;
-}
-
-export interface CloudSummary {
-  departments: {
-    organisationId: string;
-    organisationName: string;
-    systems: number;
-    onCloud: number;
-    exempt: number;
-    pendingExemption: number;
-    handedOver: number;
-    toMigrate: number;
-  }[];
-  exemptions: {
-    id: string;
-    systemCode: string;
-    systemName: string;
-    organisationName: string;
-    ground: 'legal' | 'secrecy';
-    reason: string;
-    status: 'requested' | 'approved' | 'rejected';
-    requestedByName: string;
-    decisionNote: string | null;
-    version: number;
-    mine: boolean;
-  }[];
-}
-
-export interface Retirement {
-  id: string;
-  systemId: string;
-  systemCode: string;
-  systemName: string;
-  organisationName: string;
-  reason: string;
-  retirementDate: string;
-  dataDisposition: 'archived' | 'migrated';
-  dataDestination: string;
-  dataConfirmedAt: string | null;
-  status: 'requested' | 'approved' | 'rejected';
-  requestedByName: string;
-  decisionNote: string | null;
-  withdrawnResources: number | null;
-  version: number;
-  mine: boolean;
-}
-
+type IncidentList = ApiResponse<'/api/operations/incidents', 'get'>;
+export type Incident = IncidentList['items'][number];
+export type IncidentView = ApiResponse<'/api/operations/incidents/{id}', 'get'>;
+export type IncidentEntry = IncidentView['entries'][number];
+export type Overview = ApiResponse<'/api/operations/overview', 'get'>;
+type SecuritySystemList = ApiResponse<'/api/operations/systems', 'get'>;
+export type SecuritySystem = SecuritySystemList['items'][number];
+export type AssessmentSummary = NonNullable<SecuritySystem['mlps']>;
+export type SystemDetail = ApiResponse<'/api/operations/systems/{id}', 'get'>;
+type PlanList = ApiResponse<'/api/operations/emergency-plans', 'get'>;
+export type Plan = PlanList['items'][number];
+type ResponsibilityList = ApiResponse<'/api/operations/responsibilities', 'get'>;
+export type Responsibility = ResponsibilityList['items'][number];
+export type InternalRules = ApiResponse<'/api/operations/internal-rules', 'get'>;
+export type BaseLibrary = ApiResponse<'/api/operations/base-libraries', 'get'>['items'][number];
+export type CloudSummary = ApiResponse<'/api/operations/cloud', 'get'>;
+type RetirementList = ApiResponse<'/api/operations/retirements', 'get'>;
+export type Retirement = RetirementList['items'][number];
 /** SC-27 daily monitoring of one system. */
-export interface SystemMonitoring {
-  systemId: string;
-  systemName: string;
-  status: string;
-  required: boolean;
-  articles: string[];
-  wording: string | null;
-  lookbackDays: number;
-  entries: {
-    id: string;
-    monitoredOn: string;
-    status: 'normal' | 'abnormal';
-    resourceCode: string | null;
-    finding: string | null;
-    handler: string;
-    recordedByName: string;
-    recordedAt: string;
-  }[];
-  missingDays: string[];
-}
-
-export interface MonitoringGaps extends Page<MonitoringGap> {
-  date: string;
-}
-export interface MonitoringGap {
-  id: string;
-  code: string;
-  name: string;
-  organisationId: string;
-  organisationName: string;
-  articles: string[];
-}
-
+export type SystemMonitoring = ApiResponse<'/api/operations/systems/{id}/monitoring', 'get'>;
+export type MonitoringGaps = ApiResponse<'/api/operations/monitoring/gaps', 'get'>;
+export type MonitoringGap = MonitoringGaps['items'][number];
+type IndustryCloudList = ApiResponse<'/api/operations/industry-clouds', 'get'>;
 /** XZ-30 a system on an industry cloud and its plan to come under the city cloud. */
-export interface IndustryCloud {
-  systemId: string;
-  code: string;
-  name: string;
-  deployment: string;
-  organisationId: string;
-  organisationName: string;
-  id: string | null;
-  cloudName: string | null;
-  operatorName: string | null;
-  state: 'planned' | 'in_progress' | 'brought_under' | null;
-  plannedBy: string | null;
-  completedOn: string | null;
-  note: string | null;
-  version: number | null;
-  required: boolean;
-  articles: string[];
-  unplanned: boolean;
-  overdue: boolean;
-}
+export type IndustryCloud = IndustryCloudList['items'][number];
 
 const O = '/api/operations';
 type Q = Record<string, string | number | boolean | undefined>;
 export const ops = {
   overview: (signal?: AbortSignal) => api.get<Overview>(`${O}/overview`, { signal }),
-  systems: (query: Q, signal?: AbortSignal) =>
-    api.get<Page<SecuritySystem>>(`${O}/systems`, { query, signal }),
+  systems: (query: Q, signal?: AbortSignal) => api.get<SecuritySystemList>(`${O}/systems`, { query, signal }),
   system: (id: string) => api.get<SystemDetail>(`${O}/systems/${id}`),
   plans: (signal?: AbortSignal) =>
-    api.get<Page<Plan>>(`${O}/emergency-plans`, { query: { limit: 200 }, signal }),
-  incidents: (query: Q, signal?: AbortSignal) => api.get<Page<Incident>>(`${O}/incidents`, { query, signal }),
-  incident: (id: string) =>
-    api.get<{
-      incident: Incident;
-      entries: IncidentEntry[];
-      reportTo: string | null;
-      authorityFilingWording: string | null;
-    }>(`${O}/incidents/${id}`),
+    api.get<PlanList>(`${O}/emergency-plans`, { query: { limit: 200 }, signal }),
+  incidents: (query: Q, signal?: AbortSignal) => api.get<IncidentList>(`${O}/incidents`, { query, signal }),
+  incident: (id: string) => api.get<IncidentView>(`${O}/incidents/${id}`),
   responsibilities: (signal?: AbortSignal) =>
-    api.get<Page<Responsibility>>(`${O}/responsibilities`, { query: { limit: 500 }, signal }),
+    api.get<ResponsibilityList>(`${O}/responsibilities`, { query: { limit: 500 }, signal }),
   internalRules: (signal?: AbortSignal) => api.get<InternalRules>(`${O}/internal-rules`, { signal }),
   baseLibraries: (signal?: AbortSignal) =>
-    api.get<{ items: BaseLibrary[] }>(`${O}/base-libraries`, { signal }),
+    api.get<ApiResponse<'/api/operations/base-libraries', 'get'>>(`${O}/base-libraries`, { signal }),
   cloud: (signal?: AbortSignal) => api.get<CloudSummary>(`${O}/cloud`, { signal }),
   retirements: (signal?: AbortSignal) =>
-    api.get<Page<Retirement>>(`${O}/retirements`, { query: { limit: 200 }, signal }),
+    api.get<RetirementList>(`${O}/retirements`, { query: { limit: 200 }, signal }),
   monitoring: (systemId: string) => api.get<SystemMonitoring>(`${O}/systems/${systemId}/monitoring`),
   monitoringGaps: (query: Q, signal?: AbortSignal) =>
     api.get<MonitoringGaps>(`${O}/monitoring/gaps`, { query, signal }),
   industryClouds: (signal?: AbortSignal) =>
-    api.get<Page<IndustryCloud>>(`${O}/industry-clouds`, { query: { limit: 500 }, signal }),
+    api.get<IndustryCloudList>(`${O}/industry-clouds`, { query: { limit: 500 }, signal }),
   post: <T = unknown>(path: string, body: unknown) => api.post<T>(`${O}${path}`, body),
   put: <T = unknown>(path: string, body: unknown) => api.put<T>(`${O}${path}`, body),
   remove: (path: string) => api.delete(`${O}${path}`),

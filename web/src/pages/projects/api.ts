@@ -1,27 +1,18 @@
 /** Calls of the project pages (src/projects/routes.ts, src/review/routes.ts, src/projects/plan-routes.ts). */
-import { ApiError, api, getCsrfToken, toApiError } from '../../api/client.ts';
+import { ApiError, type ApiResponse, api, getCsrfToken, toApiError } from '../../api/client.ts';
 import type {
   ApplicationInput,
-  AssessmentItem,
-  CertificateItem,
-  ExpertAssignment,
   ExpertPool,
-  LinkableEntry,
-  NotificationItem,
   Plan,
   ProjectDetail,
-  ProjectListItem,
   ReviewView,
   SubmissionDetail,
-  SubmissionSummary,
-  TaskItem,
-  TimelineItem,
 } from './types.ts';
 
 const P = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
 export const listProjects = (signal: AbortSignal, query: Record<string, string | boolean | undefined> = {}) =>
-  api.get<{ items: ProjectListItem[]; total: number }>('/api/projects', {
+  api.get<ApiResponse<'/api/projects', 'get'>>('/api/projects', {
     signal,
     query: { limit: 200, ...query },
   });
@@ -52,15 +43,20 @@ export const withdrawProject = (id: string, reason: string) =>
 export const reassignStep = (id: string, stepId: string, body: { userId: string; note: string }) =>
   api.post<ProjectDetail>(`${P(id)}/steps/${stepId}/reassign`, body);
 export const colleaguesOf = (id: string, stepId: string, signal: AbortSignal) =>
-  api.get<{ items: { userId: string; name: string }[] }>(`${P(id)}/steps/${stepId}/colleagues`, { signal });
+  api.get<ApiResponse<'/api/projects/{id}/steps/{stepId}/colleagues', 'get'>>(
+    `${P(id)}/steps/${stepId}/colleagues`,
+    { signal },
+  );
 export const urgeStep = (id: string, stepId: string, message: string) =>
-  api.post<{ notified: number }>(`${P(id)}/steps/${stepId}/urge`, { message });
+  api.post<ApiResponse<'/api/projects/{id}/steps/{stepId}/urge', 'post'>>(`${P(id)}/steps/${stepId}/urge`, {
+    message,
+  });
 export const addComment = (id: string, text: string) =>
-  api.post<{ ok: boolean }>(`${P(id)}/comments`, { text });
+  api.post<ApiResponse<'/api/projects/{id}/comments', 'post'>>(`${P(id)}/comments`, { text });
 export const getTimeline = (id: string, signal?: AbortSignal) =>
-  api.get<{ items: TimelineItem[] }>(`${P(id)}/timeline`, { signal });
+  api.get<ApiResponse<'/api/projects/{id}/timeline', 'get'>>(`${P(id)}/timeline`, { signal });
 export const listSubmissions = (id: string, signal?: AbortSignal) =>
-  api.get<{ items: SubmissionSummary[] }>(`${P(id)}/submissions`, { signal });
+  api.get<ApiResponse<'/api/projects/{id}/submissions', 'get'>>(`${P(id)}/submissions`, { signal });
 export const getSubmission = (id: string, seq: number, signal?: AbortSignal) =>
   api.get<SubmissionDetail>(`${P(id)}/submissions/${seq}`, { signal });
 export const removeMaterial = (id: string, materialId: string) =>
@@ -97,10 +93,12 @@ export async function uploadMaterial(
   return (body as { id: string }).id;
 }
 
-export const listTasks = (signal: AbortSignal) => api.get<{ items: TaskItem[] }>('/api/tasks', { signal });
+export const listTasks = (signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/tasks', 'get'>>('/api/tasks', { signal });
 export const listNotifications = (signal: AbortSignal) =>
-  api.get<{ items: NotificationItem[]; unread: number }>('/api/notifications', { signal });
-export const readNotification = (id: string) => api.post<{ ok: boolean }>(`/api/notifications/${id}/read`);
+  api.get<ApiResponse<'/api/notifications', 'get'>>('/api/notifications', { signal });
+export const readNotification = (id: string) =>
+  api.post<ApiResponse<'/api/notifications/{id}/read', 'post'>>(`/api/notifications/${id}/read`);
 
 export const getReview = (id: string, signal?: AbortSignal) =>
   api.get<ReviewView>(`${P(id)}/review`, { signal });
@@ -114,15 +112,15 @@ export const saveReview = (
   },
 ) => api.put<ReviewView>(`${P(id)}/review`, body);
 export const listAssignments = (id: string, signal?: AbortSignal) =>
-  api.get<{ items: ExpertAssignment[] }>(`${P(id)}/experts`, { signal });
+  api.get<ApiResponse<'/api/projects/{id}/experts', 'get'>>(`${P(id)}/experts`, { signal });
 export const assignExpert = (
   id: string,
   body: { userId: string; kind: 'expert' | 'evaluator'; field: string | null },
-) => api.post<{ id: string }>(`${P(id)}/experts`, body);
+) => api.post<ApiResponse<'/api/projects/{id}/experts', 'post'>>(`${P(id)}/experts`, body);
 export const giveExpertOpinion = (id: string, body: { opinion: string; conclusion: string }) =>
-  api.post<{ items: ExpertAssignment[] }>(`${P(id)}/expert-opinion`, body);
+  api.post<ApiResponse<'/api/projects/{id}/expert-opinion', 'post'>>(`${P(id)}/expert-opinion`, body);
 export const listCertificates = (id: string, signal?: AbortSignal) =>
-  api.get<{ items: CertificateItem[] }>(`${P(id)}/certificates`, { signal });
+  api.get<ApiResponse<'/api/projects/{id}/certificates', 'get'>>(`${P(id)}/certificates`, { signal });
 export const certificateUrl = (id: string, certificateId: string, format: 'docx' | 'pdf') =>
   `${P(id)}/certificates/${certificateId}/download?format=${format}`;
 
@@ -132,18 +130,19 @@ export const registerExpert = (body: {
   fields: string[];
   employerOrganisationId: string | null;
   title: string;
-}) => api.post<{ ok: boolean }>('/api/experts', body);
+}) => api.post<ApiResponse<'/api/experts', 'post'>>('/api/experts', body);
 export const listAssessments = (signal: AbortSignal) =>
-  api.get<{ items: AssessmentItem[] }>('/api/department-assessments', { signal });
+  api.get<ApiResponse<'/api/department-assessments', 'get'>>('/api/department-assessments', { signal });
 export const recordAssessment = (body: {
   organisationId: string;
   year: number;
   score: number;
   grade: string;
   summary: string;
-}) => api.post<{ id: string }>('/api/department-assessments', body);
+}) => api.post<ApiResponse<'/api/department-assessments', 'post'>>('/api/department-assessments', body);
 
-export const listPlans = (signal: AbortSignal) => api.get<{ items: Plan[] }>('/api/plans', { signal });
+export const listPlans = (signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/plans', 'get'>>('/api/plans', { signal });
 export const getPlan = (id: string, signal?: AbortSignal) => api.get<Plan>(`/api/plans/${id}`, { signal });
 export const createPlan = (body: {
   kind: string;
@@ -170,43 +169,39 @@ export const decidePlan = (
   body: { decision: 'approve' | 'return' | 'refuse'; opinion: string },
 ) => api.post<Plan>(`/api/plans/${id}/decision`, body);
 export const listLinkableEntries = (signal: AbortSignal) =>
-  api.get<{ items: LinkableEntry[] }>('/api/plan-entries', { signal });
+  api.get<ApiResponse<'/api/plan-entries', 'get'>>('/api/plan-entries', { signal });
 
-export interface OrganisationOption {
-  id: string;
-  name: string;
-  kind: string;
-  jurisdictionId: string;
-  jurisdictionName: string;
-}
+export type OrganisationOption = ApiResponse<'/api/organisations', 'get'>['items'][number];
 export const listOrganisations = (signal: AbortSignal) =>
-  api.get<{ items: OrganisationOption[] }>('/api/organisations', { signal });
+  api.get<ApiResponse<'/api/organisations', 'get'>>('/api/organisations', { signal });
 
-export interface CatalogResourceOption {
-  id: string;
-  code: string;
-  name: string;
-  providerName: string;
-}
+export type CatalogResourceOption = Pick<
+  ApiResponse<'/api/catalog/resources', 'get'>['items'][number],
+  'id' | 'code' | 'name' | 'providerName'
+>;
 /** Resources of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
 export const listCatalogResources = (signal: AbortSignal) =>
   api
-    .get<{ items: CatalogResourceOption[] }>('/api/catalog/resources', { signal, query: { limit: 500 } })
+    .get<ApiResponse<'/api/catalog/resources', 'get'>>('/api/catalog/resources', {
+      signal,
+      query: { limit: 500 },
+    })
     .catch((error: unknown) => {
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return { items: [] };
       throw error;
     });
 
-export interface CatalogSystemOption {
-  id: string;
-  code: string;
-  name: string;
-  status: string;
-}
+export type CatalogSystemOption = Pick<
+  ApiResponse<'/api/catalog/systems', 'get'>['items'][number],
+  'id' | 'code' | 'name' | 'status'
+>;
 /** Systems of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
 export const listCatalogSystems = (signal: AbortSignal) =>
   api
-    .get<{ items: CatalogSystemOption[] }>('/api/catalog/systems', { signal, query: { limit: 500 } })
+    .get<ApiResponse<'/api/catalog/systems', 'get'>>('/api/catalog/systems', {
+      signal,
+      query: { limit: 500 },
+    })
     .catch((error: unknown) => {
       if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return { items: [] };
       throw error;

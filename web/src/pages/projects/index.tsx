@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { type ApiResponse, api } from '../../api/client.ts';
 import { useSession } from '../../auth/context.ts';
 import type { FilterField } from '../../components/list/FilterBar.tsx';
 import { ListPage } from '../../components/list/ListPage.tsx';
@@ -27,7 +27,7 @@ const FIELDS: FilterField[] = [
 ];
 
 const fetchProjects = (query: Record<string, string | number>, signal: AbortSignal) =>
-  api.get<{ items: ProjectListItem[]; total: number }>('/api/projects', { query, signal });
+  api.get<ApiResponse<'/api/projects', 'get'>>('/api/projects', { query, signal });
 
 /**
  * 我的项目: the projects the user may see — own department, jurisdiction, or assigned. Filters and

@@ -1,6 +1,21 @@
-/** Shapes of the questionnaire API (src/questionnaire/schemas.ts) and labels of the pages. */
-export type QuestionKind = 'single' | 'multiple' | 'rating' | 'text';
-export type Phase = 'draft' | 'scheduled' | 'open' | 'ended' | 'closed';
+/**
+ * Shapes of the questionnaire API (src/questionnaire/schemas.ts), as aliases of the types generated
+ * from the OpenAPI document (web/src/api/schema.ts, `npm run gen:api-types`), and labels of the pages.
+ */
+import type { ApiBody, ApiResponse } from '../../api/client.ts';
+
+export type QuestionnaireSummary = ApiResponse<'/api/questionnaires', 'get'>['items'][number];
+export type QuestionnaireDetail = ApiResponse<'/api/questionnaires/{id}', 'get'>;
+export type Question = QuestionnaireDetail['questions'][number];
+export type QuestionKind = Question['kind'];
+export type Phase = QuestionnaireSummary['phase'];
+/** The design form's part of POST /api/questionnaires (the system and year are chosen beside it). */
+export type DesignInput = Omit<ApiBody<'/api/questionnaires', 'post'>, 'systemId' | 'year'>;
+export type QuestionInput = DesignInput['questions'][number];
+export type QuestionnaireResults = ApiResponse<'/api/questionnaires/{id}/results', 'get'>;
+export type QuestionResult = QuestionnaireResults['questions'][number];
+export type PublicQuestionnaire = ApiResponse<'/api/public/questionnaires/{slug}', 'get'>;
+export type AnswerInput = ApiBody<'/api/public/questionnaires/{slug}/responses', 'post'>['answers'][number];
 
 export const KIND_LABELS: Record<QuestionKind, string> = {
   single: '单选',
@@ -23,82 +38,3 @@ export const PHASE_COLORS: Record<Phase, string> = {
   closed: 'default',
 };
 export const RATING_LABELS = ['很不满意', '不满意', '一般', '满意', '很满意'];
-
-export interface Question {
-  id: string;
-  kind: QuestionKind;
-  prompt: string;
-  required: boolean;
-  options: string[];
-}
-
-export interface QuestionInput {
-  kind: QuestionKind;
-  prompt: string;
-  required: boolean;
-  options?: string[];
-}
-
-export interface DesignInput {
-  title: string;
-  intro?: string;
-  questions: QuestionInput[];
-}
-
-export interface QuestionnaireSummary {
-  id: string;
-  title: string;
-  year: number;
-  status: 'draft' | 'published' | 'closed';
-  phase: Phase;
-  slug: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  version: number;
-  systemId: string;
-  systemName: string;
-  systemCode: string;
-  organisationName: string;
-  responses: number;
-}
-
-export interface QuestionnaireDetail extends QuestionnaireSummary {
-  intro: string;
-  questions: Question[];
-}
-
-export interface QuestionResult extends Question {
-  answered: number;
-  counts: number[];
-  average: number | null;
-  texts: string[];
-}
-
-export interface QuestionnaireResults {
-  id: string;
-  title: string;
-  responses: number;
-  satisfaction: number | null;
-  byDay: { day: string; responses: number }[];
-  questions: QuestionResult[];
-}
-
-export interface PublicQuestionnaire {
-  title: string;
-  intro: string;
-  year: number;
-  startsOn: string | null;
-  endsOn: string | null;
-  systemName: string;
-  organisationName: string;
-  phase: Phase;
-  questions: Question[];
-}
-
-export interface AnswerInput {
-  questionId: string;
-  choice?: number;
-  choices?: number[];
-  rating?: number;
-  text?: string;
-}

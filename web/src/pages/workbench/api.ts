@@ -1,50 +1,18 @@
-import { api } from '../../api/client.ts';
+/** Calls of the workbench pages; the types are aliases of the generated API types (web/src/api/schema.ts). */
+import { type ApiResponse, api } from '../../api/client.ts';
 
-export interface DoneItem {
-  actionId: number;
-  at: string;
-  kind: string;
-  kindName: string;
-  stepName: string | null;
-  outcomeName: string | null;
-  opinion: string | null;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  stateName: string;
-}
-
-export interface StartedItem {
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  ownerName: string;
-  state: string;
-  stateName: string;
-  totalBudget: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SearchHit {
-  kind: string;
-  id: string;
-  title: string;
-  code: string | null;
-  subtitle: string;
-  path: string;
-}
-
-export interface SearchResult {
-  q: string;
-  groups: { kind: string; kindName: string; total: number; items: SearchHit[] }[];
-}
+type DoneList = ApiResponse<'/api/workbench/done', 'get'>;
+type StartedList = ApiResponse<'/api/workbench/started', 'get'>;
+export type DoneItem = DoneList['items'][number];
+export type StartedItem = StartedList['items'][number];
+export type SearchResult = ApiResponse<'/api/search', 'get'>;
+export type SearchHit = SearchResult['groups'][number]['items'][number];
 
 type Query = Record<string, string | number>;
 
 export const listDone = (query: Query, signal: AbortSignal) =>
-  api.get<{ items: DoneItem[]; total: number }>('/api/workbench/done', { query, signal });
+  api.get<DoneList>('/api/workbench/done', { query, signal });
 export const listStarted = (query: Query, signal: AbortSignal) =>
-  api.get<{ items: StartedItem[]; total: number }>('/api/workbench/started', { query, signal });
+  api.get<StartedList>('/api/workbench/started', { query, signal });
 export const searchAll = (q: string, signal: AbortSignal) =>
   api.get<SearchResult>('/api/search', { query: { q }, signal });

@@ -1,4 +1,4 @@
-import { api } from '../../../api/client.ts';
+import { type ApiResponse, api } from '../../../api/client.ts';
 import type { OrganisationListResponse } from '../../../api/types.ts';
 
 /** sys_admin only. */
@@ -6,14 +6,14 @@ export const listOrganisations = (signal: AbortSignal) =>
   api.get<OrganisationListResponse>('/api/organisations', { signal });
 
 export const listJurisdictions = (signal: AbortSignal) =>
-  api.get<{ items: { id: string; code: string; name: string }[] }>('/api/jurisdictions', { signal });
+  api.get<ApiResponse<'/api/jurisdictions', 'get'>>('/api/jurisdictions', { signal });
 
 export const createOrganisation = (body: {
   name: string;
   kind: string;
   jurisdictionId: string;
   parentId: string | null;
-}) => api.post<{ id: string }>('/api/organisations', body);
+}) => api.post<ApiResponse<'/api/organisations', 'post'>>('/api/organisations', body);
 
 export const updateOrganisation = (id: string, body: { name?: string; kind?: string; version: number }) =>
   api.patch<unknown>(`/api/organisations/${id}`, body);

@@ -1,45 +1,13 @@
-import { api } from '../../../api/client.ts';
+import { type ApiResponse, api } from '../../../api/client.ts';
 import type { OrganisationListResponse } from '../../../api/types.ts';
 
 /** One account as the security administrator sees it: security state and roles, no personal data. */
-export interface SecurityUser {
-  id: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  disabledReason: string | null;
-  locked: boolean;
-  lockedUntil: string | null;
-  mfaEnrolled: boolean;
-  passwordChangedAt: string;
-  passwordExpired: boolean;
-  lastLoginAt: string | null;
-  roles: {
-    id: string;
-    role: string;
-    roleName: string;
-    organisationId: string;
-    organisationName: string;
-    jurisdictionName: string;
-  }[];
-}
-
-export interface SecurityPolicy {
-  passwordMaxAgeDays: number;
-  passwordHistory: number;
-  lockoutMaxFailures: number;
-  lockoutWindowMinutes: number;
-  lockoutMinutes: number;
-  mfaRequired: boolean;
-  sessionIdleMinutes: number;
-  sessionMaxHours: number;
-  inactiveAccountDays: number;
-  auditRetentionDays: number;
-}
+export type SecurityUser = ApiResponse<'/api/security/users', 'get'>['items'][number];
+export type SecurityPolicy = ApiResponse<'/api/security/policy', 'get'>;
 
 /** sec_admin only; every change below is audited and ends the user's sessions where it must. */
 export const listSecurityUsers = (signal: AbortSignal) =>
-  api.get<{ items: SecurityUser[] }>('/api/security/users', { signal });
+  api.get<ApiResponse<'/api/security/users', 'get'>>('/api/security/users', { signal });
 export const fetchPolicy = (signal: AbortSignal) =>
   api.get<SecurityPolicy>('/api/security/policy', { signal });
 export const listOrganisations = (signal?: AbortSignal) =>

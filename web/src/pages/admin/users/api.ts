@@ -1,4 +1,4 @@
-import { api } from '../../../api/client.ts';
+import { type ApiBody, type ApiResponse, api } from '../../../api/client.ts';
 import type { UserListResponse, UserSensitiveResponse } from '../../../api/types.ts';
 
 /** sys_admin only. Phone and ID numbers come masked. */
@@ -7,16 +7,10 @@ export const listUsers = (signal: AbortSignal) => api.get<UserListResponse>('/ap
 /** sys_admin only: the unmasked personal data of one user. Every call is audited (SECURITY.md 34). */
 export const fetchSensitive = (id: string) => api.get<UserSensitiveResponse>(`/api/users/${id}/sensitive`);
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  initialPassword: string;
-  phone?: string;
-  idNumber?: string;
-}
+export type NewUser = ApiBody<'/api/users', 'post'>;
 
 /** sys_admin: a new account (no roles: the security administrator grants them, 三员分立). */
-export const createUser = (body: NewUser) => api.post<{ id: string }>('/api/users', body);
+export const createUser = (body: NewUser) => api.post<ApiResponse<'/api/users', 'post'>>('/api/users', body);
 
 /** sys_admin: name, personal data, 停用/启用 (optimistic lock on `version`). */
 export const updateUser = (

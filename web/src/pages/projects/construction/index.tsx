@@ -36,6 +36,7 @@ import {
   RECTIFICATION_STATES,
   type Rectification,
   reportRectification,
+  type SignContractBody,
   signContract,
 } from '../../../api/construction.ts';
 import {
@@ -103,7 +104,7 @@ export default function ConstructionPage() {
   const submit = async () => {
     const v = await form.validateFields();
     if (dialog?.kind === 'sign') {
-      const kinds: string[] = v.deliverables ?? [];
+      const kinds: SignContractBody['deliverables'][number]['kind'][] = v.deliverables ?? [];
       await run('合同已登记，备案期限开始计算', () =>
         signContract(id, {
           number: v.number,
