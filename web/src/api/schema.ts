@@ -11164,6 +11164,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
