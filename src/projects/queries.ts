@@ -17,6 +17,7 @@
  */
 import { and, count, desc, eq, gt, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
+import { readAll } from '../db/concurrent.ts';
 import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
 import { LIVE_STATES } from '../obligations/engine.ts';
@@ -195,7 +196,7 @@ export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor
     );
   }
   const where = and(...conditions);
-  const [rows, [counted]] = await Promise.all([
+  const [rows, [counted]] = await readAll(db, [
     db
       .select({
         id: projects.id,
@@ -255,7 +256,7 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
   const visible = visibilityPredicate(env, directory, actor);
   if (!visible) return { items: [] };
   const expert = actor.assignments.some((a) => EXPERT_ROLES.includes(a.role));
-  const [rows, urged, assignments] = await Promise.all([
+  const [rows, urged, assignments] = await readAll(db, [
     db
       .select({
         id: projects.id,
