@@ -23,6 +23,18 @@ import {
   publicityObjections,
 } from './tables.ts';
 
+/** A stored disbursement row. */
+export type DisbursementRecord = typeof disbursements.$inferSelect;
+
+/** The name of an organisation, or null when there is none with that id. */
+export async function organisationName(q: Queryable, id: string): Promise<string | null> {
+  const [org] = await q
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return org?.name ?? null;
+}
+
 export async function reviewOf(q: Queryable, projectId: string) {
   const [review] = await q
     .select({

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -67,7 +68,8 @@ const DIFF_KEYS = {
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerProjectRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const detail = async (actor: Actor, id: string) => {
@@ -87,7 +89,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const page = await listProjects(deps.db, await env(), actorOf(req), req.query as ListFilters);
+      const page = await listProjects(deps.db, await env(), actorOf(req), req.query);
       return {
         items: page.items.map(({ totalBudgetFen, ...item }) => ({
           ...item,
@@ -110,7 +112,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
     },
     async (req, reply) => {
       const e = await env();
-      const id = await createProject(deps, commandContext(req), e, req.body as CreateProjectInput);
+      const id = await createProject(deps, commandContext(req), e, req.body);
       reply.status(201);
       return detail(actorOf(req), id);
     },
@@ -126,7 +128,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
         response: { 200: ProjectDetail, ...errors },
       },
     },
-    async (req) => detail(actorOf(req), (req.params as { id: string }).id),
+    async (req) => detail(actorOf(req), req.params.id),
   );
 
   app.patch(
@@ -141,9 +143,9 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await updateProject(deps, commandContext(req), e, id, req.body as UpdateProjectInput);
+      await updateProject(deps, commandContext(req), e, id, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -159,7 +161,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       await submitApplication(deps, commandContext(req), e, id);
       return detail(actorOf(req), id);
@@ -177,7 +179,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       const { pc, relation } = await visibleContext(deps.db, e, actorOf(req), id);
       return { items: presentTimeline(deps.keyring, pc, pc.bundle.actions, relation) };
@@ -195,7 +197,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       await visibleContext(deps.db, e, actorOf(req), id);
       const rows = await deps.db
@@ -229,7 +231,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id, seq } = req.params as { id: string; seq: number };
+      const { id, seq } = req.params;
       const e = await env();
       await visibleContext(deps.db, e, actorOf(req), id);
       const rows = await deps.db
@@ -263,9 +265,9 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
     },
   );
 
-  registerWorkflowRoutes(app, deps, detail);
-  registerMaterialRoutes(app, deps, detail);
-  registerInboxRoutes(app, deps);
+  registerWorkflowRoutes(root, deps, detail);
+  registerMaterialRoutes(root, deps, detail);
+  registerInboxRoutes(root, deps);
 }
 
 function fenToYuanSafe(fen: bigint): string {

@@ -1,6 +1,7 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import Type from 'typebox';
+import Type, { type Static } from 'typebox';
 import { roleAssignments, users } from '../db/schema.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -40,10 +41,11 @@ const TAGS = ['项目'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerWorkflowRoutes(
-  app: FastifyInstance,
+  root: FastifyInstance,
   deps: ProjectDeps,
-  detail: (actor: Actor, id: string) => Promise<unknown>,
+  detail: (actor: Actor, id: string) => Promise<Static<typeof ProjectDetail>>,
 ): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.post(
@@ -59,7 +61,7 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const key = req.headers['idempotency-key'];
       const e = await env();
       await decideStep(
@@ -68,7 +70,7 @@ export function registerWorkflowRoutes(
         e,
         id,
         stepId,
-        req.body as DecisionInput,
+        req.body,
         typeof key === 'string' && key.length > 0 ? key : null,
       );
       return detail(actorOf(req), id);
@@ -88,9 +90,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      await recordFinding(deps, commandContext(req), e, id, stepId, req.body as FindingInput);
+      await recordFinding(deps, commandContext(req), e, id, stepId, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -107,16 +109,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      await returnStep(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        stepId,
-        req.body as { to: 'previous' | 'applicant'; reason: string },
-      );
+      await returnStep(deps, commandContext(req), e, id, stepId, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -133,9 +128,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await withdraw(deps, commandContext(req), e, id, (req.body as { reason: string }).reason);
+      await withdraw(deps, commandContext(req), e, id, req.body.reason);
       return detail(actorOf(req), id);
     },
   );
@@ -152,16 +147,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      await reassignStep(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        stepId,
-        req.body as { userId: string; note: string },
-      );
+      await reassignStep(deps, commandContext(req), e, id, stepId, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -177,7 +165,7 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const actor = actorOf(req);
       const e = await env();
       const { pc } = await visibleContext(deps.db, e, actor, id);
@@ -213,16 +201,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      const notified = await urgeStep(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        stepId,
-        (req.body as { message: string }).message,
-      );
+      const notified = await urgeStep(deps, commandContext(req), e, id, stepId, req.body.message);
       return { notified };
     },
   );
@@ -239,9 +220,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await addComment(deps, commandContext(req), e, id, (req.body as { text: string }).text);
+      await addComment(deps, commandContext(req), e, id, req.body.text);
       reply.status(201);
       return { ok: true };
     },

@@ -4,6 +4,8 @@
  * refusal notice (.docx and PDF, signature verified on every read), the expert pool and the yearly
  * department assessments shown to the reviewer (DT-31).
  */
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -39,6 +41,7 @@ import {
   DownloadQuery,
   ExpertOpinionBody,
   ExpertProfileBody,
+  FileDownload,
   JurisdictionQuery,
   ProjectParams,
   ReviewBody,
@@ -73,7 +76,8 @@ const GRADES = ASSESSMENT_GRADES;
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerReviewRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const reviewView = async (actor: Actor, id: string) => {
@@ -138,7 +142,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         response: { 200: ReviewView, ...errors },
       },
     },
-    async (req) => reviewView(actorOf(req), (req.params as { id: string }).id),
+    async (req) => reviewView(actorOf(req), req.params.id),
   );
 
   app.put(
@@ -153,9 +157,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await saveReview(deps, commandContext(req), e, id, req.body as ReviewInput);
+      await saveReview(deps, commandContext(req), e, id, req.body);
       return reviewView(actorOf(req), id);
     },
   );
@@ -212,7 +216,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         response: { 200: ExpertAssignmentList, ...errors },
       },
     },
-    async (req) => assignmentsView(actorOf(req), (req.params as { id: string }).id),
+    async (req) => assignmentsView(actorOf(req), req.params.id),
   );
 
   app.post(
@@ -227,15 +231,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      const assignmentId = await assignExpert(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        req.body as { userId: string; kind: 'expert' | 'evaluator'; field: string | null },
-      );
+      const assignmentId = await assignExpert(deps, commandContext(req), e, id, req.body);
       reply.status(201);
       return { id: assignmentId };
     },
@@ -253,16 +251,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await giveExpertOpinion(
-        deps,
-        commandContext(req),
-        e,
-        deps.keyring,
-        id,
-        req.body as { opinion: string; conclusion: string },
-      );
+      await giveExpertOpinion(deps, commandContext(req), e, deps.keyring, id, req.body);
       return assignmentsView(actorOf(req), id);
     },
   );
@@ -278,7 +269,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       const { pc, relation } = await visibleContext(deps.db, e, actorOf(req), id);
       if (relation.parties.size === 0) throw forbidden('无权查看该项目的备案文书', 'NOT_PROJECT_PARTY');
@@ -308,12 +299,12 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         summary: '下载备案证明或不予备案通知书（.docx 或 PDF）',
         params: Type.Object({ id: Uuid, certificateId: Uuid }, strict),
         querystring: DownloadQuery,
-        response: { ...errors },
+        response: { 200: FileDownload('.docx 或 PDF 文件'), ...errors },
       },
     },
     async (req, reply) => {
-      const { id, certificateId } = req.params as { id: string; certificateId: string };
-      const format = (req.query as { format?: 'docx' | 'pdf' }).format ?? 'docx';
+      const { id, certificateId } = req.params;
+      const format = req.query.format ?? 'docx';
       const e = await env();
       const { pc, relation } = await visibleContext(deps.db, e, actorOf(req), id);
       if (relation.parties.size === 0) throw forbidden('无权查看该项目的备案文书', 'NOT_PROJECT_PARTY');
@@ -368,7 +359,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         ...jurisdictionSubtree(directory, mine.jurisdictionId),
         ...jurisdictionChain(directory, mine.jurisdictionId).map((j) => j.id),
       ]);
-      const only = (req.query as { jurisdiction?: string }).jurisdiction;
+      const only = req.query.jurisdiction;
       if (only) {
         const j = directory.jurisdictions.find((x) => x.code === only);
         if (!j || !scope.has(j.id))
@@ -433,16 +424,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req, reply) => {
-      await registerExpert(
-        deps,
-        commandContext(req),
-        req.body as {
-          userId: string;
-          fields: string[];
-          employerOrganisationId: string | null;
-          title: string;
-        },
-      );
+      await registerExpert(deps, commandContext(req), req.body);
       reply.status(201);
       return { ok: true };
     },
@@ -460,7 +442,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
     },
     async (req) => {
       const actor = actorOf(req);
-      const query = req.query as { organisationId?: string; year?: number };
+      const query = req.query;
       const mine = authorityAssignment(actor);
       const directory = await loadDirectory(deps.db);
       const scope = new Set(jurisdictionSubtree(directory, mine.jurisdictionId));
@@ -509,11 +491,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req, reply) => {
-      const id = await recordAssessment(
-        deps,
-        commandContext(req),
-        req.body as { organisationId: string; year: number; score: number; grade: string; summary: string },
-      );
+      const id = await recordAssessment(deps, commandContext(req), req.body);
       reply.status(201);
       return { id };
     },

@@ -82,11 +82,7 @@ const ROUTES_WITH_SQL_TODAY = new Set([
   'src/projects/workflow-routes.ts',
   'src/review/routes.ts',
   // Written in parallel with this check (issues 12, 13, 17); their reads move into queries/ next.
-  'src/construction/rectification-routes.ts',
-  'src/construction/routes.ts',
-  'src/funds/routes.ts',
   'src/notifications/routes.ts',
-  'src/obligations/routes.ts',
   'src/workbench/routes.ts',
 ]);
 
