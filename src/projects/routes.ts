@@ -1,5 +1,4 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { fenToYuan } from '../documents/format.ts';
@@ -12,7 +11,7 @@ import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } fr
 import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
 import { presentProject, presentTimeline, userNames } from './present.ts';
-import { type ListFilters, listProjects } from './queries.ts';
+import { type ListFilters, listProjects, submissionsOf } from './queries.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { ProjectDetail, ProjectList, SubmissionDetail, SubmissionList, Timeline } from './responses.ts';
 import {
@@ -25,7 +24,6 @@ import {
   type UpdateProjectInput,
   Uuid,
 } from './schemas.ts';
-import { projectSubmissions } from './tables.ts';
 import { registerWorkflowRoutes } from './workflow-routes.ts';
 
 const TAGS = ['项目'];
@@ -200,11 +198,7 @@ export function registerProjectRoutes(root: FastifyInstance, deps: ProjectDeps):
       const { id } = req.params;
       const e = await env();
       await visibleContext(deps.db, e, actorOf(req), id);
-      const rows = await deps.db
-        .select()
-        .from(projectSubmissions)
-        .where(eq(projectSubmissions.projectId, id))
-        .orderBy(asc(projectSubmissions.seq));
+      const rows = await submissionsOf(deps.db, id);
       const names = await userNames(
         deps.db,
         rows.map((r) => r.submittedBy),
@@ -234,10 +228,7 @@ export function registerProjectRoutes(root: FastifyInstance, deps: ProjectDeps):
       const { id, seq } = req.params;
       const e = await env();
       await visibleContext(deps.db, e, actorOf(req), id);
-      const rows = await deps.db
-        .select()
-        .from(projectSubmissions)
-        .where(and(eq(projectSubmissions.projectId, id), inArray(projectSubmissions.seq, [seq, seq - 1])));
+      const rows = await submissionsOf(deps.db, id, [seq, seq - 1]);
       const current = rows.find((r) => r.seq === seq);
       if (!current) throw notFound('该次申报不存在', 'SUBMISSION_NOT_FOUND');
       const previous = rows.find((r) => r.seq === seq - 1);

@@ -1,8 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
-import { roleAssignments, users } from '../db/schema.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
@@ -18,6 +16,7 @@ import {
   urgeStep,
   withdraw,
 } from './commands.ts';
+import { roleHolders } from './queries.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { Colleagues, ProjectDetail } from './responses.ts';
 import {
@@ -174,13 +173,7 @@ export function registerWorkflowRoutes(
         throw notFound('该项目的规则集中没有这个步骤', 'STEP_NOT_FOUND');
       const role = stepRole(actor, pc, info.step);
       if (!role) return { items: [] };
-      const rows = await deps.db
-        .select({ userId: roleAssignments.userId, name: users.displayName, disabled: users.disabled })
-        .from(roleAssignments)
-        .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .where(
-          and(eq(roleAssignments.role, role.role), eq(roleAssignments.organisationId, role.organisationId)),
-        );
+      const rows = await roleHolders(deps.db, role.role, role.organisationId);
       return {
         items: rows
           .filter((r) => !r.disabled && r.userId !== actor.userId)

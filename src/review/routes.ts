@@ -6,11 +6,9 @@
  */
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
-import { organisations, roleAssignments, users } from '../db/schema.ts';
 import { contentDisposition } from '../files/inspect.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -49,7 +47,6 @@ import {
   strict,
   Uuid,
 } from '../projects/schemas.ts';
-import { departmentAssessments, expertProfiles } from '../projects/tables.ts';
 import { requiresSharingOpinion, reviewStep } from '../projects/workflow-state.ts';
 import { recordEvent } from '../shared/command.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
@@ -70,6 +67,13 @@ import {
   saveReview,
 } from './commands.ts';
 import { certificateWithSignature } from './issue.ts';
+import {
+  assessmentsOf,
+  expertCandidates,
+  expertProfileRows,
+  latestAssessmentBefore,
+  usersByIds,
+} from './queries.ts';
 
 const TAGS = ['合理性审核'];
 const GRADES = ASSESSMENT_GRADES;
@@ -87,24 +91,9 @@ export function registerReviewRoutes(root: FastifyInstance, deps: ProjectDeps): 
       throw forbidden('评审专家和第三方机构不能查看审核评分', 'NOT_PROJECT_PARTY');
     const step = reviewStep(pc.rulebook);
     const review = pc.bundle.review;
-    const [reviewer] = review
-      ? await deps.db
-          .select({ name: users.displayName })
-          .from(users)
-          .where(eq(users.id, review.reviewerUserId))
-      : [];
+    const [reviewer] = review ? await usersByIds(deps.db, [review.reviewerUserId]) : [];
     const year = Number(e.today.slice(0, 4));
-    const [assessment] = await deps.db
-      .select()
-      .from(departmentAssessments)
-      .where(
-        and(
-          eq(departmentAssessments.organisationId, pc.bundle.project.ownerOrganisationId),
-          lt(departmentAssessments.year, year),
-        ),
-      )
-      .orderBy(desc(departmentAssessments.year))
-      .limit(1);
+    const assessment = await latestAssessmentBefore(deps.db, pc.bundle.project.ownerOrganisationId, year);
     return {
       stepId: step?.id ?? null,
       stepName: step?.name ?? null,
@@ -175,15 +164,10 @@ export function registerReviewRoutes(root: FastifyInstance, deps: ProjectDeps): 
     if (!oversight && !relation.assignment)
       throw forbidden('只有主管部门可以查看评审专家', 'NOT_PROJECT_PARTY');
     const names = rows.length
-      ? await deps.db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(
-            inArray(
-              users.id,
-              rows.map((r) => r.userId),
-            ),
-          )
+      ? await usersByIds(
+          deps.db,
+          rows.map((r) => r.userId),
+        )
       : [];
     return {
       items: rows.map((a) => ({
@@ -367,30 +351,8 @@ export function registerReviewRoutes(root: FastifyInstance, deps: ProjectDeps): 
         scope.clear();
         scope.add(j.id);
       }
-      const profiles = await deps.db
-        .select({
-          userId: expertProfiles.userId,
-          name: users.displayName,
-          username: users.username,
-          fields: expertProfiles.fields,
-          employerOrganisationId: expertProfiles.employerOrganisationId,
-          title: expertProfiles.title,
-          jurisdictionId: expertProfiles.jurisdictionId,
-        })
-        .from(expertProfiles)
-        .innerJoin(users, eq(users.id, expertProfiles.userId));
-      const candidates = await deps.db
-        .select({
-          userId: users.id,
-          name: users.displayName,
-          username: users.username,
-          role: roleAssignments.role,
-          jurisdictionId: organisations.jurisdictionId,
-        })
-        .from(roleAssignments)
-        .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-        .where(inArray(roleAssignments.role, ['expert', 'third_party_evaluator']));
+      const profiles = await expertProfileRows(deps.db);
+      const candidates = await expertCandidates(deps.db);
       return {
         items: profiles
           .filter((p) => scope.has(p.jurisdictionId))
@@ -455,16 +417,7 @@ export function registerReviewRoutes(root: FastifyInstance, deps: ProjectDeps): 
         throw notFound('部门不存在或不在本级管辖范围内', 'ORGANISATION_NOT_FOUND');
       }
       if (orgIds.length === 0) return { items: [] };
-      const rows = await deps.db
-        .select()
-        .from(departmentAssessments)
-        .where(
-          and(
-            inArray(departmentAssessments.organisationId, orgIds),
-            query.year ? eq(departmentAssessments.year, query.year) : undefined,
-          ),
-        )
-        .orderBy(desc(departmentAssessments.year));
+      const rows = await assessmentsOf(deps.db, orgIds, query.year);
       return {
         items: rows.map((r) => ({
           id: r.id,
