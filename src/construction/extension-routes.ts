@@ -1,5 +1,6 @@
 /** Acceptance extensions over HTTP (thin handlers over src/construction/extensions.ts). */
 
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errors, VersionInput } from '../http/schemas.ts';
@@ -79,7 +80,8 @@ const ExtensionsView = Type.Object(
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerExtensionRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerExtensionRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(
@@ -93,7 +95,7 @@ export function registerExtensionRoutes(app: FastifyInstance, deps: ProjectDeps)
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       const { pc } = await visibleContext(deps.db, e, actorOf(req), id);
       return extensionsView(deps.db, e, pc);
@@ -115,14 +117,8 @@ export function registerExtensionRoutes(app: FastifyInstance, deps: ProjectDeps)
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const rid = await requestExtension(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        req.body as ExtensionRequestInput,
-      );
+      const { id } = req.params;
+      const rid = await requestExtension(deps, commandContext(req), await env(), id, req.body);
       return reply.status(201).send({ id: rid });
     },
   );
@@ -146,14 +142,14 @@ export function registerExtensionRoutes(app: FastifyInstance, deps: ProjectDeps)
       },
     },
     async (req) => {
-      const { id, extensionId } = req.params as { id: string; extensionId: string };
+      const { id, extensionId } = req.params;
       const { dueDate } = await decideExtension(
         deps,
         commandContext(req),
         await env(),
         id,
         extensionId,
-        req.body as { decision: ExtensionDecision; note: string; version: number },
+        req.body,
       );
       return { ok: true, dueDate };
     },
@@ -171,14 +167,8 @@ export function registerExtensionRoutes(app: FastifyInstance, deps: ProjectDeps)
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const oid = await recordPlannedAcceptance(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        req.body as { deadlineId: string; plannedOn: string },
-      );
+      const { id } = req.params;
+      const oid = await recordPlannedAcceptance(deps, commandContext(req), await env(), id, req.body);
       return reply.status(201).send({ id: oid });
     },
   );

@@ -1,5 +1,6 @@
 /** Problems and rectification over HTTP, with the funding gates the rectification facts close. */
 
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errors, VersionInput } from '../http/schemas.ts';
@@ -8,6 +9,7 @@ import { commandContext } from '../identity/plugin.ts';
 import type { ProjectDeps } from '../projects/commands.ts';
 import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Uuid } from '../projects/schemas.ts';
+import { PROBLEM_KINDS } from './model.ts';
 import {
   decideRectification,
   listRectifications,
@@ -16,7 +18,6 @@ import {
   type RectificationOutcome,
   reportRectification,
 } from './rectification.ts';
-import { PROBLEM_KINDS } from './tables.ts';
 
 const TAGS = ['建设'];
 const S = Type.String();
@@ -47,7 +48,8 @@ const GateView = Type.Object(
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerRectificationRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(
@@ -67,7 +69,7 @@ export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectD
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const { pc } = await visibleContext(deps.db, await env(), actorOf(req), id);
       const rows = await listRectifications(deps.db, id);
       const gates = [
@@ -120,12 +122,8 @@ export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectD
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const body = req.body as {
-        problemKind: (typeof PROBLEM_KINDS)[number];
-        description: string;
-        workingDays: number;
-      };
+      const { id } = req.params;
+      const body = req.body;
       const rid = await orderRectification(deps, commandContext(req), await env(), id, body);
       return reply.status(201).send({ id: rid });
     },
@@ -146,18 +144,8 @@ export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectD
       },
     },
     async (req) => {
-      const { id, rectificationId } = req.params as { id: string; rectificationId: string };
-      await reportRectification(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        rectificationId,
-        req.body as {
-          report: string;
-          version: number;
-        },
-      );
+      const { id, rectificationId } = req.params;
+      await reportRectification(deps, commandContext(req), await env(), id, rectificationId, req.body);
       return { ok: true };
     },
   );
@@ -181,19 +169,8 @@ export function registerRectificationRoutes(app: FastifyInstance, deps: ProjectD
       },
     },
     async (req) => {
-      const { id, rectificationId } = req.params as { id: string; rectificationId: string };
-      await decideRectification(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        rectificationId,
-        req.body as {
-          outcome: RectificationOutcome;
-          note: string;
-          version: number;
-        },
-      );
+      const { id, rectificationId } = req.params;
+      await decideRectification(deps, commandContext(req), await env(), id, rectificationId, req.body);
       return { ok: true };
     },
   );

@@ -1,5 +1,6 @@
 /** Contracts over HTTP (thin handlers over src/construction/contracts.ts). */
 
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { fenToYuan } from '../documents/format.ts';
@@ -22,8 +23,8 @@ import {
   signContract,
 } from './contracts.ts';
 import { registerExtensionRoutes } from './extension-routes.ts';
+import { DELIVERABLE_KINDS, PROCUREMENT_METHODS } from './model.ts';
 import { registerRectificationRoutes } from './rectification-routes.ts';
-import { DELIVERABLE_KINDS, PROCUREMENT_METHODS } from './tables.ts';
 
 const TAGS = ['建设'];
 const S = Type.String();
@@ -71,10 +72,11 @@ const ContractView = Type.Object(
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerConstructionRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
-  registerRectificationRoutes(app, deps);
-  registerExtensionRoutes(app, deps);
+  registerRectificationRoutes(root, deps);
+  registerExtensionRoutes(root, deps);
 
   app.get(
     '/api/projects/:id/contracts',
@@ -87,7 +89,7 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       await visibleContext(deps.db, await env(), actorOf(req), id);
       const rows = await listContracts(deps.db, id);
       return {
@@ -127,14 +129,8 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const contractId = await signContract(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        req.body as SignContractInput,
-      );
+      const { id } = req.params;
+      const contractId = await signContract(deps, commandContext(req), await env(), id, req.body);
       return reply.status(201).send({ id: contractId });
     },
   );
@@ -163,7 +159,7 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       await visibleContext(deps.db, await env(), actorOf(req), id);
       const rows = await listSupervisors(deps.db, id);
       return {
@@ -197,14 +193,8 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const sid = await fileSupervisor(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        req.body as SupervisorInput,
-      );
+      const { id } = req.params;
+      const sid = await fileSupervisor(deps, commandContext(req), await env(), id, req.body);
       return reply.status(201).send({ id: sid });
     },
   );
@@ -221,8 +211,8 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
       },
     },
     async (req) => {
-      const { id, contractId } = req.params as { id: string; contractId: string };
-      const { version } = req.body as { version: number };
+      const { id, contractId } = req.params;
+      const { version } = req.body;
       return fileContract(deps, commandContext(req), await env(), id, contractId, version);
     },
   );
@@ -238,11 +228,7 @@ export function registerConstructionRoutes(app: FastifyInstance, deps: ProjectDe
       },
     },
     async (req) => {
-      const { id, contractId, deliverableId } = req.params as {
-        id: string;
-        contractId: string;
-        deliverableId: string;
-      };
+      const { id, contractId, deliverableId } = req.params;
       await deliverDeliverable(deps, commandContext(req), await env(), id, contractId, deliverableId);
       return { ok: true };
     },

@@ -21,19 +21,26 @@ import { stamp } from '../db/columns.ts';
 import { organisations, users } from '../db/core.ts';
 import { obligations } from '../obligations/tables.ts';
 import { projects } from '../projects/tables.ts';
+import type {
+  DeliverableKind,
+  ExtensionState,
+  ProblemKind,
+  ProcurementMethod,
+  RectificationState,
+} from './model.ts';
 
-export const PROCUREMENT_METHODS = [
-  'public_tender',
-  'invited_tender',
-  'competitive_negotiation',
-  'competitive_consultation',
-  'inquiry',
-  'single_source',
-] as const;
-export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
-
-export const DELIVERABLE_KINDS = ['design_documents', 'source_code', 'test_documents', 'other'] as const;
-export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
+export {
+  DELIVERABLE_KINDS,
+  type DeliverableKind,
+  EXTENSION_STATES,
+  type ExtensionState,
+  PROBLEM_KINDS,
+  PROCUREMENT_METHODS,
+  type ProblemKind,
+  type ProcurementMethod,
+  RECTIFICATION_STATES,
+  type RectificationState,
+} from './model.ts';
 
 export const contracts = pgTable(
   'contracts',
@@ -95,17 +102,6 @@ export const contractDeliverables = pgTable(
     check('contract_deliverables_delivered_ck', sql`(${t.deliveredOn} is null) = (${t.deliveredBy} is null)`),
   ],
 );
-
-/** The four kinds of problem the texts name (DT-26a, SC-23, JC-05-7, XZ-24). */
-export const PROBLEM_KINDS = [
-  'approval_violation',
-  'unauthorised_change',
-  'serious_delay',
-  'major_loss',
-] as const;
-export type ProblemKind = (typeof PROBLEM_KINDS)[number];
-export const RECTIFICATION_STATES = ['ordered', 'reported', 'rectified', 'failed', 'refused'] as const;
-export type RectificationState = (typeof RECTIFICATION_STATES)[number];
 
 /**
  * 责令限期整改: a problem found on a project and the order to fix it within a time limit. Its
@@ -184,9 +180,6 @@ export const supervisors = pgTable(
     ),
   ],
 );
-
-export const EXTENSION_STATES = ['requested', 'granted', 'refused'] as const;
-export type ExtensionState = (typeof EXTENSION_STATES)[number];
 
 /**
  * 延期验收申请 (DT-26b, SC-20c): the department asks the body the rulebook names to move the due date

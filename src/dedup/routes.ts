@@ -3,6 +3,7 @@
  * reviewer's acknowledgements, and the maintenance of 统建清单 / 负面清单.
  * Validate → command or query → presenter.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { errors } from '../http/schemas.ts';
@@ -37,7 +38,8 @@ const TAGS = ['查重'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 const Created = Type.Object({ id: Type.String() }, { additionalProperties: false });
 
-export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, store: DedupIndexStore): void {
+export function registerDedupRoutes(root: FastifyInstance, deps: ProjectDeps, store: DedupIndexStore): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/dedup/check',
     {
@@ -49,7 +51,7 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
       },
     },
     async (req) => {
-      const input = req.body as CheckInput;
+      const input = req.body;
       const { jurisdictionId, chain } = await checkJurisdiction(deps.db, actorOf(req), input.jurisdictionId);
       const { indexed, hits } = await checkProposal(store, deps.db, proposalOf(input), {
         jurisdictionIds: chain,
@@ -70,7 +72,7 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const actor = actorOf(req);
       const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       const { pc } = await visibleContext(deps.db, env, actor, id);
@@ -103,11 +105,11 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
       },
     },
     async (req, reply) => {
-      const { id, hitId } = req.params as { id: string; hitId: string };
-      const { note, version } = req.body as { note: string; version: number };
+      const { id, hitId } = req.params;
+      const { note, version } = req.body;
       const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       await acknowledgeHit(deps, commandContext(req), env, { projectId: id, hitId, note, version });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -122,7 +124,7 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
       },
     },
     async (req) => {
-      const { list } = req.query as { list?: 'unified' | 'negative' };
+      const { list } = req.query;
       return { items: await listEntries(deps.db, actorOf(req), list) };
     },
   );
@@ -138,7 +140,7 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
       },
     },
     async (req, reply) => {
-      const body = req.body as EntryInput & { list: 'unified' | 'negative'; jurisdictionId?: string };
+      const body = req.body;
       const id = await createListEntry(deps, commandContext(req), body);
       return reply.code(201).send({ id });
     },
@@ -156,10 +158,10 @@ export function registerDedupRoutes(app: FastifyInstance, deps: ProjectDeps, sto
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const body = req.body as EntryInput & { version: number };
+      const { id } = req.params;
+      const body = req.body;
       await updateListEntry(deps, commandContext(req), id, body);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

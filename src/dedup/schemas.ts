@@ -4,11 +4,11 @@
 
 import { Type } from 'typebox';
 import { VersionInput } from '../http/schemas.ts';
+import { Literals } from '../projects/schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const CheckBody = Type.Object(
   {

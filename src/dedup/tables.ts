@@ -84,8 +84,8 @@ export const dedupChecks = pgTable(
 );
 
 export interface StoredMarks {
-  queryMarks: { field: string; index?: number; start: number; end: number }[];
-  candidateMarks: { field: string; index?: number; start: number; end: number }[];
+  queryMarks: { field: 'name' | 'text' | 'items'; index?: number; start: number; end: number }[];
+  candidateMarks: { field: 'name' | 'text' | 'items'; index?: number; start: number; end: number }[];
   candidate: { name: string; text: string; items: string[] };
 }
 

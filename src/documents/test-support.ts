@@ -38,7 +38,6 @@ export const SAMPLE_SIGNATURE_HEX = 'a1b2c3d4e5f60718'.repeat(8);
 export function sampleFilingCertificate(): FilingCertificate {
   return {
     jurisdictionName: '大同市',
-    jurisdictionCode: 'DT',
     authorityName: '大同市数字政府服务中心',
     number: '同数政备〔2026〕12号',
     date: '2026-11-22',

@@ -5,6 +5,7 @@
  * answers. Anyone may file an objection while a notice runs; a burst from one address is refused
  * (rate limit) and the address is stored only as a keyed hash. No internal ids of users or staff.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ErrorBody } from '../http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/repository.ts';
@@ -34,7 +35,8 @@ const anonymous = (req: FastifyRequest): CommandContext => ({
   requestId: String(req.id),
 });
 
-export function registerPublicFundsRoutes(app: FastifyInstance, deps: FundsDeps): void {
+export function registerPublicFundsRoutes(root: FastifyInstance, deps: FundsDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const today = async () => (await loadWorkflowEnv(deps.db, deps.clock, deps.keyring)).today;
 
   app.get(
@@ -50,7 +52,7 @@ export function registerPublicFundsRoutes(app: FastifyInstance, deps: FundsDeps)
       },
     },
     async (req) => {
-      const q = req.query as { phase?: 'current' | 'ended'; limit?: number; offset?: number };
+      const q = req.query;
       const day = await today();
       const page = await publicNotices(deps.db, day, q.phase ?? 'current', {
         limit: q.limit ?? 20,
@@ -86,7 +88,7 @@ export function registerPublicFundsRoutes(app: FastifyInstance, deps: FundsDeps)
       },
     },
     async (req) => {
-      const id = (req.params as { id: string }).id;
+      const id = req.params.id;
       const day = await today();
       const notice = await publicNotice(deps.db, id, day);
       if (!notice) throw notFound('公示不存在', 'NOTICE_NOT_FOUND');
@@ -135,13 +137,7 @@ export function registerPublicFundsRoutes(app: FastifyInstance, deps: FundsDeps)
     },
     async (req, reply) => {
       const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
-      const id = await fileObjection(
-        deps,
-        anonymous(req),
-        env,
-        (req.params as { id: string }).id,
-        (req.body as { content: string }).content,
-      );
+      const id = await fileObjection(deps, anonymous(req), env, req.params.id, req.body.content);
       return reply.status(201).send({ id });
     },
   );

@@ -5,6 +5,7 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
+import { readAll } from '../db/concurrent.ts';
 import { organisations, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { type ProjectContext, visibleProjectIds, type WorkflowEnv } from '../projects/repository.ts';
@@ -22,6 +23,18 @@ import {
   publicityObjections,
 } from './tables.ts';
 
+/** A stored disbursement row. */
+export type DisbursementRecord = typeof disbursements.$inferSelect;
+
+/** The name of an organisation, or null when there is none with that id. */
+export async function organisationName(q: Queryable, id: string): Promise<string | null> {
+  const [org] = await q
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return org?.name ?? null;
+}
+
 export async function reviewOf(q: Queryable, projectId: string) {
   const [review] = await q
     .select({
@@ -38,7 +51,7 @@ export async function reviewOf(q: Queryable, projectId: string) {
     .innerJoin(organisations, eq(organisations.id, budgetReviews.reviewerOrganisationId))
     .where(eq(budgetReviews.projectId, projectId));
   if (!review) return null;
-  const [lines, shares] = await Promise.all([
+  const [lines, shares] = await readAll(q, [
     q
       .select()
       .from(budgetReviewLines)
@@ -50,7 +63,7 @@ export async function reviewOf(q: Queryable, projectId: string) {
 }
 
 export async function ledgerOf(q: Queryable, projectId: string): Promise<LedgerRow[]> {
-  const [budgeted, approved, decided] = await Promise.all([
+  const [budgeted, approved, decided] = await readAll(q, [
     q
       .select({ year: projectBudgetYears.year, fen: projectBudgetYears.amountFen })
       .from(projectBudgetYears)
@@ -167,7 +180,7 @@ export async function disbursementQueue(
     inArray(disbursements.projectId, ids),
     filter.status ? eq(disbursements.status, filter.status) : undefined,
   );
-  const [items, [{ total }]] = await Promise.all([
+  const [items, [{ total }]] = await readAll(q, [
     q
       .select({
         id: disbursements.id,
@@ -226,7 +239,7 @@ export async function noticesOf(
 ) {
   if (organisationIds.length === 0) return { items: [], total: 0 };
   const where = inArray(publicityNotices.organisationId, organisationIds);
-  const [items, [{ total }]] = await Promise.all([
+  const [items, [{ total }]] = await readAll(q, [
     q
       .select({ ...noticeColumns, objectionCount, openObjections })
       .from(publicityNotices)
@@ -287,7 +300,7 @@ export async function publicNotices(
     lte(publicityNotices.startsOn, today),
     phase === 'current' ? gte(publicityNotices.endsOn, today) : sql`${publicityNotices.endsOn} < ${today}`,
   );
-  const [items, [{ total }]] = await Promise.all([
+  const [items, [{ total }]] = await readAll(q, [
     q
       .select(noticeColumns)
       .from(publicityNotices)

@@ -2,9 +2,9 @@
  * The money routes (issue 13): thin handlers — validate, call a command or a read, present.
  * Money leaves as yuan decimal strings. The public 公示 routes are in public-routes.ts.
  */
-import { eq } from 'drizzle-orm';
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { organisations } from '../db/schema.ts';
 import { renderOfficialDocx } from '../documents/docx-official.ts';
 import { yuanToFen } from '../documents/format.ts';
 import { errors } from '../http/schemas.ts';
@@ -12,6 +12,7 @@ import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { actingRoles, actorLabel } from '../projects/actors.ts';
 import { heldRoles, loadWorkflowEnv, parties, visibleContext } from '../projects/repository.ts';
+import { FileDownload } from '../projects/schemas.ts';
 import { recordEvent } from '../shared/command.ts';
 import { notFound } from '../shared/errors.ts';
 import {
@@ -45,12 +46,14 @@ import {
 } from './model.ts';
 import {
   consentOf,
+  type DisbursementRecord,
   disbursementQueue,
   disbursementsOf,
   ledgerOf,
   noticeItems,
   noticeObjections,
   noticesOf,
+  organisationName,
   overridesOf,
   reviewOf,
 } from './repository.ts';
@@ -77,7 +80,6 @@ import {
   StepParams,
   VersionBody,
 } from './schemas.ts';
-import type { disbursements } from './tables.ts';
 
 const TAGS = ['资金管理'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
@@ -113,7 +115,8 @@ const presentDisbursement = (d: DisbursementRow) => ({
   version: d.version,
 });
 
-export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void {
+export function registerFundsRoutes(root: FastifyInstance, deps: FundsDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const fundsView = async (actor: Actor, id: string) => {
@@ -217,7 +220,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
         response: { 200: FundsView, ...errors },
       },
     },
-    async (req) => fundsView(actorOf(req), (req.params as { id: string }).id),
+    async (req) => fundsView(actorOf(req), req.params.id),
   );
 
   app.post(
@@ -232,41 +235,24 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req, reply) => {
-      const body = req.body as {
-        opinion: string;
-        lines: {
-          year: number;
-          costItem: string;
-          kind: FundKind;
-          requested: string;
-          approved: string;
-          cutReason?: string | null;
-        }[];
-        shares: { level: ShareLevel; kind: FundKind; amount: string; carriedBy: string }[];
-      };
-      const result = await recordBudgetReview(
-        deps,
-        commandContext(req),
-        await env(),
-        (req.params as { id: string }).id,
-        {
-          opinion: body.opinion,
-          lines: body.lines.map((l) => ({
-            year: l.year,
-            costItem: l.costItem,
-            kind: l.kind,
-            requestedFen: yuanToFen(l.requested),
-            approvedFen: yuanToFen(l.approved),
-            cutReason: l.cutReason ?? null,
-          })),
-          shares: body.shares.map((s) => ({
-            level: s.level,
-            kind: s.kind,
-            amountFen: yuanToFen(s.amount),
-            carriedBy: s.carriedBy,
-          })),
-        },
-      );
+      const body = req.body;
+      const result = await recordBudgetReview(deps, commandContext(req), await env(), req.params.id, {
+        opinion: body.opinion,
+        lines: body.lines.map((l) => ({
+          year: l.year,
+          costItem: l.costItem,
+          kind: l.kind,
+          requestedFen: yuanToFen(l.requested),
+          approvedFen: yuanToFen(l.approved),
+          cutReason: l.cutReason ?? null,
+        })),
+        shares: body.shares.map((s) => ({
+          level: s.level,
+          kind: s.kind,
+          amountFen: yuanToFen(s.amount),
+          carriedBy: s.carriedBy,
+        })),
+      });
       return reply.status(201).send(result);
     },
   );
@@ -278,12 +264,12 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
         tags: TAGS,
         summary: '下载预算审定意见（.docx）',
         params: ProjectParams,
-        response: errors,
+        response: { 200: FileDownload('.docx 文件'), ...errors },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = (req.params as { id: string }).id;
+      const id = req.params.id;
       const e = await env();
       const { pc, relation } = await visibleContext(deps.db, e, actor, id);
       if (relation.parties.size === 0 && relation.assignment?.kind !== 'evaluator')
@@ -331,15 +317,8 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
-      await decideBudgetStep(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        stepId,
-        (req.body as { opinion: string }).opinion,
-      );
+      const { id, stepId } = req.params;
+      await decideBudgetStep(deps, commandContext(req), await env(), id, stepId, req.body.opinion);
       return fundsView(actorOf(req), id);
     },
   );
@@ -362,7 +341,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req) => {
-      const q = req.query as { limit?: number; offset?: number };
+      const q = req.query;
       const e = await env();
       const page = await noticesOf(deps.db, authorityOrgs(actorOf(req)), {
         limit: q.limit ?? 20,
@@ -400,13 +379,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req, reply) => {
-      const body = req.body as {
-        title: string;
-        year: number;
-        startsOn: string;
-        endsOn: string;
-        items: { projectId: string; amount: string }[];
-      };
+      const body = req.body;
       const id = await createNotice(deps, commandContext(req), await env(), {
         ...body,
         items: body.items.map((i) => ({ projectId: i.projectId, amountFen: yuanToFen(i.amount) })),
@@ -423,11 +396,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       noticeObjections(deps.db, id, false),
     ]);
     const total = items.reduce((s, i) => s + i.amountFen, 0n);
-    const [org] = await deps.db
-      .select({ name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.id, notice.organisationId));
-    const authority = org?.name ?? '';
+    const authority = (await organisationName(deps.db, notice.organisationId)) ?? '';
     return {
       id: notice.id,
       title: notice.title,
@@ -466,7 +435,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
         response: { 200: NoticeDetail, ...errors },
       },
     },
-    async (req) => noticeDetail(actorOf(req), (req.params as { id: string }).id),
+    async (req) => noticeDetail(actorOf(req), req.params.id),
   );
 
   app.post(
@@ -481,14 +450,8 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req) => {
-      const id = (req.params as { id: string }).id;
-      await publishNotice(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        (req.body as { version: number }).version,
-      );
+      const id = req.params.id;
+      await publishNotice(deps, commandContext(req), await env(), id, req.body.version);
       return noticeDetail(actorOf(req), id);
     },
   );
@@ -505,14 +468,8 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req, reply) => {
-      await answerObjection(
-        deps,
-        commandContext(req),
-        await env(),
-        (req.params as { id: string }).id,
-        (req.body as { answer: string }).answer,
-      );
-      return reply.status(204).send();
+      await answerObjection(deps, commandContext(req), await env(), req.params.id, req.body.answer);
+      return reply.status(204).send(null);
     },
   );
 
@@ -529,7 +486,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req) => {
-      const q = req.query as { status?: string; limit?: number; offset?: number };
+      const q = req.query;
       const page = await disbursementQueue(deps.db, await env(), actorOf(req), {
         status: q.status,
         limit: q.limit ?? 20,
@@ -569,13 +526,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req, reply) => {
-      const body = req.body as {
-        projectId: string;
-        year: number;
-        kind: FundKind;
-        amount: string;
-        purpose: string;
-      };
+      const body = req.body;
       const id = await requestDisbursement(deps, commandContext(req), await env(), {
         projectId: body.projectId,
         year: body.year,
@@ -649,7 +600,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
         response: { 200: DisbursementDetail, ...errors },
       },
     },
-    async (req) => disbursementDetail(actorOf(req), (req.params as { id: string }).id),
+    async (req) => disbursementDetail(actorOf(req), req.params.id),
   );
 
   app.post(
@@ -664,8 +615,8 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req) => {
-      const id = (req.params as { id: string }).id;
-      const body = req.body as { decision: 'consent' | 'refuse'; opinion: string };
+      const id = req.params.id;
+      const body = req.body;
       await recordConsent(deps, commandContext(req), await env(), id, body.decision, body.opinion);
       return disbursementDetail(actorOf(req), id);
     },
@@ -683,14 +634,8 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req) => {
-      const id = (req.params as { id: string }).id;
-      await decideDisbursement(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        req.body as { decision: 'approve' | 'refuse'; opinion: string; version: number },
-      );
+      const id = req.params.id;
+      await decideDisbursement(deps, commandContext(req), await env(), id, req.body);
       return disbursementDetail(actorOf(req), id);
     },
   );
@@ -707,13 +652,7 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req, reply) => {
-      const id = await requestOverride(
-        deps,
-        commandContext(req),
-        await env(),
-        (req.params as { id: string }).id,
-        req.body as { gateId: string; reason: string },
-      );
+      const id = await requestOverride(deps, commandContext(req), await env(), req.params.id, req.body);
       return reply.status(201).send({ id });
     },
   );
@@ -729,17 +668,14 @@ export function registerFundsRoutes(app: FastifyInstance, deps: FundsDeps): void
       },
     },
     async (req, reply) => {
-      await approveOverride(deps, commandContext(req), await env(), (req.params as { id: string }).id);
-      return reply.status(204).send();
+      await approveOverride(deps, commandContext(req), await env(), req.params.id);
+      return reply.status(204).send(null);
     },
   );
 }
 
 /** The gate results stored with a decided disbursement, in the shape of live ones. */
-function storedGates(
-  row: typeof disbursements.$inferSelect,
-  gates: readonly { id: string; severity: string }[],
-) {
+function storedGates(row: DisbursementRecord, gates: readonly { id: string; severity: string }[]) {
   return (row.gateResults ?? []).map((g) => {
     const r = g as Record<string, unknown>;
     const passed = r.passed === true;

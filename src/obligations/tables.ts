@@ -22,9 +22,9 @@ import { informationSystems } from '../catalog/tables.ts';
 import { stamp } from '../db/columns.ts';
 import { jurisdictions, organisations, users } from '../db/core.ts';
 import { projects } from '../projects/tables.ts';
+import type { ObligationState, ReminderKind } from './model.ts';
 
-export const OBLIGATION_STATES = ['open', 'met', 'overdue', 'extended', 'waived'] as const;
-export type ObligationState = (typeof OBLIGATION_STATES)[number];
+export { OBLIGATION_STATES, type ObligationState, REMINDER_KINDS, type ReminderKind } from './model.ts';
 
 export const obligations = pgTable(
   'obligations',
@@ -92,9 +92,6 @@ export const obligations = pgTable(
     check('obligations_due_ck', sql`${t.dueDate} is null or ${t.dueDate} >= ${t.anchorDate}`),
   ],
 );
-
-export const REMINDER_KINDS = ['before', 'due', 'overdue'] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** One reminder per (obligation, kind, due date): the key that makes concurrent sweeps send it once. */
 export const obligationReminders = pgTable(

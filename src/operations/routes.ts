@@ -1,10 +1,12 @@
 /**
  * HTTP routes of the operations module: validate → command or query → answer. No drizzle, no rules.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Static, TSchema } from 'typebox';
+import type { TSchema } from 'typebox';
 import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { FileDownload } from '../projects/schemas.ts';
 import { type CommandDeps, recordEvent } from '../shared/command.ts';
 import { decideExemption, recordHandover, requestExemption } from './commands/cloud.ts';
 import { setBaseLibrary, setInternalRule, setResponsibility } from './commands/data.ts';
@@ -29,31 +31,43 @@ const TAGS = ['运行与安全'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Req = FastifyRequest;
-/** The body as its schema validated it. */
-const body = <T extends TSchema>(req: Req, _schema: T) => req.body as Static<T>;
 
-export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps): void {
+/** A read: 200 with `response`, the query or path parameters in `extra`. */
+function read<const E extends { querystring?: TSchema; params?: TSchema }, R extends TSchema>(
+  summary: string,
+  extra: E,
+  response: R,
+) {
+  return { schema: { tags: TAGS, summary, ...extra, response: { 200: response, ...errors } } };
+}
+
+/** A write on `/:id` (or other `params`) answering 200 with `response` (default `{ ok: true }`). */
+function write<B extends TSchema, R extends TSchema = typeof S.Ok, P extends TSchema = typeof S.IdParams>(
+  summary: string,
+  body: B,
+  options: { params?: P; response?: R } = {},
+) {
+  const params = (options.params ?? S.IdParams) as P;
+  const response = (options.response ?? S.Ok) as R;
+  return { schema: { tags: TAGS, summary, params, body, response: { 200: response, ...errors } } };
+}
+
+/** A write on `/:id` that creates something, answering 201 with `response`. */
+function create<B extends TSchema, R extends TSchema>(summary: string, body: B, response: R) {
+  return {
+    schema: { tags: TAGS, summary, params: S.IdParams, body, response: { 201: response, ...errors } },
+  };
+}
+
+export function registerOperationsRoutes(root: FastifyInstance, deps: CommandDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const caller = (req: Req) => callerOfContext(deps, commandContext(req));
   const ctx = (req: Req) => commandContext(req);
   const page = (query: { limit?: number; offset?: number }) => ({
     limit: query.limit ?? 50,
     offset: query.offset ?? 0,
   });
-  const id = (req: Req) => (req.params as { id: string }).id;
   const ok = { ok: true as const };
-  const read = (summary: string, extra: Record<string, unknown>, response: unknown) => ({
-    schema: { tags: TAGS, summary, ...extra, response: { 200: response, ...errors } },
-  });
-  const write = (
-    summary: string,
-    body: unknown,
-    params: unknown = S.IdParams,
-    status = 200,
-    response: unknown = S.Ok,
-  ) => ({
-    schema: { tags: TAGS, summary, params, body, response: { [status]: response, ...errors } },
-  });
-
   app.get(
     '/api/operations/overview',
     read('安全概览：到期测评、逾期演练、未办结事件', {}, S.OverviewView),
@@ -61,8 +75,14 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
   app.get(
     '/api/operations/overview/export',
-    { schema: { tags: TAGS, summary: '导出安全概览（Excel，记入审计）', response: { ...errors } } },
-    async (req: Req, reply: FastifyReply) => {
+    {
+      schema: {
+        tags: TAGS,
+        summary: '导出安全概览（Excel，记入审计）',
+        response: { 200: FileDownload('Excel 文件'), ...errors },
+      },
+    },
+    async (req, reply) => {
       const c = caller(req);
       const overview = await securityOverview(deps.db, c);
       const bytes = await overviewWorkbook(overview, c.displayName, c.now);
@@ -92,45 +112,33 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     '/api/operations/systems',
     read('系统安全档案列表', { querystring: S.ListQuery }, S.SecuritySystemPage),
     (req) => {
-      const q = req.query as {
-        organisationId?: string;
-        q?: string;
-        includeRetired?: boolean;
-        limit?: number;
-        offset?: number;
-      };
+      const q = req.query;
       return listSecuritySystems(deps.db, caller(req), { ...q, ...page(q) });
     },
   );
   app.get(
     '/api/operations/systems/:id',
     read('系统安全档案', { params: S.IdParams }, S.SystemDetailView),
-    (req) => securitySystemDetail(deps.db, caller(req), id(req)),
+    (req) => securitySystemDetail(deps.db, caller(req), req.params.id),
   );
   app.put('/api/operations/systems/:id/grading', write('登记等保定级备案', S.GradingBody), async (req) => {
-    await setGrading(deps, ctx(req), id(req), body(req, S.GradingBody));
+    await setGrading(deps, ctx(req), req.params.id, req.body);
     return ok;
   });
   app.post(
     '/api/operations/systems/:id/assessments',
-    write(
-      '登记等保测评、密评或风险评估报告（登记后不可修改）',
-      S.AssessmentBody,
-      S.IdParams,
-      201,
-      S.AssessmentRecorded,
-    ),
+    create('登记等保测评、密评或风险评估报告（登记后不可修改）', S.AssessmentBody, S.AssessmentRecorded),
     async (req, reply) => {
       reply.status(201);
-      return recordAssessment(deps, ctx(req), id(req), body(req, S.AssessmentBody));
+      return recordAssessment(deps, ctx(req), req.params.id, req.body);
     },
   );
   app.post(
     '/api/operations/systems/:id/products',
-    write('登记自主可控关键产品', S.ProductBody, S.IdParams, 201, S.Created),
+    create('登记自主可控关键产品', S.ProductBody, S.Created),
     async (req, reply) => {
       reply.status(201);
-      return addProduct(deps, ctx(req), id(req), body(req, S.ProductBody));
+      return addProduct(deps, ctx(req), req.params.id, req.body);
     },
   );
   app.delete(
@@ -144,7 +152,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       },
     },
     async (req) => {
-      const p = req.params as { id: string; productId: string };
+      const p = req.params;
       await removeProduct(deps, ctx(req), p.id, p.productId);
       return ok;
     },
@@ -155,7 +163,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     '/api/operations/emergency-plans',
     read('应急预案与演练', { querystring: S.OrgQuery }, S.PlanPage),
     (req) => {
-      const q = req.query as { organisationId?: string; limit?: number; offset?: number };
+      const q = req.query;
       return listPlans(deps.db, caller(req), { ...q, ...page(q) });
     },
   );
@@ -171,27 +179,27 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     },
     async (req, reply) => {
       reply.status(201);
-      return createPlan(deps, ctx(req), body(req, S.PlanBody));
+      return createPlan(deps, ctx(req), req.body);
     },
   );
   app.post(
     '/api/operations/emergency-plans/:id/versions',
-    write('修订应急预案（新版本，旧版本保留）', S.PlanVersionBody, S.IdParams, 201, S.PlanRevised),
+    create('修订应急预案（新版本，旧版本保留）', S.PlanVersionBody, S.PlanRevised),
     async (req, reply) => {
       reply.status(201);
-      return revisePlan(deps, ctx(req), id(req), body(req, S.PlanVersionBody));
+      return revisePlan(deps, ctx(req), req.params.id, req.body);
     },
   );
   app.post(
     '/api/operations/emergency-plans/:id/drills',
-    write('计划应急演练', S.DrillBody, S.IdParams, 201, S.Created),
+    create('计划应急演练', S.DrillBody, S.Created),
     async (req, reply) => {
       reply.status(201);
-      return planDrill(deps, ctx(req), id(req), body(req, S.DrillBody));
+      return planDrill(deps, ctx(req), req.params.id, req.body);
     },
   );
   app.post('/api/operations/drills/:id/held', write('登记演练举行情况', S.DrillHeldBody), async (req) => {
-    await recordDrillHeld(deps, ctx(req), id(req), body(req, S.DrillHeldBody));
+    await recordDrillHeld(deps, ctx(req), req.params.id, req.body);
     return ok;
   });
 
@@ -200,19 +208,14 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     '/api/operations/incidents',
     read('安全事件', { querystring: S.IncidentQuery }, S.IncidentPage),
     (req) => {
-      const q = req.query as {
-        status?: 'open' | 'closed';
-        organisationId?: string;
-        limit?: number;
-        offset?: number;
-      };
+      const q = req.query;
       return listIncidents(deps.db, caller(req), { ...q, ...page(q) });
     },
   );
   app.get(
     '/api/operations/incidents/:id',
     read('安全事件详情与处置记录', { params: S.IdParams }, S.IncidentDetail),
-    (req) => incidentDetail(deps.db, caller(req), id(req)),
+    (req) => incidentDetail(deps.db, caller(req), req.params.id),
   );
   app.post(
     '/api/operations/incidents',
@@ -225,31 +228,31 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       },
     },
     async (req, reply) => {
-      const input = body(req, S.IncidentBody);
+      const input = req.body;
       reply.status(201);
       return recordIncident(deps, ctx(req), { ...input, foundAt: new Date(input.foundAt) });
     },
   );
   app.post(
     '/api/operations/incidents/:id/entries',
-    write('追加处置记录、报告或更正', S.EntryBody, S.IdParams, 201, S.Created),
+    create('追加处置记录、报告或更正', S.EntryBody, S.Created),
     async (req, reply) => {
-      const input = body(req, S.EntryBody);
+      const input = req.body;
       reply.status(201);
-      return appendEntry(deps, ctx(req), id(req), { ...input, at: new Date(input.at) });
+      return appendEntry(deps, ctx(req), req.params.id, { ...input, at: new Date(input.at) });
     },
   );
   app.post(
     '/api/operations/incidents/:id/filing',
     write('向主管部门报备（DT-36）', S.FilingBody),
     async (req) => {
-      const input = body(req, S.FilingBody);
-      await fileWithAuthority(deps, ctx(req), id(req), { ...input, at: new Date(input.at) });
+      const input = req.body;
+      await fileWithAuthority(deps, ctx(req), req.params.id, { ...input, at: new Date(input.at) });
       return ok;
     },
   );
   app.post('/api/operations/incidents/:id/close', write('事件处置完毕', S.CloseBody), async (req) => {
-    await closeIncident(deps, ctx(req), id(req), body(req, S.CloseBody));
+    await closeIncident(deps, ctx(req), req.params.id, req.body);
     return ok;
   });
 
@@ -258,7 +261,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     '/api/operations/responsibilities',
     read('数据资源质量责任', { querystring: S.OrgQuery }, S.ResponsibilityPage),
     (req) => {
-      const q = req.query as { organisationId?: string; limit?: number; offset?: number };
+      const q = req.query;
       return listResponsibilities(deps.db, caller(req), { ...q, ...page(q) });
     },
   );
@@ -266,7 +269,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     '/api/operations/resources/:id/responsibility',
     write('登记资源的采集、校核与责任单位', S.ResponsibilityBody),
     async (req) => {
-      await setResponsibility(deps, ctx(req), id(req), body(req, S.ResponsibilityBody));
+      await setResponsibility(deps, ctx(req), req.params.id, req.body);
       return ok;
     },
   );
@@ -286,7 +289,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       },
     },
     async (req) => {
-      await setInternalRule(deps, ctx(req), body(req, S.InternalRuleBody));
+      await setInternalRule(deps, ctx(req), req.body);
       return ok;
     },
   );
@@ -295,10 +298,10 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
   app.put(
     '/api/operations/base-libraries/:kind',
-    write('维护基础资源库的责任单位与资源', S.BaseLibraryBody, S.KindParams),
+    write('维护基础资源库的责任单位与资源', S.BaseLibraryBody, { params: S.KindParams }),
     async (req) => {
-      const { kind } = req.params as { kind: 'natural_person' };
-      await setBaseLibrary(deps, ctx(req), kind, body(req, S.BaseLibraryBody));
+      const { kind } = req.params;
+      await setBaseLibrary(deps, ctx(req), kind, req.body);
       return ok;
     },
   );
@@ -309,26 +312,26 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   );
   app.post(
     '/api/operations/systems/:id/cloud-exemption',
-    write('申请不上云（法律法规或保密要求）', S.ExemptionBody, S.IdParams, 201, S.Created),
+    create('申请不上云（法律法规或保密要求）', S.ExemptionBody, S.Created),
     async (req, reply) => {
       reply.status(201);
-      return requestExemption(deps, ctx(req), id(req), body(req, S.ExemptionBody));
+      return requestExemption(deps, ctx(req), req.params.id, req.body);
     },
   );
   app.post(
     '/api/operations/cloud-exemptions/:id/decision',
     write('审核不上云申请', S.DecisionBody),
     async (req) => {
-      await decideExemption(deps, ctx(req), id(req), body(req, S.DecisionBody));
+      await decideExemption(deps, ctx(req), req.params.id, req.body);
       return ok;
     },
   );
   app.post(
     '/api/operations/systems/:id/om-handover',
-    write('登记运维移交（XZ-30）', S.HandoverBody, S.IdParams, 201, S.Created),
+    create('登记运维移交（XZ-30）', S.HandoverBody, S.Created),
     async (req, reply) => {
       reply.status(201);
-      return recordHandover(deps, ctx(req), id(req), body(req, S.HandoverBody));
+      return recordHandover(deps, ctx(req), req.params.id, req.body);
     },
   );
 
@@ -336,14 +339,14 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
   app.get(
     '/api/operations/systems/:id/monitoring',
     read('系统的政务信息资源日常监测记录与缺漏日期（SC-27）', { params: S.IdParams }, S.MonitoringView),
-    (req) => systemMonitoring(deps.db, caller(req), id(req)),
+    (req) => systemMonitoring(deps.db, caller(req), req.params.id),
   );
   app.post(
     '/api/operations/systems/:id/monitoring',
-    write('登记当日监测情况（正常/异常、发现的问题、处理人）', S.MonitoringBody, S.IdParams, 201, S.Created),
+    create('登记当日监测情况（正常/异常、发现的问题、处理人）', S.MonitoringBody, S.Created),
     async (req, reply) => {
       reply.status(201);
-      return recordMonitoring(deps, ctx(req), id(req), body(req, S.MonitoringBody));
+      return recordMonitoring(deps, ctx(req), req.params.id, req.body);
     },
   );
   app.get(
@@ -354,7 +357,7 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       S.MonitoringGapPage,
     ),
     (req) => {
-      const q = req.query as { date?: string; limit?: number; offset?: number };
+      const q = req.query;
       return monitoringGaps(deps.db, caller(req), { ...q, ...page(q) });
     },
   );
@@ -367,13 +370,13 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
       { querystring: S.PageQuery },
       S.IndustryCloudPage,
     ),
-    (req) => industryClouds(deps.db, caller(req), page(req.query as { limit?: number; offset?: number })),
+    (req) => industryClouds(deps.db, caller(req), page(req.query)),
   );
   app.put(
     '/api/operations/systems/:id/industry-cloud',
     write('登记行业云纳管计划与进度', S.IndustryCloudBody),
     async (req) => {
-      await setIndustryCloud(deps, ctx(req), id(req), body(req, S.IndustryCloudBody));
+      await setIndustryCloud(deps, ctx(req), req.params.id, req.body);
       return ok;
     },
   );
@@ -383,35 +386,31 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: CommandDeps
     '/api/operations/retirements',
     read('停用报废申请', { querystring: S.RetirementQuery }, S.RetirementPage),
     (req) => {
-      const q = req.query as { status?: string; limit?: number; offset?: number };
+      const q = req.query;
       return listRetirements(deps.db, caller(req), { ...q, ...page(q) });
     },
   );
   app.post(
     '/api/operations/systems/:id/retirement',
-    write('申请停用报废', S.RetirementBody, S.IdParams, 201, S.Created),
+    create('申请停用报废', S.RetirementBody, S.Created),
     async (req, reply) => {
       reply.status(201);
-      return requestRetirement(deps, ctx(req), id(req), body(req, S.RetirementBody));
+      return requestRetirement(deps, ctx(req), req.params.id, req.body);
     },
   );
   app.post(
     '/api/operations/retirements/:id/data-confirmation',
     write('确认数据已归档或迁移', S.VersionBody),
     async (req) => {
-      await confirmData(deps, ctx(req), id(req), body(req, S.VersionBody));
+      await confirmData(deps, ctx(req), req.params.id, req.body);
       return ok;
     },
   );
   app.post(
     '/api/operations/retirements/:id/decision',
-    write(
-      '审批停用报废（批准后系统退出在册数，资源下架）',
-      S.DecisionBody,
-      S.IdParams,
-      200,
-      S.RetirementDecided,
-    ),
-    (req) => decideRetirement(deps, ctx(req), id(req), body(req, S.DecisionBody)),
+    write('审批停用报废（批准后系统退出在册数，资源下架）', S.DecisionBody, {
+      response: S.RetirementDecided,
+    }),
+    (req) => decideRetirement(deps, ctx(req), req.params.id, req.body),
   );
 }

@@ -232,7 +232,8 @@ export const VersionBody = Type.Object({ version: Version }, strict);
 // ---- responses ---------------------------------------------------------------------------------
 const S = Type.String();
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Time = Type.String({ format: 'date-time' });
+/** A stored time: a Date from the database, serialized as ISO 8601 (fast-json-stringify). */
+const Time = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 const Int = Type.Integer();
 const paged = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Int, limit: Int, offset: Int }, strict);

@@ -7,6 +7,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { rectificationOrders } from '../construction/tables.ts';
 import type { Queryable } from '../db/client.ts';
+import { readAll } from '../db/concurrent.ts';
 import { users } from '../db/core.ts';
 import { obligations } from '../obligations/tables.ts';
 import type { ProgressRules } from '../rules/progress.ts';
@@ -41,7 +42,7 @@ export async function progressOf(
   const decider = sql<
     string | null
   >`(select display_name from users u where u.id = ${changeRequests.decidedBy})`;
-  const [baselines, reports, changes, [counts]] = await Promise.all([
+  const [baselines, reports, changes, [counts]] = await readAll(q, [
     q
       .select()
       .from(progressBaselines)

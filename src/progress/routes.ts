@@ -1,5 +1,6 @@
 /** Progress reports and adjustment applications over HTTP (thin handlers over commands/queries). */
 
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { fenToYuan } from '../documents/format.ts';
@@ -40,7 +41,8 @@ const actorOf = (req: FastifyRequest): Actor => req.actor!;
 const funds = (f: { period: string; amountFen: number }[]) =>
   f.map((x) => ({ period: x.period, amount: fenToYuan(BigInt(x.amountFen)) }));
 
-export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerProgressRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(
@@ -54,7 +56,7 @@ export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps):
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       const actor = actorOf(req);
       const { pc } = await visibleContext(deps.db, e, actor, id);
@@ -159,8 +161,8 @@ export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps):
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const v = await createBaseline(deps, commandContext(req), await env(), id, req.body as BaselineInput);
+      const { id } = req.params;
+      const v = await createBaseline(deps, commandContext(req), await env(), id, req.body);
       return reply.status(201).send({ baselineVersion: v });
     },
   );
@@ -192,8 +194,8 @@ export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps):
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const out = await submitReport(deps, commandContext(req), await env(), id, req.body as ReportInput);
+      const { id } = req.params;
+      const out = await submitReport(deps, commandContext(req), await env(), id, req.body);
       return reply.status(201).send(out);
     },
   );
@@ -219,8 +221,8 @@ export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps):
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const rid = await requestChange(deps, commandContext(req), await env(), id, req.body as ChangeInput);
+      const { id } = req.params;
+      const rid = await requestChange(deps, commandContext(req), await env(), id, req.body);
       return reply.status(201).send({ id: rid });
     },
   );
@@ -244,15 +246,8 @@ export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps):
       },
     },
     async (req) => {
-      const { id, requestId } = req.params as { id: string; requestId: string };
-      await evaluateChange(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        requestId,
-        req.body as { opinion: string; participants: string; version: number },
-      );
+      const { id, requestId } = req.params;
+      await evaluateChange(deps, commandContext(req), await env(), id, requestId, req.body);
       return { ok: true };
     },
   );
@@ -276,15 +271,8 @@ export function registerProgressRoutes(app: FastifyInstance, deps: ProjectDeps):
       },
     },
     async (req) => {
-      const { id, requestId } = req.params as { id: string; requestId: string };
-      return decideChange(
-        deps,
-        commandContext(req),
-        await env(),
-        id,
-        requestId,
-        req.body as { decision: 'approved' | 'rejected'; opinion: string; version: number },
-      );
+      const { id, requestId } = req.params;
+      return decideChange(deps, commandContext(req), await env(), id, requestId, req.body);
     },
   );
 }

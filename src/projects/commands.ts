@@ -28,6 +28,7 @@ import {
   type Step,
   type StepCheck,
 } from '../rules/index.ts';
+import { sharingOpinionArticle } from '../rules/review.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
 import { actingRoles, actorLabel, organisationsFor } from './actors.ts';
@@ -904,11 +905,9 @@ function requireCompleteReview(pc: ProjectContext, step: Step): void {
       },
     );
   }
-  const needsSharing = pc.rulebook.workflow.stages.some((s) =>
-    s.steps.some((x) => x.materials.some((m) => m.code === 'sharing_analysis_chapter')),
-  );
-  if (needsSharing && !(review?.sharingAnalysisOpinion ?? '').trim()) {
-    throw refused('SHARING_OPINION_REQUIRED', '审核意见须对信息资源共享分析篇提出意见', 'SC-09a', {
+  const sharingArticle = sharingOpinionArticle(pc.rulebook);
+  if (sharingArticle && !(review?.sharingAnalysisOpinion ?? '').trim()) {
+    throw refused('SHARING_OPINION_REQUIRED', '审核意见须对信息资源共享分析篇提出意见', sharingArticle, {
       field: 'sharingAnalysisOpinion',
     });
   }

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -10,7 +11,8 @@ const TAGS = ['项目'];
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerInboxRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerInboxRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.get(

@@ -3,8 +3,9 @@
  * an attachment under the original name (SECURITY.md 27).
  */
 import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import Type from 'typebox';
+import Type, { type Static } from 'typebox';
 import {
   contentDisposition,
   FILE_KINDS,
@@ -21,7 +22,7 @@ import type { ProjectDeps } from './commands.ts';
 import { addMaterial, downloadableMaterial, removeMaterial } from './materials.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { Created, ProjectDetail } from './responses.ts';
-import { MaterialParams, ProjectParams } from './schemas.ts';
+import { FileDownload, MaterialParams, ProjectParams } from './schemas.ts';
 
 /** MIME types shown inline on 预览: PDF and the raster images the upload inspection accepts. */
 const PREVIEWABLE: ReadonlySet<string> = new Set(['application/pdf', 'image/png', 'image/jpeg']);
@@ -32,10 +33,11 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerMaterialRoutes(
-  app: FastifyInstance,
+  root: FastifyInstance,
   deps: ProjectDeps,
-  detail: (actor: Actor, id: string) => Promise<unknown>,
+  detail: (actor: Actor, id: string) => Promise<Static<typeof ProjectDetail>>,
 ): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.delete(
@@ -49,7 +51,7 @@ export function registerMaterialRoutes(
       },
     },
     async (req) => {
-      const { id, materialId } = req.params as { id: string; materialId: string };
+      const { id, materialId } = req.params;
       const e = await env();
       await removeMaterial(deps, commandContext(req), e, id, materialId);
       return detail(actorOf(req), id);
@@ -64,15 +66,15 @@ export function registerMaterialRoutes(
         summary: '下载材料（以附件方式，按原文件名）；PDF 和图片可 ?inline=true 在浏览器中预览',
         params: MaterialParams,
         querystring: Type.Object({ inline: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-        response: { ...errors },
+        response: { 200: FileDownload('材料文件'), ...errors },
       },
     },
     async (req, reply) => {
-      const { id, materialId } = req.params as { id: string; materialId: string };
+      const { id, materialId } = req.params;
       const e = await env();
       const { pc } = await visibleContext(deps.db, e, actorOf(req), id);
       const material = downloadableMaterial(pc, materialId);
-      const inline = (req.query as { inline?: boolean }).inline === true;
+      const inline = req.query.inline === true;
       // Preview (issue 17 item 11) only for the types a browser shows without running anything of
       // the file's; everything else stays an attachment.
       if (inline && !PREVIEWABLE.has(material.mime)) {
@@ -109,7 +111,7 @@ export function registerMaterialRoutes(
     await child.register(multipart, {
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 200 },
     });
-    child.post(
+    child.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/projects/:id/materials',
       {
         schema: {
@@ -121,7 +123,7 @@ export function registerMaterialRoutes(
         },
       },
       async (req, reply) => {
-        const { id } = req.params as { id: string };
+        const { id } = req.params;
         const fields: Record<string, string> = {};
         let file: { name: string; data: Buffer } | null = null;
         if (!req.isMultipart())

@@ -1,5 +1,6 @@
 /** 规划和年度计划 over HTTP (DT-08, SC-07, XZ-06): compile, add entries, report, approve or file. */
 
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Keyring } from '../crypto/keyring.ts';
 import { errors } from '../http/schemas.ts';
@@ -36,7 +37,8 @@ import {
 const TAGS = ['规划'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { keyring: Keyring }): void {
+export function registerPlanRoutes(root: FastifyInstance, deps: CommandDeps & { keyring: Keyring }): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   /** The projects the caller may see: linked projects outside them are not listed (issue 9 item 2). */
   const visible = async (actor: Actor) =>
     new Set(
@@ -65,12 +67,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       return {
         items: await presentPlans(
           deps.db,
-          await listPlans(
-            deps.db,
-            actorOf(req),
-            rules,
-            (req.query as { jurisdiction?: string }).jurisdiction,
-          ),
+          await listPlans(deps.db, actorOf(req), rules, req.query.jurisdiction),
           await visible(actorOf(req)),
           rules,
         ),
@@ -89,18 +86,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       },
     },
     async (req, reply) => {
-      const id = await createPlan(
-        deps,
-        commandContext(req),
-        req.body as {
-          kind: PlanKind;
-          title: string;
-          year: number;
-          endYear?: number;
-          summary: string;
-          organisationId?: string;
-        },
-      );
+      const id = await createPlan(deps, commandContext(req), req.body);
       reply.status(201);
       return one(actorOf(req), id);
     },
@@ -116,7 +102,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
         response: { 200: PlanView, ...errors },
       },
     },
-    async (req) => one(actorOf(req), (req.params as { id: string }).id),
+    async (req) => one(actorOf(req), req.params.id),
   );
 
   app.patch(
@@ -131,8 +117,8 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
-      await updatePlan(deps, commandContext(req), id, req.body as { version: number });
+      const { id } = req.params;
+      await updatePlan(deps, commandContext(req), id, req.body);
       return one(actorOf(req), id);
     },
   );
@@ -149,19 +135,8 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      await addPlanEntry(
-        deps,
-        commandContext(req),
-        id,
-        req.body as {
-          organisationId: string;
-          projectName: string;
-          estimatedBudget: string;
-          year: number;
-          summary: string;
-        },
-      );
+      const { id } = req.params;
+      await addPlanEntry(deps, commandContext(req), id, req.body);
       reply.status(201);
       return one(actorOf(req), id);
     },
@@ -178,7 +153,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       },
     },
     async (req) => {
-      const { id, entryId } = req.params as { id: string; entryId: string };
+      const { id, entryId } = req.params;
       await removePlanEntry(deps, commandContext(req), id, entryId);
       return one(actorOf(req), id);
     },
@@ -195,7 +170,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       await submitPlan(deps, commandContext(req), id);
       return one(actorOf(req), id);
     },
@@ -213,13 +188,8 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
-      await decidePlan(
-        deps,
-        commandContext(req),
-        id,
-        req.body as { decision: 'approve' | 'return' | 'refuse'; opinion: string },
-      );
+      const { id } = req.params;
+      await decidePlan(deps, commandContext(req), id, req.body);
       return one(actorOf(req), id);
     },
   );
@@ -235,11 +205,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: CommandDeps & { k
       },
     },
     async (req) => ({
-      items: await linkableEntries(
-        deps.db,
-        actorOf(req),
-        (req.query as { organisationId?: string }).organisationId,
-      ),
+      items: await linkableEntries(deps.db, actorOf(req), req.query.organisationId),
     }),
   );
 }

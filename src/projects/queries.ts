@@ -15,8 +15,10 @@
  * Which (jurisdiction, rulebook, version) triples bind the caller's organisations is worked out in
  * memory from the cached directory and rulebook catalog; the database only compares columns.
  */
-import { and, count, desc, eq, gt, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
+import { readAll } from '../db/concurrent.ts';
+import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
 import { LIVE_STATES } from '../obligations/engine.ts';
@@ -34,7 +36,13 @@ import {
 import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
 import { heldRoles, loadDirectory, type WorkflowEnv } from './repository.ts';
-import { projectActions, projectCoBuilders, projectExpertAssignments, projects } from './tables.ts';
+import {
+  projectActions,
+  projectCoBuilders,
+  projectExpertAssignments,
+  projectSubmissions,
+  projects,
+} from './tables.ts';
 import {
   isApplicantStage,
   isEstablishmentStage,
@@ -195,7 +203,7 @@ export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor
     );
   }
   const where = and(...conditions);
-  const [rows, [counted]] = await Promise.all([
+  const [rows, [counted]] = await readAll(db, [
     db
       .select({
         id: projects.id,
@@ -255,7 +263,7 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
   const visible = visibilityPredicate(env, directory, actor);
   if (!visible) return { items: [] };
   const expert = actor.assignments.some((a) => EXPERT_ROLES.includes(a.role));
-  const [rows, urged, assignments] = await Promise.all([
+  const [rows, urged, assignments] = await readAll(db, [
     db
       .select({
         id: projects.id,
@@ -414,4 +422,27 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
   // 待办 oldest first: the task that has waited longest comes first.
   items.sort((a, b) => a.since.localeCompare(b.since));
   return { items };
+}
+
+/** The project's stored submissions (申报快照), in order; only the given sequence numbers when named. */
+export async function submissionsOf(db: Queryable, projectId: string, seqs?: readonly number[]) {
+  return db
+    .select()
+    .from(projectSubmissions)
+    .where(
+      and(
+        eq(projectSubmissions.projectId, projectId),
+        seqs ? inArray(projectSubmissions.seq, [...seqs]) : undefined,
+      ),
+    )
+    .orderBy(asc(projectSubmissions.seq));
+}
+
+/** The users holding a role in an organisation (for 转办), disabled ones included and flagged. */
+export async function roleHolders(db: Queryable, role: string, organisationId: string) {
+  return db
+    .select({ userId: roleAssignments.userId, name: users.displayName, disabled: users.disabled })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.organisationId, organisationId)));
 }

@@ -13,6 +13,7 @@ import type { WorkingDayCalendar } from '../calendar/types.ts';
 import { rectificationOrders } from '../construction/tables.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/client.ts';
+import { readAll } from '../db/concurrent.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { loadRulebookCatalog, type RulebookCatalog } from '../rulebooks/repository.ts';
@@ -103,7 +104,7 @@ export async function loadBundle(
     holders,
     certificates,
     assignments,
-  ] = await Promise.all([
+  ] = await readAll(q, [
     q
       .select({ year: projectBudgetYears.year, amountFen: projectBudgetYears.amountFen })
       .from(projectBudgetYears)
@@ -202,7 +203,7 @@ export async function loadDirectory(q: Queryable): Promise<Directory> {
 }
 
 async function readDirectory(q: Queryable): Promise<Directory> {
-  const [js, os] = await Promise.all([
+  const [js, os] = await readAll(q, [
     q
       .select({
         id: jurisdictions.id,

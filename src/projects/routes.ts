@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { fenToYuan } from '../documents/format.ts';
@@ -11,7 +11,7 @@ import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } fr
 import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
 import { presentProject, presentTimeline, userNames } from './present.ts';
-import { type ListFilters, listProjects } from './queries.ts';
+import { type ListFilters, listProjects, submissionsOf } from './queries.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { ProjectDetail, ProjectList, SubmissionDetail, SubmissionList, Timeline } from './responses.ts';
 import {
@@ -24,7 +24,6 @@ import {
   type UpdateProjectInput,
   Uuid,
 } from './schemas.ts';
-import { projectSubmissions } from './tables.ts';
 import { registerWorkflowRoutes } from './workflow-routes.ts';
 
 const TAGS = ['项目'];
@@ -67,7 +66,8 @@ const DIFF_KEYS = {
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerProjectRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const detail = async (actor: Actor, id: string) => {
@@ -87,7 +87,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const page = await listProjects(deps.db, await env(), actorOf(req), req.query as ListFilters);
+      const page = await listProjects(deps.db, await env(), actorOf(req), req.query);
       return {
         items: page.items.map(({ totalBudgetFen, ...item }) => ({
           ...item,
@@ -110,7 +110,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
     },
     async (req, reply) => {
       const e = await env();
-      const id = await createProject(deps, commandContext(req), e, req.body as CreateProjectInput);
+      const id = await createProject(deps, commandContext(req), e, req.body);
       reply.status(201);
       return detail(actorOf(req), id);
     },
@@ -126,7 +126,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
         response: { 200: ProjectDetail, ...errors },
       },
     },
-    async (req) => detail(actorOf(req), (req.params as { id: string }).id),
+    async (req) => detail(actorOf(req), req.params.id),
   );
 
   app.patch(
@@ -141,9 +141,9 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await updateProject(deps, commandContext(req), e, id, req.body as UpdateProjectInput);
+      await updateProject(deps, commandContext(req), e, id, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -159,7 +159,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       await submitApplication(deps, commandContext(req), e, id);
       return detail(actorOf(req), id);
@@ -177,7 +177,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       const { pc, relation } = await visibleContext(deps.db, e, actorOf(req), id);
       return { items: presentTimeline(deps.keyring, pc, pc.bundle.actions, relation) };
@@ -195,14 +195,10 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       await visibleContext(deps.db, e, actorOf(req), id);
-      const rows = await deps.db
-        .select()
-        .from(projectSubmissions)
-        .where(eq(projectSubmissions.projectId, id))
-        .orderBy(asc(projectSubmissions.seq));
+      const rows = await submissionsOf(deps.db, id);
       const names = await userNames(
         deps.db,
         rows.map((r) => r.submittedBy),
@@ -229,13 +225,10 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
       },
     },
     async (req) => {
-      const { id, seq } = req.params as { id: string; seq: number };
+      const { id, seq } = req.params;
       const e = await env();
       await visibleContext(deps.db, e, actorOf(req), id);
-      const rows = await deps.db
-        .select()
-        .from(projectSubmissions)
-        .where(and(eq(projectSubmissions.projectId, id), inArray(projectSubmissions.seq, [seq, seq - 1])));
+      const rows = await submissionsOf(deps.db, id, [seq, seq - 1]);
       const current = rows.find((r) => r.seq === seq);
       if (!current) throw notFound('该次申报不存在', 'SUBMISSION_NOT_FOUND');
       const previous = rows.find((r) => r.seq === seq - 1);
@@ -263,9 +256,9 @@ export function registerProjectRoutes(app: FastifyInstance, deps: ProjectDeps): 
     },
   );
 
-  registerWorkflowRoutes(app, deps, detail);
-  registerMaterialRoutes(app, deps, detail);
-  registerInboxRoutes(app, deps);
+  registerWorkflowRoutes(root, deps, detail);
+  registerMaterialRoutes(root, deps, detail);
+  registerInboxRoutes(root, deps);
 }
 
 function fenToYuanSafe(fen: bigint): string {

@@ -3,7 +3,7 @@
  * status, approver or decision field (mass assignment, SECURITY.md 15): state changes only through
  * the named workflow routes. Money is a yuan decimal string with at most two decimals.
  */
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static, type TLiteral, type TSchema, type TUnion } from 'typebox';
 import { VersionInput } from '../http/schemas.ts';
 import {
   DECLARATIONS,
@@ -20,7 +20,21 @@ import {
 } from './model.ts';
 
 export const strict = { additionalProperties: false } as const;
-export const Literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** One of the given strings; typed as the union of the literals when the list is a constant tuple. */
+export function Literals<const T extends readonly string[]>(values: T): TUnion<LiteralTuple<T>> {
+  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<LiteralTuple<T>>;
+}
+type LiteralTuple<T extends readonly string[]> = T extends readonly [
+  infer Head extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? [TLiteral<Head>, ...LiteralTuple<Rest>]
+  : T extends readonly []
+    ? []
+    : [TLiteral<T[number]>];
+/** A file sent as the response body (a download); OpenAPI shows it as binary. */
+export const FileDownload = (description: string) =>
+  Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Uuid = Type.String({ format: 'uuid' });
 export const Yuan = Type.String({

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import Type from 'typebox';
-import { roleAssignments, users } from '../db/schema.ts';
+import Type, { type Static } from 'typebox';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
@@ -17,6 +16,7 @@ import {
   urgeStep,
   withdraw,
 } from './commands.ts';
+import { roleHolders } from './queries.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { Colleagues, ProjectDetail } from './responses.ts';
 import {
@@ -40,10 +40,11 @@ const TAGS = ['项目'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
 export function registerWorkflowRoutes(
-  app: FastifyInstance,
+  root: FastifyInstance,
   deps: ProjectDeps,
-  detail: (actor: Actor, id: string) => Promise<unknown>,
+  detail: (actor: Actor, id: string) => Promise<Static<typeof ProjectDetail>>,
 ): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   app.post(
@@ -59,7 +60,7 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const key = req.headers['idempotency-key'];
       const e = await env();
       await decideStep(
@@ -68,7 +69,7 @@ export function registerWorkflowRoutes(
         e,
         id,
         stepId,
-        req.body as DecisionInput,
+        req.body,
         typeof key === 'string' && key.length > 0 ? key : null,
       );
       return detail(actorOf(req), id);
@@ -88,9 +89,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      await recordFinding(deps, commandContext(req), e, id, stepId, req.body as FindingInput);
+      await recordFinding(deps, commandContext(req), e, id, stepId, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -107,16 +108,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      await returnStep(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        stepId,
-        req.body as { to: 'previous' | 'applicant'; reason: string },
-      );
+      await returnStep(deps, commandContext(req), e, id, stepId, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -133,9 +127,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await withdraw(deps, commandContext(req), e, id, (req.body as { reason: string }).reason);
+      await withdraw(deps, commandContext(req), e, id, req.body.reason);
       return detail(actorOf(req), id);
     },
   );
@@ -152,16 +146,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      await reassignStep(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        stepId,
-        req.body as { userId: string; note: string },
-      );
+      await reassignStep(deps, commandContext(req), e, id, stepId, req.body);
       return detail(actorOf(req), id);
     },
   );
@@ -177,7 +164,7 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const actor = actorOf(req);
       const e = await env();
       const { pc } = await visibleContext(deps.db, e, actor, id);
@@ -186,13 +173,7 @@ export function registerWorkflowRoutes(
         throw notFound('该项目的规则集中没有这个步骤', 'STEP_NOT_FOUND');
       const role = stepRole(actor, pc, info.step);
       if (!role) return { items: [] };
-      const rows = await deps.db
-        .select({ userId: roleAssignments.userId, name: users.displayName, disabled: users.disabled })
-        .from(roleAssignments)
-        .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .where(
-          and(eq(roleAssignments.role, role.role), eq(roleAssignments.organisationId, role.organisationId)),
-        );
+      const rows = await roleHolders(deps.db, role.role, role.organisationId);
       return {
         items: rows
           .filter((r) => !r.disabled && r.userId !== actor.userId)
@@ -213,16 +194,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req) => {
-      const { id, stepId } = req.params as { id: string; stepId: string };
+      const { id, stepId } = req.params;
       const e = await env();
-      const notified = await urgeStep(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        stepId,
-        (req.body as { message: string }).message,
-      );
+      const notified = await urgeStep(deps, commandContext(req), e, id, stepId, req.body.message);
       return { notified };
     },
   );
@@ -239,9 +213,9 @@ export function registerWorkflowRoutes(
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await addComment(deps, commandContext(req), e, id, (req.body as { text: string }).text);
+      await addComment(deps, commandContext(req), e, id, req.body.text);
       reply.status(201);
       return { ok: true };
     },

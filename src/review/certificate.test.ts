@@ -131,7 +131,7 @@ describe('filing certificate .docx (DT-09b)', () => {
     const cert: FilingCertificate = {
       ...sampleFilingCertificate(),
       jurisdictionName: '朔州市朔城区',
-      jurisdictionCode: 'SC',
+      sharingOpinionArticle: 'SC-09a',
       authorityName: '朔城区政务信息管理局',
       number: '朔城政信备〔2026〕5号',
       approvalBody: undefined,

@@ -68,8 +68,11 @@ export interface CertificateSignature {
 interface ReviewDecisionDocument {
   /** 大同市, 朔州市朔城区, … */
   readonly jurisdictionName: string;
-  /** Set to 'SC' to require the sharing analysis opinion (SC-09a). */
-  readonly jurisdictionCode?: 'DT' | 'SC' | 'JC' | 'XZ';
+  /**
+   * The article that requires the sharing analysis opinion (SC-09a), from the rulebook
+   * (`sharingOpinionArticle`); absent: the opinion is optional.
+   */
+  readonly sharingOpinionArticle?: string;
   /** The reviewing authority, e.g. 大同市数字政府服务中心. */
   readonly authorityName: string;
   /** 文号, e.g. 同数政备〔2026〕12号. */
@@ -165,10 +168,10 @@ function validateCommon(doc: ReviewDecisionDocument): void {
       throw invalid(INVALID, `${label}评分应在0至100之间`, { field: `opinions.${dimension}.score` });
     }
   }
-  if (doc.jurisdictionCode === 'SC' && doc.sharingAnalysisOpinion === undefined) {
+  if (doc.sharingOpinionArticle !== undefined && doc.sharingAnalysisOpinion === undefined) {
     throw invalid(INVALID, '应对信息资源共享分析篇提出意见', {
       field: 'sharingAnalysisOpinion',
-      article: 'SC-09a',
+      article: doc.sharingOpinionArticle,
     });
   }
   optionalText(doc.sharingAnalysisOpinion, 'sharingAnalysisOpinion', '信息资源共享分析篇意见');

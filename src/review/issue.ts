@@ -15,6 +15,7 @@ import type { CertificateRow, ProjectContext } from '../projects/repository.ts';
 import { projectCertificates } from '../projects/tables.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
 import { citation } from '../rules/index.ts';
+import { sharingOpinionArticle } from '../rules/review.ts';
 import { refused } from '../shared/errors.ts';
 import {
   type DimensionOpinion,
@@ -68,12 +69,10 @@ export function decisionContent(
       return [d, { ...(o?.score !== undefined ? { score: o.score } : {}), opinion: o?.opinion ?? '' }];
     }),
   ) as Record<ReviewDimension, DimensionOpinion>;
-  const code = ['DT', 'SC', 'JC', 'XZ'].includes(rulebook.id)
-    ? (rulebook.id as 'DT' | 'SC' | 'JC' | 'XZ')
-    : undefined;
+  const sharingArticle = sharingOpinionArticle(rulebook);
   const common = {
     jurisdictionName: jurisdiction?.name ?? rulebook.jurisdictionName,
-    ...(code ? { jurisdictionCode: code } : {}),
+    ...(sharingArticle ? { sharingOpinionArticle: sharingArticle } : {}),
     authorityName,
     number: input.number,
     date: input.date,

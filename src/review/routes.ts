@@ -4,11 +4,11 @@
  * refusal notice (.docx and PDF, signature verified on every read), the expert pool and the yearly
  * department assessments shown to the reviewer (DT-31).
  */
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
-import { organisations, roleAssignments, users } from '../db/schema.ts';
 import { contentDisposition } from '../files/inspect.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -39,6 +39,7 @@ import {
   DownloadQuery,
   ExpertOpinionBody,
   ExpertProfileBody,
+  FileDownload,
   JurisdictionQuery,
   ProjectParams,
   ReviewBody,
@@ -46,7 +47,6 @@ import {
   strict,
   Uuid,
 } from '../projects/schemas.ts';
-import { departmentAssessments, expertProfiles } from '../projects/tables.ts';
 import { requiresSharingOpinion, reviewStep } from '../projects/workflow-state.ts';
 import { recordEvent } from '../shared/command.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
@@ -67,13 +67,21 @@ import {
   saveReview,
 } from './commands.ts';
 import { certificateWithSignature } from './issue.ts';
+import {
+  assessmentsOf,
+  expertCandidates,
+  expertProfileRows,
+  latestAssessmentBefore,
+  usersByIds,
+} from './queries.ts';
 
 const TAGS = ['合理性审核'];
 const GRADES = ASSESSMENT_GRADES;
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerReviewRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
   const reviewView = async (actor: Actor, id: string) => {
@@ -83,24 +91,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       throw forbidden('评审专家和第三方机构不能查看审核评分', 'NOT_PROJECT_PARTY');
     const step = reviewStep(pc.rulebook);
     const review = pc.bundle.review;
-    const [reviewer] = review
-      ? await deps.db
-          .select({ name: users.displayName })
-          .from(users)
-          .where(eq(users.id, review.reviewerUserId))
-      : [];
+    const [reviewer] = review ? await usersByIds(deps.db, [review.reviewerUserId]) : [];
     const year = Number(e.today.slice(0, 4));
-    const [assessment] = await deps.db
-      .select()
-      .from(departmentAssessments)
-      .where(
-        and(
-          eq(departmentAssessments.organisationId, pc.bundle.project.ownerOrganisationId),
-          lt(departmentAssessments.year, year),
-        ),
-      )
-      .orderBy(desc(departmentAssessments.year))
-      .limit(1);
+    const assessment = await latestAssessmentBefore(deps.db, pc.bundle.project.ownerOrganisationId, year);
     return {
       stepId: step?.id ?? null,
       stepName: step?.name ?? null,
@@ -138,7 +131,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         response: { 200: ReviewView, ...errors },
       },
     },
-    async (req) => reviewView(actorOf(req), (req.params as { id: string }).id),
+    async (req) => reviewView(actorOf(req), req.params.id),
   );
 
   app.put(
@@ -153,9 +146,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await saveReview(deps, commandContext(req), e, id, req.body as ReviewInput);
+      await saveReview(deps, commandContext(req), e, id, req.body);
       return reviewView(actorOf(req), id);
     },
   );
@@ -171,15 +164,10 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
     if (!oversight && !relation.assignment)
       throw forbidden('只有主管部门可以查看评审专家', 'NOT_PROJECT_PARTY');
     const names = rows.length
-      ? await deps.db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(
-            inArray(
-              users.id,
-              rows.map((r) => r.userId),
-            ),
-          )
+      ? await usersByIds(
+          deps.db,
+          rows.map((r) => r.userId),
+        )
       : [];
     return {
       items: rows.map((a) => ({
@@ -212,7 +200,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         response: { 200: ExpertAssignmentList, ...errors },
       },
     },
-    async (req) => assignmentsView(actorOf(req), (req.params as { id: string }).id),
+    async (req) => assignmentsView(actorOf(req), req.params.id),
   );
 
   app.post(
@@ -227,15 +215,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      const assignmentId = await assignExpert(
-        deps,
-        commandContext(req),
-        e,
-        id,
-        req.body as { userId: string; kind: 'expert' | 'evaluator'; field: string | null },
-      );
+      const assignmentId = await assignExpert(deps, commandContext(req), e, id, req.body);
       reply.status(201);
       return { id: assignmentId };
     },
@@ -253,16 +235,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
-      await giveExpertOpinion(
-        deps,
-        commandContext(req),
-        e,
-        deps.keyring,
-        id,
-        req.body as { opinion: string; conclusion: string },
-      );
+      await giveExpertOpinion(deps, commandContext(req), e, deps.keyring, id, req.body);
       return assignmentsView(actorOf(req), id);
     },
   );
@@ -278,7 +253,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       const e = await env();
       const { pc, relation } = await visibleContext(deps.db, e, actorOf(req), id);
       if (relation.parties.size === 0) throw forbidden('无权查看该项目的备案文书', 'NOT_PROJECT_PARTY');
@@ -308,12 +283,12 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         summary: '下载备案证明或不予备案通知书（.docx 或 PDF）',
         params: Type.Object({ id: Uuid, certificateId: Uuid }, strict),
         querystring: DownloadQuery,
-        response: { ...errors },
+        response: { 200: FileDownload('.docx 或 PDF 文件'), ...errors },
       },
     },
     async (req, reply) => {
-      const { id, certificateId } = req.params as { id: string; certificateId: string };
-      const format = (req.query as { format?: 'docx' | 'pdf' }).format ?? 'docx';
+      const { id, certificateId } = req.params;
+      const format = req.query.format ?? 'docx';
       const e = await env();
       const { pc, relation } = await visibleContext(deps.db, e, actorOf(req), id);
       if (relation.parties.size === 0) throw forbidden('无权查看该项目的备案文书', 'NOT_PROJECT_PARTY');
@@ -368,7 +343,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         ...jurisdictionSubtree(directory, mine.jurisdictionId),
         ...jurisdictionChain(directory, mine.jurisdictionId).map((j) => j.id),
       ]);
-      const only = (req.query as { jurisdiction?: string }).jurisdiction;
+      const only = req.query.jurisdiction;
       if (only) {
         const j = directory.jurisdictions.find((x) => x.code === only);
         if (!j || !scope.has(j.id))
@@ -376,30 +351,8 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         scope.clear();
         scope.add(j.id);
       }
-      const profiles = await deps.db
-        .select({
-          userId: expertProfiles.userId,
-          name: users.displayName,
-          username: users.username,
-          fields: expertProfiles.fields,
-          employerOrganisationId: expertProfiles.employerOrganisationId,
-          title: expertProfiles.title,
-          jurisdictionId: expertProfiles.jurisdictionId,
-        })
-        .from(expertProfiles)
-        .innerJoin(users, eq(users.id, expertProfiles.userId));
-      const candidates = await deps.db
-        .select({
-          userId: users.id,
-          name: users.displayName,
-          username: users.username,
-          role: roleAssignments.role,
-          jurisdictionId: organisations.jurisdictionId,
-        })
-        .from(roleAssignments)
-        .innerJoin(users, eq(users.id, roleAssignments.userId))
-        .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-        .where(inArray(roleAssignments.role, ['expert', 'third_party_evaluator']));
+      const profiles = await expertProfileRows(deps.db);
+      const candidates = await expertCandidates(deps.db);
       return {
         items: profiles
           .filter((p) => scope.has(p.jurisdictionId))
@@ -433,16 +386,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req, reply) => {
-      await registerExpert(
-        deps,
-        commandContext(req),
-        req.body as {
-          userId: string;
-          fields: string[];
-          employerOrganisationId: string | null;
-          title: string;
-        },
-      );
+      await registerExpert(deps, commandContext(req), req.body);
       reply.status(201);
       return { ok: true };
     },
@@ -460,7 +404,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
     },
     async (req) => {
       const actor = actorOf(req);
-      const query = req.query as { organisationId?: string; year?: number };
+      const query = req.query;
       const mine = authorityAssignment(actor);
       const directory = await loadDirectory(deps.db);
       const scope = new Set(jurisdictionSubtree(directory, mine.jurisdictionId));
@@ -473,16 +417,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
         throw notFound('部门不存在或不在本级管辖范围内', 'ORGANISATION_NOT_FOUND');
       }
       if (orgIds.length === 0) return { items: [] };
-      const rows = await deps.db
-        .select()
-        .from(departmentAssessments)
-        .where(
-          and(
-            inArray(departmentAssessments.organisationId, orgIds),
-            query.year ? eq(departmentAssessments.year, query.year) : undefined,
-          ),
-        )
-        .orderBy(desc(departmentAssessments.year));
+      const rows = await assessmentsOf(deps.db, orgIds, query.year);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -509,11 +444,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ProjectDeps): v
       },
     },
     async (req, reply) => {
-      const id = await recordAssessment(
-        deps,
-        commandContext(req),
-        req.body as { organisationId: string; year: number; score: number; grade: string; summary: string },
-      );
+      const id = await recordAssessment(deps, commandContext(req), req.body);
       reply.status(201);
       return { id };
     },

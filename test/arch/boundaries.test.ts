@@ -78,15 +78,8 @@ const ROUTES_WITH_SQL_TODAY = new Set([
   'src/identity/security-admin-routes.ts',
   'src/org/routes.ts',
   'src/org/user-routes.ts',
-  'src/projects/routes.ts',
-  'src/projects/workflow-routes.ts',
-  'src/review/routes.ts',
   // Written in parallel with this check (issues 12, 13, 17); their reads move into queries/ next.
-  'src/construction/rectification-routes.ts',
-  'src/construction/routes.ts',
-  'src/funds/routes.ts',
   'src/notifications/routes.ts',
-  'src/obligations/routes.ts',
   'src/workbench/routes.ts',
 ]);
 
