@@ -34,6 +34,7 @@ import {
   disbursementFacts,
   type FundKind,
   formatFen,
+  fundsArrangedStep,
   type GateView,
   otherBudgetSteps,
   publicityPhase,
@@ -510,6 +511,14 @@ export async function requestDisbursement(
           'BUDGET_NOT_APPROVED',
           '项目尚无预算审定意见，不能申请拨付',
           budgetReviewStep(pc.rulebook)?.articles[0] ?? '',
+        );
+      const arranged = fundsArrangedStep(pc.rulebook);
+      const arrangedStatus = pc.evaluation.steps.find((s) => s.stepId === arranged?.id)?.status;
+      if (arranged && arrangedStatus !== 'done')
+        throw refused(
+          'FUNDS_NOT_ARRANGED',
+          `项目经费尚未安排（“${arranged.name}”未完成），不能申请拨付`,
+          arranged.articles[0] ?? '',
         );
       const [approved] = await tx
         .select({ fen: sql<string>`coalesce(sum(${budgetReviewLines.approvedFen}), 0)` })

@@ -49,6 +49,14 @@ export function publicityStep(rulebook: Rulebook): Step | undefined {
   return budgetSteps(rulebook).find((s) => s.outcomes.some((o) => o.event === 'allocation_published'));
 }
 
+/**
+ * The budget step that arranges the money: the step whose action is `allocate_budget` (DT/SC 安排经费
+ * after the 公示, XZ 预算审定, JC 资金落实). No payment is requested before it is done.
+ */
+export function fundsArrangedStep(rulebook: Rulebook): Step | undefined {
+  return budgetSteps(rulebook).find((s) => s.action === 'allocate_budget');
+}
+
 /** The other budget steps (安排经费, 上报预算): neither the review nor the publicity. */
 export function otherBudgetSteps(rulebook: Rulebook): Step[] {
   const review = budgetReviewStep(rulebook);

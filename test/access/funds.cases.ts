@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { establishedDt, REVIEW_BODY, reviewedDt } from '../api/funds-support.ts';
+import { establishedDt, fundedDt, REVIEW_BODY, reviewedDt } from '../api/funds-support.ts';
 import { expectStatus, ProjectFixtures, Sessions } from '../api/projects-support.ts';
 import type { TestContext } from '../helper.ts';
 import type { Call, RelationCase, RouteCase } from './types.ts';
@@ -21,6 +21,8 @@ interface Shared {
   fixtures: ProjectFixtures;
   /** A DT project with its budget review (dt.evaluator commissioned). */
   projectId: string;
+  /** A DT project whose budget stage is complete (funds arranged): payments may be requested. */
+  fundedId: string;
   /** A pending construction disbursement on it. */
   disbursementId: string;
   /** A pending O&M disbursement on it (blocked by the absolute DT-12c gate). */
@@ -40,10 +42,11 @@ function objects(ctx: TestContext): Promise<Shared> {
     const sessions = new Sessions(ctx);
     const fixtures = new ProjectFixtures(ctx, sessions);
     const projectId = await reviewedDt(fixtures, sessions);
+    const fundedId = await fundedDt(ctx, fixtures, sessions);
     const staff = await sessions.as('dt.staff');
     const request = async (kind: string, amount: string) => {
       const res = await staff.request('POST', '/api/funds/disbursements', {
-        projectId,
+        projectId: fundedId,
         year: 2026,
         kind,
         amount,
@@ -67,7 +70,16 @@ function objects(ctx: TestContext): Promise<Shared> {
       200,
       'publish',
     );
-    return { sessions, fixtures, projectId, disbursementId, omDisbursementId, noticeId, publishedId };
+    return {
+      sessions,
+      fixtures,
+      projectId,
+      fundedId,
+      disbursementId,
+      omDisbursementId,
+      noticeId,
+      publishedId,
+    };
   })();
   return shared;
 }
@@ -99,7 +111,7 @@ const onProject = (path: string) => async (ctx: TestContext) => ({
 async function freshDisbursement(ctx: TestContext): Promise<string> {
   const o = await objects(ctx);
   const res = await (await o.sessions.as('dt.staff')).request('POST', '/api/funds/disbursements', {
-    projectId: o.projectId,
+    projectId: o.fundedId,
     year: 2026,
     kind: 'construction',
     amount: '1',
@@ -223,7 +235,7 @@ export const CASES: Record<string, RouteCase> = {
     call: async (ctx) => ({
       url: '/api/funds/disbursements',
       body: {
-        projectId: (await objects(ctx)).projectId,
+        projectId: (await objects(ctx)).fundedId,
         year: 2026,
         kind: 'construction',
         amount: '1',
@@ -236,7 +248,7 @@ export const CASES: Record<string, RouteCase> = {
       async (ctx) => ({
         url: '/api/funds/disbursements',
         body: {
-          projectId: (await objects(ctx)).projectId,
+          projectId: (await objects(ctx)).fundedId,
           year: 2026,
           kind: 'construction',
           amount: '1',

@@ -9,7 +9,14 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../src/db/schema.ts';
 import type { TestContext } from '../helper.ts';
-import { establishedDt, isoDay, REVIEW_BODY, requestDisbursement, reviewedDt } from './funds-support.ts';
+import {
+  establishedDt,
+  fundedDt,
+  isoDay,
+  REVIEW_BODY,
+  requestDisbursement,
+  reviewedDt,
+} from './funds-support.ts';
 import {
   decide,
   expectStatus,
@@ -286,8 +293,48 @@ describe('fund-allocation publicity (DT-15)', () => {
 });
 
 describe('ledger and disbursements (DT-11, DT-12c)', () => {
-  test('a construction disbursement within the approved budget passes every gate on stored facts and shows in the ledger', async () => {
+  test('DT-14 no payment is requested before the 财政局 has arranged the funds: refused after the review and after the 公示, accepted once arranged', async () => {
     const id = await reviewedDt(fixtures, sessions);
+    const staff = await sessions.as('dt.staff');
+    const body = { projectId: id, year: 2026, kind: 'construction', amount: '100000', purpose: '进度款' };
+    const early = await staff.request('POST', '/api/funds/disbursements', body);
+    expectStatus(early, 422, 'before the funds are arranged');
+    assert.equal(early.json().code, 'FUNDS_NOT_ARRANGED');
+    assert.equal(early.json().article, 'DT-14');
+    assert.match(early.json().message, /统筹安排建设及运维经费/);
+    const reviewer = await sessions.as('dt.reviewer');
+    const notice = await reviewer.request('POST', '/api/funds/notices', {
+      title: '大同市政务信息化项目资金拟分配计划',
+      year: 2026,
+      startsOn: isoDay(ctx, 0),
+      endsOn: isoDay(ctx, 7),
+      items: [{ projectId: id, amount: '650000' }],
+    });
+    expectStatus(notice, 201, 'notice');
+    expectStatus(
+      await reviewer.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
+      200,
+      'publicity',
+    );
+    const afterPublicity = await staff.request('POST', '/api/funds/disbursements', body);
+    expectStatus(afterPublicity, 422, 'publicized, not yet arranged');
+    assert.equal(afterPublicity.json().code, 'FUNDS_NOT_ARRANGED');
+    expectStatus(
+      await (await sessions.as('dt.finance')).request(
+        'POST',
+        `/api/funds/projects/${id}/budget-steps/dt.budget.funds`,
+        {
+          opinion: '已安排建设及运维经费',
+        },
+      ),
+      200,
+      'funds arranged',
+    );
+    expectStatus(await staff.request('POST', '/api/funds/disbursements', body), 201, 'arranged');
+  });
+
+  test('a construction disbursement within the approved budget passes every gate on stored facts and shows in the ledger', async () => {
+    const id = await fundedDt(ctx, fixtures, sessions);
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const body = {
@@ -405,7 +452,7 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
   });
 
   test('O&M funds are blocked with DT-12c while the system does not share data; the absolute gate refuses an override; sharing in the catalog unblocks', async () => {
-    const id = await reviewedDt(fixtures, sessions);
+    const id = await fundedDt(ctx, fixtures, sessions);
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const payment = await requestDisbursement(staff, finance, {
@@ -468,7 +515,7 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
   });
 
   test('no consent decision is asked of DT: the rulebook has no such gate', async () => {
-    const id = await reviewedDt(fixtures, sessions);
+    const id = await fundedDt(ctx, fixtures, sessions);
     const created = await (await sessions.as('dt.staff')).request('POST', '/api/funds/disbursements', {
       projectId: id,
       year: 2027,
@@ -530,7 +577,7 @@ describe('co-built shares (DT-16)', () => {
 
 describe('rectification and funds (DT-29), through the construction module', () => {
   test('DT-29 a refused rectification suspends construction and O&M funds; no override of the absolute gate', async () => {
-    const id = await reviewedDt(fixtures, sessions);
+    const id = await fundedDt(ctx, fixtures, sessions);
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const reviewer = await sessions.as('dt.reviewer');

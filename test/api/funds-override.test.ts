@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auditEvents } from '../../src/db/schema.ts';
 import type { TestContext } from '../helper.ts';
-import { reviewedDt } from './funds-support.ts';
+import { fundedDt } from './funds-support.ts';
 import {
   EXTRA_PASSWORD,
   expectStatus,
@@ -45,7 +45,7 @@ describe('override of a softened gate', () => {
     });
     expectStatus(derived, 201, 'derive');
 
-    const id = await reviewedDt(fixtures, sessions);
+    const id = await fundedDt(ctx, fixtures, sessions);
     const staff = await sessions.as('dt.staff');
     const created = await staff.request('POST', '/api/funds/disbursements', {
       projectId: id,

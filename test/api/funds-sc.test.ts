@@ -10,6 +10,7 @@ import type { TestContext } from '../helper.ts';
 import {
   establishedSc as establishedScProject,
   isoDay,
+  publicizeAndArrange,
   refusedRectification,
   requestDisbursement,
 } from './funds-support.ts';
@@ -39,6 +40,16 @@ async function districtFinance() {
   const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
   return sessions.as(username, EXTRA_PASSWORD);
 }
+
+/** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
+const arrangeSc = async (id: string, amount: string) =>
+  publicizeAndArrange(ctx, sessions, id, {
+    authority: 'sc.reviewer',
+    finance: await districtFinance(),
+    fundsStep: 'sc.budget.funds',
+    year: 2026,
+    amount,
+  });
 
 /** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
 const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
@@ -181,6 +192,7 @@ describe('SC disbursements on the catalog (SC-10)', () => {
       201,
       'budget',
     );
+    await arrangeSc(id, '640000');
     const staff = await sessions.as('sc.staff');
     const payment = await requestDisbursement(staff, await districtFinance(), {
       projectId: id,
@@ -243,6 +255,7 @@ describe('SC O&M funds and data sharing (SC-11c)', () => {
       201,
       'budget',
     );
+    await arrangeSc(id, '700000');
     const staff = await sessions.as('sc.staff');
     const payment = await requestDisbursement(staff, await districtFinance(), {
       projectId: id,
@@ -288,6 +301,7 @@ describe('SC rectification and funds (SC-23)', () => {
       201,
       'budget',
     );
+    await arrangeSc(id, '640000');
     const finance = await districtFinance();
     const payment = await requestDisbursement(await sessions.as('sc.staff'), finance, {
       projectId: id,

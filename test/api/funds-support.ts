@@ -155,6 +155,57 @@ export async function reviewedDt(fixtures: ProjectFixtures, sessions: Sessions):
   return id;
 }
 
+/**
+ * The rest of a project's budget stage through the funds routes after its budget review: the
+ * authority publicizes the allocation (DT-15, SC-13) and finance arranges the funds (安排经费), the
+ * step after which payments may be requested.
+ */
+export async function publicizeAndArrange(
+  ctx: TestContext,
+  sessions: Sessions,
+  id: string,
+  options: { authority: string; finance: Session; fundsStep: string; year: number; amount: string },
+): Promise<void> {
+  const authority = await sessions.as(options.authority);
+  const notice = await authority.request('POST', '/api/funds/notices', {
+    title: '政务信息化项目资金拟分配计划',
+    year: options.year,
+    startsOn: isoDay(ctx, 0),
+    endsOn: isoDay(ctx, 7),
+    items: [{ projectId: id, amount: options.amount }],
+  });
+  expectStatus(notice, 201, 'notice');
+  expectStatus(
+    await authority.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
+    200,
+    'publicity',
+  );
+  expectStatus(
+    await options.finance.request('POST', `/api/funds/projects/${id}/budget-steps/${options.fundsStep}`, {
+      opinion: '已安排建设及运维经费',
+    }),
+    200,
+    'funds arranged',
+  );
+}
+
+/** An established DT project whose budget stage is complete: reviewed, publicized, funds arranged. */
+export async function fundedDt(
+  ctx: TestContext,
+  fixtures: ProjectFixtures,
+  sessions: Sessions,
+): Promise<string> {
+  const id = await reviewedDt(fixtures, sessions);
+  await publicizeAndArrange(ctx, sessions, id, {
+    authority: 'dt.reviewer',
+    finance: await sessions.as('dt.finance'),
+    fundsStep: 'dt.budget.funds',
+    year: 2026,
+    amount: '650000',
+  });
+  return id;
+}
+
 export const isoDay = (ctx: TestContext, days = 0) =>
   new Date(ctx.clock.now().getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -177,30 +228,14 @@ export async function scBudgetThroughFunds(ctx: TestContext, sessions: Sessions,
     201,
     'budget',
   );
-  const reviewer = await sessions.as('sc.reviewer');
-  const notice = await reviewer.request('POST', '/api/funds/notices', {
-    title: '朔城区政务信息化项目资金拟分配计划',
-    year: 2026,
-    startsOn: isoDay(ctx, 0),
-    endsOn: isoDay(ctx, 7),
-    items: [{ projectId: id, amount: '700000' }],
-  });
-  expectStatus(notice, 201, 'notice');
-  expectStatus(
-    await reviewer.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
-    200,
-    'publicity',
-  );
   const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
-  expectStatus(
-    await (await sessions.as(username, EXTRA_PASSWORD)).request(
-      'POST',
-      `/api/funds/projects/${id}/budget-steps/sc.budget.funds`,
-      { opinion: '已安排建设经费' },
-    ),
-    200,
-    'funds',
-  );
+  await publicizeAndArrange(ctx, sessions, id, {
+    authority: 'sc.reviewer',
+    finance: await sessions.as(username, EXTRA_PASSWORD),
+    fundsStep: 'sc.budget.funds',
+    year: 2026,
+    amount: '700000',
+  });
 }
 
 /** A payment gate as the disbursement view shows it. */

@@ -41,7 +41,7 @@ const OPINIONS = {
   targets: { score: 86, opinion: '绩效目标明确、可量化。' },
 };
 
-/** A DT project taken to 立项 with its budget reviewed by the commissioned third party. */
+/** A DT project taken to 立项, its budget reviewed by the commissioned third party, publicized and arranged. */
 async function reviewedBudget(name: string): Promise<string> {
   const id = await submittedDtProject(ui.url, name);
   const reviewer = await httpLogin(ui.url, 'dt.reviewer');
@@ -99,6 +99,28 @@ async function reviewedBudget(name: string): Promise<string> {
       shares: [],
     },
     201,
+  );
+  // The 公示 (DT-15) and the 财政局's 安排经费: only then may payments be requested (DT-14).
+  const notice = await expectOk(
+    reviewer,
+    'POST',
+    '/api/funds/notices',
+    {
+      title: '资金拟分配计划',
+      year: 2026,
+      startsOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      endsOn: new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10),
+      items: [{ projectId: id, amount: '650000' }],
+    },
+    201,
+  );
+  await expectOk(reviewer, 'POST', `/api/funds/notices/${notice.id}/publish`, { version: 1 }, 200);
+  await expectOk(
+    await httpLogin(ui.url, 'dt.finance'),
+    'POST',
+    `/api/funds/projects/${id}/budget-steps/dt.budget.funds`,
+    { opinion: '已安排建设及运维经费' },
+    200,
   );
   return id;
 }
