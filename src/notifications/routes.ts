@@ -10,7 +10,6 @@ import type { CommandDeps } from '../shared/command.ts';
 import { markAllRead, markRead, savePreferences } from './commands.ts';
 import { NOTICE_KINDS } from './model.ts';
 import { listNotifications, preferencesOf, unreadCount } from './queries.ts';
-import type { DeliveryChannel } from './tables.ts';
 
 const TAGS = ['通知'];
 const strict = { additionalProperties: false } as const;
@@ -75,7 +74,7 @@ const actorOf = (req: FastifyRequest): Actor => req.actor!;
 export function registerNotificationRoutes(
   fastify: FastifyInstance,
   deps: CommandDeps,
-  channels: readonly DeliveryChannel[] = [],
+  channels: readonly string[] = [],
 ): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(

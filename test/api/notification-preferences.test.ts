@@ -151,7 +151,10 @@ describe('通知设置: my own preferences', () => {
     expectStatus(smuggled, 400, 'no userId in the body');
     const byId = await other.request('GET', `/api/notifications/preferences?userId=${username}`);
     expectStatus(byId, 400, 'no userId in the query');
-    assert.equal((await me.request('GET', '/api/notifications/preferences')).json().email, 'zhang.san@dt.gov.cn');
+    assert.equal(
+      (await me.request('GET', '/api/notifications/preferences')).json().email,
+      'zhang.san@dt.gov.cn',
+    );
     const admin = await sessions.as('demo.sysadmin');
     expectStatus(await admin.request('GET', '/api/notifications/preferences'), 403, 'sysadmin');
 
@@ -189,7 +192,9 @@ describe('the fan-out honours each user’s choice', () => {
     for (const s of [onSession, offSession]) {
       const notices = (await s.request('GET', '/api/notifications')).json().items;
       assert.ok(
-        notices.some((n: { kind: string; projectId: string }) => n.kind === 'task_arrived' && n.projectId === id),
+        notices.some(
+          (n: { kind: string; projectId: string }) => n.kind === 'task_arrived' && n.projectId === id,
+        ),
         'both see the task in the in-app centre',
       );
     }
@@ -221,12 +226,21 @@ describe('the fan-out honours each user’s choice', () => {
         0,
         'the one who switched it off gets none',
       );
-      const rows = await queryRows<{ recipient_user_id: string | null; recipient_address: string | null; state: string }>(
+      const rows = await queryRows<{
+        recipient_user_id: string | null;
+        recipient_address: string | null;
+        state: string;
+      }>(
         ctx.database.db,
         sql`select recipient_user_id, recipient_address, state from notification_deliveries where channel = 'smtp'`,
       );
-      assert.ok(rows.some((r) => r.recipient_user_id === on.userId && r.recipient_address === 'on@dt.gov.cn'));
-      assert.ok(!rows.some((r) => r.recipient_user_id === off.userId), 'no delivery row for the one who opted out');
+      assert.ok(
+        rows.some((r) => r.recipient_user_id === on.userId && r.recipient_address === 'on@dt.gov.cn'),
+      );
+      assert.ok(
+        !rows.some((r) => r.recipient_user_id === off.userId),
+        'no delivery row for the one who opted out',
+      );
       // A second pass sends nothing again.
       assert.deepEqual(await deliverPending(ctx.deps, senders(config)), { sent: 0, failed: 0 });
     } finally {
@@ -271,7 +285,9 @@ describe('备案 notices in every jurisdiction', () => {
       'party',
     );
     expectStatus(
-      await decide(await sessions.as('xz.cityreviewer'), id, 'xz.review.city_review', { opinion: '审查通过' }),
+      await decide(await sessions.as('xz.cityreviewer'), id, 'xz.review.city_review', {
+        opinion: '审查通过',
+      }),
       200,
       'city review',
     );

@@ -85,9 +85,7 @@ const ROUTES_WITH_SQL_TODAY = new Set([
   'src/construction/rectification-routes.ts',
   'src/construction/routes.ts',
   'src/funds/routes.ts',
-  'src/notifications/routes.ts',
   'src/obligations/routes.ts',
-  'src/workbench/routes.ts',
 ]);
 
 describe('architecture boundaries', () => {
