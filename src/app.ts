@@ -33,6 +33,7 @@ import { registerInputGuard } from './http/input-guard.ts';
 import { serializerCompiler, validatorCompiler } from './http/validation.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
+import { configuredChannels } from './notifications/channels.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOperationsRoutes } from './operations/index.ts';
@@ -233,7 +234,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOperationsRoutes(app, deps);
   // Efficacy evaluation reads the public questionnaire's satisfaction score (DT-30, SC-24, XZ-26).
   registerEvaluationRoutes(app, { ...deps, keyring, satisfactionScore, ratingDistribution });
-  registerNotificationRoutes(app, deps);
+  registerNotificationRoutes(app, deps, configuredChannels(config));
   registerObligationRoutes(app, projectDeps);
   if (options.jobs) {
     const stopJobs = startJobs(deps, config, app.log);

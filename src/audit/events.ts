@@ -97,6 +97,8 @@ export const AUDIT_ACTIONS = {
   'notification.read': '阅读通知',
   'notification.read_all': '全部通知标为已读',
   'notification.deliver': '发送外部通知（邮件、群机器人）',
+  'notification.preferences_update': '修改本人的通知设置',
+  'notification.fan_out': '按个人通知设置排队外部通知',
   'obligation.remind': '期限提醒与逾期标记',
   'obligation.extend': '延长义务期限',
   'obligation.waive': '豁免义务',

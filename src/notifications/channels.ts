@@ -12,6 +12,8 @@ import type { DeliveryChannel } from './tables.ts';
 export interface OutboundMessage {
   subject: string;
   body: string;
+  /** The user's own address (a per-user delivery); absent: the configured supervision mailbox. */
+  to?: readonly string[];
 }
 
 export type Sender = (message: OutboundMessage) => Promise<void>;
@@ -133,9 +135,10 @@ export function smtpSender(config: SmtpConfig): Sender {
         await smtp.expect(`AUTH PLAIN ${b64(`\0${config.user}\0${config.pass ?? ''}`)}`, [235]);
       }
       await smtp.expect(`MAIL FROM:<${config.from}>`, [250]);
-      for (const to of config.to) await smtp.expect(`RCPT TO:<${to}>`, [250, 251]);
+      const recipients = message.to && message.to.length > 0 ? message.to : config.to;
+      for (const to of recipients) await smtp.expect(`RCPT TO:<${to}>`, [250, 251]);
       await smtp.expect('DATA', [354]);
-      const data = mimeMessage(config.from, config.to, message, new Date())
+      const data = mimeMessage(config.from, recipients, message, new Date())
         .split('\r\n')
         .map((l) => (l.startsWith('.') ? `.${l}` : l))
         .join('\r\n');

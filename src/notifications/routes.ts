@@ -1,13 +1,15 @@
-/** The bell: my notifications, the unread count, mark one or all read. */
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+/** The bell and the 通知设置 page: my notices, the unread count, mark read, my channel preferences. */
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { errors, IdParams, Paging } from '../http/schemas.ts';
+import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { notFound } from '../shared/errors.ts';
-import { notifications } from './tables.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import { markAllRead, markRead, savePreferences } from './commands.ts';
+import { NOTICE_KINDS } from './model.ts';
+import { listNotifications, preferencesOf, unreadCount } from './queries.ts';
 
 const TAGS = ['通知'];
 const strict = { additionalProperties: false } as const;
@@ -35,17 +37,46 @@ const NotificationList = Type.Object(
 );
 const ListQuery = Type.Object({ ...Paging, unreadOnly: Type.Optional(Type.Boolean()) }, strict);
 
+const KindCode = Type.String({ minLength: 1, maxLength: 40 });
+
+export const Preferences = Type.Object(
+  {
+    inApp: Type.Literal(true, { description: '站内通知始终开启' }),
+    email: Type.Union([S, Type.Null()], { description: '本人接收通知的邮箱' }),
+    emailEnabled: Type.Boolean(),
+    webhookEnabled: Type.Boolean(),
+    mutedKinds: Type.Array(S, { description: '不通过邮件、群机器人发送的通知类型（站内仍可见）' }),
+    version: Type.Integer(),
+    updatedAt: NullableS,
+    available: Type.Object(
+      { smtp: Type.Boolean(), webhook: Type.Boolean() },
+      { ...strict, description: '平台已配置的外部通知方式' },
+    ),
+    kinds: Type.Array(Type.Object({ code: S, name: S }, strict)),
+  },
+  strict,
+);
+
+export const PreferencesInput = Type.Object(
+  {
+    version: VersionInput,
+    email: Type.Union([Type.String({ minLength: 3, maxLength: 254 }), Type.Null()]),
+    emailEnabled: Type.Boolean(),
+    webhookEnabled: Type.Boolean(),
+    mutedKinds: Type.Array(KindCode, { maxItems: NOTICE_KINDS.length }),
+  },
+  strict,
+);
+
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-async function unreadCount(deps: CommandDeps, userId: string): Promise<number> {
-  const [row] = await deps.db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
-}
-
-export function registerNotificationRoutes(app: FastifyInstance, deps: CommandDeps): void {
+/** `channels`: the outbound channels the platform has configured (src/config.ts). */
+export function registerNotificationRoutes(
+  fastify: FastifyInstance,
+  deps: CommandDeps,
+  channels: readonly string[] = [],
+): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/notifications',
     {
@@ -56,40 +87,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: CommandDe
         response: { 200: NotificationList, ...errors },
       },
     },
-    async (req) => {
-      const q = req.query as { limit?: number; offset?: number; unreadOnly?: boolean };
-      const userId = actorOf(req).userId;
-      const where = and(
-        eq(notifications.userId, userId),
-        q.unreadOnly ? isNull(notifications.readAt) : undefined,
-      );
-      const [rows, [total], unread] = await Promise.all([
-        deps.db
-          .select()
-          .from(notifications)
-          .where(where)
-          .orderBy(desc(notifications.createdAt), desc(notifications.id))
-          .limit(q.limit ?? 50)
-          .offset(q.offset ?? 0),
-        deps.db.select({ n: count() }).from(notifications).where(where),
-        unreadCount(deps, userId),
-      ]);
-      return {
-        items: rows.map((n) => ({
-          id: n.id,
-          projectId: n.projectId,
-          stepId: n.stepId,
-          obligationId: n.obligationId,
-          kind: n.kind,
-          message: n.message,
-          link: n.link,
-          createdAt: n.createdAt.toISOString(),
-          read: n.readAt !== null,
-        })),
-        unread,
-        total: total?.n ?? 0,
-      };
-    },
+    async (req) => listNotifications(deps.db, actorOf(req).userId, req.query),
   );
 
   app.get(
@@ -101,7 +99,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: CommandDe
         response: { 200: Type.Object({ unread: Type.Integer() }, strict), ...errors },
       },
     },
-    async (req) => ({ unread: await unreadCount(deps, actorOf(req).userId) }),
+    async (req) => ({ unread: await unreadCount(deps.db, actorOf(req).userId) }),
   );
 
   app.post(
@@ -115,21 +113,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: CommandDe
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
-      const userId = actorOf(req).userId;
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'notification.read', objectType: 'notification', objectId: id },
-        async (tx) => {
-          const updated = await tx
-            .update(notifications)
-            .set({ readAt: deps.clock.now() })
-            .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-            .returning({ id: notifications.id });
-          if (updated.length === 0) throw notFound('通知不存在', 'NOTIFICATION_NOT_FOUND');
-        },
-      );
+      await markRead(deps, commandContext(req), actorOf(req).userId, req.params.id);
       return { ok: true };
     },
   );
@@ -143,23 +127,51 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: CommandDe
         response: { 200: Type.Object({ marked: Type.Integer() }, strict), ...errors },
       },
     },
+    async (req) => ({ marked: await markAllRead(deps, commandContext(req), actorOf(req).userId) }),
+  );
+
+  const present = async (userId: string) => {
+    const p = await preferencesOf(deps.db, userId);
+    return {
+      inApp: true as const,
+      email: p.email,
+      emailEnabled: p.emailEnabled,
+      webhookEnabled: p.webhookEnabled,
+      mutedKinds: p.mutedKinds,
+      version: p.version,
+      updatedAt: p.updatedAt?.toISOString() ?? null,
+      available: { smtp: channels.includes('smtp'), webhook: channels.includes('webhook') },
+      kinds: NOTICE_KINDS.map((k) => ({ code: k.code, name: k.name })),
+    };
+  };
+
+  app.get(
+    '/api/notifications/preferences',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '我的通知设置：站内通知始终开启；邮件、群机器人按本人选择（仅限平台已配置的方式）',
+        querystring: Type.Object({}, { ...strict, description: '无参数：只能读本人的设置' }),
+        response: { 200: Preferences, ...errors },
+      },
+    },
+    async (req) => present(actorOf(req).userId),
+  );
+
+  app.put(
+    '/api/notifications/preferences',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '修改我的通知设置（只能改本人的；带版本号，记入审计）',
+        body: PreferencesInput,
+        response: { 200: Preferences, ...errors },
+      },
+    },
     async (req) => {
       const userId = actorOf(req).userId;
-      const marked = await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'notification.read_all', objectType: 'notification' },
-        async (tx, audit) => {
-          const rows = await tx
-            .update(notifications)
-            .set({ readAt: deps.clock.now() })
-            .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-            .returning({ id: notifications.id });
-          audit.details = { marked: rows.length };
-          return rows.length;
-        },
-      );
-      return { marked };
+      await savePreferences(deps, commandContext(req), userId, req.body, channels);
+      return present(userId);
     },
   );
 }

@@ -4,7 +4,17 @@
  * `for update skip locked`, so several app processes send each one once.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { stamp } from '../db/columns.ts';
 import { users } from '../db/core.ts';
 import { obligations } from '../obligations/tables.ts';
@@ -53,6 +63,12 @@ export const notificationDeliveries = pgTable(
     lastError: text('last_error'),
     createdAt: stamp('created_at').notNull(),
     sentAt: stamp('sent_at'),
+    /** Whom it was for; null: the supervision mailbox / group bot copy (issue 17). */
+    recipientUserId: uuid('recipient_user_id').references(() => users.id),
+    /** The user's own address at the time it was queued (SMTP). */
+    recipientAddress: text('recipient_address'),
+    /** The in-app notice it repeats, for per-user deliveries. */
+    notificationId: uuid('notification_id').references(() => notifications.id),
   },
   (t) => [
     uniqueIndex('notification_deliveries_uq').on(t.dedupeKey, t.channel),
@@ -60,5 +76,37 @@ export const notificationDeliveries = pgTable(
     check('notification_deliveries_channel_ck', sql`${t.channel} in ('smtp', 'webhook')`),
     check('notification_deliveries_state_ck', sql`${t.state} in ('pending', 'sent', 'failed')`),
     check('notification_deliveries_attempts_ck', sql`${t.attempts} >= 0`),
+    index('notification_deliveries_notification_idx')
+      .on(t.notificationId, t.channel)
+      .where(sql`${t.notificationId} is not null`),
+  ],
+);
+
+/**
+ * Each user's choice of outbound channels (issue 17); the in-app centre is always on. No row: the
+ * defaults (e-mail on but no address yet, group bot off, nothing muted). `*_since` is when the channel
+ * was last switched on: only notices from then on go out on it.
+ */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    email: text('email'),
+    emailEnabled: boolean('email_enabled').notNull().default(true),
+    emailSince: stamp('email_since').notNull(),
+    webhookEnabled: boolean('webhook_enabled').notNull().default(false),
+    webhookSince: stamp('webhook_since').notNull(),
+    mutedKinds: text('muted_kinds').array().notNull().default(sql`'{}'`),
+    version: integer('version').notNull().default(1),
+    updatedAt: stamp('updated_at').notNull(),
+  },
+  (t) => [
+    check(
+      'notification_preferences_email_ck',
+      sql`${t.email} is null or length(${t.email}) between 3 and 254`,
+    ),
+    check('notification_preferences_version_ck', sql`${t.version} >= 1`),
   ],
 );

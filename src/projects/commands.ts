@@ -16,6 +16,7 @@ import { sm3Hex } from '../crypto/sm3.ts';
 import type { Tx } from '../db/client.ts';
 import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
+import { filingNoticeKind, isFilingStep } from '../notifications/model.ts';
 import { notify, usersOfOrganisations } from '../notifications/notify.ts';
 import { notifications } from '../notifications/tables.ts';
 import { type DeadlineSync, syncDeadlines } from '../obligations/project-deadlines.ts';
@@ -779,6 +780,7 @@ export async function decideStep(
         sign: deps.keyring,
         submissionSeq: pc.bundle.project.submissionCount,
       });
+      let filingNumber: string | null = null;
       if (step.action === 'file_review' && deps.onFilingDecision) {
         const issued = await deps.onFilingDecision(tx, pc, {
           actionId: action.id,
@@ -794,14 +796,22 @@ export async function decideStep(
           role,
           details: issued,
         });
-        // 备案 (or 不予备案) reaches the department that applied (issue 17).
+        filingNumber = issued.number;
+      }
+      // A filing step's decision (read from the rulebook: 备案, 记录在案, 审查, 立项备案) reaches the
+      // submitter and the departments that applied, in every jurisdiction (issue 17).
+      const filingKind = isFilingStep(stage, step) ? filingNoticeKind(step, outcome) : null;
+      if (filingKind) {
         await notify(tx, {
-          recipients: await usersOfOrganisations(tx, [
-            pc.bundle.project.ownerOrganisationId,
-            ...pc.bundle.coBuilderIds,
-          ]),
-          kind: outcome === step.outcomes[0] ? 'filed' : 'filing_refused',
-          message: `“${pc.bundle.project.name}”${outcome.name}（${issued.number}）`,
+          recipients: [
+            ...(lastSubmission?.actorUserId ? [lastSubmission.actorUserId] : []),
+            ...(await usersOfOrganisations(tx, [
+              pc.bundle.project.ownerOrganisationId,
+              ...pc.bundle.coBuilderIds,
+            ])),
+          ].filter((u) => u !== actor.userId),
+          kind: filingKind,
+          message: `“${pc.bundle.project.name}”${outcome.name}${filingNumber ? `（${filingNumber}）` : ''}`,
           at: env.now,
           projectId: id,
           stepId: step.id,

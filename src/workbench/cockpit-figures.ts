@@ -20,7 +20,7 @@ import { opsIncidents } from '../operations/tables.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../projects/model.ts';
 import { loadDirectory, type WorkflowEnv } from '../projects/repository.ts';
-import { departmentAssessments } from '../projects/tables.ts';
+import { departmentAssessments, projects } from '../projects/tables.ts';
 
 const strict = { additionalProperties: false } as const;
 const S = Type.String();
@@ -79,7 +79,8 @@ const url = (path: string, filters: Record<string, string | undefined>) => {
 };
 
 export const drills = {
-  disbursed: () => url('/funds/disbursements', { status: 'approved' }),
+  /** The approved disbursements of that budget year (the cockpit's own list: the funds queue has no year filter). */
+  disbursed: (year: number) => url('/projects/cockpit/disbursed', { year: String(year) }),
   overdue: (kind: string, holderOrganisationId: string) =>
     url('/projects/supervision', { overdue: '1', kind, holderOrganisationId }),
   grade: (organisationId: string) => url('/projects/list', { organisationId }),
@@ -98,7 +99,7 @@ export async function disbursedByYear(db: Queryable, projectIds: string[]) {
     year: r.year,
     disbursed: fenToYuan(BigInt(r.fen ?? 0)),
     count: r.n,
-    drill: drills.disbursed(),
+    drill: drills.disbursed(r.year),
   }));
 }
 
@@ -182,6 +183,101 @@ export async function openIncidents(db: Queryable, actor: Actor, now: Date) {
       organisationName: r.organisationName,
       count: r.n,
       drill: drills.incidents(r.organisationId),
+    })),
+  };
+}
+
+export const DisbursedQuery = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100, description: '预算年度' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+  },
+  strict,
+);
+
+export const DisbursedList = Type.Object(
+  {
+    year: N,
+    total: N,
+    /** The sum of all rows of the year (not only this page), as on the chart. */
+    disbursed: S,
+    items: Type.Array(
+      Type.Object(
+        {
+          id: S,
+          projectId: S,
+          projectCode: S,
+          projectName: S,
+          department: S,
+          kind: S,
+          kindName: S,
+          amount: S,
+          purpose: S,
+          decidedAt: Type.Union([S, Type.Null()]),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+
+const DISBURSEMENT_KINDS: Record<string, string> = { construction: '建设资金', om: '运维经费' };
+
+/** The list behind a year's 已拨付 figure: approved disbursements of visible projects in that year. */
+export async function disbursedOfYear(
+  db: Queryable,
+  projectIds: string[],
+  query: { year: number; limit?: number; offset?: number },
+) {
+  const { year, limit = 20, offset = 0 } = query;
+  if (projectIds.length === 0) return { year, total: 0, disbursed: '0.00', items: [] };
+  const where = and(
+    inArray(disbursements.projectId, projectIds),
+    eq(disbursements.status, 'approved'),
+    eq(disbursements.year, year),
+  );
+  const [[totals], rows] = await Promise.all([
+    db
+      .select({ n: count(), fen: sum(disbursements.amountFen) })
+      .from(disbursements)
+      .where(where),
+    db
+      .select({
+        id: disbursements.id,
+        projectId: projects.id,
+        projectCode: projects.code,
+        projectName: projects.name,
+        department: organisations.name,
+        kind: disbursements.kind,
+        amountFen: disbursements.amountFen,
+        purpose: disbursements.purpose,
+        decidedAt: disbursements.decidedAt,
+      })
+      .from(disbursements)
+      .innerJoin(projects, eq(projects.id, disbursements.projectId))
+      .innerJoin(organisations, eq(organisations.id, disbursements.requestingOrganisationId))
+      .where(where)
+      .orderBy(desc(disbursements.decidedAt), desc(disbursements.requestedAt), disbursements.id)
+      .limit(limit)
+      .offset(offset),
+  ]);
+  return {
+    year,
+    total: totals?.n ?? 0,
+    disbursed: fenToYuan(BigInt(totals?.fen ?? 0)),
+    items: rows.map((r) => ({
+      id: r.id,
+      projectId: r.projectId,
+      projectCode: r.projectCode,
+      projectName: r.projectName,
+      department: r.department,
+      kind: r.kind,
+      kindName: DISBURSEMENT_KINDS[r.kind] ?? r.kind,
+      amount: fenToYuan(r.amountFen),
+      purpose: r.purpose,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
     })),
   };
 }

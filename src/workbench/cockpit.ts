@@ -4,6 +4,8 @@
  * carries the filter of the list behind it (state, organisationId) so a chart click drills down.
  * Disbursements, overdue obligations, grades and open incidents: src/workbench/cockpit-figures.ts.
  */
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -17,8 +19,11 @@ import { loadWorkflowEnv, visibleProjectIds } from '../projects/repository.ts';
 import { projectBudgetYears, projects } from '../projects/tables.ts';
 import {
   CockpitFigures,
+  DisbursedList,
+  DisbursedQuery,
   departmentGrades,
   disbursedByYear,
+  disbursedOfYear,
   openIncidents,
   overdueObligations,
 } from './cockpit-figures.ts';
@@ -52,7 +57,25 @@ export const Cockpit = Type.Object(
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 const yuan = (fen: string | null | bigint) => fenToYuan(BigInt(fen ?? 0));
 
-export function registerCockpitRoutes(app: FastifyInstance, deps: ProjectDeps): void {
+export function registerCockpitRoutes(fastify: FastifyInstance, deps: ProjectDeps): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/api/cockpit/disbursed',
+    {
+      schema: {
+        tags: ['工作台'],
+        summary: '驾驶舱“已拨付”下钻：某预算年度已批准的拨付（限本人可见的项目；合计与图中数字一致）',
+        querystring: DisbursedQuery,
+        response: { 200: DisbursedList, ...errors },
+      },
+    },
+    async (req) => {
+      const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
+      const ids = await visibleProjectIds(deps.db, env, actorOf(req));
+      return disbursedOfYear(deps.db, ids, req.query);
+    },
+  );
+
   app.get(
     '/api/cockpit',
     {

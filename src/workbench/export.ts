@@ -4,24 +4,19 @@
  * than the cap is refused (narrow the filter) rather than silently cut.
  */
 
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { containsPattern } from '../catalog/store/lookups.ts';
-import type { Db } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
-import { fenToYuan } from '../documents/format.ts';
 import { errors, Uuid } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import type { ProjectDeps } from '../projects/commands.ts';
-import { labelOf, PROJECT_STATE_CODES, PROJECT_STATES, PROJECT_TYPES } from '../projects/model.ts';
-import { loadWorkflowEnv, visibleProjectIds, type WorkflowEnv } from '../projects/repository.ts';
-import { projects } from '../projects/tables.ts';
+import { labelOf, PROJECT_STATE_CODES, PROJECT_STATES } from '../projects/model.ts';
+import { loadWorkflowEnv, type WorkflowEnv } from '../projects/repository.ts';
 import { recordEvent } from '../shared/command.ts';
 import { invalid } from '../shared/errors.ts';
-import { doneItems, startedItems } from './queries.ts';
+import { doneItems, projectRows, startedItems } from './queries.ts';
 
 /** Rows one export may hold (SECURITY.md 35: bulk export capped). */
 export const MAX_LIST_EXPORT_ROWS = 5_000;
@@ -53,57 +48,13 @@ interface Filters {
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-/** 我的项目 as SQL: visible projects with the list's filters. */
-async function projectRows(db: Db, e: WorkflowEnv, actor: Actor, f: Filters, limit: number) {
-  const ids = await visibleProjectIds(db, e, actor);
-  if (ids.length === 0) return { total: 0, rows: [] as string[][] };
-  const parts: (SQL | undefined)[] = [inArray(projects.id, ids)];
-  if (f.state) parts.push(eq(projects.state, f.state));
-  if (f.organisationId) parts.push(eq(projects.ownerOrganisationId, f.organisationId));
-  if (f.q?.trim()) {
-    const pattern = containsPattern(f.q.trim());
-    parts.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern)));
-  }
-  const where = and(...parts);
-  const [[{ total }], rows] = await Promise.all([
-    db.select({ total: count() }).from(projects).where(where),
-    db
-      .select({
-        code: projects.code,
-        name: projects.name,
-        type: projects.type,
-        owner: organisations.name,
-        totalBudgetFen: projects.totalBudgetFen,
-        state: projects.state,
-        updatedAt: projects.updatedAt,
-      })
-      .from(projects)
-      .innerJoin(organisations, eq(organisations.id, projects.ownerOrganisationId))
-      .where(where)
-      .orderBy(desc(projects.updatedAt))
-      .limit(limit),
-  ]);
-  return {
-    total,
-    rows: rows.map((r) => [
-      r.code,
-      r.name,
-      labelOf(PROJECT_TYPES, r.type),
-      r.owner,
-      fenToYuan(r.totalBudgetFen),
-      labelOf(PROJECT_STATES, r.state),
-      r.updatedAt.toISOString(),
-    ]),
-  };
-}
-
 const HEADERS: Record<ListName, string[]> = {
   projects: ['项目编码', '项目名称', '类型', '申报单位', '总预算（元）', '状态', '更新时间'],
   done: ['办理时间', '项目编码', '项目名称', '办理', '环节', '结果', '意见', '项目状态'],
   started: ['项目编码', '项目名称', '申报单位', '状态', '总预算（元）', '创建时间', '最近更新'],
 };
 
-async function rowsOf(db: Db, e: WorkflowEnv, actor: Actor, f: Filters, limit: number) {
+async function rowsOf(db: ProjectDeps['db'], e: WorkflowEnv, actor: Actor, f: Filters, limit: number) {
   if (f.list === 'projects') return projectRows(db, e, actor, f, limit);
   if (f.list === 'done') {
     const r = await doneItems(db, e, actor, { q: f.q, limit, offset: 0 });
@@ -181,8 +132,8 @@ function send(reply: FastifyReply, bytes: Buffer, ascii: string, chinese: string
     .send(bytes);
 }
 
-export function registerListExportRoute(app: FastifyInstance, deps: ProjectDeps): void {
-  app.get(
+export function registerListExportRoute(fastify: FastifyInstance, deps: ProjectDeps): void {
+  fastify.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/workbench/export',
     {
       config: {
@@ -208,7 +159,7 @@ export function registerListExportRoute(app: FastifyInstance, deps: ProjectDeps)
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const f = req.query as Filters;
+      const f: Filters = req.query;
       const e = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
       const { total, rows } = await rowsOf(deps.db, e, actor, f, MAX_LIST_EXPORT_ROWS);
       if (total > MAX_LIST_EXPORT_ROWS) {

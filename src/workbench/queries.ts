@@ -1,15 +1,18 @@
 /**
- * The workbench's list reads (issue 17): 已办 and 我发起的, visibility, filters, paging and counts in SQL.
+ * The workbench's list reads (issue 17): 已办, 我发起的, 我的项目 for export, and the search box —
+ * visibility, filters, paging and counts in SQL.
  */
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import { containsPattern } from '../catalog/store/lookups.ts';
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { catalogScope } from '../catalog/access.ts';
+import { containsPattern, visibleWhere } from '../catalog/store/lookups.ts';
+import { informationResources, informationSystems } from '../catalog/tables.ts';
 import type { Db } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import { ACTION_KINDS, labelOf, PROJECT_STATES } from '../projects/model.ts';
+import { ACTION_KINDS, labelOf, PROJECT_STATES, PROJECT_TYPES } from '../projects/model.ts';
 import { visibleProjectIds, type WorkflowEnv } from '../projects/repository.ts';
-import { projectActions, projects } from '../projects/tables.ts';
+import { projectActions, projectMaterials, projects } from '../projects/tables.ts';
 import { stepInfo } from '../projects/workflow-state.ts';
 
 /** Actions that count as 已办: a decision recorded, a 退回, a 转办. */
@@ -130,5 +133,190 @@ export async function startedItems(db: Db, e: WorkflowEnv, actor: Actor, query: 
       updatedAt: r.updatedAt.toISOString(),
     })),
     total,
+  };
+}
+
+/** Hits per group in the search box (the list page behind each group pages the rest). */
+export const SEARCH_GROUP_LIMIT = 10;
+
+/**
+ * One search box: projects, systems, resources and document titles the caller may see, each group
+ * with its first hits and its count. A fragment matches anywhere in a name or code.
+ */
+export async function searchAll(db: Db, e: WorkflowEnv, actor: Actor, q: string) {
+  const pattern = containsPattern(q);
+  const ids = await visibleProjectIds(db, e, actor);
+  const scope = catalogScope(actor.assignments);
+  const none = sql`false`;
+
+  const projectWhere = ids.length > 0 ? and(inArray(projects.id, ids), projectMatch(q)) : none;
+  const systemWhere = and(
+    visibleWhere(scope, informationSystems.ownerOrganisationId, informationSystems.jurisdictionId),
+    or(ilike(informationSystems.name, pattern), ilike(informationSystems.code, pattern)),
+  );
+  const resourceWhere = and(
+    visibleWhere(scope, informationResources.providerOrganisationId, informationResources.jurisdictionId),
+    or(ilike(informationResources.name, pattern), ilike(informationResources.code, pattern)),
+  );
+  const documentWhere =
+    ids.length > 0
+      ? and(inArray(projectMaterials.projectId, ids), ilike(projectMaterials.originalName, pattern))
+      : none;
+
+  const [p, pc, s, sc, r, rc, d, dc] = await Promise.all([
+    db
+      .select({ id: projects.id, name: projects.name, code: projects.code, owner: organisations.name })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, projects.ownerOrganisationId))
+      .where(projectWhere)
+      .orderBy(desc(projects.updatedAt))
+      .limit(SEARCH_GROUP_LIMIT),
+    db.select({ n: count() }).from(projects).where(projectWhere),
+    db
+      .select({
+        id: informationSystems.id,
+        name: informationSystems.name,
+        code: informationSystems.code,
+        owner: organisations.name,
+      })
+      .from(informationSystems)
+      .innerJoin(organisations, eq(organisations.id, informationSystems.ownerOrganisationId))
+      .where(systemWhere)
+      .orderBy(informationSystems.code)
+      .limit(SEARCH_GROUP_LIMIT),
+    db.select({ n: count() }).from(informationSystems).where(systemWhere),
+    db
+      .select({
+        id: informationResources.id,
+        name: informationResources.name,
+        code: informationResources.code,
+        owner: organisations.name,
+      })
+      .from(informationResources)
+      .innerJoin(organisations, eq(organisations.id, informationResources.providerOrganisationId))
+      .where(resourceWhere)
+      .orderBy(informationResources.code)
+      .limit(SEARCH_GROUP_LIMIT),
+    db.select({ n: count() }).from(informationResources).where(resourceWhere),
+    db
+      .select({
+        id: projectMaterials.id,
+        name: projectMaterials.originalName,
+        projectId: projects.id,
+        projectName: projects.name,
+      })
+      .from(projectMaterials)
+      .innerJoin(projects, eq(projects.id, projectMaterials.projectId))
+      .where(documentWhere)
+      .orderBy(desc(projectMaterials.uploadedAt))
+      .limit(SEARCH_GROUP_LIMIT),
+    db.select({ n: count() }).from(projectMaterials).where(documentWhere),
+  ]);
+  return {
+    q,
+    groups: [
+      {
+        kind: 'project',
+        kindName: '项目',
+        total: pc[0].n,
+        items: p.map((x) => ({
+          kind: 'project',
+          id: x.id,
+          title: x.name,
+          code: x.code,
+          subtitle: x.owner,
+          path: `/projects/${x.id}`,
+        })),
+      },
+      {
+        kind: 'system',
+        kindName: '信息系统',
+        total: sc[0].n,
+        items: s.map((x) => ({
+          kind: 'system',
+          id: x.id,
+          title: x.name,
+          code: x.code,
+          subtitle: x.owner,
+          path: `/catalog/systems?keyword=${encodeURIComponent(x.code)}`,
+        })),
+      },
+      {
+        kind: 'resource',
+        kindName: '信息资源',
+        total: rc[0].n,
+        items: r.map((x) => ({
+          kind: 'resource',
+          id: x.id,
+          title: x.name,
+          code: x.code,
+          subtitle: x.owner,
+          path: `/catalog/resources?keyword=${encodeURIComponent(x.code)}`,
+        })),
+      },
+      {
+        kind: 'document',
+        kindName: '文件',
+        total: dc[0].n,
+        items: d.map((x) => ({
+          kind: 'document',
+          id: x.id,
+          title: x.name,
+          code: null,
+          subtitle: x.projectName,
+          path: `/projects/${x.projectId}`,
+        })),
+      },
+    ],
+  };
+}
+
+/** 我的项目 as SQL: visible projects with the list's filters. */
+export async function projectRows(
+  db: Db,
+  e: WorkflowEnv,
+  actor: Actor,
+  f: { state?: string; organisationId?: string; q?: string },
+  limit: number,
+) {
+  const ids = await visibleProjectIds(db, e, actor);
+  if (ids.length === 0) return { total: 0, rows: [] as string[][] };
+  const parts: (SQL | undefined)[] = [inArray(projects.id, ids)];
+  if (f.state) parts.push(eq(projects.state, f.state));
+  if (f.organisationId) parts.push(eq(projects.ownerOrganisationId, f.organisationId));
+  if (f.q?.trim()) {
+    const pattern = containsPattern(f.q.trim());
+    parts.push(or(ilike(projects.name, pattern), ilike(projects.code, pattern)));
+  }
+  const where = and(...parts);
+  const [[{ total }], rows] = await Promise.all([
+    db.select({ total: count() }).from(projects).where(where),
+    db
+      .select({
+        code: projects.code,
+        name: projects.name,
+        type: projects.type,
+        owner: organisations.name,
+        totalBudgetFen: projects.totalBudgetFen,
+        state: projects.state,
+        updatedAt: projects.updatedAt,
+      })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, projects.ownerOrganisationId))
+      .where(where)
+      .orderBy(desc(projects.updatedAt))
+      .limit(limit),
+  ]);
+  return {
+    total,
+    rows: rows.map((r) => [
+      r.code,
+      r.name,
+      labelOf(PROJECT_TYPES, r.type),
+      r.owner,
+      fenToYuan(r.totalBudgetFen),
+      labelOf(PROJECT_STATES, r.state),
+      r.updatedAt.toISOString(),
+    ]),
   };
 }

@@ -177,7 +177,32 @@ describe('cockpit figures from funds, obligations, assessments and operations', 
       [[2026, '45000.50', 2]],
       'approved disbursements only, by year',
     );
-    assert.equal(c.disbursedByYear[0].drill, '/funds/disbursements?status=approved');
+    assert.equal(c.disbursedByYear[0].drill, '/projects/cockpit/disbursed?year=2026');
+    // The drill-down is filtered by that year: its rows and sum are the figure clicked.
+    const lead = await sessions.as('dt.authlead');
+    const drilled = await lead.request('GET', '/api/cockpit/disbursed?year=2026');
+    assert.equal(drilled.statusCode, 200, drilled.body);
+    assert.equal(drilled.json().total, c.disbursedByYear[0].count);
+    assert.equal(drilled.json().disbursed, c.disbursedByYear[0].disbursed);
+    assert.deepEqual(
+      drilled
+        .json()
+        .items.map((i: { amount: string; projectId: string }) => [i.amount, i.projectId])
+        .sort(),
+      [
+        ['15000.50', projectId],
+        ['30000.00', projectId],
+      ],
+    );
+    const pendingYear = (await lead.request('GET', '/api/cockpit/disbursed?year=2027')).json();
+    assert.deepEqual([pendingYear.total, pendingYear.disbursed], [0, '0.00'], 'pending is not disbursed');
+    const badYear = await lead.request('GET', '/api/cockpit/disbursed?year=1999');
+    assert.equal(badYear.statusCode, 400);
+    assert.equal(badYear.json().field, 'year');
+    const otherDrill = (
+      await (await sessions.as('sc.reviewer')).request('GET', '/api/cockpit/disbursed?year=2026')
+    ).json();
+    assert.equal(otherDrill.total, 0, 'another jurisdiction sees none of DT’s disbursements');
 
     assert.equal(c.overdueObligations.length, 1, JSON.stringify(c.overdueObligations));
     const overdue = c.overdueObligations[0];

@@ -78,9 +78,6 @@ const ROUTES_WITH_SQL_TODAY = new Set([
   'src/identity/security-admin-routes.ts',
   'src/org/routes.ts',
   'src/org/user-routes.ts',
-  // Written in parallel with this check (issues 12, 13, 17); their reads move into queries/ next.
-  'src/notifications/routes.ts',
-  'src/workbench/routes.ts',
 ]);
 
 describe('architecture boundaries', () => {

@@ -95,6 +95,14 @@ export const routes: RouteEntry[] = [
         load: () => import('./pages/cockpit/index.tsx'),
       },
       {
+        path: '/projects/cockpit/disbursed',
+        name: '已拨付清单',
+        access: 'canSeeSystemCount',
+        hideInMenu: true,
+        description: '驾驶舱“已拨付”下钻：某预算年度已批准的拨付',
+        load: () => import('./pages/cockpit/disbursed/index.tsx'),
+      },
+      {
         path: '/projects/tasks',
         name: '待办',
         access: 'canSeeProjects',
@@ -458,6 +466,14 @@ export const routes: RouteEntry[] = [
     access: 'authenticated',
     hideInMenu: true,
     load: () => import('./pages/account/password/index.tsx'),
+  },
+  {
+    path: '/account/notifications',
+    name: '通知设置',
+    icon: 'setting',
+    access: 'canSeeProjects',
+    hideInMenu: true,
+    load: () => import('./pages/account/notifications/index.tsx'),
   },
   {
     path: '/account/mfa',

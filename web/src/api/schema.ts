@@ -2637,6 +2637,45 @@ export interface paths {
       };
     };
   };
+  '/api/cockpit/disbursed': {
+    /** 驾驶舱“已拨付”下钻：某预算年度已批准的拨付（限本人可见的项目；合计与图中数字一致） */
+    get: {
+      params: never;
+      query: {
+        limit?: number;
+        offset?: number;
+        /** 预算年度 */
+        year: number;
+      };
+      body: never;
+      responses: {
+        200: {
+          year: number;
+          total: number;
+          disbursed: string;
+          items: {
+            id: string;
+            projectId: string;
+            projectCode: string;
+            projectName: string;
+            department: string;
+            kind: string;
+            kindName: string;
+            amount: string;
+            purpose: string;
+            decidedAt: string | null;
+          }[];
+        };
+        400: ApiErrorBody;
+        401: ApiErrorBody;
+        403: ApiErrorBody;
+        404: ApiErrorBody;
+        409: ApiErrorBody;
+        422: ApiErrorBody;
+        429: ApiErrorBody;
+      };
+    };
+  };
   '/api/dedup/check': {
     /** 查重：拟建内容与已有系统、项目、信息资源及统建清单、负面清单比对（无需先建项目） */
     post: {
@@ -4028,6 +4067,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -4243,6 +4283,87 @@ export interface paths {
           }[];
           unread: number;
           total: number;
+        };
+        400: ApiErrorBody;
+        401: ApiErrorBody;
+        403: ApiErrorBody;
+        404: ApiErrorBody;
+        409: ApiErrorBody;
+        422: ApiErrorBody;
+        429: ApiErrorBody;
+      };
+    };
+  };
+  '/api/notifications/preferences': {
+    /** 我的通知设置：站内通知始终开启；邮件、群机器人按本人选择（仅限平台已配置的方式） */
+    get: {
+      params: never;
+      query: never;
+      body: never;
+      responses: {
+        200: {
+          /** 站内通知始终开启 */
+          inApp: true;
+          /** 本人接收通知的邮箱 */
+          email: string | null;
+          emailEnabled: boolean;
+          webhookEnabled: boolean;
+          /** 不通过邮件、群机器人发送的通知类型（站内仍可见） */
+          mutedKinds: string[];
+          version: number;
+          updatedAt: string | null;
+          /** 平台已配置的外部通知方式 */
+          available: {
+            smtp: boolean;
+            webhook: boolean;
+          };
+          kinds: {
+            code: string;
+            name: string;
+          }[];
+        };
+        400: ApiErrorBody;
+        401: ApiErrorBody;
+        403: ApiErrorBody;
+        404: ApiErrorBody;
+        409: ApiErrorBody;
+        422: ApiErrorBody;
+        429: ApiErrorBody;
+      };
+    };
+    /** 修改我的通知设置（只能改本人的；带版本号，记入审计） */
+    put: {
+      params: never;
+      query: never;
+      body: {
+        /** 当前版本号（乐观锁） */
+        version: number;
+        email: string | null;
+        emailEnabled: boolean;
+        webhookEnabled: boolean;
+        mutedKinds: string[];
+      };
+      responses: {
+        200: {
+          /** 站内通知始终开启 */
+          inApp: true;
+          /** 本人接收通知的邮箱 */
+          email: string | null;
+          emailEnabled: boolean;
+          webhookEnabled: boolean;
+          /** 不通过邮件、群机器人发送的通知类型（站内仍可见） */
+          mutedKinds: string[];
+          version: number;
+          updatedAt: string | null;
+          /** 平台已配置的外部通知方式 */
+          available: {
+            smtp: boolean;
+            webhook: boolean;
+          };
+          kinds: {
+            code: string;
+            name: string;
+          }[];
         };
         400: ApiErrorBody;
         401: ApiErrorBody;
@@ -5321,6 +5442,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -7829,6 +7951,7 @@ export interface paths {
       };
       body: never;
       responses: {
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -8563,6 +8686,7 @@ export interface paths {
       };
       body: never;
       responses: {
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;

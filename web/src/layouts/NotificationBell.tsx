@@ -117,6 +117,16 @@ export function NotificationBell() {
       >
         查看全部待办与通知
       </Button>
+      <Button
+        block
+        type="link"
+        onClick={() => {
+          setOpen(false);
+          navigate('/account/notifications');
+        }}
+      >
+        通知设置（邮件、群机器人）
+      </Button>
     </div>
   );
 

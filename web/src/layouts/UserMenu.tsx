@@ -1,4 +1,4 @@
-import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Flex, Grid, type MenuProps, Popover, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import type { MeRole } from '../api/types.ts';
@@ -10,18 +10,20 @@ const roleWhere = (r: MeRole) => `${r.organisationName}（${r.jurisdictionName}�
 /** The header's right side: current role(s) with organisation and jurisdiction, and the avatar menu. */
 export function UserMenu() {
   const me = useMe();
-  const { signOut } = useSession();
+  const { signOut, access } = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
 
   const items: MenuProps['items'] = [
+    ...(access.canSeeProjects ? [{ key: 'notifications', icon: <BellOutlined />, label: '通知设置' }] : []),
     { key: 'password', icon: <LockOutlined />, label: '修改密码' },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') navigate(PASSWORD_PATH);
+    if (key === 'notifications') navigate('/account/notifications');
     if (key === 'logout') {
       signOut().then(() => message.success('已安全退出'));
     }

@@ -29,7 +29,7 @@ const DATA: CockpitData = {
   ],
   moneyByYear: [{ year: 2026, requested: '3000000.00', approved: '1000000.00' }],
   disbursedByYear: [
-    { year: 2026, disbursed: '450000.00', count: 2, drill: '/funds/disbursements?status=approved' },
+    { year: 2026, disbursed: '450000.00', count: 2, drill: '/projects/cockpit/disbursed?year=2026' },
   ],
   overdueObligations: [
     {
@@ -63,7 +63,7 @@ describe('cockpit charts drill down to the filtered list', () => {
       [300, 100, 45],
       '万元',
     );
-    assert.equal(money.series[2].data[0].drill, '/funds/disbursements?status=approved');
+    assert.equal(money.series[2].data[0].drill, '/projects/cockpit/disbursed?year=2026');
     const overdue = overdueOption(DATA);
     assert.deepEqual(overdue.series[0].data[0], {
       value: 2,

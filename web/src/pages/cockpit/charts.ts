@@ -103,7 +103,7 @@ export function moneyOption(data: CockpitData) {
         itemStyle: { color: '#fa8c16' },
         data: years.map((y) => ({
           value: wan(paid(y)?.disbursed ?? '0'),
-          drill: paid(y)?.drill ?? '/funds/disbursements?status=approved',
+          drill: paid(y)?.drill ?? `/projects/cockpit/disbursed?year=${y}`,
         })),
       },
     ],
