@@ -67,11 +67,6 @@ const SQL_IMPORT = [/^drizzle-orm/, /\/tables\.ts$/, /^src\/db\/(schema|client)\
 
 /** Route files that still run SQL themselves today (M7 moves it out); only ever remove entries. */
 const ROUTES_WITH_SQL_TODAY = new Set([
-  'src/catalog/http/cloud.ts',
-  'src/catalog/http/common.ts',
-  'src/catalog/http/resources.ts',
-  'src/catalog/http/systems.ts',
-  'src/catalog/http/transfer.ts',
   'src/projects/routes.ts',
   'src/projects/workflow-routes.ts',
   'src/review/routes.ts',
