@@ -3,7 +3,8 @@
  * are published regulations), derived county versions (sys_admin, DT-37), and the evaluation of a
  * project's facts and events against a rulebook on the working-day calendar of the database.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { isRole, type Role } from '../access/roles.ts';
 import { loadCalendar } from '../calendar/repository.ts';
@@ -16,8 +17,6 @@ import {
   FACT_CATALOG,
   GATE_ACTIONS,
   type OpenStep,
-  type ProjectEvent,
-  type ProjectFacts,
   type RoleCode,
   type Rulebook,
   RulebookInvalidError,
@@ -165,17 +164,6 @@ const DeriveBody = Type.Object(
   strict,
 );
 
-interface DeriveBodyValue {
-  baseCode: string;
-  baseVersion?: number;
-  jurisdictionCode: string;
-  jurisdictionName?: string;
-  name: string;
-  effectiveFrom: string;
-  regulation?: Rulebook['regulation'];
-  changes: unknown[];
-}
-
 /** The project facts the rules may test, typed from the vocabulary (unknown facts are refused). */
 const FactsSchema = Type.Object(
   Object.fromEntries(
@@ -261,7 +249,8 @@ function infoOf(catalog: RulebookCatalog, code: string, version: number) {
 }
 
 export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/rulebooks',
     {
       schema: {
@@ -288,7 +277,7 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
     },
   );
 
-  app.get(
+  typed.get(
     '/api/rulebooks/:jurisdiction',
     {
       schema: {
@@ -300,15 +289,15 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const { jurisdiction } = req.params as { jurisdiction: string };
-      const { version } = req.query as { version?: number };
+      const { jurisdiction } = req.params;
+      const { version } = req.query;
       const { catalog, code } = await catalogAndCode(deps, jurisdiction);
       const rb = catalog.registry.get(code, version);
       return presentRulebook(rb, infoOf(catalog, rb.id, rb.version), versionsOf(catalog, code));
     },
   );
 
-  app.post(
+  typed.post(
     '/api/rulebooks/:jurisdiction/versions',
     {
       schema: {
@@ -319,9 +308,9 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
         response: { 201: RulebookDetail, ...errors, 400: ProblemsErrorBody },
       },
     },
-    async (req: FastifyRequest, reply: FastifyReply) => {
-      const { jurisdiction } = req.params as { jurisdiction: string };
-      const body = req.body as DeriveBodyValue;
+    async (req, reply) => {
+      const { jurisdiction } = req.params;
+      const body = req.body;
       const catalog = await loadRulebookCatalog(deps.db);
       // The version belongs to an existing rulebook (by code or through a jurisdiction's rulebook), or
       // starts a new rulebook whose code is the path segment.
@@ -399,7 +388,7 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
     },
   );
 
-  app.post(
+  typed.post(
     '/api/rulebooks/:jurisdiction/evaluate',
     {
       schema: {
@@ -411,13 +400,8 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const { jurisdiction } = req.params as { jurisdiction: string };
-      const body = req.body as {
-        facts: ProjectFacts;
-        events: ProjectEvent[];
-        today?: string;
-        version?: number;
-      };
+      const { jurisdiction } = req.params;
+      const body = req.body;
       const { catalog, code } = await catalogAndCode(deps, jurisdiction);
       const today = body.today ?? chinaDate(deps.clock.now());
       const rulebook = pickVersion(catalog, code, today, body.version);
