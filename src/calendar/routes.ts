@@ -9,9 +9,10 @@ import { Type } from 'typebox';
 import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { chinaDate } from '../shared/clock.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
+import type { CommandDeps } from '../shared/command.ts';
 import { arrangementProblems } from './arrangement.ts';
-import { getCalendarYear, listCalendarYears, loadCalendar, saveCalendarYear } from './repository.ts';
+import { saveYear } from './commands.ts';
+import { getCalendarYear, listCalendarYears, loadCalendar } from './repository.ts';
 import type { CalendarResult, WorkingDayCalendar } from './types.ts';
 import { type HolidayProblem, validateHolidayYear } from './validate.ts';
 
@@ -229,28 +230,11 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: CommandDeps):
         });
       }
       const rows = body.rows as { date: string; kind: 'holiday' | 'workday'; name: string }[];
-      await runCommand(
+      await saveYear(
         deps,
         commandContext(req),
-        { action: 'calendar.year_save', objectType: 'calendar_year', objectId: String(year) },
-        async (tx, audit) => {
-          const saved = await saveCalendarYear(tx, {
-            year,
-            rows,
-            publishedRef,
-            expectedUpdatedAt: body.updatedAt ?? null,
-            now: deps.clock.now(),
-          });
-          audit.details = {
-            year,
-            publishedRef,
-            holidays: rows.filter((r) => r.kind === 'holiday').length,
-            workdays: rows.filter((r) => r.kind === 'workday').length,
-            replacedRows: saved.previous.rows,
-            previousSource: saved.previous.source,
-            warnings: problems.length,
-          };
-        },
+        { year, rows, publishedRef, updatedAt: body.updatedAt ?? null },
+        problems.length,
       );
       return { year: await getCalendarYear(deps.db, year), warnings: problems };
     },

@@ -11,7 +11,6 @@ import { loadCalendar } from '../calendar/repository.ts';
 import { errors, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import {
-  deriveRulebook,
   EVENT_TYPES,
   evaluateProject,
   FACT_CATALOG,
@@ -22,8 +21,9 @@ import {
   RulebookInvalidError,
 } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, DomainError, invalid, notFound } from '../shared/errors.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import { DomainError, invalid, notFound } from '../shared/errors.ts';
+import { deriveVersion } from './commands.ts';
 import {
   presentActionGates,
   presentObligation,
@@ -33,9 +33,7 @@ import {
   presentSummary,
 } from './present.ts';
 import {
-  insertRulebookVersion,
   jurisdictionNameOf,
-  latestStoredVersion,
   loadRulebookCatalog,
   type RulebookCatalog,
   resolveRulebookCode,
@@ -340,36 +338,17 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
 
       let stored: Rulebook;
       try {
-        stored = await runCommand(
-          deps,
-          commandContext(req),
-          { action: 'rulebook.derive', objectType: 'rulebook', objectId: code },
-          async (tx, audit) => {
-            const version = Math.max(builtInMax, await latestStoredVersion(tx, code)) + 1;
-            const derived = deriveRulebook(base, body.changes, {
-              id: code,
-              jurisdictionCode: body.jurisdictionCode,
-              ...(jurisdictionName ? { jurisdictionName } : {}),
-              name: body.name.trim(),
-              version,
-              effectiveFrom: body.effectiveFrom,
-              ...(body.regulation ? { regulation: body.regulation } : {}),
-            });
-            const id = await insertRulebookVersion(tx, derived, body.changes, req.actor!.userId);
-            if (!id) throw conflict('VERSION_CONFLICT', '该规则集刚刚有新版本保存，请刷新后重试');
-            audit.objectId = `${code}@${version}`;
-            audit.details = {
-              code,
-              version,
-              baseCode: base.id,
-              baseVersion: base.version,
-              jurisdictionCode: body.jurisdictionCode,
-              effectiveFrom: body.effectiveFrom,
-              changes: body.changes,
-            };
-            return derived;
-          },
-        );
+        stored = await deriveVersion(deps, commandContext(req), req.actor!.userId, {
+          code,
+          base,
+          builtInMax,
+          jurisdictionCode: body.jurisdictionCode,
+          jurisdictionName,
+          name: body.name,
+          effectiveFrom: body.effectiveFrom,
+          ...(body.regulation ? { regulation: body.regulation } : {}),
+          changes: body.changes,
+        });
       } catch (err) {
         if (err instanceof RulebookInvalidError) {
           return reply.status(400).send({
