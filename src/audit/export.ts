@@ -4,6 +4,7 @@
  * in the same transaction that reads the rows, and the file itself names who exported it and when.
  */
 
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { count, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -107,7 +108,7 @@ export async function toXlsx(header: ExportHeader, rows: ExportRow[]): Promise<B
 }
 
 export function registerAuditExportRoute(app: FastifyInstance, deps: CommandDeps, maxRows: number): void {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/audit/export',
     {
       schema: {
@@ -136,7 +137,7 @@ export function registerAuditExportRoute(app: FastifyInstance, deps: CommandDeps
       },
     },
     async (req, reply) => {
-      const { format = 'xlsx', ...filters } = req.query as AuditQuery & { format?: 'csv' | 'xlsx' };
+      const { format = 'xlsx', ...filters } = req.query;
       const actor = req.actor!;
       const exportedAt = deps.clock.now();
       const condition = auditCondition(filters);

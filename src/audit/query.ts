@@ -1,7 +1,8 @@
 /** The filters of the audit log page and of its export: typed, parameterised, no raw SQL. */
-import { and, eq, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { auditEvents, users } from '../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { auditEvents, organisations, users } from '../db/schema.ts';
 
 /** The filters of the audit log page and of the export. */
 export const AuditFilters = {
@@ -38,4 +39,40 @@ export function auditCondition(q: AuditQuery): SQL | undefined {
   if (q.action) where.push(eq(auditEvents.action, q.action));
   if (q.outcome) where.push(eq(auditEvents.outcome, q.outcome));
   return where.length ? and(...where) : undefined;
+}
+
+/** One page of the audit log (newest first) with the people's and objects' names, and the total. */
+export async function searchAudit(db: Db, q: AuditQuery & { limit?: number; offset?: number }) {
+  const condition = auditCondition(q);
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorName: auditEvents.actorName,
+      actorDisplayName: sql<
+        string | null
+      >`(select u.display_name from users u where u.id = ${auditEvents.actorUserId})`,
+      role: auditEvents.role,
+      organisationName: organisations.name,
+      action: auditEvents.action,
+      objectType: auditEvents.objectType,
+      objectId: auditEvents.objectId,
+      objectName: sql<string | null>`case ${auditEvents.objectType}
+        when 'user' then (select u.display_name from users u where u.id::text = ${auditEvents.objectId})
+        when 'project' then (select p.name from projects p where p.id::text = ${auditEvents.objectId})
+        when 'organisation' then (select o.name from organisations o where o.id::text = ${auditEvents.objectId})
+        end`,
+      outcome: auditEvents.outcome,
+      sourceIp: auditEvents.sourceIp,
+      requestId: auditEvents.requestId,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
+    .where(condition)
+    .orderBy(desc(auditEvents.id))
+    .limit(q.limit ?? 50)
+    .offset(q.offset ?? 0);
+  const [{ total }] = await db.select({ total: count() }).from(auditEvents).where(condition);
+  return { rows, total: Number(total) };
 }

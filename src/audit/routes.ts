@@ -1,16 +1,15 @@
 /** The audit log for the audit administrator: read-only (no route updates or deletes rows). */
-import { count, desc, eq, sql } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import { auditEvents, organisations } from '../db/schema.ts';
 import { errors, Paging } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { type CommandDeps, recordEvent } from '../shared/command.ts';
 import { auditActionName } from './events.ts';
 import { registerAuditExportRoute } from './export.ts';
-import { AuditFilters, type AuditQuery, auditCondition } from './query.ts';
+import { AuditFilters, searchAudit } from './query.ts';
 import { verifyAuditChain } from './verify.ts';
 
 const AuditItem = Type.Object(
@@ -42,7 +41,8 @@ export function registerAuditRoutes(
   deps: CommandDeps,
   options: { exportMaxRows: number; anchor?: { keyring: Keyring; dir: string } } = { exportMaxRows: 10_000 },
 ): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/audit',
     {
       schema: {
@@ -65,38 +65,8 @@ export function registerAuditRoutes(
       },
     },
     async (req) => {
-      const q = req.query as AuditQuery & { limit?: number; offset?: number };
-      const condition = auditCondition(q);
-      const rows = await deps.db
-        .select({
-          id: auditEvents.id,
-          at: auditEvents.at,
-          actorName: auditEvents.actorName,
-          actorDisplayName: sql<
-            string | null
-          >`(select u.display_name from users u where u.id = ${auditEvents.actorUserId})`,
-          role: auditEvents.role,
-          organisationName: organisations.name,
-          action: auditEvents.action,
-          objectType: auditEvents.objectType,
-          objectId: auditEvents.objectId,
-          objectName: sql<string | null>`case ${auditEvents.objectType}
-            when 'user' then (select u.display_name from users u where u.id::text = ${auditEvents.objectId})
-            when 'project' then (select p.name from projects p where p.id::text = ${auditEvents.objectId})
-            when 'organisation' then (select o.name from organisations o where o.id::text = ${auditEvents.objectId})
-            end`,
-          outcome: auditEvents.outcome,
-          sourceIp: auditEvents.sourceIp,
-          requestId: auditEvents.requestId,
-          details: auditEvents.details,
-        })
-        .from(auditEvents)
-        .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
-        .where(condition)
-        .orderBy(desc(auditEvents.id))
-        .limit(q.limit ?? 50)
-        .offset(q.offset ?? 0);
-      const [{ total }] = await deps.db.select({ total: count() }).from(auditEvents).where(condition);
+      const q = req.query;
+      const { rows, total } = await searchAudit(deps.db, q);
       await recordEvent(deps, commandContext(req), {
         action: 'audit.query',
         objectType: 'audit_events',
@@ -109,12 +79,12 @@ export function registerAuditRoutes(
           roleName: r.role ? (ROLE_NAMES[r.role as Role] ?? r.role) : null,
           actionName: auditActionName(r.action),
         })),
-        total: Number(total),
+        total,
       };
     },
   );
 
-  app.get(
+  typed.get(
     '/api/audit/verify',
     {
       schema: {

@@ -3,14 +3,16 @@
  * entry of a newly published year (e.g. 2027 once the State Council publishes it), and a deadline
  * calculator that says when a result is provisional because a year is still unknown.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { chinaDate } from '../shared/clock.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
+import type { CommandDeps } from '../shared/command.ts';
 import { arrangementProblems } from './arrangement.ts';
-import { getCalendarYear, listCalendarYears, loadCalendar, saveCalendarYear } from './repository.ts';
+import { saveYear } from './commands.ts';
+import { getCalendarYear, listCalendarYears, loadCalendar } from './repository.ts';
 import type { CalendarResult, WorkingDayCalendar } from './types.ts';
 import { type HolidayProblem, validateHolidayYear } from './validate.ts';
 
@@ -111,12 +113,6 @@ const SaveBody = Type.Object(
   strict,
 );
 
-interface SaveBodyValue {
-  rows: { date: string; kind: string; name: string }[];
-  publishedRef: string;
-  updatedAt?: string | null;
-}
-
 interface PresentedProblem {
   severity: 'error' | 'warning';
   code: string;
@@ -153,7 +149,8 @@ export function computeDate(
 }
 
 export function registerCalendarRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/calendar/years',
     {
       schema: {
@@ -168,7 +165,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: CommandDeps):
     },
   );
 
-  app.get(
+  typed.get(
     '/api/calendar/years/:year',
     {
       schema: {
@@ -179,12 +176,12 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const { year } = req.params as { year: number };
+      const { year } = req.params;
       return getCalendarYear(deps.db, year);
     },
   );
 
-  app.put(
+  typed.put(
     '/api/calendar/years/:year',
     {
       schema: {
@@ -199,9 +196,9 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: CommandDeps):
         },
       },
     },
-    async (req: FastifyRequest, reply: FastifyReply) => {
-      const { year } = req.params as { year: number };
-      const body = req.body as SaveBodyValue;
+    async (req, reply) => {
+      const { year } = req.params;
+      const body = req.body;
       const problems: PresentedProblem[] = [
         ...validateHolidayYear(year, body.rows),
         ...arrangementProblems(year, body.rows),
@@ -233,34 +230,17 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: CommandDeps):
         });
       }
       const rows = body.rows as { date: string; kind: 'holiday' | 'workday'; name: string }[];
-      await runCommand(
+      await saveYear(
         deps,
         commandContext(req),
-        { action: 'calendar.year_save', objectType: 'calendar_year', objectId: String(year) },
-        async (tx, audit) => {
-          const saved = await saveCalendarYear(tx, {
-            year,
-            rows,
-            publishedRef,
-            expectedUpdatedAt: body.updatedAt ?? null,
-            now: deps.clock.now(),
-          });
-          audit.details = {
-            year,
-            publishedRef,
-            holidays: rows.filter((r) => r.kind === 'holiday').length,
-            workdays: rows.filter((r) => r.kind === 'workday').length,
-            replacedRows: saved.previous.rows,
-            previousSource: saved.previous.source,
-            warnings: problems.length,
-          };
-        },
+        { year, rows, publishedRef, updatedAt: body.updatedAt ?? null },
+        problems.length,
       );
       return { year: await getCalendarYear(deps.db, year), warnings: problems };
     },
   );
 
-  app.get(
+  typed.get(
     '/api/calendar/compute',
     {
       schema: {
@@ -291,7 +271,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const q = req.query as { from: string; amount: number; unit: CalendarUnit };
+      const q = req.query;
       const calendar = await loadCalendar(deps.db);
       const result = computeDate(calendar, q.from, q.amount, q.unit);
       return { from: q.from, amount: q.amount, unit: q.unit, ...result };

@@ -582,6 +582,12 @@ interface DemoCloud extends CloudServiceInput {
 const TELECOM = '中国电信股份有限公司大同分公司';
 const UNICOM = '中国联合网络通信有限公司朔州市分公司';
 
+/**
+ * The demo account that approves each jurisdiction's cloud catalog beside the authority, where the
+ * rulebook asks for one (SC-12: 会同财政部门); elsewhere the authority approves alone.
+ */
+const CLOUD_CO_APPROVER: Readonly<Record<string, string>> = { SC: 'sc.finance' };
+
 const CLOUD: Record<string, DemoCloud[]> = {
   DT: [
     {
@@ -901,14 +907,15 @@ export async function seedCatalogDemo(tx: Tx, now: Date): Promise<Record<string,
     if (!authority) continue;
     const approvedAt = monthsBefore(now, 6, 10).at;
     const reviewer = user(`${jurisdiction.toLowerCase()}.reviewer`);
-    const finance = jurisdiction === 'SC' ? user('sc.finance') : null;
+    const coApprover = CLOUD_CO_APPROVER[jurisdiction];
+    const finance = coApprover ? user(coApprover) : null;
     let sequence = 0;
     for (const entry of items) {
       const { status, ...fields } = entry;
       const input = checked(`${entry.name} ${entry.spec}`, checkCloudService(fields));
       const approved = status !== 'draft';
       const authorityApproved =
-        approved || (jurisdiction === 'SC' && entry.remarks?.includes('主管部门已审定'));
+        approved || (coApprover !== undefined && entry.remarks?.includes('主管部门已审定'));
       sequence++;
       await tx.insert(cloudServices).values({
         code: `${jurisdiction}-YF-${String(sequence).padStart(5, '0')}`,

@@ -4,20 +4,17 @@
  * envelope, records the code's time step (so it cannot be replayed at login), creates ten recovery
  * codes (shown once, stored as keyed digests) and gives the browser a new session id.
  */
-import { eq } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import { users } from '../db/schema.ts';
 import { errors } from '../http/schemas.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, invalid } from '../shared/errors.ts';
-import { openTotpSecret, recoveryCodeKey, sealTotpSecret } from './mfa.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import { invalid } from '../shared/errors.ts';
+import { confirmMfaEnrolment, startMfaEnrolment } from './commands.ts';
 import { commandContext, sessionPolicy } from './plugin.ts';
-import { generateRecoveryCodes } from './recovery-codes.ts';
-import { createSession, revokeUserSessions, SESSION_COOKIE } from './sessions.ts';
-import { recoveryCodes } from './tables.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 import {
   newTotpSecret,
   TOTP_DIGITS,
@@ -25,11 +22,7 @@ import {
   TOTP_PERIOD_SECONDS,
   totpQrDataUrl,
   totpUri,
-  verifyTotp,
 } from './totp.ts';
-
-const alreadyEnrolled = () =>
-  conflict('MFA_ALREADY_ENROLLED', '已绑定动态口令；如需更换，请联系安全管理员重置');
 
 export function registerMfaEnrolmentRoutes(
   app: FastifyInstance,
@@ -45,8 +38,9 @@ export function registerMfaEnrolmentRoutes(
       keyGenerator: (req: FastifyRequest) => `user:${req.actor?.userId ?? req.ip}`,
     },
   };
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.post(
+  typed.post(
     '/api/auth/mfa/enrolment',
     {
       schema: {
@@ -72,19 +66,7 @@ export function registerMfaEnrolmentRoutes(
     async (req) => {
       const actor = req.actor!;
       const secret = newTotpSecret();
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'auth.mfa_enrolment_start', objectType: 'user', objectId: actor.userId },
-        async (tx) => {
-          const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
-          if (user.totpEnabledAt) throw alreadyEnrolled();
-          await tx
-            .update(users)
-            .set({ totpPendingEnc: sealTotpSecret(keyring, user.id, 'totp_pending_enc', secret) })
-            .where(eq(users.id, user.id));
-        },
-      );
+      await startMfaEnrolment(deps, commandContext(req), keyring, actor.userId, secret);
       const otpauthUri = totpUri({ account: actor.username, secret });
       return {
         secret,
@@ -97,7 +79,7 @@ export function registerMfaEnrolmentRoutes(
     },
   );
 
-  app.post(
+  typed.post(
     '/api/auth/mfa/enrolment/confirm',
     {
       schema: {
@@ -119,48 +101,14 @@ export function registerMfaEnrolmentRoutes(
     },
     async (req, reply) => {
       const actor = req.actor!;
-      const { code } = req.body as { code: string };
-      const now = deps.clock.now();
-      const outcome = await runCommand(
+      const { code } = req.body;
+      const outcome = await confirmMfaEnrolment(
         deps,
         commandContext(req),
-        { action: 'auth.mfa_enrol', objectType: 'user', objectId: actor.userId },
-        async (tx, audit) => {
-          const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
-          if (user.totpEnabledAt) throw alreadyEnrolled();
-          if (!user.totpPendingEnc) {
-            throw invalid('MFA_ENROLMENT_NOT_STARTED', '请先开始绑定（生成二维码）', { field: 'code' });
-          }
-          const secret = openTotpSecret(keyring, user.id, 'totp_pending_enc', user.totpPendingEnc);
-          const verdict = verifyTotp(secret, code, now, null);
-          if (!verdict.ok) {
-            audit.outcome = 'failure';
-            audit.details = { reason: verdict.reason };
-            return null;
-          }
-          const { codes, hashes } = generateRecoveryCodes(recoveryCodeKey(keyring));
-          await tx
-            .update(users)
-            .set({
-              totpSecretEnc: sealTotpSecret(keyring, user.id, 'totp_secret_enc', secret),
-              totpPendingEnc: null,
-              totpEnabledAt: now,
-              totpLastStep: verdict.step,
-            })
-            .where(eq(users.id, user.id));
-          await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-          await tx
-            .insert(recoveryCodes)
-            .values(hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })));
-          // The session gains rights: it gets a new id, and every other session of the user ends.
-          await revokeUserSessions(tx, user.id, now);
-          const session = await createSession(tx, user.id, now, sessionPolicy(config), {
-            sourceIp: req.ip ?? null,
-            userAgent: req.headers['user-agent'] ?? null,
-          });
-          audit.details = { recoveryCodes: codes.length };
-          return { codes, session };
-        },
+        keyring,
+        sessionPolicy(config),
+        { userId: actor.userId, code },
+        { sourceIp: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
       );
       if (!outcome)
         throw invalid('MFA_CODE_WRONG', '动态口令不正确，请核对手机时间后重试', { field: 'code' });

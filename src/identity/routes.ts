@@ -1,30 +1,25 @@
 /** Login (password, then the second factor), logout, the current user, password change. */
-import { and, desc, eq } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES } from '../access/roles.ts';
 import type { Config } from '../config.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import { passwordHistory, users } from '../db/schema.ts';
 import { ErrorBody, errors, NoContent } from '../http/schemas.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
+import type { CommandDeps } from '../shared/command.ts';
 import { DomainError, invalid } from '../shared/errors.ts';
 import type { LockoutPolicy } from './account-state.ts';
 import type { Actor } from './actor.ts';
+import { changePassword, logout } from './commands.ts';
 import { type LoginPolicy, type NewSession, passwordLogin, secondFactorLogin } from './login.ts';
-import { challengeHash } from './mfa.ts';
 import { registerMfaEnrolmentRoutes } from './mfa-routes.ts';
-import { checkPassword, isReused } from './password-policy.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
 import { clearSessionCookie, commandContext, sessionPolicy } from './plugin.ts';
+import { mfaChallengeUserId } from './queries.ts';
 import { registerSecurityAdminRoutes } from './security-admin-routes.ts';
-import { createSession, revokeSession, revokeUserSessions, SESSION_COOKIE } from './sessions.ts';
-import { mfaChallenges } from './tables.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 
 /** Default lockout (SECURITY.md 3): 5 failures within 15 minutes lock the account for 15 minutes. */
 export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
-/** The last N passwords may not be reused (等保 8.1.4.1a). */
-export const PASSWORD_HISTORY = 5;
 
 const LOGIN_FAILED = () => new DomainError('unauthenticated', 'LOGIN_FAILED', '用户名或密码错误');
 
@@ -153,8 +148,9 @@ export function registerIdentityRoutes(
     });
     return presentMe(created.actor);
   };
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.post(
+  typed.post(
     '/api/auth/login',
     {
       schema: {
@@ -178,7 +174,7 @@ export function registerIdentityRoutes(
       config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const body = req.body as { username: string; password: string };
+      const body = req.body;
       const outcome = await passwordLogin(deps, commandContext(req), login, body, clientMeta(req));
       if (outcome.kind === 'failed') throw LOGIN_FAILED();
       if (outcome.kind === 'mfa') {
@@ -192,7 +188,7 @@ export function registerIdentityRoutes(
     },
   );
 
-  app.post(
+  typed.post(
     '/api/auth/mfa',
     {
       schema: {
@@ -215,19 +211,19 @@ export function registerIdentityRoutes(
           timeWindow: '1 minute',
           hook: 'preHandler',
           keyGenerator: async (req: FastifyRequest) => {
-            const token = (req.body as { mfaToken?: unknown } | undefined)?.mfaToken;
+            // Runs before validation: the body is whatever was sent.
+            const body: unknown = req.body;
+            const token =
+              typeof body === 'object' && body !== null && 'mfaToken' in body ? body.mfaToken : undefined;
             if (typeof token !== 'string') return `ip:${req.ip}`;
-            const [row] = await deps.db
-              .select({ userId: mfaChallenges.userId })
-              .from(mfaChallenges)
-              .where(eq(mfaChallenges.idHash, challengeHash(token)));
-            return row ? `user:${row.userId}` : `ip:${req.ip}`;
+            const userId = await mfaChallengeUserId(deps.db, token);
+            return userId ? `user:${userId}` : `ip:${req.ip}`;
           },
         },
       },
     },
     async (req, reply) => {
-      const body = req.body as { mfaToken: string; code?: string; recoveryCode?: string };
+      const body = req.body;
       if ((body.code === undefined) === (body.recoveryCode === undefined)) {
         throw invalid('MFA_CODE_REQUIRED', '请输入动态口令或一个恢复码（二者选一）', { field: 'code' });
       }
@@ -252,29 +248,24 @@ export function registerIdentityRoutes(
     },
   );
 
-  app.post(
+  typed.post(
     '/api/auth/logout',
     { schema: { tags: ['账户'], summary: '退出登录', response: { 204: NoContent, ...errors } } },
     async (req, reply) => {
       const actor = req.actor!;
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'auth.logout', objectType: 'user', objectId: actor.userId },
-        (tx) => revokeSession(tx, actor.sessionIdHash, deps.clock.now()),
-      );
+      await logout(deps, commandContext(req), actor.userId, actor.sessionIdHash);
       clearSessionCookie(reply, config.secureCookies);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get(
+  typed.get(
     '/api/auth/me',
     { schema: { tags: ['账户'], summary: '当前用户及其角色', response: { 200: MeBody, ...errors } } },
     async (req) => presentMe(req.actor!),
   );
 
-  app.post(
+  typed.post(
     '/api/auth/password',
     {
       schema: {
@@ -301,62 +292,19 @@ export function registerIdentityRoutes(
     },
     async (req, reply) => {
       const actor = req.actor!;
-      const { currentPassword, newPassword } = req.body as { currentPassword: string; newPassword: string };
-      const now = deps.clock.now();
-      const session = await runCommand(
+      const { currentPassword, newPassword } = req.body;
+      const session = await changePassword(
         deps,
         commandContext(req),
-        { action: 'auth.password_change', objectType: 'user', objectId: actor.userId },
-        async (tx) => {
-          const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
-          if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-            throw invalid('CURRENT_PASSWORD_WRONG', '当前密码不正确', { field: 'currentPassword' });
-          }
-          const problems = checkPassword(newPassword, {
-            username: user.username,
-            displayName: user.displayName,
-          });
-          if (problems.length > 0) {
-            throw invalid(problems[0].code, problems[0].message, { field: 'newPassword' });
-          }
-          const recent = await tx
-            .select({ hash: passwordHistory.passwordHash })
-            .from(passwordHistory)
-            .where(eq(passwordHistory.userId, user.id))
-            .orderBy(desc(passwordHistory.createdAt), desc(passwordHistory.id))
-            .limit(PASSWORD_HISTORY - 1);
-          const hashes = [user.passwordHash, ...recent.map((r) => r.hash)];
-          if (await isReused(newPassword, hashes, verifyPassword)) {
-            throw invalid('PASSWORD_REUSED', `新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同`, {
-              field: 'newPassword',
-            });
-          }
-          const newHash = await hashPassword(newPassword);
-          await tx
-            .insert(passwordHistory)
-            .values({ userId: user.id, passwordHash: user.passwordHash, createdAt: now });
-          await tx
-            .update(users)
-            .set({
-              passwordHash: newHash,
-              passwordChangedAt: now,
-              mustChangePassword: false,
-              version: user.version + 1,
-            })
-            .where(and(eq(users.id, user.id), eq(users.version, user.version)));
-          // A password change ends every session of the user (SECURITY.md 11); this browser gets a new one.
-          await revokeUserSessions(tx, user.id, now);
-          return createSession(tx, user.id, now, policy, {
-            sourceIp: req.ip ?? null,
-            userAgent: req.headers['user-agent'] ?? null,
-          });
-        },
+        policy,
+        { userId: actor.userId, currentPassword, newPassword },
+        { sourceIp: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
       );
       reply.setCookie(SESSION_COOKIE, session.token, {
         ...cookieOptions,
         maxAge: config.sessionMaxHours * 3600,
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -3,19 +3,17 @@
  * (locked, second factor, password age — no personal data), unlocking, resetting a lost second
  * factor, and the security policy in force. Roles are granted and revoked in src/org/routes.ts.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
 import type { Config } from '../config.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
 import { errors, IdParams, NoContent } from '../http/schemas.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { notFound } from '../shared/errors.ts';
+import type { CommandDeps } from '../shared/command.ts';
 import { isLocked, isPasswordExpired } from './account-state.ts';
+import { resetMfa, unlockUser } from './commands.ts';
 import { commandContext } from './plugin.ts';
-import { revokeUserSessions } from './sessions.ts';
-import { recoveryCodes } from './tables.ts';
+import { securityUsers } from './queries.ts';
 
 const SecurityUser = Type.Object(
   {
@@ -48,7 +46,8 @@ const SecurityUser = Type.Object(
 );
 
 export function registerSecurityAdminRoutes(app: FastifyInstance, deps: CommandDeps, config: Config): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/security/users',
     {
       schema: {
@@ -62,32 +61,7 @@ export function registerSecurityAdminRoutes(app: FastifyInstance, deps: CommandD
     },
     async () => {
       const now = deps.clock.now();
-      const rows = await deps.db
-        .select({
-          id: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          disabled: users.disabled,
-          disabledReason: users.disabledReason,
-          lockedUntil: users.lockedUntil,
-          totpEnabledAt: users.totpEnabledAt,
-          passwordChangedAt: users.passwordChangedAt,
-          lastLoginAt: users.lastLoginAt,
-        })
-        .from(users)
-        .orderBy(asc(users.username));
-      const roleRows = await deps.db
-        .select({
-          id: roleAssignments.id,
-          userId: roleAssignments.userId,
-          role: roleAssignments.role,
-          organisationId: organisations.id,
-          organisationName: organisations.name,
-          jurisdictionName: jurisdictions.name,
-        })
-        .from(roleAssignments)
-        .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-        .innerJoin(jurisdictions, eq(jurisdictions.id, roleAssignments.jurisdictionId));
+      const { rows, roles: roleRows } = await securityUsers(deps.db);
       return {
         items: rows.map((u) => ({
           id: u.id,
@@ -116,7 +90,7 @@ export function registerSecurityAdminRoutes(app: FastifyInstance, deps: CommandD
     },
   );
 
-  app.get(
+  typed.get(
     '/api/security/policy',
     {
       schema: {
@@ -156,7 +130,7 @@ export function registerSecurityAdminRoutes(app: FastifyInstance, deps: CommandD
     }),
   );
 
-  app.post(
+  typed.post(
     '/api/users/:id/unlock',
     {
       schema: {
@@ -167,25 +141,12 @@ export function registerSecurityAdminRoutes(app: FastifyInstance, deps: CommandD
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'user.unlock', objectType: 'user', objectId: id },
-        async (tx) => {
-          const updated = await tx
-            .update(users)
-            .set({ lockedUntil: null, failedLoginCount: 0, firstFailedLoginAt: null })
-            .where(eq(users.id, id))
-            .returning({ id: users.id });
-          if (updated.length === 0) throw notFound('用户不存在');
-        },
-      );
-      return reply.status(204).send();
+      await unlockUser(deps, commandContext(req), req.params.id);
+      return reply.status(204).send(null);
     },
   );
 
-  app.delete(
+  typed.delete(
     '/api/users/:id/mfa',
     {
       schema: {
@@ -196,24 +157,8 @@ export function registerSecurityAdminRoutes(app: FastifyInstance, deps: CommandD
       },
     },
     async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const now = deps.clock.now();
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'auth.mfa_reset', objectType: 'user', objectId: id },
-        async (tx) => {
-          const updated = await tx
-            .update(users)
-            .set({ totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null })
-            .where(and(eq(users.id, id)))
-            .returning({ id: users.id });
-          if (updated.length === 0) throw notFound('用户不存在');
-          await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
-          await revokeUserSessions(tx, id, now);
-        },
-      );
-      return reply.status(204).send();
+      await resetMfa(deps, commandContext(req), req.params.id);
+      return reply.status(204).send(null);
     },
   );
 }

@@ -2,17 +2,16 @@
  * Jurisdictions (a tree) and organisations (sys_admin); users and role assignments are in
  * user-routes.ts (sys_admin manages users, sec_admin grants and revokes roles: 三员分立).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES } from '../access/roles.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import type { Queryable } from '../db/client.ts';
-import { JURISDICTION_LEVELS, jurisdictions, ORGANISATION_KINDS, organisations } from '../db/schema.ts';
+import { JURISDICTION_LEVELS, ORGANISATION_KINDS } from '../db/core.ts';
 import { errors, IdParams, Uuid, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, invalid, notFound } from '../shared/errors.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import { createJurisdiction, createOrganisation, updateOrganisation } from './commands.ts';
+import { listJurisdictions, listOrganisations, presentJurisdiction } from './queries.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -44,25 +43,9 @@ const OrganisationItem = Type.Object(
   { additionalProperties: false },
 );
 
-async function listOrganisations(q: Queryable) {
-  const rows = await q
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      jurisdictionId: organisations.jurisdictionId,
-      jurisdictionName: jurisdictions.name,
-      parentId: organisations.parentId,
-      version: organisations.version,
-    })
-    .from(organisations)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
-    .orderBy(asc(jurisdictions.code), asc(organisations.kind), asc(organisations.name));
-  return rows.map((r) => ({ ...r, kindName: ORGANISATION_KIND_NAMES[r.kind] ?? r.kind }));
-}
-
 export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyring: Keyring): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/jurisdictions',
     {
       schema: {
@@ -74,23 +57,10 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
         },
       },
     },
-    async () => {
-      const rows = await deps.db.select().from(jurisdictions).orderBy(asc(jurisdictions.code));
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          code: r.code,
-          name: r.name,
-          level: r.level,
-          levelName: JURISDICTION_LEVEL_NAMES[r.level] ?? r.level,
-          parentId: r.parentId,
-          rulebookCode: r.rulebookCode,
-        })),
-      };
-    },
+    async () => ({ items: await listJurisdictions(deps.db) }),
   );
 
-  app.post(
+  typed.post(
     '/api/jurisdictions',
     {
       schema: {
@@ -110,42 +80,13 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
       },
     },
     async (req, reply) => {
-      const body = req.body as {
-        code: string;
-        name: string;
-        level: string;
-        parentId: string | null;
-        rulebookCode: string | null;
-      };
-      const created = await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'jurisdiction.create', objectType: 'jurisdiction' },
-        async (tx, audit) => {
-          if (body.parentId) {
-            const [parent] = await tx
-              .select({ id: jurisdictions.id })
-              .from(jurisdictions)
-              .where(eq(jurisdictions.id, body.parentId));
-            if (!parent) throw invalid('PARENT_NOT_FOUND', '上级行政区划不存在', { field: 'parentId' });
-          }
-          const [dup] = await tx
-            .select({ id: jurisdictions.id })
-            .from(jurisdictions)
-            .where(eq(jurisdictions.code, body.code));
-          if (dup) throw conflict('JURISDICTION_CODE_TAKEN', '行政区划代码已存在', { field: 'code' });
-          const [row] = await tx.insert(jurisdictions).values(body).returning();
-          audit.objectId = row.id;
-          audit.details = { code: row.code, name: row.name };
-          return row;
-        },
-      );
+      const created = await createJurisdiction(deps, commandContext(req), req.body);
       reply.status(201);
-      return { ...created, levelName: JURISDICTION_LEVEL_NAMES[created.level] ?? created.level };
+      return presentJurisdiction(created);
     },
   );
 
-  app.get(
+  typed.get(
     '/api/organisations',
     {
       schema: {
@@ -166,7 +107,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
     parentId: Type.Union([Uuid, Type.Null()]),
   };
 
-  app.post(
+  typed.post(
     '/api/organisations',
     {
       schema: {
@@ -177,48 +118,13 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
       },
     },
     async (req, reply) => {
-      const body = req.body as {
-        name: string;
-        kind: string;
-        parentId: string | null;
-        jurisdictionId: string;
-      };
-      const id = await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'organisation.create', objectType: 'organisation' },
-        async (tx, audit) => {
-          const [j] = await tx
-            .select({ id: jurisdictions.id })
-            .from(jurisdictions)
-            .where(eq(jurisdictions.id, body.jurisdictionId));
-          if (!j) throw invalid('JURISDICTION_NOT_FOUND', '行政区划不存在', { field: 'jurisdictionId' });
-          const [dup] = await tx
-            .select({ id: organisations.id })
-            .from(organisations)
-            .where(
-              and(
-                eq(organisations.jurisdictionId, body.jurisdictionId),
-                eq(organisations.name, body.name.trim()),
-              ),
-            );
-          if (dup)
-            throw conflict('ORGANISATION_NAME_TAKEN', '该行政区划下已有同名组织机构', { field: 'name' });
-          const [row] = await tx
-            .insert(organisations)
-            .values({ ...body, name: body.name.trim() })
-            .returning({ id: organisations.id });
-          audit.objectId = row.id;
-          audit.details = { name: body.name, kind: body.kind };
-          return row.id;
-        },
-      );
+      const id = await createOrganisation(deps, commandContext(req), req.body);
       reply.status(201);
       return (await listOrganisations(deps.db)).find((o) => o.id === id)!;
     },
   );
 
-  app.patch(
+  typed.patch(
     '/api/organisations/:id',
     {
       schema: {
@@ -237,28 +143,9 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
       },
     },
     async (req) => {
-      const { id } = req.params as { id: string };
-      const { version, ...changes } = req.body as { name?: string; kind?: string; version: number };
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'organisation.update', objectType: 'organisation', objectId: id, details: changes },
-        async (tx) => {
-          const updated = await tx
-            .update(organisations)
-            .set({ ...changes, version: version + 1 })
-            .where(and(eq(organisations.id, id), eq(organisations.version, version)))
-            .returning({ id: organisations.id });
-          if (updated.length === 0) {
-            const [exists] = await tx
-              .select({ id: organisations.id })
-              .from(organisations)
-              .where(eq(organisations.id, id));
-            if (!exists) throw notFound('组织机构不存在');
-            throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
-          }
-        },
-      );
+      const { id } = req.params;
+      const { version, ...changes } = req.body;
+      await updateOrganisation(deps, commandContext(req), id, version, changes);
       return (await listOrganisations(deps.db)).find((o) => o.id === id)!;
     },
   );

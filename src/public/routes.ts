@@ -1,4 +1,5 @@
 /** What anyone may read without an account: the login page's facts (demo accounts in demo mode). */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES } from '../access/roles.ts';
@@ -19,7 +20,7 @@ const DemoAccount = Type.Object(
 );
 
 export function registerPublicRoutes(app: FastifyInstance, _deps: CommandDeps, config: Config): void {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/public/login-info',
     {
       schema: {

@@ -3,28 +3,27 @@
  * are published regulations), derived county versions (sys_admin, DT-37), and the evaluation of a
  * project's facts and events against a rulebook on the working-day calendar of the database.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { isRole, type Role } from '../access/roles.ts';
 import { loadCalendar } from '../calendar/repository.ts';
 import { errors, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import {
-  deriveRulebook,
   EVENT_TYPES,
   evaluateProject,
   FACT_CATALOG,
   GATE_ACTIONS,
   type OpenStep,
-  type ProjectEvent,
-  type ProjectFacts,
   type RoleCode,
   type Rulebook,
   RulebookInvalidError,
 } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, DomainError, invalid, notFound } from '../shared/errors.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import { DomainError, invalid, notFound } from '../shared/errors.ts';
+import { deriveVersion } from './commands.ts';
 import {
   presentActionGates,
   presentObligation,
@@ -34,9 +33,7 @@ import {
   presentSummary,
 } from './present.ts';
 import {
-  insertRulebookVersion,
   jurisdictionNameOf,
-  latestStoredVersion,
   loadRulebookCatalog,
   type RulebookCatalog,
   resolveRulebookCode,
@@ -165,17 +162,6 @@ const DeriveBody = Type.Object(
   strict,
 );
 
-interface DeriveBodyValue {
-  baseCode: string;
-  baseVersion?: number;
-  jurisdictionCode: string;
-  jurisdictionName?: string;
-  name: string;
-  effectiveFrom: string;
-  regulation?: Rulebook['regulation'];
-  changes: unknown[];
-}
-
 /** The project facts the rules may test, typed from the vocabulary (unknown facts are refused). */
 const FactsSchema = Type.Object(
   Object.fromEntries(
@@ -261,7 +247,8 @@ function infoOf(catalog: RulebookCatalog, code: string, version: number) {
 }
 
 export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/rulebooks',
     {
       schema: {
@@ -288,7 +275,7 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
     },
   );
 
-  app.get(
+  typed.get(
     '/api/rulebooks/:jurisdiction',
     {
       schema: {
@@ -300,15 +287,15 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const { jurisdiction } = req.params as { jurisdiction: string };
-      const { version } = req.query as { version?: number };
+      const { jurisdiction } = req.params;
+      const { version } = req.query;
       const { catalog, code } = await catalogAndCode(deps, jurisdiction);
       const rb = catalog.registry.get(code, version);
       return presentRulebook(rb, infoOf(catalog, rb.id, rb.version), versionsOf(catalog, code));
     },
   );
 
-  app.post(
+  typed.post(
     '/api/rulebooks/:jurisdiction/versions',
     {
       schema: {
@@ -319,9 +306,9 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
         response: { 201: RulebookDetail, ...errors, 400: ProblemsErrorBody },
       },
     },
-    async (req: FastifyRequest, reply: FastifyReply) => {
-      const { jurisdiction } = req.params as { jurisdiction: string };
-      const body = req.body as DeriveBodyValue;
+    async (req, reply) => {
+      const { jurisdiction } = req.params;
+      const body = req.body;
       const catalog = await loadRulebookCatalog(deps.db);
       // The version belongs to an existing rulebook (by code or through a jurisdiction's rulebook), or
       // starts a new rulebook whose code is the path segment.
@@ -351,36 +338,17 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
 
       let stored: Rulebook;
       try {
-        stored = await runCommand(
-          deps,
-          commandContext(req),
-          { action: 'rulebook.derive', objectType: 'rulebook', objectId: code },
-          async (tx, audit) => {
-            const version = Math.max(builtInMax, await latestStoredVersion(tx, code)) + 1;
-            const derived = deriveRulebook(base, body.changes, {
-              id: code,
-              jurisdictionCode: body.jurisdictionCode,
-              ...(jurisdictionName ? { jurisdictionName } : {}),
-              name: body.name.trim(),
-              version,
-              effectiveFrom: body.effectiveFrom,
-              ...(body.regulation ? { regulation: body.regulation } : {}),
-            });
-            const id = await insertRulebookVersion(tx, derived, body.changes, req.actor!.userId);
-            if (!id) throw conflict('VERSION_CONFLICT', '该规则集刚刚有新版本保存，请刷新后重试');
-            audit.objectId = `${code}@${version}`;
-            audit.details = {
-              code,
-              version,
-              baseCode: base.id,
-              baseVersion: base.version,
-              jurisdictionCode: body.jurisdictionCode,
-              effectiveFrom: body.effectiveFrom,
-              changes: body.changes,
-            };
-            return derived;
-          },
-        );
+        stored = await deriveVersion(deps, commandContext(req), req.actor!.userId, {
+          code,
+          base,
+          builtInMax,
+          jurisdictionCode: body.jurisdictionCode,
+          jurisdictionName,
+          name: body.name,
+          effectiveFrom: body.effectiveFrom,
+          ...(body.regulation ? { regulation: body.regulation } : {}),
+          changes: body.changes,
+        });
       } catch (err) {
         if (err instanceof RulebookInvalidError) {
           return reply.status(400).send({
@@ -399,7 +367,7 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
     },
   );
 
-  app.post(
+  typed.post(
     '/api/rulebooks/:jurisdiction/evaluate',
     {
       schema: {
@@ -411,13 +379,8 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const { jurisdiction } = req.params as { jurisdiction: string };
-      const body = req.body as {
-        facts: ProjectFacts;
-        events: ProjectEvent[];
-        today?: string;
-        version?: number;
-      };
+      const { jurisdiction } = req.params;
+      const body = req.body;
       const { catalog, code } = await catalogAndCode(deps, jurisdiction);
       const today = body.today ?? chinaDate(deps.clock.now());
       const rulebook = pickVersion(catalog, code, today, body.version);

@@ -15,7 +15,7 @@ import { buildApp } from '../../src/app.ts';
 import { isEnvelope } from '../../src/crypto/sm4.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { auditEvents, users } from '../../src/db/schema.ts';
-import { UNREADABLE } from '../../src/org/user-routes.ts';
+import { UNREADABLE } from '../../src/org/user-data.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { sessionFrom } from '../security-helper.ts';
 

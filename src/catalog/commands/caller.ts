@@ -5,8 +5,15 @@
 
 import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { DomainError, forbidden, invalid } from '../../shared/errors.ts';
-import { type CatalogScope, canEdit, catalogScope, defaultOwner, type ScopeAssignment } from '../access.ts';
+import { DomainError, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import {
+  type CatalogScope,
+  canEdit,
+  canRead,
+  catalogScope,
+  defaultOwner,
+  type ScopeAssignment,
+} from '../access.ts';
 import type { CatalogProblem } from '../model.ts';
 import { type OrganisationInfo, organisationInfo } from '../store/lookups.ts';
 
@@ -94,4 +101,23 @@ export function mergeDraft(
     else merged[key] = value;
   }
   return merged;
+}
+
+/**
+ * A filter on an organisation the caller does not read is a 404, as the organisation's entries
+ * would be: a list never confirms what lies outside the caller's scope.
+ */
+export async function assertReadableOrganisation(
+  q: Queryable,
+  caller: Caller,
+  id: string | undefined,
+): Promise<void> {
+  if (id === undefined) return;
+  const organisation = await organisationInfo(q, id);
+  if (
+    !organisation ||
+    !canRead(caller.scope, { organisationId: id, jurisdictionId: organisation.jurisdictionId })
+  ) {
+    throw notFound('单位不存在或无权查看');
+  }
 }

@@ -1,11 +1,8 @@
 /** What every catalog route needs: the caller, paging, and the 400 that lists every entry problem. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Queryable } from '../../db/client.ts';
 import type { CommandDeps } from '../../shared/command.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
-import { canRead } from '../access.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { type Caller, CatalogProblemsError, callerOf } from '../commands/caller.ts';
-import { organisationInfo } from '../store/lookups.ts';
 
 export const TAGS = {
   systems: ['政务信息系统目录'],
@@ -18,25 +15,6 @@ export function callerFrom(req: FastifyRequest, deps: CommandDeps): Caller {
   if (!req.actor)
     throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
   return callerOf(req.actor, deps.clock.now());
-}
-
-/**
- * A filter on an organisation the caller does not read is a 404, as the organisation's entries
- * would be: a list never confirms what lies outside the caller's scope.
- */
-export async function assertReadableOrganisation(
-  q: Queryable,
-  caller: Caller,
-  id: string | undefined,
-): Promise<void> {
-  if (id === undefined) return;
-  const organisation = await organisationInfo(q, id);
-  if (
-    !organisation ||
-    !canRead(caller.scope, { organisationId: id, jurisdictionId: organisation.jurisdictionId })
-  ) {
-    throw notFound('单位不存在或无权查看');
-  }
 }
 
 export function paging(query: { limit?: number; offset?: number }, limit = 50) {

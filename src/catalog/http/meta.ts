@@ -2,6 +2,7 @@
  * What the catalog pages need to draw forms and labels: every enumeration with its Chinese label
  * (the web app does not copy them), and what the caller may do and for which organisations.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errors } from '../../http/schemas.ts';
@@ -95,7 +96,8 @@ const Meta = Type.Object(
 );
 
 export function registerMetaRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/catalog/meta',
     {
       schema: {

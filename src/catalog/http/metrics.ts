@@ -2,6 +2,7 @@
  * 只减不增 (DT-01): the live-system count of a jurisdiction per month, with the changes explained
  * and every increase flagged — for the authority and the other readers of the jurisdiction.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errors } from '../../http/schemas.ts';
@@ -50,7 +51,8 @@ export function chinaMonth(now: Date, delta = 0): string {
 }
 
 export function registerMetricRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/catalog/metrics/system-count',
     {
       schema: {
@@ -89,7 +91,7 @@ export function registerMetricRoutes(app: FastifyInstance, deps: CommandDeps): v
     },
     async (req) => {
       const caller = callerFrom(req, deps);
-      const query = req.query as { jurisdiction?: string; from?: string; to?: string };
+      const query = req.query;
       const jurisdiction = query.jurisdiction
         ? await jurisdictionByCode(deps.db, query.jurisdiction)
         : (await jurisdictionsByIds(deps.db, caller.scope.readJurisdictions.slice(0, 1)))[0];

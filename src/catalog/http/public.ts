@@ -3,6 +3,7 @@
  * 无条件开放 or 有条件开放 and that are not 涉密 — never 不予开放, never 涉密 — with no internal ids,
  * provider codes or staff data. Rate-limited per address.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorBody } from '../../http/schemas.ts';
@@ -42,7 +43,8 @@ const PublicResource = Type.Object(
 const publicErrors = { 400: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
 export function registerPublicCatalogRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/public/resources',
     {
       config: { rateLimit: PUBLIC_RATE_LIMIT },
@@ -66,7 +68,7 @@ export function registerPublicCatalogRoutes(app: FastifyInstance, deps: CommandD
       },
     },
     async (req) => {
-      const query = req.query as { keyword?: string; category?: string; limit?: number; offset?: number };
+      const query = req.query;
       const page = await listPublicResources(
         deps.db,
         { keyword: query.keyword, category: query.category },
@@ -76,7 +78,7 @@ export function registerPublicCatalogRoutes(app: FastifyInstance, deps: CommandD
     },
   );
 
-  app.get(
+  typed.get(
     '/api/public/resources/:code',
     {
       config: { rateLimit: PUBLIC_RATE_LIMIT },
@@ -89,7 +91,7 @@ export function registerPublicCatalogRoutes(app: FastifyInstance, deps: CommandD
       },
     },
     async (req) => {
-      const { code } = req.params as { code: string };
+      const { code } = req.params;
       const found = await findPublicResource(deps.db, code.replace('-', '/'));
       if (!found) throw notFound('资源不存在或未向社会开放');
       return presentPublicResource(found);

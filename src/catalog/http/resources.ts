@@ -3,36 +3,25 @@
  * quality rules of validate.ts, the lifecycle 注册 → 审核 → 发布 → 下架, and the 一数一源 notices
  * shown to the departments involved and to the authority.
  */
-import { and, eq } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Queryable } from '../../db/client.ts';
 import { errors, IdParams } from '../../http/schemas.ts';
 import { commandContext } from '../../identity/plugin.ts';
-import { type CommandDeps, runCommand } from '../../shared/command.ts';
-import { forbidden, notFound } from '../../shared/errors.ts';
-import { canEdit, type ResourceAction } from '../access.ts';
-import { type Caller, resolveOwner } from '../commands/caller.ts';
+import type { CommandDeps } from '../../shared/command.ts';
+import type { ResourceAction } from '../access.ts';
+import { assertReadableOrganisation, type Caller } from '../commands/caller.ts';
 import {
-  changedResource,
-  checkResourceDraft,
-  defaultProviderCode,
-  moveResource,
-  registerResource,
-  updateResource,
+  editResource,
+  registerResourceEntry,
+  transitionResource,
+  visibleResource,
 } from '../commands/resources.ts';
 import { conflictsVisibleWhere, listConflicts } from '../store/conflicts.ts';
-import { organisationInfo, visibleWhere } from '../store/lookups.ts';
-import {
-  findResource,
-  listResources,
-  type ResourceFilter,
-  type ResourceRecord,
-  resourceFilterWhere,
-  similarResources,
-} from '../store/resources.ts';
-import { informationResources } from '../tables.ts';
-import { assertReadableOrganisation, callerFrom, paging, TAGS } from './common.ts';
+import { allOf } from '../store/lookups.ts';
+import { listResources, resourceFilterWhere, similarResources } from '../store/resources.ts';
+import { resourcesVisibleWhere } from '../store/visible.ts';
+import { callerFrom, paging, TAGS } from './common.ts';
 import { presentConflict, presentResource } from './present.ts';
 import {
   ConflictItem,
@@ -48,27 +37,16 @@ import {
   TransitionBody,
 } from './schemas.ts';
 
-export const resourcesVisible = (caller: Caller) =>
-  visibleWhere(
-    caller.scope,
-    informationResources.providerOrganisationId,
-    informationResources.jurisdictionId,
-  );
-
-async function visibleResource(q: Queryable, caller: Caller, id: string): Promise<ResourceRecord> {
-  const record = await findResource(q, and(eq(informationResources.id, id), resourcesVisible(caller))!);
-  if (!record) throw notFound('资源不存在或无权查看');
-  return record;
-}
-
-async function resourceDetail(q: Queryable, caller: Caller, id: string) {
-  const resource = await visibleResource(q, caller, id);
+async function resourceDetail(deps: CommandDeps, caller: Caller, id: string) {
+  const resource = await visibleResource(deps.db, caller, id);
   const where = conflictsVisibleWhere(caller.scope);
   return {
     resource: presentResource(resource, caller),
-    conflicts: where ? (await listConflicts(q, where, { resourceId: resource.id })).map(presentConflict) : [],
+    conflicts: where
+      ? (await listConflicts(deps.db, where, { resourceId: resource.id })).map(presentConflict)
+      : [],
     nearDuplicates: await similarResources(
-      q,
+      deps.db,
       resource.jurisdictionId,
       resource.name,
       resource.providerOrganisationId,
@@ -76,17 +54,9 @@ async function resourceDetail(q: Queryable, caller: Caller, id: string) {
   };
 }
 
-type Body = Record<string, unknown>;
-
-const ACTION_AUDIT = {
-  submit: 'catalog.resource_submit',
-  publish: 'catalog.resource_publish',
-  return: 'catalog.resource_return',
-  withdraw: 'catalog.resource_withdraw',
-} as const;
-
 export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/catalog/resources',
     {
       schema: {
@@ -98,18 +68,18 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
     },
     async (req) => {
       const caller = callerFrom(req, deps);
-      const query = req.query as ResourceFilter & { limit?: number; offset?: number };
+      const query = req.query;
       await assertReadableOrganisation(deps.db, caller, query.providerOrganisationId);
       const page = await listResources(
         deps.db,
-        and(resourcesVisible(caller), resourceFilterWhere(query)),
+        allOf(resourcesVisibleWhere(caller.scope), resourceFilterWhere(query)),
         paging(query),
       );
       return { items: page.items.map((r) => presentResource(r, caller)), total: page.total };
     },
   );
 
-  app.get(
+  typed.get(
     '/api/catalog/resources/:id',
     {
       schema: {
@@ -119,10 +89,10 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
         response: { 200: ResourceDetail, ...errors },
       },
     },
-    async (req) => resourceDetail(deps.db, callerFrom(req, deps), (req.params as { id: string }).id),
+    async (req) => resourceDetail(deps, callerFrom(req, deps), req.params.id),
   );
 
-  app.post(
+  typed.post(
     '/api/catalog/resources',
     {
       schema: {
@@ -134,32 +104,13 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
     },
     async (req, reply) => {
       const caller = callerFrom(req, deps);
-      const { providerOrganisationId, ...draft } = req.body as Body & { providerOrganisationId?: string };
-      const created = await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'catalog.resource_register', objectType: 'information_resource' },
-        async (tx, audit) => {
-          const provider = await resolveOwner(tx, caller, providerOrganisationId, 'providerOrganisationId');
-          const providerCode = draft.providerCode ?? (await defaultProviderCode(tx, provider));
-          const input = checkResourceDraft({ ...draft, providerCode }, provider);
-          const result = await registerResource(tx, caller, provider, input);
-          audit.objectId = result.id;
-          audit.details = {
-            code: result.code,
-            name: input.name,
-            provider: provider.name,
-            singleSource: result.conflicts,
-          };
-          return result;
-        },
-      );
+      const created = await registerResourceEntry(deps, commandContext(req), caller, req.body);
       reply.status(201);
-      return resourceDetail(deps.db, caller, created.id);
+      return resourceDetail(deps, caller, created.id);
     },
   );
 
-  app.patch(
+  typed.patch(
     '/api/catalog/resources/:id',
     {
       schema: {
@@ -172,49 +123,25 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
     },
     async (req) => {
       const caller = callerFrom(req, deps);
-      const { id } = req.params as { id: string };
-      const { version, ...changes } = req.body as Body & { version: number };
-      await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'catalog.resource_update', objectType: 'information_resource', objectId: id },
-        async (tx, audit) => {
-          const current = await visibleResource(tx, caller, id);
-          const placement = {
-            organisationId: current.providerOrganisationId,
-            jurisdictionId: current.jurisdictionId,
-          };
-          if (!canEdit(caller.scope, placement)) {
-            throw forbidden('只能修改本单位的资源', 'CATALOG_OUT_OF_SCOPE');
-          }
-          const provider = (await organisationInfo(tx, current.providerOrganisationId))!;
-          const input = changedResource(current, changes, provider);
-          const result = await updateResource(tx, caller, current, input, version);
-          audit.details = { code: result.code, fields: Object.keys(changes), singleSource: result.conflicts };
-        },
-      );
-      return resourceDetail(deps.db, caller, id);
+      const { id } = req.params;
+      const { version, ...changes } = req.body;
+      await editResource(deps, commandContext(req), caller, id, version, changes);
+      return resourceDetail(deps, caller, id);
     },
   );
 
-  const move = async (req: FastifyRequest, action: ResourceAction, version: number, note?: string) => {
+  const move = async (
+    req: FastifyRequest & { params: { id: string } },
+    action: ResourceAction,
+    version: number,
+    note?: string,
+  ) => {
     const caller = callerFrom(req, deps);
-    const { id } = req.params as { id: string };
-    await runCommand(
-      deps,
-      commandContext(req),
-      { action: ACTION_AUDIT[action], objectType: 'information_resource', objectId: id },
-      async (tx, audit) => {
-        const current = await visibleResource(tx, caller, id);
-        audit.details = { code: current.code, from: current.state, ...(note ? { note } : {}) };
-        const result = await moveResource(tx, caller, current, action, version, note);
-        audit.details = { ...audit.details, to: result.to, singleSource: result.conflicts };
-      },
-    );
-    return resourceDetail(deps.db, caller, id);
+    await transitionResource(deps, commandContext(req), caller, req.params.id, action, version, note);
+    return resourceDetail(deps, caller, req.params.id);
   };
 
-  app.post(
+  typed.post(
     '/api/catalog/resources/:id/submit',
     {
       schema: {
@@ -226,12 +153,12 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const body = req.body as { version: number; note?: string };
+      const body = req.body;
       return move(req, 'submit', body.version, body.note);
     },
   );
 
-  app.post(
+  typed.post(
     '/api/catalog/resources/:id/review',
     {
       schema: {
@@ -243,12 +170,12 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const body = req.body as { decision: 'publish' | 'return'; version: number; note?: string };
+      const body = req.body;
       return move(req, body.decision, body.version, body.note);
     },
   );
 
-  app.post(
+  typed.post(
     '/api/catalog/resources/:id/withdraw',
     {
       schema: {
@@ -260,12 +187,12 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     },
     async (req) => {
-      const body = req.body as { version: number; note?: string };
+      const body = req.body;
       return move(req, 'withdraw', body.version, body.note);
     },
   );
 
-  app.get(
+  typed.get(
     '/api/catalog/single-source-conflicts',
     {
       schema: {
@@ -284,10 +211,7 @@ export function registerResourceRoutes(app: FastifyInstance, deps: CommandDeps):
     async (req) => {
       const caller = callerFrom(req, deps);
       const where = conflictsVisibleWhere(caller.scope);
-      const { status, organisationId } = req.query as {
-        status?: 'open' | 'resolved';
-        organisationId?: string;
-      };
+      const { status, organisationId } = req.query;
       await assertReadableOrganisation(deps.db, caller, organisationId);
       const options = { ...(status ? { status } : {}), ...(organisationId ? { organisationId } : {}) };
       return { items: where ? (await listConflicts(deps.db, where, options)).map(presentConflict) : [] };

@@ -3,28 +3,17 @@
  * caller's scope, register, change, retire or merge. Handlers: caller → command in one audited
  * transaction → presenter.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Queryable } from '../../db/client.ts';
 import { ErrorBody, errors, IdParams } from '../../http/schemas.ts';
 import { commandContext } from '../../identity/plugin.ts';
-import { type CommandDeps, runCommand } from '../../shared/command.ts';
-import { forbidden, notFound } from '../../shared/errors.ts';
-import { canEdit } from '../access.ts';
-import { type Caller, resolveOwner } from '../commands/caller.ts';
-import { changedSystem, checkSystemDraft, createSystem, updateSystem } from '../commands/systems.ts';
-import { organisationInfo, visibleWhere } from '../store/lookups.ts';
-import {
-  findSystem,
-  listSystems,
-  type SystemFilter,
-  type SystemRecord,
-  similarSystems,
-  statusHistory,
-  systemFilterWhere,
-} from '../store/systems.ts';
-import { informationResources, informationSystems } from '../tables.ts';
-import { assertReadableOrganisation, callerFrom, paging, TAGS } from './common.ts';
+import type { CommandDeps } from '../../shared/command.ts';
+import { assertReadableOrganisation, type Caller } from '../commands/caller.ts';
+import { changeSystem, registerSystem, visibleSystem } from '../commands/systems.ts';
+import { allOf } from '../store/lookups.ts';
+import { listSystems, similarSystems, statusHistory, systemFilterWhere } from '../store/systems.ts';
+import { resourcesByCodes, systemsVisibleWhere } from '../store/visible.ts';
+import { callerFrom, paging, TAGS } from './common.ts';
 import { presentStatusEvent, presentSystem } from './present.ts';
 import {
   Paged,
@@ -37,48 +26,28 @@ import {
   SystemUpdateBody,
 } from './schemas.ts';
 
-export const systemsVisible = (caller: Caller) =>
-  visibleWhere(caller.scope, informationSystems.ownerOrganisationId, informationSystems.jurisdictionId);
-
-async function visibleSystem(q: Queryable, caller: Caller, id: string): Promise<SystemRecord> {
-  const record = await findSystem(q, and(eq(informationSystems.id, id), systemsVisible(caller))!);
-  if (!record) throw notFound('系统不存在或无权查看');
-  return record;
-}
-
-async function systemDetail(q: Queryable, caller: Caller, id: string) {
-  const system = await visibleSystem(q, caller, id);
-  const linked =
-    system.resourceCodes.length === 0
-      ? []
-      : await q
-          .select({
-            code: informationResources.code,
-            name: informationResources.name,
-            state: informationResources.state,
-          })
-          .from(informationResources)
-          .where(
-            and(
-              inArray(informationResources.code, system.resourceCodes),
-              eq(informationResources.jurisdictionId, system.jurisdictionId),
-            ),
-          );
+async function systemDetail(deps: CommandDeps, caller: Caller, id: string) {
+  const system = await visibleSystem(deps.db, caller, id);
+  const linked = await resourcesByCodes(deps.db, system.jurisdictionId, system.resourceCodes);
   return {
     system: presentSystem(system, caller),
-    history: (await statusHistory(q, system.id)).map(presentStatusEvent),
+    history: (await statusHistory(deps.db, system.id)).map(presentStatusEvent),
     resources: system.resourceCodes.map((code) => {
       const hit = linked.find((r) => r.code === code);
       return { code, name: hit?.name ?? null, state: hit?.state ?? null };
     }),
-    nearDuplicates: await similarSystems(q, system.jurisdictionId, system.name, system.ownerOrganisationId),
+    nearDuplicates: await similarSystems(
+      deps.db,
+      system.jurisdictionId,
+      system.name,
+      system.ownerOrganisationId,
+    ),
   };
 }
 
-type Body = Record<string, unknown>;
-
 export function registerSystemRoutes(app: FastifyInstance, deps: CommandDeps): void {
-  app.get(
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get(
     '/api/catalog/systems',
     {
       schema: {
@@ -90,18 +59,18 @@ export function registerSystemRoutes(app: FastifyInstance, deps: CommandDeps): v
     },
     async (req) => {
       const caller = callerFrom(req, deps);
-      const query = req.query as SystemFilter & { limit?: number; offset?: number };
+      const query = req.query;
       await assertReadableOrganisation(deps.db, caller, query.ownerOrganisationId);
       const page = await listSystems(
         deps.db,
-        and(systemsVisible(caller), systemFilterWhere(query)),
+        allOf(systemsVisibleWhere(caller.scope), systemFilterWhere(query)),
         paging(query),
       );
       return { items: page.items.map((r) => presentSystem(r, caller)), total: page.total };
     },
   );
 
-  app.get(
+  typed.get(
     '/api/catalog/systems/:id',
     {
       schema: {
@@ -111,13 +80,10 @@ export function registerSystemRoutes(app: FastifyInstance, deps: CommandDeps): v
         response: { 200: SystemDetail, ...errors },
       },
     },
-    async (req) => {
-      const caller = callerFrom(req, deps);
-      return systemDetail(deps.db, caller, (req.params as { id: string }).id);
-    },
+    async (req) => systemDetail(deps, callerFrom(req, deps), req.params.id),
   );
 
-  app.post(
+  typed.post(
     '/api/catalog/systems',
     {
       schema: {
@@ -129,78 +95,26 @@ export function registerSystemRoutes(app: FastifyInstance, deps: CommandDeps): v
     },
     async (req, reply) => {
       const caller = callerFrom(req, deps);
-      const { ownerOrganisationId, ...draft } = req.body as Body & { ownerOrganisationId?: string };
-      const created = await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'catalog.system_create', objectType: 'information_system' },
-        async (tx, audit) => {
-          const owner = await resolveOwner(tx, caller, ownerOrganisationId, 'ownerOrganisationId');
-          const input = checkSystemDraft(draft, owner);
-          const result = await createSystem(tx, caller, owner, input);
-          audit.objectId = result.id;
-          audit.details = { code: result.code, name: input.name, owner: owner.name, status: input.status };
-          return result;
-        },
-      );
+      const created = await registerSystem(deps, commandContext(req), caller, req.body);
       reply.status(201);
-      return systemDetail(deps.db, caller, created.id);
+      return systemDetail(deps, caller, created.id);
     },
   );
 
   const change = async (
-    req: FastifyRequest,
+    req: FastifyRequest & { params: { id: string } },
     action: 'catalog.system_update' | 'catalog.system_retire',
-    changes: Body,
+    changes: Readonly<Record<string, unknown>>,
     version: number,
     ownerOrganisationId: string | undefined,
   ) => {
     const caller = callerFrom(req, deps);
-    const { id } = req.params as { id: string };
-    await runCommand(
-      deps,
-      commandContext(req),
-      { action, objectType: 'information_system', objectId: id },
-      async (tx, audit) => {
-        const current = await visibleSystem(tx, caller, id);
-        if (
-          !canEdit(caller.scope, {
-            organisationId: current.ownerOrganisationId,
-            jurisdictionId: current.jurisdictionId,
-          })
-        ) {
-          throw forbidden('只能修改本单位的系统；主管部门可更正本辖区的系统', 'CATALOG_OUT_OF_SCOPE');
-        }
-        const owner =
-          ownerOrganisationId && ownerOrganisationId !== current.ownerOrganisationId
-            ? await resolveOwner(tx, caller, ownerOrganisationId, 'ownerOrganisationId')
-            : (await organisationInfo(tx, current.ownerOrganisationId))!;
-        const input = changedSystem(current, changes, owner);
-        await updateSystem(
-          tx,
-          caller,
-          current,
-          owner,
-          input,
-          version,
-          action === 'catalog.system_retire'
-            ? input.mergedInto
-              ? `并入 ${input.mergedInto}`
-              : '报废'
-            : undefined,
-        );
-        audit.details = {
-          code: current.code,
-          fields: Object.keys(changes),
-          ...(input.status !== current.status ? { status: { from: current.status, to: input.status } } : {}),
-          ...(input.mergedInto ? { mergedInto: input.mergedInto } : {}),
-        };
-      },
-    );
-    return systemDetail(deps.db, caller, id);
+    const { id } = req.params;
+    await changeSystem(deps, commandContext(req), caller, id, action, changes, version, ownerOrganisationId);
+    return systemDetail(deps, caller, id);
   };
 
-  app.patch(
+  typed.patch(
     '/api/catalog/systems/:id',
     {
       schema: {
@@ -212,15 +126,12 @@ export function registerSystemRoutes(app: FastifyInstance, deps: CommandDeps): v
       },
     },
     async (req) => {
-      const { version, ownerOrganisationId, ...changes } = req.body as Body & {
-        version: number;
-        ownerOrganisationId?: string;
-      };
+      const { version, ownerOrganisationId, ...changes } = req.body;
       return change(req, 'catalog.system_update', changes, version, ownerOrganisationId);
     },
   );
 
-  app.post(
+  typed.post(
     '/api/catalog/systems/:id/retire',
     {
       schema: {
@@ -232,12 +143,7 @@ export function registerSystemRoutes(app: FastifyInstance, deps: CommandDeps): v
       },
     },
     async (req) => {
-      const { version, retirementDate, mergedInto, remarks } = req.body as {
-        version: number;
-        retirementDate: string;
-        mergedInto?: string;
-        remarks?: string;
-      };
+      const { version, retirementDate, mergedInto, remarks } = req.body;
       return change(
         req,
         'catalog.system_retire',

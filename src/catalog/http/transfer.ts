@@ -5,28 +5,19 @@
  * error) — and the export of the caller's filtered view, audited with its row count and capped.
  */
 import type { MultipartFile } from '@fastify/multipart';
-import { and } from 'drizzle-orm';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Queryable } from '../../db/client.ts';
 import { perCallerQuota } from '../../http/quota.ts';
 import { errors } from '../../http/schemas.ts';
 import { commandContext } from '../../identity/plugin.ts';
-import { type CommandDeps, recordEvent, runCommand } from '../../shared/command.ts';
+import { type CommandDeps, recordEvent } from '../../shared/command.ts';
 import { forbidden, invalid } from '../../shared/errors.ts';
-import type { Caller } from '../commands/caller.ts';
+import { exportWorkbook, importEntries, MAX_EXPORT_ENTRIES } from '../commands/exchange.ts';
 import { catalogRulesFor } from '../commands/rules.ts';
-import {
-  existingEntries,
-  importScope,
-  locateProblems,
-  planImport,
-  writeImport,
-} from '../commands/transfer.ts';
+import { existingEntries, importScope, locateProblems, planImport } from '../commands/transfer.ts';
 import {
   buildTemplate,
-  type ExportMeta,
-  exportCatalog,
   MAX_UPLOAD_BYTES,
   markErrors,
   parseUpload,
@@ -46,29 +37,10 @@ import {
   SHARING_TYPES,
   SYSTEM_STATUSES,
 } from '../model.ts';
-import {
-  type CloudFilter,
-  cloudFilterWhere,
-  cloudInputOf,
-  cloudVisibleWhere,
-  listCloudServices,
-} from '../store/cloud.ts';
-import {
-  listResources,
-  type ResourceFilter,
-  resourceFilterWhere,
-  resourceInputOf,
-} from '../store/resources.ts';
-import { listSystems, type SystemFilter, systemFilterWhere, systemInputOf } from '../store/systems.ts';
-import { cloudJurisdictionWhere } from './cloud.ts';
-import { assertReadableOrganisation, callerFrom, TAGS } from './common.ts';
-import { resourcesVisible } from './resources.ts';
+import { callerFrom, TAGS } from './common.ts';
 import { CloudListQuery, ResourceListQuery, SystemListQuery, strict, Xlsx } from './schemas.ts';
-import { systemsVisible } from './systems.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Entries one export may hold (SECURITY.md 35: bulk export capped). */
-export const MAX_EXPORT_ENTRIES = 10_000;
 
 const PATHS: Record<CatalogKind, string> = {
   systems: '/api/catalog/systems',
@@ -159,49 +131,6 @@ function filterText(kind: CatalogKind, query: Record<string, unknown>): string {
   return shown.length === 0 ? '全部（本人可见范围）' : shown.join('；');
 }
 
-/** The caller's filtered view as a workbook; refused above MAX_EXPORT_ENTRIES entries. */
-async function exportWorkbook(
-  q: Queryable,
-  caller: Caller,
-  kind: CatalogKind,
-  query: Record<string, unknown>,
-  meta: ExportMeta,
-): Promise<{ bytes: Buffer; count: number }> {
-  const page = { limit: MAX_EXPORT_ENTRIES + 1, offset: 0 };
-  const capped = (count: number) => {
-    if (count > MAX_EXPORT_ENTRIES) {
-      throw invalid('CATALOG_EXPORT_TOO_LARGE', `一次最多导出 ${MAX_EXPORT_ENTRIES} 条，请缩小筛选范围`);
-    }
-    return count;
-  };
-  if (kind === 'systems') {
-    const filter = query as SystemFilter;
-    await assertReadableOrganisation(q, caller, filter.ownerOrganisationId);
-    const { items } = await listSystems(q, and(systemsVisible(caller), systemFilterWhere(filter)), page);
-    const count = capped(items.length);
-    return { bytes: await exportCatalog('systems', items.map(systemInputOf), meta), count };
-  }
-  if (kind === 'resources') {
-    const filter = query as ResourceFilter;
-    await assertReadableOrganisation(q, caller, filter.providerOrganisationId);
-    const { items } = await listResources(
-      q,
-      and(resourcesVisible(caller), resourceFilterWhere(filter)),
-      page,
-    );
-    const count = capped(items.length);
-    return { bytes: await exportCatalog('resources', items.map(resourceInputOf), meta), count };
-  }
-  const jurisdiction = await cloudJurisdictionWhere(q, caller, query.jurisdiction as string | undefined);
-  const { items } = await listCloudServices(
-    q,
-    and(cloudVisibleWhere(caller.scope), cloudFilterWhere(query as CloudFilter), jurisdiction),
-    page,
-  );
-  const count = capped(items.length);
-  return { bytes: await exportCatalog('cloudServices', items.map(cloudInputOf), meta), count };
-}
-
 const ImportResult = Type.Object(
   {
     kind: Type.String(),
@@ -220,12 +149,13 @@ const ImportResult = Type.Object(
 export const EXPORTS_PER_MINUTE = 20;
 
 export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps): void {
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   const exportQuota = perCallerQuota(deps.clock, EXPORTS_PER_MINUTE, 60_000);
   for (const kind of ['systems', 'resources', 'cloudServices'] as const) {
     const base = PATHS[kind];
     const sheet = SHEET_NAMES[kind];
 
-    app.get(
+    typed.get(
       `${base}/template`,
       {
         schema: {
@@ -250,7 +180,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps):
       },
     );
 
-    app.post(
+    typed.post(
       `${base}/import`,
       {
         schema: {
@@ -309,22 +239,10 @@ export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps):
             `${fileName.replace(/\.xlsx$/i, '')}-错误标注.xlsx`,
           );
         }
-        const written = await runCommand(
-          deps,
-          ctx,
-          { action: 'catalog.import', objectType: 'catalog', objectId: kind },
-          async (tx, audit) => {
-            const result = await writeImport(tx, caller, plan);
-            audit.details = {
-              fileName,
-              rows: parsed.dataRowCount,
-              created: result.created,
-              updated: result.updated,
-              ...(result.conflictsOpen !== undefined ? { singleSourceOpen: result.conflictsOpen } : {}),
-            };
-            return result;
-          },
-        );
+        const written = await importEntries(deps, ctx, caller, kind, plan, {
+          fileName,
+          rows: parsed.dataRowCount,
+        });
         return {
           kind,
           rows: parsed.dataRowCount,
@@ -338,7 +256,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps):
 
     const querystring =
       kind === 'systems' ? SystemListQuery : kind === 'resources' ? ResourceListQuery : CloudListQuery;
-    app.get(
+    typed.get(
       `${base}/export`,
       {
         schema: {
@@ -351,7 +269,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: CommandDeps):
       async (req, reply) => {
         const caller = callerFrom(req, deps);
         exportQuota.take(caller.userId);
-        const query = req.query as Record<string, unknown>;
+        const query: Readonly<Record<string, unknown>> = req.query;
         const scope = await importScope(deps.db, caller);
         const filter = filterText(kind, query);
         const { bytes, count } = await exportWorkbook(deps.db, caller, kind, query, {

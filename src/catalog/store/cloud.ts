@@ -3,12 +3,13 @@ import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { jurisdictions, users } from '../../db/schema.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { CatalogScope } from '../access.ts';
 import { catalogKey } from '../excel.ts';
 import type { CloudServiceCategory, CloudServiceInput } from '../model.ts';
 import { cloudServices } from '../tables.ts';
 import { toCents } from '../validate.ts';
-import { allOf, containsPattern, lockKey } from './lookups.ts';
+import { allOf, containsPattern, jurisdictionByCode, lockKey } from './lookups.ts';
 
 export type CloudStatus = 'draft' | 'approved' | 'published';
 
@@ -206,4 +207,32 @@ export async function nextCloudCode(tx: Tx, jurisdictionCode: string): Promise<s
     .from(cloudServices)
     .where(sql`${cloudServices.code} like ${`${prefix}%`}`);
   return `${prefix}${String(Number(row?.highest ?? 0) + 1).padStart(5, '0')}`;
+}
+
+/** The `jurisdiction` filter of a cloud list: a jurisdiction the scope does not know is a 404. */
+export async function cloudJurisdictionWhere(
+  q: Queryable,
+  scope: CatalogScope,
+  code: string | undefined,
+): Promise<SQL | undefined> {
+  if (code === undefined) return undefined;
+  const jurisdiction = await jurisdictionByCode(q, code);
+  const known = [...scope.cloudJurisdictions, ...scope.manageJurisdictions, ...scope.financeJurisdictions];
+  if (!jurisdiction || !known.includes(jurisdiction.id)) throw notFound('辖区不存在或无权查看');
+  return eq(cloudServices.jurisdictionId, jurisdiction.id);
+}
+
+/** One cloud service by id. */
+export async function cloudServiceById(q: Queryable, id: string): Promise<CloudServiceRecord | undefined> {
+  const [record] = await findCloudServices(q, eq(cloudServices.id, id));
+  return record;
+}
+
+/** The cloud services with the given ids that the scope reads. */
+export function visibleCloudServicesByIds(
+  q: Queryable,
+  scope: CatalogScope,
+  ids: readonly string[],
+): Promise<CloudServiceRecord[]> {
+  return findCloudServices(q, and(inArray(cloudServices.id, [...ids]), cloudVisibleWhere(scope))!);
 }
