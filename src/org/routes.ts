@@ -44,7 +44,8 @@ const OrganisationItem = Type.Object(
   { additionalProperties: false },
 );
 
-async function listOrganisations(q: Queryable) {
+/** Every organisation, or the one with primary key `id` (one statement either way). */
+async function listOrganisations(q: Queryable, id?: string) {
   const rows = await q
     .select({
       id: organisations.id,
@@ -57,6 +58,7 @@ async function listOrganisations(q: Queryable) {
     })
     .from(organisations)
     .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
+    .where(id === undefined ? undefined : eq(organisations.id, id))
     .orderBy(asc(jurisdictions.code), asc(organisations.kind), asc(organisations.name));
   return rows.map((r) => ({ ...r, kindName: ORGANISATION_KIND_NAMES[r.kind] ?? r.kind }));
 }
@@ -158,6 +160,26 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
       },
     },
     async () => ({ items: await listOrganisations(deps.db) }),
+  );
+
+  // One organisation by primary key (the edit form's current version). Also the ceiling of
+  // `npm run bench`: the session check plus one primary-key SELECT through the same pool.
+  app.get(
+    '/api/organisations/:id',
+    {
+      schema: {
+        tags: ['组织机构'],
+        summary: '一个组织机构',
+        params: IdParams,
+        response: { 200: OrganisationItem, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params as { id: string };
+      const [row] = await listOrganisations(deps.db, id);
+      if (!row) throw notFound('组织机构不存在');
+      return row;
+    },
   );
 
   const OrgBody = {
