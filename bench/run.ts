@@ -22,7 +22,9 @@
  *  4. embedded start time (PGlite) on a fresh and on an existing data folder;
  *  5. gzip size of the initial JS and of each other chunk of web/dist (when built).
  * BENCH_OPS (comma-separated keys: list,detail,ceiling,create,decision,tasks) picks operations;
- * BENCH_NODE_ARGS adds arguments to the server's node (e.g. --cpu-prof --cpu-prof-dir=.tmp/prof).
+ * BENCH_NODE_ARGS adds arguments to the server's node (e.g. --cpu-prof --cpu-prof-dir=.tmp/prof);
+ * BENCH_LOG_SQL=1 logs every statement of the benchmark database (PostgreSQL's log), BENCH_KEEP_DB=1
+ * keeps the database for EXPLAIN ANALYZE; BENCH_START=0 skips the embedded start times.
  * The results go to .tmp/bench/<timestamp>.json and are printed as Markdown (docs/benchmarks.md).
  */
 import { spawn } from 'node:child_process';
@@ -50,6 +52,9 @@ const POOL = Number(process.env.BENCH_DECISION_POOL ?? 100);
 const OPS = process.env.BENCH_OPS?.split(',');
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const SKIP_START = process.env.BENCH_START === '0';
+/** For the profile of docs/benchmarks.md: log every statement with its parameters, keep the database. */
+const LOG_SQL = process.env.BENCH_LOG_SQL === '1';
+const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
 
 const loopback = (host: string) => host === 'localhost' || host.startsWith('127.') || host === '[::1]';
 if (!loopback(new URL(PG_URL).hostname)) throw new Error(`BENCH_PG must be on this machine: ${PG_URL}`);
@@ -218,6 +223,7 @@ async function main() {
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create database ${database}`);
+  if (LOG_SQL) await admin.query(`alter database ${database} set log_min_duration_statement = 0`);
   const dbUrl = new URL(PG_URL);
   dbUrl.pathname = `/${database}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongchou-bench-'));
@@ -317,7 +323,8 @@ async function main() {
         for (const clients of CLIENTS) results.push(await measure(target(o.as), o.op, clients, run));
   } finally {
     await server?.stop();
-    await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
+    if (KEEP_DB) console.error(`kept database ${database} (BENCH_KEEP_DB=1): drop it when done`);
+    else await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
     await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
   }
