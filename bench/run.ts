@@ -17,8 +17,9 @@
  *     one workflow decision (dt.reviewer decides 前置审查 and withdraws it, alternating, one project
  *     of the pool per client at a time), /api/tasks;
  *  3. the Redmine peer (bench/peer.ts; BENCH_PEER=1 forces it, 0 turns it off, default on when
- *     /tmp/peer exists) right after ours with the same client and CPU accounting: list, point read,
- *     create, status change with a note; ratios ours ÷ Redmine;
+ *     /tmp/peer exists), started before the first round and measured in every round right after
+ *     ours with the same client and CPU accounting: list, point read, create, status change with a
+ *     note; ratios ours ÷ Redmine;
  *  4. embedded start time (PGlite) on a fresh and on an existing data folder;
  *  5. gzip size of the initial JS and of each other chunk of web/dist (when built).
  * BENCH_OPS (comma-separated keys: list,detail,ceiling,create,decision,tasks) picks operations;
@@ -217,6 +218,14 @@ function bundleSizes(): {
   };
 }
 
+/** Our operation → the peer's equivalent (bench/peer.ts). */
+const PEER_KEYS: Record<string, string> = {
+  list: 'list',
+  detail: 'read',
+  create: 'create',
+  decision: 'update',
+};
+
 async function main() {
   const loadBefore = os.loadavg();
   const database = `tongchou_bench_${Date.now().toString(36)}`;
@@ -231,6 +240,8 @@ async function main() {
   const results: Result[] = [];
   const peerResults: Result[] = [];
   const keys: Record<string, string> = {};
+  let peer: Peer | undefined;
+  const peerOps: Record<string, string> = {};
   let peerNote =
     'skipped because BENCH_PEER=0 or /tmp/peer is missing (bash ../shared/peer/install.sh, or BENCH_PEER=1)';
   try {
@@ -318,46 +329,34 @@ async function main() {
       },
     ].filter((o) => wanted(o.key)) as { key: string; op: Op; as: Session }[];
     for (const o of ops) keys[o.key] = o.op.name;
-    for (let run = 1; run <= RUNS; run++)
+    // Redmine is started (and seeded) before the first round and measured in every round right
+    // after ours, so that both medians come from the same stretch of the machine's load.
+    if (peerWanted()) {
+      const started = await startPeer();
+      if (typeof started === 'string') peerNote = started;
+      else peer = started;
+    }
+    const wantedPeer = Object.entries(PEER_KEYS).filter(([k]) => k in keys);
+    for (const [k, op] of Object.entries(peer?.ops ?? {})) peerOps[k] = op.name;
+    for (let run = 1; run <= RUNS; run++) {
       for (const o of ops)
         for (const clients of CLIENTS) results.push(await measure(target(o.as), o.op, clients, run));
+      if (!peer) continue;
+      const p = peer;
+      const t: Target = { url: p.url, session: p.session, appPids: p.appPids, dbPids: p.dbPids };
+      for (const [, pk] of wantedPeer)
+        for (const clients of CLIENTS)
+          peerResults.push(await measure(t, p.ops[pk as keyof Peer['ops']], clients, run));
+    }
+    if (peer)
+      peerNote = `Redmine 5.0 (Debian) on PostgreSQL 15 behind Puma (2 workers × 5 threads), 2,000 issues in 'govit', measured in every round right after Tongchou`;
   } finally {
+    await peer?.stop();
     await server?.stop();
     if (KEEP_DB) console.error(`kept database ${database} (BENCH_KEEP_DB=1): drop it when done`);
     else await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
     await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-
-  const peerKeys: Record<string, string> = {
-    list: 'list',
-    detail: 'read',
-    create: 'create',
-    decision: 'update',
-  };
-  const peerOps: Record<string, string> = {};
-  if (peerWanted()) {
-    const peer: Peer | string = await startPeer();
-    if (typeof peer === 'string') peerNote = peer;
-    else {
-      try {
-        for (const [k, op] of Object.entries(peer.ops)) peerOps[k] = op.name;
-        const t: Target = {
-          url: peer.url,
-          session: peer.session,
-          appPids: peer.appPids,
-          dbPids: peer.dbPids,
-        };
-        const wantedPeer = Object.entries(peerKeys).filter(([k]) => k in keys);
-        for (let run = 1; run <= RUNS; run++)
-          for (const [, pk] of wantedPeer)
-            for (const clients of CLIENTS)
-              peerResults.push(await measure(t, peer.ops[pk as keyof Peer['ops']], clients, run));
-        peerNote = `Redmine 5.0 (Debian) on PostgreSQL 15 behind Puma (2 workers × 5 threads), 2,000 issues in 'govit', measured right after Tongchou`;
-      } finally {
-        await peer.stop();
-      }
-    }
   }
 
   const start = SKIP_START ? null : await startTimes();
@@ -395,7 +394,7 @@ async function main() {
     projects: PROJECTS,
     clients: CLIENTS,
     keys,
-    peerKeys,
+    peerKeys: PEER_KEYS,
     peerOps,
     results,
     peerResults,
