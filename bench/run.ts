@@ -1,19 +1,32 @@
 /**
- * `npm run bench`: the platform on PostgreSQL under load, on this machine only (127.0.0.1).
+ * `npm run bench`: the platform on PostgreSQL under load beside the Redmine peer, on this machine
+ * only (127.0.0.1). Everything stops by itself: every loop is bounded in time and in requests.
  *
  *  1. creates a throwaway database on BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres;
  *     any host other than a loopback address is refused), starts `src/server.ts` on it in demo mode,
- *     creates one project through the API and copies it in SQL to BENCH_PROJECTS (2,000) projects of
- *     one department (dt.staff's), with their budget years;
- *  2. for each operation and each client count (BENCH_CLIENTS, default 10,50): BENCH_WARMUP seconds
- *     (5) of warm-up, then BENCH_SECONDS (20) measured with a bounded keep-alive client of its own:
- *     req/s, p50/p99 latency, errors, server CPU per request (app process + the PostgreSQL backends
- *     of the benchmark database, from /proc), app RSS;
- *  3. embedded start time (PGlite) on a fresh and on an existing data folder;
- *  4. gzip size of the initial JS and of each other chunk of web/dist (when built);
- *  5. the Redmine peer (../shared/peer) only with BENCH_PEER=1, else a clear "skipped" line.
- * Everything stops by itself: every loop is bounded in time and in requests. The results go to
- * .tmp/bench/<timestamp>.json and are printed as a Markdown table (docs/benchmarks.md).
+ *     creates one project through the API as dt.staff and copies it in SQL to BENCH_PROJECTS (2,000)
+ *     projects of that department; prepares BENCH_DECISION_POOL (100) submitted projects of
+ *     dt.staff2's department through the API (create, upload the application materials, submit);
+ *  2. BENCH_RUNS (3) rounds; in each, for each operation and each client count (BENCH_CLIENTS,
+ *     10,50): BENCH_WARMUP s (5) of warm-up, then BENCH_SECONDS (20) measured with the bounded
+ *     keep-alive client of bench/load.ts: req/s, p50/p99, errors, server CPU per request (app
+ *     process + the PostgreSQL backends of the benchmark database, from /proc), app RSS. Reported
+ *     as the median of the rounds with the spread (min–max req/s). The operations: project list,
+ *     project detail, the ceiling (GET /api/organisations/:id: the session check plus one
+ *     primary-key SELECT through the same pool), create (dt.staff2, so that the list stays fixed),
+ *     one workflow decision (dt.reviewer decides 前置审查 and withdraws it, alternating, one project
+ *     of the pool per client at a time), /api/tasks;
+ *  3. the Redmine peer (bench/peer.ts; BENCH_PEER=1 forces it, 0 turns it off, default on when
+ *     /tmp/peer exists), started before the first round and measured in every round right after
+ *     ours with the same client and CPU accounting: list, point read, create, status change with a
+ *     note; ratios ours ÷ Redmine;
+ *  4. embedded start time (PGlite) on a fresh and on an existing data folder;
+ *  5. gzip size of the initial JS and of each other chunk of web/dist (when built).
+ * BENCH_OPS (comma-separated keys: list,detail,ceiling,create,decision,tasks) picks operations;
+ * BENCH_NODE_ARGS adds arguments to the server's node (e.g. --cpu-prof --cpu-prof-dir=.tmp/prof);
+ * BENCH_LOG_SQL=1 logs every statement of the benchmark database (PostgreSQL's log), BENCH_KEEP_DB=1
+ * keeps the database for EXPLAIN ANALYZE; BENCH_START=0 skips the embedded start times.
+ * The results go to .tmp/bench/<timestamp>.json and are printed as Markdown (docs/benchmarks.md).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,8 +37,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { generateKeyFileContent } from '../src/crypto/keyring.ts';
-import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
 import { cpuOf, load, type Op, type Result, rssMiB, type Session } from './load.ts';
+import { type Peer, peerWanted, startPeer } from './peer.ts';
+import { printReport } from './report.ts';
+import { api, decisionOp, decisionPool, expectOk, login, PROJECT_BODY, seedProjects } from './setup.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PG_URL = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -33,9 +48,19 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '10,50').split(',').map(Number);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 2000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const POOL = Number(process.env.BENCH_DECISION_POOL ?? 100);
+const OPS = process.env.BENCH_OPS?.split(',');
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const SKIP_START = process.env.BENCH_START === '0';
+/** For the profile of docs/benchmarks.md: log every statement with its parameters, keep the database. */
+const LOG_SQL = process.env.BENCH_LOG_SQL === '1';
+const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
 
 const loopback = (host: string) => host === 'localhost' || host.startsWith('127.') || host === '[::1]';
 if (!loopback(new URL(PG_URL).hostname)) throw new Error(`BENCH_PG must be on this machine: ${PG_URL}`);
+for (const n of [SECONDS, WARMUP, RUNS, POOL, ...CLIENTS])
+  if (!Number.isFinite(n) || n < 0 || n > 100_000) throw new Error(`bad BENCH_* number: ${n}`);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,7 +85,7 @@ async function startServer(
 ): Promise<Server & { startMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...NODE_ARGS, '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -99,18 +124,6 @@ async function startServer(
   };
 }
 
-async function login(url: string, username: string): Promise<Session> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: body.csrfToken };
-}
-
 async function backendPids(admin: pg.Client, database: string): Promise<number[]> {
   const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [
     database,
@@ -118,28 +131,35 @@ async function backendPids(admin: pg.Client, database: string): Promise<number[]
   return rows.map((r) => r.pid);
 }
 
-async function measure(
-  server: Server,
-  session: Session,
-  admin: pg.Client,
-  database: string,
-  op: Op,
-  clients: number,
-): Promise<Result> {
-  await load(server.url, session, op, clients, WARMUP);
-  const pids = await backendPids(admin, database);
-  const app0 = cpuOf(server.pid);
-  const db0 = new Map(pids.map((p) => [p, cpuOf(p)]));
+/** Where the load goes and whose CPU it costs. */
+interface Target {
+  url: string;
+  session: Session;
+  appPids(): number[];
+  dbPids(): Promise<number[]>;
+}
+
+async function measure(target: Target, op: Op, clients: number, run: number): Promise<Result> {
+  await load(target.url, target.session, op, clients, WARMUP);
+  await op.settle?.();
+  const load1 = os.loadavg()[0];
+  const appPids = target.appPids();
+  const dbPids = await target.dbPids();
+  const app0 = new Map(appPids.map((p) => [p, cpuOf(p)]));
+  const db0 = new Map(dbPids.map((p) => [p, cpuOf(p)]));
   const started = performance.now();
-  const r = await load(server.url, session, op, clients, SECONDS);
+  const r = await load(target.url, target.session, op, clients, SECONDS);
   const seconds = (performance.now() - started) / 1000;
-  const appCpu = cpuOf(server.pid) - app0;
+  let appCpu = 0;
+  for (const p of target.appPids()) appCpu += cpuOf(p) - (app0.get(p) ?? 0);
   let dbCpu = 0;
-  for (const p of await backendPids(admin, database)) dbCpu += cpuOf(p) - (db0.get(p) ?? 0);
+  for (const p of await target.dbPids()) dbCpu += cpuOf(p) - (db0.get(p) ?? 0);
+  await op.settle?.();
   const perRequest = r.requests > 0 ? ((appCpu + dbCpu) * 1000) / r.requests : 0;
-  return {
+  const result: Result = {
     op: op.name,
     clients,
+    run,
     seconds: Math.round(seconds * 10) / 10,
     requests: r.requests,
     errors: r.errors,
@@ -149,50 +169,11 @@ async function measure(
     appCpuMs: Math.round(appCpu * 1000),
     dbCpuMs: Math.round(dbCpu * 1000),
     cpuMsPerRequest: Math.round(perRequest * 100) / 100,
-    rssMiB: rssMiB(server.pid),
+    rssMiB: target.appPids().reduce((sum, p) => sum + rssMiB(p), 0),
+    load1: Math.round(load1 * 10) / 10,
   };
-}
-
-const PROJECT_BODY = {
-  name: '基准测试项目',
-  type: 'upgrade',
-  category: 'application_system',
-  fundingMode: 'government_investment',
-  summary: '升级统一身份认证与数据共享接口。',
-  totalBudget: '1200000',
-  budgetByYear: [
-    { year: 2026, amount: '700000' },
-    { year: 2027, amount: '500000' },
-  ],
-  projectOwner: { name: '王敏', title: '信息科科长', phone: '13812345678' },
-  performanceTargets: [{ indicator: '一网通办事项覆盖率', target: '≥95%' }],
-  declarations: { interoperable: true, onExtranet: true, onCloud: true, inDistrictBudget: true },
-};
-
-/** Copies project `sourceId` (and its budget years) until the department has `total` projects. */
-async function seedProjects(db: pg.Client, sourceId: string, total: number): Promise<void> {
-  const { rows } = await db.query<{ column_name: string }>(
-    `select column_name from information_schema.columns where table_name = 'projects' and table_schema = 'public'
-     and column_name not in ('id', 'code', 'name', 'updated_at', 'created_at')`,
-  );
-  const cols = rows.map((r) => `"${r.column_name}"`).join(', ');
-  await db.query(
-    `insert into projects (id, code, name, created_at, updated_at, ${cols})
-     select gen_random_uuid(), p.code || '-' || g, p.name || g, p.created_at, p.updated_at - g * interval '1 minute', ${cols
-       .split(', ')
-       .map((c) => `p.${c}`)
-       .join(', ')}
-     from projects p, generate_series(1, $2::int) g where p.id = $1`,
-    [sourceId, total - 1],
-  );
-  await db.query(
-    `insert into project_budget_years (project_id, year, amount_fen)
-     select n.id, y.year, y.amount_fen from projects n
-     join projects s on s.id = $1 and n.code like s.code || '-%'
-     join project_budget_years y on y.project_id = s.id`,
-    [sourceId],
-  );
-  await db.query('analyze');
+  console.error(JSON.stringify({ ...result, statuses: r.statuses }));
+  return result;
 }
 
 async function startTimes(): Promise<{ freshMs: number; existingMs: number }> {
@@ -214,7 +195,11 @@ async function startTimes(): Promise<{ freshMs: number; existingMs: number }> {
   }
 }
 
-function bundleSizes(): { initialKiB: number; chunks: { file: string; gzipKiB: number }[] } | null {
+function bundleSizes(): {
+  initialKiB: number;
+  initial: string[];
+  chunks: { file: string; gzipKiB: number }[];
+} | null {
   const dist = path.join(ROOT, 'web', 'dist');
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return null;
@@ -228,20 +213,37 @@ function bundleSizes(): { initialKiB: number; chunks: { file: string; gzipKiB: n
     .map((f) => `assets/${f}`);
   return {
     initialKiB: Math.round([...initial].reduce((s, f) => s + kib(f), 0) * 10) / 10,
+    initial: [...initial],
     chunks: assets.filter((f) => !initial.has(f)).map((file) => ({ file, gzipKiB: kib(file) })),
   };
 }
 
+/** Our operation → the peer's equivalent (bench/peer.ts). */
+const PEER_KEYS: Record<string, string> = {
+  list: 'list',
+  detail: 'read',
+  create: 'create',
+  decision: 'update',
+};
+
 async function main() {
+  const loadBefore = os.loadavg();
   const database = `tongchou_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`create database ${database}`);
+  if (LOG_SQL) await admin.query(`alter database ${database} set log_min_duration_statement = 0`);
   const dbUrl = new URL(PG_URL);
   dbUrl.pathname = `/${database}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongchou-bench-'));
   let server: (Server & { startMs: number }) | undefined;
   const results: Result[] = [];
+  const peerResults: Result[] = [];
+  const keys: Record<string, string> = {};
+  let peer: Peer | undefined;
+  const peerOps: Record<string, string> = {};
+  let peerNote =
+    'skipped because BENCH_PEER=0 or /tmp/peer is missing (bash ../shared/peer/install.sh, or BENCH_PEER=1)';
   try {
     const keyFile = path.join(dir, 'keys', 'keys.json');
     fs.mkdirSync(path.dirname(keyFile), { recursive: true });
@@ -249,76 +251,132 @@ async function main() {
     server = await startServer({
       DATABASE_URL: dbUrl.toString(),
       DATA_DIR: path.join(dir, 'data'),
-      TONGCHOU_KEY_FILE: path.join(dir, 'keys', 'keys.json'),
+      TONGCHOU_KEY_FILE: keyFile,
       TONGCHOU_DEMO: 'true',
       LOGIN_RATE_LIMIT: '100000',
     });
-    const staff = await login(server.url, 'dt.staff');
-    const created = await fetch(`${server.url}/api/projects`, {
-      method: 'POST',
-      headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf, 'content-type': 'application/json' },
-      body: JSON.stringify(PROJECT_BODY),
-    });
-    if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
-    const sourceId = ((await created.json()) as { id: string }).id;
+    const url = server.url;
+    const staff = await login(url, 'dt.staff');
+    const staff2 = await login(url, 'dt.staff2');
+    const reviewer = await login(url, 'dt.reviewer');
+    const created = await expectOk(api(url, staff, 'POST', '/api/projects', PROJECT_BODY), 'create');
     const db = new pg.Client({ connectionString: dbUrl.toString() });
     await db.connect();
-    await seedProjects(db, sourceId, PROJECTS);
+    await seedProjects(db, created.id as string, PROJECTS);
     const ids = (await db.query<{ id: string }>('select id from projects')).rows.map((r) => r.id);
     await db.end();
-    console.error(`seeded ${ids.length} projects in ${database}`);
+    const wanted = (key: string) => !OPS || OPS.includes(key);
+    const pool = wanted('decision') ? await decisionPool(url, staff2, POOL) : [];
+    const me = await expectOk(api(url, staff, 'GET', '/api/auth/me'), 'me');
+    const orgId = (me.roles as { organisationId: string }[] | undefined)?.[0]?.organisationId;
+    const orgs = (await expectOk(api(url, staff, 'GET', '/api/organisations'), 'orgs')).items as {
+      id: string;
+    }[];
+    const ceilingId = orgId ?? orgs[0].id;
+    console.error(`seeded ${PROJECTS} projects in ${database}; decision pool ${pool.length}`);
 
+    const server_ = server;
+    const target = (session: Session): Target => ({
+      url,
+      session,
+      appPids: () => [server_.pid],
+      dbPids: () => backendPids(admin, database),
+    });
     let next = 0;
-    const ops: Op[] = [
+    let made = 0;
+    const ops: { key: string; op: Op; as: Session }[] = [
       {
-        name: 'project list (25 rows, department, state filter, total)',
-        method: 'GET',
-        path: () => '/api/projects?state=draft&mine=true&limit=25',
+        key: 'list',
+        as: staff,
+        op: {
+          name: 'project list (25 rows, department, state filter, total)',
+          next: () => ({ method: 'GET', path: '/api/projects?state=draft&mine=true&limit=25' }),
+        },
       },
-      { name: 'project detail', method: 'GET', path: () => `/api/projects/${ids[next++ % ids.length]}` },
       {
-        name: 'create project',
-        method: 'POST',
-        path: () => '/api/projects',
-        body: () => JSON.stringify(PROJECT_BODY),
+        key: 'detail',
+        as: staff,
+        op: {
+          name: 'project detail',
+          next: () => ({ method: 'GET', path: `/api/projects/${ids[next++ % ids.length]}` }),
+        },
       },
-      { name: '/api/tasks', method: 'GET', path: () => '/api/tasks' },
-    ];
-    for (const op of ops) {
-      for (const clients of CLIENTS) {
-        const r = await measure(server, staff, admin, database, op, clients);
-        results.push(r);
-        console.error(JSON.stringify(r));
-      }
+      {
+        key: 'ceiling',
+        as: staff,
+        op: {
+          name: 'ceiling: session check + one primary-key SELECT (GET /api/organisations/:id)',
+          next: () => ({ method: 'GET', path: `/api/organisations/${ceilingId}` }),
+        },
+      },
+      {
+        key: 'create',
+        as: staff2,
+        op: {
+          name: 'create project',
+          next: () => ({
+            method: 'POST',
+            path: '/api/projects',
+            body: JSON.stringify({ ...PROJECT_BODY, name: `基准测试新建项目${++made}` }),
+          }),
+        },
+      },
+      { key: 'decision', as: reviewer, op: decisionOp(pool, url, reviewer) },
+      {
+        key: 'tasks',
+        as: staff,
+        op: { name: '/api/tasks (2,000 open drafts)', next: () => ({ method: 'GET', path: '/api/tasks' }) },
+      },
+    ].filter((o) => wanted(o.key)) as { key: string; op: Op; as: Session }[];
+    for (const o of ops) keys[o.key] = o.op.name;
+    // Redmine is started (and seeded) before the first round and measured in every round right
+    // after ours, so that both medians come from the same stretch of the machine's load.
+    if (peerWanted()) {
+      const started = await startPeer();
+      if (typeof started === 'string') peerNote = started;
+      else peer = started;
     }
+    const wantedPeer = Object.entries(PEER_KEYS).filter(([k]) => k in keys);
+    for (const [k, op] of Object.entries(peer?.ops ?? {})) peerOps[k] = op.name;
+    for (let run = 1; run <= RUNS; run++) {
+      for (const o of ops)
+        for (const clients of CLIENTS) results.push(await measure(target(o.as), o.op, clients, run));
+      if (!peer) continue;
+      const p = peer;
+      const t: Target = { url: p.url, session: p.session, appPids: p.appPids, dbPids: p.dbPids };
+      for (const [, pk] of wantedPeer)
+        for (const clients of CLIENTS)
+          peerResults.push(await measure(t, p.ops[pk as keyof Peer['ops']], clients, run));
+    }
+    if (peer)
+      peerNote = `Redmine 5.0 (Debian) on PostgreSQL 15 behind Puma (2 workers × 5 threads), 2,000 issues in 'govit', measured in every round right after Tongchou`;
   } finally {
+    await peer?.stop();
     await server?.stop();
-    await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
+    if (KEEP_DB) console.error(`kept database ${database} (BENCH_KEEP_DB=1): drop it when done`);
+    else await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
     await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const start = await startTimes();
+  const start = SKIP_START ? null : await startTimes();
   const bundles = bundleSizes();
-  const peer =
-    process.env.BENCH_PEER === '1'
-      ? 'run /tmp/peer/bench.sh (see ../shared/peer/README.md) right after this run'
-      : 'skipped: set BENCH_PEER=1 with the peer installed (bash ../shared/peer/install.sh) to run Redmine';
-
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}, Node ${process.version}`;
+  const loadAfter = os.loadavg();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const out = {
     at: new Date().toISOString(),
     machine,
+    loadBefore,
+    loadAfter,
     seconds: SECONDS,
     warmup: WARMUP,
+    runs: RUNS,
     projects: PROJECTS,
     results,
+    peerResults,
     start,
     bundles,
-    peer,
+    peer: peerNote,
   };
   fs.mkdirSync(path.join(ROOT, '.tmp', 'bench'), { recursive: true });
   fs.writeFileSync(
@@ -326,21 +384,24 @@ async function main() {
     JSON.stringify(out, null, 1),
   );
 
-  console.log(`machine: ${machine}; ${SECONDS} s measured after ${WARMUP} s warm-up; ${PROJECTS} projects`);
-  console.log(
-    '| operation | clients | req/s | p50 ms | p99 ms | errors | server CPU ms/req (app+db) | app RSS MiB |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of results)
-    console.log(
-      `| ${r.op} | ${r.clients} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuMsPerRequest} (${r.appCpuMs}+${r.dbCpuMs} ms total) | ${r.rssMiB} |`,
-    );
-  console.log(`embedded start: fresh data folder ${start.freshMs} ms, existing ${start.existingMs} ms`);
-  if (bundles) {
-    console.log(`initial JS: ${bundles.initialKiB} kB gzip`);
-    for (const c of bundles.chunks) console.log(`  ${c.file}: ${c.gzipKiB} kB gzip`);
-  } else console.log('bundle sizes: skipped (web/dist not built: npm run build:web)');
-  console.log(`peer (Redmine): ${peer}`);
+  printReport({
+    machine,
+    loadBefore,
+    loadAfter,
+    seconds: SECONDS,
+    warmup: WARMUP,
+    runs: RUNS,
+    projects: PROJECTS,
+    clients: CLIENTS,
+    keys,
+    peerKeys: PEER_KEYS,
+    peerOps,
+    results,
+    peerResults,
+    start,
+    bundles,
+    peerNote,
+  });
 }
 
 await main();

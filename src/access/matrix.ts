@@ -53,6 +53,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/jurisdictions': { roles: everyone, relation: 'none', note: '行政区划树是公开的组织信息' },
   'POST /api/jurisdictions': { roles: admin('sys_admin'), relation: 'any' },
   'GET /api/organisations': { roles: everyone, relation: 'none', note: '组织机构名录' },
+  'GET /api/organisations/:id': { roles: everyone, relation: 'none', note: '组织机构名录中的一项' },
   'POST /api/organisations': { roles: admin('sys_admin'), relation: 'any' },
   'PATCH /api/organisations/:id': { roles: admin('sys_admin'), relation: 'any' },
 

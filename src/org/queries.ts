@@ -33,7 +33,8 @@ export async function listJurisdictions(q: Queryable) {
   return rows.map(presentJurisdiction);
 }
 
-export async function listOrganisations(q: Queryable) {
+/** Every organisation, or the one with primary key `id` (one statement either way). */
+export async function listOrganisations(q: Queryable, id?: string) {
   const rows = await q
     .select({
       id: organisations.id,
@@ -46,6 +47,7 @@ export async function listOrganisations(q: Queryable) {
     })
     .from(organisations)
     .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
+    .where(id === undefined ? undefined : eq(organisations.id, id))
     .orderBy(asc(jurisdictions.code), asc(organisations.kind), asc(organisations.name));
   return rows.map((r) => ({ ...r, kindName: ORGANISATION_KIND_NAMES[r.kind] ?? r.kind }));
 }

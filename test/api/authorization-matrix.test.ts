@@ -287,6 +287,9 @@ const CORE_CASES: Record<string, RouteCase> = {
     },
   },
   'GET /api/organisations': { call: () => ({ url: '/api/organisations' }) },
+  'GET /api/organisations/:id': {
+    call: async () => ({ url: `/api/organisations/${(await anyOrganisation()).id}` }),
+  },
   'POST /api/organisations': {
     call: async (_c, seq) => {
       const o = await anyOrganisation();

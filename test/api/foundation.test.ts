@@ -226,6 +226,19 @@ describe('accounts and sessions', () => {
   });
 });
 
+describe('organisation directory', () => {
+  test('one organisation by id is the same item as in the directory; an unknown id gets 404', async () => {
+    const staff = await login(ctx, 'dt.staff');
+    const items = (await staff.request('GET', '/api/organisations')).json().items as { id: string }[];
+    const one = await staff.request('GET', `/api/organisations/${items[0].id}`);
+    assert.equal(one.statusCode, 200);
+    assert.deepEqual(one.json(), items[0]);
+    const missing = await staff.request('GET', '/api/organisations/00000000-0000-4000-8000-000000000000');
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.json().code, 'NOT_FOUND');
+  });
+});
+
 describe('rate limits', () => {
   test('login is rate-limited per source address (SECURITY.md 29)', async () => {
     const limited = await setup({ loginRateLimitPerMinute: 3 });

@@ -6196,6 +6196,33 @@ export interface paths {
     };
   };
   '/api/organisations/{id}': {
+    /** 一个组织机构 */
+    get: {
+      params: {
+        id: string;
+      };
+      query: never;
+      body: never;
+      responses: {
+        200: {
+          id: string;
+          name: string;
+          kind: string;
+          kindName: string;
+          jurisdictionId: string;
+          jurisdictionName: string;
+          parentId: string | null;
+          version: number;
+        };
+        400: ApiErrorBody;
+        401: ApiErrorBody;
+        403: ApiErrorBody;
+        404: ApiErrorBody;
+        409: ApiErrorBody;
+        422: ApiErrorBody;
+        429: ApiErrorBody;
+      };
+    };
     /** 修改组织机构（乐观锁：须提交当前 version） */
     patch: {
       params: {
