@@ -162,6 +162,14 @@ export const projects = pgTable(
     uniqueIndex('projects_code_uq').on(t.code),
     index('projects_jurisdiction_idx').on(t.jurisdictionId),
     index('projects_owner_idx').on(t.ownerOrganisationId),
+    // The project list: a department's projects in a state, last change first (docs/benchmarks.md).
+    index('projects_owner_state_updated_idx').on(
+      t.ownerOrganisationId,
+      t.state,
+      t.updatedAt.desc(),
+      t.id.desc(),
+    ),
+    index('projects_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('projects_parent_idx').on(t.parentProjectId),
     check('projects_type_ck', sql`${t.type} in ('new', 'expansion', 'upgrade', 'maintenance')`),
     check(
