@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Relation, ROUTE_ACCESS, type RouteRule } from '../../src/access/matrix.ts';
 import { ROLE_CODES, type Role } from '../../src/access/roles.ts';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
@@ -189,12 +189,39 @@ export function loadCases(): typeof loaded & object {
 
 /** One session per demo account, reused across routes (logging in costs an Argon2id hash). */
 const sessions = new Map<string, Session>();
+/**
+ * Sessions proven alive (GET /api/auth/me) since the last call that could have ended one: a write
+ * to /api/auth/* (logout, password) or any write that succeeded. A refusal or a read ends no session,
+ * so most calls reuse the session without asking again.
+ */
+const alive = new Set<string>();
 async function sessionAs(username: string): Promise<Session> {
   const cached = sessions.get(username);
-  if (cached && (await cached.request('GET', '/api/auth/me')).statusCode === 200) return cached;
+  if (cached && (alive.has(username) || (await cached.request('GET', '/api/auth/me')).statusCode === 200)) {
+    alive.add(username);
+    return cached;
+  }
   const fresh = await login(env.ctx, username);
   sessions.set(username, fresh);
+  alive.add(username);
   return fresh;
+}
+/**
+ * Watches every request of the part's app (the cases' builders and fixtures too) for one that could
+ * have ended a session.
+ */
+function watchSessionEnds(app: TestContext['app']): void {
+  const inject = app.inject.bind(app) as (opts: InjectOptions) => Promise<LightMyRequestResponse>;
+  const watched = async (opts: InjectOptions) => {
+    const res = await inject(opts);
+    const method = String(opts.method ?? 'GET').toUpperCase();
+    const url = String(opts.url ?? '');
+    if (!['GET', 'HEAD'].includes(method) && (url.startsWith('/api/auth/') || res.statusCode < 300)) {
+      alive.clear();
+    }
+    return res;
+  };
+  app.inject = watched as unknown as typeof app.inject;
 }
 
 const roleUsers = new Map<Role, string>();
@@ -223,9 +250,11 @@ export async function matrixPart(part: string): Promise<void> {
 
   before(async () => {
     env.ctx = await setup();
+    watchSessionEnds(env.ctx.app);
     env.seq = 0;
     projectFx = undefined;
     sessions.clear();
+    alive.clear();
     refused.clear();
     env.admin = await login(env.ctx, 'demo.sysadmin');
   });
