@@ -85,7 +85,14 @@ async function main(): Promise<number> {
 
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${shards.length}`, ...entries],
+    [
+      ...(process.env.TEST_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${shards.length}`,
+      ...entries,
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
   const code = await new Promise<number>((resolve) => {
