@@ -172,7 +172,9 @@ export async function obligationBoard(deps: Deps, actor: Actor, filters: ListFil
       holderOrganisationId: obligations.holderOrganisationId,
       holderName: organisations.name,
       kind: obligations.kind,
-      title: sql<string>`min(${obligations.title})`,
+      // The kind's name, not one holder's item: titles read '<object>：<kind>（第N级）' where an
+      // obligation belongs to a system or plan, so the object and the level are cut off.
+      title: sql<string>`min(regexp_replace(regexp_replace(${obligations.title}, '^.*：', ''), '（第[0-9一二三四五]级）$', ''))`,
       live: n(sql`${obligations.state} in ('open', 'extended', 'overdue')`),
       overdue: n(overdueSql(today)),
       met: n(sql`${obligations.state} = 'met'`),

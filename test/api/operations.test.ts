@@ -174,6 +174,14 @@ describe('operations records', () => {
       (await owed()).some((o) => o.kind === 'ops.reassessment.crypto' && o.overdue),
       '密评 never filed: overdue since a year after the 备案',
     );
+    // The supervision board names each row by its kind, not by one system's item of it.
+    const board = (
+      await reviewer.request('GET', '/api/obligations/board?kind=ops.reassessment.crypto')
+    ).json();
+    assert.deepEqual(
+      board.rows.map((r: { title: string }) => r.title),
+      ['密码应用安全性评估'],
+    );
 
     // A new report on time moves the due date a year on and clears the flag.
     const fresh = await staff.request('POST', `/api/operations/systems/${system.id}/assessments`, {
