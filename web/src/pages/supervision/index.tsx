@@ -112,6 +112,7 @@ export default function SupervisionPage() {
     {
       title: '项目',
       dataIndex: 'projectName',
+      width: 180,
       render: (_: unknown, o) =>
         o.projectId ? (
           <>
@@ -127,12 +128,8 @@ export default function SupervisionPage() {
     {
       title: '义务',
       dataIndex: 'title',
-      render: (t: string, o) => (
-        <>
-          {o.link ? <Link to={o.link}>{t}</Link> : t}
-          {o.ref && <Typography.Text type="secondary">（{o.ref}）</Typography.Text>}
-        </>
-      ),
+      // `ref` is the engine's idempotency key (an id or 'grading:2024-01-10'), not for people.
+      render: (t: string, o) => (o.link ? <Link to={o.link}>{t}</Link> : t),
     },
     { title: '依据', dataIndex: 'articles', width: 100, render: (a: string[]) => a.join('、') },
     { title: '承担单位', dataIndex: 'holderName', width: 160 },
