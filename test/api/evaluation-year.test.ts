@@ -18,20 +18,14 @@ import ExcelJS from 'exceljs';
 import { DEMO_ORGANISATIONS } from '../../src/demo/accounts.ts';
 import { readZip, readZipText } from '../../src/documents/zip.ts';
 import type { Session, TestContext } from '../helper.ts';
+import { establishedSc as establishedScProject } from './funds-support.ts';
 import {
-  approvedPlanEntry,
-  catalogSystem,
-  decide,
-  draftProject,
   EXTRA_PASSWORD,
   expectStatus,
   extraUser,
-  FIVE_OPINIONS,
   organisationId,
   Sessions,
   setupProjects,
-  upload,
-  uploadMissing,
 } from './projects-support.ts';
 import { DESIGN } from './questionnaire-support.ts';
 
@@ -53,46 +47,14 @@ const NAMES = ['智慧校园建设项目', '全民健康信息平台', '食品�
 
 /** A project of `department` (prepared by `staff`) taken to 立项, with its system in operation. */
 async function establishedSc(sessions: Sessions, staff: Session, department: string, name: string) {
-  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', department, name);
-  const systemId = await catalogSystem(ctx, staff, 'SC', department);
-  const { id } = await draftProject(staff, {
+  const id = await establishedScProject(ctx, sessions, {
+    topic: name,
     name,
-    type: 'new',
-    planEntryId: entryId,
-    systems: [{ systemId, name: null, relation: 'builds' }],
+    department,
+    staff,
+    findings: { interoperable: true },
   });
-  await uploadMissing(staff, id);
-  expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, `submit ${name}`);
-  const reviewer = await sessions.as('sc.reviewer');
-  expectStatus(
-    await reviewer.request('PUT', `/api/projects/${id}/review`, {
-      opinions: FIVE_OPINIONS,
-      findings: { interoperable: true },
-      sharingAnalysisOpinion: '共享分析篇可行。',
-    }),
-    200,
-    'review',
-  );
-  // 查重 (SC-11a) flags the year's other projects built from the same template: acknowledged.
-  const dedup = (await reviewer.request('GET', `/api/projects/${id}/dedup`)).json();
-  for (const hit of dedup.checks[0].hits.filter((h: { level: string }) => h.level === 'high')) {
-    expectStatus(
-      await reviewer.request('POST', `/api/projects/${id}/dedup/hits/${hit.id}/acknowledge`, {
-        note: '与该项目建设内容不同，不属于重复建设',
-        version: hit.version,
-      }),
-      204,
-      'acknowledge',
-    );
-  }
-  expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
-  const approver = await sessions.as('sc.approver');
-  expectStatus(
-    await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
-    201,
-    'approval document',
-  );
-  expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, `立项 ${name}`);
+  const systemId: string = (await staff.request('GET', `/api/projects/${id}`)).json().systems[0].systemId;
   return { id, systemId, name, department };
 }
 

@@ -44,7 +44,7 @@ export async function establishedDt(
 }
 
 /**
- * An SC project of 朔城区教育科技局 taken to 立项 by the 区政务信息管理局 through the API: a plan entry,
+ * An SC project of a district department (default 朔城区教育科技局) taken to 立项 by the 区政务信息管理局 through the API: a plan entry,
  * a catalog system it builds, submission, the five-dimension review with the sharing-analysis opinion
  * (SC-09a), every high 查重 hit acknowledged with how it is handled, the assessment, the approval
  * document and 立项. The project is called `name` (default `${topic}建设项目`).
@@ -55,15 +55,19 @@ export async function establishedSc(
   options: {
     topic: string;
     name?: string;
+    /** The applying department (default 朔城区教育科技局) and its staff member (default sc.staff). */
+    department?: string;
+    staff?: Session;
     systemStatus?: 'under_construction' | 'in_operation';
     declarations?: Record<string, boolean>;
     findings?: Record<string, boolean>;
   },
 ): Promise<string> {
   const { topic } = options;
-  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', '朔城区教育科技局', topic);
-  const staff = await sessions.as('sc.staff');
-  const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局', options.systemStatus);
+  const department = options.department ?? '朔城区教育科技局';
+  const entryId = await approvedPlanEntry(sessions, 'sc.reviewer', 'sc.gov', department, topic);
+  const staff = options.staff ?? (await sessions.as('sc.staff'));
+  const systemId = await catalogSystem(ctx, staff, 'SC', department, options.systemStatus);
   const { id } = await draftProject(staff, {
     name: options.name ?? `${topic}建设项目`,
     type: 'new',
