@@ -212,64 +212,42 @@ export async function searchAll(db: Db, e: WorkflowEnv, actor: Actor, q: string)
       .limit(SEARCH_GROUP_LIMIT),
     db.select({ n: count() }).from(projectMaterials).where(documentWhere),
   ]);
+  const group = <T extends { id: string; name: string }>(
+    kind: SearchKind,
+    kindName: string,
+    total: number,
+    rows: T[],
+    show: (x: T) => { code: string | null; subtitle: string; path: string },
+  ) => ({ kind, kindName, total, items: rows.map((x) => ({ kind, id: x.id, title: x.name, ...show(x) })) });
   return {
     q,
     groups: [
-      {
-        kind: 'project',
-        kindName: '项目',
-        total: pc[0].n,
-        items: p.map((x) => ({
-          kind: 'project',
-          id: x.id,
-          title: x.name,
-          code: x.code,
-          subtitle: x.owner,
-          path: `/projects/${x.id}`,
-        })),
-      },
-      {
-        kind: 'system',
-        kindName: '信息系统',
-        total: sc[0].n,
-        items: s.map((x) => ({
-          kind: 'system',
-          id: x.id,
-          title: x.name,
-          code: x.code,
-          subtitle: x.owner,
-          path: `/catalog/systems?keyword=${encodeURIComponent(x.code)}`,
-        })),
-      },
-      {
-        kind: 'resource',
-        kindName: '信息资源',
-        total: rc[0].n,
-        items: r.map((x) => ({
-          kind: 'resource',
-          id: x.id,
-          title: x.name,
-          code: x.code,
-          subtitle: x.owner,
-          path: `/catalog/resources?keyword=${encodeURIComponent(x.code)}`,
-        })),
-      },
-      {
-        kind: 'document',
-        kindName: '文件',
-        total: dc[0].n,
-        items: d.map((x) => ({
-          kind: 'document',
-          id: x.id,
-          title: x.name,
-          code: null,
-          subtitle: x.projectName,
-          path: `/projects/${x.projectId}`,
-        })),
-      },
+      group('project', '项目', pc[0].n, p, (x) => ({
+        code: x.code,
+        subtitle: x.owner,
+        path: `/projects/${x.id}`,
+      })),
+      group('system', '信息系统', sc[0].n, s, (x) => ({
+        code: x.code,
+        subtitle: x.owner,
+        path: `/catalog/systems?keyword=${encodeURIComponent(x.code)}`,
+      })),
+      group('resource', '信息资源', rc[0].n, r, (x) => ({
+        code: x.code,
+        subtitle: x.owner,
+        path: `/catalog/resources?keyword=${encodeURIComponent(x.code)}`,
+      })),
+      group('document', '文件', dc[0].n, d, (x) => ({
+        code: null,
+        subtitle: x.projectName,
+        path: `/projects/${x.projectId}`,
+      })),
     ],
   };
 }
+
+/** The kinds of thing one search box finds. */
+type SearchKind = 'project' | 'system' | 'resource' | 'document';
 
 /** 我的项目 as SQL: visible projects with the list's filters. */
 export async function projectRows(
