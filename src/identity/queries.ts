@@ -30,7 +30,12 @@ export async function securityUsers(db: Queryable) {
     })
     .from(users)
     .orderBy(asc(users.username));
-  const roles = await db
+  return { rows, roles: await roleAssignmentRows(db) };
+}
+
+/** Every role assignment with its organisation's and jurisdiction's names. */
+export function roleAssignmentRows(q: Queryable) {
+  return q
     .select({
       id: roleAssignments.id,
       userId: roleAssignments.userId,
@@ -42,5 +47,4 @@ export async function securityUsers(db: Queryable) {
     .from(roleAssignments)
     .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, roleAssignments.jurisdictionId));
-  return { rows, roles };
 }

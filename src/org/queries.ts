@@ -5,6 +5,7 @@ import { blindIndex, maskIdNumber, maskPhone } from '../crypto/fields.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Queryable } from '../db/client.ts';
 import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
+import { roleAssignmentRows } from '../identity/queries.ts';
 import {
   checkedIdNumber,
   checkedPhone,
@@ -69,18 +70,7 @@ export async function listUsers(q: Queryable, keyring: Keyring, ids?: string[]) 
     })
     .from(users);
   const rows = await (ids ? base.where(inArray(users.id, ids)) : base).orderBy(asc(users.username));
-  const roleRows = await q
-    .select({
-      id: roleAssignments.id,
-      userId: roleAssignments.userId,
-      role: roleAssignments.role,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      jurisdictionName: jurisdictions.name,
-    })
-    .from(roleAssignments)
-    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-    .innerJoin(jurisdictions, eq(jurisdictions.id, roleAssignments.jurisdictionId));
+  const roleRows = await roleAssignmentRows(q);
   return rows.map(({ phoneEnc, idNumberEnc, ...u }) => {
     return {
       ...u,
