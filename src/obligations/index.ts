@@ -33,6 +33,7 @@ export {
   waiveObligation,
   workingDaysBefore,
 } from './engine.ts';
-export { registerObligationRoutes, scopeCondition } from './routes.ts';
+export { overdueSql, scopeCondition, scopeOf } from './queries.ts';
+export { registerObligationRoutes } from './routes.ts';
 export { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
 export { OBLIGATION_STATES, type ObligationState, obligationReminders, obligations } from './tables.ts';

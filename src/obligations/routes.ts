@@ -18,7 +18,6 @@ import { OBLIGATION_STATES } from './model.ts';
 import { exportObligations, listObligations, obligationBoard, obligationView } from './queries.ts';
 
 /** Read by the workbench cockpit (its figures use the same scope and overdue condition). */
-export { overdueSql, presentObligation, scopeCondition, scopeOf } from './queries.ts';
 
 const TAGS = ['督办'];
 const strict = { additionalProperties: false } as const;

@@ -13,7 +13,7 @@ import { organisations } from '../db/schema.ts';
 import { fenToYuan } from '../documents/format.ts';
 import { disbursements } from '../funds/tables.ts';
 import type { Actor } from '../identity/actor.ts';
-import { overdueSql, scopeOf } from '../obligations/routes.ts';
+import { overdueSql, scopeOf } from '../obligations/index.ts';
 import { obligations } from '../obligations/tables.ts';
 import { incidentsVisible } from '../operations/queries/incidents.ts';
 import { opsIncidents } from '../operations/tables.ts';
