@@ -11432,7 +11432,7 @@ export interface paths {
           builtIn: boolean;
           createdAt: string | null;
           createdByName: string | null;
-          /** 派生时的变更列表 */
+          /** 派生时的变更列表（各项见 RulebookChangeSchema） */
           changes: unknown[];
           versions: {
             version: number;
@@ -11451,16 +11451,231 @@ export interface paths {
             citation: string;
           }[];
           /** 规范角色 → 本地名称、所属机构、条款 */
-          roles: unknown[];
-          organisations: unknown[];
+          roles: {
+            code: string;
+            canonicalName: string;
+            name: string;
+            org: string | null;
+            orgName: string | null;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          organisations: {
+            key: string;
+            name: string;
+            kind: string;
+            kindName: string;
+            generic: boolean;
+            textWording: string | null;
+            terms: {
+              term: string;
+              display: string;
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            }[];
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 阶段 → 步骤（办理主体、适用条件及其中文表述、结果、材料、条款） */
           workflow: {
-            start: unknown[];
-            stages: unknown[];
+            start: {
+              id: string;
+              name: string;
+            }[];
+            stages: {
+              code:
+                | 'plan'
+                | 'application'
+                | 'review'
+                | 'filing_approval'
+                | 'budget'
+                | 'construction'
+                | 'acceptance'
+                | 'operation'
+                | 'retired';
+              name: string;
+              canonicalName: string;
+              steps: {
+                id: string;
+                name: string;
+                summary: string;
+                actor: {
+                  role: string;
+                  roleName: string;
+                  org: string;
+                  orgName: string;
+                };
+                condition: {
+                  text: string;
+                  /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                  predicate: unknown;
+                } | null;
+                action:
+                  | 'register'
+                  | 'file_review'
+                  | 'approve_establishment'
+                  | 'allocate_budget'
+                  | 'review_budget'
+                  | 'procure'
+                  | 'disburse_construction'
+                  | 'disburse_om'
+                  | null;
+                actionName: string | null;
+                recurring: boolean;
+                outcomes: {
+                  event: string;
+                  eventName: string;
+                  name: string;
+                  next: {
+                    id: string;
+                    name: string;
+                  }[];
+                  result: 'refused' | 'ended' | null;
+                  resultName: string | null;
+                }[];
+                materials: {
+                  code: string;
+                  name: string;
+                  requirement: 'required' | 'conditional' | 'optional';
+                  requirementName: string;
+                  condition: {
+                    text: string;
+                    /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                    predicate: unknown;
+                  } | null;
+                  summary: string;
+                  articles: {
+                    id: string;
+                    /** 条款全称，如《…办法》第十九条（DT-19） */
+                    citation: string;
+                  }[];
+                }[];
+                articles: {
+                  id: string;
+                  /** 条款全称，如《…办法》第十九条（DT-19） */
+                  citation: string;
+                }[];
+              }[];
+            }[];
           };
-          materials: unknown[];
-          deadlines: unknown[];
-          gates: unknown[];
+          materials: {
+            stepId: string;
+            stepName: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            code: string;
+            name: string;
+            requirement: 'required' | 'conditional' | 'optional';
+            requirementName: string;
+            condition: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          deadlines: {
+            id: string;
+            name: string;
+            anchor: {
+              kind: 'event' | 'fact';
+              code: string;
+              name: string;
+            };
+            amount: number;
+            unit: 'working_days' | 'calendar_days' | 'calendar_months';
+            unitName: string;
+            periodText: string;
+            obligation: string;
+            owedBy: {
+              role: string;
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            fulfilledBy: {
+              event: string;
+              name: string;
+            }[];
+            stepId: string | null;
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            extension: {
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            } | null;
+            consequence: string;
+            consequenceGateId: string | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          gates: {
+            id: string;
+            name: string;
+            actions: {
+              code:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              name: string;
+            }[];
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            passWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            severity: 'block' | 'warn';
+            severityName: string;
+            reason: string;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 规则集原始数据（可经 loadRulebook 载入） */
           content: unknown;
         };
@@ -11614,17 +11829,168 @@ export interface paths {
             name: string;
           };
           today: string;
-          /** active | refused | ended | terminated */
-          status: string;
+          status: 'active' | 'refused' | 'ended' | 'terminated';
           /** 据以筛选下一步的调用者角色 */
           roles: string[];
           /** 调用者角色可办理的下一步（含闸口与所需材料） */
-          nextSteps: unknown[];
-          steps: unknown[];
+          nextSteps: {
+            stepId: string;
+            name: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            stageName: string;
+            actor: {
+              role: string;
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            action:
+              | 'register'
+              | 'file_review'
+              | 'approve_establishment'
+              | 'allocate_budget'
+              | 'review_budget'
+              | 'procure'
+              | 'disburse_construction'
+              | 'disburse_om'
+              | null;
+            actionName: string | null;
+            blocked: boolean;
+            gates: {
+              gateId: string;
+              name: string;
+              action:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              applicable: boolean;
+              passed: boolean;
+              severity: 'block' | 'warn';
+              reason: string;
+              article: string;
+              articles: string[];
+              citation: string;
+            }[];
+            requiredMaterials: {
+              code: string;
+              name: string;
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            }[];
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          steps: {
+            stepId: string;
+            name: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            status: 'done' | 'open' | 'skipped' | 'not_reached' | 'closed';
+            outcome: {
+              event: string;
+              name: string;
+              at: string;
+            } | null;
+          }[];
           /** 未履行的义务及到期日；日历未知时 dueDate 为 null、calendarKnown 为 false */
-          obligations: unknown[];
+          obligations: {
+            deadlineId: string;
+            name: string;
+            obligation: string;
+            owedBy: {
+              role: string;
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            stepId: string | null;
+            /** 起算事件，或 fact:<名称> */
+            anchor: string;
+            anchorDate: string;
+            ref: string | null;
+            amount: number;
+            unit: 'working_days' | 'calendar_days' | 'calendar_months';
+            periodText: string;
+            dueDate: string | null;
+            calendarKnown: boolean;
+            unknownYears: number[];
+            extended: boolean;
+            extensionPending: boolean;
+            status: 'open' | 'fulfilled';
+            fulfilledAt: string | null;
+            late: boolean;
+            overdue: boolean;
+            daysOverdue: number;
+            workingDaysOverdue: number | null;
+            consequence: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 各受控动作的闸口结果 */
-          gates: unknown[];
+          gates: {
+            action:
+              | 'register'
+              | 'file_review'
+              | 'approve_establishment'
+              | 'allocate_budget'
+              | 'review_budget'
+              | 'procure'
+              | 'disburse_construction'
+              | 'disburse_om';
+            actionName: string;
+            allowed: boolean;
+            results: {
+              gateId: string;
+              name: string;
+              action:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              applicable: boolean;
+              passed: boolean;
+              severity: 'block' | 'warn';
+              reason: string;
+              article: string;
+              articles: string[];
+              citation: string;
+            }[];
+          }[];
           calendarKnownYears: number[];
         };
         400: ApiErrorBody;
@@ -11680,7 +12046,7 @@ export interface paths {
           builtIn: boolean;
           createdAt: string | null;
           createdByName: string | null;
-          /** 派生时的变更列表 */
+          /** 派生时的变更列表（各项见 RulebookChangeSchema） */
           changes: unknown[];
           versions: {
             version: number;
@@ -11699,16 +12065,231 @@ export interface paths {
             citation: string;
           }[];
           /** 规范角色 → 本地名称、所属机构、条款 */
-          roles: unknown[];
-          organisations: unknown[];
+          roles: {
+            code: string;
+            canonicalName: string;
+            name: string;
+            org: string | null;
+            orgName: string | null;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          organisations: {
+            key: string;
+            name: string;
+            kind: string;
+            kindName: string;
+            generic: boolean;
+            textWording: string | null;
+            terms: {
+              term: string;
+              display: string;
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            }[];
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 阶段 → 步骤（办理主体、适用条件及其中文表述、结果、材料、条款） */
           workflow: {
-            start: unknown[];
-            stages: unknown[];
+            start: {
+              id: string;
+              name: string;
+            }[];
+            stages: {
+              code:
+                | 'plan'
+                | 'application'
+                | 'review'
+                | 'filing_approval'
+                | 'budget'
+                | 'construction'
+                | 'acceptance'
+                | 'operation'
+                | 'retired';
+              name: string;
+              canonicalName: string;
+              steps: {
+                id: string;
+                name: string;
+                summary: string;
+                actor: {
+                  role: string;
+                  roleName: string;
+                  org: string;
+                  orgName: string;
+                };
+                condition: {
+                  text: string;
+                  /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                  predicate: unknown;
+                } | null;
+                action:
+                  | 'register'
+                  | 'file_review'
+                  | 'approve_establishment'
+                  | 'allocate_budget'
+                  | 'review_budget'
+                  | 'procure'
+                  | 'disburse_construction'
+                  | 'disburse_om'
+                  | null;
+                actionName: string | null;
+                recurring: boolean;
+                outcomes: {
+                  event: string;
+                  eventName: string;
+                  name: string;
+                  next: {
+                    id: string;
+                    name: string;
+                  }[];
+                  result: 'refused' | 'ended' | null;
+                  resultName: string | null;
+                }[];
+                materials: {
+                  code: string;
+                  name: string;
+                  requirement: 'required' | 'conditional' | 'optional';
+                  requirementName: string;
+                  condition: {
+                    text: string;
+                    /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                    predicate: unknown;
+                  } | null;
+                  summary: string;
+                  articles: {
+                    id: string;
+                    /** 条款全称，如《…办法》第十九条（DT-19） */
+                    citation: string;
+                  }[];
+                }[];
+                articles: {
+                  id: string;
+                  /** 条款全称，如《…办法》第十九条（DT-19） */
+                  citation: string;
+                }[];
+              }[];
+            }[];
           };
-          materials: unknown[];
-          deadlines: unknown[];
-          gates: unknown[];
+          materials: {
+            stepId: string;
+            stepName: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            code: string;
+            name: string;
+            requirement: 'required' | 'conditional' | 'optional';
+            requirementName: string;
+            condition: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          deadlines: {
+            id: string;
+            name: string;
+            anchor: {
+              kind: 'event' | 'fact';
+              code: string;
+              name: string;
+            };
+            amount: number;
+            unit: 'working_days' | 'calendar_days' | 'calendar_months';
+            unitName: string;
+            periodText: string;
+            obligation: string;
+            owedBy: {
+              role: string;
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            fulfilledBy: {
+              event: string;
+              name: string;
+            }[];
+            stepId: string | null;
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            extension: {
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            } | null;
+            consequence: string;
+            consequenceGateId: string | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          gates: {
+            id: string;
+            name: string;
+            actions: {
+              code:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              name: string;
+            }[];
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            passWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            severity: 'block' | 'warn';
+            severityName: string;
+            reason: string;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 规则集原始数据（可经 loadRulebook 载入） */
           content: unknown;
         };
