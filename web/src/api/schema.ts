@@ -2902,8 +2902,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          late: boolean;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2927,8 +2928,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          ok: true;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2946,8 +2948,21 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          items: {
+            id: string;
+            year: number;
+            /** 自评价报送截止日 */
+            dueDate: string;
+            jurisdictionId: string;
+            jurisdictionName: string;
+            rolledUpAt: string | null;
+            publishedAt: string | null;
+            version: number;
+            /** 调用者可管理该年度（主管部门） */
+            manage: boolean;
+          }[];
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2967,8 +2982,11 @@ export interface paths {
         dueDate: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+          /** 开启的自评价义务数 */
+          obligations: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2988,8 +3006,127 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          id: string;
+          year: number;
+          /** 自评价报送截止日 */
+          dueDate: string;
+          jurisdictionId: string;
+          jurisdictionName: string;
+          rolledUpAt: string | null;
+          publishedAt: string | null;
+          version: number;
+          /** 调用者可管理该年度（主管部门） */
+          manage: boolean;
+          spotCheck: {
+            financeName: string;
+            /** 条款编号 */
+            articles: string[];
+          } | null;
+          articles: {
+            /** 条款编号 */
+            selfEvaluation: string[];
+            /** 条款编号 */
+            assessment: string[];
+            /** 条款编号 */
+            efficacy: string[];
+            /** 条款编号 */
+            rectification: string[];
+            /** 条款编号 */
+            publication: string[];
+          };
+          indicatorSet: {
+            id: string;
+            version: number;
+            indicators: {
+              code: string;
+              name: string;
+              weight: number;
+              phases: ('construction' | 'operation')[];
+            }[];
+            note: string;
+          } | null;
+          projects: {
+            id: string;
+            code: string;
+            name: string;
+            organisationId: string;
+            organisationName: string;
+            selfEvaluation: {
+              id: string;
+              targets: {
+                indicator: string;
+                target: string;
+                achieved: string;
+              }[];
+              /** 已使用资金（元） */
+              fundsUsed: string;
+              outputs: string;
+              effects: string;
+              problems: string;
+              submittedAt: string;
+              spotCheck: {
+                conclusion: 'consistent' | 'issues';
+                keyProject: boolean;
+                findings: string;
+              } | null;
+            } | null;
+            obligation: {
+              state: 'open' | 'met' | 'overdue' | 'extended' | 'waived';
+              dueDate: string | null;
+              overdue: boolean;
+            } | null;
+            score: {
+              phase: 'construction' | 'operation';
+              scores: {
+                code: string;
+                score: number;
+              }[];
+              total: number;
+              version: number;
+            } | null;
+          }[];
+          efficacy: {
+            id: string;
+            systemId: string;
+            systemName: string;
+            organisationName: string;
+            dimensions: {
+              code: string;
+              name: string;
+              score: number | null;
+            }[];
+            questionnaire: number | null;
+            total: number | null;
+          }[];
+          rectifications: {
+            id: string;
+            organisationId: string;
+            organisationName: string;
+            projectId: string | null;
+            systemId: string | null;
+            source: 'self_evaluation' | 'spot_check' | 'assessment' | 'efficacy';
+            finding: string;
+            opinion: string;
+            deadline: string;
+            state: 'open' | 'reported' | 'closed';
+            report: string | null;
+            reportedOn: string | null;
+            closedOn: string | null;
+            version: number;
+            obligationState: 'open' | 'met' | 'overdue' | 'extended' | 'waived' | null;
+            late: boolean;
+            overdue: boolean;
+          }[];
+          results: {
+            organisationId: string;
+            organisationName: string;
+            score: number;
+            grade: string;
+            gradeName: string;
+            summary: string;
+          }[];
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3009,8 +3146,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3030,8 +3166,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3080,8 +3215,11 @@ export interface paths {
         satisfaction?: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          id: string;
+          total: number | null;
+          questionnaire: number | null;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3109,8 +3247,10 @@ export interface paths {
         note: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+          version: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3133,8 +3273,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          ok: true;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3162,8 +3303,9 @@ export interface paths {
         deadline: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3184,8 +3326,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3208,8 +3349,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          departments: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3240,8 +3382,10 @@ export interface paths {
         version?: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          id: string;
+          total: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3273,8 +3417,9 @@ export interface paths {
         problems: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3298,8 +3443,9 @@ export interface paths {
         findings: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -10846,7 +10992,21 @@ export interface paths {
       };
       body: never;
       responses: {
-        200: Record<string, unknown>;
+        200: {
+          total: number;
+          items: {
+            id: string;
+            year: number;
+            jurisdictionName: string;
+            publishedAt: string;
+            departments: {
+              organisationName: string;
+              score: number;
+              grade: string;
+              gradeName: string;
+            }[];
+          }[];
+        };
         400: ApiErrorBody;
         429: ApiErrorBody;
       };
