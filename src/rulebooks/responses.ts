@@ -6,7 +6,14 @@
  * `changes` (each checked by RulebookChangeSchema when derived) and `content` (the rulebook itself).
  */
 import { Type } from 'typebox';
-import { DEADLINE_UNITS, GATE_ACTIONS, STAGE_CODES } from '../rules/index.ts';
+import {
+  DEADLINE_UNITS,
+  EVENT_TYPES,
+  GATE_ACTIONS,
+  ORG_KINDS,
+  ROLE_CODES,
+  STAGE_CODES,
+} from '../rules/index.ts';
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -39,6 +46,8 @@ const Named = Type.Object({ id: Type.String(), name: Type.String() }, strict);
 const Stage = Type.Enum(STAGE_CODES);
 const GateActionCode = Type.Enum(GATE_ACTIONS);
 const Severity = Type.Enum(['block', 'warn'] as const);
+const RoleCode = Type.Enum(ROLE_CODES);
+const EventType = Type.Enum(EVENT_TYPES);
 
 /** A condition as data (the model's Predicate) and as Chinese text. */
 const Condition = Nullable(
@@ -52,7 +61,7 @@ const Condition = Nullable(
 );
 
 const RuleActor = Type.Object(
-  { role: Type.String(), roleName: Type.String(), org: Type.String(), orgName: Type.String() },
+  { role: RoleCode, roleName: Type.String(), org: Type.String(), orgName: Type.String() },
   strict,
 );
 
@@ -69,7 +78,7 @@ const RuleMaterial = Type.Object(materialFields, strict);
 
 const RuleOutcome = Type.Object(
   {
-    event: Type.String(),
+    event: EventType,
     eventName: Type.String(),
     name: Type.String(),
     next: Type.Array(Named),
@@ -103,7 +112,7 @@ const RuleStage = Type.Object(
 
 const RuleRole = Type.Object(
   {
-    code: Type.String(),
+    code: RoleCode,
     canonicalName: Type.String(),
     name: Type.String(),
     org: Nullable(Type.String()),
@@ -117,7 +126,7 @@ const RuleOrganisation = Type.Object(
   {
     key: Type.String(),
     name: Type.String(),
-    kind: Type.String(),
+    kind: Type.Enum(ORG_KINDS),
     kindName: Type.String(),
     generic: Type.Boolean(),
     textWording: Nullable(Type.String()),
@@ -143,7 +152,7 @@ const RuleDeadline = Type.Object(
     periodText: Type.String(),
     obligation: Type.String(),
     owedBy: RuleActor,
-    fulfilledBy: Type.Array(Type.Object({ event: Type.String(), name: Type.String() }, strict)),
+    fulfilledBy: Type.Array(Type.Object({ event: EventType, name: Type.String() }, strict)),
     stepId: Nullable(Type.String()),
     appliesWhen: Condition,
     extension: Nullable(Type.Object({ articles: Articles }, strict)),
@@ -257,7 +266,7 @@ const StepState = Type.Object(
     name: Type.String(),
     stage: Stage,
     status: Type.Enum(['done', 'open', 'skipped', 'not_reached', 'closed'] as const),
-    outcome: Nullable(Type.Object({ event: Type.String(), name: Type.String(), at: Type.String() }, strict)),
+    outcome: Nullable(Type.Object({ event: EventType, name: Type.String(), at: Type.String() }, strict)),
   },
   strict,
 );
@@ -307,7 +316,7 @@ export const EvaluateResponse = Type.Object(
     rulebook: Type.Object({ code: Type.String(), version: Type.Integer(), name: Type.String() }, strict),
     today: Type.String(),
     status: Type.Enum(['active', 'refused', 'ended', 'terminated'] as const),
-    roles: Type.Array(Type.String(), { description: '据以筛选下一步的调用者角色' }),
+    roles: Type.Array(RoleCode, { description: '据以筛选下一步的调用者角色' }),
     nextSteps: Type.Array(OpenStep, { description: '调用者角色可办理的下一步（含闸口与所需材料）' }),
     steps: Type.Array(StepState),
     obligations: Type.Array(ObligationState, {

@@ -11612,7 +11612,21 @@ export interface paths {
           }[];
           /** 规范角色 → 本地名称、所属机构、条款 */
           roles: {
-            code: string;
+            code:
+              | 'dept_staff'
+              | 'dept_leader'
+              | 'authority_reviewer'
+              | 'authority_leader'
+              | 'approver'
+              | 'finance_officer'
+              | 'leadership_body'
+              | 'expert'
+              | 'contractor'
+              | 'supervisor'
+              | 'third_party_evaluator'
+              | 'sys_admin'
+              | 'sec_admin'
+              | 'audit_admin';
             canonicalName: string;
             name: string;
             org: string | null;
@@ -11626,7 +11640,17 @@ export interface paths {
           organisations: {
             key: string;
             name: string;
-            kind: string;
+            kind:
+              | 'department'
+              | 'authority'
+              | 'approval_bureau'
+              | 'finance'
+              | 'leadership_body'
+              | 'data_center'
+              | 'contractor'
+              | 'supervisor'
+              | 'evaluator'
+              | 'expert_committee';
             kindName: string;
             generic: boolean;
             textWording: string | null;
@@ -11669,7 +11693,21 @@ export interface paths {
                 name: string;
                 summary: string;
                 actor: {
-                  role: string;
+                  role:
+                    | 'dept_staff'
+                    | 'dept_leader'
+                    | 'authority_reviewer'
+                    | 'authority_leader'
+                    | 'approver'
+                    | 'finance_officer'
+                    | 'leadership_body'
+                    | 'expert'
+                    | 'contractor'
+                    | 'supervisor'
+                    | 'third_party_evaluator'
+                    | 'sys_admin'
+                    | 'sec_admin'
+                    | 'audit_admin';
                   roleName: string;
                   org: string;
                   orgName: string;
@@ -11692,7 +11730,45 @@ export interface paths {
                 actionName: string | null;
                 recurring: boolean;
                 outcomes: {
-                  event: string;
+                  event:
+                    | 'registered'
+                    | 'proposal_submitted'
+                    | 'submitted'
+                    | 'pre_review_passed'
+                    | 'pre_review_failed'
+                    | 'government_approved'
+                    | 'government_refused'
+                    | 'consent_given'
+                    | 'consent_refused'
+                    | 'review_completed'
+                    | 'filed'
+                    | 'filing_refused'
+                    | 'finance_opinion_issued'
+                    | 'finance_guarantee_refused'
+                    | 'establishment_approved'
+                    | 'establishment_refused'
+                    | 'budget_decided'
+                    | 'budget_reported'
+                    | 'funds_arranged'
+                    | 'allocation_published'
+                    | 'contract_signed'
+                    | 'contract_filed'
+                    | 'supervisor_filed'
+                    | 'deliverables_submitted'
+                    | 'construction_completed'
+                    | 'acceptance_applied'
+                    | 'extension_requested'
+                    | 'extension_granted'
+                    | 'extension_refused'
+                    | 'acceptance_passed'
+                    | 'acceptance_failed'
+                    | 'acceptance_report_filed'
+                    | 'self_evaluation_submitted'
+                    | 'evaluation_result_issued'
+                    | 'rectification_ordered'
+                    | 'rectification_completed'
+                    | 'terminated'
+                    | 'retired';
                   eventName: string;
                   name: string;
                   next: {
@@ -11770,13 +11846,65 @@ export interface paths {
             periodText: string;
             obligation: string;
             owedBy: {
-              role: string;
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
               roleName: string;
               org: string;
               orgName: string;
             };
             fulfilledBy: {
-              event: string;
+              event:
+                | 'registered'
+                | 'proposal_submitted'
+                | 'submitted'
+                | 'pre_review_passed'
+                | 'pre_review_failed'
+                | 'government_approved'
+                | 'government_refused'
+                | 'consent_given'
+                | 'consent_refused'
+                | 'review_completed'
+                | 'filed'
+                | 'filing_refused'
+                | 'finance_opinion_issued'
+                | 'finance_guarantee_refused'
+                | 'establishment_approved'
+                | 'establishment_refused'
+                | 'budget_decided'
+                | 'budget_reported'
+                | 'funds_arranged'
+                | 'allocation_published'
+                | 'contract_signed'
+                | 'contract_filed'
+                | 'supervisor_filed'
+                | 'deliverables_submitted'
+                | 'construction_completed'
+                | 'acceptance_applied'
+                | 'extension_requested'
+                | 'extension_granted'
+                | 'extension_refused'
+                | 'acceptance_passed'
+                | 'acceptance_failed'
+                | 'acceptance_report_filed'
+                | 'self_evaluation_submitted'
+                | 'evaluation_result_issued'
+                | 'rectification_ordered'
+                | 'rectification_completed'
+                | 'terminated'
+                | 'retired';
               name: string;
             }[];
             stepId: string | null;
@@ -11991,7 +12119,22 @@ export interface paths {
           today: string;
           status: 'active' | 'refused' | 'ended' | 'terminated';
           /** 据以筛选下一步的调用者角色 */
-          roles: string[];
+          roles: (
+            | 'dept_staff'
+            | 'dept_leader'
+            | 'authority_reviewer'
+            | 'authority_leader'
+            | 'approver'
+            | 'finance_officer'
+            | 'leadership_body'
+            | 'expert'
+            | 'contractor'
+            | 'supervisor'
+            | 'third_party_evaluator'
+            | 'sys_admin'
+            | 'sec_admin'
+            | 'audit_admin'
+          )[];
           /** 调用者角色可办理的下一步（含闸口与所需材料） */
           nextSteps: {
             stepId: string;
@@ -12008,7 +12151,21 @@ export interface paths {
               | 'retired';
             stageName: string;
             actor: {
-              role: string;
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
               roleName: string;
               org: string;
               orgName: string;
@@ -12075,7 +12232,45 @@ export interface paths {
               | 'retired';
             status: 'done' | 'open' | 'skipped' | 'not_reached' | 'closed';
             outcome: {
-              event: string;
+              event:
+                | 'registered'
+                | 'proposal_submitted'
+                | 'submitted'
+                | 'pre_review_passed'
+                | 'pre_review_failed'
+                | 'government_approved'
+                | 'government_refused'
+                | 'consent_given'
+                | 'consent_refused'
+                | 'review_completed'
+                | 'filed'
+                | 'filing_refused'
+                | 'finance_opinion_issued'
+                | 'finance_guarantee_refused'
+                | 'establishment_approved'
+                | 'establishment_refused'
+                | 'budget_decided'
+                | 'budget_reported'
+                | 'funds_arranged'
+                | 'allocation_published'
+                | 'contract_signed'
+                | 'contract_filed'
+                | 'supervisor_filed'
+                | 'deliverables_submitted'
+                | 'construction_completed'
+                | 'acceptance_applied'
+                | 'extension_requested'
+                | 'extension_granted'
+                | 'extension_refused'
+                | 'acceptance_passed'
+                | 'acceptance_failed'
+                | 'acceptance_report_filed'
+                | 'self_evaluation_submitted'
+                | 'evaluation_result_issued'
+                | 'rectification_ordered'
+                | 'rectification_completed'
+                | 'terminated'
+                | 'retired';
               name: string;
               at: string;
             } | null;
@@ -12086,7 +12281,21 @@ export interface paths {
             name: string;
             obligation: string;
             owedBy: {
-              role: string;
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
               roleName: string;
               org: string;
               orgName: string;
@@ -12226,7 +12435,21 @@ export interface paths {
           }[];
           /** 规范角色 → 本地名称、所属机构、条款 */
           roles: {
-            code: string;
+            code:
+              | 'dept_staff'
+              | 'dept_leader'
+              | 'authority_reviewer'
+              | 'authority_leader'
+              | 'approver'
+              | 'finance_officer'
+              | 'leadership_body'
+              | 'expert'
+              | 'contractor'
+              | 'supervisor'
+              | 'third_party_evaluator'
+              | 'sys_admin'
+              | 'sec_admin'
+              | 'audit_admin';
             canonicalName: string;
             name: string;
             org: string | null;
@@ -12240,7 +12463,17 @@ export interface paths {
           organisations: {
             key: string;
             name: string;
-            kind: string;
+            kind:
+              | 'department'
+              | 'authority'
+              | 'approval_bureau'
+              | 'finance'
+              | 'leadership_body'
+              | 'data_center'
+              | 'contractor'
+              | 'supervisor'
+              | 'evaluator'
+              | 'expert_committee';
             kindName: string;
             generic: boolean;
             textWording: string | null;
@@ -12283,7 +12516,21 @@ export interface paths {
                 name: string;
                 summary: string;
                 actor: {
-                  role: string;
+                  role:
+                    | 'dept_staff'
+                    | 'dept_leader'
+                    | 'authority_reviewer'
+                    | 'authority_leader'
+                    | 'approver'
+                    | 'finance_officer'
+                    | 'leadership_body'
+                    | 'expert'
+                    | 'contractor'
+                    | 'supervisor'
+                    | 'third_party_evaluator'
+                    | 'sys_admin'
+                    | 'sec_admin'
+                    | 'audit_admin';
                   roleName: string;
                   org: string;
                   orgName: string;
@@ -12306,7 +12553,45 @@ export interface paths {
                 actionName: string | null;
                 recurring: boolean;
                 outcomes: {
-                  event: string;
+                  event:
+                    | 'registered'
+                    | 'proposal_submitted'
+                    | 'submitted'
+                    | 'pre_review_passed'
+                    | 'pre_review_failed'
+                    | 'government_approved'
+                    | 'government_refused'
+                    | 'consent_given'
+                    | 'consent_refused'
+                    | 'review_completed'
+                    | 'filed'
+                    | 'filing_refused'
+                    | 'finance_opinion_issued'
+                    | 'finance_guarantee_refused'
+                    | 'establishment_approved'
+                    | 'establishment_refused'
+                    | 'budget_decided'
+                    | 'budget_reported'
+                    | 'funds_arranged'
+                    | 'allocation_published'
+                    | 'contract_signed'
+                    | 'contract_filed'
+                    | 'supervisor_filed'
+                    | 'deliverables_submitted'
+                    | 'construction_completed'
+                    | 'acceptance_applied'
+                    | 'extension_requested'
+                    | 'extension_granted'
+                    | 'extension_refused'
+                    | 'acceptance_passed'
+                    | 'acceptance_failed'
+                    | 'acceptance_report_filed'
+                    | 'self_evaluation_submitted'
+                    | 'evaluation_result_issued'
+                    | 'rectification_ordered'
+                    | 'rectification_completed'
+                    | 'terminated'
+                    | 'retired';
                   eventName: string;
                   name: string;
                   next: {
@@ -12384,13 +12669,65 @@ export interface paths {
             periodText: string;
             obligation: string;
             owedBy: {
-              role: string;
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
               roleName: string;
               org: string;
               orgName: string;
             };
             fulfilledBy: {
-              event: string;
+              event:
+                | 'registered'
+                | 'proposal_submitted'
+                | 'submitted'
+                | 'pre_review_passed'
+                | 'pre_review_failed'
+                | 'government_approved'
+                | 'government_refused'
+                | 'consent_given'
+                | 'consent_refused'
+                | 'review_completed'
+                | 'filed'
+                | 'filing_refused'
+                | 'finance_opinion_issued'
+                | 'finance_guarantee_refused'
+                | 'establishment_approved'
+                | 'establishment_refused'
+                | 'budget_decided'
+                | 'budget_reported'
+                | 'funds_arranged'
+                | 'allocation_published'
+                | 'contract_signed'
+                | 'contract_filed'
+                | 'supervisor_filed'
+                | 'deliverables_submitted'
+                | 'construction_completed'
+                | 'acceptance_applied'
+                | 'extension_requested'
+                | 'extension_granted'
+                | 'extension_refused'
+                | 'acceptance_passed'
+                | 'acceptance_failed'
+                | 'acceptance_report_filed'
+                | 'self_evaluation_submitted'
+                | 'evaluation_result_issued'
+                | 'rectification_ordered'
+                | 'rectification_completed'
+                | 'terminated'
+                | 'retired';
               name: string;
             }[];
             stepId: string | null;
