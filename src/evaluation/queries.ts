@@ -259,14 +259,15 @@ export async function roundDetail(q: Queryable, caller: EvalCaller, id: string) 
             overdue: overdue(p.obligationState, p.obligationDue),
           }
         : null,
-      score: p.scoreId
-        ? {
-            phase: p.phase,
-            scores: p.scores ?? [],
-            total: (p.totalTenths ?? 0) / 10,
-            version: p.scoreVersion ?? 1,
-          }
-        : null,
+      score:
+        p.scoreId && p.phase
+          ? {
+              phase: p.phase,
+              scores: p.scores ?? [],
+              total: (p.totalTenths ?? 0) / 10,
+              version: p.scoreVersion ?? 1,
+            }
+          : null,
     })),
     efficacy: efficacyRows.map((e) => ({
       ...e,

@@ -3,7 +3,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type TSchema, Type } from 'typebox';
+import type { TSchema } from 'typebox';
 import { ErrorBody, errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { recordEvent } from '../shared/command.ts';
@@ -24,6 +24,7 @@ import {
 import { callerOfContext } from './context.ts';
 import { listRounds, publicResults, roundDetail } from './queries.ts';
 import { compilationDocx, compilationXlsx, departmentReport } from './reports.ts';
+import * as R from './responses.ts';
 import * as S from './schemas.ts';
 
 const TAGS = ['年度考核'];
@@ -32,8 +33,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const PUBLIC_RESULTS_LIMIT = { max: 60, timeWindow: '1 minute' };
 
 type Req = FastifyRequest;
-/** Answers are built by the queries; documented in the route summaries. */
-const Any = Type.Object({}, { additionalProperties: true });
 
 function send(reply: FastifyReply, bytes: Buffer, type: string, ascii: string, chinese: string) {
   return reply
@@ -50,19 +49,16 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
   const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
   const caller = (req: Req) => callerOfContext(deps, commandContext(req));
   const ctx = (req: Req) => commandContext(req);
-  const write = <B extends TSchema>(summary: string, body: B) => ({
-    schema: {
-      tags: TAGS,
-      summary,
-      params: S.IdParams,
-      body,
-      response: { 200: Any, 201: Any, ...errors },
-    },
+  const write = <B extends TSchema, A extends TSchema>(summary: string, body: B, answer: A) => ({
+    schema: { tags: TAGS, summary, params: S.IdParams, body, response: { 200: answer, ...errors } },
+  });
+  const create = <B extends TSchema, A extends TSchema>(summary: string, body: B, answer: A) => ({
+    schema: { tags: TAGS, summary, params: S.IdParams, body, response: { 201: answer, ...errors } },
   });
 
   app.get(
     '/api/evaluation/rounds',
-    { schema: { tags: TAGS, summary: '考核年度列表', response: { 200: Any, 201: Any, ...errors } } },
+    { schema: { tags: TAGS, summary: '考核年度列表', response: { 200: R.RoundList, ...errors } } },
     (req) => listRounds(deps.db, caller(req)),
   );
   app.get(
@@ -72,7 +68,7 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
         tags: TAGS,
         summary: '考核年度详情（自评价、抽查、评分、效能、整改、结果）',
         params: S.IdParams,
-        response: { 200: Any, 201: Any, ...errors },
+        response: { 200: R.RoundDetail, ...errors },
       },
     },
     (req) => roundDetail(deps.db, caller(req), req.params.id),
@@ -84,53 +80,67 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
         tags: TAGS,
         summary: '开启年度考核',
         body: S.RoundBody,
-        response: { 200: Any, 201: Any, ...errors },
+        response: { 201: R.RoundOpened, ...errors },
       },
     },
     async (req, reply) => reply.code(201).send(await openRound(deps, ctx(req), req.body)),
   );
   app.post(
     '/api/evaluation/rounds/:id/self-evaluations',
-    write('报送项目自评价报告', S.SelfEvaluationBody),
+    create('报送项目自评价报告', S.SelfEvaluationBody, R.Created),
     async (req, reply) =>
       reply.code(201).send(await submitSelfEvaluation(deps, ctx(req), req.params.id, req.body)),
   );
   app.post(
     '/api/evaluation/self-evaluations/:id/spot-check',
-    write('抽查项目自评价', S.SpotCheckBody),
+    create('抽查项目自评价', S.SpotCheckBody, R.Created),
     async (req, reply) => reply.code(201).send(await spotCheck(deps, ctx(req), req.params.id, req.body)),
   );
   app.post(
     '/api/evaluation/rounds/:id/indicator-sets',
-    write('制定年度考核指标体系（新版本）', S.IndicatorSetBody),
+    create('制定年度考核指标体系（新版本）', S.IndicatorSetBody, R.IndicatorSetCreated),
     async (req, reply) =>
       reply.code(201).send(await createIndicatorSet(deps, ctx(req), req.params.id, req.body)),
   );
-  app.post('/api/evaluation/rounds/:id/scores', write('项目绩效考核评分', S.ScoreBody), (req) =>
+  app.post('/api/evaluation/rounds/:id/scores', write('项目绩效考核评分', S.ScoreBody, R.Scored), (req) =>
     scoreProject(deps, ctx(req), req.params.id, req.body),
   );
-  app.post('/api/evaluation/rounds/:id/efficacy', write('应用效能评估', S.EfficacyBody), (req) =>
-    recordEfficacy(deps, ctx(req), req.params.id, req.body),
+  app.post(
+    '/api/evaluation/rounds/:id/efficacy',
+    write('应用效能评估', S.EfficacyBody, R.EfficacyRecorded),
+    (req) => recordEfficacy(deps, ctx(req), req.params.id, req.body),
   );
-  app.post('/api/evaluation/rounds/:id/roll-up', write('汇总部门考核结果', S.VersionBody), (req) =>
-    rollUpRound(deps, ctx(req), req.params.id, req.body),
+  app.post(
+    '/api/evaluation/rounds/:id/roll-up',
+    write('汇总部门考核结果', S.VersionBody, R.RolledUp),
+    (req) => rollUpRound(deps, ctx(req), req.params.id, req.body),
   );
-  app.post('/api/evaluation/rounds/:id/publish', write('公示年度考核结果', S.VersionBody), async (req) => {
-    await publishRound(deps, ctx(req), req.params.id, req.body);
-    return { ok: true };
-  });
+  app.post(
+    '/api/evaluation/rounds/:id/publish',
+    write('公示年度考核结果', S.VersionBody, R.Done),
+    async (req) => {
+      await publishRound(deps, ctx(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
   app.post(
     '/api/evaluation/rounds/:id/rectifications',
-    write('提出整改意见', S.RectificationBody),
+    create('提出整改意见', S.RectificationBody, R.Created),
     async (req, reply) =>
       reply.code(201).send(await issueRectification(deps, ctx(req), req.params.id, req.body)),
   );
-  app.post('/api/evaluation/rectifications/:id/report', write('报告整改情况', S.ReportBody), async (req) => {
-    await reportRectification(deps, ctx(req), req.params.id, req.body);
-    return { ok: true };
-  });
-  app.post('/api/evaluation/rectifications/:id/close', write('核销整改', S.VersionBody), (req) =>
-    closeRectification(deps, ctx(req), req.params.id, req.body),
+  app.post(
+    '/api/evaluation/rectifications/:id/report',
+    write('报告整改情况', S.ReportBody, R.Done),
+    async (req) => {
+      await reportRectification(deps, ctx(req), req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/evaluation/rectifications/:id/close',
+    write('核销整改', S.VersionBody, R.RectificationClosed),
+    (req) => closeRectification(deps, ctx(req), req.params.id, req.body),
   );
 
   app.get(
@@ -140,7 +150,7 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
         tags: TAGS,
         summary: '部门年度考核报告（.docx）',
         params: S.ReportParams,
-        response: { 200: Any, 201: Any, ...errors },
+        response: { 200: R.FileDownload('部门年度考核报告（Word）'), ...errors },
       },
     },
     async (req, reply) => {
@@ -169,7 +179,7 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
         tags: TAGS,
         summary: '年度考核汇编（.docx）',
         params: S.IdParams,
-        response: { 200: Any, 201: Any, ...errors },
+        response: { 200: R.FileDownload('年度考核汇编（Word）'), ...errors },
       },
     },
     async (req, reply) => {
@@ -190,7 +200,7 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
         tags: TAGS,
         summary: '年度考核汇总表（.xlsx）',
         params: S.IdParams,
-        response: { 200: Any, 201: Any, ...errors },
+        response: { 200: R.FileDownload('年度考核汇总表（Excel）'), ...errors },
       },
     },
     async (req, reply) => {
@@ -214,7 +224,7 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
         summary: '已公示的年度考核结果（一公示）',
         security: [],
         querystring: S.PublicQuery,
-        response: { 200: Any, 400: ErrorBody, 429: ErrorBody },
+        response: { 200: R.PublicResults, 400: ErrorBody, 429: ErrorBody },
       },
     },
     (req) => {

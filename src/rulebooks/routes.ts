@@ -5,15 +5,12 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { isRole, type Role } from '../access/roles.ts';
 import { loadCalendar } from '../calendar/repository.ts';
-import { errors, VersionInput } from '../http/schemas.ts';
+import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import {
-  EVENT_TYPES,
   evaluateProject,
-  FACT_CATALOG,
   GATE_ACTIONS,
   type OpenStep,
   type RoleCode,
@@ -39,189 +36,10 @@ import {
   resolveRulebookCode,
   versionKey,
 } from './repository.ts';
+import { EvaluateResponse, RulebookDetail, RulebookList } from './responses.ts';
+import { DeriveBody, EvaluateBody, JurisdictionParams, ProblemsErrorBody, VersionQuery } from './schemas.ts';
 
 const TAGS = ['规则集'];
-const strict = { additionalProperties: false } as const;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
-const CODE_PATTERN = '^[A-Z][A-Z0-9-]{1,15}$';
-
-const JurisdictionParams = Type.Object(
-  {
-    jurisdiction: Type.String({
-      pattern: CODE_PATTERN,
-      description: '规则集代码（DT、SC、JC、XZ 或派生代码）或行政区划代码',
-    }),
-  },
-  strict,
-);
-
-const CodeVersion = Type.Object({ code: Type.String(), version: Type.Integer() }, strict);
-
-const RulebookListItem = Type.Object(
-  {
-    code: Type.String(),
-    version: Type.Integer(),
-    name: Type.String(),
-    jurisdictionCode: Type.String({ description: 'GB/T 2260 行政区划代码' }),
-    jurisdictionName: Type.String(),
-    effectiveFrom: Type.String(),
-    regulationTitle: Type.String(),
-    derivedFrom: Nullable(CodeVersion),
-    builtIn: Type.Boolean({ description: '内置规则集（随平台发布）或管理员派生的版本' }),
-    latest: Type.Boolean({ description: '是否为该规则集的最新版本' }),
-    createdAt: Nullable(Type.String()),
-    createdByName: Nullable(Type.String()),
-  },
-  strict,
-);
-
-const RulebookDetail = Type.Object(
-  {
-    code: Type.String(),
-    version: Type.Integer(),
-    name: Type.String(),
-    jurisdictionCode: Type.String(),
-    jurisdictionName: Type.String(),
-    effectiveFrom: Type.String(),
-    derivedFrom: Nullable(CodeVersion),
-    builtIn: Type.Boolean(),
-    createdAt: Nullable(Type.String()),
-    createdByName: Nullable(Type.String()),
-    changes: Type.Array(Type.Unknown(), { description: '派生时的变更列表' }),
-    versions: Type.Array(Type.Object({ version: Type.Integer(), effectiveFrom: Type.String() }, strict)),
-    regulation: Type.Object(
-      {
-        title: Type.String(),
-        issuer: Type.String(),
-        date: Nullable(Type.String()),
-        docNumber: Nullable(Type.String()),
-      },
-      strict,
-    ),
-    notes: Type.Array(Type.String()),
-    articles: Type.Array(
-      Type.Object({ id: Type.String(), label: Type.String(), citation: Type.String() }, strict),
-    ),
-    roles: Type.Array(Type.Unknown(), { description: '规范角色 → 本地名称、所属机构、条款' }),
-    organisations: Type.Array(Type.Unknown()),
-    workflow: Type.Object(
-      { start: Type.Array(Type.Unknown()), stages: Type.Array(Type.Unknown()) },
-      { ...strict, description: '阶段 → 步骤（办理主体、适用条件及其中文表述、结果、材料、条款）' },
-    ),
-    materials: Type.Array(Type.Unknown()),
-    deadlines: Type.Array(Type.Unknown()),
-    gates: Type.Array(Type.Unknown()),
-    content: Type.Unknown({ description: '规则集原始数据（可经 loadRulebook 载入）' }),
-  },
-  strict,
-);
-
-const ProblemsErrorBody = Type.Object(
-  {
-    code: Type.String(),
-    message: Type.String(),
-    field: Type.Optional(Type.String()),
-    article: Type.Optional(Type.String()),
-    requestId: Type.Optional(Type.String()),
-    problems: Type.Optional(Type.Array(Type.String())),
-  },
-  strict,
-);
-
-const DeriveBody = Type.Object(
-  {
-    baseCode: Type.String({ pattern: CODE_PATTERN, description: '所依据的规则集，如 DT' }),
-    baseVersion: Type.Optional(VersionInput),
-    jurisdictionCode: Type.String({
-      pattern: '^[0-9]{6}$',
-      description: '适用辖区的 GB/T 2260 代码，如 140221',
-    }),
-    jurisdictionName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-    name: Type.String({ minLength: 2, maxLength: 100 }),
-    effectiveFrom: IsoDate,
-    regulation: Type.Optional(
-      Type.Object(
-        {
-          title: Type.String({ minLength: 2, maxLength: 200 }),
-          issuer: Type.String({ minLength: 2, maxLength: 100 }),
-          date: Type.Optional(IsoDate),
-          docNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-        },
-        strict,
-      ),
-    ),
-    changes: Type.Array(
-      Type.Unknown({
-        description:
-          '变更：set_deadline、set_actor、rename_organisation、add_organisation、set_role_name、add_material、remove_material、set_material_requirement、set_gate_strength、replace_text（见 RulebookChangeSchema）',
-      }),
-      { maxItems: 200 },
-    ),
-  },
-  strict,
-);
-
-/** The project facts the rules may test, typed from the vocabulary (unknown facts are refused). */
-const FactsSchema = Type.Object(
-  Object.fromEntries(
-    Object.entries(FACT_CATALOG).map(([name, spec]) => {
-      const values = 'values' in spec ? spec.values : undefined;
-      const schema =
-        spec.type === 'boolean'
-          ? Type.Boolean({ description: spec.label })
-          : spec.type === 'date'
-            ? Type.String({ ...IsoDate, description: spec.label })
-            : values
-              ? Type.Union(
-                  values.map((v) => Type.Literal(v)),
-                  { description: spec.label },
-                )
-              : Type.String({ maxLength: 200, description: spec.label });
-      return [name, Type.Optional(schema)];
-    }),
-  ),
-  strict,
-);
-
-const EventSchema = Type.Object(
-  {
-    type: Type.Union(EVENT_TYPES.map((e) => Type.Literal(e))),
-    at: IsoDate,
-    stepId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    ref: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    deadlineId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    until: Type.Optional(IsoDate),
-  },
-  strict,
-);
-
-const EvaluateBody = Type.Object(
-  {
-    facts: FactsSchema,
-    events: Type.Array(EventSchema, { maxItems: 500 }),
-    today: Type.Optional(IsoDate),
-    version: Type.Optional(VersionInput),
-  },
-  strict,
-);
-
-const EvaluateResponse = Type.Object(
-  {
-    rulebook: Type.Object({ code: Type.String(), version: Type.Integer(), name: Type.String() }, strict),
-    today: Type.String(),
-    status: Type.String({ description: 'active | refused | ended | terminated' }),
-    roles: Type.Array(Type.String(), { description: '据以筛选下一步的调用者角色' }),
-    nextSteps: Type.Array(Type.Unknown(), { description: '调用者角色可办理的下一步（含闸口与所需材料）' }),
-    steps: Type.Array(Type.Unknown()),
-    obligations: Type.Array(Type.Unknown(), {
-      description: '未履行的义务及到期日；日历未知时 dueDate 为 null、calendarKnown 为 false',
-    }),
-    gates: Type.Array(Type.Unknown(), { description: '各受控动作的闸口结果' }),
-    calendarKnownYears: Type.Array(Type.Integer()),
-  },
-  strict,
-);
 
 async function catalogAndCode(
   deps: CommandDeps,
@@ -254,7 +72,7 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
       schema: {
         tags: TAGS,
         summary: '规则集列表（内置与派生版本）',
-        response: { 200: Type.Object({ items: Type.Array(RulebookListItem) }, strict), ...errors },
+        response: { 200: RulebookList, ...errors },
       },
     },
     async () => {
@@ -282,7 +100,7 @@ export function registerRulebookRoutes(app: FastifyInstance, deps: CommandDeps):
         tags: TAGS,
         summary: '规则集详情：角色、流程、材料、期限、闸口及其条款出处',
         params: JurisdictionParams,
-        querystring: Type.Object({ version: Type.Optional(VersionInput) }, strict),
+        querystring: VersionQuery,
         response: { 200: RulebookDetail, ...errors },
       },
     },

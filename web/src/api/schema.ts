@@ -2902,8 +2902,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          late: boolean;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2927,8 +2928,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          ok: true;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2946,8 +2948,21 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          items: {
+            id: string;
+            year: number;
+            /** 自评价报送截止日 */
+            dueDate: string;
+            jurisdictionId: string;
+            jurisdictionName: string;
+            rolledUpAt: string | null;
+            publishedAt: string | null;
+            version: number;
+            /** 调用者可管理该年度（主管部门） */
+            manage: boolean;
+          }[];
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2967,8 +2982,11 @@ export interface paths {
         dueDate: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+          /** 开启的自评价义务数 */
+          obligations: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -2988,8 +3006,127 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          id: string;
+          year: number;
+          /** 自评价报送截止日 */
+          dueDate: string;
+          jurisdictionId: string;
+          jurisdictionName: string;
+          rolledUpAt: string | null;
+          publishedAt: string | null;
+          version: number;
+          /** 调用者可管理该年度（主管部门） */
+          manage: boolean;
+          spotCheck: {
+            financeName: string;
+            /** 条款编号 */
+            articles: string[];
+          } | null;
+          articles: {
+            /** 条款编号 */
+            selfEvaluation: string[];
+            /** 条款编号 */
+            assessment: string[];
+            /** 条款编号 */
+            efficacy: string[];
+            /** 条款编号 */
+            rectification: string[];
+            /** 条款编号 */
+            publication: string[];
+          };
+          indicatorSet: {
+            id: string;
+            version: number;
+            indicators: {
+              code: string;
+              name: string;
+              weight: number;
+              phases: ('construction' | 'operation')[];
+            }[];
+            note: string;
+          } | null;
+          projects: {
+            id: string;
+            code: string;
+            name: string;
+            organisationId: string;
+            organisationName: string;
+            selfEvaluation: {
+              id: string;
+              targets: {
+                indicator: string;
+                target: string;
+                achieved: string;
+              }[];
+              /** 已使用资金（元） */
+              fundsUsed: string;
+              outputs: string;
+              effects: string;
+              problems: string;
+              submittedAt: string;
+              spotCheck: {
+                conclusion: 'consistent' | 'issues';
+                keyProject: boolean;
+                findings: string;
+              } | null;
+            } | null;
+            obligation: {
+              state: 'open' | 'met' | 'overdue' | 'extended' | 'waived';
+              dueDate: string | null;
+              overdue: boolean;
+            } | null;
+            score: {
+              phase: 'construction' | 'operation';
+              scores: {
+                code: string;
+                score: number;
+              }[];
+              total: number;
+              version: number;
+            } | null;
+          }[];
+          efficacy: {
+            id: string;
+            systemId: string;
+            systemName: string;
+            organisationName: string;
+            dimensions: {
+              code: string;
+              name: string;
+              score: number | null;
+            }[];
+            questionnaire: number | null;
+            total: number | null;
+          }[];
+          rectifications: {
+            id: string;
+            organisationId: string;
+            organisationName: string;
+            projectId: string | null;
+            systemId: string | null;
+            source: 'self_evaluation' | 'spot_check' | 'assessment' | 'efficacy';
+            finding: string;
+            opinion: string;
+            deadline: string;
+            state: 'open' | 'reported' | 'closed';
+            report: string | null;
+            reportedOn: string | null;
+            closedOn: string | null;
+            version: number;
+            obligationState: 'open' | 'met' | 'overdue' | 'extended' | 'waived' | null;
+            late: boolean;
+            overdue: boolean;
+          }[];
+          results: {
+            organisationId: string;
+            organisationName: string;
+            score: number;
+            grade: string;
+            gradeName: string;
+            summary: string;
+          }[];
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3009,8 +3146,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3030,8 +3166,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3080,8 +3215,11 @@ export interface paths {
         satisfaction?: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          id: string;
+          total: number | null;
+          questionnaire: number | null;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3109,8 +3247,10 @@ export interface paths {
         note: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+          version: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3133,8 +3273,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          ok: true;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3162,8 +3303,9 @@ export interface paths {
         deadline: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3184,8 +3326,7 @@ export interface paths {
       query: never;
       body: never;
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: Blob;
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3208,8 +3349,9 @@ export interface paths {
         version: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          departments: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3240,8 +3382,10 @@ export interface paths {
         version?: number;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        200: {
+          id: string;
+          total: number;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3273,8 +3417,9 @@ export interface paths {
         problems: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -3298,8 +3443,9 @@ export interface paths {
         findings: string;
       };
       responses: {
-        200: Record<string, unknown>;
-        201: Record<string, unknown>;
+        201: {
+          id: string;
+        };
         400: ApiErrorBody;
         401: ApiErrorBody;
         403: ApiErrorBody;
@@ -10846,7 +10992,21 @@ export interface paths {
       };
       body: never;
       responses: {
-        200: Record<string, unknown>;
+        200: {
+          total: number;
+          items: {
+            id: string;
+            year: number;
+            jurisdictionName: string;
+            publishedAt: string;
+            departments: {
+              organisationName: string;
+              score: number;
+              grade: string;
+              gradeName: string;
+            }[];
+          }[];
+        };
         400: ApiErrorBody;
         429: ApiErrorBody;
       };
@@ -11432,7 +11592,7 @@ export interface paths {
           builtIn: boolean;
           createdAt: string | null;
           createdByName: string | null;
-          /** 派生时的变更列表 */
+          /** 派生时的变更列表（各项见 RulebookChangeSchema） */
           changes: unknown[];
           versions: {
             version: number;
@@ -11451,16 +11611,359 @@ export interface paths {
             citation: string;
           }[];
           /** 规范角色 → 本地名称、所属机构、条款 */
-          roles: unknown[];
-          organisations: unknown[];
+          roles: {
+            code:
+              | 'dept_staff'
+              | 'dept_leader'
+              | 'authority_reviewer'
+              | 'authority_leader'
+              | 'approver'
+              | 'finance_officer'
+              | 'leadership_body'
+              | 'expert'
+              | 'contractor'
+              | 'supervisor'
+              | 'third_party_evaluator'
+              | 'sys_admin'
+              | 'sec_admin'
+              | 'audit_admin';
+            canonicalName: string;
+            name: string;
+            org: string | null;
+            orgName: string | null;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          organisations: {
+            key: string;
+            name: string;
+            kind:
+              | 'department'
+              | 'authority'
+              | 'approval_bureau'
+              | 'finance'
+              | 'leadership_body'
+              | 'data_center'
+              | 'contractor'
+              | 'supervisor'
+              | 'evaluator'
+              | 'expert_committee';
+            kindName: string;
+            generic: boolean;
+            textWording: string | null;
+            terms: {
+              term: string;
+              display: string;
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            }[];
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 阶段 → 步骤（办理主体、适用条件及其中文表述、结果、材料、条款） */
           workflow: {
-            start: unknown[];
-            stages: unknown[];
+            start: {
+              id: string;
+              name: string;
+            }[];
+            stages: {
+              code:
+                | 'plan'
+                | 'application'
+                | 'review'
+                | 'filing_approval'
+                | 'budget'
+                | 'construction'
+                | 'acceptance'
+                | 'operation'
+                | 'retired';
+              name: string;
+              canonicalName: string;
+              steps: {
+                id: string;
+                name: string;
+                summary: string;
+                actor: {
+                  role:
+                    | 'dept_staff'
+                    | 'dept_leader'
+                    | 'authority_reviewer'
+                    | 'authority_leader'
+                    | 'approver'
+                    | 'finance_officer'
+                    | 'leadership_body'
+                    | 'expert'
+                    | 'contractor'
+                    | 'supervisor'
+                    | 'third_party_evaluator'
+                    | 'sys_admin'
+                    | 'sec_admin'
+                    | 'audit_admin';
+                  roleName: string;
+                  org: string;
+                  orgName: string;
+                };
+                condition: {
+                  text: string;
+                  /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                  predicate: unknown;
+                } | null;
+                action:
+                  | 'register'
+                  | 'file_review'
+                  | 'approve_establishment'
+                  | 'allocate_budget'
+                  | 'review_budget'
+                  | 'procure'
+                  | 'disburse_construction'
+                  | 'disburse_om'
+                  | null;
+                actionName: string | null;
+                recurring: boolean;
+                outcomes: {
+                  event:
+                    | 'registered'
+                    | 'proposal_submitted'
+                    | 'submitted'
+                    | 'pre_review_passed'
+                    | 'pre_review_failed'
+                    | 'government_approved'
+                    | 'government_refused'
+                    | 'consent_given'
+                    | 'consent_refused'
+                    | 'review_completed'
+                    | 'filed'
+                    | 'filing_refused'
+                    | 'finance_opinion_issued'
+                    | 'finance_guarantee_refused'
+                    | 'establishment_approved'
+                    | 'establishment_refused'
+                    | 'budget_decided'
+                    | 'budget_reported'
+                    | 'funds_arranged'
+                    | 'allocation_published'
+                    | 'contract_signed'
+                    | 'contract_filed'
+                    | 'supervisor_filed'
+                    | 'deliverables_submitted'
+                    | 'construction_completed'
+                    | 'acceptance_applied'
+                    | 'extension_requested'
+                    | 'extension_granted'
+                    | 'extension_refused'
+                    | 'acceptance_passed'
+                    | 'acceptance_failed'
+                    | 'acceptance_report_filed'
+                    | 'self_evaluation_submitted'
+                    | 'evaluation_result_issued'
+                    | 'rectification_ordered'
+                    | 'rectification_completed'
+                    | 'terminated'
+                    | 'retired';
+                  eventName: string;
+                  name: string;
+                  next: {
+                    id: string;
+                    name: string;
+                  }[];
+                  result: 'refused' | 'ended' | null;
+                  resultName: string | null;
+                }[];
+                materials: {
+                  code: string;
+                  name: string;
+                  requirement: 'required' | 'conditional' | 'optional';
+                  requirementName: string;
+                  condition: {
+                    text: string;
+                    /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                    predicate: unknown;
+                  } | null;
+                  summary: string;
+                  articles: {
+                    id: string;
+                    /** 条款全称，如《…办法》第十九条（DT-19） */
+                    citation: string;
+                  }[];
+                }[];
+                articles: {
+                  id: string;
+                  /** 条款全称，如《…办法》第十九条（DT-19） */
+                  citation: string;
+                }[];
+              }[];
+            }[];
           };
-          materials: unknown[];
-          deadlines: unknown[];
-          gates: unknown[];
+          materials: {
+            stepId: string;
+            stepName: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            code: string;
+            name: string;
+            requirement: 'required' | 'conditional' | 'optional';
+            requirementName: string;
+            condition: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          deadlines: {
+            id: string;
+            name: string;
+            anchor: {
+              kind: 'event' | 'fact';
+              code: string;
+              name: string;
+            };
+            amount: number;
+            unit: 'working_days' | 'calendar_days' | 'calendar_months';
+            unitName: string;
+            periodText: string;
+            obligation: string;
+            owedBy: {
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            fulfilledBy: {
+              event:
+                | 'registered'
+                | 'proposal_submitted'
+                | 'submitted'
+                | 'pre_review_passed'
+                | 'pre_review_failed'
+                | 'government_approved'
+                | 'government_refused'
+                | 'consent_given'
+                | 'consent_refused'
+                | 'review_completed'
+                | 'filed'
+                | 'filing_refused'
+                | 'finance_opinion_issued'
+                | 'finance_guarantee_refused'
+                | 'establishment_approved'
+                | 'establishment_refused'
+                | 'budget_decided'
+                | 'budget_reported'
+                | 'funds_arranged'
+                | 'allocation_published'
+                | 'contract_signed'
+                | 'contract_filed'
+                | 'supervisor_filed'
+                | 'deliverables_submitted'
+                | 'construction_completed'
+                | 'acceptance_applied'
+                | 'extension_requested'
+                | 'extension_granted'
+                | 'extension_refused'
+                | 'acceptance_passed'
+                | 'acceptance_failed'
+                | 'acceptance_report_filed'
+                | 'self_evaluation_submitted'
+                | 'evaluation_result_issued'
+                | 'rectification_ordered'
+                | 'rectification_completed'
+                | 'terminated'
+                | 'retired';
+              name: string;
+            }[];
+            stepId: string | null;
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            extension: {
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            } | null;
+            consequence: string;
+            consequenceGateId: string | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          gates: {
+            id: string;
+            name: string;
+            actions: {
+              code:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              name: string;
+            }[];
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            passWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            severity: 'block' | 'warn';
+            severityName: string;
+            reason: string;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 规则集原始数据（可经 loadRulebook 载入） */
           content: unknown;
         };
@@ -11614,17 +12117,249 @@ export interface paths {
             name: string;
           };
           today: string;
-          /** active | refused | ended | terminated */
-          status: string;
+          status: 'active' | 'refused' | 'ended' | 'terminated';
           /** 据以筛选下一步的调用者角色 */
-          roles: string[];
+          roles: (
+            | 'dept_staff'
+            | 'dept_leader'
+            | 'authority_reviewer'
+            | 'authority_leader'
+            | 'approver'
+            | 'finance_officer'
+            | 'leadership_body'
+            | 'expert'
+            | 'contractor'
+            | 'supervisor'
+            | 'third_party_evaluator'
+            | 'sys_admin'
+            | 'sec_admin'
+            | 'audit_admin'
+          )[];
           /** 调用者角色可办理的下一步（含闸口与所需材料） */
-          nextSteps: unknown[];
-          steps: unknown[];
+          nextSteps: {
+            stepId: string;
+            name: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            stageName: string;
+            actor: {
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            action:
+              | 'register'
+              | 'file_review'
+              | 'approve_establishment'
+              | 'allocate_budget'
+              | 'review_budget'
+              | 'procure'
+              | 'disburse_construction'
+              | 'disburse_om'
+              | null;
+            actionName: string | null;
+            blocked: boolean;
+            gates: {
+              gateId: string;
+              name: string;
+              action:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              applicable: boolean;
+              passed: boolean;
+              severity: 'block' | 'warn';
+              reason: string;
+              article: string;
+              articles: string[];
+              citation: string;
+            }[];
+            requiredMaterials: {
+              code: string;
+              name: string;
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            }[];
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          steps: {
+            stepId: string;
+            name: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            status: 'done' | 'open' | 'skipped' | 'not_reached' | 'closed';
+            outcome: {
+              event:
+                | 'registered'
+                | 'proposal_submitted'
+                | 'submitted'
+                | 'pre_review_passed'
+                | 'pre_review_failed'
+                | 'government_approved'
+                | 'government_refused'
+                | 'consent_given'
+                | 'consent_refused'
+                | 'review_completed'
+                | 'filed'
+                | 'filing_refused'
+                | 'finance_opinion_issued'
+                | 'finance_guarantee_refused'
+                | 'establishment_approved'
+                | 'establishment_refused'
+                | 'budget_decided'
+                | 'budget_reported'
+                | 'funds_arranged'
+                | 'allocation_published'
+                | 'contract_signed'
+                | 'contract_filed'
+                | 'supervisor_filed'
+                | 'deliverables_submitted'
+                | 'construction_completed'
+                | 'acceptance_applied'
+                | 'extension_requested'
+                | 'extension_granted'
+                | 'extension_refused'
+                | 'acceptance_passed'
+                | 'acceptance_failed'
+                | 'acceptance_report_filed'
+                | 'self_evaluation_submitted'
+                | 'evaluation_result_issued'
+                | 'rectification_ordered'
+                | 'rectification_completed'
+                | 'terminated'
+                | 'retired';
+              name: string;
+              at: string;
+            } | null;
+          }[];
           /** 未履行的义务及到期日；日历未知时 dueDate 为 null、calendarKnown 为 false */
-          obligations: unknown[];
+          obligations: {
+            deadlineId: string;
+            name: string;
+            obligation: string;
+            owedBy: {
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            stepId: string | null;
+            /** 起算事件，或 fact:<名称> */
+            anchor: string;
+            anchorDate: string;
+            ref: string | null;
+            amount: number;
+            unit: 'working_days' | 'calendar_days' | 'calendar_months';
+            periodText: string;
+            dueDate: string | null;
+            calendarKnown: boolean;
+            unknownYears: number[];
+            extended: boolean;
+            extensionPending: boolean;
+            status: 'open' | 'fulfilled';
+            fulfilledAt: string | null;
+            late: boolean;
+            overdue: boolean;
+            daysOverdue: number;
+            workingDaysOverdue: number | null;
+            consequence: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 各受控动作的闸口结果 */
-          gates: unknown[];
+          gates: {
+            action:
+              | 'register'
+              | 'file_review'
+              | 'approve_establishment'
+              | 'allocate_budget'
+              | 'review_budget'
+              | 'procure'
+              | 'disburse_construction'
+              | 'disburse_om';
+            actionName: string;
+            allowed: boolean;
+            results: {
+              gateId: string;
+              name: string;
+              action:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              applicable: boolean;
+              passed: boolean;
+              severity: 'block' | 'warn';
+              reason: string;
+              article: string;
+              articles: string[];
+              citation: string;
+            }[];
+          }[];
           calendarKnownYears: number[];
         };
         400: ApiErrorBody;
@@ -11680,7 +12415,7 @@ export interface paths {
           builtIn: boolean;
           createdAt: string | null;
           createdByName: string | null;
-          /** 派生时的变更列表 */
+          /** 派生时的变更列表（各项见 RulebookChangeSchema） */
           changes: unknown[];
           versions: {
             version: number;
@@ -11699,16 +12434,359 @@ export interface paths {
             citation: string;
           }[];
           /** 规范角色 → 本地名称、所属机构、条款 */
-          roles: unknown[];
-          organisations: unknown[];
+          roles: {
+            code:
+              | 'dept_staff'
+              | 'dept_leader'
+              | 'authority_reviewer'
+              | 'authority_leader'
+              | 'approver'
+              | 'finance_officer'
+              | 'leadership_body'
+              | 'expert'
+              | 'contractor'
+              | 'supervisor'
+              | 'third_party_evaluator'
+              | 'sys_admin'
+              | 'sec_admin'
+              | 'audit_admin';
+            canonicalName: string;
+            name: string;
+            org: string | null;
+            orgName: string | null;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          organisations: {
+            key: string;
+            name: string;
+            kind:
+              | 'department'
+              | 'authority'
+              | 'approval_bureau'
+              | 'finance'
+              | 'leadership_body'
+              | 'data_center'
+              | 'contractor'
+              | 'supervisor'
+              | 'evaluator'
+              | 'expert_committee';
+            kindName: string;
+            generic: boolean;
+            textWording: string | null;
+            terms: {
+              term: string;
+              display: string;
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            }[];
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 阶段 → 步骤（办理主体、适用条件及其中文表述、结果、材料、条款） */
           workflow: {
-            start: unknown[];
-            stages: unknown[];
+            start: {
+              id: string;
+              name: string;
+            }[];
+            stages: {
+              code:
+                | 'plan'
+                | 'application'
+                | 'review'
+                | 'filing_approval'
+                | 'budget'
+                | 'construction'
+                | 'acceptance'
+                | 'operation'
+                | 'retired';
+              name: string;
+              canonicalName: string;
+              steps: {
+                id: string;
+                name: string;
+                summary: string;
+                actor: {
+                  role:
+                    | 'dept_staff'
+                    | 'dept_leader'
+                    | 'authority_reviewer'
+                    | 'authority_leader'
+                    | 'approver'
+                    | 'finance_officer'
+                    | 'leadership_body'
+                    | 'expert'
+                    | 'contractor'
+                    | 'supervisor'
+                    | 'third_party_evaluator'
+                    | 'sys_admin'
+                    | 'sec_admin'
+                    | 'audit_admin';
+                  roleName: string;
+                  org: string;
+                  orgName: string;
+                };
+                condition: {
+                  text: string;
+                  /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                  predicate: unknown;
+                } | null;
+                action:
+                  | 'register'
+                  | 'file_review'
+                  | 'approve_establishment'
+                  | 'allocate_budget'
+                  | 'review_budget'
+                  | 'procure'
+                  | 'disburse_construction'
+                  | 'disburse_om'
+                  | null;
+                actionName: string | null;
+                recurring: boolean;
+                outcomes: {
+                  event:
+                    | 'registered'
+                    | 'proposal_submitted'
+                    | 'submitted'
+                    | 'pre_review_passed'
+                    | 'pre_review_failed'
+                    | 'government_approved'
+                    | 'government_refused'
+                    | 'consent_given'
+                    | 'consent_refused'
+                    | 'review_completed'
+                    | 'filed'
+                    | 'filing_refused'
+                    | 'finance_opinion_issued'
+                    | 'finance_guarantee_refused'
+                    | 'establishment_approved'
+                    | 'establishment_refused'
+                    | 'budget_decided'
+                    | 'budget_reported'
+                    | 'funds_arranged'
+                    | 'allocation_published'
+                    | 'contract_signed'
+                    | 'contract_filed'
+                    | 'supervisor_filed'
+                    | 'deliverables_submitted'
+                    | 'construction_completed'
+                    | 'acceptance_applied'
+                    | 'extension_requested'
+                    | 'extension_granted'
+                    | 'extension_refused'
+                    | 'acceptance_passed'
+                    | 'acceptance_failed'
+                    | 'acceptance_report_filed'
+                    | 'self_evaluation_submitted'
+                    | 'evaluation_result_issued'
+                    | 'rectification_ordered'
+                    | 'rectification_completed'
+                    | 'terminated'
+                    | 'retired';
+                  eventName: string;
+                  name: string;
+                  next: {
+                    id: string;
+                    name: string;
+                  }[];
+                  result: 'refused' | 'ended' | null;
+                  resultName: string | null;
+                }[];
+                materials: {
+                  code: string;
+                  name: string;
+                  requirement: 'required' | 'conditional' | 'optional';
+                  requirementName: string;
+                  condition: {
+                    text: string;
+                    /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+                    predicate: unknown;
+                  } | null;
+                  summary: string;
+                  articles: {
+                    id: string;
+                    /** 条款全称，如《…办法》第十九条（DT-19） */
+                    citation: string;
+                  }[];
+                }[];
+                articles: {
+                  id: string;
+                  /** 条款全称，如《…办法》第十九条（DT-19） */
+                  citation: string;
+                }[];
+              }[];
+            }[];
           };
-          materials: unknown[];
-          deadlines: unknown[];
-          gates: unknown[];
+          materials: {
+            stepId: string;
+            stepName: string;
+            stage:
+              | 'plan'
+              | 'application'
+              | 'review'
+              | 'filing_approval'
+              | 'budget'
+              | 'construction'
+              | 'acceptance'
+              | 'operation'
+              | 'retired';
+            code: string;
+            name: string;
+            requirement: 'required' | 'conditional' | 'optional';
+            requirementName: string;
+            condition: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          deadlines: {
+            id: string;
+            name: string;
+            anchor: {
+              kind: 'event' | 'fact';
+              code: string;
+              name: string;
+            };
+            amount: number;
+            unit: 'working_days' | 'calendar_days' | 'calendar_months';
+            unitName: string;
+            periodText: string;
+            obligation: string;
+            owedBy: {
+              role:
+                | 'dept_staff'
+                | 'dept_leader'
+                | 'authority_reviewer'
+                | 'authority_leader'
+                | 'approver'
+                | 'finance_officer'
+                | 'leadership_body'
+                | 'expert'
+                | 'contractor'
+                | 'supervisor'
+                | 'third_party_evaluator'
+                | 'sys_admin'
+                | 'sec_admin'
+                | 'audit_admin';
+              roleName: string;
+              org: string;
+              orgName: string;
+            };
+            fulfilledBy: {
+              event:
+                | 'registered'
+                | 'proposal_submitted'
+                | 'submitted'
+                | 'pre_review_passed'
+                | 'pre_review_failed'
+                | 'government_approved'
+                | 'government_refused'
+                | 'consent_given'
+                | 'consent_refused'
+                | 'review_completed'
+                | 'filed'
+                | 'filing_refused'
+                | 'finance_opinion_issued'
+                | 'finance_guarantee_refused'
+                | 'establishment_approved'
+                | 'establishment_refused'
+                | 'budget_decided'
+                | 'budget_reported'
+                | 'funds_arranged'
+                | 'allocation_published'
+                | 'contract_signed'
+                | 'contract_filed'
+                | 'supervisor_filed'
+                | 'deliverables_submitted'
+                | 'construction_completed'
+                | 'acceptance_applied'
+                | 'extension_requested'
+                | 'extension_granted'
+                | 'extension_refused'
+                | 'acceptance_passed'
+                | 'acceptance_failed'
+                | 'acceptance_report_filed'
+                | 'self_evaluation_submitted'
+                | 'evaluation_result_issued'
+                | 'rectification_ordered'
+                | 'rectification_completed'
+                | 'terminated'
+                | 'retired';
+              name: string;
+            }[];
+            stepId: string | null;
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            extension: {
+              articles: {
+                id: string;
+                /** 条款全称，如《…办法》第十九条（DT-19） */
+                citation: string;
+              }[];
+            } | null;
+            consequence: string;
+            consequenceGateId: string | null;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
+          gates: {
+            id: string;
+            name: string;
+            actions: {
+              code:
+                | 'register'
+                | 'file_review'
+                | 'approve_establishment'
+                | 'allocate_budget'
+                | 'review_budget'
+                | 'procure'
+                | 'disburse_construction'
+                | 'disburse_om';
+              name: string;
+            }[];
+            appliesWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            passWhen: {
+              text: string;
+              /** 条件的数据形式（Predicate，见 src/rules/model.ts） */
+              predicate: unknown;
+            } | null;
+            severity: 'block' | 'warn';
+            severityName: string;
+            reason: string;
+            summary: string;
+            articles: {
+              id: string;
+              /** 条款全称，如《…办法》第十九条（DT-19） */
+              citation: string;
+            }[];
+          }[];
           /** 规则集原始数据（可经 loadRulebook 载入） */
           content: unknown;
         };

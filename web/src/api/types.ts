@@ -1,8 +1,7 @@
 /**
  * Named response and request types of the Tongchou HTTP API, as aliases of the types generated from
  * the OpenAPI document (./schema.ts, `npm run gen:api-types`). Nothing here is declared by hand except
- * the typed views of the parts the server's schema leaves `unknown` (a rulebook's workflow, roles,
- * deadlines and gates; a derived version's changes), marked below.
+ * the changes of a derived rulebook version, which the server validates itself (marked below).
  */
 import type { ApiBody, ApiQuery, ApiResponse } from './client.ts';
 
@@ -59,138 +58,25 @@ export type RulebookListResponse = ApiResponse<'/api/rulebooks', 'get'>;
 export type RulebookSummary = RulebookListResponse['items'][number];
 export type CodeVersion = NonNullable<RulebookSummary['derivedFrom']>;
 
-export type DeadlineUnit = 'working_days' | 'calendar_days' | 'calendar_months';
-
-// Typed views of what GET /api/rulebooks/:code declares as `unknown` (its schema does not describe
-// the workflow, roles, organisations, materials, deadlines and gates). Declared here until the
-// server's schema does; then they become aliases like the rest.
-
+/** GET /api/rulebooks/:code?version= (also the 201 of POST /api/rulebooks/:code/versions) */
+export type RulebookDetail = ApiResponse<'/api/rulebooks/{jurisdiction}', 'get'>;
+export type RuleRole = RulebookDetail['roles'][number];
+export type RuleOrganisation = RulebookDetail['organisations'][number];
+export type RuleStage = RulebookDetail['workflow']['stages'][number];
+export type RuleStep = RuleStage['steps'][number];
+export type RuleActor = RuleStep['actor'];
+export type RuleOutcome = RuleStep['outcomes'][number];
+export type RuleMaterial = RuleStep['materials'][number];
 /** An article id with its full citation, e.g. `《…办法》第十九条（DT-19）`. */
-export interface ArticleRef {
-  id: string;
-  citation: string;
-}
-
+export type ArticleRef = RuleStep['articles'][number];
 /** A condition as data and as Chinese text. */
-export interface ConditionText {
-  text: string;
-  predicate: unknown;
-}
+export type ConditionText = NonNullable<RuleStep['condition']>;
+export type RuleDeadline = RulebookDetail['deadlines'][number];
+export type DeadlineUnit = RuleDeadline['unit'];
+export type RuleGate = RulebookDetail['gates'][number];
 
-export interface RuleActor {
-  role: string;
-  roleName: string;
-  org: string;
-  orgName: string;
-}
-
-export interface RuleMaterial {
-  code: string;
-  name: string;
-  requirement: 'required' | 'conditional' | 'optional';
-  requirementName: string;
-  condition: ConditionText | null;
-  summary: string;
-  articles: ArticleRef[];
-}
-
-export interface RuleOutcome {
-  event: string;
-  eventName: string;
-  name: string;
-  next: { id: string; name: string }[];
-  result: 'refused' | 'ended' | null;
-  resultName: string | null;
-}
-
-export interface RuleStep {
-  id: string;
-  name: string;
-  summary: string;
-  actor: RuleActor;
-  condition: ConditionText | null;
-  action: string | null;
-  actionName: string | null;
-  recurring: boolean;
-  outcomes: RuleOutcome[];
-  materials: RuleMaterial[];
-  articles: ArticleRef[];
-}
-
-export interface RuleStage {
-  code: string;
-  name: string;
-  canonicalName: string;
-  steps: RuleStep[];
-}
-
-export interface RuleRole {
-  code: string;
-  canonicalName: string;
-  name: string;
-  org: string | null;
-  orgName: string | null;
-  articles: ArticleRef[];
-}
-
-export interface RuleOrganisation {
-  key: string;
-  name: string;
-  kind: string;
-  kindName: string;
-  generic: boolean;
-  textWording: string | null;
-  terms: { term: string; display: string; articles: ArticleRef[] }[];
-  articles: ArticleRef[];
-}
-
-export interface RuleDeadline {
-  id: string;
-  name: string;
-  anchor: { kind: 'event' | 'fact'; code: string; name: string };
-  amount: number;
-  unit: DeadlineUnit;
-  unitName: string;
-  periodText: string;
-  obligation: string;
-  owedBy: RuleActor;
-  fulfilledBy: { event: string; name: string }[];
-  stepId: string | null;
-  appliesWhen: ConditionText | null;
-  extension: { articles: ArticleRef[] } | null;
-  consequence: string;
-  consequenceGateId: string | null;
-  summary: string;
-  articles: ArticleRef[];
-}
-
-export interface RuleGate {
-  id: string;
-  name: string;
-  actions: { code: string; name: string }[];
-  appliesWhen: ConditionText | null;
-  passWhen: ConditionText | null;
-  severity: 'block' | 'warn';
-  severityName: string;
-  reason: string;
-  summary: string;
-  articles: ArticleRef[];
-}
-
-type GeneratedRulebookDetail = ApiResponse<'/api/rulebooks/{jurisdiction}', 'get'>;
-
-/** GET /api/rulebooks/:code?version= (the generated type, with the views above for its `unknown` parts) */
-export type RulebookDetail = Omit<
-  GeneratedRulebookDetail,
-  'roles' | 'organisations' | 'workflow' | 'materials' | 'deadlines' | 'gates'
-> & {
-  roles: RuleRole[];
-  organisations: RuleOrganisation[];
-  workflow: { start: { id: string; name: string }[]; stages: RuleStage[] };
-  materials: (RuleMaterial & { stepId: string; stepName: string; stage: string })[];
-  deadlines: RuleDeadline[];
-  gates: RuleGate[];
-};
+// The one request type declared by hand: the server takes a derivation's changes as `unknown[]` and
+// checks each itself (RulebookChangeSchema), so that a bad change comes back in `problems`.
 
 /** One change of POST /api/rulebooks/:code/versions (the server's schema says `unknown[]`; it validates each). */
 export type RulebookChange =

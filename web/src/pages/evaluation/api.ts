@@ -1,135 +1,61 @@
 /**
- * Calls and response types of the 年度考核 pages (src/evaluation). Hand-written like the other
- * pages' types (web/src/api is not generated yet).
+ * Types (generated from the server's schemas, web/src/api/schema.ts) and calls of the 年度考核 pages
+ * (src/evaluation).
  */
-import { ApiError, api, buildUrl, NETWORK_ERROR, toApiError } from '../../api/client.ts';
+import {
+  type ApiBody,
+  ApiError,
+  type ApiResponse,
+  buildUrl,
+  call,
+  NETWORK_ERROR,
+  toApiError,
+} from '../../api/client.ts';
 
 const E = '/api/evaluation';
 
-export interface Round {
-  id: string;
-  year: number;
-  dueDate: string;
-  jurisdictionId: string;
-  jurisdictionName: string;
-  rolledUpAt: string | null;
-  publishedAt: string | null;
-  version: number;
-  manage: boolean;
-}
-
-export interface Indicator {
-  code: string;
-  name: string;
-  weight: number;
-  phases: ('construction' | 'operation')[];
-}
-
-export interface RoundProject {
-  id: string;
-  code: string;
-  name: string;
-  organisationId: string;
-  organisationName: string;
-  selfEvaluation: {
-    id: string;
-    targets: { indicator: string; target: string; achieved: string }[];
-    fundsUsed: string;
-    outputs: string;
-    effects: string;
-    problems: string;
-    submittedAt: string;
-    spotCheck: { conclusion: 'consistent' | 'issues'; keyProject: boolean; findings: string } | null;
-  } | null;
-  obligation: { state: string; dueDate: string | null; overdue: boolean } | null;
-  score: {
-    phase: 'construction' | 'operation';
-    scores: { code: string; score: number }[];
-    total: number;
-    version: number;
-  } | null;
-}
-
-export interface Rectification {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  projectId: string | null;
-  systemId: string | null;
-  source: string;
-  finding: string;
-  opinion: string;
-  deadline: string;
-  state: 'open' | 'reported' | 'closed';
-  report: string | null;
-  reportedOn: string | null;
-  closedOn: string | null;
-  version: number;
-  obligationState: string | null;
-  late: boolean;
-  overdue: boolean;
-}
-
-export interface DepartmentResult {
-  organisationId: string;
-  organisationName: string;
-  score: number;
-  grade: string;
-  gradeName: string;
-  summary: string;
-}
-
-export interface RoundDetail extends Round {
-  spotCheck: { financeName: string; articles: string[] } | null;
-  articles: Record<'selfEvaluation' | 'assessment' | 'efficacy' | 'rectification' | 'publication', string[]>;
-  indicatorSet: { id: string; version: number; indicators: Indicator[]; note: string } | null;
-  projects: RoundProject[];
-  efficacy: {
-    id: string;
-    systemId: string;
-    systemName: string;
-    organisationName: string;
-    dimensions: { code: string; name: string; score: number | null }[];
-    questionnaire: number | null;
-    total: number | null;
-  }[];
-  rectifications: Rectification[];
-  results: DepartmentResult[];
-}
-
-export interface PublicRound {
-  id: string;
-  year: number;
-  jurisdictionName: string;
-  publishedAt: string;
-  departments: { organisationName: string; score: number; grade: string; gradeName: string }[];
-}
+export type Round = ApiResponse<'/api/evaluation/rounds', 'get'>['items'][number];
+/** GET /api/evaluation/rounds/:id */
+export type RoundDetail = ApiResponse<'/api/evaluation/rounds/{id}', 'get'>;
+export type Indicator = NonNullable<RoundDetail['indicatorSet']>['indicators'][number];
+export type RoundProject = RoundDetail['projects'][number];
+export type Rectification = RoundDetail['rectifications'][number];
+export type DepartmentResult = RoundDetail['results'][number];
+export type RectificationSource = Rectification['source'];
+export type PublicRound = ApiResponse<'/api/public/evaluation-results', 'get'>['items'][number];
 
 export const evaluation = {
-  rounds: (signal?: AbortSignal) => api.get<{ items: Round[] }>(`${E}/rounds`, { signal }),
-  round: (id: string, signal?: AbortSignal) => api.get<RoundDetail>(`${E}/rounds/${id}`, { signal }),
-  open: (body: { year: number; dueDate: string }) =>
-    api.post<{ id: string; obligations: number }>(`${E}/rounds`, body),
-  selfEvaluate: (id: string, body: unknown) =>
-    api.post<{ id: string }>(`${E}/rounds/${id}/self-evaluations`, body),
-  spotCheck: (selfEvaluationId: string, body: unknown) =>
-    api.post<{ id: string }>(`${E}/self-evaluations/${selfEvaluationId}/spot-check`, body),
-  indicatorSet: (id: string, body: unknown) =>
-    api.post<{ id: string; version: number }>(`${E}/rounds/${id}/indicator-sets`, body),
-  score: (id: string, body: unknown) =>
-    api.post<{ id: string; total: number }>(`${E}/rounds/${id}/scores`, body),
-  efficacy: (id: string, body: unknown) =>
-    api.post<{ id: string; total: number | null }>(`${E}/rounds/${id}/efficacy`, body),
+  rounds: (signal?: AbortSignal) => call('get', '/api/evaluation/rounds', { signal }),
+  round: (id: string, signal?: AbortSignal) =>
+    call('get', '/api/evaluation/rounds/{id}', { params: { id }, signal }),
+  open: (body: ApiBody<'/api/evaluation/rounds', 'post'>) => call('post', '/api/evaluation/rounds', { body }),
+  selfEvaluate: (id: string, body: ApiBody<'/api/evaluation/rounds/{id}/self-evaluations', 'post'>) =>
+    call('post', '/api/evaluation/rounds/{id}/self-evaluations', { params: { id }, body }),
+  spotCheck: (
+    selfEvaluationId: string,
+    body: ApiBody<'/api/evaluation/self-evaluations/{id}/spot-check', 'post'>,
+  ) =>
+    call('post', '/api/evaluation/self-evaluations/{id}/spot-check', {
+      params: { id: selfEvaluationId },
+      body,
+    }),
+  indicatorSet: (id: string, body: ApiBody<'/api/evaluation/rounds/{id}/indicator-sets', 'post'>) =>
+    call('post', '/api/evaluation/rounds/{id}/indicator-sets', { params: { id }, body }),
+  score: (id: string, body: ApiBody<'/api/evaluation/rounds/{id}/scores', 'post'>) =>
+    call('post', '/api/evaluation/rounds/{id}/scores', { params: { id }, body }),
+  efficacy: (id: string, body: ApiBody<'/api/evaluation/rounds/{id}/efficacy', 'post'>) =>
+    call('post', '/api/evaluation/rounds/{id}/efficacy', { params: { id }, body }),
   rollUp: (id: string, version: number) =>
-    api.post<{ departments: number }>(`${E}/rounds/${id}/roll-up`, { version }),
-  publish: (id: string, version: number) => api.post<{ ok: true }>(`${E}/rounds/${id}/publish`, { version }),
-  rectify: (id: string, body: unknown) => api.post<{ id: string }>(`${E}/rounds/${id}/rectifications`, body),
+    call('post', '/api/evaluation/rounds/{id}/roll-up', { params: { id }, body: { version } }),
+  publish: (id: string, version: number) =>
+    call('post', '/api/evaluation/rounds/{id}/publish', { params: { id }, body: { version } }),
+  rectify: (id: string, body: ApiBody<'/api/evaluation/rounds/{id}/rectifications', 'post'>) =>
+    call('post', '/api/evaluation/rounds/{id}/rectifications', { params: { id }, body }),
   reportRectification: (id: string, report: string, version: number) =>
-    api.post<{ ok: true }>(`${E}/rectifications/${id}/report`, { report, version }),
+    call('post', '/api/evaluation/rectifications/{id}/report', { params: { id }, body: { report, version } }),
   closeRectification: (id: string, version: number) =>
-    api.post<{ late: boolean }>(`${E}/rectifications/${id}/close`, { version }),
-  publicResults: (signal?: AbortSignal) =>
-    api.get<{ total: number; items: PublicRound[] }>('/api/public/evaluation-results', { signal }),
+    call('post', '/api/evaluation/rectifications/{id}/close', { params: { id }, body: { version } }),
+  publicResults: (signal?: AbortSignal) => call('get', '/api/public/evaluation-results', { signal }),
 };
 
 /** Downloads a generated file (report, compilation, summary) under `fileName`. */
@@ -165,12 +91,12 @@ export const EFFICACY_DIMENSIONS = [
   { code: 'sustainability', name: '应用可持续发展水平' },
   { code: 'security', name: '系统安全可靠程度' },
 ] as const;
-export const RECTIFICATION_STATES: Record<string, string> = {
+export const RECTIFICATION_STATES: Record<Rectification['state'], string> = {
   open: '整改中',
   reported: '已报告整改',
   closed: '已核销',
 };
-export const SOURCES: Record<string, string> = {
+export const SOURCES: Record<RectificationSource, string> = {
   self_evaluation: '项目自评价',
   spot_check: '财政抽查',
   assessment: '绩效考核',

@@ -1,27 +1,10 @@
-/** 通知设置: the caller's own channel preferences (src/notifications/routes.ts). */
-import { api } from '../../../api/client.ts';
+/** 通知设置: the caller's own channel preferences (src/notifications/routes.ts); generated types. */
+import { type ApiBody, type ApiResponse, call } from '../../../api/client.ts';
 
-export interface NotificationPreferences {
-  inApp: true;
-  email: string | null;
-  emailEnabled: boolean;
-  webhookEnabled: boolean;
-  mutedKinds: string[];
-  version: number;
-  updatedAt: string | null;
-  available: { smtp: boolean; webhook: boolean };
-  kinds: { code: string; name: string }[];
-}
-
-export interface PreferencesInput {
-  version: number;
-  email: string | null;
-  emailEnabled: boolean;
-  webhookEnabled: boolean;
-  mutedKinds: string[];
-}
+export type NotificationPreferences = ApiResponse<'/api/notifications/preferences', 'get'>;
+export type PreferencesInput = ApiBody<'/api/notifications/preferences', 'put'>;
 
 export const getPreferences = (signal: AbortSignal) =>
-  api.get<NotificationPreferences>('/api/notifications/preferences', { signal });
+  call('get', '/api/notifications/preferences', { signal });
 export const savePreferences = (body: PreferencesInput) =>
-  api.put<NotificationPreferences>('/api/notifications/preferences', body);
+  call('put', '/api/notifications/preferences', { body });

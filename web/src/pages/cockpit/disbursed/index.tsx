@@ -1,32 +1,14 @@
 import { Alert, Card, Statistic, Table } from 'antd';
 import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../../api/client.ts';
+import { type ApiResponse, call } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { formatYuan } from '../../projects/logic.ts';
 
-interface DisbursedRow {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  department: string;
-  kind: string;
-  kindName: string;
-  amount: string;
-  purpose: string;
-  decidedAt: string | null;
-}
-
-interface DisbursedList {
-  year: number;
-  total: number;
-  disbursed: string;
-  items: DisbursedRow[];
-}
+type DisbursedRow = ApiResponse<'/api/cockpit/disbursed', 'get'>['items'][number];
 
 const PAGE_SIZE = 20;
 
@@ -40,10 +22,10 @@ export default function CockpitDisbursedPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const fetcher = useCallback(
     (signal: AbortSignal) =>
-      api.get<DisbursedList>(
-        `/api/cockpit/disbursed?year=${encodeURIComponent(year)}&limit=${PAGE_SIZE}&offset=${(page - 1) * PAGE_SIZE}`,
-        { signal },
-      ),
+      call('get', '/api/cockpit/disbursed', {
+        query: { year: Number(year), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        signal,
+      }),
     [year, page],
   );
   const { data, error, loading, reload } = useRequest(fetcher);

@@ -1,6 +1,13 @@
 import { Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
-import { EFFICACY_DIMENSIONS, type Indicator, PHASES, type RoundProject, SOURCES } from '../api.ts';
+import {
+  EFFICACY_DIMENSIONS,
+  type Indicator,
+  PHASES,
+  type RectificationSource,
+  type RoundProject,
+  SOURCES,
+} from '../api.ts';
 
 /** A modal form: `onSubmit` gets the validated values; errors stay in the modal. */
 function FormModal<T extends object>({
@@ -225,7 +232,7 @@ export function EfficacyForm(props: {
 
 export interface RectificationValues {
   target: string;
-  source: string;
+  source: RectificationSource;
   finding: string;
   opinion: string;
   deadline: string;
