@@ -38,7 +38,8 @@ import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { addComment, certificateUrl, getProject, submitProject, withdrawProject } from '../api.ts';
 import { MaterialLink } from '../components/MaterialLink.tsx';
-import { DECLARATIONS, formatSize, formatYuan, STATE_BADGE } from '../logic.ts';
+import { formatSize, formatYuan, STATE_BADGE } from '../logic.ts';
+import { useProjectMeta } from '../meta.ts';
 import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { ProjectDetail, WorkflowStep } from '../types.ts';
 import { HistoryTab } from './components/HistoryTab.tsx';
@@ -360,7 +361,8 @@ export default function ProjectDetailPage() {
 }
 
 export function ApplicationDescriptions({ project: p }: { project: ProjectDetail }) {
-  const declared = DECLARATIONS.filter((d) => p.declarations[d.value]).map((d) => d.label);
+  const { declarations } = useProjectMeta();
+  const declared = declarations.filter((d) => p.declarations[d.value]).map((d) => d.label);
   return (
     <Descriptions
       column={1}

@@ -13,7 +13,7 @@ import {
   recordAssessment,
   registerExpert,
 } from '../api.ts';
-import { EXPERT_FIELDS, GRADES } from '../logic.ts';
+import { useProjectMeta } from '../meta.ts';
 
 /**
  * 专家库与年度考核: experts by field with their employer (for 回避, DT-09d), and the departments'
@@ -22,6 +22,7 @@ import { EXPERT_FIELDS, GRADES } from '../logic.ts';
 export default function ExpertsPage() {
   const { message } = App.useApp();
   const me = useMe();
+  const meta = useProjectMeta();
   const pool = useRequest(getExpertPool);
   const assessments = useRequest(listAssessments);
   const orgs = useRequest(listOrganisations);
@@ -111,7 +112,7 @@ export default function ExpertsPage() {
                 />
               </Form.Item>
               <Form.Item name="fields" label="领域" rules={[{ required: true }]}>
-                <Select mode="multiple" options={EXPERT_FIELDS} />
+                <Select mode="multiple" options={meta.expertFields} />
               </Form.Item>
               <Form.Item name="employerOrganisationId" label="工作单位（用于回避）">
                 <Select
@@ -183,7 +184,7 @@ export default function ExpertsPage() {
                 </Col>
                 <Col span={8}>
                   <Form.Item name="grade" label="等级" rules={[{ required: true }]}>
-                    <Select options={GRADES} />
+                    <Select options={meta.assessmentGrades} />
                   </Form.Item>
                 </Col>
               </Row>

@@ -24,6 +24,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { createPlan, listPlans } from '../api.ts';
 import { PLAN_STATUS_BADGE } from '../logic.ts';
+import { useProjectMeta } from '../meta.ts';
 import type { Plan } from '../types.ts';
 
 const COMPILERS = ['authority_reviewer', 'authority_leader', 'dept_staff'];
@@ -38,6 +39,7 @@ export default function PlansPage() {
   const me = useMe();
   const { data, error, loading, reload } = useRequest(listPlans);
   const [creating, setCreating] = useState(false);
+  const meta = useProjectMeta();
   const [form] = Form.useForm<{
     kind: string;
     title: string;
@@ -123,12 +125,7 @@ export default function PlansPage() {
           initialValues={{ kind: 'annual', year: new Date().getFullYear() }}
         >
           <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-            <Select
-              options={[
-                { value: 'annual', label: '年度计划' },
-                { value: 'overall', label: '政务信息化规划' },
-              ]}
-            />
+            <Select options={meta.planKinds} />
           </Form.Item>
           <Form.Item name="title" label="名称" rules={[{ required: true, min: 2, max: 100 }]}>
             <Input />
