@@ -14,9 +14,10 @@ export interface Paged<T> {
  */
 export function useListQuery<T>(
   fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<Paged<T>>,
-  options: { prefix?: string; pageSize?: number } = {},
+  options: { prefix?: string; pageSize?: number; noun?: string } = {},
 ) {
   const prefix = options.prefix ?? '';
+  const noun = options.noun ?? '条';
   const [search, setSearch] = useSearchParams();
   const params: ListParams = readListParams(search, prefix, options.pageSize);
   const serialised = JSON.stringify(toServerQuery(params));
@@ -42,10 +43,12 @@ export function useListQuery<T>(
       total: state.data?.total ?? 0,
       showSizeChanger: true,
       pageSizeOptions: [10, 20, 50, 100],
-      showTotal: (total: number) => `共 ${total} 条`,
+      showTotal: (total: number) => `共 ${total} ${noun}`,
       onChange: setPage,
     }),
-    [params.page, params.pageSize, state.data?.total, setPage],
+    [params.page, params.pageSize, state.data?.total, setPage, noun],
   );
   return { ...state, params, setFilters, pagination };
 }
+
+export type ListQuery<T> = ReturnType<typeof useListQuery<T>>;
