@@ -47,7 +47,7 @@ export function FilterBar({
           />
         ),
       )}
-      {Object.keys(values).length > 0 && (
+      {fields.some((f) => values[f.name]) && (
         <Button
           type="link"
           onClick={() => onChange(Object.fromEntries(fields.map((f) => [f.name, undefined])))}

@@ -14,8 +14,8 @@ interface ListViewProps<T> {
   extra?: ReactNode;
   /** The server's export list name (GET /api/workbench/export?list=…): adds 导出 Excel. */
   exportList?: string;
-  size?: 'small' | 'middle' | 'large';
-  rowSelection?: TableProps<T>['rowSelection'];
+  /** More of the table's own props (size, row selection, expandable rows). */
+  table?: Omit<TableProps<T>, 'rowKey' | 'columns' | 'dataSource' | 'pagination' | 'loading'>;
 }
 
 /**
@@ -49,8 +49,7 @@ export function ListView<T extends object>({
   empty,
   extra,
   exportList,
-  size,
-  rowSelection,
+  table,
 }: ListViewProps<T> & { list: ListQuery<T> }) {
   return (
     <>
@@ -70,14 +69,13 @@ export function ListView<T extends object>({
       ) : (
         <Table<T>
           rowKey={rowKey}
-          size={size}
-          rowSelection={rowSelection}
           loading={list.loading}
           columns={columns}
           dataSource={list.data?.items ?? []}
           pagination={list.pagination}
           scroll={{ x: 'max-content' }}
           locale={empty ? { emptyText: empty } : undefined}
+          {...table}
         />
       )}
     </>

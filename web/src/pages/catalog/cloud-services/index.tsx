@@ -185,13 +185,13 @@ function CloudCatalog({ meta }: { meta: CatalogMeta }) {
           fields={fields}
           columns={columns}
           rowKey="id"
-          size="middle"
           extra={actions}
-          rowSelection={
-            managing
+          table={{
+            size: 'middle',
+            rowSelection: managing
               ? { selectedRowKeys: selected.map((s) => s.id), onChange: (_, rows) => setSelected(rows) }
-              : undefined
-          }
+              : undefined,
+          }}
         />
       </Card>
       <CloudServiceForm

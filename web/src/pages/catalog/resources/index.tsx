@@ -166,7 +166,13 @@ function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
       {conflicts.data && <ConflictNotices conflicts={conflicts.data.items} compact />}
       <NearDuplicates items={nearDuplicates} noun="资源" />
       <Card variant="borderless">
-        <ListView<ResourceItem> list={list} fields={fields} columns={columns} rowKey="id" size="middle" />
+        <ListView<ResourceItem>
+          list={list}
+          fields={fields}
+          columns={columns}
+          rowKey="id"
+          table={{ size: 'middle' }}
+        />
       </Card>
       <ResourceDrawer
         meta={meta}

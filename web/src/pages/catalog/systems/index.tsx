@@ -171,7 +171,13 @@ function SystemCatalog({ meta }: { meta: CatalogMeta }) {
       />
       <NearDuplicates items={nearDuplicates} noun="系统" />
       <Card variant="borderless">
-        <ListView<SystemItem> list={list} fields={fields} columns={columns} rowKey="id" size="middle" />
+        <ListView<SystemItem>
+          list={list}
+          fields={fields}
+          columns={columns}
+          rowKey="id"
+          table={{ size: 'middle' }}
+        />
       </Card>
       <SystemDrawer meta={meta} id={detailId} onClose={() => setDetailId(null)} />
       <SystemForm
