@@ -10,7 +10,6 @@ import {
   Modal,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
 } from 'antd';
@@ -18,7 +17,9 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import type { FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useLocalList } from '../../../components/list/useListQuery.ts';
 import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
@@ -29,6 +30,12 @@ import type { Plan } from '../types.ts';
 
 const COMPILERS = ['authority_reviewer', 'authority_leader', 'dept_staff'];
 
+/** 按名称 (q), 类别 (kind) and 状态 (status): the list's URL filters. */
+const matchesPlan = (p: Plan, f: Record<string, string>) =>
+  (!f.q?.trim() || p.title.includes(f.q.trim())) &&
+  (!f.kind || p.kind === f.kind) &&
+  (!f.status || p.status === f.status);
+
 /**
  * 规划与年度计划 (DT-08, SC-07, XZ-06): the authority compiles the jurisdiction's plans for the
  * leadership body's approval; departments file their own plans with the authority.
@@ -37,7 +44,9 @@ export default function PlansPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
-  const { data, error, loading, reload } = useRequest(listPlans);
+  const plans = useRequest(listPlans);
+  const list = useLocalList(plans, matchesPlan);
+  const reload = plans.reload;
   const [creating, setCreating] = useState(false);
   const meta = useProjectMeta();
   const [form] = Form.useForm<{
@@ -47,6 +56,11 @@ export default function PlansPage() {
     endYear?: number;
     summary: string;
   }>();
+  const fields: FilterField[] = [
+    { name: 'q', label: '按名称搜索', type: 'text' },
+    { name: 'kind', label: '类别', type: 'select', width: 160, options: meta.planKinds },
+    { name: 'status', label: '状态', type: 'select', width: 140, options: meta.planStatuses },
+  ];
   const canCompile = me.roles.some((r) => COMPILERS.includes(r.role));
 
   const columns: TableColumnsType<Plan> = [
@@ -106,11 +120,7 @@ export default function PlansPage() {
         }
       />
       <Card>
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <Table rowKey="id" loading={loading} columns={columns} dataSource={data?.items ?? []} />
-        )}
+        <ListView<Plan> list={list} fields={fields} columns={columns} rowKey="id" />
       </Card>
       <Modal
         title="编制规划或年度计划"
