@@ -1,18 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { asApiError } from '../../../api/client.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { PageSpin } from '../../../components/FullPageSpin.tsx';
 import { codeOptions, type FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
 import { useListQuery } from '../../../components/list/useListQuery.ts';
-import { PageHeader } from '../../../components/PageHeader.tsx';
 import { cloudBatch, listCloudServices } from '../api.ts';
-import { TransferButtons } from '../components/TransferButtons.tsx';
+import { CatalogHeader, WithCatalogMeta } from '../components/CatalogPage.tsx';
 import { cloudApprovalText, labelOf } from '../logic.ts';
 import type { CatalogMeta, CloudServiceItem } from '../types.ts';
-import { useCatalogMeta } from '../useCatalogMeta.ts';
 import { CloudServiceForm } from './CloudServiceForm.tsx';
 
 const STATUS_COLORS: Record<string, string> = { draft: 'gold', approved: 'blue', published: 'green' };
@@ -152,24 +147,15 @@ function CloudCatalog({ meta }: { meta: CatalogMeta }) {
 
   return (
     <>
-      <PageHeader
+      <CatalogHeader
         title="云服务目录"
         description="政务云服务目录（IaaS、PaaS、SaaS，DT-13）：由主管部门编制，经审定（朔城区须会同财政部门，SC-12）后发布；项目须使用目录内的服务，不重复建设。"
-        extra={
-          <Space wrap>
-            <TransferButtons
-              kind="cloud-services"
-              query={list.params.filters}
-              canImport={meta.me.manages}
-              onImported={reload}
-            />
-            {meta.me.manages && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-                新增条目
-              </Button>
-            )}
-          </Space>
-        }
+        kind="cloud-services"
+        query={list.params.filters}
+        canEdit={meta.me.manages}
+        onImported={reload}
+        addLabel="新增条目"
+        onAdd={() => setEditing({})}
       />
       {!managing && (
         <Alert
@@ -211,8 +197,5 @@ function CloudCatalog({ meta }: { meta: CatalogMeta }) {
 
 /** 云服务目录 (DT-13, SC-12). */
 export default function CloudServicesPage() {
-  const { data, error, reload } = useCatalogMeta();
-  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
-  if (!data) return <PageSpin />;
-  return <CloudCatalog meta={data} />;
+  return <WithCatalogMeta>{(meta) => <CloudCatalog meta={meta} />}</WithCatalogMeta>;
 }

@@ -1,20 +1,15 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { PageSpin } from '../../../components/FullPageSpin.tsx';
 import { codeOptions, type FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
 import { useListQuery } from '../../../components/list/useListQuery.ts';
-import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDate } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listConflicts, listResources } from '../api.ts';
+import { CatalogHeader, WithCatalogMeta } from '../components/CatalogPage.tsx';
 import { NearDuplicates } from '../components/NearDuplicates.tsx';
-import { TransferButtons } from '../components/TransferButtons.tsx';
 import { labelOf } from '../logic.ts';
 import type { CatalogMeta, NearDuplicate, ResourceAction, ResourceDetail, ResourceItem } from '../types.ts';
-import { useCatalogMeta } from '../useCatalogMeta.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { ConflictNotices } from './ConflictNotices.tsx';
 import { ResourceDrawer } from './ResourceDrawer.tsx';
@@ -141,27 +136,18 @@ function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
 
   return (
     <>
-      <PageHeader
+      <CatalogHeader
         title="信息资源目录"
         description="各部门注册本单位的信息资源，写明来源、格式、更新周期、共享和开放属性及信息项（DT-10、SC-09b），经主管部门审核后发布，必要时下架。重复登记的信息项按一数一源提示（SC-26）。"
-        extra={
-          <Space wrap>
-            <TransferButtons
-              kind="resources"
-              query={list.params.filters}
-              canImport={meta.me.canEdit}
-              onImported={() => {
-                reload();
-                conflicts.reload();
-              }}
-            />
-            {meta.me.canEdit && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-                注册资源
-              </Button>
-            )}
-          </Space>
-        }
+        kind="resources"
+        query={list.params.filters}
+        canEdit={meta.me.canEdit}
+        onImported={() => {
+          reload();
+          conflicts.reload();
+        }}
+        addLabel="注册资源"
+        onAdd={() => setEditing({})}
       />
       {conflicts.data && <ConflictNotices conflicts={conflicts.data.items} compact />}
       <NearDuplicates items={nearDuplicates} noun="资源" />
@@ -201,8 +187,5 @@ function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
 
 /** 信息资源目录 (DT-10, SC-09b, XZ-08a, SC-26). */
 export default function ResourcesPage() {
-  const { data, error, reload } = useCatalogMeta();
-  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
-  if (!data) return <PageSpin />;
-  return <ResourceCatalog meta={data} />;
+  return <WithCatalogMeta>{(meta) => <ResourceCatalog meta={meta} />}</WithCatalogMeta>;
 }

@@ -1,19 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { PageSpin } from '../../../components/FullPageSpin.tsx';
 import { codeOptions, type FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
 import { useListQuery } from '../../../components/list/useListQuery.ts';
-import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listSystems } from '../api.ts';
+import { CatalogHeader, WithCatalogMeta } from '../components/CatalogPage.tsx';
 import { NearDuplicates } from '../components/NearDuplicates.tsx';
-import { TransferButtons } from '../components/TransferButtons.tsx';
 import { labelOf, labelsOf } from '../logic.ts';
 import type { CatalogMeta, NearDuplicate, SystemItem } from '../types.ts';
-import { useCatalogMeta } from '../useCatalogMeta.ts';
 import { RetireModal } from './RetireModal.tsx';
 import { SystemDrawer } from './SystemDrawer.tsx';
 import { SystemForm } from './SystemForm.tsx';
@@ -150,24 +145,15 @@ function SystemCatalog({ meta }: { meta: CatalogMeta }) {
 
   return (
     <>
-      <PageHeader
+      <CatalogHeader
         title="系统目录"
         description="政务信息系统目录（SC-10）：各部门登记、维护本单位的系统，主管部门查看并更正本辖区全部系统。系统总量只减不增，报废或并入须登记日期（DT-01）。"
-        extra={
-          <Space wrap>
-            <TransferButtons
-              kind="systems"
-              query={list.params.filters}
-              canImport={meta.me.canEdit}
-              onImported={reload}
-            />
-            {meta.me.canEdit && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-                登记系统
-              </Button>
-            )}
-          </Space>
-        }
+        kind="systems"
+        query={list.params.filters}
+        canEdit={meta.me.canEdit}
+        onImported={reload}
+        addLabel="登记系统"
+        onAdd={() => setEditing({})}
       />
       <NearDuplicates items={nearDuplicates} noun="系统" />
       <Card variant="borderless">
@@ -199,8 +185,5 @@ function SystemCatalog({ meta }: { meta: CatalogMeta }) {
 
 /** 系统目录 (SC-10, XZ-08b, XZ-28, XZ-30, DT-01). */
 export default function SystemsPage() {
-  const { data, error, reload } = useCatalogMeta();
-  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
-  if (!data) return <PageSpin />;
-  return <SystemCatalog meta={data} />;
+  return <WithCatalogMeta>{(meta) => <SystemCatalog meta={meta} />}</WithCatalogMeta>;
 }
