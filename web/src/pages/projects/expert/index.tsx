@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { getProject, giveExpertOpinion, listAssignments } from '../api.ts';
 import { MaterialLink } from '../components/MaterialLink.tsx';
-import { ApplicationDescriptions } from '../detail/index.tsx';
+import { ApplicationDescriptions } from '../detail/components/ApplicationDescriptions.tsx';
 import { formatSize, formatYuan } from '../logic.ts';
 import { useProjectMeta } from '../meta.ts';
 
