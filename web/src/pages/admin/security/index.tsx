@@ -13,12 +13,12 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { asApiError } from '../../../api/client.ts';
 import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
 import { useLocalList } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   fetchPolicy,
@@ -64,15 +64,8 @@ export default function SecurityAdminPage() {
   const { message } = App.useApp();
   const [granting, setGranting] = useState<SecurityUser | null>(null);
 
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      message.success(done);
-      reload();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const perform = useAction(reload);
+  const act = (run: () => Promise<unknown>, done: string) => perform(done, run);
 
   const columns: TableColumnsType<SecurityUser> = [
     {

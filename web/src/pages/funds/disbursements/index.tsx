@@ -1,6 +1,5 @@
 import {
   Alert,
-  App,
   Button,
   Card,
   Flex,
@@ -14,11 +13,11 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { asApiError } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
 import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   approveOverride,
@@ -39,22 +38,16 @@ function gateTag(g: Gate) {
 
 /** One request: every gate of the rulebook with its result and article, and the actions on it. */
 function DisbursementGates({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const { message } = App.useApp();
   const [opinion, setOpinion] = useState('');
   const fetcher = useCallback((signal: AbortSignal) => getDisbursement(id, signal), [id]);
   const { data, error, reload } = useRequest(fetcher);
+  const perform = useAction(() => {
+    reload();
+    onChanged();
+  });
   if (error) return <ApiErrorResult error={error} onRetry={reload} />;
   if (!data) return null;
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      message.success(done);
-      reload();
-      onChanged();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const act = (run: () => Promise<unknown>, done: string) => perform(done, run);
   const pending = data.disbursement.status === 'pending';
   return (
     <Card size="small">

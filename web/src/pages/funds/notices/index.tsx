@@ -21,6 +21,7 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
 import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listProjects } from '../../projects/api.ts';
 import { answerObjection, createNotice, getNotice, listNotices, publishNotice } from '../api.ts';
@@ -35,20 +36,14 @@ function NoticeDrawer({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { message } = App.useApp();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const fetcher = useCallback((signal: AbortSignal) => getNotice(id, signal), [id]);
   const { data, error, reload } = useRequest(fetcher);
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      message.success(done);
-      reload();
-      onChanged();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const perform = useAction(() => {
+    reload();
+    onChanged();
+  });
+  const act = (run: () => Promise<unknown>, done: string) => perform(done, run);
   return (
     <Drawer open width={720} title={data?.title ?? '公示'} onClose={onClose}>
       {error && <ApiErrorResult error={error} onRetry={reload} />}

@@ -1,5 +1,4 @@
 import {
-  App,
   Button,
   Card,
   DatePicker,
@@ -15,7 +14,6 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import { asApiError } from '../../../api/client.ts';
 import {
   decideExtension,
   EXTENSION_STATES,
@@ -26,6 +24,7 @@ import {
   requestExtension,
 } from '../../../api/construction.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 
 type Dialog =
@@ -58,25 +57,18 @@ export function AcceptanceExtensionsCard(props: {
   onChanged: () => void;
 }) {
   const { projectId, isDepartment, isAuthority, onChanged } = props;
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const view = useRequest(useCallback((s: AbortSignal) => listExtensions(projectId, s), [projectId]));
   const deadlines = view.data?.deadlines ?? [];
+  const run = useAction(() => {
+    setDialog(null);
+    form.resetFields();
+    view.reload();
+    onChanged();
+  });
   if (!view.error && !view.loading && deadlines.length === 0) return null;
 
-  const run = async (done: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(done);
-      setDialog(null);
-      form.resetFields();
-      view.reload();
-      onChanged();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
   const submit = async () => {
     const v = await form.validateFields();
     if (dialog?.kind === 'request') {

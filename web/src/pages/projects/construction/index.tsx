@@ -1,21 +1,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Modal,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Form, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { asApiError } from '../../../api/client.ts';
 import {
   type Contract,
   DELIVERABLE_OPTIONS,
@@ -40,6 +27,7 @@ import {
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { decideStep, listTasks } from '../api.ts';
 import { ConstructionDialogFields, type Dialog } from './dialogs.tsx';
@@ -49,7 +37,6 @@ import { AcceptanceExtensionsCard } from './extensions.tsx';
 export default function ConstructionPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const isDepartment = me.roles.some((r) => r.role === 'dept_staff');
@@ -73,17 +60,11 @@ export default function ConstructionPage() {
     duties.reload();
   };
 
-  const run = async (done: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(done);
-      setDialog(null);
-      form.resetFields();
-      reload();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const run = useAction(() => {
+    setDialog(null);
+    form.resetFields();
+    reload();
+  });
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -11,7 +11,6 @@ import {
 } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Badge,
   Button,
   Card,
@@ -30,10 +29,10 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { asApiError } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { addComment, certificateUrl, getProject, submitProject, withdrawProject } from '../api.ts';
 import { MaterialLink } from '../components/MaterialLink.tsx';
@@ -64,21 +63,11 @@ function stepDescription(s: WorkflowStep): string {
 export default function ProjectDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const fetcher = useCallback((signal: AbortSignal) => getProject(id, signal), [id]);
   const { data: p, error, loading, reload } = useRequest(fetcher);
   const [comment, setComment] = useState('');
 
-  const run = async (label: string, action: () => Promise<unknown>) => {
-    try {
-      await action();
-      message.success(label);
-      reload();
-    } catch (e) {
-      const err = asApiError(e);
-      message.error(err.article ? `${err.message}（依据 ${err.article}）` : err.message, 8);
-    }
-  };
+  const run = useAction(reload);
 
   if (error) return <ApiErrorResult error={error} onRetry={reload} />;
   if (!p) return <Card loading />;

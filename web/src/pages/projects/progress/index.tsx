@@ -1,7 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Card,
   Form,
@@ -16,7 +15,6 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { asApiError } from '../../../api/client.ts';
 import {
   CHANGE_STATE_COLORS,
   type ChangeRequest,
@@ -31,6 +29,7 @@ import {
 } from '../../../api/progress.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { progressSeries } from './chart.ts';
 import { type Dialog, ProgressDialogFields } from './dialogs.tsx';
@@ -40,7 +39,6 @@ import { BaselineView, fromPlan, toPlan } from './parts.tsx';
 /** 项目进度: baseline versions, periodic reports with computed variance and risk, 调整申请. */
 export default function ProgressPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const page = useRequest(useCallback((s: AbortSignal) => getProgress(id, s), [id]));
@@ -48,6 +46,10 @@ export default function ProgressPage() {
   const current = data?.baselines.find((b) => b.baselineVersion === data.currentBaselineVersion) ?? null;
   const series = useMemo(() => progressSeries(current, data?.reports ?? []), [current, data?.reports]);
 
+  const run = useAction(() => {
+    setDialog(null);
+    page.reload();
+  });
   if (page.error && !data) return <ApiErrorResult error={page.error} onRetry={page.reload} />;
   if (!data) return <Card loading />;
   const { rules, can } = data;
@@ -65,16 +67,6 @@ export default function ProgressPage() {
       form.setFieldsValue({ milestones: current.milestones.map((m) => ({ name: m.name, done: false })) });
     }
     setDialog(d);
-  };
-  const run = async (done: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(done);
-      setDialog(null);
-      page.reload();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
   };
   const submit = async () => {
     const v = await form.validateFields();
