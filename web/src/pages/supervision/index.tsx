@@ -6,7 +6,6 @@ import {
   DatePicker,
   Form,
   Input,
-  Modal,
   Select,
   Space,
   Statistic,
@@ -29,16 +28,17 @@ import {
   type ObligationFilters,
   type ObligationItem,
   obligationBoard,
-  remainingText,
   STATE_LABELS,
   UNIT_LABELS,
   waiveObligation,
 } from '../../api/obligations.ts';
 import { useMe } from '../../auth/context.ts';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { FilterField } from '../../components/list/FilterBar.tsx';
 import { ListView } from '../../components/list/ListPage.tsx';
 import { useListQuery } from '../../components/list/useListQuery.ts';
+import { obligationStatusColumns } from '../../components/obligationColumns.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useRequest } from '../../hooks/useRequest.ts';
 
@@ -143,19 +143,7 @@ export default function SupervisionPage() {
           </Tooltip>
         ),
     },
-    {
-      title: '剩余',
-      width: 170,
-      render: (_: unknown, o) => (
-        <Typography.Text type={o.overdue ? 'danger' : undefined}>{remainingText(o)}</Typography.Text>
-      ),
-    },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (s: ObligationItem['state']) => <Tag color={STATE_LABELS[s].color}>{STATE_LABELS[s].text}</Tag>,
-    },
+    ...obligationStatusColumns,
     ...(isAuthority
       ? [
           {
@@ -274,36 +262,30 @@ export default function SupervisionPage() {
           }
         />
       </Card>
-      <Modal
+      <FormModal
         open={decision !== null}
         title={
           decision?.kind === 'extend'
             ? `批准延期：${decision.item.title}`
             : `豁免：${decision?.item.title ?? ''}`
         }
-        okText="确定"
+        form={form}
         onOk={submitDecision}
-        onCancel={() => {
-          setDecision(null);
-          form.resetFields();
-        }}
-        destroyOnHidden
+        onClose={() => setDecision(null)}
       >
-        <Form form={form} layout="vertical">
-          {decision?.kind === 'extend' && (
-            <Form.Item name="until" label="延期至" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="reason"
-            label="理由"
-            rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
+        {decision?.kind === 'extend' && (
+          <Form.Item name="until" label="延期至" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-        </Form>
-      </Modal>
+        )}
+        <Form.Item
+          name="reason"
+          label="理由"
+          rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -5,7 +5,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Select,
   Space,
   Table,
@@ -24,6 +23,7 @@ import {
   requestExtension,
 } from '../../../api/construction.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 
@@ -227,7 +227,7 @@ export function AcceptanceExtensionsCard(props: {
           />
         </Space>
       )}
-      <Modal
+      <FormModal
         open={dialog !== null}
         title={
           dialog?.kind === 'request'
@@ -236,60 +236,54 @@ export function AcceptanceExtensionsCard(props: {
               ? '登记批复的计划验收日期'
               : '审批延期验收申请'
         }
-        okText="确定"
+        form={form}
         onOk={submit}
-        onCancel={() => {
-          setDialog(null);
-          form.resetFields();
-        }}
-        destroyOnHidden
+        onClose={() => setDialog(null)}
       >
-        <Form form={form} layout="vertical">
-          {dialog?.kind === 'request' && (
-            <>
-              <Typography.Paragraph type="secondary">
-                当前到期日：{dialog.deadline.obligation?.dueDate ?? '日历未知'}；申请将报
-                {dialog.deadline.decidedByName}审批。
-              </Typography.Paragraph>
-              <Form.Item name="until" label="申请延期至" rules={[{ required: true }]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item
-                name="reason"
-                label="不能按期验收的原因"
-                rules={[{ required: true, whitespace: true }]}
-              >
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'plan' && (
-            <Form.Item name="plannedOn" label="批复的计划验收日期" rules={[{ required: true }]}>
+        {dialog?.kind === 'request' && (
+          <>
+            <Typography.Paragraph type="secondary">
+              当前到期日：{dialog.deadline.obligation?.dueDate ?? '日历未知'}；申请将报
+              {dialog.deadline.decidedByName}审批。
+            </Typography.Paragraph>
+            <Form.Item name="until" label="申请延期至" rules={[{ required: true }]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-          )}
-          {dialog?.kind === 'decide' && (
-            <>
-              <Typography.Paragraph type="secondary">
-                申请延期至 {dialog.item.requestedUntil}（原到期日 {dialog.item.dueDateBefore ?? '日历未知'}
-                ）。原因：
-                {dialog.item.reason}
-              </Typography.Paragraph>
-              <Form.Item name="decision" label="审批结果" rules={[{ required: true }]}>
-                <Select
-                  options={[
-                    { value: 'grant', label: '同意延期（到期日顺延）' },
-                    { value: 'refuse', label: '不同意延期' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="note" label="意见（不同意须说明理由）">
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+            <Form.Item
+              name="reason"
+              label="不能按期验收的原因"
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
+        {dialog?.kind === 'plan' && (
+          <Form.Item name="plannedOn" label="批复的计划验收日期" rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {dialog?.kind === 'decide' && (
+          <>
+            <Typography.Paragraph type="secondary">
+              申请延期至 {dialog.item.requestedUntil}（原到期日 {dialog.item.dueDateBefore ?? '日历未知'}
+              ）。原因：
+              {dialog.item.reason}
+            </Typography.Paragraph>
+            <Form.Item name="decision" label="审批结果" rules={[{ required: true }]}>
+              <Select
+                options={[
+                  { value: 'grant', label: '同意延期（到期日顺延）' },
+                  { value: 'refuse', label: '不同意延期' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="note" label="意见（不同意须说明理由）">
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Modal, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -18,14 +18,11 @@ import {
   type SignContractBody,
   signContract,
 } from '../../../api/construction.ts';
-import {
-  listObligations,
-  type ObligationItem,
-  remainingText,
-  STATE_LABELS,
-} from '../../../api/obligations.ts';
+import { listObligations, type ObligationItem } from '../../../api/obligations.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
+import { obligationStatusColumns } from '../../../components/obligationColumns.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
@@ -110,19 +107,7 @@ export default function ConstructionPage() {
     { title: '义务', dataIndex: 'title', render: (t: string, o) => `${t}${o.ref ? `（${o.ref}）` : ''}` },
     { title: '依据', dataIndex: 'articles', width: 100, render: (a: string[]) => a.join('、') },
     { title: '到期日', dataIndex: 'dueDate', width: 110, render: (d: string | null) => d ?? '日历未知' },
-    {
-      title: '剩余',
-      width: 170,
-      render: (_: unknown, o) => (
-        <Typography.Text type={o.overdue ? 'danger' : undefined}>{remainingText(o)}</Typography.Text>
-      ),
-    },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (s: ObligationItem['state']) => <Tag color={STATE_LABELS[s].color}>{STATE_LABELS[s].text}</Tag>,
-    },
+    ...obligationStatusColumns,
   ];
 
   const contractColumns: TableColumnsType<Contract> = [
@@ -319,7 +304,7 @@ export default function ConstructionPage() {
           />
         )}
       </Card>
-      <Modal
+      <FormModal
         open={dialog !== null}
         title={
           dialog?.kind === 'sign'
@@ -332,18 +317,12 @@ export default function ConstructionPage() {
                   ? dialog.task.stepName
                   : '认定整改结果'
         }
-        okText="确定"
+        form={form}
         onOk={submit}
-        onCancel={() => {
-          setDialog(null);
-          form.resetFields();
-        }}
-        destroyOnHidden
+        onClose={() => setDialog(null)}
       >
-        <Form form={form} layout="vertical">
-          <ConstructionDialogFields dialog={dialog} />
-        </Form>
-      </Modal>
+        <ConstructionDialogFields dialog={dialog} />
+      </FormModal>
     </>
   );
 }
