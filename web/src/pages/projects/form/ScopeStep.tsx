@@ -50,13 +50,7 @@ export function ScopeStep() {
                   <Input placeholder="或：尚未列入目录的系统名称" style={{ width: 240 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'relation']} initialValue="changes">
-                  <Select
-                    style={{ width: 100 }}
-                    options={[
-                      { value: 'builds', label: '新建' },
-                      { value: 'changes', label: '改造' },
-                    ]}
-                  />
+                  <Select style={{ width: 100 }} options={meta.systemRelations} />
                 </Form.Item>
                 <MinusCircleOutlined onClick={() => remove(f.name)} />
               </Space>
@@ -92,13 +86,7 @@ export function ScopeStep() {
                   />
                 </Form.Item>
                 <Form.Item name={[f.name, 'relation']} initialValue="produces">
-                  <Select
-                    style={{ width: 100 }}
-                    options={[
-                      { value: 'produces', label: '产生' },
-                      { value: 'uses', label: '使用' },
-                    ]}
-                  />
+                  <Select style={{ width: 100 }} options={meta.resourceRelations} />
                 </Form.Item>
                 <MinusCircleOutlined onClick={() => remove(f.name)} />
               </Space>
