@@ -103,6 +103,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_department',
     note: '本单位、本级管辖或指派给我的项目',
   },
+  'GET /api/projects/meta': {
+    roles: everyone,
+    relation: 'none',
+    note: '项目选项（代码与中文名），不含项目数据',
+  },
   'POST /api/projects': { roles: ['dept_staff'], relation: 'own_department' },
   'GET /api/projects/:id': {
     roles: PROJECT_VIEWERS,

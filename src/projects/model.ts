@@ -199,3 +199,27 @@ export const ASSESSMENT_GRADES = [
   { code: 'pass', label: '合格' },
   { code: 'fail', label: '不合格' },
 ] as const satisfies readonly Labelled[];
+
+/** What the application form shows for each declaration (shorter than the rules' fact labels). */
+export const DECLARATION_LABELS: Readonly<Record<Declaration, string>> = {
+  interoperable: '可实现互联互通、信息共享、业务协同',
+  onExtranet: '依托电子政务外网建设',
+  onCloud: '部署在政务云平台',
+  cloudExempt: '因法律法规或保密要求不上云',
+  newDepartment: '新设立部门的项目',
+  requiredByHigherAuthority: '因上级主管部门要求需新建系统并对接',
+  adaptsExistingSystems: '按数据对接标准改造现有系统',
+  newSystemJustified: '确需新建系统（已说明理由）',
+  isStandaloneBigData: '区级单位单独建设的政务大数据项目',
+  higherLevelCoBuild: '上级要求配合建设',
+  inDistrictBudget: '已纳入本级财政预算',
+  requestsSeparateHardwareFunds: '单独申请硬件和通用软件经费',
+  higherLevelFunded: '由国家、省统筹安排并拨付资金建设（朔城区第十四条：记录在案）',
+};
+
+/** What the review form shows for each finding the reviewer may record. */
+export const REVIEW_FINDING_LABELS: Readonly<Record<ReviewFinding, string>> = {
+  interoperable: '可实现互联互通、信息共享、业务协同',
+  packagedInOtherProject: '存在变相包装或纳入其他项目建设',
+  conflictsWithSharingPolicy: '与共享和集约化建设政策相违背',
+};

@@ -10,6 +10,7 @@ import { createProject, type ProjectDeps, submitApplication, updateProject } fro
 import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } from './diff.ts';
 import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
+import { registerProjectMetaRoutes } from './meta-routes.ts';
 import { presentProject, presentTimeline, userNames } from './present.ts';
 import { type ListFilters, listProjects, submissionsOf } from './queries.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
@@ -259,6 +260,7 @@ export function registerProjectRoutes(root: FastifyInstance, deps: ProjectDeps):
   registerWorkflowRoutes(root, deps, detail);
   registerMaterialRoutes(root, deps, detail);
   registerInboxRoutes(root, deps);
+  registerProjectMetaRoutes(root);
 }
 
 function fenToYuanSafe(fen: bigint): string {

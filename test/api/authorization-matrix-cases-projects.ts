@@ -38,6 +38,7 @@ export const CASES: Record<string, RouteCase> = {
       },
     ],
   },
+  'GET /api/projects/meta': { call: () => ({ url: '/api/projects/meta' }) },
   'POST /api/projects': {
     call: () => ({ url: '/api/projects', body: applicationBody() }),
     relations: [

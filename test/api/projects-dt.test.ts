@@ -274,3 +274,23 @@ describe('DT: from plan to 立项', () => {
     expectStatus(patch, 400, 'mass patch');
   });
 });
+
+describe('project options for the web pages', () => {
+  test('GET /api/projects/meta gives every project enumeration with its Chinese label', async () => {
+    const staff = await sessions.as('dt.staff');
+    const res = await staff.request('GET', '/api/projects/meta');
+    expectStatus(res, 200, 'meta');
+    const meta = res.json();
+    const label = (list: { code: string; label: string }[], code: string) =>
+      list.find((o) => o.code === code)?.label;
+    assert.equal(label(meta.types, 'upgrade'), '升级改造');
+    assert.equal(label(meta.states, 'established'), '已立项');
+    assert.equal(label(meta.declarations, 'onCloud'), '部署在政务云平台');
+    assert.deepEqual(
+      meta.reviewDimensions.map((d: { label: string }) => d.label),
+      ['需求合理性', '建设集约性', '方案可行性', '预算合理性', '绩效目标合理性'],
+    );
+    assert.equal(label(meta.planKinds, 'annual'), '年度计划');
+    assert.equal(meta.declarations.length, 13);
+  });
+});

@@ -7413,6 +7413,105 @@ export interface paths {
       };
     };
   };
+  '/api/projects/meta': {
+    /** 项目的选项（代码与中文名）：类型、类别、建设模式、状态、申报声明、审核与专家评价、规划 */
+    get: {
+      params: never;
+      query: never;
+      body: never;
+      responses: {
+        200: {
+          /** 项目类型 */
+          types: {
+            code: string;
+            label: string;
+          }[];
+          /** 项目类别 */
+          categories: {
+            code: string;
+            label: string;
+          }[];
+          /** 建设模式 */
+          fundingModes: {
+            code: string;
+            label: string;
+          }[];
+          /** 项目状态 */
+          states: {
+            code: string;
+            label: string;
+          }[];
+          /** 与信息系统的关系（新建、改造） */
+          systemRelations: {
+            code: string;
+            label: string;
+          }[];
+          /** 与信息资源的关系（产生、使用） */
+          resourceRelations: {
+            code: string;
+            label: string;
+          }[];
+          /** 申报声明 */
+          declarations: {
+            code: string;
+            label: string;
+          }[];
+          /** 审核意见的五个方面 */
+          reviewDimensions: {
+            code: string;
+            label: string;
+          }[];
+          /** 审核认定 */
+          reviewFindings: {
+            code: string;
+            label: string;
+          }[];
+          /** 专家领域 */
+          expertFields: {
+            code: string;
+            label: string;
+          }[];
+          /** 专家结论 */
+          expertConclusions: {
+            code: string;
+            label: string;
+          }[];
+          /** 专家评价等级 */
+          assessmentGrades: {
+            code: string;
+            label: string;
+          }[];
+          /** 指派对象 */
+          assignmentKinds: {
+            code: string;
+            label: string;
+          }[];
+          /** 规划类型 */
+          planKinds: {
+            code: string;
+            label: string;
+          }[];
+          /** 规划范围 */
+          planScopes: {
+            code: string;
+            label: string;
+          }[];
+          /** 规划状态 */
+          planStatuses: {
+            code: string;
+            label: string;
+          }[];
+        };
+        400: ApiErrorBody;
+        401: ApiErrorBody;
+        403: ApiErrorBody;
+        404: ApiErrorBody;
+        409: ApiErrorBody;
+        422: ApiErrorBody;
+        429: ApiErrorBody;
+      };
+    };
+  };
   '/api/projects/{id}': {
     /** 项目详情（含流程、闸口与所需材料） */
     get: {

@@ -8,7 +8,13 @@ export interface FilterField {
   type: 'text' | 'select';
   options?: { value: string; label: string }[];
   width?: number;
+  /** A choice among many: type to narrow the options. */
+  searchable?: boolean;
 }
+
+/** Options as the meta routes give them (code and Chinese label) for a select filter. */
+export const codeOptions = (list: readonly { code: string; label: string }[]) =>
+  list.map((o) => ({ value: o.code, label: o.label }));
 
 /** The row of filters above a list; values come from and go to the URL (useListQuery). */
 export function FilterBar({
@@ -35,12 +41,13 @@ export function FilterBar({
             aria-label={f.label}
             style={{ width: f.width ?? 160 }}
             value={values[f.name]}
+            showSearch={f.searchable ? { optionFilterProp: 'label' } : undefined}
             options={f.options}
             onChange={(v: string | undefined) => onChange({ [f.name]: v })}
           />
         ),
       )}
-      {Object.keys(values).length > 0 && (
+      {fields.some((f) => values[f.name]) && (
         <Button
           type="link"
           onClick={() => onChange(Object.fromEntries(fields.map((f) => [f.name, undefined])))}

@@ -1,10 +1,22 @@
-import { Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiErrorResult } from '../ApiErrorResult.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FilterBar, type FilterField } from './FilterBar.tsx';
-import type { Paged } from './useListQuery.ts';
+import type { ListQuery, Paged } from './useListQuery.ts';
 import { useListQuery } from './useListQuery.ts';
+
+interface ListViewProps<T> {
+  fields: FilterField[];
+  columns: TableColumnsType<T>;
+  rowKey: keyof T & string;
+  empty?: ReactNode;
+  extra?: ReactNode;
+  /** The server's export list name (GET /api/workbench/export?list=…): adds 导出 Excel. */
+  exportList?: string;
+  /** More of the table's own props (size, row selection, expandable rows). */
+  table?: Omit<TableProps<T>, 'rowKey' | 'columns' | 'dataSource' | 'pagination' | 'loading'>;
+}
 
 /**
  * The one list scaffold (issue 17): filters in the URL, server-side paging and counts, columns that
@@ -12,25 +24,33 @@ import { useListQuery } from './useListQuery.ts';
  */
 export function ListPage<T extends object>({
   fetcher,
+  prefix,
+  noun,
+  ...view
+}: ListViewProps<T> & {
+  fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<Paged<T>>;
+  prefix?: string;
+  /** What the total counts (共 N 个系统); default 条. */
+  noun?: string;
+}) {
+  const list = useListQuery(fetcher, { prefix, noun });
+  return <ListView list={list} {...view} />;
+}
+
+/**
+ * The same list drawn from a `useListQuery` the page holds itself (when it needs the filters for
+ * an import/export button or reloads the list after a save).
+ */
+export function ListView<T extends object>({
+  list,
   fields,
   columns,
   rowKey,
-  prefix,
   empty,
   extra,
   exportList,
-}: {
-  fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<Paged<T>>;
-  fields: FilterField[];
-  columns: TableColumnsType<T>;
-  rowKey: keyof T & string;
-  prefix?: string;
-  empty?: ReactNode;
-  extra?: ReactNode;
-  /** The server's export list name (GET /api/workbench/export?list=…): adds 导出 Excel. */
-  exportList?: string;
-}) {
-  const list = useListQuery(fetcher, { prefix });
+  table,
+}: ListViewProps<T> & { list: ListQuery<T> }) {
   return (
     <>
       <FilterBar
@@ -55,6 +75,7 @@ export function ListPage<T extends object>({
           pagination={list.pagination}
           scroll={{ x: 'max-content' }}
           locale={empty ? { emptyText: empty } : undefined}
+          {...table}
         />
       )}
     </>

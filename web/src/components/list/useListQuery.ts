@@ -1,30 +1,46 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useRequest } from '../../hooks/useRequest.ts';
-import { type ListParams, readListParams, toServerQuery, writeListParams } from './query.ts';
+import type { ApiError } from '../../api/client.ts';
+import { type RequestState, useRequest } from '../../hooks/useRequest.ts';
+import { type ListParams, pageLocally, readListParams, toServerQuery, writeListParams } from './query.ts';
 
 export interface Paged<T> {
   items: T[];
   total: number;
 }
 
-/**
- * One list's state from the URL and its request: `fetcher(query, signal)` gets the filters plus
- * `limit`/`offset`; changing a filter rewrites the URL (page 1), which reloads the list.
- */
-export function useListQuery<T>(
-  fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<Paged<T>>,
-  options: { prefix?: string; pageSize?: number } = {},
-) {
+interface ListOptions {
+  prefix?: string;
+  pageSize?: number;
+  /** What the total counts (共 N 个系统); default 条. */
+  noun?: string;
+}
+
+/** What a list view draws: the rows, the filters from the URL, and the pager. */
+export interface ListQuery<T> {
+  data: Paged<T> | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+  params: ListParams;
+  setFilters: (filters: Record<string, string | undefined>) => void;
+  pagination: {
+    current: number;
+    pageSize: number;
+    total: number;
+    showSizeChanger: boolean;
+    pageSizeOptions: number[];
+    showTotal: (total: number) => string;
+    onChange: (page: number, pageSize: number) => void;
+  };
+}
+
+/** The list's filters and page in the URL, and the pager that rewrites them. */
+function useListUrl(options: ListOptions, total: number) {
   const prefix = options.prefix ?? '';
+  const noun = options.noun ?? '条';
   const [search, setSearch] = useSearchParams();
   const params: ListParams = readListParams(search, prefix, options.pageSize);
-  const serialised = JSON.stringify(toServerQuery(params));
-  const run = useCallback(
-    (signal: AbortSignal) => fetcher(JSON.parse(serialised) as Record<string, string | number>, signal),
-    [fetcher, serialised],
-  );
-  const state = useRequest(run);
   const setFilters = useCallback(
     (filters: Record<string, string | undefined>) =>
       setSearch((s) => writeListParams(s, prefix, { filters }), { replace: true }),
@@ -39,13 +55,55 @@ export function useListQuery<T>(
     () => ({
       current: params.page,
       pageSize: params.pageSize,
-      total: state.data?.total ?? 0,
+      total,
       showSizeChanger: true,
       pageSizeOptions: [10, 20, 50, 100],
-      showTotal: (total: number) => `共 ${total} 条`,
+      showTotal: (n: number) => `共 ${n} ${noun}`,
       onChange: setPage,
     }),
-    [params.page, params.pageSize, state.data?.total, setPage],
+    [params.page, params.pageSize, total, setPage, noun],
   );
-  return { ...state, params, setFilters, pagination };
+  return { params, setFilters, pagination };
+}
+
+/**
+ * One list's state from the URL and its request: `fetcher(query, signal)` gets the filters plus
+ * `limit`/`offset`; changing a filter rewrites the URL (page 1), which reloads the list.
+ */
+export function useListQuery<T>(
+  fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<Paged<T>>,
+  options: ListOptions = {},
+): ListQuery<T> {
+  const [search] = useSearchParams();
+  const serialised = JSON.stringify(
+    toServerQuery(readListParams(search, options.prefix ?? '', options.pageSize)),
+  );
+  const run = useCallback(
+    (signal: AbortSignal) => fetcher(JSON.parse(serialised) as Record<string, string | number>, signal),
+    [fetcher, serialised],
+  );
+  const state = useRequest(run);
+  const url = useListUrl(options, state.data?.total ?? 0);
+  return { ...state, ...url };
+}
+
+/**
+ * The same for a list the server sends whole (the administrators' directories): filtered and paged
+ * here, with the filters still in the URL.
+ */
+export function useLocalList<T>(
+  source: RequestState<{ items: T[] }>,
+  matches: (item: T, filters: Record<string, string>) => boolean,
+  options: ListOptions = {},
+): ListQuery<T> {
+  const [search] = useSearchParams();
+  const params = readListParams(search, options.prefix ?? '', options.pageSize);
+  const key = JSON.stringify(params);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `params`
+  const data = useMemo(
+    () => (source.data ? pageLocally(source.data.items, params, matches) : undefined),
+    [source.data, key, matches],
+  );
+  const url = useListUrl(options, data?.total ?? 0);
+  return { data, error: source.error, loading: source.loading, reload: source.reload, ...url };
 }

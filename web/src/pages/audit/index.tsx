@@ -14,6 +14,7 @@ import {
 import { useCallback, useState } from 'react';
 import { roleLabel } from '../../access.ts';
 import { asApiError } from '../../api/client.ts';
+import { saveBlob } from '../../api/download.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -151,12 +152,7 @@ export default function AuditPage() {
     setExporting(true);
     try {
       const { blob, fileName } = await exportAudit(filter, format);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      a.click();
-      URL.revokeObjectURL(url);
+      saveBlob(blob, fileName);
       message.success('已导出；本次导出已记入审计日志');
     } catch (e) {
       message.error(asApiError(e).message);

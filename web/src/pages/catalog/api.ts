@@ -1,16 +1,6 @@
 /** Calls of the catalog pages. Downloads and uploads go through fetch with the CSRF header. */
-import {
-  type ApiBody,
-  ApiError,
-  type ApiResponse,
-  api,
-  buildUrl,
-  getCsrfToken,
-  NETWORK_ERROR,
-  type QueryValue,
-  toApiError,
-} from '../../api/client.ts';
-import { fileNameFromDisposition } from './logic.ts';
+import { type ApiBody, type ApiResponse, api, getCsrfToken, type QueryValue } from '../../api/client.ts';
+import { downloadFile, failure, fileNameFromDisposition, saveBlob, send } from '../../api/download.ts';
 import type {
   CatalogMeta,
   CloudServiceDraft,
@@ -95,44 +85,13 @@ export const cloudBatch = (
 
 // ---- files ----
 
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-async function send(path: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(path, { credentials: 'same-origin', ...init });
-  } catch {
-    throw new ApiError(0, { code: NETWORK_ERROR, message: '无法连接服务器，请检查网络后重试' });
-  }
-}
-
-async function failure(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => undefined);
-  return toApiError(response.status, body, response.headers.get('x-request-id'));
-}
-
 /** Downloads the template or a filtered export of a catalog and saves it. */
 export async function downloadWorkbook(
   kind: CatalogKind,
   what: 'template' | 'export',
   query: Query = {},
 ): Promise<string> {
-  const response = await send(buildUrl(`${base(kind)}/${what}`, query), { method: 'GET' });
-  if (!response.ok) throw await failure(response);
-  const fileName = fileNameFromDisposition(
-    response.headers.get('content-disposition'),
-    `${kind}-${what}.xlsx`,
-  );
-  saveBlob(await response.blob(), fileName);
-  return fileName;
+  return downloadFile(`${base(kind)}/${what}`, query, `${kind}-${what}.xlsx`);
 }
 
 export type UploadOutcome =

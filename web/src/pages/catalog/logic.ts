@@ -99,20 +99,7 @@ export function changes<T extends object>(initial: Partial<T>, values: Partial<T
   return out;
 }
 
-/** The file name of a Content-Disposition header (`filename*` first), or the fallback. */
-export function fileNameFromDisposition(header: string | null, fallback: string): string {
-  if (!header) return fallback;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename="([^"]+)"/i.exec(header);
-  return plain ? plain[1] : fallback;
-}
+export { fileNameFromDisposition } from '../../api/download.ts';
 
 export function importSummary(result: ImportResult): string {
   const parts = [`读取 ${result.rows} 行`, `新增 ${result.created} 条`, `更新 ${result.updated} 条`];

@@ -18,11 +18,8 @@ export const budgetOpinionUrl = (id: string) => `${F(id)}/budget-review/document
 export const decideBudgetStep = (id: string, stepId: string, opinion: string) =>
   api.post<FundsView>(`${F(id)}/budget-steps/${encodeURIComponent(stepId)}`, { opinion });
 
-export const listNotices = (signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/funds/notices', 'get'>>('/api/funds/notices', {
-    signal,
-    query: { limit: 100 },
-  });
+export const listNotices = (query: Record<string, string | number>, signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/funds/notices', 'get'>>('/api/funds/notices', { signal, query });
 export const getNotice = (id: string, signal?: AbortSignal) =>
   api.get<NoticeDetail>(`/api/funds/notices/${encodeURIComponent(id)}`, { signal });
 export const createNotice = (body: {
@@ -37,11 +34,8 @@ export const publishNotice = (id: string, version: number) =>
 export const answerObjection = (id: string, answer: string) =>
   api.post<null>(`/api/funds/objections/${encodeURIComponent(id)}/answer`, { answer });
 
-export const listDisbursements = (signal: AbortSignal, status?: string) =>
-  api.get<ApiResponse<'/api/funds/disbursements', 'get'>>('/api/funds/disbursements', {
-    signal,
-    query: { status, limit: 100 },
-  });
+export const listDisbursements = (query: Record<string, string | number>, signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/funds/disbursements', 'get'>>('/api/funds/disbursements', { signal, query });
 export const requestDisbursement = (body: {
   projectId: string;
   year: number;

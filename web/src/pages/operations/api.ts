@@ -2,15 +2,9 @@
  * Calls and response types of the 运行与安全 pages (src/operations); the types are aliases of the ones
  * generated from the OpenAPI document (web/src/api/schema.ts, `npm run gen:api-types`).
  */
-import {
-  ApiError,
-  type ApiResponse,
-  api,
-  buildUrl,
-  call,
-  NETWORK_ERROR,
-  toApiError,
-} from '../../api/client.ts';
+
+import { type ApiResponse, api, call } from '../../api/client.ts';
+import { fetchFile, saveBlob } from '../../api/download.ts';
 
 /** GET /api/organisations (the pickers of the 运行与安全 pages) */
 export type Organisation = ApiResponse<'/api/organisations', 'get'>['items'][number];
@@ -75,22 +69,8 @@ export const ops = {
 
 /** Downloads the overview workbook (audited on the server) and saves it. */
 export async function downloadOverview(): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(`${O}/overview/export`), { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, { code: NETWORK_ERROR, message: '无法连接服务器，请检查网络后重试' });
-  }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => undefined);
-    throw toApiError(response.status, body, response.headers.get('x-request-id'));
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `安全概览-${new Date().toISOString().slice(0, 10)}.xlsx`;
-  a.click();
-  URL.revokeObjectURL(url);
+  const { blob } = await fetchFile(`${O}/overview/export`, undefined, 'overview.xlsx');
+  saveBlob(blob, `安全概览-${new Date().toISOString().slice(0, 10)}.xlsx`);
 }
 
 export const LABELS = {

@@ -8,23 +8,8 @@ import { ListPage } from '../../components/list/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
 import { formatYuan, STATE_BADGE } from './logic.ts';
+import { useProjectMeta } from './meta.ts';
 import type { ProjectListItem } from './types.ts';
-
-const STATES = [
-  { value: 'draft', label: '草稿' },
-  { value: 'returned', label: '已退回' },
-  { value: 'withdrawn', label: '已撤回' },
-  { value: 'in_review', label: '审核中' },
-  { value: 'in_approval', label: '立项审批中' },
-  { value: 'established', label: '已立项' },
-  { value: 'recorded', label: '已记录在案' },
-  { value: 'refused', label: '未通过' },
-];
-
-const FIELDS: FilterField[] = [
-  { name: 'q', label: '项目名称或编码', type: 'text' },
-  { name: 'state', label: '全部状态', type: 'select', options: STATES },
-];
 
 const fetchProjects = (query: Record<string, string | number>, signal: AbortSignal) =>
   api.get<ApiResponse<'/api/projects', 'get'>>('/api/projects', { query, signal });
@@ -38,6 +23,11 @@ export default function ProjectListPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const organisationId = search.get('organisationId');
+  const meta = useProjectMeta();
+  const fields: FilterField[] = [
+    { name: 'q', label: '项目名称或编码', type: 'text' },
+    { name: 'state', label: '全部状态', type: 'select', options: meta.states },
+  ];
 
   const columns: TableColumnsType<ProjectListItem> = [
     {
@@ -129,7 +119,7 @@ export default function ProjectListPage() {
         <ListPage<ProjectListItem>
           fetcher={fetchProjects}
           exportList="projects"
-          fields={FIELDS}
+          fields={fields}
           columns={columns}
           rowKey="id"
           empty="没有符合条件的项目"

@@ -8,7 +8,6 @@ import {
   formatYuan,
   fromFen,
   labelOf,
-  PROJECT_TYPES,
   toFen,
   wanHint,
   yearsTotal,
@@ -68,6 +67,12 @@ describe('the application body', () => {
     assert.deepEqual(created.projectOwner, { name: '王敏', title: '', phone: '' });
   });
 });
+
+/** Options as GET /api/projects/meta gives them (useProjectMeta maps code to value). */
+const PROJECT_TYPES = [
+  { value: 'new', label: '新建' },
+  { value: 'upgrade', label: '升级改造' },
+];
 
 describe('labels', () => {
   it('shows codes in Chinese and diff values as text', () => {

@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the project pages: labels (value enums), money in yuan strings added exactly in
+ * Pure helpers of the project pages: labels (the options come from GET /api/projects/meta), money in yuan strings added exactly in
  * fen, the application form's values to and from the API, how a diff value is shown. No React.
  */
 import type { ApplicationInput, ProjectDetail } from './types.ts';
@@ -8,75 +8,6 @@ export interface Option {
   value: string;
   label: string;
 }
-
-export const PROJECT_TYPES: Option[] = [
-  { value: 'new', label: '新建' },
-  { value: 'expansion', label: '扩建' },
-  { value: 'upgrade', label: '升级改造' },
-  { value: 'maintenance', label: '运行维护' },
-];
-export const PROJECT_CATEGORIES: Option[] = [
-  { value: 'application_system', label: '信息化应用系统开发' },
-  { value: 'network_infrastructure', label: '信息网络及软硬件支撑系统' },
-  { value: 'data_resource', label: '信息资源大数据开发利用' },
-  { value: 'information_security', label: '信息安全' },
-];
-export const FUNDING_MODES: Option[] = [
-  { value: 'government_investment', label: '政府投资建设' },
-  { value: 'joint_construction', label: '政府与社会企业联合建设' },
-  { value: 'purchase_of_services', label: '政府向社会购买服务' },
-  { value: 'funded_om', label: '需要政府资金运行维护' },
-];
-export const EXPERT_FIELDS: Option[] = [
-  { value: 'information_systems', label: '信息化系统' },
-  { value: 'network_engineering', label: '网络工程' },
-  { value: 'hardware', label: '硬件设备' },
-  { value: 'cost', label: '工程造价' },
-  { value: 'supervision', label: '工程监理' },
-  { value: 'audit', label: '工程审计' },
-];
-export const EXPERT_CONCLUSIONS: Option[] = [
-  { value: 'agree', label: '同意' },
-  { value: 'agree_with_changes', label: '修改后同意' },
-  { value: 'disagree', label: '不同意' },
-];
-export const GRADES: Option[] = [
-  { value: 'excellent', label: '优秀' },
-  { value: 'good', label: '良好' },
-  { value: 'pass', label: '合格' },
-  { value: 'fail', label: '不合格' },
-];
-
-/** The five review dimensions in the order of DT 第九条. */
-export const DIMENSIONS = [
-  { key: 'need', label: '需求合理性' },
-  { key: 'consolidation', label: '建设集约性' },
-  { key: 'feasibility', label: '方案可行性' },
-  { key: 'budget', label: '预算合理性' },
-  { key: 'targets', label: '绩效目标合理性' },
-] as const;
-
-/** What the applicant may declare (rulebook facts); the reviewer can correct three of them. */
-export const DECLARATIONS: Option[] = [
-  { value: 'interoperable', label: '可实现互联互通、信息共享、业务协同' },
-  { value: 'onExtranet', label: '依托电子政务外网建设' },
-  { value: 'onCloud', label: '部署在政务云平台' },
-  { value: 'cloudExempt', label: '因法律法规或保密要求不上云' },
-  { value: 'newDepartment', label: '新设立部门的项目' },
-  { value: 'requiredByHigherAuthority', label: '因上级主管部门要求需新建系统并对接' },
-  { value: 'adaptsExistingSystems', label: '按数据对接标准改造现有系统' },
-  { value: 'newSystemJustified', label: '确需新建系统（已说明理由）' },
-  { value: 'isStandaloneBigData', label: '区级单位单独建设的政务大数据项目' },
-  { value: 'higherLevelCoBuild', label: '上级要求配合建设' },
-  { value: 'inDistrictBudget', label: '已纳入本级财政预算' },
-  { value: 'requestsSeparateHardwareFunds', label: '单独申请硬件和通用软件经费' },
-  { value: 'higherLevelFunded', label: '由国家、省统筹安排并拨付资金建设（朔城区第十四条：记录在案）' },
-];
-export const FINDINGS: Option[] = [
-  { value: 'interoperable', label: '可实现互联互通、信息共享、业务协同' },
-  { value: 'packagedInOtherProject', label: '存在变相包装或纳入其他项目建设' },
-  { value: 'conflictsWithSharingPolicy', label: '与共享和集约化建设政策相违背' },
-];
 
 /** Project states as a value enum for tables (Badge status). */
 export const STATE_BADGE: Record<string, 'default' | 'processing' | 'success' | 'error' | 'warning'> = {

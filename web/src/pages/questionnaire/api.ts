@@ -10,11 +10,8 @@ import type {
 
 const Q = (id: string) => `/api/questionnaires/${encodeURIComponent(id)}`;
 
-export const listQuestionnaires = (signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/questionnaires', 'get'>>('/api/questionnaires', {
-    signal,
-    query: { limit: 200 },
-  });
+export const listQuestionnaires = (query: Record<string, string | number>, signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/questionnaires', 'get'>>('/api/questionnaires', { signal, query });
 export const getQuestionnaire = (id: string, signal?: AbortSignal) =>
   api.get<QuestionnaireDetail>(Q(id), { signal });
 export const createQuestionnaire = (body: DesignInput & { systemId: string; year: number }) =>

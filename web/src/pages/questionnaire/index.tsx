@@ -1,8 +1,9 @@
-import { App, Button, Drawer, Form, InputNumber, Select, Table, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { App, Button, Drawer, Form, InputNumber, Select, type TableColumnsType, Tag } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { asApiError } from '../../api/client.ts';
-import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import type { FilterField } from '../../components/list/FilterBar.tsx';
+import { ListPage } from '../../components/list/ListPage.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useRequest } from '../../hooks/useRequest.ts';
 import { listCatalogSystems } from '../projects/api.ts';
@@ -65,11 +66,32 @@ function CreateDrawer({ onClose }: { onClose: () => void }) {
   );
 }
 
+const FIELDS: FilterField[] = [{ name: 'year', label: '年度', type: 'text', width: 120 }];
+
+const columns: TableColumnsType<QuestionnaireSummary> = [
+  {
+    title: '问卷',
+    dataIndex: 'title',
+    render: (t: string, r) => <Link to={`/questionnaires/${r.id}`}>{t}</Link>,
+  },
+  { title: '系统', dataIndex: 'systemName' },
+  { title: '年度', dataIndex: 'year', width: 80 },
+  {
+    title: '状态',
+    dataIndex: 'phase',
+    width: 100,
+    render: (p: QuestionnaireSummary['phase']) => <Tag color={PHASE_COLORS[p]}>{PHASE_LABELS[p]}</Tag>,
+  },
+  {
+    title: '开放时间',
+    render: (_, r) => (r.startsOn ? `${r.startsOn} 至 ${r.endsOn}` : '—'),
+  },
+  { title: '答卷数', dataIndex: 'responses', width: 90 },
+];
+
 /** The authority's questionnaires (DT-30, SC-24, XZ-26): design, publish, results. */
 export default function QuestionnairesPage() {
   const [creating, setCreating] = useState(false);
-  const fetcher = useCallback((signal: AbortSignal) => listQuestionnaires(signal), []);
-  const { data, error, loading, reload } = useRequest(fetcher);
   return (
     <>
       <PageHeader
@@ -81,34 +103,12 @@ export default function QuestionnairesPage() {
           </Button>
         }
       />
-      {error && <ApiErrorResult error={error} onRetry={reload} />}
-      <Table<QuestionnaireSummary>
+      <ListPage<QuestionnaireSummary>
+        fetcher={listQuestionnaires}
+        fields={FIELDS}
+        columns={columns}
         rowKey="id"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        pagination={false}
-        columns={[
-          {
-            title: '问卷',
-            dataIndex: 'title',
-            render: (t: string, r) => <Link to={`/questionnaires/${r.id}`}>{t}</Link>,
-          },
-          { title: '系统', dataIndex: 'systemName' },
-          { title: '年度', dataIndex: 'year', width: 80 },
-          {
-            title: '状态',
-            dataIndex: 'phase',
-            width: 100,
-            render: (p: QuestionnaireSummary['phase']) => (
-              <Tag color={PHASE_COLORS[p]}>{PHASE_LABELS[p]}</Tag>
-            ),
-          },
-          {
-            title: '开放时间',
-            render: (_, r) => (r.startsOn ? `${r.startsOn} 至 ${r.endsOn}` : '—'),
-          },
-          { title: '答卷数', dataIndex: 'responses', width: 90 },
-        ]}
+        empty="还没有问卷"
       />
       {creating && <CreateDrawer onClose={() => setCreating(false)} />}
     </>

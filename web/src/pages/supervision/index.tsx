@@ -6,7 +6,6 @@ import {
   DatePicker,
   Form,
   Input,
-  Modal,
   Select,
   Space,
   Statistic,
@@ -19,7 +18,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { asApiError } from '../../api/client.ts';
 import {
   type BoardRow,
@@ -29,17 +28,30 @@ import {
   type ObligationFilters,
   type ObligationItem,
   obligationBoard,
-  remainingText,
   STATE_LABELS,
   UNIT_LABELS,
   waiveObligation,
 } from '../../api/obligations.ts';
 import { useMe } from '../../auth/context.ts';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
+import type { FilterField } from '../../components/list/FilterBar.tsx';
+import { ListView } from '../../components/list/ListPage.tsx';
+import { useListQuery } from '../../components/list/useListQuery.ts';
+import { obligationStatusColumns } from '../../components/obligationColumns.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useRequest } from '../../hooks/useRequest.ts';
 
-const PAGE_SIZE = 20;
+/**
+ * The list's filters as the server takes them: `state` defaults to live (未办结) and `overdue=1` is
+ * the cockpit's drill-down to overdue ones.
+ */
+const toServer = (query: Record<string, string | number>): ObligationFilters => {
+  const { overdue, state = 'live', ...rest } = query;
+  return { ...rest, state, ...(overdue === '1' ? { overdue: true } : {}) } as ObligationFilters;
+};
+const fetchObligations = (query: Record<string, string | number>, signal: AbortSignal) =>
+  listObligations(toServer(query), signal);
 
 type Decision = { kind: 'extend' | 'waive'; item: ObligationItem } | null;
 
@@ -47,36 +59,14 @@ type Decision = { kind: 'extend' | 'waive'; item: ObligationItem } | null;
 export default function SupervisionPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const projectId = params.get('projectId') ?? undefined;
   // The cockpit drills down here with kind, holderOrganisationId and overdue=1 in the URL.
-  const [kind, setKind] = useState<string | undefined>(params.get('kind') ?? undefined);
-  const [holder, setHolder] = useState<string | undefined>(params.get('holderOrganisationId') ?? undefined);
-  const [state, setState] = useState<ObligationFilters['state']>('live');
-  const [overdueOnly, setOverdueOnly] = useState(params.get('overdue') === '1');
-  const [page, setPage] = useState(1);
+  const list = useListQuery(fetchObligations, { noun: '项' });
+  const filters = list.params.filters;
   const [decision, setDecision] = useState<Decision>(null);
   const [form] = Form.useForm();
   const isAuthority = me.roles.some((r) => r.role === 'authority_reviewer' || r.role === 'authority_leader');
 
-  const filters: ObligationFilters = useMemo(
-    () => ({
-      projectId,
-      kind,
-      holderOrganisationId: holder,
-      state,
-      overdue: overdueOnly ? true : undefined,
-    }),
-    [projectId, kind, holder, state, overdueOnly],
-  );
   const board = useRequest(useCallback((signal: AbortSignal) => obligationBoard({}, signal), []));
-  const list = useRequest(
-    useCallback(
-      (signal: AbortSignal) =>
-        listObligations({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
-      [filters, page],
-    ),
-  );
   const reload = () => {
     board.reload();
     list.reload();
@@ -92,6 +82,10 @@ export default function SupervisionPage() {
     for (const r of board.data?.rows ?? []) m.set(r.holderOrganisationId, r.holderName);
     return [...m].map(([value, label]) => ({ value, label }));
   }, [board.data]);
+  const fields: FilterField[] = [
+    { name: 'kind', label: '类别', type: 'select', width: 240, options: kinds },
+    { name: 'holderOrganisationId', label: '承担单位', type: 'select', width: 200, options: holders },
+  ];
 
   const boardColumns: TableColumnsType<BoardRow> = [
     { title: '承担单位', dataIndex: 'holderName' },
@@ -149,19 +143,7 @@ export default function SupervisionPage() {
           </Tooltip>
         ),
     },
-    {
-      title: '剩余',
-      width: 170,
-      render: (_: unknown, o) => (
-        <Typography.Text type={o.overdue ? 'danger' : undefined}>{remainingText(o)}</Typography.Text>
-      ),
-    },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (s: ObligationItem['state']) => <Tag color={STATE_LABELS[s].color}>{STATE_LABELS[s].text}</Tag>,
-    },
+    ...obligationStatusColumns,
     ...(isAuthority
       ? [
           {
@@ -217,7 +199,7 @@ export default function SupervisionPage() {
             <Button icon={<ReloadOutlined />} onClick={reload}>
               刷新
             </Button>
-            <Button icon={<DownloadOutlined />} href={exportUrl(filters)}>
+            <Button icon={<DownloadOutlined />} href={exportUrl(toServer(filters))}>
               导出台账
             </Button>
           </Space>
@@ -240,123 +222,70 @@ export default function SupervisionPage() {
             columns={boardColumns}
             pagination={false}
             onRow={(r) => ({
-              onClick: () => {
-                setHolder(r.holderOrganisationId);
-                setKind(r.kind);
-                setPage(1);
-              },
+              onClick: () => list.setFilters({ holderOrganisationId: r.holderOrganisationId, kind: r.kind }),
               style: { cursor: 'pointer' },
             })}
           />
         </Card>
       )}
       <Card size="small" title="义务清单">
-        <Space wrap style={{ marginBottom: 12 }}>
-          {projectId && (
-            <Tag
-              closable
-              onClose={() => {
-                params.delete('projectId');
-                setParams(params);
-              }}
-            >
-              仅本项目
-            </Tag>
-          )}
-          <Select
-            allowClear
-            placeholder="类别"
-            style={{ width: 240 }}
-            options={kinds}
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              setPage(1);
-            }}
-          />
-          <Select
-            allowClear
-            placeholder="承担单位"
-            style={{ width: 200 }}
-            options={holders}
-            value={holder}
-            onChange={(v) => {
-              setHolder(v);
-              setPage(1);
-            }}
-          />
-          <Select
-            style={{ width: 120 }}
-            value={state}
-            onChange={(v) => {
-              setState(v);
-              setPage(1);
-            }}
-            options={[
-              { value: 'live', label: '未办结' },
-              ...Object.entries(STATE_LABELS).map(([value, l]) => ({ value, label: l.text })),
-            ]}
-          />
-          <Space>
-            <Switch
-              checked={overdueOnly}
-              onChange={(v) => {
-                setOverdueOnly(v);
-                setPage(1);
-              }}
-            />
-            仅看逾期
-          </Space>
-        </Space>
-        {list.error ? (
-          <ApiErrorResult error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table
-            size="small"
-            rowKey="id"
-            loading={list.loading}
-            dataSource={list.data?.items ?? []}
-            columns={columns}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: list.data?.total ?? 0,
-              onChange: setPage,
-              showTotal: (t) => `共 ${t} 项`,
-            }}
-          />
-        )}
+        <ListView<ObligationItem>
+          list={list}
+          fields={fields}
+          columns={columns}
+          rowKey="id"
+          table={{ size: 'small' }}
+          extra={
+            <Space wrap>
+              {filters.projectId && (
+                <Tag closable onClose={() => list.setFilters({ projectId: undefined })}>
+                  仅本项目
+                </Tag>
+              )}
+              <Select
+                style={{ width: 120 }}
+                value={filters.state ?? 'live'}
+                onChange={(v) => list.setFilters({ state: v === 'live' ? undefined : v })}
+                options={[
+                  { value: 'live', label: '未办结' },
+                  ...Object.entries(STATE_LABELS).map(([value, l]) => ({ value, label: l.text })),
+                ]}
+              />
+              <Space>
+                <Switch
+                  checked={filters.overdue === '1'}
+                  onChange={(v) => list.setFilters({ overdue: v ? '1' : undefined })}
+                />
+                仅看逾期
+              </Space>
+            </Space>
+          }
+        />
       </Card>
-      <Modal
+      <FormModal
         open={decision !== null}
         title={
           decision?.kind === 'extend'
             ? `批准延期：${decision.item.title}`
             : `豁免：${decision?.item.title ?? ''}`
         }
-        okText="确定"
+        form={form}
         onOk={submitDecision}
-        onCancel={() => {
-          setDecision(null);
-          form.resetFields();
-        }}
-        destroyOnHidden
+        onClose={() => setDecision(null)}
       >
-        <Form form={form} layout="vertical">
-          {decision?.kind === 'extend' && (
-            <Form.Item name="until" label="延期至" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="reason"
-            label="理由"
-            rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
+        {decision?.kind === 'extend' && (
+          <Form.Item name="until" label="延期至" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-        </Form>
-      </Modal>
+        )}
+        <Form.Item
+          name="reason"
+          label="理由"
+          rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

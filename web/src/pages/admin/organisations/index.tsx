@@ -1,8 +1,10 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Organisation } from '../../../api/types.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import type { FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useLocalList } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listJurisdictions, listOrganisations } from './api.ts';
@@ -10,50 +12,52 @@ import { OrganisationModal } from './OrganisationModal.tsx';
 
 const distinct = <T,>(values: T[]) => [...new Set(values)];
 
+/** 按单位名称 (q), 类型 (kind) and 所属辖区 (jurisdictionId): the list's URL filters. */
+const matchesOrganisation = (o: Organisation, f: Record<string, string>) =>
+  (!f.q?.trim() || o.name.includes(f.q.trim())) &&
+  (!f.kind || o.kind === f.kind) &&
+  (!f.jurisdictionId || o.jurisdictionId === f.jurisdictionId);
+
 /** 组织机构: the organisations of every jurisdiction (sys_admin): add and edit. */
 export default function OrganisationsPage() {
-  const { data, error, loading, reload } = useRequest(listOrganisations);
+  const organisations = useRequest(listOrganisations);
+  const { data, loading, reload } = organisations;
+  const list = useLocalList(organisations, matchesOrganisation, { noun: '个单位' });
   const places = useRequest(listJurisdictions);
-  const [keyword, setKeyword] = useState('');
   const [editing, setEditing] = useState<Organisation | null | 'new'>(null);
 
   const items = useMemo(() => data?.items ?? [], [data]);
   const names = useMemo(() => new Map(items.map((o) => [o.id, o.name])), [items]);
-  const shown = useMemo(() => {
-    const k = keyword.trim();
-    return k ? items.filter((o) => o.name.includes(k)) : items;
-  }, [items, keyword]);
-
   // Kinds are a value enum: filter on the code, show the server's Chinese name.
   const kinds = distinct(items.map((o) => o.kind)).map((kind) => ({
     value: kind,
-    text: items.find((o) => o.kind === kind)?.kindName ?? kind,
+    label: items.find((o) => o.kind === kind)?.kindName ?? kind,
   }));
   const jurisdictions = distinct(items.map((o) => o.jurisdictionId)).map((id) => ({
     value: id,
-    text: items.find((o) => o.jurisdictionId === id)?.jurisdictionName ?? id,
+    label: items.find((o) => o.jurisdictionId === id)?.jurisdictionName ?? id,
   }));
+  const fields: FilterField[] = [
+    { name: 'q', label: '按单位名称搜索', type: 'text', width: 320 },
+    { name: 'kind', label: '类型', type: 'select', width: 180, options: kinds },
+    { name: 'jurisdictionId', label: '所属辖区', type: 'select', width: 200, options: jurisdictions },
+  ];
 
   const columns: TableColumnsType<Organisation> = [
     {
       title: '单位名称',
       dataIndex: 'name',
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
     },
     {
       title: '类型',
       dataIndex: 'kind',
       width: 180,
-      filters: kinds,
-      onFilter: (value, o) => o.kind === value,
       render: (_, o) => <Tag>{o.kindName}</Tag>,
     },
     {
       title: '所属辖区',
       dataIndex: 'jurisdictionId',
       width: 200,
-      filters: jurisdictions,
-      onFilter: (value, o) => o.jurisdictionId === value,
       render: (_, o) => o.jurisdictionName,
     },
     {
@@ -91,39 +95,12 @@ export default function OrganisationsPage() {
         }
       />
       <Card variant="borderless">
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <>
-            <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-              <Input.Search
-                allowClear
-                placeholder="按单位名称搜索"
-                onSearch={setKeyword}
-                onChange={(e) => e.target.value === '' && setKeyword('')}
-                style={{ maxWidth: 320 }}
-                aria-label="按单位名称搜索"
-              />
-              <Typography.Text type="secondary">共 {shown.length} 个单位</Typography.Text>
-            </Flex>
-            <Table<Organisation>
-              rowKey="id"
-              columns={columns}
-              dataSource={shown}
-              loading={loading}
-              pagination={{
-                defaultPageSize: 20,
-                showSizeChanger: true,
-                showTotal: (total) => `共 ${total} 条`,
-              }}
-            />
-          </>
-        )}
+        <ListView<Organisation> list={list} fields={fields} columns={columns} rowKey="id" />
       </Card>
       <OrganisationModal
         open={editing !== null}
         organisation={editing === 'new' ? null : editing}
-        kinds={kinds.map((k) => ({ value: k.value, label: k.text }))}
+        kinds={kinds}
         jurisdictions={(places.data?.items ?? []).map((j) => ({ value: j.id, label: j.name }))}
         organisations={items}
         onClose={() => setEditing(null)}

@@ -6,19 +6,19 @@ import {
   Card,
   Descriptions,
   Flex,
-  Input,
   Popconfirm,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
-import { asApiError } from '../../../api/client.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { useState } from 'react';
+import type { FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useLocalList } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   fetchPolicy,
@@ -46,34 +46,26 @@ const stateOf = (u: SecurityUser) =>
       ? STATE.locked
       : STATE.enabled;
 
+const FIELDS: FilterField[] = [{ name: 'q', label: '按用户名或姓名搜索', type: 'text', width: 320 }];
+const matchesUser = (u: SecurityUser, f: Record<string, string>) => {
+  const k = f.q?.trim().toLowerCase();
+  return !k || u.username.toLowerCase().includes(k) || u.displayName.toLowerCase().includes(k);
+};
+
 /**
  * 账户安全与授权 (security administrator, 三员分立): grants and revokes roles, unlocks accounts, resets a
  * lost authenticator, and shows the security policy in force. No personal data is shown here.
  */
 export default function SecurityAdminPage() {
-  const { data, error, loading, reload } = useRequest(listSecurityUsers);
+  const users = useRequest(listSecurityUsers);
+  const { loading, reload } = users;
+  const list = useLocalList(users, matchesUser, { noun: '个账号' });
   const policy = useRequest(fetchPolicy);
   const { message } = App.useApp();
-  const [keyword, setKeyword] = useState('');
   const [granting, setGranting] = useState<SecurityUser | null>(null);
 
-  const shown = useMemo(() => {
-    const items = data?.items ?? [];
-    const k = keyword.trim().toLowerCase();
-    return k
-      ? items.filter((u) => u.username.toLowerCase().includes(k) || u.displayName.toLowerCase().includes(k))
-      : items;
-  }, [data, keyword]);
-
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      message.success(done);
-      reload();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const perform = useAction(reload);
+  const act = (run: () => Promise<unknown>, done: string) => perform(done, run);
 
   const columns: TableColumnsType<SecurityUser> = [
     {
@@ -200,31 +192,7 @@ export default function SecurityAdminPage() {
         </Card>
       )}
       <Card variant="borderless">
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <>
-            <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-              <Input.Search
-                allowClear
-                placeholder="按用户名或姓名搜索"
-                onSearch={setKeyword}
-                onChange={(e) => e.target.value === '' && setKeyword('')}
-                style={{ maxWidth: 320 }}
-                aria-label="按用户名或姓名搜索"
-              />
-              <Typography.Text type="secondary">共 {shown.length} 个账号</Typography.Text>
-            </Flex>
-            <Table<SecurityUser>
-              rowKey="id"
-              columns={columns}
-              dataSource={shown}
-              loading={loading}
-              pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 条` }}
-              scroll={{ x: 'max-content' }}
-            />
-          </>
-        )}
+        <ListView<SecurityUser> list={list} fields={FIELDS} columns={columns} rowKey="id" />
       </Card>
       <GrantRoleModal
         user={granting}

@@ -1,21 +1,11 @@
 import { ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Badge, Button, Card, Flex, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { asApiError } from '../../../api/client.ts';
 import type { UserRoleSummary, UserSummary } from '../../../api/types.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import type { FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useLocalList } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listUsers, updateUser } from './api.ts';
@@ -35,10 +25,19 @@ const STATUS = {
 const statusOf = (u: UserSummary) =>
   !u.disabled ? STATUS.enabled : u.disabledReason === 'inactive' ? STATUS.inactive : STATUS.disabled;
 
+/** 按用户名或姓名 (q), 状态 (enabled / disabled) and 角色 (role code): the list's URL filters. */
+const matchesUser = (u: UserSummary, f: Record<string, string>) => {
+  const k = f.q?.trim().toLowerCase();
+  if (k && !u.username.toLowerCase().includes(k) && !u.displayName.toLowerCase().includes(k)) return false;
+  if (f.status && (f.status === 'disabled') !== u.disabled) return false;
+  return !f.role || u.roles.some((r) => r.role === f.role);
+};
+
 /** 用户管理: platform accounts and the roles they hold (sys_admin): create, edit, 停用/启用, 重置密码. */
 export default function UsersPage() {
-  const { data, error, loading, reload } = useRequest(listUsers);
-  const [keyword, setKeyword] = useState('');
+  const users = useRequest(listUsers);
+  const { data, loading, reload } = users;
+  const list = useLocalList(users, matchesUser, { noun: '个账号' });
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<UserSummary | null | 'new'>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
@@ -63,25 +62,31 @@ export default function UsersPage() {
     });
 
   const items = useMemo(() => data?.items ?? [], [data]);
-  const shown = useMemo(() => {
-    const k = keyword.trim().toLowerCase();
-    return k
-      ? items.filter((u) => u.username.toLowerCase().includes(k) || u.displayName.toLowerCase().includes(k))
-      : items;
-  }, [items, keyword]);
-
   const roleFilters = useMemo(() => {
     const byCode = new Map<string, string>();
     for (const u of items) for (const r of u.roles) if (!byCode.has(r.role)) byCode.set(r.role, r.roleName);
-    return [...byCode].map(([value, text]) => ({ value, text }));
+    return [...byCode].map(([value, label]) => ({ value, label }));
   }, [items]);
+  const fields: FilterField[] = [
+    { name: 'q', label: '按用户名或姓名搜索', type: 'text', width: 320 },
+    {
+      name: 'status',
+      label: '状态',
+      type: 'select',
+      width: 120,
+      options: [
+        { value: 'enabled', label: STATUS.enabled.text },
+        { value: 'disabled', label: STATUS.disabled.text },
+      ],
+    },
+    { name: 'role', label: '角色', type: 'select', width: 180, options: roleFilters },
+  ];
 
   const columns: TableColumnsType<UserSummary> = [
     {
       title: '用户名',
       dataIndex: 'username',
       width: 180,
-      sorter: (a, b) => a.username.localeCompare(b.username),
       render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
     },
     { title: '姓名', dataIndex: 'displayName', width: 140 },
@@ -89,11 +94,6 @@ export default function UsersPage() {
       title: '状态',
       dataIndex: 'disabled',
       width: 100,
-      filters: [
-        { text: STATUS.enabled.text, value: false },
-        { text: STATUS.disabled.text, value: true },
-      ],
-      onFilter: (value, u) => u.disabled === value,
       render: (_, u) => <Badge status={statusOf(u).status} text={statusOf(u).text} />,
     },
     {
@@ -137,8 +137,6 @@ export default function UsersPage() {
     {
       title: '角色（单位 · 辖区）',
       dataIndex: 'roles',
-      filters: roleFilters,
-      onFilter: (value, u) => u.roles.some((r) => r.role === value),
       render: (roles: UserRoleSummary[]) =>
         roles.length === 0 ? (
           <Typography.Text type="secondary">未分配角色</Typography.Text>
@@ -174,35 +172,7 @@ export default function UsersPage() {
         }
       />
       <Card variant="borderless">
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <>
-            <Flex justify="space-between" align="center" gap={16} wrap style={{ marginBottom: 16 }}>
-              <Input.Search
-                allowClear
-                placeholder="按用户名或姓名搜索"
-                onSearch={setKeyword}
-                onChange={(e) => e.target.value === '' && setKeyword('')}
-                style={{ maxWidth: 320 }}
-                aria-label="按用户名或姓名搜索"
-              />
-              <Typography.Text type="secondary">共 {shown.length} 个账号</Typography.Text>
-            </Flex>
-            <Table<UserSummary>
-              rowKey="id"
-              columns={columns}
-              dataSource={shown}
-              loading={loading}
-              pagination={{
-                defaultPageSize: 20,
-                showSizeChanger: true,
-                showTotal: (total) => `共 ${total} 条`,
-              }}
-              scroll={{ x: 'max-content' }}
-            />
-          </>
-        )}
+        <ListView<UserSummary> list={list} fields={fields} columns={columns} rowKey="id" />
       </Card>
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <UserModal

@@ -1,8 +1,8 @@
-import { Alert, Button, Drawer, Form, Input, InputNumber, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, InputNumber, Select } from 'antd';
+import { useEffect } from 'react';
 import { numberRule } from '../../../components/numberRules.ts';
 import { createCloudService, updateCloudService } from '../api.ts';
-import { showProblems } from '../components/formProblems.ts';
+import { FormDrawer, useServerSave } from '../components/FormDrawer.tsx';
 import { changes } from '../logic.ts';
 import type { CatalogMeta, CloudServiceDraft, CloudServiceItem } from '../types.ts';
 
@@ -33,48 +33,34 @@ export function CloudServiceForm({
   onSaved: (item: CloudServiceItem) => void;
 }) {
   const [form] = Form.useForm<CloudServiceDraft>();
-  const [saving, setSaving] = useState(false);
-  const [other, setOther] = useState<string[]>([]);
+  const { saving, problems, run, clear } = useServerSave(form, FIELDS);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(item ? valuesOf(item) : { category: 'iaas' });
-    setOther([]);
-  }, [open, item, form]);
+    clear();
+  }, [open, item, form, clear]);
 
-  const save = async (values: CloudServiceDraft) => {
-    setSaving(true);
-    setOther([]);
-    try {
+  const save = (values: CloudServiceDraft) =>
+    run(async () => {
       onSaved(
         item
           ? await updateCloudService(item.id, changes(valuesOf(item), values), item.version)
           : await createCloudService(values),
       );
-    } catch (error) {
-      setOther(showProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Drawer
+    <FormDrawer
       title={item ? `修改条目：${item.name} ${item.spec}` : '新增云服务目录条目'}
       open={open}
       onClose={onClose}
       size={560}
-      destroyOnHidden
-      extra={
-        <Button type="primary" loading={saving} onClick={() => form.submit()}>
-          保存
-        </Button>
-      }
+      form={form}
+      saving={saving}
+      problems={problems}
     >
-      {other.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={other.join('；')} />
-      )}
       <Form<CloudServiceDraft> form={form} layout="vertical" onFinish={save}>
         <Form.Item name="category" label="服务类别">
           <Select options={meta.cloudServiceCategories.map((c) => ({ value: c.code, label: c.label }))} />
@@ -103,6 +89,6 @@ export function CloudServiceForm({
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,23 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Divider,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Select,
-  Switch,
-} from 'antd';
+import { Button, DatePicker, Divider, Flex, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { numberRule } from '../../../components/numberRules.ts';
 import { createResource, updateResource } from '../api.ts';
-import { showProblems } from '../components/formProblems.ts';
+import { FormDrawer, useServerSave } from '../components/FormDrawer.tsx';
 import { changes } from '../logic.ts';
 import type { CatalogMeta, ResourceDetail, ResourceDraft, ResourceItem } from '../types.ts';
 
@@ -118,8 +105,7 @@ export function ResourceForm({
   onSaved: (detail: ResourceDetail) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [other, setOther] = useState<string[]>([]);
+  const { saving, problems, run, clear } = useServerSave(form, FIELDS);
   const formatClass = Form.useWatch('formatClass', form);
   const sharing = Form.useWatch('sharing', form);
   const openness = Form.useWatch('openness', form);
@@ -133,41 +119,28 @@ export function ResourceForm({
         ? valuesOf(resource)
         : { ...NEW, providerOrganisationId: meta.me.defaultOrganisationId ?? meta.me.organisations[0]?.id },
     );
-    setOther([]);
-  }, [open, resource, form, meta]);
+    clear();
+  }, [open, resource, form, meta, clear]);
 
-  const save = async (values: Values) => {
-    setSaving(true);
-    setOther([]);
-    try {
+  const save = (values: Values) =>
+    run(async () => {
       const draft = draftOf(values);
       const detail = resource
         ? await updateResource(resource.id, changes(draftOf(valuesOf(resource)), draft), resource.version)
         : await createResource(draft);
       onSaved(detail);
-    } catch (error) {
-      setOther(showProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Drawer
+    <FormDrawer
       title={resource ? `修改资源：${resource.name}` : '注册资源'}
       open={open}
       onClose={onClose}
       size={820}
-      destroyOnHidden
-      extra={
-        <Button type="primary" loading={saving} onClick={() => form.submit()}>
-          保存
-        </Button>
-      }
+      form={form}
+      saving={saving}
+      problems={problems}
     >
-      {other.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={other.join('；')} />
-      )}
       <Form<Values> form={form} layout="vertical" onFinish={save}>
         {!resource && meta.me.organisations.length > 1 && (
           <Form.Item name="providerOrganisationId" label="资源提供方">
@@ -312,6 +285,6 @@ export function ResourceForm({
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

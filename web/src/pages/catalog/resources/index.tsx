@@ -1,29 +1,15 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { PageSpin } from '../../../components/FullPageSpin.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
+import { App, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { codeOptions, type FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { formatDate } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listConflicts, listResources } from '../api.ts';
+import { CatalogHeader, WithCatalogMeta } from '../components/CatalogPage.tsx';
 import { NearDuplicates } from '../components/NearDuplicates.tsx';
-import { TransferButtons } from '../components/TransferButtons.tsx';
 import { labelOf } from '../logic.ts';
 import type { CatalogMeta, NearDuplicate, ResourceAction, ResourceDetail, ResourceItem } from '../types.ts';
-import { useCatalogMeta } from '../useCatalogMeta.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { ConflictNotices } from './ConflictNotices.tsx';
 import { ResourceDrawer } from './ResourceDrawer.tsx';
@@ -36,41 +22,45 @@ const STATE_COLORS: Record<string, string> = {
   withdrawn: 'warning',
 };
 
-interface Filter {
-  keyword?: string;
-  state?: string;
-  category?: string;
-  sharing?: string;
-  openness?: string;
-}
-
 const fetchOpenConflicts = (signal: AbortSignal) => listConflicts({ status: 'open' }, signal);
 
 function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [editing, setEditing] = useState<{ resource?: ResourceItem } | null>(null);
   const [acting, setActing] = useState<{ resource: ResourceItem; action: ResourceAction } | null>(null);
   const [nearDuplicates, setNearDuplicates] = useState<NearDuplicate[]>([]);
 
-  const query = useMemo(() => ({ ...filter }), [filter]);
-  const fetcher = useCallback(
-    (signal: AbortSignal) =>
-      listResources({ ...query, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, signal),
-    [query, page],
-  );
-  const { data, error, loading, reload } = useRequest(fetcher);
+  const list = useListQuery(listResources, { noun: '个资源' });
+  const reload = list.reload;
   const conflicts = useRequest(fetchOpenConflicts);
 
-  const set = (patch: Partial<Filter>) => {
-    setFilter((f) => ({ ...f, ...patch }));
-    setPage((p) => ({ ...p, current: 1 }));
-  };
-  const options = (list: { code: string; label: string }[]) =>
-    list.map((o) => ({ value: o.code, label: o.label }));
+  const fields: FilterField[] = [
+    { name: 'keyword', label: '按名称、代码、摘要搜索', type: 'text', width: 260 },
+    { name: 'state', label: '状态', type: 'select', width: 120, options: codeOptions(meta.resourceStates) },
+    {
+      name: 'category',
+      label: '资源分类',
+      type: 'select',
+      width: 150,
+      options: codeOptions(meta.resourceCategories),
+    },
+    {
+      name: 'sharing',
+      label: '共享属性',
+      type: 'select',
+      width: 130,
+      options: codeOptions(meta.sharingTypes),
+    },
+    {
+      name: 'openness',
+      label: '开放属性',
+      type: 'select',
+      width: 130,
+      options: codeOptions(meta.opennessTypes),
+    },
+  ];
 
   const afterChange = (note: string) => (detail: ResourceDetail) => {
     setEditing(null);
@@ -146,88 +136,29 @@ function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
 
   return (
     <>
-      <PageHeader
+      <CatalogHeader
         title="信息资源目录"
         description="各部门注册本单位的信息资源，写明来源、格式、更新周期、共享和开放属性及信息项（DT-10、SC-09b），经主管部门审核后发布，必要时下架。重复登记的信息项按一数一源提示（SC-26）。"
-        extra={
-          <Space wrap>
-            <TransferButtons
-              kind="resources"
-              query={query}
-              canImport={meta.me.canEdit}
-              onImported={() => {
-                reload();
-                conflicts.reload();
-              }}
-            />
-            {meta.me.canEdit && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-                注册资源
-              </Button>
-            )}
-          </Space>
-        }
+        kind="resources"
+        query={list.params.filters}
+        canEdit={meta.me.canEdit}
+        onImported={() => {
+          reload();
+          conflicts.reload();
+        }}
+        addLabel="注册资源"
+        onAdd={() => setEditing({})}
       />
       {conflicts.data && <ConflictNotices conflicts={conflicts.data.items} compact />}
       <NearDuplicates items={nearDuplicates} noun="资源" />
       <Card variant="borderless">
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            placeholder="按名称、代码、摘要搜索"
-            aria-label="按名称、代码、摘要搜索"
-            style={{ width: 260 }}
-            onSearch={(keyword) => set({ keyword: keyword || undefined })}
-          />
-          <Select
-            allowClear
-            placeholder="状态"
-            style={{ width: 120 }}
-            options={options(meta.resourceStates)}
-            onChange={(state) => set({ state })}
-          />
-          <Select
-            allowClear
-            placeholder="资源分类"
-            style={{ width: 150 }}
-            options={options(meta.resourceCategories)}
-            onChange={(category) => set({ category })}
-          />
-          <Select
-            allowClear
-            placeholder="共享属性"
-            style={{ width: 130 }}
-            options={options(meta.sharingTypes)}
-            onChange={(sharing) => set({ sharing })}
-          />
-          <Select
-            allowClear
-            placeholder="开放属性"
-            style={{ width: 130 }}
-            options={options(meta.opennessTypes)}
-            onChange={(openness) => set({ openness })}
-          />
-        </Flex>
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <Table<ResourceItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={data?.items}
-            loading={loading}
-            scroll={{ x: 'max-content' }}
-            onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
-            pagination={{
-              current: page.current,
-              pageSize: page.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => `共 ${total} 个资源`,
-            }}
-          />
-        )}
+        <ListView<ResourceItem>
+          list={list}
+          fields={fields}
+          columns={columns}
+          rowKey="id"
+          table={{ size: 'middle' }}
+        />
       </Card>
       <ResourceDrawer
         meta={meta}
@@ -256,8 +187,5 @@ function ResourceCatalog({ meta }: { meta: CatalogMeta }) {
 
 /** 信息资源目录 (DT-10, SC-09b, XZ-08a, SC-26). */
 export default function ResourcesPage() {
-  const { data, error, reload } = useCatalogMeta();
-  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
-  if (!data) return <PageSpin />;
-  return <ResourceCatalog meta={data} />;
+  return <WithCatalogMeta>{(meta) => <ResourceCatalog meta={meta} />}</WithCatalogMeta>;
 }

@@ -17,8 +17,8 @@ import { PageSpin } from '../../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { systemCount } from '../api.ts';
+import { WithCatalogMeta } from '../components/CatalogPage.tsx';
 import type { CatalogMeta, MonthlyCount } from '../types.ts';
-import { useCatalogMeta } from '../useCatalogMeta.ts';
 import { INCREASE_COLOR } from './chart.ts';
 import { SystemCountChart } from './SystemCountChart.tsx';
 
@@ -148,8 +148,5 @@ function SystemCount({ meta }: { meta: CatalogMeta }) {
 
 /** 只减不增 (DT-01): the authority's view of the system count of its jurisdiction. */
 export default function SystemCountPage() {
-  const { data, error, reload } = useCatalogMeta();
-  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
-  if (!data) return <PageSpin />;
-  return <SystemCount meta={data} />;
+  return <WithCatalogMeta>{(meta) => <SystemCount meta={meta} />}</WithCatalogMeta>;
 }

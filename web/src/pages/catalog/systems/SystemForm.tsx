@@ -1,9 +1,9 @@
-import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { numberRule } from '../../../components/numberRules.ts';
 import { createSystem, updateSystem } from '../api.ts';
-import { showProblems } from '../components/formProblems.ts';
+import { FormDrawer, useServerSave } from '../components/FormDrawer.tsx';
 import { changes } from '../logic.ts';
 import type { CatalogMeta, SystemDetail, SystemDraft, SystemItem } from '../types.ts';
 
@@ -89,8 +89,7 @@ export function SystemForm({
   onSaved: (detail: SystemDetail) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [other, setOther] = useState<string[]>([]);
+  const { saving, problems, run, clear } = useServerSave(form, FIELDS);
   const networks = Form.useWatch('networks', form) ?? [];
   const cloudMigration = Form.useWatch('cloudMigration', form);
   const shared = Form.useWatch('sharedOnPlatform', form);
@@ -103,41 +102,28 @@ export function SystemForm({
         ? valuesOf(system)
         : { ...NEW, ownerOrganisationId: meta.me.defaultOrganisationId ?? meta.me.organisations[0]?.id },
     );
-    setOther([]);
-  }, [open, system, form, meta]);
+    clear();
+  }, [open, system, form, meta, clear]);
 
-  const save = async (values: Values) => {
-    setSaving(true);
-    setOther([]);
-    try {
+  const save = (values: Values) =>
+    run(async () => {
       const draft = draftOf(values);
       const detail = system
         ? await updateSystem(system.id, changes(draftOf(valuesOf(system)), draft), system.version)
         : await createSystem(draft);
       onSaved(detail);
-    } catch (error) {
-      setOther(showProblems(form, error, FIELDS));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Drawer
+    <FormDrawer
       title={system ? `修改系统：${system.name}` : '登记系统'}
       open={open}
       onClose={onClose}
       size={720}
-      destroyOnHidden
-      extra={
-        <Button type="primary" loading={saving} onClick={() => form.submit()}>
-          保存
-        </Button>
-      }
+      form={form}
+      saving={saving}
+      problems={problems}
     >
-      {other.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={other.join('；')} />
-      )}
       <Form<Values> form={form} layout="vertical" onFinish={save}>
         {meta.me.organisations.length > 1 && (
           <Form.Item
@@ -234,6 +220,6 @@ export function SystemForm({
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

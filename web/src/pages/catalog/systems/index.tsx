@@ -1,28 +1,14 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { PageSpin } from '../../../components/FullPageSpin.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
+import { App, Card, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { codeOptions, type FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listSystems } from '../api.ts';
+import { CatalogHeader, WithCatalogMeta } from '../components/CatalogPage.tsx';
 import { NearDuplicates } from '../components/NearDuplicates.tsx';
-import { TransferButtons } from '../components/TransferButtons.tsx';
 import { labelOf, labelsOf } from '../logic.ts';
 import type { CatalogMeta, NearDuplicate, SystemItem } from '../types.ts';
-import { useCatalogMeta } from '../useCatalogMeta.ts';
 import { RetireModal } from './RetireModal.tsx';
 import { SystemDrawer } from './SystemDrawer.tsx';
 import { SystemForm } from './SystemForm.tsx';
@@ -34,42 +20,57 @@ const STATUS_COLORS: Record<string, string> = {
   retired: 'default',
 };
 
-interface Filter {
-  keyword?: string;
-  status?: string;
-  deployment?: string;
-  cloudMigration?: string;
-  ownerOrganisationId?: string;
-}
-
 function SystemCatalog({ meta }: { meta: CatalogMeta }) {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ system?: SystemItem } | null>(null);
   const [retiring, setRetiring] = useState<SystemItem | null>(null);
   const [nearDuplicates, setNearDuplicates] = useState<NearDuplicate[]>([]);
 
-  const query = useMemo(() => ({ ...filter }), [filter]);
-  const fetcher = useCallback(
-    (signal: AbortSignal) =>
-      listSystems({ ...query, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, signal),
-    [query, page],
-  );
-  const { data, error, loading, reload } = useRequest(fetcher);
+  const list = useListQuery(listSystems, { noun: '个系统' });
+  const reload = list.reload;
   const candidates = useCallback(
     (signal: AbortSignal) => listSystems({ limit: 500, status: 'in_operation' }, signal),
     [],
   );
   const merge = useRequest(candidates);
 
-  const set = (patch: Partial<Filter>) => {
-    setFilter((f) => ({ ...f, ...patch }));
-    setPage((p) => ({ ...p, current: 1 }));
-  };
-  const options = (list: { code: string; label: string }[]) =>
-    list.map((o) => ({ value: o.code, label: o.label }));
+  const fields: FilterField[] = [
+    { name: 'keyword', label: '按名称、编码、功能搜索', type: 'text', width: 260 },
+    {
+      name: 'status',
+      label: '系统状态',
+      type: 'select',
+      width: 130,
+      options: codeOptions(meta.systemStatuses),
+    },
+    {
+      name: 'deployment',
+      label: '部署方式',
+      type: 'select',
+      width: 140,
+      options: codeOptions(meta.deployments),
+    },
+    {
+      name: 'cloudMigration',
+      label: '上云状态',
+      type: 'select',
+      width: 150,
+      options: codeOptions(meta.cloudMigrationStatuses),
+    },
+    ...(meta.me.organisations.length > 1
+      ? [
+          {
+            name: 'ownerOrganisationId',
+            label: '责任部门',
+            type: 'select',
+            width: 220,
+            searchable: true,
+            options: meta.me.organisations.map((o) => ({ value: o.id, label: o.name })),
+          } satisfies FilterField,
+        ]
+      : []),
+  ];
 
   const columns: TableColumnsType<SystemItem> = [
     { title: '系统编码', dataIndex: 'code', width: 130 },
@@ -144,82 +145,25 @@ function SystemCatalog({ meta }: { meta: CatalogMeta }) {
 
   return (
     <>
-      <PageHeader
+      <CatalogHeader
         title="系统目录"
         description="政务信息系统目录（SC-10）：各部门登记、维护本单位的系统，主管部门查看并更正本辖区全部系统。系统总量只减不增，报废或并入须登记日期（DT-01）。"
-        extra={
-          <Space wrap>
-            <TransferButtons kind="systems" query={query} canImport={meta.me.canEdit} onImported={reload} />
-            {meta.me.canEdit && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-                登记系统
-              </Button>
-            )}
-          </Space>
-        }
+        kind="systems"
+        query={list.params.filters}
+        canEdit={meta.me.canEdit}
+        onImported={reload}
+        addLabel="登记系统"
+        onAdd={() => setEditing({})}
       />
       <NearDuplicates items={nearDuplicates} noun="系统" />
       <Card variant="borderless">
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            placeholder="按名称、编码、功能搜索"
-            aria-label="按名称、编码、功能搜索"
-            style={{ width: 260 }}
-            onSearch={(keyword) => set({ keyword: keyword || undefined })}
-          />
-          <Select
-            allowClear
-            placeholder="系统状态"
-            style={{ width: 130 }}
-            options={options(meta.systemStatuses)}
-            onChange={(status) => set({ status })}
-          />
-          <Select
-            allowClear
-            placeholder="部署方式"
-            style={{ width: 140 }}
-            options={options(meta.deployments)}
-            onChange={(deployment) => set({ deployment })}
-          />
-          <Select
-            allowClear
-            placeholder="上云状态"
-            style={{ width: 150 }}
-            options={options(meta.cloudMigrationStatuses)}
-            onChange={(cloudMigration) => set({ cloudMigration })}
-          />
-          {meta.me.organisations.length > 1 && (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="责任部门"
-              style={{ width: 220 }}
-              options={meta.me.organisations.map((o) => ({ value: o.id, label: o.name }))}
-              onChange={(ownerOrganisationId) => set({ ownerOrganisationId })}
-            />
-          )}
-        </Flex>
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <Table<SystemItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={data?.items}
-            loading={loading}
-            scroll={{ x: 'max-content' }}
-            onChange={(p) => setPage({ current: p.current ?? 1, pageSize: p.pageSize ?? 20 })}
-            pagination={{
-              current: page.current,
-              pageSize: page.pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => `共 ${total} 个系统`,
-            }}
-          />
-        )}
+        <ListView<SystemItem>
+          list={list}
+          fields={fields}
+          columns={columns}
+          rowKey="id"
+          table={{ size: 'middle' }}
+        />
       </Card>
       <SystemDrawer meta={meta} id={detailId} onClose={() => setDetailId(null)} />
       <SystemForm
@@ -241,8 +185,5 @@ function SystemCatalog({ meta }: { meta: CatalogMeta }) {
 
 /** 系统目录 (SC-10, XZ-08b, XZ-28, XZ-30, DT-01). */
 export default function SystemsPage() {
-  const { data, error, reload } = useCatalogMeta();
-  if (error) return <ApiErrorResult error={error} onRetry={reload} />;
-  if (!data) return <PageSpin />;
-  return <SystemCatalog meta={data} />;
+  return <WithCatalogMeta>{(meta) => <SystemCatalog meta={meta} />}</WithCatalogMeta>;
 }

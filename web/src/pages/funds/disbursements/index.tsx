@@ -1,9 +1,23 @@
-import { Alert, App, Button, Card, Flex, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Segmented,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { asApiError } from '../../../api/client.ts';
+import { Link } from 'react-router-dom';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   approveOverride,
@@ -13,7 +27,7 @@ import {
   recordConsent,
   requestOverride,
 } from '../api.ts';
-import { type Gate, STATUS_LABELS } from '../types.ts';
+import { type DisbursementItem, type Gate, STATUS_LABELS } from '../types.ts';
 
 function gateTag(g: Gate) {
   if (!g.applicable) return <Tag>不适用</Tag>;
@@ -24,22 +38,16 @@ function gateTag(g: Gate) {
 
 /** One request: every gate of the rulebook with its result and article, and the actions on it. */
 function DisbursementGates({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const { message } = App.useApp();
   const [opinion, setOpinion] = useState('');
   const fetcher = useCallback((signal: AbortSignal) => getDisbursement(id, signal), [id]);
   const { data, error, reload } = useRequest(fetcher);
+  const perform = useAction(() => {
+    reload();
+    onChanged();
+  });
   if (error) return <ApiErrorResult error={error} onRetry={reload} />;
   if (!data) return null;
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      message.success(done);
-      reload();
-      onChanged();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const act = (run: () => Promise<unknown>, done: string) => perform(done, run);
   const pending = data.disbursement.status === 'pending';
   return (
     <Card size="small">
@@ -163,15 +171,29 @@ function DisbursementGates({ id, onChanged }: { id: string; onChanged: () => voi
   );
 }
 
+/** 待审批 unless the URL says otherwise (the cockpit drills down here with ?status=approved); 全部 is `all`. */
+const fetchQueue = (query: Record<string, string | number>, signal: AbortSignal) => {
+  const { status = 'pending', ...rest } = query;
+  return listDisbursements(status === 'all' ? rest : { ...rest, status }, signal);
+};
+
+const columns: TableColumnsType<DisbursementItem> = [
+  {
+    title: '项目',
+    dataIndex: 'projectName',
+    render: (name: string, d) => <Link to={`/funds/projects/${d.projectId}`}>{name}</Link>,
+  },
+  { title: '建设单位', dataIndex: 'department' },
+  { title: '年度', dataIndex: 'year' },
+  { title: '类别', dataIndex: 'kindLabel' },
+  { title: '金额（元）', dataIndex: 'amount' },
+  { title: '用途', dataIndex: 'purpose' },
+  { title: '申请人', dataIndex: 'requestedByName' },
+  { title: '状态', dataIndex: 'status', render: (s: string) => STATUS_LABELS[s] ?? s },
+];
+
 export default function DisbursementQueuePage() {
-  // The cockpit drills down here with ?status=approved.
-  const [search] = useSearchParams();
-  const [status, setStatus] = useState<string>(search.get('status') ?? 'pending');
-  const fetcher = useCallback(
-    (signal: AbortSignal) => listDisbursements(signal, status || undefined),
-    [status],
-  );
-  const { data, error, loading, reload } = useRequest(fetcher);
+  const list = useListQuery(fetchQueue);
   return (
     <>
       <PageHeader
@@ -179,42 +201,27 @@ export default function DisbursementQueuePage() {
         description="拨付前逐项核验管理办法规定的拨付条件（依据条款）；刚性条款不得例外，“一般”“原则上”类条件须两名财政人员同意方可例外"
         extra={
           <Segmented
-            value={status}
-            onChange={(v) => setStatus(String(v))}
+            value={list.params.filters.status ?? 'pending'}
+            onChange={(v) => list.setFilters({ status: v === 'pending' ? undefined : String(v) })}
             options={[
               { value: 'pending', label: '待审批' },
               { value: 'approved', label: '已拨付' },
               { value: 'refused', label: '不予拨付' },
-              { value: '', label: '全部' },
+              { value: 'all', label: '全部' },
             ]}
           />
         }
       />
-      {error ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
-        <Table
-          rowKey="id"
-          loading={loading}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 900 }}
-          expandable={{ expandedRowRender: (d) => <DisbursementGates id={d.id} onChanged={reload} /> }}
-          columns={[
-            {
-              title: '项目',
-              dataIndex: 'projectName',
-              render: (name: string, d) => <Link to={`/funds/projects/${d.projectId}`}>{name}</Link>,
-            },
-            { title: '建设单位', dataIndex: 'department' },
-            { title: '年度', dataIndex: 'year' },
-            { title: '类别', dataIndex: 'kindLabel' },
-            { title: '金额（元）', dataIndex: 'amount' },
-            { title: '用途', dataIndex: 'purpose' },
-            { title: '申请人', dataIndex: 'requestedByName' },
-            { title: '状态', dataIndex: 'status', render: (s: string) => STATUS_LABELS[s] ?? s },
-          ]}
-        />
-      )}
+      <ListView<DisbursementItem>
+        list={list}
+        fields={[]}
+        columns={columns}
+        rowKey="id"
+        table={{
+          scroll: { x: 900 },
+          expandable: { expandedRowRender: (d) => <DisbursementGates id={d.id} onChanged={list.reload} /> },
+        }}
+      />
     </>
   );
 }

@@ -11,17 +11,21 @@ import {
   Select,
   Space,
   Table,
+  type TableColumnsType,
   Tag,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { asApiError } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { listProjects } from '../../projects/api.ts';
 import { answerObjection, createNotice, getNotice, listNotices, publishNotice } from '../api.ts';
-import { PHASE_LABELS } from '../types.ts';
+import { type NoticeItem, PHASE_LABELS } from '../types.ts';
 
 function NoticeDrawer({
   id,
@@ -32,20 +36,14 @@ function NoticeDrawer({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { message } = App.useApp();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const fetcher = useCallback((signal: AbortSignal) => getNotice(id, signal), [id]);
   const { data, error, reload } = useRequest(fetcher);
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      message.success(done);
-      reload();
-      onChanged();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const perform = useAction(() => {
+    reload();
+    onChanged();
+  });
+  const act = (run: () => Promise<unknown>, done: string) => perform(done, run);
   return (
     <Drawer open width={720} title={data?.title ?? '公示'} onClose={onClose}>
       {error && <ApiErrorResult error={error} onRetry={reload} />}
@@ -182,7 +180,25 @@ function CreateNotice({ onDone }: { onDone: () => void }) {
 
 export default function NoticesPage() {
   const [open, setOpen] = useState<string | null>(null);
-  const { data, error, loading, reload } = useRequest(listNotices);
+  const list = useListQuery(listNotices);
+  const reload = list.reload;
+  const columns: TableColumnsType<NoticeItem> = [
+    {
+      title: '标题',
+      dataIndex: 'title',
+      render: (t: string, n) => (
+        <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(n.id)}>
+          {t}
+        </Button>
+      ),
+    },
+    { title: '年度', dataIndex: 'year' },
+    { title: '公示期', render: (_: unknown, n) => `${n.startsOn} 至 ${n.endsOn}` },
+    { title: '状态', dataIndex: 'phase', render: (p: string) => <Tag>{PHASE_LABELS[p] ?? p}</Tag> },
+    { title: '项目数', dataIndex: 'itemCount' },
+    { title: '合计（元）', dataIndex: 'itemTotal' },
+    { title: '待答复异议', dataIndex: 'openObjections' },
+  ];
   return (
     <>
       <PageHeader
@@ -195,33 +211,13 @@ export default function NoticesPage() {
         }
       />
       <CreateNotice onDone={reload} />
-      {error ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
-        <Table
-          rowKey="id"
-          loading={loading}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 800 }}
-          columns={[
-            {
-              title: '标题',
-              dataIndex: 'title',
-              render: (t: string, n) => (
-                <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(n.id)}>
-                  {t}
-                </Button>
-              ),
-            },
-            { title: '年度', dataIndex: 'year' },
-            { title: '公示期', render: (_: unknown, n) => `${n.startsOn} 至 ${n.endsOn}` },
-            { title: '状态', dataIndex: 'phase', render: (p: string) => <Tag>{PHASE_LABELS[p] ?? p}</Tag> },
-            { title: '项目数', dataIndex: 'itemCount' },
-            { title: '合计（元）', dataIndex: 'itemTotal' },
-            { title: '待答复异议', dataIndex: 'openObjections' },
-          ]}
-        />
-      )}
+      <ListView<NoticeItem>
+        list={list}
+        fields={[]}
+        columns={columns}
+        rowKey="id"
+        table={{ scroll: { x: 800 } }}
+      />
       {open && <NoticeDrawer id={open} onClose={() => setOpen(null)} onChanged={reload} />}
     </>
   );

@@ -1,12 +1,10 @@
 import {
-  App,
   Button,
   Card,
   DatePicker,
   Descriptions,
   Form,
   Input,
-  Modal,
   Select,
   Space,
   Table,
@@ -15,7 +13,6 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import { asApiError } from '../../../api/client.ts';
 import {
   decideExtension,
   EXTENSION_STATES,
@@ -26,6 +23,8 @@ import {
   requestExtension,
 } from '../../../api/construction.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 
 type Dialog =
@@ -58,25 +57,18 @@ export function AcceptanceExtensionsCard(props: {
   onChanged: () => void;
 }) {
   const { projectId, isDepartment, isAuthority, onChanged } = props;
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const view = useRequest(useCallback((s: AbortSignal) => listExtensions(projectId, s), [projectId]));
   const deadlines = view.data?.deadlines ?? [];
+  const run = useAction(() => {
+    setDialog(null);
+    form.resetFields();
+    view.reload();
+    onChanged();
+  });
   if (!view.error && !view.loading && deadlines.length === 0) return null;
 
-  const run = async (done: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(done);
-      setDialog(null);
-      form.resetFields();
-      view.reload();
-      onChanged();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
   const submit = async () => {
     const v = await form.validateFields();
     if (dialog?.kind === 'request') {
@@ -235,7 +227,7 @@ export function AcceptanceExtensionsCard(props: {
           />
         </Space>
       )}
-      <Modal
+      <FormModal
         open={dialog !== null}
         title={
           dialog?.kind === 'request'
@@ -244,60 +236,54 @@ export function AcceptanceExtensionsCard(props: {
               ? '登记批复的计划验收日期'
               : '审批延期验收申请'
         }
-        okText="确定"
+        form={form}
         onOk={submit}
-        onCancel={() => {
-          setDialog(null);
-          form.resetFields();
-        }}
-        destroyOnHidden
+        onClose={() => setDialog(null)}
       >
-        <Form form={form} layout="vertical">
-          {dialog?.kind === 'request' && (
-            <>
-              <Typography.Paragraph type="secondary">
-                当前到期日：{dialog.deadline.obligation?.dueDate ?? '日历未知'}；申请将报
-                {dialog.deadline.decidedByName}审批。
-              </Typography.Paragraph>
-              <Form.Item name="until" label="申请延期至" rules={[{ required: true }]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item
-                name="reason"
-                label="不能按期验收的原因"
-                rules={[{ required: true, whitespace: true }]}
-              >
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'plan' && (
-            <Form.Item name="plannedOn" label="批复的计划验收日期" rules={[{ required: true }]}>
+        {dialog?.kind === 'request' && (
+          <>
+            <Typography.Paragraph type="secondary">
+              当前到期日：{dialog.deadline.obligation?.dueDate ?? '日历未知'}；申请将报
+              {dialog.deadline.decidedByName}审批。
+            </Typography.Paragraph>
+            <Form.Item name="until" label="申请延期至" rules={[{ required: true }]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-          )}
-          {dialog?.kind === 'decide' && (
-            <>
-              <Typography.Paragraph type="secondary">
-                申请延期至 {dialog.item.requestedUntil}（原到期日 {dialog.item.dueDateBefore ?? '日历未知'}
-                ）。原因：
-                {dialog.item.reason}
-              </Typography.Paragraph>
-              <Form.Item name="decision" label="审批结果" rules={[{ required: true }]}>
-                <Select
-                  options={[
-                    { value: 'grant', label: '同意延期（到期日顺延）' },
-                    { value: 'refuse', label: '不同意延期' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="note" label="意见（不同意须说明理由）">
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+            <Form.Item
+              name="reason"
+              label="不能按期验收的原因"
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
+        {dialog?.kind === 'plan' && (
+          <Form.Item name="plannedOn" label="批复的计划验收日期" rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {dialog?.kind === 'decide' && (
+          <>
+            <Typography.Paragraph type="secondary">
+              申请延期至 {dialog.item.requestedUntil}（原到期日 {dialog.item.dueDateBefore ?? '日历未知'}
+              ）。原因：
+              {dialog.item.reason}
+            </Typography.Paragraph>
+            <Form.Item name="decision" label="审批结果" rules={[{ required: true }]}>
+              <Select
+                options={[
+                  { value: 'grant', label: '同意延期（到期日顺延）' },
+                  { value: 'refuse', label: '不同意延期' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="note" label="意见（不同意须说明理由）">
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
     </Card>
   );
 }

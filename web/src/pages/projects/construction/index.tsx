@@ -1,27 +1,8 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Space,
-  Switch,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Form, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { asApiError } from '../../../api/client.ts';
 import {
   type Contract,
   DELIVERABLE_OPTIONS,
@@ -31,41 +12,28 @@ import {
   listRectifications,
   markDelivered,
   orderRectification,
-  PROBLEM_OPTIONS,
-  PROCUREMENT_OPTIONS,
   RECTIFICATION_STATES,
   type Rectification,
   reportRectification,
   type SignContractBody,
   signContract,
 } from '../../../api/construction.ts';
-import {
-  listObligations,
-  type ObligationItem,
-  remainingText,
-  STATE_LABELS,
-} from '../../../api/obligations.ts';
+import { listObligations, type ObligationItem } from '../../../api/obligations.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
+import { obligationStatusColumns } from '../../../components/obligationColumns.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { decideStep, listTasks } from '../api.ts';
-import type { TaskItem } from '../types.ts';
+import { ConstructionDialogFields, type Dialog } from './dialogs.tsx';
 import { AcceptanceExtensionsCard } from './extensions.tsx';
-
-type Dialog =
-  | { kind: 'sign' }
-  | { kind: 'order' }
-  | { kind: 'report'; item: Rectification }
-  | { kind: 'decide'; item: Rectification }
-  | { kind: 'step'; task: TaskItem }
-  | null;
 
 /** 建设与整改: contracts and deliverables, the project's deadlines, problems and rectification orders. */
 export default function ConstructionPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const isDepartment = me.roles.some((r) => r.role === 'dept_staff');
@@ -89,17 +57,11 @@ export default function ConstructionPage() {
     duties.reload();
   };
 
-  const run = async (done: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(done);
-      setDialog(null);
-      form.resetFields();
-      reload();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const run = useAction(() => {
+    setDialog(null);
+    form.resetFields();
+    reload();
+  });
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -145,19 +107,7 @@ export default function ConstructionPage() {
     { title: '义务', dataIndex: 'title', render: (t: string, o) => `${t}${o.ref ? `（${o.ref}）` : ''}` },
     { title: '依据', dataIndex: 'articles', width: 100, render: (a: string[]) => a.join('、') },
     { title: '到期日', dataIndex: 'dueDate', width: 110, render: (d: string | null) => d ?? '日历未知' },
-    {
-      title: '剩余',
-      width: 170,
-      render: (_: unknown, o) => (
-        <Typography.Text type={o.overdue ? 'danger' : undefined}>{remainingText(o)}</Typography.Text>
-      ),
-    },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (s: ObligationItem['state']) => <Tag color={STATE_LABELS[s].color}>{STATE_LABELS[s].text}</Tag>,
-    },
+    ...obligationStatusColumns,
   ];
 
   const contractColumns: TableColumnsType<Contract> = [
@@ -354,7 +304,7 @@ export default function ConstructionPage() {
           />
         )}
       </Card>
-      <Modal
+      <FormModal
         open={dialog !== null}
         title={
           dialog?.kind === 'sign'
@@ -367,127 +317,12 @@ export default function ConstructionPage() {
                   ? dialog.task.stepName
                   : '认定整改结果'
         }
-        okText="确定"
+        form={form}
         onOk={submit}
-        onCancel={() => {
-          setDialog(null);
-          form.resetFields();
-        }}
-        destroyOnHidden
+        onClose={() => setDialog(null)}
       >
-        <Form form={form} layout="vertical">
-          {dialog?.kind === 'sign' && (
-            <>
-              <Form.Item name="number" label="合同编号" rules={[{ required: true, whitespace: true }]}>
-                <Input maxLength={100} />
-              </Form.Item>
-              <Form.Item name="procurementMethod" label="采购方式" rules={[{ required: true }]}>
-                <Select options={PROCUREMENT_OPTIONS} />
-              </Form.Item>
-              <Form.Item
-                name="procurementResult"
-                label="中标（成交）结果"
-                rules={[{ required: true, whitespace: true }]}
-              >
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-              <Form.Item
-                name="contractorName"
-                label="承建单位"
-                rules={[{ required: true, whitespace: true }]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item name="amount" label="合同金额（元）" rules={[{ required: true }]}>
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} stringMode />
-              </Form.Item>
-              <Form.Item name="signedOn" label="签订日期" rules={[{ required: true }]}>
-                <DatePicker style={{ width: '100%' }} />
-              </Form.Item>
-              <Form.Item name="ownershipClause" label="合同已明确系统及数据归属" valuePropName="checked">
-                <Switch />
-              </Form.Item>
-              <Form.Item name="deliverables" label="约定交付的成果">
-                <Select mode="multiple" options={DELIVERABLE_OPTIONS} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'order' && (
-            <>
-              <Form.Item name="problemKind" label="问题类别" rules={[{ required: true }]}>
-                <Select options={PROBLEM_OPTIONS} />
-              </Form.Item>
-              <Form.Item name="description" label="问题情况" rules={[{ required: true, whitespace: true }]}>
-                <Input.TextArea rows={3} maxLength={4000} />
-              </Form.Item>
-              <Form.Item name="workingDays" label="整改期限（工作日）" rules={[{ required: true }]}>
-                <InputNumber min={1} max={365} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'step' && (
-            <>
-              <Form.Item
-                name="outcome"
-                label="办理结果"
-                rules={[{ required: true, message: '请选择办理结果' }]}
-              >
-                <Radio.Group options={dialog.task.outcomes.map((o) => ({ value: o.event, label: o.name }))} />
-              </Form.Item>
-              <Form.Item noStyle shouldUpdate={(a, b) => a.outcome !== b.outcome}>
-                {({ getFieldValue }) => {
-                  const chosen = dialog.task.outcomes.find((o) => o.event === getFieldValue('outcome'));
-                  const needed = chosen !== undefined && !chosen.normal;
-                  return (
-                    <Form.Item
-                      name="opinion"
-                      label="意见"
-                      rules={
-                        needed
-                          ? [
-                              {
-                                required: true,
-                                whitespace: true,
-                                min: 2,
-                                message: `“${chosen.name}”须填写办理意见`,
-                              },
-                            ]
-                          : []
-                      }
-                    >
-                      <Input.TextArea rows={3} maxLength={2000} />
-                    </Form.Item>
-                  );
-                }}
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'report' && (
-            <Form.Item name="report" label="整改情况" rules={[{ required: true, whitespace: true }]}>
-              <Input.TextArea rows={4} maxLength={4000} />
-            </Form.Item>
-          )}
-          {dialog?.kind === 'decide' && (
-            <>
-              <Form.Item name="outcome" label="认定结果" rules={[{ required: true }]}>
-                <Select
-                  options={
-                    dialog.item.state === 'reported'
-                      ? [
-                          { value: 'rectified', label: '整改合格' },
-                          { value: 'failed', label: '整改后仍不符合要求' },
-                        ]
-                      : [{ value: 'refused', label: '拒不整改' }]
-                  }
-                />
-              </Form.Item>
-              <Form.Item name="note" label="说明（不合格或拒不整改须填写）">
-                <Input.TextArea rows={3} maxLength={2000} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+        <ConstructionDialogFields dialog={dialog} />
+      </FormModal>
     </>
   );
 }

@@ -8,13 +8,15 @@ import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { getProject, giveExpertOpinion, listAssignments } from '../api.ts';
 import { MaterialLink } from '../components/MaterialLink.tsx';
-import { ApplicationDescriptions } from '../detail/index.tsx';
-import { EXPERT_CONCLUSIONS, formatSize, formatYuan } from '../logic.ts';
+import { ApplicationDescriptions } from '../detail/components/ApplicationDescriptions.tsx';
+import { formatSize, formatYuan } from '../logic.ts';
+import { useProjectMeta } from '../meta.ts';
 
 /** 专家意见: an assigned expert or evaluator reads the application and its materials and gives a signed opinion. */
 export default function ExpertOpinionPage() {
   const { id = '' } = useParams();
   const { message } = App.useApp();
+  const meta = useProjectMeta();
   const projectFetcher = useCallback((signal: AbortSignal) => getProject(id, signal), [id]);
   const project = useRequest(projectFetcher);
   const mineFetcher = useCallback((signal: AbortSignal) => listAssignments(id, signal), [id]);
@@ -113,7 +115,7 @@ export default function ExpertOpinionPage() {
                 <Radio.Group
                   value={conclusion}
                   onChange={(e) => setConclusion(e.target.value)}
-                  options={EXPERT_CONCLUSIONS}
+                  options={meta.expertConclusions}
                 />
                 <Input.TextArea
                   rows={6}

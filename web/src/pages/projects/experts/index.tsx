@@ -1,8 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  type TableColumnsType,
+  Tag,
+} from 'antd';
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import type { FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useLocalList } from '../../../components/list/useListQuery.ts';
 import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
@@ -13,7 +27,38 @@ import {
   recordAssessment,
   registerExpert,
 } from '../api.ts';
-import { EXPERT_FIELDS, GRADES } from '../logic.ts';
+import { useProjectMeta } from '../meta.ts';
+import type { AssessmentItem, ExpertPool } from '../types.ts';
+
+type Expert = ExpertPool['items'][number];
+
+const matchesExpert = (e: Expert, f: Record<string, string>) =>
+  (!f.q?.trim() || e.name.includes(f.q.trim())) && (!f.field || e.fields.includes(f.field));
+const matchesAssessment = (a: AssessmentItem, f: Record<string, string>) =>
+  (!f.q?.trim() || a.organisationName.includes(f.q.trim())) && (!f.year || String(a.year) === f.year);
+
+const ASSESSMENT_FIELDS: FilterField[] = [
+  { name: 'q', label: '按部门搜索', type: 'text', width: 180 },
+  { name: 'year', label: '年度', type: 'text', width: 120 },
+];
+
+const expertColumns: TableColumnsType<Expert> = [
+  { title: '专家', dataIndex: 'name', render: (n: string, e) => `${n} ${e.title}` },
+  {
+    title: '领域',
+    dataIndex: 'fieldNames',
+    render: (f: string[]) => f.map((x) => <Tag key={x}>{x}</Tag>),
+  },
+  { title: '工作单位', dataIndex: 'employerName', render: (n: string | null) => n ?? '—' },
+];
+
+const assessmentColumns: TableColumnsType<AssessmentItem> = [
+  { title: '部门', dataIndex: 'organisationName' },
+  { title: '年度', dataIndex: 'year', width: 80 },
+  { title: '得分', dataIndex: 'score', width: 70 },
+  { title: '等级', dataIndex: 'gradeName', width: 80 },
+  { title: '摘要', dataIndex: 'summary' },
+];
 
 /**
  * 专家库与年度考核: experts by field with their employer (for 回避, DT-09d), and the departments'
@@ -22,9 +67,16 @@ import { EXPERT_FIELDS, GRADES } from '../logic.ts';
 export default function ExpertsPage() {
   const { message } = App.useApp();
   const me = useMe();
+  const meta = useProjectMeta();
   const pool = useRequest(getExpertPool);
   const assessments = useRequest(listAssessments);
   const orgs = useRequest(listOrganisations);
+  const experts = useLocalList(pool, matchesExpert, { prefix: 'experts', pageSize: 10 });
+  const assessed = useLocalList(assessments, matchesAssessment, { prefix: 'assessments', pageSize: 10 });
+  const expertFields: FilterField[] = [
+    { name: 'q', label: '按姓名搜索', type: 'text', width: 160 },
+    { name: 'field', label: '领域', type: 'select', width: 140, options: meta.expertFields },
+  ];
   const [expertForm] = Form.useForm<{
     userId: string;
     fields: string[];
@@ -80,26 +132,13 @@ export default function ExpertsPage() {
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Card title="专家库（DT-09d）" style={{ marginBottom: 16 }}>
-            {pool.error ? (
-              <ApiErrorResult error={pool.error} onRetry={pool.reload} />
-            ) : (
-              <Table
-                rowKey="userId"
-                size="small"
-                loading={pool.loading}
-                pagination={{ pageSize: 10 }}
-                dataSource={pool.data?.items ?? []}
-                columns={[
-                  { title: '专家', dataIndex: 'name', render: (n: string, e) => `${n} ${e.title}` },
-                  {
-                    title: '领域',
-                    dataIndex: 'fieldNames',
-                    render: (f: string[]) => f.map((x) => <Tag key={x}>{x}</Tag>),
-                  },
-                  { title: '工作单位', dataIndex: 'employerName', render: (n: string | null) => n ?? '—' },
-                ]}
-              />
-            )}
+            <ListView<Expert>
+              list={experts}
+              fields={expertFields}
+              columns={expertColumns}
+              rowKey="userId"
+              table={{ size: 'small' }}
+            />
             <Form form={expertForm} layout="vertical" style={{ marginTop: 16 }}>
               <Form.Item name="userId" label="专家账号" rules={[{ required: true }]}>
                 <Select
@@ -111,7 +150,7 @@ export default function ExpertsPage() {
                 />
               </Form.Item>
               <Form.Item name="fields" label="领域" rules={[{ required: true }]}>
-                <Select mode="multiple" options={EXPERT_FIELDS} />
+                <Select mode="multiple" options={meta.expertFields} />
               </Form.Item>
               <Form.Item name="employerOrganisationId" label="工作单位（用于回避）">
                 <Select
@@ -132,24 +171,13 @@ export default function ExpertsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card title="部门年度考核（DT-07、DT-31）">
-            {assessments.error ? (
-              <ApiErrorResult error={assessments.error} onRetry={assessments.reload} />
-            ) : (
-              <Table
-                rowKey="id"
-                size="small"
-                loading={assessments.loading}
-                pagination={{ pageSize: 10 }}
-                dataSource={assessments.data?.items ?? []}
-                columns={[
-                  { title: '部门', dataIndex: 'organisationName' },
-                  { title: '年度', dataIndex: 'year', width: 80 },
-                  { title: '得分', dataIndex: 'score', width: 70 },
-                  { title: '等级', dataIndex: 'gradeName', width: 80 },
-                  { title: '摘要', dataIndex: 'summary' },
-                ]}
-              />
-            )}
+            <ListView<AssessmentItem>
+              list={assessed}
+              fields={ASSESSMENT_FIELDS}
+              columns={assessmentColumns}
+              rowKey="id"
+              table={{ size: 'small' }}
+            />
             <Form
               form={assessmentForm}
               layout="vertical"
@@ -183,7 +211,7 @@ export default function ExpertsPage() {
                 </Col>
                 <Col span={8}>
                   <Form.Item name="grade" label="等级" rules={[{ required: true }]}>
-                    <Select options={GRADES} />
+                    <Select options={meta.assessmentGrades} />
                   </Form.Item>
                 </Col>
               </Row>

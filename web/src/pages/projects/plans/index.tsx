@@ -10,7 +10,6 @@ import {
   Modal,
   Select,
   Space,
-  Table,
   type TableColumnsType,
   Tag,
 } from 'antd';
@@ -18,15 +17,24 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import type { FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { useLocalList } from '../../../components/list/useListQuery.ts';
 import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { createPlan, listPlans } from '../api.ts';
 import { PLAN_STATUS_BADGE } from '../logic.ts';
+import { useProjectMeta } from '../meta.ts';
 import type { Plan } from '../types.ts';
 
 const COMPILERS = ['authority_reviewer', 'authority_leader', 'dept_staff'];
+
+/** 按名称 (q), 类别 (kind) and 状态 (status): the list's URL filters. */
+const matchesPlan = (p: Plan, f: Record<string, string>) =>
+  (!f.q?.trim() || p.title.includes(f.q.trim())) &&
+  (!f.kind || p.kind === f.kind) &&
+  (!f.status || p.status === f.status);
 
 /**
  * 规划与年度计划 (DT-08, SC-07, XZ-06): the authority compiles the jurisdiction's plans for the
@@ -36,8 +44,11 @@ export default function PlansPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
-  const { data, error, loading, reload } = useRequest(listPlans);
+  const plans = useRequest(listPlans);
+  const list = useLocalList(plans, matchesPlan);
+  const reload = plans.reload;
   const [creating, setCreating] = useState(false);
+  const meta = useProjectMeta();
   const [form] = Form.useForm<{
     kind: string;
     title: string;
@@ -45,6 +56,11 @@ export default function PlansPage() {
     endYear?: number;
     summary: string;
   }>();
+  const fields: FilterField[] = [
+    { name: 'q', label: '按名称搜索', type: 'text' },
+    { name: 'kind', label: '类别', type: 'select', width: 160, options: meta.planKinds },
+    { name: 'status', label: '状态', type: 'select', width: 140, options: meta.planStatuses },
+  ];
   const canCompile = me.roles.some((r) => COMPILERS.includes(r.role));
 
   const columns: TableColumnsType<Plan> = [
@@ -104,11 +120,7 @@ export default function PlansPage() {
         }
       />
       <Card>
-        {error ? (
-          <ApiErrorResult error={error} onRetry={reload} />
-        ) : (
-          <Table rowKey="id" loading={loading} columns={columns} dataSource={data?.items ?? []} />
-        )}
+        <ListView<Plan> list={list} fields={fields} columns={columns} rowKey="id" />
       </Card>
       <Modal
         title="编制规划或年度计划"
@@ -123,12 +135,7 @@ export default function PlansPage() {
           initialValues={{ kind: 'annual', year: new Date().getFullYear() }}
         >
           <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-            <Select
-              options={[
-                { value: 'annual', label: '年度计划' },
-                { value: 'overall', label: '政务信息化规划' },
-              ]}
-            />
+            <Select options={meta.planKinds} />
           </Form.Item>
           <Form.Item name="title" label="名称" rules={[{ required: true, min: 2, max: 100 }]}>
             <Input />

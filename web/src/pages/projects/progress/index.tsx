@@ -1,16 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Card,
-  Checkbox,
-  DatePicker,
   Form,
-  Input,
-  InputNumber,
   Modal,
-  Radio,
   Space,
   Table,
   type TableColumnsType,
@@ -21,9 +15,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { asApiError } from '../../../api/client.ts';
 import {
-  CHANGE_KIND_OPTIONS,
   CHANGE_STATE_COLORS,
   type ChangeRequest,
   createBaseline,
@@ -37,23 +29,16 @@ import {
 } from '../../../api/progress.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { progressSeries } from './chart.ts';
+import { type Dialog, ProgressDialogFields } from './dialogs.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
-import { BaselineView, fromPlan, PlanFields, toPlan } from './parts.tsx';
-
-type Dialog =
-  | { kind: 'baseline' }
-  | { kind: 'report' }
-  | { kind: 'change' }
-  | { kind: 'evaluate'; item: ChangeRequest }
-  | { kind: 'decide'; item: ChangeRequest }
-  | null;
+import { BaselineView, fromPlan, toPlan } from './parts.tsx';
 
 /** 项目进度: baseline versions, periodic reports with computed variance and risk, 调整申请. */
 export default function ProgressPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const page = useRequest(useCallback((s: AbortSignal) => getProgress(id, s), [id]));
@@ -61,6 +46,10 @@ export default function ProgressPage() {
   const current = data?.baselines.find((b) => b.baselineVersion === data.currentBaselineVersion) ?? null;
   const series = useMemo(() => progressSeries(current, data?.reports ?? []), [current, data?.reports]);
 
+  const run = useAction(() => {
+    setDialog(null);
+    page.reload();
+  });
   if (page.error && !data) return <ApiErrorResult error={page.error} onRetry={page.reload} />;
   if (!data) return <Card loading />;
   const { rules, can } = data;
@@ -78,16 +67,6 @@ export default function ProgressPage() {
       form.setFieldsValue({ milestones: current.milestones.map((m) => ({ name: m.name, done: false })) });
     }
     setDialog(d);
-  };
-  const run = async (done: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(done);
-      setDialog(null);
-      page.reload();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
   };
   const submit = async () => {
     const v = await form.validateFields();
@@ -368,125 +347,7 @@ export default function ProgressPage() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" preserve={false}>
-          {dialog?.kind === 'baseline' && (
-            <>
-              <Form.Item
-                name="startOn"
-                label="开始日期"
-                rules={[{ required: true, message: '请选择开始日期' }]}
-              >
-                <DatePicker />
-              </Form.Item>
-              <PlanFields />
-            </>
-          )}
-          {dialog?.kind === 'report' && (
-            <>
-              <Form.Item name="period" label="填报期间" rules={[{ required: true, message: '请选择期间' }]}>
-                <DatePicker picker="month" />
-              </Form.Item>
-              <Form.List name="milestones">
-                {(fields) =>
-                  fields.map((f) => (
-                    <Space key={f.key} align="baseline">
-                      <Form.Item name={[f.name, 'name']} noStyle>
-                        <Input disabled style={{ width: 180 }} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'done']} valuePropName="checked">
-                        <Checkbox>已完成</Checkbox>
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'doneOn']}>
-                        <DatePicker placeholder="完成日期" />
-                      </Form.Item>
-                    </Space>
-                  ))
-                }
-              </Form.List>
-              <Form.Item
-                name="percentDone"
-                label="完成比例（%）"
-                rules={[{ required: true, message: '请填写' }]}
-              >
-                <InputNumber min={0} max={100} precision={0} />
-              </Form.Item>
-              <Form.Item
-                name="fundsUsed"
-                label="累计使用资金（元）"
-                rules={[{ required: true, message: '请填写' }]}
-              >
-                <InputNumber min={0} max={9999999999999} precision={2} style={{ width: 220 }} />
-              </Form.Item>
-              <Form.Item name="note" label="说明">
-                <Input.TextArea maxLength={2000} rows={2} />
-              </Form.Item>
-            </>
-          )}
-          {dialog?.kind === 'change' && (
-            <>
-              <Form.Item
-                name="kinds"
-                label="调整事项"
-                rules={[{ required: true, message: '请选择调整事项' }]}
-              >
-                <Checkbox.Group options={CHANGE_KIND_OPTIONS} />
-              </Form.Item>
-              <Form.Item
-                name="description"
-                label="调整内容"
-                rules={[{ required: true, message: '请填写调整内容' }]}
-              >
-                <Input.TextArea maxLength={4000} rows={3} />
-              </Form.Item>
-              <Form.Item
-                name="reason"
-                label="调整理由（建设条件、建设内容的重大变化）"
-                rules={[{ required: true, message: '请填写理由' }]}
-              >
-                <Input.TextArea maxLength={4000} rows={3} />
-              </Form.Item>
-              <Form.Item
-                name="totalBudget"
-                label="调整后总投资（元）"
-                rules={[{ required: true, message: '请填写' }]}
-              >
-                <InputNumber min={0} max={9999999999999} precision={2} style={{ width: 220 }} />
-              </Form.Item>
-              <PlanFields />
-            </>
-          )}
-          {dialog?.kind === 'evaluate' && (
-            <>
-              <Form.Item
-                name="opinion"
-                label="综合评估意见"
-                rules={[{ required: true, message: '请填写评估意见' }]}
-              >
-                <Input.TextArea maxLength={4000} rows={3} />
-              </Form.Item>
-              {rules.evaluationParticipants && (
-                <Form.Item
-                  name="participants"
-                  label="参与评估的相关部门或技术专家"
-                  rules={[{ required: true, whitespace: true, message: '请填写参与方' }]}
-                >
-                  <Input maxLength={1000} />
-                </Form.Item>
-              )}
-            </>
-          )}
-          {dialog?.kind === 'decide' && (
-            <>
-              <Form.Item name="decision" label="决定" rules={[{ required: true, message: '请选择' }]}>
-                <Radio.Group>
-                  <Radio value="approved">通过（形成新版进度计划）</Radio>
-                  <Radio value="rejected">不通过</Radio>
-                </Radio.Group>
-              </Form.Item>
-              <Form.Item name="opinion" label="意见" rules={[{ required: true, message: '请填写意见' }]}>
-                <Input.TextArea maxLength={4000} rows={3} />
-              </Form.Item>
-            </>
-          )}
+          <ProgressDialogFields dialog={dialog} evaluationParticipants={rules.evaluationParticipants} />
         </Form>
       </Modal>
     </>

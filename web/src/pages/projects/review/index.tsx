@@ -29,7 +29,8 @@ import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { ProjectDedup } from '../../dedup/components/ProjectDedup.tsx';
 import { assignExpert, getExpertPool, getProject, getReview, listAssignments, saveReview } from '../api.ts';
-import { DIMENSIONS, EXPERT_FIELDS, FINDINGS, formatYuan } from '../logic.ts';
+import { formatYuan } from '../logic.ts';
+import { useProjectMeta } from '../meta.ts';
 import type { ExpertPool } from '../types.ts';
 
 interface ReviewForm {
@@ -50,6 +51,7 @@ export default function ReviewPage() {
   const { message } = App.useApp();
   const { access } = useSession();
   const [form] = Form.useForm<ReviewForm>();
+  const { reviewDimensions: DIMENSIONS, reviewFindings: FINDINGS } = useProjectMeta();
   const projectFetcher = useCallback((signal: AbortSignal) => getProject(id, signal), [id]);
   const project = useRequest(projectFetcher);
   const reviewFetcher = useCallback((signal: AbortSignal) => getReview(id, signal), [id]);
@@ -69,7 +71,7 @@ export default function ReviewPage() {
   useEffect(() => {
     const r = review.data?.review;
     form.setFieldsValue({
-      opinions: Object.fromEntries(DIMENSIONS.map((d) => [d.key, r?.opinions[d.key] ?? { opinion: '' }])),
+      opinions: Object.fromEntries(DIMENSIONS.map((d) => [d.value, r?.opinions[d.value] ?? { opinion: '' }])),
       sharingAnalysisOpinion: r?.sharingAnalysisOpinion ?? '',
       findings: Object.fromEntries(
         FINDINGS.map((f) => {
@@ -78,7 +80,7 @@ export default function ReviewPage() {
         }),
       ),
     });
-  }, [review.data, form]);
+  }, [review.data, form, DIMENSIONS, FINDINGS]);
 
   if (project.error) return <ApiErrorResult error={project.error} onRetry={project.reload} />;
   if (review.error) return <ApiErrorResult error={review.error} onRetry={review.reload} />;
@@ -99,9 +101,9 @@ export default function ReviewPage() {
       await saveReview(id, {
         opinions: Object.fromEntries(
           DIMENSIONS.map((d) => {
-            const o = values.opinions?.[d.key] ?? { opinion: '' };
+            const o = values.opinions?.[d.value] ?? { opinion: '' };
             return [
-              d.key,
+              d.value,
               { ...(o.score != null ? { score: o.score } : {}), opinion: (o.opinion ?? '').trim() },
             ];
           }),
@@ -159,10 +161,10 @@ export default function ReviewPage() {
             )}
             <Form form={form} layout="vertical" disabled={!editable || saving}>
               {DIMENSIONS.map((d) => (
-                <Row key={d.key} gutter={12}>
+                <Row key={d.value} gutter={12}>
                   <Col flex="120px">
                     <Form.Item
-                      name={['opinions', d.key, 'score']}
+                      name={['opinions', d.value, 'score']}
                       label={`${d.label}评分`}
                       rules={[numberRule({ label: '评分', min: 0, max: 100, integer: true })]}
                     >
@@ -170,7 +172,7 @@ export default function ReviewPage() {
                     </Form.Item>
                   </Col>
                   <Col flex="auto">
-                    <Form.Item name={['opinions', d.key, 'opinion']} label={`${d.label}意见`}>
+                    <Form.Item name={['opinions', d.value, 'opinion']} label={`${d.label}意见`}>
                       <Input.TextArea rows={2} maxLength={2000} />
                     </Form.Item>
                   </Col>
@@ -284,6 +286,7 @@ function AssignForm({
   onDone: () => void;
 }) {
   const { message } = App.useApp();
+  const meta = useProjectMeta();
   const [kind, setKind] = useState<'expert' | 'evaluator'>('expert');
   const [userId, setUserId] = useState<string | undefined>();
   const [field, setField] = useState<string | undefined>();
@@ -315,10 +318,7 @@ function AssignForm({
             setKind(k);
             setUserId(undefined);
           }}
-          options={[
-            { value: 'expert', label: '专家' },
-            { value: 'evaluator', label: '第三方评估机构' },
-          ]}
+          options={meta.assignmentKinds}
         />
         {kind === 'expert' && (
           <Select
@@ -327,7 +327,7 @@ function AssignForm({
             style={{ width: 140 }}
             value={field}
             onChange={setField}
-            options={EXPERT_FIELDS}
+            options={meta.expertFields}
           />
         )}
       </Space>

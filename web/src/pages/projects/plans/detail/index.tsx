@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import {
-  App,
   Badge,
   Button,
   Card,
@@ -17,12 +16,12 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { asApiError } from '../../../../api/client.ts';
 import { useMe } from '../../../../auth/context.ts';
 import { ApiErrorResult } from '../../../../components/ApiErrorResult.tsx';
 import { numberRule } from '../../../../components/numberRules.ts';
 import { PageHeader } from '../../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../../format.ts';
+import { useAction } from '../../../../hooks/useAction.ts';
 import { useRequest } from '../../../../hooks/useRequest.ts';
 import {
   addPlanEntry,
@@ -37,7 +36,6 @@ import { formatYuan, isYuan, PLAN_STATUS_BADGE } from '../../logic.ts';
 /** One plan: its entries (department, intended project, estimated budget, year), reporting and the decision. */
 export default function PlanDetailPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
   const me = useMe();
   const fetcher = useCallback((signal: AbortSignal) => getPlan(id, signal), [id]);
   const { data: plan, error, reload } = useRequest(fetcher);
@@ -51,15 +49,7 @@ export default function PlanDetailPage() {
   }>();
   const [opinion, setOpinion] = useState('');
 
-  const run = async (label: string, action: () => Promise<unknown>) => {
-    try {
-      await action();
-      message.success(label);
-      reload();
-    } catch (e) {
-      message.error(asApiError(e).message);
-    }
-  };
+  const run = useAction(reload);
 
   if (error) return <ApiErrorResult error={error} onRetry={reload} />;
   if (!plan) return <Card loading />;
