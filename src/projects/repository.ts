@@ -7,13 +7,15 @@
  * command opens its transaction (`loadWorkflowEnv`): an embedded PGlite has one connection, and a
  * query on the bare handle inside a transaction would wait for it forever.
  */
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type Column, eq, inArray, or, type SQL, sql, type Table } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
 import type { WorkingDayCalendar } from '../calendar/types.ts';
+import { informationSystems } from '../catalog/tables.ts';
 import { rectificationOrders } from '../construction/tables.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/client.ts';
 import { readAll } from '../db/concurrent.ts';
+import { jsonArray, jsonShape, tableShape } from '../db/json-rows.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { loadRulebookCatalog, type RulebookCatalog } from '../rulebooks/repository.ts';
@@ -32,7 +34,7 @@ import {
   type ProjectParties,
   partiesOf,
 } from './actors.ts';
-import { catalogSystems, type SystemLink } from './catalog-link.ts';
+import { catalogSystems, type SystemCatalogRow, type SystemLink } from './catalog-link.ts';
 import { expertIndex } from './expert-identity.ts';
 import type { Declarations, ReviewFindings } from './model.ts';
 import {
@@ -82,102 +84,128 @@ export interface ProjectBundle {
     estimatedBudgetFen: bigint;
     organisationId: string;
   } | null;
+  /** The catalog rows of the project's systems (for `catalogSystems`). */
+  systemCatalog?: SystemCatalogRow[];
+  /** The distinct states of the project's rectification orders. */
+  rectificationStates?: string[];
+  /** The values of `extras` asked of loadBundle, by name. */
+  extras?: Record<string, unknown>;
 }
 
-/** Everything the evaluation of a project needs, or null when the project does not exist. */
+const bundleShapes = {
+  budgetYears: jsonShape({ year: projectBudgetYears.year, amountFen: projectBudgetYears.amountFen }),
+  coBuilders: jsonShape({ organisationId: projectCoBuilders.organisationId }),
+  systems: jsonShape({
+    id: projectSystems.id,
+    systemId: projectSystems.systemId,
+    proposedName: projectSystems.proposedName,
+    relation: projectSystems.relation,
+  }),
+  catalog: jsonShape({
+    id: informationSystems.id,
+    code: informationSystems.code,
+    name: informationSystems.name,
+    status: informationSystems.status,
+    jurisdictionId: informationSystems.jurisdictionId,
+  }),
+  resources: jsonShape({ resourceId: projectResources.resourceId, relation: projectResources.relation }),
+  materials: tableShape(projectMaterials),
+  actions: tableShape(projectActions),
+  reviews: tableShape(projectReviews),
+  holders: tableShape(projectStepHolders),
+  certificates: tableShape(projectCertificates),
+  assignments: tableShape(projectExpertAssignments),
+  plan: jsonShape({
+    entryId: planEntries.id,
+    planId: plans.id,
+    planTitle: plans.title,
+    planStatus: plans.status,
+    projectName: planEntries.projectName,
+    year: planEntries.year,
+    estimatedBudgetFen: planEntries.estimatedBudgetFen,
+    organisationId: planEntries.organisationId,
+  }),
+};
+
+/** Extra columns of the bundle's statement (correlated subqueries on `projects`), decoded by the caller. */
+export type BundleExtras = Record<string, SQL>;
+
+/**
+ * Everything the evaluation of a project needs, or null when the project does not exist: one
+ * statement, the project row with its child rows as JSON (issue 11). With `lock`, the project row
+ * is locked first and the rest read after the lock is held (a fresh snapshot under READ COMMITTED).
+ */
 export async function loadBundle(
   q: Queryable,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; extras?: BundleExtras } = {},
 ): Promise<ProjectBundle | null> {
-  const base = q.select().from(projects).where(eq(projects.id, id));
-  const [project] = options.lock ? await base.for('update') : await base;
-  if (!project) return null;
-  const [
-    budgetYears,
-    coBuilders,
-    systems,
-    resources,
-    materials,
-    actions,
-    reviews,
-    holders,
-    certificates,
-    assignments,
-  ] = await readAll(q, [
-    q
-      .select({ year: projectBudgetYears.year, amountFen: projectBudgetYears.amountFen })
-      .from(projectBudgetYears)
-      .where(eq(projectBudgetYears.projectId, id))
-      .orderBy(asc(projectBudgetYears.year)),
-    q
-      .select({ organisationId: projectCoBuilders.organisationId })
-      .from(projectCoBuilders)
-      .where(eq(projectCoBuilders.projectId, id)),
-    q
-      .select({
-        id: projectSystems.id,
-        systemId: projectSystems.systemId,
-        proposedName: projectSystems.proposedName,
-        relation: projectSystems.relation,
-      })
-      .from(projectSystems)
-      .where(eq(projectSystems.projectId, id))
-      .orderBy(asc(projectSystems.id)),
-    q
-      .select({ resourceId: projectResources.resourceId, relation: projectResources.relation })
-      .from(projectResources)
-      .where(eq(projectResources.projectId, id)),
-    q
-      .select()
-      .from(projectMaterials)
-      .where(and(eq(projectMaterials.projectId, id), isNull(projectMaterials.removedAt)))
-      .orderBy(asc(projectMaterials.uploadedAt)),
-    q.select().from(projectActions).where(eq(projectActions.projectId, id)).orderBy(asc(projectActions.id)),
-    q.select().from(projectReviews).where(eq(projectReviews.projectId, id)),
-    q.select().from(projectStepHolders).where(eq(projectStepHolders.projectId, id)),
-    q
-      .select()
-      .from(projectCertificates)
-      .where(eq(projectCertificates.projectId, id))
-      .orderBy(asc(projectCertificates.createdAt)),
-    q
-      .select()
-      .from(projectExpertAssignments)
-      .where(eq(projectExpertAssignments.projectId, id))
-      .orderBy(asc(projectExpertAssignments.assignedAt)),
-  ]);
-  let plan: ProjectBundle['plan'] = null;
-  if (project.planEntryId) {
-    const [row] = await q
-      .select({
-        entryId: planEntries.id,
-        planId: plans.id,
-        planTitle: plans.title,
-        planStatus: plans.status,
-        projectName: planEntries.projectName,
-        year: planEntries.year,
-        estimatedBudgetFen: planEntries.estimatedBudgetFen,
-        organisationId: planEntries.organisationId,
-      })
-      .from(planEntries)
-      .innerJoin(plans, eq(plans.id, planEntries.planId))
-      .where(eq(planEntries.id, project.planEntryId));
-    plan = row ?? null;
+  if (options.lock) {
+    const [locked] = await q
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.id, id))
+      .for('update');
+    if (!locked) return null;
   }
+  const s = bundleShapes;
+  const of = (table: Table & { projectId: Column }) =>
+    sql`from ${table} where ${table.projectId} = ${projects.id}`;
+  const [row] = await q
+    .select({
+      project: projects,
+      budgetYears: jsonArray(s.budgetYears, of(projectBudgetYears), sql`${projectBudgetYears.year}`),
+      coBuilders: jsonArray(s.coBuilders, of(projectCoBuilders)),
+      systems: jsonArray(s.systems, of(projectSystems), sql`${projectSystems.id}`),
+      catalog: jsonArray(
+        s.catalog,
+        sql`from ${informationSystems} where ${informationSystems.id} in (select ${projectSystems.systemId} from ${projectSystems} where ${projectSystems.projectId} = ${projects.id})`,
+      ),
+      resources: jsonArray(s.resources, of(projectResources)),
+      materials: jsonArray(
+        s.materials,
+        sql`from ${projectMaterials} where ${projectMaterials.projectId} = ${projects.id} and ${projectMaterials.removedAt} is null`,
+        sql`${projectMaterials.uploadedAt}`,
+      ),
+      actions: jsonArray(s.actions, of(projectActions), sql`${projectActions.id}`),
+      reviews: jsonArray(s.reviews, of(projectReviews)),
+      holders: jsonArray(s.holders, of(projectStepHolders)),
+      certificates: jsonArray(s.certificates, of(projectCertificates), sql`${projectCertificates.createdAt}`),
+      assignments: jsonArray(
+        s.assignments,
+        of(projectExpertAssignments),
+        sql`${projectExpertAssignments.assignedAt}`,
+      ),
+      // Wrapped once more: drizzle unqualifies the top-level columns of a single-table select.
+      plan: sql`${sql`(select ${s.plan.object} from ${planEntries} join ${plans} on ${plans.id} = ${planEntries.planId} where ${planEntries.id} = ${projects.planEntryId})`}`,
+      // The rectification facts come only from the rectification orders (src/construction).
+      rectificationStates: sql`${sql`coalesce((select json_agg(distinct ${rectificationOrders.state}) from ${rectificationOrders} where ${rectificationOrders.projectId} = ${projects.id}), '[]'::json)`}`,
+      ...Object.fromEntries(Object.entries(options.extras ?? {}).map(([k, v]) => [`extra_${k}`, sql`${v}`])),
+    })
+    .from(projects)
+    .where(eq(projects.id, id));
+  if (!row) return null;
+  const raw = row as unknown as Record<string, unknown>;
+  const rows = <T>(key: string, decode: (r: Record<string, unknown>) => T): T[] =>
+    (raw[key] as Record<string, unknown>[]).map(decode);
+  const catalog = rows('catalog', s.catalog.decode);
+  const reviews = rows('reviews', s.reviews.decode);
   return {
-    project,
-    budgetYears,
-    coBuilderIds: coBuilders.map((c) => c.organisationId),
-    systems,
-    resources,
-    materials,
-    actions,
+    project: row.project,
+    budgetYears: rows('budgetYears', s.budgetYears.decode),
+    coBuilderIds: rows('coBuilders', s.coBuilders.decode).map((c) => c.organisationId),
+    systems: rows('systems', s.systems.decode),
+    systemCatalog: catalog,
+    resources: rows('resources', s.resources.decode),
+    materials: rows('materials', s.materials.decode),
+    actions: rows('actions', s.actions.decode),
     review: reviews[0] ?? null,
-    holders,
-    certificates,
-    assignments,
-    plan,
+    holders: rows('holders', s.holders.decode),
+    certificates: rows('certificates', s.certificates.decode),
+    assignments: rows('assignments', s.assignments.decode),
+    plan: raw.plan ? s.plan.decode(raw.plan as Record<string, unknown>) : null,
+    rectificationStates: raw.rectificationStates as string[],
+    extras: Object.fromEntries(Object.keys(options.extras ?? {}).map((k) => [k, raw[`extra_${k}`]])),
   };
 }
 
@@ -306,7 +334,7 @@ export async function projectContext(
   const rulebook = env.catalog.registry.get(bundle.project.rulebookCode, bundle.project.rulebookVersion);
   const bindings = bindAll(rulebook, bundle.project.jurisdictionId, directory);
   const chain = jurisdictionChain(directory, bundle.project.jurisdictionId).map((j) => j.id);
-  const systemDetails = await catalogSystems(q, chain, bundle.systems);
+  const systemDetails = await catalogSystems(q, chain, bundle.systems, bundle.systemCatalog);
   const systemsInCatalog = systemDetails.length === 0 ? null : systemDetails.every((s) => s.inCatalog);
   const facts = projectFacts({
     type: bundle.project.type,
@@ -322,12 +350,16 @@ export async function projectContext(
     materialCodes: providedMaterials(bundle),
   });
   // The rectification facts come only from the rectification orders (src/construction).
-  const outcomes = await q
-    .selectDistinct({ state: rectificationOrders.state })
-    .from(rectificationOrders)
-    .where(eq(rectificationOrders.projectId, bundle.project.id));
-  if (outcomes.some((o) => o.state === 'refused')) facts.rectificationRefused = true;
-  if (outcomes.some((o) => o.state === 'failed')) facts.rectificationFailed = true;
+  const outcomes =
+    bundle.rectificationStates ??
+    (
+      await q
+        .selectDistinct({ state: rectificationOrders.state })
+        .from(rectificationOrders)
+        .where(eq(rectificationOrders.projectId, bundle.project.id))
+    ).map((o) => o.state);
+  if (outcomes.includes('refused')) facts.rectificationRefused = true;
+  if (outcomes.includes('failed')) facts.rectificationFailed = true;
   const evaluation = evaluateProject(rulebook, {
     facts,
     events: rulebookEvents(storedActions(bundle.actions)),
@@ -371,7 +403,7 @@ export async function visibleContext(
   env: WorkflowEnv,
   actor: Actor,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; extras?: BundleExtras } = {},
 ): Promise<{ pc: ProjectContext; relation: Relation }> {
   const bundle = await loadBundle(q, id, options);
   if (!bundle) throw notFound('项目不存在或无权查看', 'PROJECT_NOT_FOUND');
