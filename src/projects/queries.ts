@@ -35,7 +35,7 @@ import {
 } from './actors.ts';
 import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
-import { heldRoles, loadDirectory, type WorkflowEnv } from './repository.ts';
+import { directoryOf, heldRoles, type WorkflowEnv } from './repository.ts';
 import {
   projectActions,
   projectCoBuilders,
@@ -165,7 +165,7 @@ export interface ListFilters {
 
 /** The project list: visibility, filters, order (last change first), page and total, in SQL. */
 export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor, query: ListFilters) {
-  const directory = await loadDirectory(db);
+  const directory = await directoryOf(db, env);
   const visible = visibilityPredicate(env, directory, actor);
   const own = (orgId: string) => actor.assignments.some((a) => a.organisationId === orgId);
   // Filtering on a department the caller cannot see is answered like an unknown one.
@@ -259,7 +259,7 @@ export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor
  * evaluator opinions the caller still owes while the review step is open.
  */
 export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
-  const directory = await loadDirectory(db);
+  const directory = await directoryOf(db, env);
   const visible = visibilityPredicate(env, directory, actor);
   if (!visible) return { items: [] };
   const expert = actor.assignments.some((a) => EXPERT_ROLES.includes(a.role));

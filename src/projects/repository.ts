@@ -7,8 +7,8 @@
  * command opens its transaction (`loadWorkflowEnv`): an embedded PGlite has one connection, and a
  * query on the bare handle inside a transaction would wait for it forever.
  */
-import { type Column, eq, inArray, or, type SQL, sql, type Table } from 'drizzle-orm';
-import { loadCalendar } from '../calendar/repository.ts';
+import { type Column, eq, inArray, or, type Placeholder, type SQL, sql, type Table } from 'drizzle-orm';
+import { CALENDAR_STAMP, loadCalendar } from '../calendar/repository.ts';
 import type { WorkingDayCalendar } from '../calendar/types.ts';
 import { informationSystems } from '../catalog/tables.ts';
 import { rectificationOrders } from '../construction/tables.ts';
@@ -16,9 +16,10 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/client.ts';
 import { readAll } from '../db/concurrent.ts';
 import { jsonArray, jsonShape, tableShape } from '../db/json-rows.ts';
+import { preparedPerHandle } from '../db/prepared.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
-import { loadRulebookCatalog, type RulebookCatalog } from '../rulebooks/repository.ts';
+import { loadRulebookCatalog, RULEBOOK_STAMP, type RulebookCatalog } from '../rulebooks/repository.ts';
 import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
 import { type Clock, chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
@@ -127,31 +128,11 @@ const bundleShapes = {
   }),
 };
 
-/** Extra columns of the bundle's statement (correlated subqueries on `projects`), decoded by the caller. */
-export type BundleExtras = Record<string, SQL>;
-
-/**
- * Everything the evaluation of a project needs, or null when the project does not exist: one
- * statement, the project row with its child rows as JSON (issue 11). With `lock`, the project row
- * is locked first and the rest read after the lock is held (a fresh snapshot under READ COMMITTED).
- */
-export async function loadBundle(
-  q: Queryable,
-  id: string,
-  options: { lock?: boolean; extras?: BundleExtras } = {},
-): Promise<ProjectBundle | null> {
-  if (options.lock) {
-    const [locked] = await q
-      .select({ id: projects.id })
-      .from(projects)
-      .where(eq(projects.id, id))
-      .for('update');
-    if (!locked) return null;
-  }
+function bundleQuery(q: Queryable, id: string | Placeholder, extras: BundleExtras | undefined) {
   const s = bundleShapes;
   const of = (table: Table & { projectId: Column }) =>
     sql`from ${table} where ${table.projectId} = ${projects.id}`;
-  const [row] = await q
+  return q
     .select({
       project: projects,
       budgetYears: jsonArray(s.budgetYears, of(projectBudgetYears), sql`${projectBudgetYears.year}`),
@@ -180,10 +161,63 @@ export async function loadBundle(
       plan: sql`${sql`(select ${s.plan.object} from ${planEntries} join ${plans} on ${plans.id} = ${planEntries.planId} where ${planEntries.id} = ${projects.planEntryId})`}`,
       // The rectification facts come only from the rectification orders (src/construction).
       rectificationStates: sql`${sql`coalesce((select json_agg(distinct ${rectificationOrders.state}) from ${rectificationOrders} where ${rectificationOrders.projectId} = ${projects.id}), '[]'::json)`}`,
-      ...Object.fromEntries(Object.entries(options.extras ?? {}).map(([k, v]) => [`extra_${k}`, sql`${v}`])),
+      ...Object.fromEntries(Object.entries(extras ?? {}).map(([k, v]) => [`extra_${k}`, sql`${v}`])),
     })
     .from(projects)
     .where(eq(projects.id, id));
+}
+
+/** The bundle's statement prepared per handle and per set of extras (detail or none). */
+const bundleStatements = new WeakMap<Db, Map<BundleExtras | undefined, ReturnType<typeof prepareBundle>>>();
+const extrasNames = new Map<BundleExtras | undefined, string>();
+const prepareBundle = (db: Db, extras: BundleExtras | undefined) => {
+  let name = extrasNames.get(extras);
+  if (!name) {
+    name = `project_bundle_${extrasNames.size}`;
+    extrasNames.set(extras, name);
+  }
+  return bundleQuery(db, sql.placeholder('id'), extras).prepare(name);
+};
+function preparedBundle(db: Db, extras: BundleExtras | undefined) {
+  let byExtras = bundleStatements.get(db);
+  if (!byExtras) {
+    byExtras = new Map();
+    bundleStatements.set(db, byExtras);
+  }
+  let prepared = byExtras.get(extras);
+  if (!prepared) {
+    prepared = prepareBundle(db, extras);
+    byExtras.set(extras, prepared);
+  }
+  return prepared;
+}
+
+/** Extra columns of the bundle's statement (correlated subqueries on `projects`), decoded by the caller. */
+export type BundleExtras = Record<string, SQL>;
+
+/**
+ * Everything the evaluation of a project needs, or null when the project does not exist: one
+ * statement, the project row with its child rows as JSON (issue 11). With `lock`, the project row
+ * is locked first and the rest read after the lock is held (a fresh snapshot under READ COMMITTED).
+ */
+export async function loadBundle(
+  q: Queryable,
+  id: string,
+  options: { lock?: boolean; extras?: BundleExtras } = {},
+): Promise<ProjectBundle | null> {
+  if (options.lock) {
+    const [locked] = await q
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.id, id))
+      .for('update');
+    if (!locked) return null;
+  }
+  const [row] =
+    isDatabaseHandle(q) && !options.lock
+      ? await preparedBundle(q, options.extras).execute({ id })
+      : await bundleQuery(q, id, options.extras);
+  const s = bundleShapes;
   if (!row) return null;
   const raw = row as unknown as Record<string, unknown>;
   const rows = <T>(key: string, decode: (r: Record<string, unknown>) => T): T[] =>
@@ -217,17 +251,26 @@ export async function loadBundle(
  */
 const directoryCache = new WeakMap<object, { stamp: string; directory: Directory }>();
 
-export async function loadDirectory(q: Queryable): Promise<Directory> {
+const DIRECTORY_STAMP = sql`concat_ws('/', (select count(*) from ${jurisdictions}), (select count(*) from ${organisations}), (select coalesce(sum(${organisations.version}), 0) from ${organisations}))`;
+
+/** `stamp`: DIRECTORY_STAMP as just read by the caller together with other stamps (loadWorkflowEnv). */
+export async function loadDirectory(q: Queryable, stamp?: string): Promise<Directory> {
   if (!isDatabaseHandle(q)) return readDirectory(q);
-  const [row] = await queryRows<{ stamp: string }>(
-    q,
-    sql`select concat_ws('/', (select count(*) from ${jurisdictions}), (select count(*) from ${organisations}), (select coalesce(sum(${organisations.version}), 0) from ${organisations})) as stamp`,
-  );
+  const key =
+    stamp ?? (await queryRows<{ stamp: string }>(q, sql`select ${DIRECTORY_STAMP} as stamp`))[0].stamp;
   const hit = directoryCache.get(q);
-  if (hit && hit.stamp === row.stamp) return hit.directory;
+  if (hit && hit.stamp === key) return hit.directory;
   const directory = await readDirectory(q);
-  directoryCache.set(q, { stamp: row.stamp, directory });
+  directoryCache.set(q, { stamp: key, directory });
   return directory;
+}
+
+/**
+ * The directory for a read: the snapshot loaded with the environment on the database handle (no
+ * statement), read afresh inside a transaction.
+ */
+export function directoryOf(q: Queryable, env: WorkflowEnv): Promise<Directory> | Directory {
+  return isDatabaseHandle(q) ? env.directory : loadDirectory(q);
 }
 
 async function readDirectory(q: Queryable): Promise<Directory> {
@@ -262,12 +305,35 @@ export interface WorkflowEnv {
   now: Date;
   /** Blind index of a user id as stored for expert assignments (SECURITY.md 30; expert-identity.ts). */
   expertIndex(userId: string): string;
+  /** The directory as of this load (reads on the database handle; a transaction reads its own). */
+  directory: Directory;
 }
 
+const preparedStamps = preparedPerHandle((db) =>
+  db
+    .select({
+      rulebooks: sql<string>`${RULEBOOK_STAMP}`,
+      calendar: sql<string>`${CALENDAR_STAMP}`,
+      directory: sql<string>`${DIRECTORY_STAMP}`,
+    })
+    .from(sql`(values (1)) as one`)
+    .prepare('workflow_env_stamps'),
+);
+
+/**
+ * One statement checks the three cached snapshots (rulebooks, calendar, directory) at once; a
+ * snapshot is read again only when its stamp changed (issue 11: statements per request).
+ */
 export async function loadWorkflowEnv(db: Db, clock: Clock, keyring: Keyring): Promise<WorkflowEnv> {
-  const [catalog, calendar] = await Promise.all([loadRulebookCatalog(db), loadCalendar(db)]);
+  const [stamps] = await preparedStamps(db).execute();
+  const [catalog, calendar, directory] = await Promise.all([
+    loadRulebookCatalog(db, stamps.rulebooks),
+    loadCalendar(db, stamps.calendar),
+    loadDirectory(db, stamps.directory),
+  ]);
   const now = clock.now();
   return {
+    directory,
     catalog,
     calendar,
     today: chinaDate(now),
@@ -330,7 +396,7 @@ export async function projectContext(
   env: WorkflowEnv,
   bundle: ProjectBundle,
 ): Promise<ProjectContext> {
-  const directory = await loadDirectory(q);
+  const directory = await directoryOf(q, env);
   const rulebook = env.catalog.registry.get(bundle.project.rulebookCode, bundle.project.rulebookVersion);
   const bindings = bindAll(rulebook, bundle.project.jurisdictionId, directory);
   const chain = jurisdictionChain(directory, bundle.project.jurisdictionId).map((j) => j.id);
