@@ -358,7 +358,7 @@ export function presentProject(keyring: Keyring, actor: Actor, pc: ProjectContex
     classified: p.classified,
     requiredFields: (rulebook.requiredFields ?? []).map((f) => f.field),
     projectOwner: p.ownerPersonName
-      ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '', phone: ownerPhoneMasked(keyring, bundle) }
+      ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '', phone: maskedPhoneOf(keyring, bundle) }
       : null,
     performanceTargets: p.performanceTargets,
     declarations: p.declarations,
@@ -410,6 +410,31 @@ export function presentProject(keyring: Keyring, actor: Actor, pc: ProjectContex
     })),
     permissions: permissionsOf(actor, pc, relation),
   };
+}
+
+/**
+ * The owner's phone as shown (masked) by envelope: the SM4 decryption runs once per stored value,
+ * not on every read of the detail. Only the masked form is kept; a new value is a new envelope
+ * (fresh IV), so an edit never hits a stale entry.
+ */
+const maskedPhonesByKeyring = new WeakMap<Keyring, Map<string, string | null>>();
+const MASKED_PHONES_MAX = 2000;
+
+function maskedPhoneOf(keyring: Keyring, bundle: ProjectBundle): string | null {
+  const envelope = bundle.project.ownerPersonPhone;
+  if (!envelope) return null;
+  let maskedPhones = maskedPhonesByKeyring.get(keyring);
+  if (!maskedPhones) {
+    maskedPhones = new Map();
+    maskedPhonesByKeyring.set(keyring, maskedPhones);
+  }
+  const key = `${bundle.project.id}:${envelope}`;
+  const hit = maskedPhones.get(key);
+  if (hit !== undefined) return hit;
+  const masked = ownerPhoneMasked(keyring, bundle);
+  if (maskedPhones.size >= MASKED_PHONES_MAX) maskedPhones.clear();
+  maskedPhones.set(key, masked);
+  return masked;
 }
 
 /** Experts' identities stay with the authority (SECURITY.md 30): others see that an expert acted, not who. */
