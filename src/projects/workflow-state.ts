@@ -80,7 +80,10 @@ export interface StepInfo {
  * Computed once per rulebook object (rulebooks are immutable once loaded): 待办 asks for a step of
  * every project it lists, and flattening the workflow each time was half its CPU (issue 11).
  */
-const stepsCache = new WeakMap<Rulebook, { list: readonly StepInfo[]; byId: Map<string, StepInfo> }>();
+const stepsCache = new WeakMap<
+  Rulebook,
+  { list: readonly StepInfo[]; byId: Map<string, StepInfo>; review: Step | undefined }
+>();
 
 function stepIndex(rulebook: Rulebook) {
   let found = stepsCache.get(rulebook);
@@ -90,7 +93,10 @@ function stepIndex(rulebook: Rulebook) {
     );
     const byId = new Map<string, StepInfo>();
     for (const s of list) if (!byId.has(s.step.id)) byId.set(s.step.id, s);
-    found = { list, byId };
+    const review = list.find(
+      (s) => s.stage === 'review' && s.step.outcomes.some((o) => o.event === 'review_completed'),
+    )?.step;
+    found = { list, byId, review };
     stepsCache.set(rulebook, found);
   }
   return found;
@@ -124,9 +130,7 @@ export function submissionStep(rulebook: Rulebook): Step | undefined {
  * `review_completed`. JC has none (立项备案 without a scored review).
  */
 export function reviewStep(rulebook: Rulebook): Step | undefined {
-  return stepIndex(rulebook).list.find(
-    (s) => s.stage === 'review' && s.step.outcomes.some((o) => o.event === 'review_completed'),
-  )?.step;
+  return stepIndex(rulebook).review;
 }
 
 /** The step that files the review (备案, DT-09b): the one whose action is `file_review`. */
