@@ -33,11 +33,16 @@ async function knownYearStamps(db: Queryable): Promise<{ year: number; updatedAt
 }
 
 /** The working-day calendar from the database (cached; rebuilt when any known year changes). */
-export async function loadCalendar(db: Db): Promise<WorkingDayCalendar> {
-  const years = await knownYearStamps(db);
-  const key = years.map((y) => `${y.year}@${y.updatedAt.getTime()}`).join(',');
+/** What changes whenever a year is saved: each known year with its `updated_at` (one scalar). */
+export const CALENDAR_STAMP = sql`(select coalesce(string_agg(${calendarYears.year}::text || '@' || ${calendarYears.updatedAt}::text, ',' order by ${calendarYears.year}), '') from ${calendarYears})`;
+
+/** `stamp`: CALENDAR_STAMP as just read by the caller together with other stamps (loadWorkflowEnv). */
+export async function loadCalendar(db: Db, stamp?: string): Promise<WorkingDayCalendar> {
+  const key =
+    stamp ?? (await queryRows<{ stamp: string }>(db, sql`select ${CALENDAR_STAMP} as stamp`))[0].stamp;
   const hit = cache.get(db);
   if (hit && hit.key === key) return hit.calendar;
+  const years = await knownYearStamps(db);
   const rows = await db
     .select({ date: holidays.date, kind: holidays.kind, name: holidays.name, source: holidays.source })
     .from(holidays);

@@ -3,10 +3,12 @@
  * only its SM3 digest. Idle timeout and absolute lifetime are enforced here on every request.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type Placeholder, sql } from 'drizzle-orm';
 import type { Role } from '../access/roles.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
-import type { Queryable, Tx } from '../db/client.ts';
+import { isDatabaseHandle, type Queryable, type Tx } from '../db/client.ts';
+import { jsonArray, jsonShape } from '../db/json-rows.ts';
+import { preparedPerHandle } from '../db/prepared.ts';
 import { jurisdictions, organisations, roleAssignments, sessions, users } from '../db/schema.ts';
 import { isPasswordExpired } from './account-state.ts';
 import type { Actor, Assignment } from './actor.ts';
@@ -72,18 +74,21 @@ export async function revokeUserSessions(
   }
 }
 
+const assignmentColumns = {
+  id: roleAssignments.id,
+  role: roleAssignments.role,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  organisationKind: organisations.kind,
+  jurisdictionId: jurisdictions.id,
+  jurisdictionName: jurisdictions.name,
+  jurisdictionCode: jurisdictions.code,
+};
+const assignmentShape = jsonShape(assignmentColumns);
+
 export async function loadAssignments(q: Queryable, userId: string): Promise<Assignment[]> {
   const rows = await q
-    .select({
-      id: roleAssignments.id,
-      role: roleAssignments.role,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      jurisdictionId: jurisdictions.id,
-      jurisdictionName: jurisdictions.name,
-      jurisdictionCode: jurisdictions.code,
-    })
+    .select(assignmentColumns)
     .from(roleAssignments)
     .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, roleAssignments.jurisdictionId))
@@ -92,21 +97,20 @@ export async function loadAssignments(q: Queryable, userId: string): Promise<Ass
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
+/** The same assignments as one JSON array, a column of the session lookup's single statement. */
+const assignmentsOfSessionUser = jsonArray(
+  assignmentShape,
+  sql`from ${roleAssignments} join ${organisations} on ${organisations.id} = ${roleAssignments.organisationId} join ${jurisdictions} on ${jurisdictions.id} = ${roleAssignments.jurisdictionId} where ${roleAssignments.userId} = ${sessions.userId}`,
+  sql`${roleAssignments.createdAt}`,
+);
+
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired'; userId: string; idHash: string; reason: 'idle' | 'absolute' }
   | { state: 'active'; actor: Actor; lastSeenAt: Date };
 
-/** Resolves a session token to its actor. Revoked or disabled → none; timed out → expired. */
-export async function lookupSession(
-  q: Queryable,
-  token: string,
-  now: Date,
-  policy: SessionPolicy,
-): Promise<SessionLookup> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'none' };
-  const idHash = hashToken(token);
-  const [row] = await q
+function sessionQuery(q: Queryable, idHash: string | Placeholder) {
+  return q
     .select({
       idHash: sessions.idHash,
       userId: sessions.userId,
@@ -120,11 +124,32 @@ export async function lookupSession(
       mustChangePassword: users.mustChangePassword,
       passwordChangedAt: users.passwordChangedAt,
       totpEnabledAt: users.totpEnabledAt,
+      // One statement per request (issue 11): the roles come with the session.
+      assignments: sql<Record<string, unknown>[]>`${assignmentsOfSessionUser}`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.idHash, idHash))
     .limit(1);
+}
+
+/** The session check of every request, as a prepared statement. */
+const preparedLookup = preparedPerHandle((db) =>
+  sessionQuery(db, sql.placeholder('idHash')).prepare('session_lookup'),
+);
+
+/** Resolves a session token to its actor. Revoked or disabled → none; timed out → expired. */
+export async function lookupSession(
+  q: Queryable,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<SessionLookup> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'none' };
+  const idHash = hashToken(token);
+  const [row] = isDatabaseHandle(q)
+    ? await preparedLookup(q).execute({ idHash })
+    : await sessionQuery(q, idHash);
   if (!row || row.revokedAt || row.disabled) return { state: 'none' };
   if (now.getTime() >= row.expiresAt.getTime()) {
     return { state: 'expired', userId: row.userId, idHash, reason: 'absolute' };
@@ -132,7 +157,10 @@ export async function lookupSession(
   if (now.getTime() - row.lastSeenAt.getTime() > policy.idleMinutes * 60_000) {
     return { state: 'expired', userId: row.userId, idHash, reason: 'idle' };
   }
-  const assignments = await loadAssignments(q, row.userId);
+  const assignments = row.assignments.map((r) => {
+    const a = assignmentShape.decode(r);
+    return { ...a, role: a.role as Role };
+  });
   return {
     state: 'active',
     lastSeenAt: row.lastSeenAt,

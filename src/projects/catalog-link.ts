@@ -37,25 +37,40 @@ export function isListed(
   return row !== undefined && row.status !== 'retired' && chain.includes(row.jurisdictionId);
 }
 
-/** The project's systems with their catalog entries; `chain` is the project's jurisdiction and its ancestors. */
+/** A catalog system as the project's links read it. */
+export interface SystemCatalogRow {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+  jurisdictionId: string;
+}
+
+/**
+ * The project's systems with their catalog entries; `chain` is the project's jurisdiction and its
+ * ancestors. `known`: the catalog rows already read with the project (no statement then).
+ */
 export async function catalogSystems(
   q: Queryable,
   chain: readonly string[],
   links: readonly SystemLink[],
+  known?: readonly SystemCatalogRow[],
 ): Promise<SystemDetail[]> {
   const ids = links.map((l) => l.systemId).filter((id): id is string => id !== null);
-  const rows = ids.length
-    ? await q
-        .select({
-          id: informationSystems.id,
-          code: informationSystems.code,
-          name: informationSystems.name,
-          status: informationSystems.status,
-          jurisdictionId: informationSystems.jurisdictionId,
-        })
-        .from(informationSystems)
-        .where(inArray(informationSystems.id, ids))
-    : [];
+  const rows: readonly SystemCatalogRow[] = known
+    ? known
+    : ids.length
+      ? await q
+          .select({
+            id: informationSystems.id,
+            code: informationSystems.code,
+            name: informationSystems.name,
+            status: informationSystems.status,
+            jurisdictionId: informationSystems.jurisdictionId,
+          })
+          .from(informationSystems)
+          .where(inArray(informationSystems.id, ids))
+      : [];
   return links.map((l) => {
     const row = l.systemId ? rows.find((r) => r.id === l.systemId) : undefined;
     return {

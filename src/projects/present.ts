@@ -3,7 +3,7 @@
  * are; the rulebook's own words (organisation and role names, step names, citations) are used.
  */
 
-import { eq, inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { informationResources } from '../catalog/tables.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
@@ -39,12 +39,14 @@ import {
 } from './model.ts';
 import {
   type ActionRow,
+  type BundleExtras,
+  type ProjectBundle,
   type ProjectContext,
   providedMaterials,
   type Relation,
   storedActions,
 } from './repository.ts';
-import { projects } from './tables.ts';
+import { projectMaterials, projectResources, projectStepHolders, projects } from './tables.ts';
 import {
   filingStep,
   isApplicantStage,
@@ -142,15 +144,12 @@ export function permissionsOf(actor: Actor, pc: ProjectContext, relation: Relati
  * The open steps of the establishment stages (plan → 立项) with who acts, the outcomes, the gates of
  * their action and the missing materials. Later stages (budget, construction …) belong to later modules.
  */
-async function presentOpenSteps(q: Queryable, actor: Actor, pc: ProjectContext) {
+function presentOpenSteps(actor: Actor, pc: ProjectContext) {
   const provided = providedMaterials(pc.bundle);
   // When the current work arrived and how long it has waited (issue 17 item 6).
   const arrived = arrivalOf(pc.bundle.actions) ?? pc.bundle.project.createdAt;
   const waited = pc.env.calendar.workingDaysBetween(chinaDate(arrived), pc.env.today);
-  const holders = await userNames(
-    q,
-    pc.bundle.holders.map((h) => h.holderUserId),
-  );
+  const holders = detailExtras(pc.bundle).names;
   return pc.evaluation.steps
     .filter(
       (s) =>
@@ -227,39 +226,59 @@ async function presentOpenSteps(q: Queryable, actor: Actor, pc: ProjectContext) 
     });
 }
 
-export async function presentProject(
-  q: Queryable,
-  keyring: Keyring,
-  actor: Actor,
-  pc: ProjectContext,
-  relation: Relation,
-) {
+/**
+ * What the detail shows beyond the bundle, read in the bundle's statement (loadBundle's `extras`):
+ * the names of the uploaders and 转办 holders, the catalog resources, the parent and the children.
+ */
+export const DETAIL_EXTRAS: BundleExtras = {
+  names: sql`coalesce((select json_object_agg(u.id, u.display_name) from ${users} u where u.id in (select ${projectMaterials.uploadedBy} from ${projectMaterials} where ${projectMaterials.projectId} = ${projects.id} and ${projectMaterials.removedAt} is null union select ${projectStepHolders.holderUserId} from ${projectStepHolders} where ${projectStepHolders.projectId} = ${projects.id})), '{}'::json)`,
+  resources: sql`coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name)) from ${informationResources} r where r.id in (select ${projectResources.resourceId} from ${projectResources} where ${projectResources.projectId} = ${projects.id})), '[]'::json)`,
+  parent: sql`(select json_build_object('id', p.id, 'code', p.code, 'name', p.name) from ${projects} p where p.id = ${projects.parentProjectId})`,
+  children: sql`coalesce((select json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'jurisdictionId', c.jurisdiction_id, 'shareOfParentFen', c.share_of_parent_fen::text, 'submissionCount', c.submission_count)) from ${projects} c where c.parent_project_id = ${projects.id}), '[]'::json)`,
+};
+
+interface DetailExtras {
+  names: Map<string, string>;
+  resourceRows: { id: string; code: string; name: string }[];
+  parent: { id: string; code: string; name: string } | null;
+  children: {
+    id: string;
+    code: string;
+    name: string;
+    jurisdictionId: string;
+    shareOfParentFen: bigint | null;
+    submissionCount: number;
+  }[];
+}
+
+function detailExtras(bundle: ProjectBundle): DetailExtras {
+  const raw = bundle.extras as
+    | {
+        names: Record<string, string>;
+        resources: DetailExtras['resourceRows'];
+        parent: DetailExtras['parent'];
+        children: (Omit<DetailExtras['children'][number], 'shareOfParentFen'> & {
+          shareOfParentFen: string | null;
+        })[];
+      }
+    | undefined;
+  if (!raw?.names) throw new Error('presentProject needs the bundle loaded with DETAIL_EXTRAS');
+  return {
+    names: new Map(Object.entries(raw.names)),
+    resourceRows: raw.resources,
+    parent: raw.parent,
+    children: raw.children.map((c) => ({
+      ...c,
+      shareOfParentFen: c.shareOfParentFen === null ? null : BigInt(c.shareOfParentFen),
+    })),
+  };
+}
+
+export function presentProject(keyring: Keyring, actor: Actor, pc: ProjectContext, relation: Relation) {
   const { bundle, rulebook, evaluation } = pc;
   const p = bundle.project;
   const jurisdiction = pc.directory.jurisdictions.find((j) => j.id === p.jurisdictionId);
-  const resourceRows = bundle.resources.length
-    ? await q
-        .select({
-          id: informationResources.id,
-          code: informationResources.code,
-          name: informationResources.name,
-        })
-        .from(informationResources)
-        .where(
-          inArray(
-            informationResources.id,
-            bundle.resources.map((r) => r.resourceId),
-          ),
-        )
-    : [];
-  const uploaders = await userNames(
-    q,
-    bundle.materials.map((m) => m.uploadedBy),
-  );
-  const [parent] = p.parentProjectId
-    ? await q.select().from(projects).where(eq(projects.id, p.parentProjectId))
-    : [];
-  const children = await q.select().from(projects).where(eq(projects.parentProjectId, p.id));
+  const { resourceRows, names: uploaders, parent, children } = detailExtras(bundle);
   const stageOf = (stepId: string) => stepInfo(rulebook, stepId)?.stage as StageCode;
   return {
     id: p.id,
@@ -339,7 +358,7 @@ export async function presentProject(
     classified: p.classified,
     requiredFields: (rulebook.requiredFields ?? []).map((f) => f.field),
     projectOwner: p.ownerPersonName
-      ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '', phone: ownerPhoneMasked(keyring, bundle) }
+      ? { name: p.ownerPersonName, title: p.ownerPersonTitle ?? '', phone: maskedPhoneOf(keyring, bundle) }
       : null,
     performanceTargets: p.performanceTargets,
     declarations: p.declarations,
@@ -362,7 +381,7 @@ export async function presentProject(
         articles: s.articles,
         inScope: ['plan', 'application', 'review', 'filing_approval'].includes(stageOf(s.stepId)),
       })),
-      openSteps: await presentOpenSteps(q, actor, pc),
+      openSteps: presentOpenSteps(actor, pc),
       reviewStepId: reviewStep(rulebook)?.id ?? null,
       filingStepId: filingStep(rulebook)?.id ?? null,
       requiresSharingOpinion: requiresSharingOpinion(rulebook),
@@ -391,6 +410,31 @@ export async function presentProject(
     })),
     permissions: permissionsOf(actor, pc, relation),
   };
+}
+
+/**
+ * The owner's phone as shown (masked) by envelope: the SM4 decryption runs once per stored value,
+ * not on every read of the detail. Only the masked form is kept; a new value is a new envelope
+ * (fresh IV), so an edit never hits a stale entry.
+ */
+const maskedPhonesByKeyring = new WeakMap<Keyring, Map<string, string | null>>();
+const MASKED_PHONES_MAX = 2000;
+
+function maskedPhoneOf(keyring: Keyring, bundle: ProjectBundle): string | null {
+  const envelope = bundle.project.ownerPersonPhone;
+  if (!envelope) return null;
+  let maskedPhones = maskedPhonesByKeyring.get(keyring);
+  if (!maskedPhones) {
+    maskedPhones = new Map();
+    maskedPhonesByKeyring.set(keyring, maskedPhones);
+  }
+  const key = `${bundle.project.id}:${envelope}`;
+  const hit = maskedPhones.get(key);
+  if (hit !== undefined) return hit;
+  const masked = ownerPhoneMasked(keyring, bundle);
+  if (maskedPhones.size >= MASKED_PHONES_MAX) maskedPhones.clear();
+  maskedPhones.set(key, masked);
+  return masked;
 }
 
 /** Experts' identities stay with the authority (SECURITY.md 30): others see that an expert acted, not who. */

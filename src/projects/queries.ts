@@ -22,7 +22,7 @@ import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
 import { LIVE_STATES } from '../obligations/engine.ts';
-import { STAGE_LABELS } from '../rules/index.ts';
+import { type Rulebook, STAGE_LABELS } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
 import {
@@ -35,7 +35,7 @@ import {
 } from './actors.ts';
 import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
-import { heldRoles, loadDirectory, type WorkflowEnv } from './repository.ts';
+import { directoryOf, heldRoles, type WorkflowEnv } from './repository.ts';
 import {
   projectActions,
   projectCoBuilders,
@@ -165,7 +165,7 @@ export interface ListFilters {
 
 /** The project list: visibility, filters, order (last change first), page and total, in SQL. */
 export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor, query: ListFilters) {
-  const directory = await loadDirectory(db);
+  const directory = await directoryOf(db, env);
   const visible = visibilityPredicate(env, directory, actor);
   const own = (orgId: string) => actor.assignments.some((a) => a.organisationId === orgId);
   // Filtering on a department the caller cannot see is answered like an unknown one.
@@ -253,13 +253,30 @@ export async function listProjects(db: Queryable, env: WorkflowEnv, actor: Actor
   return { items, total: counted?.total ?? 0 };
 }
 
+/** Due dates of a task: the stored obligation of a deadline its step fulfils (none before 立项). */
+function dueFor(rulebook: Rulebook, dues: readonly StoredDue[], stepId: string, env: WorkflowEnv) {
+  const kinds = new Set(rulebook.deadlines.filter((d) => d.stepId === stepId).map((d) => d.id));
+  const owed: DueSource[] = dues
+    .filter((d) => kinds.has(d.kind))
+    .map((d) => ({
+      name: rulebook.deadlines.find((x) => x.id === d.kind)?.name ?? d.kind,
+      articles: d.articles,
+      stepId,
+      status: 'open' as const,
+      dueDate: d.unknown ? null : d.dueDate,
+    }))
+    // Several instances (one per contract): the earliest due date first, an unknown one last.
+    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+  return dueOf(owed, stepId, env);
+}
+
 /**
  * 待办: the open steps of visible, unfinished projects that the caller may act on now (a step held
  * by someone else through 转办 is theirs), the applicant's own open steps, and the expert or
  * evaluator opinions the caller still owes while the review step is open.
  */
 export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
-  const directory = await loadDirectory(db);
+  const directory = await directoryOf(db, env);
   const visible = visibilityPredicate(env, directory, actor);
   if (!visible) return { items: [] };
   const expert = actor.assignments.some((a) => EXPERT_ROLES.includes(a.role));
@@ -322,6 +339,14 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
   ]);
   const held = heldRoles(actor);
   const organisationName = new Map(directory.organisations.map((o) => [o.id, o.name]));
+  // Working days waited, once per calendar day of arrival (many tasks arrived on the same day).
+  const waitedByDay = new Map<number, number | null>();
+  const waitedSince = (at: Date): number | null => {
+    const day = Math.floor((at.getTime() + 8 * 3600_000) / 86_400_000);
+    if (!waitedByDay.has(day))
+      waitedByDay.set(day, workdaysKnown(env.calendar.workingDaysBetween(chinaDate(at), env.today)));
+    return waitedByDay.get(day) ?? null;
+  };
   const items = [];
   for (const row of rows) {
     const rulebook = env.catalog.registry.get(row.rulebookCode, row.rulebookVersion);
@@ -334,24 +359,8 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
     const ownerName = organisationName.get(row.ownerOrganisationId) ?? '';
     const arrived = row.arrivedAt ?? row.createdAt;
     const since = arrived.toISOString();
-    const waitedWorkdays = workdaysKnown(env.calendar.workingDaysBetween(chinaDate(arrived), env.today));
+    const waitedWorkdays = waitedSince(arrived);
     const review = reviewStep(rulebook);
-    /** Due dates: the stored obligation of a deadline this step fulfils (none before 立项). */
-    const dueFor = (stepId: string) => {
-      const kinds = new Set(rulebook.deadlines.filter((d) => d.stepId === stepId).map((d) => d.id));
-      const stored = row.dues.filter((d) => kinds.has(d.kind));
-      const owed: DueSource[] = stored
-        .map((d) => ({
-          name: rulebook.deadlines.find((x) => x.id === d.kind)?.name ?? d.kind,
-          articles: d.articles,
-          stepId,
-          status: 'open' as const,
-          dueDate: d.unknown ? null : d.dueDate,
-        }))
-        // Several instances (one per contract): the earliest due date first, an unknown one last.
-        .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-      return dueOf(owed, stepId, env);
-    };
     for (const stepId of row.openSteps) {
       const info = stepInfo(rulebook, stepId);
       if (!info) continue;
@@ -383,7 +392,7 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
         stageName: STAGE_LABELS[info.stage],
         since,
         waitedWorkdays,
-        ...dueFor(stepId),
+        ...dueFor(rulebook, row.dues, stepId, env),
         urged: urged.filter((u) => u.projectId === row.id && u.stepId === stepId).length,
         outcomes: info.step.outcomes.map((o, i) => ({
           event: o.event,
@@ -410,10 +419,8 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
         stepName: assignment.kind === 'expert' ? '提交专家意见' : '提交第三方评估意见',
         stageName: STAGE_LABELS.review,
         since: assignment.assignedAt.toISOString(),
-        waitedWorkdays: workdaysKnown(
-          env.calendar.workingDaysBetween(chinaDate(assignment.assignedAt), env.today),
-        ),
-        ...dueFor(review.id),
+        waitedWorkdays: waitedSince(assignment.assignedAt),
+        ...dueFor(rulebook, row.dues, review.id, env),
         urged: 0,
         outcomes: [],
       });

@@ -7,16 +7,19 @@
  * command opens its transaction (`loadWorkflowEnv`): an embedded PGlite has one connection, and a
  * query on the bare handle inside a transaction would wait for it forever.
  */
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { loadCalendar } from '../calendar/repository.ts';
+import { type Column, eq, inArray, or, type Placeholder, type SQL, sql, type Table } from 'drizzle-orm';
+import { CALENDAR_STAMP, loadCalendar } from '../calendar/repository.ts';
 import type { WorkingDayCalendar } from '../calendar/types.ts';
+import { informationSystems } from '../catalog/tables.ts';
 import { rectificationOrders } from '../construction/tables.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/client.ts';
 import { readAll } from '../db/concurrent.ts';
+import { jsonArray, jsonShape, tableShape } from '../db/json-rows.ts';
+import { preparedPerHandle } from '../db/prepared.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
-import { loadRulebookCatalog, type RulebookCatalog } from '../rulebooks/repository.ts';
+import { loadRulebookCatalog, RULEBOOK_STAMP, type RulebookCatalog } from '../rulebooks/repository.ts';
 import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
 import { type Clock, chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
@@ -32,7 +35,7 @@ import {
   type ProjectParties,
   partiesOf,
 } from './actors.ts';
-import { catalogSystems, type SystemLink } from './catalog-link.ts';
+import { catalogSystems, type SystemCatalogRow, type SystemLink } from './catalog-link.ts';
 import { expertIndex } from './expert-identity.ts';
 import type { Declarations, ReviewFindings } from './model.ts';
 import {
@@ -82,102 +85,161 @@ export interface ProjectBundle {
     estimatedBudgetFen: bigint;
     organisationId: string;
   } | null;
+  /** The catalog rows of the project's systems (for `catalogSystems`). */
+  systemCatalog?: SystemCatalogRow[];
+  /** The distinct states of the project's rectification orders. */
+  rectificationStates?: string[];
+  /** The values of `extras` asked of loadBundle, by name. */
+  extras?: Record<string, unknown>;
 }
 
-/** Everything the evaluation of a project needs, or null when the project does not exist. */
+const bundleShapes = {
+  budgetYears: jsonShape({ year: projectBudgetYears.year, amountFen: projectBudgetYears.amountFen }),
+  coBuilders: jsonShape({ organisationId: projectCoBuilders.organisationId }),
+  systems: jsonShape({
+    id: projectSystems.id,
+    systemId: projectSystems.systemId,
+    proposedName: projectSystems.proposedName,
+    relation: projectSystems.relation,
+  }),
+  catalog: jsonShape({
+    id: informationSystems.id,
+    code: informationSystems.code,
+    name: informationSystems.name,
+    status: informationSystems.status,
+    jurisdictionId: informationSystems.jurisdictionId,
+  }),
+  resources: jsonShape({ resourceId: projectResources.resourceId, relation: projectResources.relation }),
+  materials: tableShape(projectMaterials),
+  actions: tableShape(projectActions),
+  reviews: tableShape(projectReviews),
+  holders: tableShape(projectStepHolders),
+  certificates: tableShape(projectCertificates),
+  assignments: tableShape(projectExpertAssignments),
+  plan: jsonShape({
+    entryId: planEntries.id,
+    planId: plans.id,
+    planTitle: plans.title,
+    planStatus: plans.status,
+    projectName: planEntries.projectName,
+    year: planEntries.year,
+    estimatedBudgetFen: planEntries.estimatedBudgetFen,
+    organisationId: planEntries.organisationId,
+  }),
+};
+
+function bundleQuery(q: Queryable, id: string | Placeholder, extras: BundleExtras | undefined) {
+  const s = bundleShapes;
+  const of = (table: Table & { projectId: Column }) =>
+    sql`from ${table} where ${table.projectId} = ${projects.id}`;
+  return q
+    .select({
+      project: projects,
+      budgetYears: jsonArray(s.budgetYears, of(projectBudgetYears), sql`${projectBudgetYears.year}`),
+      coBuilders: jsonArray(s.coBuilders, of(projectCoBuilders)),
+      systems: jsonArray(s.systems, of(projectSystems), sql`${projectSystems.id}`),
+      catalog: jsonArray(
+        s.catalog,
+        sql`from ${informationSystems} where ${informationSystems.id} in (select ${projectSystems.systemId} from ${projectSystems} where ${projectSystems.projectId} = ${projects.id})`,
+      ),
+      resources: jsonArray(s.resources, of(projectResources)),
+      materials: jsonArray(
+        s.materials,
+        sql`from ${projectMaterials} where ${projectMaterials.projectId} = ${projects.id} and ${projectMaterials.removedAt} is null`,
+        sql`${projectMaterials.uploadedAt}`,
+      ),
+      actions: jsonArray(s.actions, of(projectActions), sql`${projectActions.id}`),
+      reviews: jsonArray(s.reviews, of(projectReviews)),
+      holders: jsonArray(s.holders, of(projectStepHolders)),
+      certificates: jsonArray(s.certificates, of(projectCertificates), sql`${projectCertificates.createdAt}`),
+      assignments: jsonArray(
+        s.assignments,
+        of(projectExpertAssignments),
+        sql`${projectExpertAssignments.assignedAt}`,
+      ),
+      // Wrapped once more: drizzle unqualifies the top-level columns of a single-table select.
+      plan: sql`${sql`(select ${s.plan.object} from ${planEntries} join ${plans} on ${plans.id} = ${planEntries.planId} where ${planEntries.id} = ${projects.planEntryId})`}`,
+      // The rectification facts come only from the rectification orders (src/construction).
+      rectificationStates: sql`${sql`coalesce((select json_agg(distinct ${rectificationOrders.state}) from ${rectificationOrders} where ${rectificationOrders.projectId} = ${projects.id}), '[]'::json)`}`,
+      ...Object.fromEntries(Object.entries(extras ?? {}).map(([k, v]) => [`extra_${k}`, sql`${v}`])),
+    })
+    .from(projects)
+    .where(eq(projects.id, id));
+}
+
+/** The bundle's statement prepared per handle and per set of extras (detail or none). */
+const bundleStatements = new WeakMap<Db, Map<BundleExtras | undefined, ReturnType<typeof prepareBundle>>>();
+const extrasNames = new Map<BundleExtras | undefined, string>();
+const prepareBundle = (db: Db, extras: BundleExtras | undefined) => {
+  let name = extrasNames.get(extras);
+  if (!name) {
+    name = `project_bundle_${extrasNames.size}`;
+    extrasNames.set(extras, name);
+  }
+  return bundleQuery(db, sql.placeholder('id'), extras).prepare(name);
+};
+function preparedBundle(db: Db, extras: BundleExtras | undefined) {
+  let byExtras = bundleStatements.get(db);
+  if (!byExtras) {
+    byExtras = new Map();
+    bundleStatements.set(db, byExtras);
+  }
+  let prepared = byExtras.get(extras);
+  if (!prepared) {
+    prepared = prepareBundle(db, extras);
+    byExtras.set(extras, prepared);
+  }
+  return prepared;
+}
+
+/** Extra columns of the bundle's statement (correlated subqueries on `projects`), decoded by the caller. */
+export type BundleExtras = Record<string, SQL>;
+
+/**
+ * Everything the evaluation of a project needs, or null when the project does not exist: one
+ * statement, the project row with its child rows as JSON (issue 11). With `lock`, the project row
+ * is locked first and the rest read after the lock is held (a fresh snapshot under READ COMMITTED).
+ */
 export async function loadBundle(
   q: Queryable,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; extras?: BundleExtras } = {},
 ): Promise<ProjectBundle | null> {
-  const base = q.select().from(projects).where(eq(projects.id, id));
-  const [project] = options.lock ? await base.for('update') : await base;
-  if (!project) return null;
-  const [
-    budgetYears,
-    coBuilders,
-    systems,
-    resources,
-    materials,
-    actions,
-    reviews,
-    holders,
-    certificates,
-    assignments,
-  ] = await readAll(q, [
-    q
-      .select({ year: projectBudgetYears.year, amountFen: projectBudgetYears.amountFen })
-      .from(projectBudgetYears)
-      .where(eq(projectBudgetYears.projectId, id))
-      .orderBy(asc(projectBudgetYears.year)),
-    q
-      .select({ organisationId: projectCoBuilders.organisationId })
-      .from(projectCoBuilders)
-      .where(eq(projectCoBuilders.projectId, id)),
-    q
-      .select({
-        id: projectSystems.id,
-        systemId: projectSystems.systemId,
-        proposedName: projectSystems.proposedName,
-        relation: projectSystems.relation,
-      })
-      .from(projectSystems)
-      .where(eq(projectSystems.projectId, id))
-      .orderBy(asc(projectSystems.id)),
-    q
-      .select({ resourceId: projectResources.resourceId, relation: projectResources.relation })
-      .from(projectResources)
-      .where(eq(projectResources.projectId, id)),
-    q
-      .select()
-      .from(projectMaterials)
-      .where(and(eq(projectMaterials.projectId, id), isNull(projectMaterials.removedAt)))
-      .orderBy(asc(projectMaterials.uploadedAt)),
-    q.select().from(projectActions).where(eq(projectActions.projectId, id)).orderBy(asc(projectActions.id)),
-    q.select().from(projectReviews).where(eq(projectReviews.projectId, id)),
-    q.select().from(projectStepHolders).where(eq(projectStepHolders.projectId, id)),
-    q
-      .select()
-      .from(projectCertificates)
-      .where(eq(projectCertificates.projectId, id))
-      .orderBy(asc(projectCertificates.createdAt)),
-    q
-      .select()
-      .from(projectExpertAssignments)
-      .where(eq(projectExpertAssignments.projectId, id))
-      .orderBy(asc(projectExpertAssignments.assignedAt)),
-  ]);
-  let plan: ProjectBundle['plan'] = null;
-  if (project.planEntryId) {
-    const [row] = await q
-      .select({
-        entryId: planEntries.id,
-        planId: plans.id,
-        planTitle: plans.title,
-        planStatus: plans.status,
-        projectName: planEntries.projectName,
-        year: planEntries.year,
-        estimatedBudgetFen: planEntries.estimatedBudgetFen,
-        organisationId: planEntries.organisationId,
-      })
-      .from(planEntries)
-      .innerJoin(plans, eq(plans.id, planEntries.planId))
-      .where(eq(planEntries.id, project.planEntryId));
-    plan = row ?? null;
+  if (options.lock) {
+    const [locked] = await q
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.id, id))
+      .for('update');
+    if (!locked) return null;
   }
+  const [row] =
+    isDatabaseHandle(q) && !options.lock
+      ? await preparedBundle(q, options.extras).execute({ id })
+      : await bundleQuery(q, id, options.extras);
+  const s = bundleShapes;
+  if (!row) return null;
+  const raw = row as unknown as Record<string, unknown>;
+  const rows = <T>(key: string, decode: (r: Record<string, unknown>) => T): T[] =>
+    (raw[key] as Record<string, unknown>[]).map(decode);
+  const catalog = rows('catalog', s.catalog.decode);
+  const reviews = rows('reviews', s.reviews.decode);
   return {
-    project,
-    budgetYears,
-    coBuilderIds: coBuilders.map((c) => c.organisationId),
-    systems,
-    resources,
-    materials,
-    actions,
+    project: row.project,
+    budgetYears: rows('budgetYears', s.budgetYears.decode),
+    coBuilderIds: rows('coBuilders', s.coBuilders.decode).map((c) => c.organisationId),
+    systems: rows('systems', s.systems.decode),
+    systemCatalog: catalog,
+    resources: rows('resources', s.resources.decode),
+    materials: rows('materials', s.materials.decode),
+    actions: rows('actions', s.actions.decode),
     review: reviews[0] ?? null,
-    holders,
-    certificates,
-    assignments,
-    plan,
+    holders: rows('holders', s.holders.decode),
+    certificates: rows('certificates', s.certificates.decode),
+    assignments: rows('assignments', s.assignments.decode),
+    plan: raw.plan ? s.plan.decode(raw.plan as Record<string, unknown>) : null,
+    rectificationStates: raw.rectificationStates as string[],
+    extras: Object.fromEntries(Object.keys(options.extras ?? {}).map((k) => [k, raw[`extra_${k}`]])),
   };
 }
 
@@ -189,17 +251,26 @@ export async function loadBundle(
  */
 const directoryCache = new WeakMap<object, { stamp: string; directory: Directory }>();
 
-export async function loadDirectory(q: Queryable): Promise<Directory> {
+const DIRECTORY_STAMP = sql`concat_ws('/', (select count(*) from ${jurisdictions}), (select count(*) from ${organisations}), (select coalesce(sum(${organisations.version}), 0) from ${organisations}))`;
+
+/** `stamp`: DIRECTORY_STAMP as just read by the caller together with other stamps (loadWorkflowEnv). */
+export async function loadDirectory(q: Queryable, stamp?: string): Promise<Directory> {
   if (!isDatabaseHandle(q)) return readDirectory(q);
-  const [row] = await queryRows<{ stamp: string }>(
-    q,
-    sql`select concat_ws('/', (select count(*) from ${jurisdictions}), (select count(*) from ${organisations}), (select coalesce(sum(${organisations.version}), 0) from ${organisations})) as stamp`,
-  );
+  const key =
+    stamp ?? (await queryRows<{ stamp: string }>(q, sql`select ${DIRECTORY_STAMP} as stamp`))[0].stamp;
   const hit = directoryCache.get(q);
-  if (hit && hit.stamp === row.stamp) return hit.directory;
+  if (hit && hit.stamp === key) return hit.directory;
   const directory = await readDirectory(q);
-  directoryCache.set(q, { stamp: row.stamp, directory });
+  directoryCache.set(q, { stamp: key, directory });
   return directory;
+}
+
+/**
+ * The directory for a read: the snapshot loaded with the environment on the database handle (no
+ * statement), read afresh inside a transaction.
+ */
+export function directoryOf(q: Queryable, env: WorkflowEnv): Promise<Directory> | Directory {
+  return isDatabaseHandle(q) ? env.directory : loadDirectory(q);
 }
 
 async function readDirectory(q: Queryable): Promise<Directory> {
@@ -234,12 +305,35 @@ export interface WorkflowEnv {
   now: Date;
   /** Blind index of a user id as stored for expert assignments (SECURITY.md 30; expert-identity.ts). */
   expertIndex(userId: string): string;
+  /** The directory as of this load (reads on the database handle; a transaction reads its own). */
+  directory: Directory;
 }
 
+const preparedStamps = preparedPerHandle((db) =>
+  db
+    .select({
+      rulebooks: sql<string>`${RULEBOOK_STAMP}`,
+      calendar: sql<string>`${CALENDAR_STAMP}`,
+      directory: sql<string>`${DIRECTORY_STAMP}`,
+    })
+    .from(sql`(values (1)) as one`)
+    .prepare('workflow_env_stamps'),
+);
+
+/**
+ * One statement checks the three cached snapshots (rulebooks, calendar, directory) at once; a
+ * snapshot is read again only when its stamp changed (issue 11: statements per request).
+ */
 export async function loadWorkflowEnv(db: Db, clock: Clock, keyring: Keyring): Promise<WorkflowEnv> {
-  const [catalog, calendar] = await Promise.all([loadRulebookCatalog(db), loadCalendar(db)]);
+  const [stamps] = await preparedStamps(db).execute();
+  const [catalog, calendar, directory] = await Promise.all([
+    loadRulebookCatalog(db, stamps.rulebooks),
+    loadCalendar(db, stamps.calendar),
+    loadDirectory(db, stamps.directory),
+  ]);
   const now = clock.now();
   return {
+    directory,
     catalog,
     calendar,
     today: chinaDate(now),
@@ -302,11 +396,11 @@ export async function projectContext(
   env: WorkflowEnv,
   bundle: ProjectBundle,
 ): Promise<ProjectContext> {
-  const directory = await loadDirectory(q);
+  const directory = await directoryOf(q, env);
   const rulebook = env.catalog.registry.get(bundle.project.rulebookCode, bundle.project.rulebookVersion);
   const bindings = bindAll(rulebook, bundle.project.jurisdictionId, directory);
   const chain = jurisdictionChain(directory, bundle.project.jurisdictionId).map((j) => j.id);
-  const systemDetails = await catalogSystems(q, chain, bundle.systems);
+  const systemDetails = await catalogSystems(q, chain, bundle.systems, bundle.systemCatalog);
   const systemsInCatalog = systemDetails.length === 0 ? null : systemDetails.every((s) => s.inCatalog);
   const facts = projectFacts({
     type: bundle.project.type,
@@ -322,12 +416,16 @@ export async function projectContext(
     materialCodes: providedMaterials(bundle),
   });
   // The rectification facts come only from the rectification orders (src/construction).
-  const outcomes = await q
-    .selectDistinct({ state: rectificationOrders.state })
-    .from(rectificationOrders)
-    .where(eq(rectificationOrders.projectId, bundle.project.id));
-  if (outcomes.some((o) => o.state === 'refused')) facts.rectificationRefused = true;
-  if (outcomes.some((o) => o.state === 'failed')) facts.rectificationFailed = true;
+  const outcomes =
+    bundle.rectificationStates ??
+    (
+      await q
+        .selectDistinct({ state: rectificationOrders.state })
+        .from(rectificationOrders)
+        .where(eq(rectificationOrders.projectId, bundle.project.id))
+    ).map((o) => o.state);
+  if (outcomes.includes('refused')) facts.rectificationRefused = true;
+  if (outcomes.includes('failed')) facts.rectificationFailed = true;
   const evaluation = evaluateProject(rulebook, {
     facts,
     events: rulebookEvents(storedActions(bundle.actions)),
@@ -371,7 +469,7 @@ export async function visibleContext(
   env: WorkflowEnv,
   actor: Actor,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; extras?: BundleExtras } = {},
 ): Promise<{ pc: ProjectContext; relation: Relation }> {
   const bundle = await loadBundle(q, id, options);
   if (!bundle) throw notFound('项目不存在或无权查看', 'PROJECT_NOT_FOUND');

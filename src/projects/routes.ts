@@ -11,7 +11,7 @@ import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } fr
 import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
 import { registerProjectMetaRoutes } from './meta-routes.ts';
-import { presentProject, presentTimeline, userNames } from './present.ts';
+import { DETAIL_EXTRAS, presentProject, presentTimeline, userNames } from './present.ts';
 import { type ListFilters, listProjects, submissionsOf } from './queries.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { ProjectDetail, ProjectList, SubmissionDetail, SubmissionList, Timeline } from './responses.ts';
@@ -73,8 +73,8 @@ export function registerProjectRoutes(root: FastifyInstance, deps: ProjectDeps):
 
   const detail = async (actor: Actor, id: string) => {
     const e = await env();
-    const { pc, relation } = await visibleContext(deps.db, e, actor, id);
-    return presentProject(deps.db, deps.keyring, actor, pc, relation);
+    const { pc, relation } = await visibleContext(deps.db, e, actor, id, { extras: DETAIL_EXTRAS });
+    return presentProject(deps.keyring, actor, pc, relation);
   };
 
   app.get(

@@ -76,14 +76,38 @@ export interface StepInfo {
   stage: StageCode;
 }
 
+/**
+ * Computed once per rulebook object (rulebooks are immutable once loaded): 待办 asks for a step of
+ * every project it lists, and flattening the workflow each time was half its CPU (issue 11).
+ */
+const stepsCache = new WeakMap<
+  Rulebook,
+  { list: readonly StepInfo[]; byId: Map<string, StepInfo>; review: Step | undefined }
+>();
+
+function stepIndex(rulebook: Rulebook) {
+  let found = stepsCache.get(rulebook);
+  if (!found) {
+    const list = rulebook.workflow.stages.flatMap((stage) =>
+      stage.steps.map((step) => ({ step, stage: stage.code })),
+    );
+    const byId = new Map<string, StepInfo>();
+    for (const s of list) if (!byId.has(s.step.id)) byId.set(s.step.id, s);
+    const review = list.find(
+      (s) => s.stage === 'review' && s.step.outcomes.some((o) => o.event === 'review_completed'),
+    )?.step;
+    found = { list, byId, review };
+    stepsCache.set(rulebook, found);
+  }
+  return found;
+}
+
 export function stepsOf(rulebook: Rulebook): StepInfo[] {
-  return rulebook.workflow.stages.flatMap((stage) =>
-    stage.steps.map((step) => ({ step, stage: stage.code })),
-  );
+  return [...stepIndex(rulebook).list];
 }
 
 export function stepInfo(rulebook: Rulebook, stepId: string): StepInfo | undefined {
-  return stepsOf(rulebook).find((s) => s.step.id === stepId);
+  return stepIndex(rulebook).byId.get(stepId);
 }
 
 export const isApplicantStage = (stage: StageCode) => APPLICANT_STAGES.includes(stage);
@@ -106,9 +130,7 @@ export function submissionStep(rulebook: Rulebook): Step | undefined {
  * `review_completed`. JC has none (立项备案 without a scored review).
  */
 export function reviewStep(rulebook: Rulebook): Step | undefined {
-  return stepsOf(rulebook).find(
-    (s) => s.stage === 'review' && s.step.outcomes.some((o) => o.event === 'review_completed'),
-  )?.step;
+  return stepIndex(rulebook).review;
 }
 
 /** The step that files the review (备案, DT-09b): the one whose action is `file_review`. */

@@ -7,8 +7,8 @@
  * one small query (row count and latest `created_at`): the table is insert-only, and several app
  * servers may share one PostgreSQL database.
  */
-import { asc, count, eq, max } from 'drizzle-orm';
-import type { Db, Queryable, Tx } from '../db/client.ts';
+import { asc, eq, max, sql } from 'drizzle-orm';
+import { type Db, type Queryable, queryRows, type Tx } from '../db/client.ts';
 import { jurisdictions, rulebookVersions, users } from '../db/schema.ts';
 import { BUILT_IN_RULEBOOKS, createRegistry, type Rulebook, type RulebookRegistry } from '../rules/index.ts';
 
@@ -43,12 +43,16 @@ interface CacheEntry {
 
 const cache = new WeakMap<object, CacheEntry>();
 
-/** Built-in and stored rulebooks as one registry (cached; rebuilt when a version is added). */
-export async function loadRulebookCatalog(db: Db): Promise<RulebookCatalog> {
-  const [stamp] = await db
-    .select({ n: count(), latest: max(rulebookVersions.createdAt) })
-    .from(rulebookVersions);
-  const key = `${stamp?.n ?? 0}@${stamp?.latest ? new Date(stamp.latest).getTime() : 0}`;
+/** What changes whenever a version is stored: the row count and the latest `created_at` (one scalar). */
+export const RULEBOOK_STAMP = sql`(select count(*)::text || '@' || coalesce(max(${rulebookVersions.createdAt})::text, '') from ${rulebookVersions})`;
+
+/**
+ * Built-in and stored rulebooks as one registry (cached; rebuilt when a version is added). `stamp`:
+ * RULEBOOK_STAMP as just read by the caller together with other stamps (loadWorkflowEnv).
+ */
+export async function loadRulebookCatalog(db: Db, stamp?: string): Promise<RulebookCatalog> {
+  const key =
+    stamp ?? (await queryRows<{ stamp: string }>(db, sql`select ${RULEBOOK_STAMP} as stamp`))[0].stamp;
   const hit = cache.get(db);
   if (hit && hit.key === key) return hit.catalog;
 

@@ -3,7 +3,9 @@
  * statements at 5 and at 50 projects — visibility, filters, paging and the total are decided in the
  * database and no statement runs per project (no N+1). Counted at the driver, for the whole request
  * (session check included), for a department (who sees all of them, drafts with open steps) and an
- * oversight body (who sees none of the drafts but runs the same predicate).
+ * oversight body (who sees none of the drafts but runs the same predicate). And the bounds of the
+ * hot reads (issue 11 bench): one statement for the session check with its roles, one for the
+ * rulebook, calendar and directory stamps, one for a project's detail with all its child rows.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -111,6 +113,20 @@ describe('statement counts do not grow with the number of projects', () => {
     await createProjects(45);
     const fifty = await measure(50);
     assert.deepEqual(fifty, five);
-    for (const [read, n] of Object.entries(five)) assert.ok(n <= 12, `${read}: ${n} statements`);
+    // The session check, the snapshot stamps (rulebooks, calendar, directory), the page and its
+    // total (or the urged notices for 待办).
+    for (const [read, n] of Object.entries(five)) assert.ok(n <= 4, `${read}: ${n} statements`);
+  });
+});
+
+describe('statements per request on the hot read paths', () => {
+  test('project detail: session, stamps and one statement for the project; the ceiling: session and one', async () => {
+    const list = await staff.request('GET', '/api/projects?limit=1');
+    const id = list.json().items[0].id as string;
+    const orgId = (await staff.request('GET', '/api/auth/me')).json().roles[0].organisationId as string;
+    const detail = await count(() => staff.request('GET', `/api/projects/${id}`));
+    assert.ok(detail <= 3, `detail: ${detail} statements`);
+    const ceiling = await count(() => staff.request('GET', `/api/organisations/${orgId}`));
+    assert.ok(ceiling <= 2, `ceiling: ${ceiling} statements`);
   });
 });
