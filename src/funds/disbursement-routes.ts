@@ -40,7 +40,8 @@ export function registerDisbursementRoutes(root: FastifyInstance, deps: FundsDep
     {
       schema: {
         tags: TAGS,
-        summary: '拨付申请（财政：待审批队列；建设单位：本单位申请）',
+        summary:
+          '拨付申请（财政：待审批队列；建设单位：本单位申请）；可按状态与预算年度筛选（驾驶舱“已拨付”下钻），合计为全部匹配行',
         querystring: QueueQuery,
         response: { 200: Queue, ...errors },
       },
@@ -49,11 +50,13 @@ export function registerDisbursementRoutes(root: FastifyInstance, deps: FundsDep
       const q = req.query;
       const page = await disbursementQueue(deps.db, await env(), actorOf(req), {
         status: q.status,
+        year: q.year,
         limit: q.limit ?? 20,
         offset: q.offset ?? 0,
       });
       return {
         total: page.total,
+        totalAmount: formatFen(page.amountFen),
         items: page.items.map((d) => ({
           id: d.id,
           projectId: d.projectId,

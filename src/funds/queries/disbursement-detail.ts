@@ -7,8 +7,8 @@ import type { Actor } from '../../identity/actor.ts';
 import type { WorkflowEnv } from '../../projects/repository.ts';
 import { disbursementAction, type FundKind } from '../model.ts';
 import { presentDisbursement, presentOverride, storedGates } from '../presenter.ts';
-import { disbursementGates, visibleDisbursement } from './disbursement.ts';
 import { consentOf, disbursementsOf, overridesOf } from '../repository.ts';
+import { disbursementGates, visibleDisbursement } from './disbursement.ts';
 
 export async function disbursementDetail(db: Queryable, e: WorkflowEnv, actor: Actor, id: string) {
   const { row, pc } = await visibleDisbursement(db, e, actor, id);

@@ -4,8 +4,8 @@ import type { Actor } from '../../identity/actor.ts';
 import type { WorkflowEnv } from '../../projects/repository.ts';
 import { formatFen, publicityPhase } from '../model.ts';
 import { iso } from '../presenter.ts';
-import { ownNotice } from './notice.ts';
 import { noticeItems, noticeObjections, organisationName } from '../repository.ts';
+import { ownNotice } from './notice.ts';
 
 export async function noticeDetail(db: Queryable, e: WorkflowEnv, actor: Actor, id: string) {
   const notice = await ownNotice(db, actor, id);
