@@ -6,7 +6,7 @@
  */
 import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../src/audit/archive.ts';
 import { loadConfig } from '../src/config.ts';
-import { loadKeyring } from '../src/crypto/keyring.ts';
+import { loadKeyring } from '../src/crypto/key-file.ts';
 import { openDatabase } from '../src/runtime.ts';
 import { systemClock } from '../src/shared/clock.ts';
 

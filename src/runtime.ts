@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { CryptoError } from './crypto/errors.ts';
-import { generateKeyFile, type Keyring, loadKeyring } from './crypto/keyring.ts';
+import { generateKeyFile, loadKeyring } from './crypto/key-file.ts';
+import type { Keyring } from './crypto/keyring.ts';
 import { type Database, openEmbedded, openPostgres } from './db/client.ts';
 
 /**

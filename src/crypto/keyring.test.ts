@@ -19,15 +19,12 @@ import {
   assertKeyFileOutside,
   assertKeyFilePermissions,
   generateKeyFile,
-  generateKeyFileContent,
-  type KeyFileContent,
-  Keyring,
   keyringFromEnvValue,
   loadKeyFile,
   loadKeyring,
-  rotate,
   rotateKeyFile,
-} from './keyring.ts';
+} from './key-file.ts';
+import { generateKeyFileContent, type KeyFileContent, Keyring, rotate } from './keyring.ts';
 
 const posix = process.platform !== 'win32';
 const root = mkdtempSync(join(tmpdir(), 'tongchou-keyring-'));

@@ -11,7 +11,8 @@ import { ErrorBody } from '../http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/repository.ts';
 import type { CommandContext } from '../shared/command.ts';
 import { notFound } from '../shared/errors.ts';
-import { type FundsDeps, fileObjection } from './commands.ts';
+import { fileObjection } from './commands/file-objection.ts';
+import type { FundsDeps } from './commands/support.ts';
 import { formatFen, publicityPhase } from './model.ts';
 import { noticeItems, noticeObjections, publicNotice, publicNotices } from './repository.ts';
 import {

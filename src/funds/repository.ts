@@ -167,20 +167,24 @@ export async function consentOf(q: Queryable, disbursementId: string) {
   return row ?? null;
 }
 
-/** Finance's (or a department's) queue: disbursements of the projects the caller sees. */
+/**
+ * Finance's (or a department's) queue: disbursements of the projects the caller sees, by status and
+ * budget year (the cockpit's 已拨付 drill-down), with the count and the amount of all matching rows.
+ */
 export async function disbursementQueue(
   q: Queryable,
   env: WorkflowEnv,
   actor: Actor,
-  filter: { status?: string; limit: number; offset: number },
+  filter: { status?: string; year?: number; limit: number; offset: number },
 ) {
   const ids = await visibleProjectIds(q, env, actor);
-  if (ids.length === 0) return { items: [], total: 0 };
+  if (ids.length === 0) return { items: [], total: 0, amountFen: 0n };
   const where = and(
     inArray(disbursements.projectId, ids),
     filter.status ? eq(disbursements.status, filter.status) : undefined,
+    filter.year !== undefined ? eq(disbursements.year, filter.year) : undefined,
   );
-  const [items, [{ total }]] = await readAll(q, [
+  const [items, [{ total, fen }]] = await readAll(q, [
     q
       .select({
         id: disbursements.id,
@@ -205,9 +209,12 @@ export async function disbursementQueue(
       .orderBy(desc(disbursements.requestedAt), asc(disbursements.id))
       .limit(filter.limit)
       .offset(filter.offset),
-    q.select({ total: count() }).from(disbursements).where(where),
+    q
+      .select({ total: count(), fen: sql<string | null>`sum(${disbursements.amountFen})` })
+      .from(disbursements)
+      .where(where),
   ]);
-  return { items, total: Number(total) };
+  return { items, total: Number(total), amountFen: BigInt(fen ?? 0) };
 }
 
 // ---- publicity ---------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ export const OverrideBody = Type.Object({ gateId: Text(120, 1), reason: Text(200
 export const QueueQuery = Type.Object(
   {
     status: Type.Optional(Literals(['pending', 'approved', 'refused'])),
+    year: Type.Optional(Year),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
   },
@@ -273,6 +274,8 @@ export const Queue = Type.Object(
       ),
     ),
     total: Type.Integer(),
+    /** The amount of every matching row (not only this page), yuan. */
+    totalAmount: S,
   },
   strict,
 );

@@ -18,11 +18,6 @@ export const WORKBENCH_ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '只统计本人可见的项目',
   },
-  'GET /api/cockpit/disbursed': {
-    roles: ['authority_reviewer', 'authority_leader', 'approver', 'finance_officer', 'leadership_body'],
-    relation: 'own_jurisdiction',
-    note: '驾驶舱“已拨付”下钻，按预算年度；只含本人可见的项目',
-  },
   'GET /api/search': {
     roles: BUSINESS_ROLES,
     relation: 'own_jurisdiction',

@@ -10,7 +10,7 @@ import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { ProjectDeps } from '../projects/commands.ts';
 import { loadWorkflowEnv } from '../projects/repository.ts';
-import { registerCockpitRoutes } from './cockpit.ts';
+import { registerCockpitRoutes } from './cockpit-routes.ts';
 import { registerListExportRoute } from './export.ts';
 import { doneItems, searchAll, startedItems } from './queries.ts';
 import { DoneList, SearchQuery, SearchResult, StartedList, WorkbenchQuery } from './schemas.ts';

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 
 const strict = { additionalProperties: false } as const;
 const S = Type.String();
+const N = Type.Integer();
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 /** A search fragment: at least one character, never trimmed into something else silently. */
@@ -74,6 +75,75 @@ export const SearchResult = Type.Object(
     groups: Type.Array(
       Type.Object({ kind: S, kindName: S, total: Type.Integer(), items: Type.Array(Hit) }, strict),
     ),
+  },
+  strict,
+);
+
+// ---- cockpit (issue 17) ----------------------------------------------------------------------
+
+const CockpitFigures = {
+  /** Approved disbursements (the funds ledger's outflow) by budget year, of visible projects. */
+  disbursedByYear: Type.Array(Type.Object({ year: N, disbursed: S, count: N, drill: S }, strict)),
+  /** Obligations past their due date and not met, by kind and holding department. */
+  overdueObligations: Type.Array(
+    Type.Object(
+      {
+        kind: S,
+        kindName: S,
+        organisationId: S,
+        organisationName: S,
+        count: N,
+        drill: S,
+      },
+      strict,
+    ),
+  ),
+  /** Each department's latest yearly grade (年度考核) in the caller's jurisdictions. */
+  grades: Type.Array(
+    Type.Object(
+      {
+        organisationId: S,
+        organisationName: S,
+        year: N,
+        score: N,
+        grade: S,
+        gradeName: S,
+        drill: S,
+      },
+      strict,
+    ),
+  ),
+  /** Security incidents not yet closed, by department. */
+  openIncidents: Type.Object(
+    {
+      total: N,
+      drill: S,
+      byDepartment: Type.Array(
+        Type.Object({ organisationId: S, organisationName: S, count: N, drill: S }, strict),
+      ),
+    },
+    strict,
+  ),
+};
+
+export const Cockpit = Type.Object(
+  {
+    generatedAt: S,
+    totals: Type.Object({ projects: N, requested: S, approved: S }, strict),
+    byState: Type.Array(Type.Object({ state: S, stateName: S, count: N }, strict)),
+    byDepartment: Type.Array(
+      Type.Object(
+        {
+          organisationId: S,
+          organisationName: S,
+          total: N,
+          states: Type.Array(Type.Object({ state: S, count: N }, strict)),
+        },
+        strict,
+      ),
+    ),
+    moneyByYear: Type.Array(Type.Object({ year: N, requested: S, approved: S }, strict)),
+    ...CockpitFigures,
   },
   strict,
 );

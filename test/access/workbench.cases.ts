@@ -11,12 +11,6 @@ export const CASES: Record<string, RouteCase> = {
       'test/api/search.test.ts: the cockpit counts only the projects the caller may see, by state, department and year',
     ],
   },
-  'GET /api/cockpit/disbursed': {
-    call: () => ({ url: '/api/cockpit/disbursed?year=2026' }),
-    relationsTestedIn: [
-      'test/api/cockpit.test.ts: each figure is scoped and drills down to its filtered list',
-    ],
-  },
   'GET /api/search': {
     call: () => ({ url: `/api/search?q=${encodeURIComponent('证照')}` }),
     relationsTestedIn: [

@@ -11,7 +11,7 @@ import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../../src/
 import { AUDIT_EXPORT_RATE_PER_MINUTE } from '../../src/audit/export.ts';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
 import { ensureInstalled } from '../../src/bootstrap.ts';
-import { generateKeyFile } from '../../src/crypto/keyring.ts';
+import { generateKeyFile } from '../../src/crypto/key-file.ts';
 import { openEmbedded, queryRows } from '../../src/db/client.ts';
 import { auditEvents } from '../../src/db/schema.ts';
 import { manualClock } from '../../src/shared/clock.ts';

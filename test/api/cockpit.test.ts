@@ -178,12 +178,13 @@ describe('cockpit figures from funds, obligations, assessments and operations', 
       'approved disbursements only, by year',
     );
     assert.equal(c.disbursedByYear[0].drill, '/projects/cockpit/disbursed?year=2026');
-    // The drill-down is filtered by that year: its rows and sum are the figure clicked.
+    // The drill-down page lists the funds list filtered by that year: its rows and sum are the figure clicked.
     const lead = await sessions.as('dt.authlead');
-    const drilled = await lead.request('GET', '/api/cockpit/disbursed?year=2026');
+    const drill = (year: number) => `/api/funds/disbursements?status=approved&year=${year}`;
+    const drilled = await lead.request('GET', drill(2026));
     assert.equal(drilled.statusCode, 200, drilled.body);
     assert.equal(drilled.json().total, c.disbursedByYear[0].count);
-    assert.equal(drilled.json().disbursed, c.disbursedByYear[0].disbursed);
+    assert.equal(drilled.json().totalAmount, c.disbursedByYear[0].disbursed);
     assert.deepEqual(
       drilled
         .json()
@@ -194,14 +195,12 @@ describe('cockpit figures from funds, obligations, assessments and operations', 
         ['30000.00', projectId],
       ],
     );
-    const pendingYear = (await lead.request('GET', '/api/cockpit/disbursed?year=2027')).json();
-    assert.deepEqual([pendingYear.total, pendingYear.disbursed], [0, '0.00'], 'pending is not disbursed');
-    const badYear = await lead.request('GET', '/api/cockpit/disbursed?year=1999');
+    const pendingYear = (await lead.request('GET', drill(2027))).json();
+    assert.deepEqual([pendingYear.total, pendingYear.totalAmount], [0, '0.00'], 'pending is not disbursed');
+    const badYear = await lead.request('GET', drill(1999));
     assert.equal(badYear.statusCode, 400);
     assert.equal(badYear.json().field, 'year');
-    const otherDrill = (
-      await (await sessions.as('sc.reviewer')).request('GET', '/api/cockpit/disbursed?year=2026')
-    ).json();
+    const otherDrill = (await (await sessions.as('sc.reviewer')).request('GET', drill(2026))).json();
     assert.equal(otherDrill.total, 0, 'another jurisdiction sees none of DT’s disbursements');
 
     assert.equal(c.overdueObligations.length, 1, JSON.stringify(c.overdueObligations));

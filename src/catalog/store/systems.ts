@@ -1,17 +1,24 @@
 /**
- * The system catalog in the database: reads within the caller's scope, the rows written by the
- * commands, and the life records of 只减不增 (DT-01). Rows never leave this layer: the records here are
- * plain objects the presenters and commands work with.
+ * The system catalog in the database: reads within the caller's scope and the rows written by the
+ * commands; the status history and the life records of 只减不增 (DT-01) are in system-history.ts.
+ * Rows never leave this layer: the records here are plain objects the presenters and commands work
+ * with.
  */
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../../db/client.ts';
-import { jurisdictions, organisations, users } from '../../db/schema.ts';
+import { jurisdictions, organisations } from '../../db/schema.ts';
 import { normaliseName, similarity } from '../dedupe.ts';
-import type { SystemLifeRecord } from '../metrics.ts';
 import type { CloudMigrationStatus, Deployment, Network, SystemInput, SystemStatus } from '../model.ts';
-import { informationSystems, systemResources, systemStatusEvents } from '../tables.ts';
+import { informationSystems, systemResources } from '../tables.ts';
 import { allOf, containsPattern, lockKey } from './lookups.ts';
+
+export {
+  recordStatusEvent,
+  type StatusEventRecord,
+  statusHistory,
+  systemLives,
+} from './system-history.ts';
 
 export interface SystemRecord {
   id: string;
@@ -309,105 +316,4 @@ export async function similarSystems(
     .filter((row) => row.score >= 0.8)
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
     .slice(0, 10);
-}
-
-export interface StatusEventRecord {
-  status: SystemStatus;
-  fromStatus: SystemStatus | null;
-  at: Date;
-  effectiveDate: string | null;
-  mergedIntoCode: string | null;
-  actorName: string | null;
-  note: string | null;
-}
-
-export async function statusHistory(q: Queryable, systemId: string): Promise<StatusEventRecord[]> {
-  const rows = await q
-    .select({
-      status: systemStatusEvents.status,
-      fromStatus: systemStatusEvents.fromStatus,
-      at: systemStatusEvents.at,
-      effectiveDate: systemStatusEvents.effectiveDate,
-      mergedIntoCode: target.code,
-      actorName: users.displayName,
-      note: systemStatusEvents.note,
-    })
-    .from(systemStatusEvents)
-    .leftJoin(users, eq(users.id, systemStatusEvents.actorUserId))
-    .leftJoin(target, eq(target.id, systemStatusEvents.mergedIntoId))
-    .where(eq(systemStatusEvents.systemId, systemId))
-    .orderBy(asc(systemStatusEvents.at));
-  return rows.map((row) => ({
-    ...row,
-    status: row.status as SystemStatus,
-    fromStatus: row.fromStatus as SystemStatus | null,
-  }));
-}
-
-export async function recordStatusEvent(
-  tx: Tx,
-  event: {
-    systemId: string;
-    fromStatus: SystemStatus | null;
-    status: SystemStatus;
-    at: Date;
-    effectiveDate?: string | null;
-    mergedIntoId?: string | null;
-    actorUserId: string | null;
-    note?: string | null;
-  },
-): Promise<void> {
-  await tx.insert(systemStatusEvents).values({
-    systemId: event.systemId,
-    fromStatus: event.fromStatus,
-    status: event.status,
-    at: event.at,
-    effectiveDate: event.effectiveDate ?? null,
-    mergedIntoId: event.mergedIntoId ?? null,
-    actorUserId: event.actorUserId,
-    note: event.note ?? null,
-  });
-}
-
-/** Every system of the jurisdiction with its status history, as metrics.ts reads them (DT-01). */
-export async function systemLives(q: Queryable, jurisdictionId: string): Promise<SystemLifeRecord[]> {
-  const systems = await q
-    .select({
-      id: informationSystems.id,
-      name: informationSystems.name,
-      jurisdiction: informationSystems.jurisdictionId,
-      createdAt: informationSystems.createdAt,
-      retirementDate: informationSystems.retirementDate,
-      mergedIntoId: informationSystems.mergedIntoId,
-    })
-    .from(informationSystems)
-    .where(eq(informationSystems.jurisdictionId, jurisdictionId));
-  if (systems.length === 0) return [];
-  const events = await q
-    .select({
-      systemId: systemStatusEvents.systemId,
-      status: systemStatusEvents.status,
-      at: systemStatusEvents.at,
-      effectiveDate: systemStatusEvents.effectiveDate,
-    })
-    .from(systemStatusEvents)
-    .innerJoin(informationSystems, eq(informationSystems.id, systemStatusEvents.systemId))
-    .where(eq(informationSystems.jurisdictionId, jurisdictionId))
-    .orderBy(asc(systemStatusEvents.at));
-  const history = new Map<string, { status: SystemStatus; at: Date | string }[]>();
-  for (const event of events) {
-    const list = history.get(event.systemId) ?? [];
-    list.push({ status: event.status as SystemStatus, at: event.effectiveDate ?? event.at });
-    history.set(event.systemId, list);
-  }
-  return systems.map((system) => ({
-    id: system.id,
-    name: system.name,
-    jurisdiction: system.jurisdiction,
-    createdAt: system.createdAt,
-    retiredAt: system.retirementDate,
-    mergedInto: system.mergedIntoId,
-    mergedAt: system.mergedIntoId ? system.retirementDate : null,
-    statusHistory: history.get(system.id) ?? [],
-  }));
 }

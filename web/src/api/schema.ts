@@ -2637,45 +2637,6 @@ export interface paths {
       };
     };
   };
-  '/api/cockpit/disbursed': {
-    /** 驾驶舱“已拨付”下钻：某预算年度已批准的拨付（限本人可见的项目；合计与图中数字一致） */
-    get: {
-      params: never;
-      query: {
-        limit?: number;
-        offset?: number;
-        /** 预算年度 */
-        year: number;
-      };
-      body: never;
-      responses: {
-        200: {
-          year: number;
-          total: number;
-          disbursed: string;
-          items: {
-            id: string;
-            projectId: string;
-            projectCode: string;
-            projectName: string;
-            department: string;
-            kind: string;
-            kindName: string;
-            amount: string;
-            purpose: string;
-            decidedAt: string | null;
-          }[];
-        };
-        400: ApiErrorBody;
-        401: ApiErrorBody;
-        403: ApiErrorBody;
-        404: ApiErrorBody;
-        409: ApiErrorBody;
-        422: ApiErrorBody;
-        429: ApiErrorBody;
-      };
-    };
-  };
   '/api/dedup/check': {
     /** 查重：拟建内容与已有系统、项目、信息资源及统建清单、负面清单比对（无需先建项目） */
     post: {
@@ -3526,13 +3487,14 @@ export interface paths {
     };
   };
   '/api/funds/disbursements': {
-    /** 拨付申请（财政：待审批队列；建设单位：本单位申请） */
+    /** 拨付申请（财政：待审批队列；建设单位：本单位申请）；可按状态与预算年度筛选（驾驶舱“已拨付”下钻），合计为全部匹配行 */
     get: {
       params: never;
       query: {
         limit?: number;
         offset?: number;
         status?: 'pending' | 'approved' | 'refused';
+        year?: number;
       };
       body: never;
       responses: {
@@ -3555,6 +3517,7 @@ export interface paths {
             version: number;
           }[];
           total: number;
+          totalAmount: string;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;

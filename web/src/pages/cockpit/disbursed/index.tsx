@@ -1,20 +1,20 @@
 import { Alert, Card, Statistic, Table } from 'antd';
 import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { type ApiResponse, call } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
+import type { QueueItem } from '../../funds/types.ts';
 import { formatYuan } from '../../projects/logic.ts';
-
-type DisbursedRow = ApiResponse<'/api/cockpit/disbursed', 'get'>['items'][number];
 
 const PAGE_SIZE = 20;
 
 /**
  * 驾驶舱“已拨付”下钻 (issue 17): the approved disbursements of one budget year, filtered by the year in
- * the URL (`?year=2026&page=2`); the sum above the table is the figure that was clicked.
+ * the URL (`?year=2026&page=2`); the sum above the table is the figure that was clicked. The rows are
+ * the funds list's (`GET /api/funds/disbursements?status=approved&year=…`), with its visibility.
  */
 export default function CockpitDisbursedPage() {
   const [params, setParams] = useSearchParams();
@@ -22,8 +22,8 @@ export default function CockpitDisbursedPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const fetcher = useCallback(
     (signal: AbortSignal) =>
-      call('get', '/api/cockpit/disbursed', {
-        query: { year: Number(year), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      call('get', '/api/funds/disbursements', {
+        query: { status: 'approved', year: Number(year), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
         signal,
       }),
     [year, page],
@@ -45,11 +45,11 @@ export default function CockpitDisbursedPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Statistic
           title={`${year} 年度已拨付合计（${data?.total ?? 0} 笔）`}
-          value={data ? formatYuan(data.disbursed) : '—'}
+          value={data ? formatYuan(data.totalAmount) : '—'}
           valueStyle={{ fontSize: 20 }}
         />
       </Card>
-      <Table<DisbursedRow>
+      <Table<QueueItem>
         data-testid="disbursed-list"
         rowKey="id"
         size="small"
@@ -74,7 +74,7 @@ export default function CockpitDisbursedPage() {
             ),
           },
           { title: '申请单位', dataIndex: 'department', width: 180 },
-          { title: '类别', dataIndex: 'kindName', width: 100 },
+          { title: '类别', dataIndex: 'kindLabel', width: 100 },
           {
             title: '金额',
             dataIndex: 'amount',

@@ -6,70 +6,20 @@
  * behind it, filtered like the figure.
  */
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
-import Type from 'typebox';
-import { callerOf } from '../catalog/commands/caller.ts';
-import type { Queryable } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
-import { fenToYuan } from '../documents/format.ts';
-import { disbursements } from '../funds/tables.ts';
-import type { Actor } from '../identity/actor.ts';
-import { overdueSql, scopeOf } from '../obligations/index.ts';
-import { obligations } from '../obligations/tables.ts';
-import { incidentsVisible } from '../operations/queries/incidents.ts';
-import { opsIncidents } from '../operations/tables.ts';
-import { jurisdictionSubtree } from '../projects/actors.ts';
-import { ASSESSMENT_GRADES, labelOf } from '../projects/model.ts';
-import { loadDirectory, type WorkflowEnv } from '../projects/repository.ts';
-import { departmentAssessments, projects } from '../projects/tables.ts';
-
-const strict = { additionalProperties: false } as const;
-const S = Type.String();
-const N = Type.Integer();
-
-export const CockpitFigures = {
-  /** Approved disbursements (the funds ledger's outflow) by budget year, of visible projects. */
-  disbursedByYear: Type.Array(Type.Object({ year: N, disbursed: S, count: N, drill: S }, strict)),
-  /** Obligations past their due date and not met, by kind and holding department. */
-  overdueObligations: Type.Array(
-    Type.Object(
-      {
-        kind: S,
-        kindName: S,
-        organisationId: S,
-        organisationName: S,
-        count: N,
-        drill: S,
-      },
-      strict,
-    ),
-  ),
-  /** Each department's latest yearly grade (年度考核) in the caller's jurisdictions. */
-  grades: Type.Array(
-    Type.Object(
-      {
-        organisationId: S,
-        organisationName: S,
-        year: N,
-        score: N,
-        grade: S,
-        gradeName: S,
-        drill: S,
-      },
-      strict,
-    ),
-  ),
-  /** Security incidents not yet closed, by department. */
-  openIncidents: Type.Object(
-    {
-      total: N,
-      drill: S,
-      byDepartment: Type.Array(
-        Type.Object({ organisationId: S, organisationName: S, count: N, drill: S }, strict),
-      ),
-    },
-    strict,
-  ),
-};
+import { callerOf } from '../../catalog/commands/caller.ts';
+import type { Queryable } from '../../db/client.ts';
+import { organisations } from '../../db/schema.ts';
+import { fenToYuan } from '../../documents/format.ts';
+import { disbursements } from '../../funds/tables.ts';
+import type { Actor } from '../../identity/actor.ts';
+import { overdueSql, scopeOf } from '../../obligations/index.ts';
+import { obligations } from '../../obligations/tables.ts';
+import { incidentsVisible } from '../../operations/queries/incidents.ts';
+import { opsIncidents } from '../../operations/tables.ts';
+import { jurisdictionSubtree } from '../../projects/actors.ts';
+import { ASSESSMENT_GRADES, labelOf } from '../../projects/model.ts';
+import { loadDirectory, type WorkflowEnv } from '../../projects/repository.ts';
+import { departmentAssessments } from '../../projects/tables.ts';
 
 const url = (path: string, filters: Record<string, string | undefined>) => {
   const q = new URLSearchParams();
@@ -79,7 +29,7 @@ const url = (path: string, filters: Record<string, string | undefined>) => {
 };
 
 export const drills = {
-  /** The approved disbursements of that budget year (the cockpit's own list: the funds queue has no year filter). */
+  /** The approved disbursements of that budget year (the web page lists `GET /api/funds/disbursements?status=approved&year=…`). */
   disbursed: (year: number) => url('/projects/cockpit/disbursed', { year: String(year) }),
   overdue: (kind: string, holderOrganisationId: string) =>
     url('/projects/supervision', { overdue: '1', kind, holderOrganisationId }),
@@ -183,101 +133,6 @@ export async function openIncidents(db: Queryable, actor: Actor, now: Date) {
       organisationName: r.organisationName,
       count: r.n,
       drill: drills.incidents(r.organisationId),
-    })),
-  };
-}
-
-export const DisbursedQuery = Type.Object(
-  {
-    year: Type.Integer({ minimum: 2000, maximum: 2100, description: '预算年度' }),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
-  },
-  strict,
-);
-
-export const DisbursedList = Type.Object(
-  {
-    year: N,
-    total: N,
-    /** The sum of all rows of the year (not only this page), as on the chart. */
-    disbursed: S,
-    items: Type.Array(
-      Type.Object(
-        {
-          id: S,
-          projectId: S,
-          projectCode: S,
-          projectName: S,
-          department: S,
-          kind: S,
-          kindName: S,
-          amount: S,
-          purpose: S,
-          decidedAt: Type.Union([S, Type.Null()]),
-        },
-        strict,
-      ),
-    ),
-  },
-  strict,
-);
-
-const DISBURSEMENT_KINDS: Record<string, string> = { construction: '建设资金', om: '运维经费' };
-
-/** The list behind a year's 已拨付 figure: approved disbursements of visible projects in that year. */
-export async function disbursedOfYear(
-  db: Queryable,
-  projectIds: string[],
-  query: { year: number; limit?: number; offset?: number },
-) {
-  const { year, limit = 20, offset = 0 } = query;
-  if (projectIds.length === 0) return { year, total: 0, disbursed: '0.00', items: [] };
-  const where = and(
-    inArray(disbursements.projectId, projectIds),
-    eq(disbursements.status, 'approved'),
-    eq(disbursements.year, year),
-  );
-  const [[totals], rows] = await Promise.all([
-    db
-      .select({ n: count(), fen: sum(disbursements.amountFen) })
-      .from(disbursements)
-      .where(where),
-    db
-      .select({
-        id: disbursements.id,
-        projectId: projects.id,
-        projectCode: projects.code,
-        projectName: projects.name,
-        department: organisations.name,
-        kind: disbursements.kind,
-        amountFen: disbursements.amountFen,
-        purpose: disbursements.purpose,
-        decidedAt: disbursements.decidedAt,
-      })
-      .from(disbursements)
-      .innerJoin(projects, eq(projects.id, disbursements.projectId))
-      .innerJoin(organisations, eq(organisations.id, disbursements.requestingOrganisationId))
-      .where(where)
-      .orderBy(desc(disbursements.decidedAt), desc(disbursements.requestedAt), disbursements.id)
-      .limit(limit)
-      .offset(offset),
-  ]);
-  return {
-    year,
-    total: totals?.n ?? 0,
-    disbursed: fenToYuan(BigInt(totals?.fen ?? 0)),
-    items: rows.map((r) => ({
-      id: r.id,
-      projectId: r.projectId,
-      projectCode: r.projectCode,
-      projectName: r.projectName,
-      department: r.department,
-      kind: r.kind,
-      kindName: DISBURSEMENT_KINDS[r.kind] ?? r.kind,
-      amount: fenToYuan(r.amountFen),
-      purpose: r.purpose,
-      decidedAt: r.decidedAt?.toISOString() ?? null,
     })),
   };
 }

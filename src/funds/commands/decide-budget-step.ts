@@ -1,0 +1,35 @@
+/** 安排经费 / 上报预算: the budget steps after the review and the publicity. */
+import { refreshProject } from '../../projects/commands.ts';
+import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { RoleCode } from '../../rules/index.ts';
+import { type CommandContext, runCommand } from '../../shared/command.ts';
+import { notFound } from '../../shared/errors.ts';
+import { otherBudgetSteps } from '../model.ts';
+import { type FundsDeps, recordStep, stepActor, throwProblems } from './support.ts';
+
+export async function decideBudgetStep(
+  deps: FundsDeps,
+  ctx: CommandContext,
+  env: WorkflowEnv,
+  projectId: string,
+  stepId: string,
+  opinion: string,
+): Promise<void> {
+  const actor = ctx.actor!;
+  await runCommand(
+    deps,
+    ctx,
+    { action: 'funds.budget_step', objectType: 'project', objectId: projectId, details: { stepId } },
+    async (tx, audit) => {
+      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+      const step = otherBudgetSteps(pc.rulebook).find((s) => s.id === stepId);
+      if (!step) throw notFound('该项目的预算环节中没有这个步骤', 'STEP_NOT_FOUND');
+      const role = stepActor(actor, pc, step);
+      audit.role = role.role;
+      audit.organisationId = role.organisationId;
+      throwProblems(pc.evaluation.checkStep(step.id, role.role as RoleCode));
+      await recordStep(tx, deps, env, actor, pc, step, role, opinion, {});
+      await refreshProject(tx, env, projectId);
+    },
+  );
+}

@@ -1,0 +1,42 @@
+/** An anonymous objection while the notice runs; the address is kept only as a keyed hash. */
+import { eq } from 'drizzle-orm';
+import { hmacSm3Hex } from '../../crypto/sm3.ts';
+import type { WorkflowEnv } from '../../projects/repository.ts';
+import { type CommandContext, runCommand } from '../../shared/command.ts';
+import { conflict, invalid, notFound } from '../../shared/errors.ts';
+import { publicityPhase } from '../model.ts';
+import { publicityNotices, publicityObjections } from '../tables.ts';
+import type { FundsDeps } from './support.ts';
+
+export async function fileObjection(
+  deps: FundsDeps,
+  ctx: CommandContext,
+  env: WorkflowEnv,
+  noticeId: string,
+  content: string,
+): Promise<string> {
+  return runCommand(
+    deps,
+    ctx,
+    { action: 'funds.objection_file', objectType: 'publicity', objectId: noticeId },
+    async (tx) => {
+      const [notice] = await tx.select().from(publicityNotices).where(eq(publicityNotices.id, noticeId));
+      const phase = notice ? publicityPhase(notice, env.today) : 'draft';
+      if (!notice || phase === 'draft' || phase === 'scheduled')
+        throw notFound('公示不存在', 'NOTICE_NOT_FOUND');
+      if (phase === 'ended') throw conflict('PUBLICITY_ENDED', '公示期已结束，不再受理异议');
+      const text = content.trim();
+      if (text.length === 0) throw invalid('CONTENT_REQUIRED', '请填写异议内容', { field: 'content' });
+      const [row] = await tx
+        .insert(publicityObjections)
+        .values({
+          noticeId,
+          content: text,
+          clientKey: hmacSm3Hex(deps.auditKey, `objection:${ctx.sourceIp ?? ''}`),
+          createdAt: env.now,
+        })
+        .returning({ id: publicityObjections.id });
+      return row.id;
+    },
+  );
+}
