@@ -14,6 +14,7 @@ import { isLocked, isPasswordExpired } from './account-state.ts';
 import { resetMfa, unlockUser } from './commands.ts';
 import { commandContext } from './plugin.ts';
 import { securityUsers } from './queries.ts';
+import { UserListQuery, UserPage } from './user-list.ts';
 
 const SecurityUser = Type.Object(
   {
@@ -52,17 +53,18 @@ export function registerSecurityAdminRoutes(app: FastifyInstance, deps: CommandD
     {
       schema: {
         tags: ['安全管理'],
-        summary: '账户安全状态与角色（安全管理员；不含个人信息）',
-        response: {
-          200: Type.Object({ items: Type.Array(SecurityUser) }, { additionalProperties: false }),
-          ...errors,
-        },
+        summary: '账户安全状态与角色（安全管理员；不含个人信息；筛选、排序、分页）',
+        querystring: UserListQuery,
+        response: { 200: UserPage(SecurityUser), ...errors },
       },
     },
-    async () => {
+    async (req) => {
       const now = deps.clock.now();
-      const { rows, roles: roleRows } = await securityUsers(deps.db);
+      const { rows, roles: roleRows, total, limit, offset } = await securityUsers(deps.db, req.query);
       return {
+        total,
+        limit,
+        offset,
         items: rows.map((u) => ({
           id: u.id,
           username: u.username,

@@ -12,7 +12,7 @@ import { commandContext } from '../identity/plugin.ts';
 import type { CommandDeps } from '../shared/command.ts';
 import { notFound } from '../shared/errors.ts';
 import { createJurisdiction, createOrganisation, updateOrganisation } from './commands.ts';
-import { listJurisdictions, listOrganisations, presentJurisdiction } from './queries.ts';
+import { listJurisdictions, listOrganisations, pageOrganisations, presentJurisdiction } from './queries.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -40,6 +40,19 @@ const OrganisationItem = Type.Object(
     jurisdictionName: Type.String(),
     parentId: Type.Union([Type.String(), Type.Null()]),
     version: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
+
+/** Filters of the directory; without `limit` the whole directory as before (the selectors' source). */
+const OrganisationListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, description: '单位名称包含' })),
+    kind: Type.Optional(Literals(ORGANISATION_KINDS)),
+    jurisdictionId: Type.Optional(Uuid),
+    sort: Type.Optional(Literals(['name', '-name'] as const)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   },
   { additionalProperties: false },
 );
@@ -92,14 +105,30 @@ export function registerOrgRoutes(app: FastifyInstance, deps: CommandDeps, keyri
     {
       schema: {
         tags: ['组织机构'],
-        summary: '组织机构名录',
+        summary: '组织机构名录（不带 limit 为全部名录，带 limit 为筛选、排序后的一页）',
+        description:
+          '不带 limit：返回全部名录 { items }（按辖区、类型、名称排序），与以前相同，供各页面的单位选择框使用；' +
+          '带 limit（1–100）：按 q（名称包含）、kind、jurisdictionId 筛选，按 sort 排序，返回 { items, total, limit, offset }。',
+        querystring: OrganisationListQuery,
         response: {
-          200: Type.Object({ items: Type.Array(OrganisationItem) }, { additionalProperties: false }),
+          200: Type.Object(
+            {
+              items: Type.Array(OrganisationItem),
+              total: Type.Optional(Type.Integer({ description: '符合条件的单位总数（分页时）' })),
+              limit: Type.Optional(Type.Integer()),
+              offset: Type.Optional(Type.Integer()),
+            },
+            { additionalProperties: false },
+          ),
           ...errors,
         },
       },
     },
-    async () => ({ items: await listOrganisations(deps.db) }),
+    async (req) => {
+      const { limit, ...filters } = req.query;
+      if (limit === undefined) return { items: await listOrganisations(deps.db) };
+      return pageOrganisations(deps.db, { ...filters, limit });
+    },
   );
 
   // One organisation by primary key (the edit form's current version). Also the ceiling of

@@ -12,6 +12,7 @@ import { ROLE_CODES } from '../access/roles.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { ErrorBody, errors, IdParams, NoContent, Uuid, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { UserListQuery, UserPage } from '../identity/user-list.ts';
 import { type CommandDeps, recordEvent } from '../shared/command.ts';
 import { invalid } from '../shared/errors.ts';
 import {
@@ -22,7 +23,7 @@ import {
   updateUser,
   viewPersonalData,
 } from './commands.ts';
-import { listUsers, presentUserRoles, userIdsByPersonalData } from './queries.ts';
+import { listUsers, pageUsers, presentUserRoles, userIdsByPersonalData } from './queries.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -79,14 +80,12 @@ export function registerUserRoutes(app: FastifyInstance, deps: CommandDeps, keyr
     {
       schema: {
         tags: ['用户与角色'],
-        summary: '用户列表（个人信息脱敏）',
-        response: {
-          200: Type.Object({ items: Type.Array(UserItem) }, { additionalProperties: false }),
-          ...errors,
-        },
+        summary: '用户列表（个人信息脱敏；筛选、排序、分页）',
+        querystring: UserListQuery,
+        response: { 200: UserPage(UserItem), ...errors },
       },
     },
-    async () => ({ items: await listUsers(deps.db, keyring) }),
+    async (req) => pageUsers(deps.db, keyring, req.query),
   );
 
   typed.get(

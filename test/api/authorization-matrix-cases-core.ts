@@ -61,7 +61,8 @@ export const CASES: Record<string, RouteCase> = {
       };
     },
   },
-  'GET /api/organisations': { call: () => ({ url: '/api/organisations' }) },
+  // The paged directory (the whole one, without limit, is what the other parts' fixtures read).
+  'GET /api/organisations': { call: () => ({ url: '/api/organisations?q=局&sort=name&limit=10&offset=0' }) },
   'GET /api/organisations/:id': {
     call: async () => ({ url: `/api/organisations/${(await anyOrganisation()).id}` }),
   },
@@ -93,7 +94,7 @@ export const CASES: Record<string, RouteCase> = {
       };
     },
   },
-  'GET /api/users': { call: () => ({ url: '/api/users' }) },
+  'GET /api/users': { call: () => ({ url: '/api/users?q=a&status=enabled&sort=-username&limit=10' }) },
   'POST /api/users': {
     call: (_c, seq) => ({
       url: '/api/users',
@@ -111,7 +112,7 @@ export const CASES: Record<string, RouteCase> = {
   },
   'GET /api/users/:id/sensitive': { call: async () => ({ url: `/api/users/${await newUser()}/sensitive` }) },
   'POST /api/users/lookup': { call: () => ({ url: '/api/users/lookup', body: { phone: '13800000000' } }) },
-  'GET /api/security/users': { call: () => ({ url: '/api/security/users' }) },
+  'GET /api/security/users': { call: () => ({ url: '/api/security/users?role=dept_staff&limit=10' }) },
   'GET /api/security/policy': { call: () => ({ url: '/api/security/policy' }) },
   'POST /api/users/:id/unlock': { call: async () => ({ url: `/api/users/${await newUser()}/unlock` }) },
   'DELETE /api/users/:id/mfa': { call: async () => ({ url: `/api/users/${await newUser()}/mfa` }) },

@@ -173,7 +173,7 @@ describe('lockout', () => {
     assert.equal((await attempt(ctx, 'jc.finance', DEMO_PASSWORD)).statusCode, 401);
     const id = (await userRow('jc.finance')).id;
     const sec = await login(ctx, 'demo.secadmin');
-    const listed = (await sec.request('GET', '/api/security/users'))
+    const listed = (await sec.request('GET', '/api/security/users?q=jc.finance'))
       .json()
       .items.find((u: { id: string }) => u.id === id);
     assert.equal(listed.locked, true);

@@ -6,10 +6,15 @@
  * oversight body (who sees none of the drafts but runs the same predicate). And the bounds of the
  * hot reads (issue 11 bench): one statement for the session check with its roles, one for the
  * rulebook, calendar and directory stamps, one for a project's detail with all its child rows.
+ * The user directories (GET /api/users, GET /api/security/users) likewise: the page's roles in one
+ * statement.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../src/db/client.ts';
+import { organisations, roleAssignments, users } from '../../src/db/schema.ts';
+import { seal } from '../../src/org/user-data.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { applicationBody, expectStatus } from './projects-support.ts';
 
@@ -128,5 +133,61 @@ describe('statements per request on the hot read paths', () => {
     assert.ok(detail <= 3, `detail: ${detail} statements`);
     const ceiling = await count(() => staff.request('GET', `/api/organisations/${orgId}`));
     assert.ok(ceiling <= 2, `ceiling: ${ceiling} statements`);
+  });
+});
+
+/** `n` more accounts named stmt.*, each with a phone (masked in the list) and a role. */
+async function createUsers(n: number, from: number): Promise<void> {
+  const db = ctx.database.db;
+  const [org] = await db.select().from(organisations).limit(1);
+  const rows = Array.from({ length: n }, (_, i) => {
+    const id = randomUUID();
+    return {
+      id,
+      username: `stmt.u${String(from + i).padStart(3, '0')}`,
+      displayName: `语句统计${from + i}`,
+      passwordHash: 'not-a-login',
+      passwordChangedAt: new Date(),
+      ...seal(ctx.keyring, id, { phone: `1390000${String(from + i).padStart(4, '0')}` }),
+    };
+  });
+  await db.insert(users).values(rows);
+  await db.insert(roleAssignments).values(
+    rows.map((r) => ({
+      userId: r.id,
+      role: 'dept_staff',
+      organisationId: org.id,
+      jurisdictionId: org.jurisdictionId,
+    })),
+  );
+}
+
+describe('statement counts do not grow with the number of users', () => {
+  test('GET /api/users and GET /api/security/users at 5 and at 50 users', async () => {
+    const sys = await login(ctx, 'demo.sysadmin');
+    const sec = await login(ctx, 'demo.secadmin');
+    const measureUsers = async (expected: number) => {
+      const page = (await sys.request('GET', '/api/users?q=stmt.&limit=25')).json();
+      assert.equal(page.total, expected);
+      assert.equal(page.items.length, Math.min(25, expected));
+      assert.ok(page.items.every((u: { roles: unknown[]; phoneMasked: string }) => u.roles.length === 1));
+      assert.match(page.items[0].phoneMasked, /^139\*{4}\d{4}$/);
+      return {
+        users: await count(() => sys.request('GET', '/api/users?q=stmt.&limit=25')),
+        filtered: await count(() =>
+          sys.request(
+            'GET',
+            '/api/users?q=stmt.&role=dept_staff&status=enabled&sort=-username&limit=10&offset=2',
+          ),
+        ),
+        security: await count(() => sec.request('GET', '/api/security/users?q=stmt.&limit=25')),
+      };
+    };
+    await createUsers(5, 0);
+    const five = await measureUsers(5);
+    await createUsers(45, 5);
+    const fifty = await measureUsers(50);
+    assert.deepEqual(fifty, five);
+    for (const [read, n] of Object.entries(five)) assert.ok(n <= 6, `${read}: ${n} statements`);
   });
 });

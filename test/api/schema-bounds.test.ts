@@ -65,7 +65,7 @@ describe('input bounds', () => {
 
   test('a version of 2^31 is a 400 at the field, not a 500', async () => {
     const admin: Session = await login(ctx, 'demo.sysadmin');
-    const users = (await admin.request('GET', '/api/users')).json().items;
+    const users = (await admin.request('GET', '/api/users?q=dt.staff')).json().items;
     const target = users.find((u: { username: string }) => u.username === 'dt.staff');
     const res = await admin.request('PATCH', `/api/users/${target.id}`, {
       displayName: 'x',

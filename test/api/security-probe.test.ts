@@ -380,7 +380,7 @@ describe('item 7: the three administrators (三员分立)', () => {
     try {
       const sys = await login(c, 'demo.sysadmin');
       const sec = await login(c, 'demo.secadmin');
-      const users = (await sys.request('GET', '/api/users')).json().items as {
+      const users = (await sys.request('GET', '/api/users?q=demo.&limit=100')).json().items as {
         id: string;
         username: string;
         version: number;
@@ -396,7 +396,7 @@ describe('item 7: the three administrators (三员分立)', () => {
       }
       const holders = async (role: string) =>
         (
-          (await sec.request('GET', '/api/security/users')).json().items as {
+          (await sec.request('GET', `/api/security/users?role=${role}&limit=100`)).json().items as {
             id: string;
             username: string;
             roles: { id: string; role: string }[];

@@ -85,7 +85,7 @@ describe('三员分立', () => {
 
   test("the security administrator's view of accounts carries security state and roles, no personal data", async () => {
     const id = await newUser('sep.private');
-    const res = await sec.request('GET', '/api/security/users');
+    const res = await sec.request('GET', '/api/security/users?q=sep.private');
     assert.equal(res.statusCode, 200);
     const row = res.json().items.find((u: { id: string }) => u.id === id);
     assert.deepEqual(Object.keys(row).sort(), [

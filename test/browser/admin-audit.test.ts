@@ -85,3 +85,38 @@ test('the audit log reads in Chinese, finds a person by Chinese name, and verifi
   await page.screenshot({ path: path.join(RESULTS, 'audit-verify.png') });
   await page.close();
 });
+
+test("the administrators' lists page, filter and sort on the server (filters and sort in the URL)", async () => {
+  const page = await ui.signIn('demo.sysadmin');
+  await page.goto(`${ui.url}/admin/users?q=demo.`);
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await page.locator('tr', { hasText: 'demo.auditadmin' }).waitFor({ timeout: 30_000 });
+  const header = page.locator('th', { hasText: '用户名' });
+  await header.click();
+  await page.waitForURL(/sort=username/);
+  await header.click();
+  await page.waitForURL(/sort=-username/);
+  await page.waitForFunction(
+    () => document.querySelector('.ant-table-tbody tr.ant-table-row')?.textContent?.includes('demo.sysadmin'),
+    undefined,
+    { timeout: 30_000 },
+  );
+  assert.match((await rows.last().textContent()) ?? '', /demo\.auditadmin/, 'descending by user name');
+  await page.getByText(/共 \d+ 个账号/).waitFor();
+
+  await page.goto(`${ui.url}/admin/organisations?kind=finance&pageSize=10`);
+  await rows.first().waitFor({ timeout: 30_000 });
+  const total = Number(
+    /共 (\d+) 个单位/.exec((await page.getByText(/共 \d+ 个单位/).textContent()) ?? '')?.[1],
+  );
+  const api = await page.evaluate(async () => {
+    const res = await fetch('/api/organisations?kind=finance&limit=10', { credentials: 'same-origin' });
+    return (await res.json()) as { total: number };
+  });
+  assert.equal(total, api.total, 'the count is the server total');
+  for (const text of await rows.allTextContents()) assert.match(text, /财政部门/);
+  await page.locator('th', { hasText: '单位名称' }).click();
+  await page.waitForURL(/sort=name/);
+  await page.screenshot({ path: path.join(RESULTS, 'admin-organisations-paged.png') });
+  await page.close();
+});

@@ -6235,10 +6235,29 @@ export interface paths {
     };
   };
   '/api/organisations': {
-    /** 组织机构名录 */
+    /** 组织机构名录（不带 limit 为全部名录，带 limit 为筛选、排序后的一页） */
     get: {
       params: never;
-      query: never;
+      query: {
+        jurisdictionId?: string;
+        kind?:
+          | 'department'
+          | 'authority'
+          | 'approval_bureau'
+          | 'finance'
+          | 'leadership_body'
+          | 'data_center'
+          | 'expert_committee'
+          | 'contractor'
+          | 'supervisor'
+          | 'evaluator'
+          | 'platform';
+        limit?: number;
+        offset?: number;
+        /** 单位名称包含 */
+        q?: string;
+        sort?: 'name' | '-name';
+      };
       body: never;
       responses: {
         200: {
@@ -6252,6 +6271,10 @@ export interface paths {
             parentId: string | null;
             version: number;
           }[];
+          /** 符合条件的单位总数（分页时） */
+          total?: number;
+          limit?: number;
+          offset?: number;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;
@@ -12935,10 +12958,34 @@ export interface paths {
     };
   };
   '/api/security/users': {
-    /** 账户安全状态与角色（安全管理员；不含个人信息） */
+    /** 账户安全状态与角色（安全管理员；不含个人信息；筛选、排序、分页） */
     get: {
       params: never;
-      query: never;
+      query: {
+        limit?: number;
+        offset?: number;
+        /** 在该单位担任角色的用户 */
+        organisationId?: string;
+        /** 用户名或姓名包含（不区分大小写） */
+        q?: string;
+        role?:
+          | 'dept_staff'
+          | 'dept_leader'
+          | 'authority_reviewer'
+          | 'authority_leader'
+          | 'approver'
+          | 'finance_officer'
+          | 'leadership_body'
+          | 'expert'
+          | 'contractor'
+          | 'supervisor'
+          | 'third_party_evaluator'
+          | 'sys_admin'
+          | 'sec_admin'
+          | 'audit_admin';
+        sort?: 'username' | '-username';
+        status?: 'enabled' | 'disabled';
+      };
       body: never;
       responses: {
         200: {
@@ -12963,6 +13010,9 @@ export interface paths {
               jurisdictionName: string;
             }[];
           }[];
+          total: number;
+          limit: number;
+          offset: number;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;
@@ -13020,10 +13070,34 @@ export interface paths {
     };
   };
   '/api/users': {
-    /** 用户列表（个人信息脱敏） */
+    /** 用户列表（个人信息脱敏；筛选、排序、分页） */
     get: {
       params: never;
-      query: never;
+      query: {
+        limit?: number;
+        offset?: number;
+        /** 在该单位担任角色的用户 */
+        organisationId?: string;
+        /** 用户名或姓名包含（不区分大小写） */
+        q?: string;
+        role?:
+          | 'dept_staff'
+          | 'dept_leader'
+          | 'authority_reviewer'
+          | 'authority_leader'
+          | 'approver'
+          | 'finance_officer'
+          | 'leadership_body'
+          | 'expert'
+          | 'contractor'
+          | 'supervisor'
+          | 'third_party_evaluator'
+          | 'sys_admin'
+          | 'sec_admin'
+          | 'audit_admin';
+        sort?: 'username' | '-username';
+        status?: 'enabled' | 'disabled';
+      };
       body: never;
       responses: {
         200: {
@@ -13049,6 +13123,9 @@ export interface paths {
               jurisdictionName: string;
             }[];
           }[];
+          total: number;
+          limit: number;
+          offset: number;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;

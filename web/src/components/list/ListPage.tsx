@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiErrorResult } from '../ApiErrorResult.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { FilterBar, type FilterField } from './FilterBar.tsx';
+import { sortOrderOf, sortParam } from './query.ts';
 import type { ListQuery, Paged } from './useListQuery.ts';
 import { useListQuery } from './useListQuery.ts';
 
@@ -38,6 +39,18 @@ export function ListPage<T extends object>({
 }
 
 /**
+ * Columns marked `sorter: true` sort on the server: their header shows the URL's `sort`, and a
+ * click rewrites it (the column's dataIndex ascending, `-dataIndex` descending, none: default order).
+ */
+function serverSorted<T>(columns: TableColumnsType<T>, sort: string | undefined): TableColumnsType<T> {
+  return columns.map((c) =>
+    c.sorter === true && 'dataIndex' in c && typeof c.dataIndex === 'string'
+      ? { ...c, sortOrder: sortOrderOf(sort, c.dataIndex) }
+      : c,
+  );
+}
+
+/**
  * The same list drawn from a `useListQuery` the page holds itself (when it needs the filters for
  * an import/export button or reloads the list after a save).
  */
@@ -70,11 +83,16 @@ export function ListView<T extends object>({
         <Table<T>
           rowKey={rowKey}
           loading={list.loading}
-          columns={columns}
+          columns={serverSorted(columns, list.params.filters.sort)}
           dataSource={list.data?.items ?? []}
           pagination={list.pagination}
           scroll={{ x: 'max-content' }}
           locale={empty ? { emptyText: empty } : undefined}
+          onChange={(_pagination, _filters, sorter, extra) => {
+            if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+            const column = typeof sorter.field === 'string' ? sorter.field : undefined;
+            if (column) list.setFilters({ sort: sortParam(column, sorter.order ?? null) });
+          }}
           {...table}
         />
       )}

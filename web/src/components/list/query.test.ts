@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageLocally, readListParams, toServerQuery, writeListParams } from './query.ts';
+import {
+  pageLocally,
+  readListParams,
+  sortOrderOf,
+  sortParam,
+  toServerQuery,
+  writeListParams,
+} from './query.ts';
 
 describe('list filters in the URL', () => {
   it('reads filters and paging, per prefix, and falls back to page 1 on nonsense', () => {
@@ -35,5 +42,17 @@ describe('list filters in the URL', () => {
       [20, 22, 24, 26, 28, 30, 32, 34, 36, 38],
     );
     assert.equal(pageLocally(items, { filters: {}, page: 5, pageSize: 10 }, even).items.length, 5);
+  });
+
+  it('sorts through the server: `sort` in the URL is the column and its direction', () => {
+    assert.equal(sortOrderOf('username', 'username'), 'ascend');
+    assert.equal(sortOrderOf('-username', 'username'), 'descend');
+    assert.equal(sortOrderOf('-name', 'username'), null);
+    assert.equal(sortOrderOf(undefined, 'username'), null);
+    assert.equal(sortParam('name', 'ascend'), 'name');
+    assert.equal(sortParam('name', 'descend'), '-name');
+    assert.equal(sortParam('name', null), undefined);
+    const s = writeListParams(new URLSearchParams('q=a&page=3'), '', { filters: { sort: '-name' } });
+    assert.deepEqual(toServerQuery(readListParams(s)), { q: 'a', sort: '-name', limit: 20, offset: 0 });
   });
 });

@@ -82,3 +82,22 @@ export function pageLocally<T>(
   const start = (params.page - 1) * params.pageSize;
   return { items: kept.slice(start, start + params.pageSize), total: kept.length };
 }
+
+export type SortOrder = 'ascend' | 'descend' | null;
+
+/**
+ * A column's order from the URL's `sort` (`name` ascending, `-name` descending): what the table
+ * shows on the column header. Sorting is the server's (`sort` goes with the other filters).
+ */
+export function sortOrderOf(sort: string | undefined, column: string): SortOrder {
+  if (sort === column) return 'ascend';
+  if (sort === `-${column}`) return 'descend';
+  return null;
+}
+
+/** The URL's `sort` after a click on a column header (none: the list's own order). */
+export function sortParam(column: string, order: SortOrder | undefined): string | undefined {
+  if (order === 'ascend') return column;
+  if (order === 'descend') return `-${column}`;
+  return undefined;
+}

@@ -3,13 +3,13 @@ import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag } from 'ant
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import { EChart } from '../../components/EChart.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
 import { formatYuan } from '../projects/logic.ts';
 import { getCockpit } from './api.ts';
 import { departmentOption, moneyOption, overdueOption, stateOption } from './charts.ts';
-import { EChart } from './EChart.tsx';
 
 const GRADE_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
 

@@ -2,15 +2,7 @@
  * Types (generated from the server's schemas, web/src/api/schema.ts) and calls of the 年度考核 pages
  * (src/evaluation).
  */
-import {
-  type ApiBody,
-  ApiError,
-  type ApiResponse,
-  buildUrl,
-  call,
-  NETWORK_ERROR,
-  toApiError,
-} from '../../api/client.ts';
+import { type ApiBody, type ApiResponse, call } from '../../api/client.ts';
 
 const E = '/api/evaluation';
 
@@ -57,26 +49,6 @@ export const evaluation = {
     call('post', '/api/evaluation/rectifications/{id}/close', { params: { id }, body: { version } }),
   publicResults: (signal?: AbortSignal) => call('get', '/api/public/evaluation-results', { signal }),
 };
-
-/** Downloads a generated file (report, compilation, summary) under `fileName`. */
-export async function download(path: string, fileName: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path), { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, { code: NETWORK_ERROR, message: '无法连接服务器，请检查网络后重试' });
-  }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => undefined);
-    throw toApiError(response.status, body, response.headers.get('x-request-id'));
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export const reportUrl = (roundId: string, organisationId: string) =>
   `${E}/rounds/${roundId}/reports/${organisationId}`;

@@ -1,8 +1,14 @@
-import { type ApiResponse, api } from '../../../api/client.ts';
+import { type ApiResponse, api, type QueryValue } from '../../../api/client.ts';
 import type { OrganisationListResponse } from '../../../api/types.ts';
 
-/** sys_admin only. */
-export const listOrganisations = (signal: AbortSignal) =>
+/** One page of the directory (filters, sort, limit/offset in the query; the server counts the total). */
+export const listOrganisations = (query: Record<string, QueryValue>, signal: AbortSignal) =>
+  api
+    .get<OrganisationListResponse>('/api/organisations', { query, signal })
+    .then((page) => ({ ...page, total: page.total ?? page.items.length }));
+
+/** The whole directory (no limit): the source of the parent selector, the kinds and the parents' names. */
+export const listDirectory = (signal: AbortSignal) =>
   api.get<OrganisationListResponse>('/api/organisations', { signal });
 
 export const listJurisdictions = (signal: AbortSignal) =>

@@ -4,39 +4,38 @@ import { useMemo, useState } from 'react';
 import type { Organisation } from '../../../api/types.ts';
 import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
-import { useLocalList } from '../../../components/list/useListQuery.ts';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { listJurisdictions, listOrganisations } from './api.ts';
+import { listDirectory, listJurisdictions, listOrganisations } from './api.ts';
 import { OrganisationModal } from './OrganisationModal.tsx';
 
 const distinct = <T,>(values: T[]) => [...new Set(values)];
 
-/** 按单位名称 (q), 类型 (kind) and 所属辖区 (jurisdictionId): the list's URL filters. */
-const matchesOrganisation = (o: Organisation, f: Record<string, string>) =>
-  (!f.q?.trim() || o.name.includes(f.q.trim())) &&
-  (!f.kind || o.kind === f.kind) &&
-  (!f.jurisdictionId || o.jurisdictionId === f.jurisdictionId);
-
-/** 组织机构: the organisations of every jurisdiction (sys_admin): add and edit. */
+/**
+ * 组织机构: the organisations of every jurisdiction (sys_admin): add and edit. The table is a page
+ * from the server (按单位名称 q, 类型 kind, 所属辖区 jurisdictionId and the sort in the URL); the
+ * whole directory, as every selector loads it, gives the kinds, the parents' names and the parent
+ * selector of the form.
+ */
 export default function OrganisationsPage() {
-  const organisations = useRequest(listOrganisations);
-  const { data, loading, reload } = organisations;
-  const list = useLocalList(organisations, matchesOrganisation, { noun: '个单位' });
+  const list = useListQuery(listOrganisations, { noun: '个单位' });
+  const directory = useRequest(listDirectory);
   const places = useRequest(listJurisdictions);
   const [editing, setEditing] = useState<Organisation | null | 'new'>(null);
+  const reload = () => {
+    list.reload();
+    directory.reload();
+  };
 
-  const items = useMemo(() => data?.items ?? [], [data]);
+  const items = useMemo(() => directory.data?.items ?? [], [directory.data]);
   const names = useMemo(() => new Map(items.map((o) => [o.id, o.name])), [items]);
   // Kinds are a value enum: filter on the code, show the server's Chinese name.
   const kinds = distinct(items.map((o) => o.kind)).map((kind) => ({
     value: kind,
     label: items.find((o) => o.kind === kind)?.kindName ?? kind,
   }));
-  const jurisdictions = distinct(items.map((o) => o.jurisdictionId)).map((id) => ({
-    value: id,
-    label: items.find((o) => o.jurisdictionId === id)?.jurisdictionName ?? id,
-  }));
+  const jurisdictions = (places.data?.items ?? []).map((j) => ({ value: j.id, label: j.name }));
   const fields: FilterField[] = [
     { name: 'q', label: '按单位名称搜索', type: 'text', width: 320 },
     { name: 'kind', label: '类型', type: 'select', width: 180, options: kinds },
@@ -47,6 +46,7 @@ export default function OrganisationsPage() {
     {
       title: '单位名称',
       dataIndex: 'name',
+      sorter: true,
     },
     {
       title: '类型',
@@ -88,7 +88,7 @@ export default function OrganisationsPage() {
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               新增单位
             </Button>
-            <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={list.loading}>
               刷新
             </Button>
           </Space>
@@ -101,7 +101,7 @@ export default function OrganisationsPage() {
         open={editing !== null}
         organisation={editing === 'new' ? null : editing}
         kinds={kinds}
-        jurisdictions={(places.data?.items ?? []).map((j) => ({ value: j.id, label: j.name }))}
+        jurisdictions={jurisdictions}
         organisations={items}
         onClose={() => setEditing(null)}
         onDone={() => {

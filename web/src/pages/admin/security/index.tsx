@@ -13,9 +13,10 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { ROLE_LABELS } from '../../../access.ts';
 import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
-import { useLocalList } from '../../../components/list/useListQuery.ts';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useAction } from '../../../hooks/useAction.ts';
@@ -46,20 +47,25 @@ const stateOf = (u: SecurityUser) =>
       ? STATE.locked
       : STATE.enabled;
 
-const FIELDS: FilterField[] = [{ name: 'q', label: '按用户名或姓名搜索', type: 'text', width: 320 }];
-const matchesUser = (u: SecurityUser, f: Record<string, string>) => {
-  const k = f.q?.trim().toLowerCase();
-  return !k || u.username.toLowerCase().includes(k) || u.displayName.toLowerCase().includes(k);
-};
+/** 按用户名或姓名 (q) and 角色: the URL's filters, applied by the server with the page and the sort. */
+const FIELDS: FilterField[] = [
+  { name: 'q', label: '按用户名或姓名搜索', type: 'text', width: 320 },
+  {
+    name: 'role',
+    label: '角色',
+    type: 'select',
+    width: 180,
+    options: Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label })),
+  },
+];
 
 /**
  * 账户安全与授权 (security administrator, 三员分立): grants and revokes roles, unlocks accounts, resets a
  * lost authenticator, and shows the security policy in force. No personal data is shown here.
  */
 export default function SecurityAdminPage() {
-  const users = useRequest(listSecurityUsers);
-  const { loading, reload } = users;
-  const list = useLocalList(users, matchesUser, { noun: '个账号' });
+  const list = useListQuery(listSecurityUsers, { noun: '个账号' });
+  const { loading, reload } = list;
   const policy = useRequest(fetchPolicy);
   const { message } = App.useApp();
   const [granting, setGranting] = useState<SecurityUser | null>(null);
@@ -72,6 +78,7 @@ export default function SecurityAdminPage() {
       title: '用户名',
       dataIndex: 'username',
       width: 170,
+      sorter: true,
       render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
     },
     { title: '姓名', dataIndex: 'displayName', width: 160, ellipsis: true },

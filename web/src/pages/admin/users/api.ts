@@ -1,8 +1,9 @@
-import { type ApiBody, type ApiResponse, api } from '../../../api/client.ts';
+import { type ApiBody, type ApiResponse, api, type QueryValue } from '../../../api/client.ts';
 import type { UserListResponse, UserSensitiveResponse } from '../../../api/types.ts';
 
-/** sys_admin only. Phone and ID numbers come masked. */
-export const listUsers = (signal: AbortSignal) => api.get<UserListResponse>('/api/users', { signal });
+/** sys_admin only: one page (filters, sort, limit/offset in the query). Phone and ID numbers come masked. */
+export const listUsers = (query: Record<string, QueryValue>, signal: AbortSignal) =>
+  api.get<UserListResponse>('/api/users', { query, signal });
 
 /** sys_admin only: the unmasked personal data of one user. Every call is audited (SECURITY.md 34). */
 export const fetchSensitive = (id: string) => api.get<UserSensitiveResponse>(`/api/users/${id}/sensitive`);

@@ -1,13 +1,13 @@
 import { ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Flex, Space, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import { ROLE_LABELS } from '../../../access.ts';
 import { asApiError } from '../../../api/client.ts';
 import type { UserRoleSummary, UserSummary } from '../../../api/types.ts';
 import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
-import { useLocalList } from '../../../components/list/useListQuery.ts';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { useRequest } from '../../../hooks/useRequest.ts';
 import { listUsers, updateUser } from './api.ts';
 import { ResetPasswordModal } from './components/ResetPasswordModal.tsx';
 import { SensitiveButton } from './components/SensitiveButton.tsx';
@@ -25,19 +25,32 @@ const STATUS = {
 const statusOf = (u: UserSummary) =>
   !u.disabled ? STATUS.enabled : u.disabledReason === 'inactive' ? STATUS.inactive : STATUS.disabled;
 
-/** 按用户名或姓名 (q), 状态 (enabled / disabled) and 角色 (role code): the list's URL filters. */
-const matchesUser = (u: UserSummary, f: Record<string, string>) => {
-  const k = f.q?.trim().toLowerCase();
-  if (k && !u.username.toLowerCase().includes(k) && !u.displayName.toLowerCase().includes(k)) return false;
-  if (f.status && (f.status === 'disabled') !== u.disabled) return false;
-  return !f.role || u.roles.some((r) => r.role === f.role);
-};
+/** 按用户名或姓名 (q), 状态 (enabled / disabled) and 角色 (role code): the URL's filters, applied by the server. */
+const FIELDS: FilterField[] = [
+  { name: 'q', label: '按用户名或姓名搜索', type: 'text', width: 320 },
+  {
+    name: 'status',
+    label: '状态',
+    type: 'select',
+    width: 120,
+    options: [
+      { value: 'enabled', label: STATUS.enabled.text },
+      { value: 'disabled', label: STATUS.disabled.text },
+    ],
+  },
+  {
+    name: 'role',
+    label: '角色',
+    type: 'select',
+    width: 180,
+    options: Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label })),
+  },
+];
 
 /** 用户管理: platform accounts and the roles they hold (sys_admin): create, edit, 停用/启用, 重置密码. */
 export default function UsersPage() {
-  const users = useRequest(listUsers);
-  const { data, loading, reload } = users;
-  const list = useLocalList(users, matchesUser, { noun: '个账号' });
+  const list = useListQuery(listUsers, { noun: '个账号' });
+  const { loading, reload } = list;
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<UserSummary | null | 'new'>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
@@ -61,32 +74,12 @@ export default function UsersPage() {
       },
     });
 
-  const items = useMemo(() => data?.items ?? [], [data]);
-  const roleFilters = useMemo(() => {
-    const byCode = new Map<string, string>();
-    for (const u of items) for (const r of u.roles) if (!byCode.has(r.role)) byCode.set(r.role, r.roleName);
-    return [...byCode].map(([value, label]) => ({ value, label }));
-  }, [items]);
-  const fields: FilterField[] = [
-    { name: 'q', label: '按用户名或姓名搜索', type: 'text', width: 320 },
-    {
-      name: 'status',
-      label: '状态',
-      type: 'select',
-      width: 120,
-      options: [
-        { value: 'enabled', label: STATUS.enabled.text },
-        { value: 'disabled', label: STATUS.disabled.text },
-      ],
-    },
-    { name: 'role', label: '角色', type: 'select', width: 180, options: roleFilters },
-  ];
-
   const columns: TableColumnsType<UserSummary> = [
     {
       title: '用户名',
       dataIndex: 'username',
       width: 180,
+      sorter: true,
       render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
     },
     { title: '姓名', dataIndex: 'displayName', width: 140 },
@@ -172,7 +165,7 @@ export default function UsersPage() {
         }
       />
       <Card variant="borderless">
-        <ListView<UserSummary> list={list} fields={fields} columns={columns} rowKey="id" />
+        <ListView<UserSummary> list={list} fields={FIELDS} columns={columns} rowKey="id" />
       </Card>
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <UserModal

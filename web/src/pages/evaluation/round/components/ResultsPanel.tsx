@@ -1,14 +1,8 @@
 import { App, Button, Card, Col, Flex, Progress, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { asApiError } from '../../../../api/client.ts';
-import {
-  compilationUrl,
-  type DepartmentResult,
-  download,
-  type RoundDetail,
-  reportUrl,
-  summaryUrl,
-} from '../../api.ts';
+import { fetchFile, saveBlob } from '../../../../api/download.ts';
+import { compilationUrl, type DepartmentResult, type RoundDetail, reportUrl, summaryUrl } from '../../api.ts';
 import { ResultsChart } from './ResultsChart.tsx';
 
 /** The departments' results as a chart, and the generated reports (each department's; the compilation). */
@@ -19,7 +13,9 @@ export function ResultsPanel({ round: d, results }: { round?: RoundDetail; resul
     try {
       for (let i = 0; i < items.length; i++) {
         setProgress({ label: items[i].label, percent: Math.round((i / items.length) * 100) });
-        await download(items[i].path, items[i].file);
+        // Saved under the page's own name for it (report of which department, which round).
+        const { blob } = await fetchFile(items[i].path, undefined, items[i].file);
+        saveBlob(blob, items[i].file);
       }
       setProgress({ label: '已生成', percent: 100 });
     } catch (e) {
