@@ -47,13 +47,14 @@ import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
 import { registerPublicRoutes } from './public/routes.ts';
 import { ratingDistribution, registerQuestionnaireRoutes, satisfactionScore } from './questionnaire/index.ts';
-import { filingHook } from './review/issue.ts';
+import { filingDecision } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
 import type { Clock } from './shared/clock.ts';
 import type { CommandDeps } from './shared/command.ts';
 import { DomainError } from './shared/errors.ts';
 import { registerWorkbenchRoutes } from './workbench/routes.ts';
+import { stepDecidedRegistry } from './workflow/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -217,11 +218,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const filesDir = options.filesDir ?? path.join(config.dataDir, 'files');
   registerOrphanSweep(app, deps, filesDir);
   const dedup = dedupModule();
+  // What other modules do when a step decides, keyed by the step's action (src/workflow/README.md).
+  const stepDecided = stepDecidedRegistry();
+  stepDecided.onStepDecided('file_review', filingDecision(keyring));
   const projectDeps = {
     ...deps,
     keyring,
     files: fileStore(filesDir, keyring),
-    onFilingDecision: filingHook(keyring),
+    stepDecided,
     onSubmitted: dedup.onSubmitted,
     beforeReviewConcludes: dedup.beforeReviewConcludes,
   };

@@ -15,8 +15,8 @@ import { informationSystems } from '../catalog/tables.ts';
 import { hmacSm3Hex } from '../crypto/sm3.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
+import { nextNumber } from '../platform/numbering.ts';
 import { actingRoles } from '../projects/actors.ts';
-import { insertAction, nextNumber, type ProjectDeps, refreshProject } from '../projects/commands.ts';
 import {
   heldRoles,
   type ProjectContext,
@@ -28,6 +28,7 @@ import { projectSystems } from '../projects/tables.ts';
 import type { RoleCode, Step, StepCheck } from '../rules/index.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
+import { insertAction, type ProjectDeps, refreshProject } from '../workflow/index.ts';
 import {
   budgetReviewStep,
   disbursementAction,

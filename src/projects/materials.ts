@@ -16,7 +16,7 @@ import {
   type ProjectDeps,
   refreshProject,
   stepRole,
-} from './commands.ts';
+} from '../workflow/index.ts';
 import { APPLICANT_EVIDENCE, ISSUED_DOCUMENTS } from './model.ts';
 import { type MaterialRow, type ProjectContext, visibleContext, type WorkflowEnv } from './repository.ts';
 import { projectMaterials } from './tables.ts';

@@ -16,6 +16,7 @@ import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/clie
 import { readAll } from '../db/concurrent.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import { projectCertificates, projectExpertAssignments, projectReviews } from '../review/tables.ts';
 import { loadRulebookCatalog, type RulebookCatalog } from '../rulebooks/repository.ts';
 import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
 import { type Clock, chinaDate } from '../shared/clock.ts';
@@ -40,12 +41,9 @@ import {
   plans,
   projectActions,
   projectBudgetYears,
-  projectCertificates,
   projectCoBuilders,
-  projectExpertAssignments,
   projectMaterials,
   projectResources,
-  projectReviews,
   projectStepHolders,
   projectSystems,
   projects,

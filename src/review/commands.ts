@@ -11,7 +11,6 @@ import { organisations, roleAssignments, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../projects/actors.ts';
-import { insertAction, type ProjectDeps, refreshProject, stepRole } from '../projects/commands.ts';
 import { assignedExpertDetails, expertIdentityColumns } from '../projects/expert-identity.ts';
 import { EXPERT_FIELDS, labelOf } from '../projects/model.ts';
 import {
@@ -21,16 +20,12 @@ import {
   type WorkflowEnv,
 } from '../projects/repository.ts';
 import type { ReviewInput } from '../projects/schemas.ts';
-import {
-  departmentAssessments,
-  expertProfiles,
-  projectExpertAssignments,
-  projectReviews,
-} from '../projects/tables.ts';
 import { reviewStep, submissionStep } from '../projects/workflow-state.ts';
 import type { Step } from '../rules/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
+import { insertAction, type ProjectDeps, refreshProject, stepRole } from '../workflow/index.ts';
+import { departmentAssessments, expertProfiles, projectExpertAssignments, projectReviews } from './tables.ts';
 
 function openReviewStep(pc: ProjectContext): Step {
   const step = reviewStep(pc.rulebook);

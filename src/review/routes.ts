@@ -14,7 +14,6 @@ import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../projects/actors.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { expertUserId } from '../projects/expert-identity.ts';
 import {
   ASSESSMENT_GRADES,
@@ -50,6 +49,7 @@ import {
 import { requiresSharingOpinion, reviewStep } from '../projects/workflow-state.ts';
 import { recordEvent } from '../shared/command.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import {
   buildFilingCertificateDocx,
   buildRefusalNoticeDocx,

@@ -20,7 +20,8 @@ import { opsIncidents } from '../operations/tables.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../projects/model.ts';
 import { loadDirectory, type WorkflowEnv } from '../projects/repository.ts';
-import { departmentAssessments, projects } from '../projects/tables.ts';
+import { projects } from '../projects/tables.ts';
+import { departmentAssessments } from '../review/tables.ts';
 
 const strict = { additionalProperties: false } as const;
 const S = Type.String();

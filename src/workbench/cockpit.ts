@@ -13,10 +13,10 @@ import { organisations } from '../db/schema.ts';
 import { fenToYuan } from '../documents/format.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { labelOf, PROJECT_STATES } from '../projects/model.ts';
 import { loadWorkflowEnv, visibleProjectIds } from '../projects/repository.ts';
 import { projectBudgetYears, projects } from '../projects/tables.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import {
   CockpitFigures,
   DisbursedList,
