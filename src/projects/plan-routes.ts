@@ -9,6 +9,7 @@ import { commandContext } from '../identity/plugin.ts';
 import { loadRulebookCatalog } from '../rulebooks/repository.ts';
 import type { CommandDeps } from '../shared/command.ts';
 import type { PlanKind } from './model.ts';
+import { LinkableEntries, PlanList, PlanView } from './plan-responses.ts';
 import {
   addPlanEntry,
   createPlan,
@@ -22,7 +23,6 @@ import {
   updatePlan,
 } from './plans.ts';
 import { loadWorkflowEnv, visibleProjectIds } from './repository.ts';
-import { LinkableEntries, PlanList, PlanView } from './responses.ts';
 import {
   CreatePlanBody,
   JurisdictionQuery,

@@ -10,9 +10,14 @@ import { type ContentSignature, signContent, verifyContent } from '../crypto/sm2
 import type { Tx } from '../db/client.ts';
 import { fenToYuan } from '../documents/format.ts';
 import { nextNumber } from '../platform/numbering.ts';
-import { ISSUED_DOCUMENTS, labelOf, PROJECT_TYPES } from '../projects/model.ts';
-import type { CertificateRow, ProjectContext } from '../projects/repository.ts';
-import { stepsOf } from '../projects/workflow-state.ts';
+import {
+  type CertificateRow,
+  ISSUED_DOCUMENTS,
+  labelOf,
+  PROJECT_TYPES,
+  type ProjectContext,
+  stepsOf,
+} from '../projects/index.ts';
 import { citation } from '../rules/index.ts';
 import { sharingOpinionArticle } from '../rules/review.ts';
 import { refused } from '../shared/errors.ts';
