@@ -1,6 +1,6 @@
 /** What the plan routes answer: a plan with its entries and decisions, linkable entries. */
 import Type from 'typebox';
-import { Nullable, strict } from './schemas.ts';
+import { Nullable, strict } from '../projects/schemas.ts';
 
 const S = Type.String();
 
