@@ -10,13 +10,12 @@ import {
   type ReviewInput,
   reviewStep,
   submissionStep,
-  visibleContext,
   type WorkflowEnv,
 } from '../projects/index.ts';
 import type { Step } from '../rules/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
+import type { CommandContext } from '../shared/command.ts';
 import { conflict, forbidden } from '../shared/errors.ts';
-import { insertAction, type ProjectDeps, refreshProject, stepRole } from '../workflow/index.ts';
+import { insertAction, type ProjectDeps, projectCommand, stepRole } from '../workflow/index.ts';
 import { projectReviews } from './tables.ts';
 
 export function openReviewStep(pc: ProjectContext): Step {
@@ -65,17 +64,16 @@ export async function saveReview(
   id: string,
   input: ReviewInput,
 ): Promise<void> {
-  const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    id,
     { action: 'review.score', objectType: 'project', objectId: id },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
+    async ({ tx, actor, pc, audit, actingAs }) => {
       const step = openReviewStep(pc);
       const role = requireReviewer(actor, pc, step);
-      audit.role = role.role;
-      audit.organisationId = role.organisationId;
+      actingAs(role);
       const existing = pc.bundle.review;
       if (existing && input.version !== undefined && input.version !== existing.version) {
         throw conflict('VERSION_CONFLICT', '审核意见已被他人修改，请刷新后重试', { field: 'version' });
@@ -123,7 +121,6 @@ export async function saveReview(
         role,
         details: { dimensions: Object.keys(input.opinions), findings: input.findings ?? {} },
       });
-      await refreshProject(tx, env, id);
       audit.details = {
         stepId: step.id,
         dimensions: Object.keys(input.opinions),

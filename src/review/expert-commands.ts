@@ -13,12 +13,11 @@ import {
   expertIdentityColumns,
   jurisdictionChain,
   labelOf,
-  visibleContext,
   type WorkflowEnv,
 } from '../projects/index.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
+import type { CommandContext, CommandDeps } from '../shared/command.ts';
 import { conflict, forbidden, invalid } from '../shared/errors.ts';
-import { insertAction, type ProjectDeps, refreshProject } from '../workflow/index.ts';
+import { insertAction, type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import { openCommissionedStep, openReviewStep, requireReviewer } from './commands.ts';
 import { expertProfiles, projectExpertAssignments } from './tables.ts';
 
@@ -47,24 +46,23 @@ export async function assignExpert(
   id: string,
   input: { userId: string; kind: 'expert' | 'evaluator'; field: string | null },
 ): Promise<string> {
-  const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    id,
     {
       action: 'review.assign_expert',
       objectType: 'project',
       objectId: id,
       details: { userId: input.userId, kind: input.kind, field: input.field },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
+    async ({ tx, actor, pc, actingAs }) => {
       // An evaluator is commissioned during the review, or for a later step a third party decides.
       const commissioned = input.kind === 'evaluator' ? openCommissionedStep(pc) : undefined;
       const step = commissioned ?? openReviewStep(pc);
       const role = requireReviewer(actor, pc, step);
-      audit.role = role.role;
-      audit.organisationId = role.organisationId;
+      actingAs(role);
       const { held, profile } = await organisationsOfUser(tx, input.userId);
       const neededRole = input.kind === 'expert' ? 'expert' : 'third_party_evaluator';
       if (!held.some((h) => h.role === neededRole)) {
@@ -146,7 +144,6 @@ export async function assignExpert(
         createdBy: actor.userId,
         createdAt: env.now,
       });
-      await refreshProject(tx, env, id);
       return row.id;
     },
   );
@@ -179,18 +176,18 @@ export async function giveExpertOpinion(
   id: string,
   input: { opinion: string; conclusion: string },
 ): Promise<void> {
-  const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    id,
     {
       action: 'review.expert_opinion',
       objectType: 'project',
       objectId: id,
       details: { conclusion: input.conclusion },
     },
-    async (tx, audit) => {
-      const { pc, relation } = await visibleContext(tx, env, actor, id, { lock: true });
+    async ({ tx, actor, pc, relation, audit }) => {
       const assignment = relation.assignment;
       if (!assignment) throw forbidden('您未被指派评审该项目', 'NOT_ASSIGNED');
       audit.role = assignment.kind === 'expert' ? 'expert' : 'third_party_evaluator';
@@ -215,7 +212,6 @@ export async function giveExpertOpinion(
         details: { assignmentId: assignment.id, conclusion: input.conclusion },
         role: actor.assignments.find((a) => a.role === audit.role) ?? null,
       });
-      await refreshProject(tx, env, id);
     },
   );
 }

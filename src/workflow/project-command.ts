@@ -6,7 +6,7 @@
  * makes the transition and the others find the step done.
  */
 import type { Tx } from '../db/client.ts';
-import type { Actor, Assignment } from '../identity/actor.ts';
+import type { Actor } from '../identity/actor.ts';
 import {
   type ProjectContext,
   type Relation,
@@ -16,6 +16,13 @@ import {
 import { type AuditDraft, type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { refreshProject } from './context.ts';
 
+/** The role an audit row names: an assignment, or a role the rulebook resolved for the caller. */
+export interface ActingRole {
+  role: string;
+  organisationId: string;
+  jurisdictionId: string;
+}
+
 export interface ProjectScope {
   tx: Tx;
   actor: Actor;
@@ -23,7 +30,7 @@ export interface ProjectScope {
   relation: Relation;
   audit: AuditDraft;
   /** The audit row names the role the caller acts in (and its jurisdiction when asked). */
-  actingAs(role: Assignment, options?: { jurisdiction?: boolean }): void;
+  actingAs(role: ActingRole, options?: { jurisdiction?: boolean }): void;
   /** Nothing changed (an idempotent replay): the project is not re-evaluated. */
   unchanged(): void;
 }
