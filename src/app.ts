@@ -38,22 +38,23 @@ import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
+import { registerPlanRoutes } from './plans/index.ts';
 import { startJobs } from './platform/jobs.ts';
 import { registerProgressRoutes } from './progress/routes.ts';
 import { encryptLegacyExpertIdentities } from './projects/expert-identity.ts';
 import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
-import { registerPlanRoutes } from './projects/plan-routes.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
 import { registerPublicRoutes } from './public/routes.ts';
 import { ratingDistribution, registerQuestionnaireRoutes, satisfactionScore } from './questionnaire/index.ts';
-import { filingHook } from './review/issue.ts';
+import { filingDecision } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
 import type { Clock } from './shared/clock.ts';
 import type { CommandDeps } from './shared/command.ts';
 import { DomainError } from './shared/errors.ts';
 import { registerWorkbenchRoutes } from './workbench/routes.ts';
+import { stepDecidedRegistry } from './workflow/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -217,11 +218,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const filesDir = options.filesDir ?? path.join(config.dataDir, 'files');
   registerOrphanSweep(app, deps, filesDir);
   const dedup = dedupModule();
+  // What other modules do when a step decides, keyed by the step's action (src/workflow/README.md).
+  const stepDecided = stepDecidedRegistry();
+  stepDecided.onStepDecided('file_review', filingDecision(keyring));
   const projectDeps = {
     ...deps,
     keyring,
     files: fileStore(filesDir, keyring),
-    onFilingDecision: filingHook(keyring),
+    stepDecided,
     onSubmitted: dedup.onSubmitted,
     beforeReviewConcludes: dedup.beforeReviewConcludes,
   };

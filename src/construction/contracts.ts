@@ -11,12 +11,12 @@ import { isIsoDate } from '../calendar/dates.ts';
 import type { Tx } from '../db/client.ts';
 import { yuanToFen } from '../documents/format.ts';
 import { obligations } from '../obligations/tables.ts';
-import { type ProjectDeps, recordStepEvent } from '../projects/commands.ts';
 import { type ProjectContext, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
 import { type EventType, evaluatePredicate, type Rulebook, type Step } from '../rules/index.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, invalid, notFound, refused } from '../shared/errors.ts';
+import { type ProjectDeps, recordStepEvent } from '../workflow/index.ts';
 import {
   contractDeliverables,
   contracts,

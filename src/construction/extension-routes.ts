@@ -6,9 +6,9 @@ import Type from 'typebox';
 import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Uuid } from '../projects/schemas.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import {
   decideExtension,
   type ExtensionDecision,

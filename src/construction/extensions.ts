@@ -15,11 +15,11 @@ import type { Actor } from '../identity/actor.ts';
 import { dueStatus, extendObligation, LIVE_STATES, openDeadline } from '../obligations/engine.ts';
 import { obligations } from '../obligations/tables.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { type ProjectContext, parties, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
 import type { Deadline, DeadlineExtension, Actor as RuleActor, Rulebook } from '../rules/index.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import { acceptanceExtensions } from './tables.ts';
 
 export type ExtensibleDeadline = Deadline & { extension: DeadlineExtension & { decidedBy: RuleActor } };

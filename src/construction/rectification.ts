@@ -10,11 +10,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { meetObligation, openObligation } from '../obligations/engine.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { type ProjectContext, parties, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
 import type { Rulebook } from '../rules/index.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import { type ProblemKind, rectificationOrders } from './tables.ts';
 
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {

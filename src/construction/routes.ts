@@ -7,9 +7,9 @@ import { fenToYuan } from '../documents/format.ts';
 import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import {
   DELIVERABLE_LABELS,
   deliverDeliverable,

@@ -4,7 +4,7 @@
  * concludes. One index store per app (per process).
  */
 import type { FastifyInstance } from 'fastify';
-import type { ProjectDeps, ReviewGate, SubmissionHook } from '../projects/commands.ts';
+import type { ProjectDeps, ReviewGate, SubmissionHook } from '../workflow/index.ts';
 import { submissionCheck } from './commands/record-check.ts';
 import { reviewGate } from './commands/review-gate.ts';
 import { DedupIndexStore } from './index-store.ts';

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
 import { organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
-import { departmentAssessments } from '../projects/tables.ts';
+import { departmentAssessments } from '../review/tables.ts';
 import {
   type EfficacyDimension,
   efficacyProblems,

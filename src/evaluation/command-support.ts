@@ -9,7 +9,6 @@ import type { Queryable, Tx } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { bindNamedOrganisation } from '../projects/actors.ts';
-import { insertAction } from '../projects/commands.ts';
 import { loadDirectory } from '../projects/repository.ts';
 import { projects } from '../projects/tables.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
@@ -17,6 +16,7 @@ import type { EvaluationRules } from '../rules/evaluation.ts';
 import { getRulebook } from '../rules/index.ts';
 import type { CommandDeps } from '../shared/command.ts';
 import { forbidden, invalid, notFound } from '../shared/errors.ts';
+import { insertAction } from '../workflow/index.ts';
 import type { EvalCaller, RoundContext } from './context.ts';
 import { evalIndicatorSets } from './tables.ts';
 

@@ -8,10 +8,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { visibleContext, type WorkflowEnv } from '../projects/repository.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, notFound, refused } from '../shared/errors.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import {
   type ChangeInput,
   currentBaseline,

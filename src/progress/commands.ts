@@ -12,7 +12,6 @@ import { yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/engine.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import {
   heldRoles,
   type ProjectContext,
@@ -23,6 +22,7 @@ import {
 import { type ProgressActor, type ProgressRules, progressRulesFor } from '../rules/progress.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, refused } from '../shared/errors.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import {
   type Milestone,
   type PlannedFunds,

@@ -8,8 +8,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
+import { departmentAssessments, expertProfiles } from '../review/tables.ts';
 import { chinaDate } from '../shared/clock.ts';
-import { departmentAssessments, expertProfiles, planEntries, plans } from './tables.ts';
+import { planEntries, plans } from './tables.ts';
 
 interface DemoPlan {
   jurisdiction: string;

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
-import type { ProjectDeps } from './commands.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import { listTasks } from './queries.ts';
 import { loadWorkflowEnv } from './repository.ts';
 import { TaskList } from './responses.ts';

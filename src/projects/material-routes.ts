@@ -18,7 +18,7 @@ import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { recordEvent } from '../shared/command.ts';
 import { invalid } from '../shared/errors.ts';
-import type { ProjectDeps } from './commands.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import { addMaterial, downloadableMaterial, removeMaterial } from './materials.ts';
 import { loadWorkflowEnv, visibleContext } from './repository.ts';
 import { Created, ProjectDetail } from './responses.ts';

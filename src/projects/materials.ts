@@ -7,18 +7,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../identity/actor.ts';
 import type { Rulebook } from '../rules/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
+import type { CommandContext } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
 import {
   applicantTurn,
   editorRole,
   insertAction,
   type ProjectDeps,
-  refreshProject,
+  projectCommand,
   stepRole,
-} from './commands.ts';
+} from '../workflow/index.ts';
 import { APPLICANT_EVIDENCE, ISSUED_DOCUMENTS } from './model.ts';
-import { type MaterialRow, type ProjectContext, visibleContext, type WorkflowEnv } from './repository.ts';
+import type { MaterialRow, ProjectContext, WorkflowEnv } from './repository.ts';
 import { projectMaterials } from './tables.ts';
 import {
   applicantSteps,
@@ -123,21 +123,20 @@ export async function addMaterial(
   input: { materialCode: string; stepId: string | null },
   file: UploadedFile,
 ): Promise<string> {
-  const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    id,
     {
       action: 'material.upload',
       objectType: 'project',
       objectId: id,
       details: { materialCode: input.materialCode, size: file.size, kind: file.kind, sm3: file.sm3 },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
+    async ({ tx, actor, pc, audit, actingAs }) => {
       const target = uploadTarget(actor, pc, input.materialCode, input.stepId);
-      audit.role = target.role.role;
-      audit.organisationId = target.role.organisationId;
+      actingAs(target.role);
       const [row] = await tx
         .insert(projectMaterials)
         .values({
@@ -169,7 +168,6 @@ export async function addMaterial(
           (a) => a.role === target.role.role && a.organisationId === target.role.organisationId,
         ),
       });
-      await refreshProject(tx, env, id);
       audit.details = { ...audit.details, materialId: row.id };
       return row.id;
     },
@@ -183,13 +181,13 @@ export async function removeMaterial(
   id: string,
   materialId: string,
 ): Promise<void> {
-  const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    id,
     { action: 'material.remove', objectType: 'project', objectId: id, details: { materialId } },
-    async (tx) => {
-      const { pc } = await visibleContext(tx, env, actor, id, { lock: true });
+    async ({ tx, actor, pc }) => {
       const material = pc.bundle.materials.find((m) => m.id === materialId);
       if (!material) throw notFound('材料不存在', 'MATERIAL_NOT_FOUND');
       if (material.stepId === null) {
@@ -212,7 +210,6 @@ export async function removeMaterial(
         stepId: material.stepId,
         details: { materialId, materialCode: material.materialCode, fileName: material.originalName },
       });
-      await refreshProject(tx, env, id);
     },
   );
 }

@@ -20,9 +20,9 @@ import {
   type StageCode,
 } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
+import { actionSignedContent, applicantTurn, editorRole, stepRole } from '../workflow/index.ts';
 import { actorLabel } from './actors.ts';
 import { ownerPhoneMasked } from './application.ts';
-import { actionSignedContent, applicantTurn, editorRole, stepRole } from './commands.ts';
 import { arrivalOf, dueOf, workdaysKnown } from './deadlines.ts';
 import { revealAssignedExpert } from './expert-identity.ts';
 import { applicationMaterialCodes, materialName } from './materials.ts';

@@ -22,6 +22,7 @@ import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { notifications } from '../notifications/tables.ts';
 import { LIVE_STATES } from '../obligations/engine.ts';
+import { projectExpertAssignments } from '../review/tables.ts';
 import { type Rulebook, STAGE_LABELS } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
@@ -36,13 +37,7 @@ import {
 import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { labelOf, PROJECT_STATES, PROJECT_TYPES } from './model.ts';
 import { directoryOf, heldRoles, type WorkflowEnv } from './repository.ts';
-import {
-  projectActions,
-  projectCoBuilders,
-  projectExpertAssignments,
-  projectSubmissions,
-  projects,
-} from './tables.ts';
+import { projectActions, projectCoBuilders, projectSubmissions, projects } from './tables.ts';
 import {
   isApplicantStage,
   isEstablishmentStage,

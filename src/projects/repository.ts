@@ -19,6 +19,7 @@ import { jsonArray, jsonShape, tableShape } from '../db/json-rows.ts';
 import { preparedPerHandle } from '../db/prepared.ts';
 import { jurisdictions, organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import { projectCertificates, projectExpertAssignments, projectReviews } from '../review/tables.ts';
 import { loadRulebookCatalog, RULEBOOK_STAMP, type RulebookCatalog } from '../rulebooks/repository.ts';
 import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
 import { type Clock, chinaDate } from '../shared/clock.ts';
@@ -43,12 +44,9 @@ import {
   plans,
   projectActions,
   projectBudgetYears,
-  projectCertificates,
   projectCoBuilders,
-  projectExpertAssignments,
   projectMaterials,
   projectResources,
-  projectReviews,
   projectStepHolders,
   projectSystems,
   projects,

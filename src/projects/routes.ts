@@ -6,7 +6,8 @@ import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { notFound } from '../shared/errors.ts';
-import { createProject, type ProjectDeps, submitApplication, updateProject } from './commands.ts';
+import { type ProjectDeps, registerWorkflowRoutes } from '../workflow/index.ts';
+import { createProject, submitApplication, updateProject } from './commands.ts';
 import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } from './diff.ts';
 import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
@@ -25,7 +26,6 @@ import {
   type UpdateProjectInput,
   Uuid,
 } from './schemas.ts';
-import { registerWorkflowRoutes } from './workflow-routes.ts';
 
 const TAGS = ['项目'];
 const _MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

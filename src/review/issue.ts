@@ -9,14 +9,19 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { type ContentSignature, signContent, verifyContent } from '../crypto/sm2.ts';
 import type { Tx } from '../db/client.ts';
 import { fenToYuan } from '../documents/format.ts';
-import { type FilingHook, nextNumber } from '../projects/commands.ts';
-import { labelOf, PROJECT_TYPES } from '../projects/model.ts';
-import type { CertificateRow, ProjectContext } from '../projects/repository.ts';
-import { projectCertificates } from '../projects/tables.ts';
-import { stepsOf } from '../projects/workflow-state.ts';
+import { nextNumber } from '../platform/numbering.ts';
+import {
+  type CertificateRow,
+  ISSUED_DOCUMENTS,
+  labelOf,
+  PROJECT_TYPES,
+  type ProjectContext,
+  stepsOf,
+} from '../projects/index.ts';
 import { citation } from '../rules/index.ts';
 import { sharingOpinionArticle } from '../rules/review.ts';
 import { refused } from '../shared/errors.ts';
+import type { StepDecidedHandler } from '../workflow/index.ts';
 import {
   type DimensionOpinion,
   type FilingCertificate,
@@ -26,6 +31,7 @@ import {
   type ReviewDimension,
   refusalNoticeDocument,
 } from './certificate.ts';
+import { projectCertificates } from './tables.ts';
 
 /** 文号 prefixes of the demo jurisdictions; others use `<code>政信备`. */
 const NUMBER_PREFIX: Record<string, { filed: string; refused: string }> = {
@@ -110,35 +116,46 @@ export function decisionContent(
   return notice;
 }
 
-/** The hook the project commands call when the filing step decides. */
-export function filingHook(keyring: Keyring): FilingHook {
-  return async (tx: Tx, pc: ProjectContext, decision) => {
-    const year = Number(decision.onDate.slice(0, 4));
-    const jurisdiction = pc.directory.jurisdictions.find((j) => j.id === pc.bundle.project.jurisdictionId);
-    const kind = decision.filed ? 'filing_certificate' : 'refusal_notice';
-    const seq = await nextNumber(tx, pc.bundle.project.jurisdictionId, kind, year);
-    const number = documentNumber(jurisdiction?.code ?? pc.rulebook.id, decision.filed, year, seq);
-    const content = decisionContent(pc, {
-      filed: decision.filed,
-      number,
-      date: decision.onDate,
-      reasons: decision.reasons,
-    });
-    const signature = signContent(keyring, content);
-    const [row] = await tx
-      .insert(projectCertificates)
-      .values({
-        projectId: pc.bundle.project.id,
-        kind: decision.filed ? 'filing' : 'refusal',
+/**
+ * What the review module does when a `file_review` step decides (registered with `onStepDecided`
+ * in src/app.ts): issues the numbered 备案证明, or the 不予备案通知书 with the reasons, signed.
+ */
+export function filingDecision(keyring: Keyring): StepDecidedHandler {
+  return {
+    issues: ISSUED_DOCUMENTS,
+    async handle(tx: Tx, pc: ProjectContext, decision) {
+      const filed = decision.normal;
+      const year = Number(decision.onDate.slice(0, 4));
+      const jurisdiction = pc.directory.jurisdictions.find((j) => j.id === pc.bundle.project.jurisdictionId);
+      const kind = filed ? 'filing_certificate' : 'refusal_notice';
+      const seq = await nextNumber(tx, pc.bundle.project.jurisdictionId, kind, year);
+      const number = documentNumber(jurisdiction?.code ?? pc.rulebook.id, filed, year, seq);
+      const content = decisionContent(pc, {
+        filed,
         number,
-        issuedOn: decision.onDate,
-        content: content as unknown as Record<string, unknown>,
-        signature: signature as unknown as Record<string, string>,
-        actionId: decision.actionId,
-        createdAt: decision.at,
-      })
-      .returning({ id: projectCertificates.id });
-    return { certificateId: row.id, number, kind: decision.filed ? 'filing' : 'refusal' };
+        date: decision.onDate,
+        reasons: decision.reasons,
+      });
+      const signature = signContent(keyring, content);
+      const [row] = await tx
+        .insert(projectCertificates)
+        .values({
+          projectId: pc.bundle.project.id,
+          kind: filed ? 'filing' : 'refusal',
+          number,
+          issuedOn: decision.onDate,
+          content: content as unknown as Record<string, unknown>,
+          signature: signature as unknown as Record<string, string>,
+          actionId: decision.actionId,
+          createdAt: decision.at,
+        })
+        .returning({ id: projectCertificates.id });
+      return {
+        kind: 'certificate_issued',
+        details: { certificateId: row.id, number, kind: filed ? 'filing' : 'refusal' },
+        number,
+      };
+    },
   };
 }
 

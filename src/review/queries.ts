@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { organisations, roleAssignments, users } from '../db/schema.ts';
-import { departmentAssessments, expertProfiles } from '../projects/tables.ts';
+import { departmentAssessments, expertProfiles } from './tables.ts';
 
 /** Display names of the given users (unknown ids are left out). */
 export async function usersByIds(db: Queryable, ids: readonly string[]) {

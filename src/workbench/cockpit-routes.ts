@@ -2,8 +2,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../http/schemas.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { loadWorkflowEnv } from '../projects/repository.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import { cockpitOf } from './queries/cockpit.ts';
 import { Cockpit } from './schemas.ts';
 

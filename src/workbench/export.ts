@@ -11,11 +11,11 @@ import Type from 'typebox';
 import { errors, Uuid } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import type { ProjectDeps } from '../projects/commands.ts';
 import { labelOf, PROJECT_STATE_CODES, PROJECT_STATES } from '../projects/model.ts';
 import { loadWorkflowEnv, type WorkflowEnv } from '../projects/repository.ts';
 import { recordEvent } from '../shared/command.ts';
 import { invalid } from '../shared/errors.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
 import { doneItems, projectRows, startedItems } from './queries.ts';
 
 /** Rows one export may hold (SECURITY.md 35: bulk export capped). */

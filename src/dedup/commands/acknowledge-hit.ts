@@ -4,11 +4,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../identity/actor.ts';
-import { type ProjectDeps, stepRole } from '../../projects/commands.ts';
 import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
 import { reviewStep, submissionStep } from '../../projects/workflow-state.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { type ProjectDeps, stepRole } from '../../workflow/index.ts';
 import { latestHits } from '../queries/project-checks.ts';
 import { dedupHits } from '../tables.ts';
 

@@ -5,8 +5,8 @@
  */
 import type { Tx } from '../../db/client.ts';
 import { jurisdictionChain } from '../../projects/actors.ts';
-import type { SubmissionHook } from '../../projects/commands.ts';
 import type { ProjectContext } from '../../projects/repository.ts';
+import type { SubmissionHook } from '../../workflow/index.ts';
 import type { DocText } from '../engine/compare.ts';
 import type { DedupIndexStore } from '../index-store.ts';
 import { checkProposal } from '../queries/check.ts';

@@ -2,7 +2,7 @@
  * The gate before the review concludes (issue 16): every `high` hit of the latest check carries the
  * reviewer's acknowledgement, else a refusal citing the review step's article.
  */
-import type { ReviewGate } from '../../projects/commands.ts';
+import type { ReviewGate } from '../../workflow/index.ts';
 import { requireAcknowledged } from '../policy.ts';
 import { latestHits } from '../queries/project-checks.ts';
 

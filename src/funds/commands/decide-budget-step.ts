@@ -1,9 +1,10 @@
 /** 安排经费 / 上报预算: the budget steps after the review and the publicity. */
-import { refreshProject } from '../../projects/commands.ts';
+
 import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
 import type { RoleCode } from '../../rules/index.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { notFound } from '../../shared/errors.ts';
+import { refreshProject } from '../../workflow/index.ts';
 import { otherBudgetSteps } from '../model.ts';
 import { type FundsDeps, recordStep, stepActor, throwProblems } from './support.ts';
 

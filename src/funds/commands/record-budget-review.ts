@@ -2,11 +2,13 @@
  * 预算评审: the rulebook's budget body records requested vs approved per year and cost item and issues
  * the 预算审定意见 (DT-14, SC-13, XZ-11, JC-05-2/3).
  */
-import { nextNumber, refreshProject } from '../../projects/commands.ts';
+
+import { nextNumber } from '../../platform/numbering.ts';
 import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
 import type { RoleCode } from '../../rules/index.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, notFound, refused } from '../../shared/errors.ts';
+import { refreshProject } from '../../workflow/index.ts';
 import {
   budgetReviewStep,
   formatFen,

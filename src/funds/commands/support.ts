@@ -8,10 +8,10 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Actor, Assignment } from '../../identity/actor.ts';
 import { actingRoles } from '../../projects/actors.ts';
-import { insertAction, type ProjectDeps } from '../../projects/commands.ts';
 import { heldRoles, type ProjectContext, parties, type WorkflowEnv } from '../../projects/repository.ts';
 import type { Step, StepCheck } from '../../rules/index.ts';
 import { conflict, forbidden, invalid, refused } from '../../shared/errors.ts';
+import { insertAction, type ProjectDeps } from '../../workflow/index.ts';
 import { budgetReviews } from '../tables.ts';
 
 export type FundsDeps = ProjectDeps;

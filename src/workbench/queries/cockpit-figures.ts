@@ -19,7 +19,8 @@ import { opsIncidents } from '../../operations/tables.ts';
 import { jurisdictionSubtree } from '../../projects/actors.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../../projects/model.ts';
 import { loadDirectory, type WorkflowEnv } from '../../projects/repository.ts';
-import { departmentAssessments } from '../../projects/tables.ts';
+import { projects } from '../../projects/tables.ts';
+import { departmentAssessments } from '../../review/tables.ts';
 
 const url = (path: string, filters: Record<string, string | undefined>) => {
   const q = new URLSearchParams();

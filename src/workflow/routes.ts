@@ -4,27 +4,13 @@ import Type, { type Static } from 'typebox';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { notFound } from '../shared/errors.ts';
-import {
-  addComment,
-  decideStep,
-  type ProjectDeps,
-  reassignStep,
-  recordFinding,
-  returnStep,
-  stepRole,
-  urgeStep,
-  withdraw,
-} from './commands.ts';
-import { roleHolders } from './queries.ts';
-import { loadWorkflowEnv, visibleContext } from './repository.ts';
-import { Colleagues, ProjectDetail } from './responses.ts';
+import { roleHolders } from '../projects/queries.ts';
+import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { Colleagues, ProjectDetail } from '../projects/responses.ts';
 import {
   CommentBody,
   DecisionBody,
-  type DecisionInput,
   FindingBody,
-  type FindingInput,
   ProjectParams,
   ReassignBody,
   ReturnBody,
@@ -32,8 +18,18 @@ import {
   strict,
   UrgeBody,
   WithdrawBody,
-} from './schemas.ts';
-import { isEstablishmentStage, stepInfo } from './workflow-state.ts';
+} from '../projects/schemas.ts';
+import { isEstablishmentStage, stepInfo } from '../projects/workflow-state.ts';
+import { notFound } from '../shared/errors.ts';
+import { stepRole } from './actors.ts';
+import { addComment } from './commands/comment.ts';
+import { decideStep } from './commands/decide.ts';
+import { recordFinding } from './commands/finding.ts';
+import { reassignStep } from './commands/reassign.ts';
+import { returnStep } from './commands/return.ts';
+import { urgeStep } from './commands/urge.ts';
+import { withdraw } from './commands/withdraw.ts';
+import type { ProjectDeps } from './deps.ts';
 
 const TAGS = ['项目'];
 

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_JURISDICTIONS, DEMO_ORGANISATIONS } from '../demo/accounts.ts';
+import type { Directory } from '../projects/actors.ts';
 import { getRulebook } from '../rules/index.ts';
-import type { Directory } from './actors.ts';
-import { homeJurisdictionId, pendingStep, planChain } from './plan-chain.ts';
+import { homeJurisdictionId, pendingStep, planChain } from './chain.ts';
 
 const directory: Directory = {
   jurisdictions: [

@@ -4,8 +4,14 @@
  * each step. XZ 第六条: 局党组同意 → 市政务信息管理局审查备案; DT 第八条: a county plan 征求本级主管部门
  * 意见 → 报市主管部门备案. Pure: the directory and the rulebook are parameters.
  */
+
+import {
+  bindNamedOrganisation,
+  type Directory,
+  jurisdictionChain,
+  normaliseOrgName,
+} from '../projects/actors.ts';
 import type { PlanStep, Rulebook } from '../rules/index.ts';
-import { bindNamedOrganisation, type Directory, jurisdictionChain, normaliseOrgName } from './actors.ts';
 
 export interface ChainStep {
   step: PlanStep;
@@ -78,5 +84,5 @@ export function planChain(
 /** The pending step: the stored one, or the first for a plan submitted before chains existed. */
 export function pendingStep(chain: readonly ChainStep[], currentStep: string | null): number {
   const i = chain.findIndex((s) => s.step.id === currentStep);
-  return i >= 0 ? i : 0;
+  return Math.max(i, 0);
 }

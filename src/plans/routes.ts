@@ -6,23 +6,7 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadRulebookCatalog } from '../rulebooks/repository.ts';
-import type { CommandDeps } from '../shared/command.ts';
-import type { PlanKind } from './model.ts';
-import {
-  addPlanEntry,
-  createPlan,
-  decidePlan,
-  linkableEntries,
-  listPlans,
-  planById,
-  presentPlans,
-  removePlanEntry,
-  submitPlan,
-  updatePlan,
-} from './plans.ts';
-import { loadWorkflowEnv, visibleProjectIds } from './repository.ts';
-import { LinkableEntries, PlanList, PlanView } from './responses.ts';
+import { loadWorkflowEnv, visibleProjectIds } from '../projects/repository.ts';
 import {
   CreatePlanBody,
   JurisdictionQuery,
@@ -32,7 +16,12 @@ import {
   PlanEntryParams,
   ProjectParams,
   UpdatePlanBody,
-} from './schemas.ts';
+} from '../projects/schemas.ts';
+import { loadRulebookCatalog } from '../rulebooks/repository.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import { addPlanEntry, createPlan, decidePlan, removePlanEntry, submitPlan, updatePlan } from './commands.ts';
+import { linkableEntries, listPlans, planById, presentPlans } from './queries.ts';
+import { LinkableEntries, PlanList, PlanView } from './responses.ts';
 
 const TAGS = ['规划'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;

@@ -1,0 +1,42 @@
+/**
+ * What other modules may use of src/projects (the review imports it only from here): the project
+ * context and visibility, its model and labels, workflow state read from the rulebook, the request
+ * schemas, and the expert identity envelope.
+ */
+export { jurisdictionChain, jurisdictionSubtree } from './actors.ts';
+export { assignedExpertDetails, expertIdentityColumns, expertUserId } from './expert-identity.ts';
+export {
+  ASSESSMENT_GRADES,
+  ASSIGNMENT_KINDS,
+  EXPERT_CONCLUSIONS,
+  EXPERT_FIELDS,
+  ISSUED_DOCUMENTS,
+  labelOf,
+  PROJECT_TYPES,
+} from './model.ts';
+export {
+  type CertificateRow,
+  loadDirectory,
+  loadWorkflowEnv,
+  type ProjectContext,
+  visibleContext,
+  type WorkflowEnv,
+} from './repository.ts';
+export { Created } from './responses.ts';
+export {
+  AssessmentBody,
+  AssessmentQuery,
+  AssignExpertBody,
+  DownloadQuery,
+  ExpertOpinionBody,
+  ExpertProfileBody,
+  FileDownload,
+  JurisdictionQuery,
+  Nullable,
+  ProjectParams,
+  ReviewBody,
+  type ReviewInput,
+  strict,
+  Uuid,
+} from './schemas.ts';
+export { requiresSharingOpinion, reviewStep, stepsOf, submissionStep } from './workflow-state.ts';

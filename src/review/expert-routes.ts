@@ -1,0 +1,269 @@
+/**
+ * The review's experts over HTTP: experts and third-party evaluators assigned to a project with their
+ * signed opinions (DT-09d), the expert pool and the departments' yearly assessments (DT-07, DT-31).
+ * Registered by registerReviewRoutes, in its order.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
+import { errors } from '../http/schemas.ts';
+import type { Actor } from '../identity/actor.ts';
+import { commandContext } from '../identity/plugin.ts';
+import {
+  ASSESSMENT_GRADES,
+  ASSIGNMENT_KINDS,
+  AssessmentBody,
+  AssessmentQuery,
+  AssignExpertBody,
+  Created,
+  EXPERT_CONCLUSIONS,
+  EXPERT_FIELDS,
+  ExpertOpinionBody,
+  ExpertProfileBody,
+  expertUserId,
+  JurisdictionQuery,
+  jurisdictionChain,
+  jurisdictionSubtree,
+  labelOf,
+  loadDirectory,
+  ProjectParams,
+  strict,
+  visibleContext,
+  type WorkflowEnv,
+} from '../projects/index.ts';
+import { forbidden, notFound } from '../shared/errors.ts';
+import type { ProjectDeps } from '../workflow/index.ts';
+import { assignExpert, expertOpinionContent, giveExpertOpinion } from './expert-commands.ts';
+import { authorityAssignment, recordAssessment, registerExpert } from './pool-commands.ts';
+import { assessmentsOf, expertCandidates, expertProfileRows, usersByIds } from './queries.ts';
+import { AssessmentList, ExpertAssignmentList, ExpertProfileList } from './responses.ts';
+
+const TAGS = ['合理性审核'];
+const GRADES = ASSESSMENT_GRADES;
+
+const actorOf = (req: FastifyRequest): Actor => req.actor!;
+
+export function registerProjectExpertRoutes(
+  root: FastifyInstance,
+  deps: ProjectDeps,
+  env: () => Promise<WorkflowEnv>,
+): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const assignmentsView = async (actor: Actor, id: string) => {
+    const e = await env();
+    const { pc, relation } = await visibleContext(deps.db, e, actor, id);
+    const oversight = relation.parties.has('oversight');
+    const own = e.expertIndex(actor.userId);
+    const rows = pc.bundle.assignments
+      .filter((a) => oversight || a.userIndex === own)
+      .map((a) => ({ ...a, userId: expertUserId(deps.keyring, a) }));
+    if (!oversight && !relation.assignment)
+      throw forbidden('只有主管部门可以查看评审专家', 'NOT_PROJECT_PARTY');
+    const names = rows.length
+      ? await usersByIds(
+          deps.db,
+          rows.map((r) => r.userId),
+        )
+      : [];
+    return {
+      items: rows.map((a) => ({
+        id: a.id,
+        userId: a.userId,
+        name: names.find((n) => n.id === a.userId)?.name ?? '',
+        kind: a.kind,
+        kindName: labelOf(ASSIGNMENT_KINDS, a.kind),
+        field: a.field,
+        fieldName: a.field ? labelOf(EXPERT_FIELDS, a.field) : null,
+        assignedAt: a.assignedAt.toISOString(),
+        opinion: a.opinion,
+        conclusion: a.conclusion,
+        conclusionName: a.conclusion ? labelOf(EXPERT_CONCLUSIONS, a.conclusion) : null,
+        opinionAt: a.opinionAt?.toISOString() ?? null,
+        verified: a.signature
+          ? verifyContent(deps.keyring, expertOpinionContent(a), a.signature as unknown as ContentSignature)
+          : null,
+      })),
+    };
+  };
+
+  app.get(
+    '/api/projects/:id/experts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '指派的专家和第三方评估机构及其意见（专家只看到自己的）',
+        params: ProjectParams,
+        response: { 200: ExpertAssignmentList, ...errors },
+      },
+    },
+    async (req) => assignmentsView(actorOf(req), req.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/experts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '按领域指派专家或第三方评估机构（回避本单位）',
+        params: ProjectParams,
+        body: AssignExpertBody,
+        response: { 201: Created, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const e = await env();
+      const assignmentId = await assignExpert(deps, commandContext(req), e, id, req.body);
+      reply.status(201);
+      return { id: assignmentId };
+    },
+  );
+
+  app.post(
+    '/api/projects/:id/expert-opinion',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '提交专家（评估）意见（SM2 签名）',
+        params: ProjectParams,
+        body: ExpertOpinionBody,
+        response: { 200: ExpertAssignmentList, ...errors },
+      },
+    },
+    async (req) => {
+      const { id } = req.params;
+      const e = await env();
+      await giveExpertOpinion(deps, commandContext(req), e, deps.keyring, id, req.body);
+      return assignmentsView(actorOf(req), id);
+    },
+  );
+}
+
+export function registerPoolRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/api/experts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '专家库（本级及下级）与可指派的专家、第三方评估人员',
+        querystring: JurisdictionQuery,
+        response: { 200: ExpertProfileList, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const mine = authorityAssignment(actor);
+      const directory = await loadDirectory(deps.db);
+      const scope = new Set([
+        ...jurisdictionSubtree(directory, mine.jurisdictionId),
+        ...jurisdictionChain(directory, mine.jurisdictionId).map((j) => j.id),
+      ]);
+      const only = req.query.jurisdiction;
+      if (only) {
+        const j = directory.jurisdictions.find((x) => x.code === only);
+        if (!j || !scope.has(j.id))
+          throw notFound('行政区划不存在或不在本级管辖范围内', 'JURISDICTION_NOT_FOUND');
+        scope.clear();
+        scope.add(j.id);
+      }
+      const profiles = await expertProfileRows(deps.db);
+      const candidates = await expertCandidates(deps.db);
+      return {
+        items: profiles
+          .filter((p) => scope.has(p.jurisdictionId))
+          .map((p) => ({
+            userId: p.userId,
+            name: p.name,
+            username: p.username,
+            fields: p.fields,
+            fieldNames: p.fields.map((f) => labelOf(EXPERT_FIELDS, f)),
+            employerOrganisationId: p.employerOrganisationId,
+            employerName:
+              directory.organisations.find((o) => o.id === p.employerOrganisationId)?.name ?? null,
+            title: p.title,
+            jurisdictionName: directory.jurisdictions.find((j) => j.id === p.jurisdictionId)?.name ?? '',
+          })),
+        candidates: candidates
+          .filter((c) => scope.has(c.jurisdictionId))
+          .map(({ userId, name, username, role }) => ({ userId, name, username, role })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/experts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '将专家纳入本级专家库（领域、工作单位用于回避）',
+        body: ExpertProfileBody,
+        response: { 201: Type.Object({ ok: Type.Boolean() }, strict), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await registerExpert(deps, commandContext(req), req.body);
+      reply.status(201);
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/department-assessments',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '部门年度考核结果（DT-07、DT-31）',
+        querystring: AssessmentQuery,
+        response: { 200: AssessmentList, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const query = req.query;
+      const mine = authorityAssignment(actor);
+      const directory = await loadDirectory(deps.db);
+      const scope = new Set(jurisdictionSubtree(directory, mine.jurisdictionId));
+      const orgIds = directory.organisations
+        .filter(
+          (o) => scope.has(o.jurisdictionId) && (!query.organisationId || o.id === query.organisationId),
+        )
+        .map((o) => o.id);
+      if (query.organisationId && orgIds.length === 0) {
+        throw notFound('部门不存在或不在本级管辖范围内', 'ORGANISATION_NOT_FOUND');
+      }
+      if (orgIds.length === 0) return { items: [] };
+      const rows = await assessmentsOf(deps.db, orgIds, query.year);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          organisationId: r.organisationId,
+          organisationName: directory.organisations.find((o) => o.id === r.organisationId)?.name ?? '',
+          year: r.year,
+          score: r.score,
+          grade: r.grade,
+          gradeName: labelOf(GRADES, r.grade),
+          summary: r.summary,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/department-assessments',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '录入部门年度考核结果',
+        body: AssessmentBody,
+        response: { 201: Created, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const id = await recordAssessment(deps, commandContext(req), req.body);
+      reply.status(201);
+      return { id };
+    },
+  );
+}

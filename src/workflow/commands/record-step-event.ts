@@ -1,0 +1,73 @@
+/**
+ * Records a step outcome that a domain module owns (a contract signed or filed, a supervisor
+ * filed …) inside the module's command transaction: the same checks as a decision (the rulebook's
+ * actor, the step open, its gates and materials), the signed action row, the rulebook deadlines
+ * it opens or meets, and the project re-evaluated. The project row must be locked by the caller.
+ */
+
+import { afterStepEvent } from '../../construction/acceptance.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor, Assignment } from '../../identity/actor.ts';
+import { type DeadlineSync, syncDeadlines } from '../../obligations/project-deadlines.ts';
+import {
+  type ActionRow,
+  type ProjectContext,
+  providedMaterials,
+  type WorkflowEnv,
+} from '../../projects/repository.ts';
+import type { EventType, RoleCode } from '../../rules/index.ts';
+import { invalid } from '../../shared/errors.ts';
+import { insertAction } from '../actions.ts';
+import { requireStepActor } from '../actors.ts';
+import { lookupAnyStep, refreshProject, releaseHolders, throwProblems } from '../context.ts';
+import type { ProjectDeps } from '../deps.ts';
+
+export interface StepRecord {
+  stepId: string;
+  event: EventType;
+  opinion?: string;
+  /** Stored with the action; `ref` pairs the events of one instance (a contract number). */
+  details?: Record<string, unknown> | null;
+}
+
+export async function recordStepEvent(
+  tx: Tx,
+  deps: ProjectDeps,
+  env: WorkflowEnv,
+  actor: Actor,
+  pc: ProjectContext,
+  record: StepRecord,
+): Promise<{ role: Assignment; action: ActionRow; deadlines: DeadlineSync }> {
+  const { step } = lookupAnyStep(pc, record.stepId);
+  const role = requireStepActor(actor, pc, step);
+  const outcome = step.outcomes.find((o) => o.event === record.event);
+  if (!outcome) throw invalid('OUTCOME_UNKNOWN', `“${step.name}”没有此办理结果`, { field: 'outcome' });
+  throwProblems(
+    pc.evaluation.checkStep(step.id, role.role as RoleCode, {
+      outcome: outcome.event,
+      providedMaterials: providedMaterials(pc.bundle),
+    }),
+  );
+  const id = pc.bundle.project.id;
+  const action = await insertAction(tx, env, actor, id, {
+    kind: 'step',
+    stepId: step.id,
+    event: outcome.event,
+    opinion: record.opinion ?? '',
+    details: record.details ?? null,
+    role,
+    sign: deps.keyring,
+    submissionSeq: pc.bundle.project.submissionCount,
+  });
+  const ref = typeof record.details?.ref === 'string' ? record.details.ref : undefined;
+  const deadlines = await syncDeadlines(tx, env, pc, {
+    type: outcome.event,
+    on: env.today,
+    ...(ref ? { ref } : {}),
+    byUserId: actor.userId,
+  });
+  await afterStepEvent(tx, env, pc, outcome.event, actor.userId);
+  await releaseHolders(tx, id, [step.id]);
+  await refreshProject(tx, env, id);
+  return { role, action, deadlines };
+}

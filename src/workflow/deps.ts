@@ -1,0 +1,27 @@
+/** What the project and workflow commands need from the app, and the hooks other modules plug in. */
+import type { Keyring } from '../crypto/keyring.ts';
+import type { Tx } from '../db/client.ts';
+import type { FileStore } from '../projects/files.ts';
+import type { ProjectContext } from '../projects/repository.ts';
+import type { Step } from '../rules/index.ts';
+import type { CommandDeps } from '../shared/command.ts';
+import type { StepDecidedRegistry } from './step-decided.ts';
+
+export interface ProjectDeps extends CommandDeps {
+  keyring: Keyring;
+  files: FileStore;
+  /** What other modules do when a step of a given action decides (src/workflow/step-decided.ts). */
+  stepDecided?: StepDecidedRegistry;
+  /** Stores the 查重 check of each submission (src/dedup). */
+  onSubmitted?: SubmissionHook;
+  /** Refuses to conclude the review while a 查重 `high` hit is unacknowledged (src/dedup). */
+  beforeReviewConcludes?: ReviewGate;
+}
+
+export type SubmissionHook = (
+  tx: Tx,
+  pc: ProjectContext,
+  submission: { seq: number; userId: string; at: Date },
+) => Promise<void>;
+
+export type ReviewGate = (tx: Tx, pc: ProjectContext, step: Step) => Promise<void>;
