@@ -104,7 +104,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     note: '本单位、本级管辖或指派给我的项目',
   },
   'GET /api/projects/meta': {
-    roles: everyone,
+    roles: BUSINESS_ROLES,
     relation: 'none',
     note: '项目选项（代码与中文名），不含项目数据',
   },
