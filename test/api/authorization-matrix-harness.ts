@@ -115,7 +115,10 @@ export const listByJurisdiction = (path: string, as: string): RelationCase[] => 
 // ---- project cases (issue 5): DT projects of 大同市教育局 (dt.staff), reviewed by 数字政府服务中心 ----
 let projectFx: ProjectFixtures | undefined;
 export const fx = () => {
-  projectFx ??= new ProjectFixtures(env.ctx, new Sessions(env.ctx));
+  if (!projectFx) {
+    projectFx = new ProjectFixtures(env.ctx, new Sessions(env.ctx));
+    projectFx.sharesRefused = true;
+  }
   return projectFx;
 };
 export const shared = () => fx().shared();

@@ -280,13 +280,16 @@ export const EXTRA_PASSWORD = 'Changed#Pass-2026';
 /**
  * Shared and fresh DT objects for the authorization matrix: projects of 大同市教育局 (dt.staff) in
  * each state, plans, an assigned expert. Fresh ones are made per call where a write would collide;
- * `shared()` objects are made once. While `ProjectFixtures.refusing` is set (the authorization matrix
- * sets it while it builds a request that must be refused), a fresh object is made once per kind and
- * handed out again: a refused call changes nothing, so it need not consume a new object.
+ * `shared()` objects are made once. With `sharesRefused`, while `ProjectFixtures.refusing` is set
+ * (the authorization matrix sets it while it builds a request that must be refused), a fresh object
+ * is made once per kind and handed out again: a refused call changes nothing, so it need not
+ * consume a new object.
  */
 export class ProjectFixtures {
   /** Set while the request being built must be refused (see above). */
   static refusing = false;
+  /** Only the authorization matrix's own fixtures share objects (other helpers walk them further). */
+  sharesRefused = false;
   private entry?: Promise<string>;
   private colleagueId?: Promise<string>;
   private pooled?: Promise<void>;
@@ -302,7 +305,7 @@ export class ProjectFixtures {
    * itself always runs with fresh objects of its own (it consumes them).
    */
   private fresh<T>(kind: string, make: () => Promise<T>): Promise<T> {
-    if (!ProjectFixtures.refusing) return make();
+    if (!this.sharesRefused || !ProjectFixtures.refusing) return make();
     let made = this.spare.get(kind) as Promise<T> | undefined;
     if (!made) {
       made = ProjectFixtures.outside(make);

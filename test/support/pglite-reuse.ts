@@ -4,7 +4,7 @@
  * costs a fraction of that. Several test files run in one process (scripts/test-run.ts), so every
  * file after the first gets a reset instance instead of a new one.
  *
- * The reset: every table truncated and refilled with the rows the template held (kept in memory as
+ * The reset: every table emptied and refilled with the rows the template held (kept in memory as
  * COPY output), every sequence set back, session settings reset. An instance whose schema no longer
  * matches the template's (a test added a constraint, disabled a trigger, made a table…) is not
  * reused but closed, and the next file gets a fresh one. A file still starts from exactly the
@@ -98,17 +98,22 @@ const MAX_IDLE = 2;
  */
 const IDLE_MS = 2000;
 
+let resets = 0;
+const VACUUM_EVERY = 8;
+
 /** Puts a used instance back to the template's rows; false when its schema changed (then it is closed). */
 async function reset(client: PGlite, snap: Snapshot): Promise<boolean> {
   try {
     if ((await fingerprint(client)) !== snap.fingerprint) return false;
-    // Replica role: no trigger fires (the append-only guards, the foreign keys) while rows are put back.
-    await client.exec(
-      `reset all; set session_replication_role = replica; truncate ${snap.tables.join(', ')};`,
-    );
+    // Replica role: no trigger fires (the append-only guards, the foreign keys) while rows are put
+    // back. DELETE, not TRUNCATE: truncating 90 tables makes 90 new files and costs ten times more;
+    // the dead rows it leaves are vacuumed away every few resets.
+    const empty = snap.tables.map((t) => `delete from ${t};`).join(' ');
+    await client.exec(`reset all; set session_replication_role = replica; ${empty}`);
     for (const { table, blob } of snap.rows)
       await client.query(`copy ${table} from '/dev/blob'`, [], { blob });
     await client.exec(`${snap.sequences}\nreset all;`);
+    if (++resets % VACUUM_EVERY === 0) await client.exec('vacuum');
     return true;
   } catch {
     return false;
