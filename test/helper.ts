@@ -1,7 +1,8 @@
 /**
  * Test harness: each test file gets its own fresh database and app, called with `app.inject()`.
  *  - default: an in-memory PGlite loaded from a pre-migrated, pre-seeded template (built once and
- *    cached under .tmp/, keyed by the migrations and seed sources), so a file starts in ~1 s;
+ *    cached under .tmp/, keyed by the migrations and seed sources); within a process a used one is
+ *    put back to the template's rows for the next file (test/support/pglite-reuse.ts);
  *  - TEST_DATABASE_URL=postgres://…: a new PostgreSQL database per file, dropped at the end.
  * The demo data (four jurisdictions, demo users) is in every fresh database; tests create what
  * else they need through the API and never share state across files.
@@ -23,6 +24,7 @@ import { type Database, MIGRATIONS_DIR, openMemory, openPostgres } from '../src/
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
 import { type Clock, manualClock } from '../src/shared/clock.ts';
 import type { CommandDeps } from '../src/shared/command.ts';
+import { templateInstance } from './support/pglite-reuse.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.tmp');
@@ -83,7 +85,7 @@ async function templateDatabase(): Promise<{ database: Database; keyring: Keyrin
     };
   }
   const keyring = Keyring.parse(templateCache.keyText);
-  const database = await openMemory(templateCache.tar);
+  const database = await templateInstance(key, templateCache.tar);
   return { database, keyring };
 }
 

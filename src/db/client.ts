@@ -34,7 +34,8 @@ export interface Database {
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
-function wrapPglite(client: PGlite, release: () => void): Database {
+/** A drizzle handle over a PGlite client; `release` runs after the client is closed. */
+export function wrapPglite(client: PGlite, release: () => void): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -120,9 +121,13 @@ function loadPgliteAssets() {
  * uncompressed tarball starts faster than a gzipped one).
  */
 export async function openMemory(loadDataDir?: Blob): Promise<Database> {
+  return wrapPglite(await openMemoryClient(loadDataDir), () => {});
+}
+
+/** The PGlite client behind `openMemory` (tests keep one per process and reset it between files). */
+export async function openMemoryClient(loadDataDir?: Blob): Promise<PGlite> {
   const assets = await loadPgliteAssets();
-  const client = await PGlite.create(loadDataDir ? { ...assets, loadDataDir } : assets);
-  return wrapPglite(client, () => {});
+  return PGlite.create(loadDataDir ? { ...assets, loadDataDir } : assets);
 }
 
 /** PostgreSQL through a pool. Several app processes may share one database. */

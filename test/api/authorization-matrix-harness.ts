@@ -115,7 +115,10 @@ export const listByJurisdiction = (path: string, as: string): RelationCase[] => 
 // ---- project cases (issue 5): DT projects of 大同市教育局 (dt.staff), reviewed by 数字政府服务中心 ----
 let projectFx: ProjectFixtures | undefined;
 export const fx = () => {
-  projectFx ??= new ProjectFixtures(env.ctx, new Sessions(env.ctx));
+  if (!projectFx) {
+    projectFx = new ProjectFixtures(env.ctx, new Sessions(env.ctx));
+    projectFx.sharesRefused = true;
+  }
   return projectFx;
 };
 export const shared = () => fx().shared();
@@ -224,6 +227,19 @@ function watchSessionEnds(app: TestContext['app']): void {
   app.inject = watched as unknown as typeof app.inject;
 }
 
+/**
+ * Builds a request that must be refused: a fresh object it asks for is made once per kind and
+ * handed to every such request (a refused call changes nothing; see ProjectFixtures).
+ */
+async function refusing(build: () => Call | Promise<Call>): Promise<Call> {
+  ProjectFixtures.refusing = true;
+  try {
+    return await build();
+  } finally {
+    ProjectFixtures.refusing = false;
+  }
+}
+
 const roleUsers = new Map<Role, string>();
 for (const role of ROLE_CODES) {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
@@ -267,7 +283,7 @@ export async function matrixPart(part: string): Promise<void> {
   function refusedRequest(key: string): Promise<Call> {
     let req = refused.get(key);
     if (!req) {
-      req = Promise.resolve(CASES[key].call(env.ctx, ++env.seq));
+      req = refusing(() => CASES[key].call(env.ctx, ++env.seq));
       refused.set(key, req);
     }
     return req;
@@ -359,7 +375,9 @@ export async function matrixPart(part: string): Promise<void> {
         const denied = DENIED_SIDES.has(relation.side);
         test(`${key} on an object of the ${relation.side.replace('_', ' ')} as ${relation.as}: ${denied ? 'denied' : 'allowed'}`, async () => {
           const session = await sessionAs(relation.as);
-          const req = await relation.call(env.ctx, ++env.seq);
+          const req = denied
+            ? await refusing(() => relation.call(env.ctx, ++env.seq))
+            : await relation.call(env.ctx, ++env.seq);
           const res = await session.request(methodOf(key), req.url, req.body, req.headers);
           if (!denied) {
             assert.ok(

@@ -280,72 +280,115 @@ export const EXTRA_PASSWORD = 'Changed#Pass-2026';
 /**
  * Shared and fresh DT objects for the authorization matrix: projects of 大同市教育局 (dt.staff) in
  * each state, plans, an assigned expert. Fresh ones are made per call where a write would collide;
- * `shared()` objects are made once.
+ * `shared()` objects are made once. With `sharesRefused`, while `ProjectFixtures.refusing` is set
+ * (the authorization matrix sets it while it builds a request that must be refused), a fresh object
+ * is made once per kind and handed out again: a refused call changes nothing, so it need not
+ * consume a new object.
  */
 export class ProjectFixtures {
+  /** Set while the request being built must be refused (see above). */
+  static refusing = false;
+  /** Only the authorization matrix's own fixtures share objects (other helpers walk them further). */
+  sharesRefused = false;
   private entry?: Promise<string>;
   private colleagueId?: Promise<string>;
   private pooled?: Promise<void>;
   private sharedObjects?: Promise<SharedObjects>;
+  private readonly spare = new Map<string, Promise<unknown>>();
   constructor(
     private readonly ctx: TestContext,
     private readonly sessions: Sessions,
   ) {}
+
+  /**
+   * A fresh object from `make`, or, while refusing, the one made for the same kind before. `make`
+   * itself always runs with fresh objects of its own (it consumes them).
+   */
+  private fresh<T>(kind: string, make: () => Promise<T>): Promise<T> {
+    if (!this.sharesRefused || !ProjectFixtures.refusing) return make();
+    let made = this.spare.get(kind) as Promise<T> | undefined;
+    if (!made) {
+      made = ProjectFixtures.outside(make);
+      this.spare.set(kind, made);
+    }
+    return made;
+  }
+
+  /** Runs `make` with fresh objects (not the refusing ones), restoring the flag afterwards. */
+  private static async outside<T>(make: () => Promise<T>): Promise<T> {
+    const refusing = ProjectFixtures.refusing;
+    ProjectFixtures.refusing = false;
+    try {
+      return await make();
+    } finally {
+      ProjectFixtures.refusing = refusing;
+    }
+  }
 
   planEntry(): Promise<string> {
     this.entry ??= approvedPlanEntry(this.sessions, 'dt.reviewer', 'dt.gov', '大同市教育局', '矩阵计划项目');
     return this.entry;
   }
 
-  async draft(overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
-    const staff = await this.sessions.as('dt.staff');
-    const { id, body } = await draftProject(staff, { name: '矩阵测试项目', ...overrides });
-    return { id, version: body.version as number };
-  }
-
-  async ready(): Promise<{ id: string; version: number }> {
-    const staff = await this.sessions.as('dt.staff');
-    const systemId = await catalogSystem(this.ctx, staff, 'DT', '大同市教育局');
-    const { id } = await this.draft({
-      planEntryId: await this.planEntry(),
-      systems: [{ systemId, name: null, relation: 'changes' }],
+  draft(overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+    return this.fresh(`draft ${JSON.stringify(overrides)}`, async () => {
+      const staff = await this.sessions.as('dt.staff');
+      const { id, body } = await draftProject(staff, { name: '矩阵测试项目', ...overrides });
+      return { id, version: body.version as number };
     });
-    await uploadMissing(staff, id);
-    const detail = (await staff.request('GET', `/api/projects/${id}`)).json();
-    return { id, version: detail.version };
   }
 
-  async submitted(): Promise<string> {
-    const { id } = await this.ready();
-    expectStatus(
-      await (await this.sessions.as('dt.staff')).request('POST', `/api/projects/${id}/submit`),
-      200,
-      'submit',
-    );
-    return id;
+  ready(): Promise<{ id: string; version: number }> {
+    return this.fresh('ready', async () => {
+      const staff = await this.sessions.as('dt.staff');
+      const systemId = await catalogSystem(this.ctx, staff, 'DT', '大同市教育局');
+      const { id } = await this.draft({
+        planEntryId: await this.planEntry(),
+        systems: [{ systemId, name: null, relation: 'changes' }],
+      });
+      await uploadMissing(staff, id);
+      const detail = (await staff.request('GET', `/api/projects/${id}`)).json();
+      return { id, version: detail.version };
+    });
   }
 
-  async reviewed(): Promise<string> {
-    const id = await this.submitted();
-    const reviewer = await this.sessions.as('dt.reviewer');
-    expectStatus(
-      await reviewer.request('PUT', `/api/projects/${id}/review`, { opinions: FIVE_OPINIONS }),
-      200,
-      'review',
-    );
-    return id;
+  submitted(): Promise<string> {
+    return this.fresh('submitted', async () => {
+      const { id } = await this.ready();
+      expectStatus(
+        await (await this.sessions.as('dt.staff')).request('POST', `/api/projects/${id}/submit`),
+        200,
+        'submit',
+      );
+      return id;
+    });
   }
 
-  async filed(): Promise<{ id: string; certificateId: string }> {
-    const id = await this.reviewed();
-    expectStatus(
-      await decide(await this.sessions.as('dt.reviewer'), id, 'dt.review.assessment'),
-      200,
-      'assessment',
-    );
-    const res = await decide(await this.sessions.as('dt.authlead'), id, 'dt.review.filing');
-    expectStatus(res, 200, 'filing');
-    return { id, certificateId: res.json().certificates[0].id };
+  reviewed(): Promise<string> {
+    return this.fresh('reviewed', async () => {
+      const id = await this.submitted();
+      const reviewer = await this.sessions.as('dt.reviewer');
+      expectStatus(
+        await reviewer.request('PUT', `/api/projects/${id}/review`, { opinions: FIVE_OPINIONS }),
+        200,
+        'review',
+      );
+      return id;
+    });
+  }
+
+  filed(): Promise<{ id: string; certificateId: string }> {
+    return this.fresh('filed', async () => {
+      const id = await this.reviewed();
+      expectStatus(
+        await decide(await this.sessions.as('dt.reviewer'), id, 'dt.review.assessment'),
+        200,
+        'assessment',
+      );
+      const res = await decide(await this.sessions.as('dt.authlead'), id, 'dt.review.filing');
+      expectStatus(res, 200, 'filing');
+      return { id, certificateId: res.json().certificates[0].id };
+    });
   }
 
   /** dt.expert in DT's pool (once). */
@@ -368,19 +411,21 @@ export class ProjectFixtures {
     return expert.userId;
   }
 
-  async expertAssigned(): Promise<string> {
-    const id = await this.submitted();
-    const userId = await this.pool();
-    expectStatus(
-      await (await this.sessions.as('dt.reviewer')).request('POST', `/api/projects/${id}/experts`, {
-        userId,
-        kind: 'expert',
-        field: 'information_systems',
-      }),
-      201,
-      'assign',
-    );
-    return id;
+  expertAssigned(): Promise<string> {
+    return this.fresh('expertAssigned', async () => {
+      const id = await this.submitted();
+      const userId = await this.pool();
+      expectStatus(
+        await (await this.sessions.as('dt.reviewer')).request('POST', `/api/projects/${id}/experts`, {
+          userId,
+          kind: 'expert',
+          field: 'information_systems',
+        }),
+        201,
+        'assign',
+      );
+      return id;
+    });
   }
 
   /** A second authority reviewer of 大同市数字政府服务中心 (once). */
@@ -394,69 +439,73 @@ export class ProjectFixtures {
     return this.colleagueId;
   }
 
-  async departmentPlan(
+  departmentPlan(
     withEntry = false,
     submit = false,
   ): Promise<{ id: string; version: number; entryId: string | null }> {
-    const staff = await this.sessions.as('dt.staff');
-    const res = await staff.request('POST', '/api/plans', {
-      kind: 'overall',
-      title: '教育局信息化规划',
-      year: 2026,
-      endYear: 2028,
-      summary: '',
-    });
-    expectStatus(res, 201, 'dept plan');
-    let plan = res.json();
-    let entryId: string | null = null;
-    if (withEntry) {
-      const e = await staff.request('POST', `/api/plans/${plan.id}/entries`, {
-        organisationId: await organisationId(staff, '大同市教育局'),
-        projectName: '教育局项目',
-        estimatedBudget: '100000',
-        year: 2027,
+    return this.fresh(`departmentPlan ${withEntry} ${submit}`, async () => {
+      const staff = await this.sessions.as('dt.staff');
+      const res = await staff.request('POST', '/api/plans', {
+        kind: 'overall',
+        title: '教育局信息化规划',
+        year: 2026,
+        endYear: 2028,
         summary: '',
       });
-      expectStatus(e, 201, 'dept entry');
-      plan = e.json();
-      entryId = plan.entries[0].id;
-    }
-    if (submit) {
-      const s = await staff.request('POST', `/api/plans/${plan.id}/submit`);
-      expectStatus(s, 200, 'dept plan submit');
-      plan = s.json();
-    }
-    return { id: plan.id, version: plan.version, entryId };
+      expectStatus(res, 201, 'dept plan');
+      let plan = res.json();
+      let entryId: string | null = null;
+      if (withEntry) {
+        const e = await staff.request('POST', `/api/plans/${plan.id}/entries`, {
+          organisationId: await organisationId(staff, '大同市教育局'),
+          projectName: '教育局项目',
+          estimatedBudget: '100000',
+          year: 2027,
+          summary: '',
+        });
+        expectStatus(e, 201, 'dept entry');
+        plan = e.json();
+        entryId = plan.entries[0].id;
+      }
+      if (submit) {
+        const s = await staff.request('POST', `/api/plans/${plan.id}/submit`);
+        expectStatus(s, 200, 'dept plan submit');
+        plan = s.json();
+      }
+      return { id: plan.id, version: plan.version, entryId };
+    });
   }
 
   /** A DT jurisdiction plan with one entry, reported to 市政府. */
-  async reportedPlan(): Promise<string> {
-    const reviewer = await this.sessions.as('dt.reviewer');
-    const res = await reviewer.request('POST', '/api/plans', {
-      kind: 'annual',
-      title: '矩阵年度计划',
-      year: 2026,
-      summary: '',
-    });
-    expectStatus(res, 201, 'plan');
-    const id = res.json().id;
-    expectStatus(
-      await reviewer.request('POST', `/api/plans/${id}/entries`, {
-        organisationId: await organisationId(reviewer, '大同市教育局'),
-        projectName: '矩阵条目',
-        estimatedBudget: '1000',
+  reportedPlan(): Promise<string> {
+    return this.fresh('reportedPlan', async () => {
+      const reviewer = await this.sessions.as('dt.reviewer');
+      const res = await reviewer.request('POST', '/api/plans', {
+        kind: 'annual',
+        title: '矩阵年度计划',
         year: 2026,
         summary: '',
-      }),
-      201,
-      'entry',
-    );
-    expectStatus(await reviewer.request('POST', `/api/plans/${id}/submit`), 200, 'submit');
-    return id;
+      });
+      expectStatus(res, 201, 'plan');
+      const id = res.json().id;
+      expectStatus(
+        await reviewer.request('POST', `/api/plans/${id}/entries`, {
+          organisationId: await organisationId(reviewer, '大同市教育局'),
+          projectName: '矩阵条目',
+          estimatedBudget: '1000',
+          year: 2026,
+          summary: '',
+        }),
+        201,
+        'entry',
+      );
+      expectStatus(await reviewer.request('POST', `/api/plans/${id}/submit`), 200, 'submit');
+      return id;
+    });
   }
 
   shared(): Promise<SharedObjects> {
-    this.sharedObjects ??= (async () => {
+    this.sharedObjects ??= ProjectFixtures.outside(async () => {
       const submittedId = await this.reviewed();
       const staff = await this.sessions.as('dt.staff');
       const detail = (await staff.request('GET', `/api/projects/${submittedId}`)).json();
@@ -476,7 +525,7 @@ export class ProjectFixtures {
         planId: plan.id,
         planEntryId: plan.entryId as string,
       };
-    })();
+    });
     return this.sharedObjects;
   }
 }
