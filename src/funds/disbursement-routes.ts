@@ -12,8 +12,8 @@ import { recordConsent } from './commands/record-consent.ts';
 import { requestDisbursement } from './commands/request-disbursement.ts';
 import { requestOverride } from './commands/request-override.ts';
 import type { FundsDeps } from './commands/support.ts';
-import { formatFen, kindLabel } from './model.ts';
-import { iso } from './presenter.ts';
+import { formatFen } from './model.ts';
+import { presentQueueItem } from './presenter.ts';
 import { disbursementDetail } from './queries/disbursement-detail.ts';
 import { disbursementQueue } from './repository.ts';
 import {
@@ -57,23 +57,7 @@ export function registerDisbursementRoutes(root: FastifyInstance, deps: FundsDep
       return {
         total: page.total,
         totalAmount: formatFen(page.amountFen),
-        items: page.items.map((d) => ({
-          id: d.id,
-          projectId: d.projectId,
-          projectCode: d.projectCode,
-          projectName: d.projectName,
-          department: d.department,
-          year: d.year,
-          kind: d.kind,
-          kindLabel: kindLabel(d.kind),
-          amount: formatFen(d.amountFen),
-          purpose: d.purpose,
-          status: d.status,
-          requestedAt: d.requestedAt.toISOString(),
-          requestedByName: d.requestedByName,
-          decidedAt: iso(d.decidedAt),
-          version: d.version,
-        })),
+        items: page.items.map(presentQueueItem),
       };
     },
   );

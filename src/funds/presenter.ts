@@ -1,6 +1,13 @@
 /** Pure row → response mappings of the money routes; money leaves as yuan decimal strings. */
-import { formatFen, kindLabel } from './model.ts';
-import type { DisbursementRecord, disbursementsOf, overridesOf } from './repository.ts';
+import { formatFen, kindLabel, publicityPhase } from './model.ts';
+import type {
+  DisbursementRecord,
+  disbursementQueue,
+  disbursementsOf,
+  noticesOf,
+  overridesOf,
+  publicNotices,
+} from './repository.ts';
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -56,3 +63,39 @@ export function storedGates(row: DisbursementRecord, gates: readonly { id: strin
     };
   });
 }
+
+type QueueRow = Awaited<ReturnType<typeof disbursementQueue>>['items'][number];
+/** One row of the disbursement queue (财政的待审批队列, the department's own requests). */
+export const presentQueueItem = (d: QueueRow) => ({
+  id: d.id,
+  projectId: d.projectId,
+  projectCode: d.projectCode,
+  projectName: d.projectName,
+  department: d.department,
+  year: d.year,
+  kind: d.kind,
+  kindLabel: kindLabel(d.kind),
+  amount: formatFen(d.amountFen),
+  purpose: d.purpose,
+  status: d.status,
+  requestedAt: d.requestedAt.toISOString(),
+  requestedByName: d.requestedByName,
+  decidedAt: iso(d.decidedAt),
+  version: d.version,
+});
+
+type NoticeRow =
+  | Awaited<ReturnType<typeof noticesOf>>['items'][number]
+  | Awaited<ReturnType<typeof publicNotices>>['items'][number];
+/** A 公示 as both the public list and the authority's list show it; `today` decides its phase. */
+export const presentNoticeSummary = (n: NoticeRow, today: string) => ({
+  id: n.id,
+  title: n.title,
+  year: n.year,
+  startsOn: n.startsOn,
+  endsOn: n.endsOn,
+  phase: publicityPhase(n, today),
+  authority: n.authority,
+  itemCount: n.itemCount,
+  itemTotal: formatFen(BigInt(n.itemTotal)),
+});

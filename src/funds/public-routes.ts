@@ -14,6 +14,7 @@ import { notFound } from '../shared/errors.ts';
 import { fileObjection } from './commands/file-objection.ts';
 import type { FundsDeps } from './commands/support.ts';
 import { formatFen, publicityPhase } from './model.ts';
+import { presentNoticeSummary } from './presenter.ts';
 import { noticeItems, noticeObjections, publicNotice, publicNotices } from './repository.ts';
 import {
   Created,
@@ -61,17 +62,7 @@ export function registerPublicFundsRoutes(root: FastifyInstance, deps: FundsDeps
       });
       return {
         total: page.total,
-        items: page.items.map((n) => ({
-          id: n.id,
-          title: n.title,
-          year: n.year,
-          startsOn: n.startsOn,
-          endsOn: n.endsOn,
-          phase: publicityPhase(n, day),
-          authority: n.authority,
-          itemCount: n.itemCount,
-          itemTotal: formatFen(BigInt(n.itemTotal)),
-        })),
+        items: page.items.map((n) => presentNoticeSummary(n, day)),
       };
     },
   );

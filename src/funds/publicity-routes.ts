@@ -10,7 +10,7 @@ import { answerObjection } from './commands/answer-objection.ts';
 import { createNotice } from './commands/create-notice.ts';
 import { publishNotice } from './commands/publish-notice.ts';
 import type { FundsDeps } from './commands/support.ts';
-import { formatFen, publicityPhase } from './model.ts';
+import { presentNoticeSummary } from './presenter.ts';
 import { noticeDetail } from './queries/notice-detail.ts';
 import { noticesOf } from './repository.ts';
 import {
@@ -56,15 +56,7 @@ export function registerPublicityRoutes(root: FastifyInstance, deps: FundsDeps):
       return {
         total: page.total,
         items: page.items.map((n) => ({
-          id: n.id,
-          title: n.title,
-          year: n.year,
-          startsOn: n.startsOn,
-          endsOn: n.endsOn,
-          phase: publicityPhase(n, e.today),
-          authority: n.authority,
-          itemCount: n.itemCount,
-          itemTotal: formatFen(BigInt(n.itemTotal)),
+          ...presentNoticeSummary(n, e.today),
           status: n.status,
           version: n.version,
           objectionCount: n.objectionCount,
