@@ -143,40 +143,6 @@ export async function presentPlans(
   }));
 }
 
-/**
- * The plans the caller may see. Deciders of a chain sit also above the plan's jurisdiction (XZ's
- * 市政务信息管理局, DT's city authority for county plans): the jurisdictions below the caller's are read
- * too, and `canSeePlan` keeps only what the caller may see.
- */
-export async function listPlans(
-  q: Queryable,
-  actor: Actor,
-  registry: RulebookRegistry,
-  jurisdictionCode?: string,
-) {
-  const directory = await loadDirectory(q);
-  const own = [...new Set(actor.assignments.map((a) => a.jurisdictionId))];
-  let jurisdictionIds = [...new Set(own.flatMap((j) => jurisdictionSubtree(directory, j)))];
-  if (jurisdictionCode) {
-    const j = directory.jurisdictions.find((x) => x.code === jurisdictionCode);
-    if (!j || !jurisdictionIds.includes(j.id))
-      throw notFound('行政区划不存在或无权查看', 'JURISDICTION_NOT_FOUND');
-    jurisdictionIds = [j.id];
-  }
-  const orgIds = [...new Set(actor.assignments.map((a) => a.organisationId))];
-  if (jurisdictionIds.length === 0) return [];
-  const rows = await q
-    .select()
-    .from(plans)
-    .where(
-      jurisdictionCode
-        ? inArray(plans.jurisdictionId, jurisdictionIds)
-        : or(inArray(plans.jurisdictionId, jurisdictionIds), inArray(plans.organisationId, orgIds)),
-    )
-    .orderBy(desc(plans.year), desc(plans.createdAt));
-  return rows.filter((p) => canSeePlan(actor, p, chainOfPlan(registry, directory, p)));
-}
-
 export async function planById(
   q: Queryable,
   actor: Actor,
