@@ -1,9 +1,8 @@
-/** Reading plans: the list and one plan as the caller may see them, their entries, linkable entries. */
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+/** Reading plans (the list's page is plan-list.ts): one plan as the caller may see them, their entries, linkable entries. */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import { jurisdictionSubtree } from '../projects/actors.ts';
 import { labelOf, PLAN_DECISIONS, PLAN_KINDS, PLAN_SCOPES, PLAN_STATUSES } from '../projects/model.ts';
 import { loadDirectory } from '../projects/repository.ts';
 import { planEntries, plans, projects } from '../projects/tables.ts';

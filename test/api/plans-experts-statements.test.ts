@@ -107,16 +107,14 @@ async function createExpertsAndAssessments(n: number, from: number): Promise<voi
     passwordChangedAt: new Date(),
   }));
   await db.insert(users).values(rows);
-  await db
-    .insert(roleAssignments)
-    .values(
-      rows.map((r) => ({
-        userId: r.id,
-        role: 'expert',
-        organisationId: org.id,
-        jurisdictionId: org.jurisdictionId,
-      })),
-    );
+  await db.insert(roleAssignments).values(
+    rows.map((r) => ({
+      userId: r.id,
+      role: 'expert',
+      organisationId: org.id,
+      jurisdictionId: org.jurisdictionId,
+    })),
+  );
   await db.insert(expertProfiles).values(
     rows.map((r) => ({
       userId: r.id,
