@@ -1,9 +1,8 @@
-/** Reading plans: the list and one plan as the caller may see them, their entries, linkable entries. */
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+/** Reading plans (the list's page is plan-list.ts): one plan as the caller may see them, their entries, linkable entries. */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/client.ts';
 import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import { jurisdictionSubtree } from '../projects/actors.ts';
 import { labelOf, PLAN_DECISIONS, PLAN_KINDS, PLAN_SCOPES, PLAN_STATUSES } from '../projects/model.ts';
 import { loadDirectory } from '../projects/repository.ts';
 import { planEntries, plans, projects } from '../projects/tables.ts';
@@ -141,40 +140,6 @@ export async function presentPlans(
     version: p.version,
     entries: entries.get(p.id) ?? [],
   }));
-}
-
-/**
- * The plans the caller may see. Deciders of a chain sit also above the plan's jurisdiction (XZ's
- * 市政务信息管理局, DT's city authority for county plans): the jurisdictions below the caller's are read
- * too, and `canSeePlan` keeps only what the caller may see.
- */
-export async function listPlans(
-  q: Queryable,
-  actor: Actor,
-  registry: RulebookRegistry,
-  jurisdictionCode?: string,
-) {
-  const directory = await loadDirectory(q);
-  const own = [...new Set(actor.assignments.map((a) => a.jurisdictionId))];
-  let jurisdictionIds = [...new Set(own.flatMap((j) => jurisdictionSubtree(directory, j)))];
-  if (jurisdictionCode) {
-    const j = directory.jurisdictions.find((x) => x.code === jurisdictionCode);
-    if (!j || !jurisdictionIds.includes(j.id))
-      throw notFound('行政区划不存在或无权查看', 'JURISDICTION_NOT_FOUND');
-    jurisdictionIds = [j.id];
-  }
-  const orgIds = [...new Set(actor.assignments.map((a) => a.organisationId))];
-  if (jurisdictionIds.length === 0) return [];
-  const rows = await q
-    .select()
-    .from(plans)
-    .where(
-      jurisdictionCode
-        ? inArray(plans.jurisdictionId, jurisdictionIds)
-        : or(inArray(plans.jurisdictionId, jurisdictionIds), inArray(plans.organisationId, orgIds)),
-    )
-    .orderBy(desc(plans.year), desc(plans.createdAt));
-  return rows.filter((p) => canSeePlan(actor, p, chainOfPlan(registry, directory, p)));
 }
 
 export async function planById(

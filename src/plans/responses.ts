@@ -80,7 +80,11 @@ export const PlanView = Type.Object(
   },
   strict,
 );
-export const PlanList = Type.Object({ items: Type.Array(PlanView) }, strict);
+/** A page of the plan list: the rows, how many match in all, and the page served. */
+export const PlanList = Type.Object(
+  { items: Type.Array(PlanView), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() },
+  strict,
+);
 export const LinkableEntries = Type.Object(
   {
     items: Type.Array(

@@ -9,7 +9,6 @@ import { commandContext } from '../identity/plugin.ts';
 import { loadWorkflowEnv, visibleProjectIds } from '../projects/repository.ts';
 import {
   CreatePlanBody,
-  JurisdictionQuery,
   PlanDecisionBody,
   PlanEntriesQuery,
   PlanEntryBody,
@@ -20,7 +19,8 @@ import {
 import { loadRulebookCatalog } from '../rulebooks/repository.ts';
 import type { CommandDeps } from '../shared/command.ts';
 import { addPlanEntry, createPlan, decidePlan, removePlanEntry, submitPlan, updatePlan } from './commands.ts';
-import { linkableEntries, listPlans, planById, presentPlans } from './queries.ts';
+import { PlanListQuery, pagePlans } from './plan-list.ts';
+import { linkableEntries, planById, presentPlans } from './queries.ts';
 import { LinkableEntries, PlanList, PlanView } from './responses.ts';
 
 const TAGS = ['规划'];
@@ -46,21 +46,19 @@ export function registerPlanRoutes(root: FastifyInstance, deps: CommandDeps & { 
     {
       schema: {
         tags: TAGS,
-        summary: '规划和年度计划',
-        querystring: JurisdictionQuery,
+        summary: '规划和年度计划（筛选、分页）',
+        description:
+          '本人可见的规划：按 jurisdiction（行政区划代码）、q（名称包含）、kind、status 筛选，按年度倒序，' +
+          '返回一页 { items, total, limit, offset }（limit 1–100，默认 25）。',
+        querystring: PlanListQuery,
         response: { 200: PlanList, ...errors },
       },
     },
     async (req) => {
       const rules = await registry();
-      return {
-        items: await presentPlans(
-          deps.db,
-          await listPlans(deps.db, actorOf(req), rules, req.query.jurisdiction),
-          await visible(actorOf(req)),
-          rules,
-        ),
-      };
+      const actor = actorOf(req);
+      const { rows, total, limit, offset } = await pagePlans(deps.db, actor, rules, req.query);
+      return { items: await presentPlans(deps.db, rows, await visible(actor), rules), total, limit, offset };
     },
   );
 

@@ -14,7 +14,6 @@ import {
   ASSESSMENT_GRADES,
   ASSIGNMENT_KINDS,
   AssessmentBody,
-  AssessmentQuery,
   AssignExpertBody,
   Created,
   EXPERT_CONCLUSIONS,
@@ -22,7 +21,6 @@ import {
   ExpertOpinionBody,
   ExpertProfileBody,
   expertUserId,
-  JurisdictionQuery,
   jurisdictionChain,
   jurisdictionSubtree,
   labelOf,
@@ -35,6 +33,7 @@ import {
 import { forbidden, notFound } from '../shared/errors.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { assignExpert, expertOpinionContent, giveExpertOpinion } from './expert-commands.ts';
+import { AssessmentListQuery, ExpertListQuery } from './list-queries.ts';
 import { authorityAssignment, recordAssessment, registerExpert } from './pool-commands.ts';
 import { assessmentsOf, expertCandidates, expertProfileRows, usersByIds } from './queries.ts';
 import { AssessmentList, ExpertAssignmentList, ExpertProfileList } from './responses.ts';
@@ -147,8 +146,11 @@ export function registerPoolRoutes(root: FastifyInstance, deps: ProjectDeps): vo
     {
       schema: {
         tags: TAGS,
-        summary: '专家库（本级及下级）与可指派的专家、第三方评估人员',
-        querystring: JurisdictionQuery,
+        summary: '专家库（本级及下级）与可指派的专家、第三方评估人员（不带 limit 为全部，带 limit 为一页）',
+        description:
+          '不带 limit：返回本级及下级的全部专家 { items, candidates }（按姓名排序），与以前相同，供指派专家的选择框使用；' +
+          '带 limit（1–100）：按 q（姓名包含）、field（领域）筛选，按 sort 排序，另返回 total、limit、offset。',
+        querystring: ExpertListQuery,
         response: { 200: ExpertProfileList, ...errors },
       },
     },
@@ -156,39 +158,37 @@ export function registerPoolRoutes(root: FastifyInstance, deps: ProjectDeps): vo
       const actor = actorOf(req);
       const mine = authorityAssignment(actor);
       const directory = await loadDirectory(deps.db);
-      const scope = new Set([
-        ...jurisdictionSubtree(directory, mine.jurisdictionId),
-        ...jurisdictionChain(directory, mine.jurisdictionId).map((j) => j.id),
-      ]);
-      const only = req.query.jurisdiction;
+      const { jurisdiction: only, ...filters } = req.query;
+      let scope = [
+        ...new Set([
+          ...jurisdictionSubtree(directory, mine.jurisdictionId),
+          ...jurisdictionChain(directory, mine.jurisdictionId).map((j) => j.id),
+        ]),
+      ];
       if (only) {
         const j = directory.jurisdictions.find((x) => x.code === only);
-        if (!j || !scope.has(j.id))
+        if (!j || !scope.includes(j.id))
           throw notFound('行政区划不存在或不在本级管辖范围内', 'JURISDICTION_NOT_FOUND');
-        scope.clear();
-        scope.add(j.id);
+        scope = [j.id];
       }
-      const profiles = await expertProfileRows(deps.db);
-      const candidates = await expertCandidates(deps.db);
-      return {
-        items: profiles
-          .filter((p) => scope.has(p.jurisdictionId))
-          .map((p) => ({
-            userId: p.userId,
-            name: p.name,
-            username: p.username,
-            fields: p.fields,
-            fieldNames: p.fields.map((f) => labelOf(EXPERT_FIELDS, f)),
-            employerOrganisationId: p.employerOrganisationId,
-            employerName:
-              directory.organisations.find((o) => o.id === p.employerOrganisationId)?.name ?? null,
-            title: p.title,
-            jurisdictionName: directory.jurisdictions.find((j) => j.id === p.jurisdictionId)?.name ?? '',
-          })),
-        candidates: candidates
-          .filter((c) => scope.has(c.jurisdictionId))
-          .map(({ userId, name, username, role }) => ({ userId, name, username, role })),
-      };
+      const profiles = await expertProfileRows(deps.db, scope, filters);
+      const candidates = await expertCandidates(deps.db, scope);
+      const items = profiles.rows.map((p) => ({
+        userId: p.userId,
+        name: p.name,
+        username: p.username,
+        fields: p.fields,
+        fieldNames: p.fields.map((f) => labelOf(EXPERT_FIELDS, f)),
+        employerOrganisationId: p.employerOrganisationId,
+        employerName: directory.organisations.find((o) => o.id === p.employerOrganisationId)?.name ?? null,
+        title: p.title,
+        jurisdictionName: directory.jurisdictions.find((j) => j.id === p.jurisdictionId)?.name ?? '',
+      }));
+      const paged =
+        filters.limit === undefined
+          ? {}
+          : { total: profiles.total, limit: filters.limit, offset: filters.offset ?? 0 };
+      return { items, candidates, ...paged };
     },
   );
 
@@ -215,7 +215,7 @@ export function registerPoolRoutes(root: FastifyInstance, deps: ProjectDeps): vo
       schema: {
         tags: TAGS,
         summary: '部门年度考核结果（DT-07、DT-31）',
-        querystring: AssessmentQuery,
+        querystring: AssessmentListQuery,
         response: { 200: AssessmentList, ...errors },
       },
     },
@@ -233,19 +233,14 @@ export function registerPoolRoutes(root: FastifyInstance, deps: ProjectDeps): vo
       if (query.organisationId && orgIds.length === 0) {
         throw notFound('部门不存在或不在本级管辖范围内', 'ORGANISATION_NOT_FOUND');
       }
-      if (orgIds.length === 0) return { items: [] };
-      const rows = await assessmentsOf(deps.db, orgIds, query.year);
+      const page = { limit: query.limit ?? 25, offset: query.offset ?? 0 };
+      if (orgIds.length === 0) return { items: [], total: 0, ...page };
+      const { rows, total, limit, offset } = await assessmentsOf(deps.db, orgIds, query);
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          organisationId: r.organisationId,
-          organisationName: directory.organisations.find((o) => o.id === r.organisationId)?.name ?? '',
-          year: r.year,
-          score: r.score,
-          grade: r.grade,
-          gradeName: labelOf(GRADES, r.grade),
-          summary: r.summary,
-        })),
+        items: rows.map((r) => ({ ...r, gradeName: labelOf(GRADES, r.grade) })),
+        total,
+        limit,
+        offset,
       };
     },
   );

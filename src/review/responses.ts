@@ -74,6 +74,9 @@ export const ExpertProfileList = Type.Object(
       ),
     ),
     candidates: Type.Array(Type.Object({ userId: S, name: S, username: S, role: S }, strict)),
+    total: Type.Optional(Type.Integer({ description: '符合条件的专家总数（带 limit 时）' })),
+    limit: Type.Optional(Type.Integer()),
+    offset: Type.Optional(Type.Integer()),
   },
   strict,
 );
@@ -95,6 +98,9 @@ export const AssessmentList = Type.Object(
         strict,
       ),
     ),
+    total: Type.Integer(),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
   },
   strict,
 );

@@ -28,6 +28,38 @@ test('the authority opens the plans page of its jurisdiction', async () => {
   assert.doesNotMatch(text, /页面不存在|无权访问/);
 });
 
+test('the plans and the expert library page and filter on the server (filters and page in the URL)', async () => {
+  const compiler = await httpLogin(ui.url, 'dt.reviewer');
+  for (const [i, kind] of ['annual', 'overall', 'annual'].entries()) {
+    const created = await compiler.request('POST', '/api/plans', {
+      kind,
+      title: `浏览器分页规划${i}`,
+      year: 2030 + i,
+      summary: '',
+    });
+    assert.equal(created.status, 201);
+  }
+  const page = await ui.signIn('dt.reviewer');
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await page.goto(`${ui.url}/projects/plans?q=${encodeURIComponent('浏览器分页规划')}&kind=annual`);
+  await page.locator('tr', { hasText: '浏览器分页规划2' }).waitFor({ timeout: 30_000 });
+  await page.getByText('共 2 条').waitFor();
+  for (const text of await rows.allTextContents()) assert.match(text, /年度计划/);
+  assert.match((await rows.first().textContent()) ?? '', /浏览器分页规划2/, 'newest year first');
+
+  await page.goto(`${ui.url}/projects/experts`);
+  await page.getByText('专家库（DT-09d）').waitFor({ timeout: 30_000 });
+  const api = await page.evaluate(async () => {
+    const res = await fetch('/api/experts?limit=10', { credentials: 'same-origin' });
+    return (await res.json()) as { total: number };
+  });
+  if (api.total > 0) await page.getByText(`共 ${api.total} 条`).first().waitFor({ timeout: 30_000 });
+  const text = (await page.locator('body').textContent()) ?? '';
+  assert.doesNotMatch(text, /页面不存在|无权访问|请求失败/);
+  await page.screenshot({ path: path.join(RESULTS, 'projects-experts-paged.png'), fullPage: true });
+  await page.close();
+});
+
 test('XZ-06 the 市政务信息管理局 opens a plan at its step of the chain: steps, the 局党组 decision, and 不予通过', async () => {
   const compiler = await httpLogin(ui.url, 'xz.reviewer');
   const created = await compiler.request('POST', '/api/plans', {

@@ -2800,7 +2800,11 @@ export interface paths {
     get: {
       params: never;
       query: {
+        limit?: number;
+        offset?: number;
         organisationId?: string;
+        /** 部门名称包含 */
+        q?: string;
         year?: number;
       };
       body: never;
@@ -2816,6 +2820,9 @@ export interface paths {
             gradeName: string;
             summary: string;
           }[];
+          total: number;
+          limit: number;
+          offset: number;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;
@@ -3418,12 +3425,18 @@ export interface paths {
     };
   };
   '/api/experts': {
-    /** 专家库（本级及下级）与可指派的专家、第三方评估人员 */
+    /** 专家库（本级及下级）与可指派的专家、第三方评估人员（不带 limit 为全部，带 limit 为一页） */
     get: {
       params: never;
       query: {
+        field?: 'information_systems' | 'network_engineering' | 'hardware' | 'cost' | 'supervision' | 'audit';
         /** 行政区划代码 */
         jurisdiction?: string;
+        limit?: number;
+        offset?: number;
+        /** 姓名包含 */
+        q?: string;
+        sort?: 'name' | '-name';
       };
       body: never;
       responses: {
@@ -3445,6 +3458,10 @@ export interface paths {
             username: string;
             role: string;
           }[];
+          /** 符合条件的专家总数（带 limit 时） */
+          total?: number;
+          limit?: number;
+          offset?: number;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;
@@ -6431,12 +6448,18 @@ export interface paths {
     };
   };
   '/api/plans': {
-    /** 规划和年度计划 */
+    /** 规划和年度计划（筛选、分页） */
     get: {
       params: never;
       query: {
         /** 行政区划代码 */
         jurisdiction?: string;
+        kind?: 'overall' | 'annual';
+        limit?: number;
+        offset?: number;
+        /** 名称包含 */
+        q?: string;
+        status?: 'draft' | 'submitted' | 'approved' | 'filed' | 'returned' | 'refused';
       };
       body: never;
       responses: {
@@ -6497,6 +6520,9 @@ export interface paths {
               }[];
             }[];
           }[];
+          total: number;
+          limit: number;
+          offset: number;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;

@@ -1,5 +1,12 @@
 /** Calls of the project pages (src/projects/routes.ts, src/review/routes.ts, src/projects/plan-routes.ts). */
-import { ApiError, type ApiResponse, api, getCsrfToken, toApiError } from '../../api/client.ts';
+import {
+  ApiError,
+  type ApiResponse,
+  api,
+  getCsrfToken,
+  type QueryValue,
+  toApiError,
+} from '../../api/client.ts';
 import type {
   ApplicationInput,
   ExpertPool,
@@ -124,15 +131,24 @@ export const listCertificates = (id: string, signal?: AbortSignal) =>
 export const certificateUrl = (id: string, certificateId: string, format: 'docx' | 'pdf') =>
   `${P(id)}/certificates/${certificateId}/download?format=${format}`;
 
+/** The whole library and its candidates (the assignment selector); with `limit`, one page of it. */
 export const getExpertPool = (signal: AbortSignal) => api.get<ExpertPool>('/api/experts', { signal });
+/** One page of the library (q, field, limit/offset in the query) with `total`. */
+export const pageExperts = async (query: Record<string, QueryValue>, signal: AbortSignal) => {
+  const page = await api.get<ExpertPool>('/api/experts', { query, signal });
+  return { ...page, total: page.total ?? page.items.length };
+};
 export const registerExpert = (body: {
   userId: string;
   fields: string[];
   employerOrganisationId: string | null;
   title: string;
 }) => api.post<ApiResponse<'/api/experts', 'post'>>('/api/experts', body);
-export const listAssessments = (signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/department-assessments', 'get'>>('/api/department-assessments', { signal });
+export const listAssessments = (query: Record<string, QueryValue>, signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/department-assessments', 'get'>>('/api/department-assessments', {
+    query,
+    signal,
+  });
 export const recordAssessment = (body: {
   organisationId: string;
   year: number;
@@ -141,8 +157,8 @@ export const recordAssessment = (body: {
   summary: string;
 }) => api.post<ApiResponse<'/api/department-assessments', 'post'>>('/api/department-assessments', body);
 
-export const listPlans = (signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/plans', 'get'>>('/api/plans', { signal });
+export const listPlans = (query: Record<string, QueryValue>, signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/plans', 'get'>>('/api/plans', { query, signal });
 export const getPlan = (id: string, signal?: AbortSignal) => api.get<Plan>(`/api/plans/${id}`, { signal });
 export const createPlan = (body: {
   kind: string;

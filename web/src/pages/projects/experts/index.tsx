@@ -16,26 +16,15 @@ import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
 import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
-import { useLocalList } from '../../../components/list/useListQuery.ts';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import {
-  getExpertPool,
-  listAssessments,
-  listOrganisations,
-  recordAssessment,
-  registerExpert,
-} from '../api.ts';
+import { listAssessments, listOrganisations, pageExperts, recordAssessment, registerExpert } from '../api.ts';
 import { useProjectMeta } from '../meta.ts';
 import type { AssessmentItem, ExpertPool } from '../types.ts';
 
 type Expert = ExpertPool['items'][number];
-
-const matchesExpert = (e: Expert, f: Record<string, string>) =>
-  (!f.q?.trim() || e.name.includes(f.q.trim())) && (!f.field || e.fields.includes(f.field));
-const matchesAssessment = (a: AssessmentItem, f: Record<string, string>) =>
-  (!f.q?.trim() || a.organisationName.includes(f.q.trim())) && (!f.year || String(a.year) === f.year);
 
 const ASSESSMENT_FIELDS: FilterField[] = [
   { name: 'q', label: '按部门搜索', type: 'text', width: 180 },
@@ -68,11 +57,11 @@ export default function ExpertsPage() {
   const { message } = App.useApp();
   const me = useMe();
   const meta = useProjectMeta();
-  const pool = useRequest(getExpertPool);
-  const assessments = useRequest(listAssessments);
   const orgs = useRequest(listOrganisations);
-  const experts = useLocalList(pool, matchesExpert, { prefix: 'experts', pageSize: 10 });
-  const assessed = useLocalList(assessments, matchesAssessment, { prefix: 'assessments', pageSize: 10 });
+  // Both lists filter, page and count on the server (issue 11); the library's page carries the candidates.
+  const experts = useListQuery(pageExperts, { prefix: 'experts', pageSize: 10 });
+  const assessed = useListQuery(listAssessments, { prefix: 'assessments', pageSize: 10 });
+  const candidates = (experts.data as Pick<ExpertPool, 'candidates'> | undefined)?.candidates ?? [];
   const expertFields: FilterField[] = [
     { name: 'q', label: '按姓名搜索', type: 'text', width: 160 },
     { name: 'field', label: '领域', type: 'select', width: 140, options: meta.expertFields },
@@ -106,7 +95,7 @@ export default function ExpertsPage() {
       });
       message.success('已入库');
       expertForm.resetFields();
-      pool.reload();
+      experts.reload();
     } catch (e) {
       message.error(asApiError(e).message);
     }
@@ -117,7 +106,7 @@ export default function ExpertsPage() {
       await recordAssessment({ ...v, summary: v.summary ?? '' });
       message.success('已录入');
       assessmentForm.resetFields();
-      assessments.reload();
+      assessed.reload();
     } catch (e) {
       message.error(asApiError(e).message);
     }
@@ -144,7 +133,7 @@ export default function ExpertsPage() {
                 <Select
                   showSearch
                   optionFilterProp="label"
-                  options={(pool.data?.candidates ?? [])
+                  options={candidates
                     .filter((c) => c.role === 'expert')
                     .map((c) => ({ value: c.userId, label: `${c.name}（${c.username}）` }))}
                 />

@@ -19,22 +19,15 @@ import { asApiError } from '../../../api/client.ts';
 import { useMe } from '../../../auth/context.ts';
 import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
-import { useLocalList } from '../../../components/list/useListQuery.ts';
+import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { useRequest } from '../../../hooks/useRequest.ts';
 import { createPlan, listPlans } from '../api.ts';
 import { PLAN_STATUS_BADGE } from '../logic.ts';
 import { useProjectMeta } from '../meta.ts';
 import type { Plan } from '../types.ts';
 
 const COMPILERS = ['authority_reviewer', 'authority_leader', 'dept_staff'];
-
-/** 按名称 (q), 类别 (kind) and 状态 (status): the list's URL filters. */
-const matchesPlan = (p: Plan, f: Record<string, string>) =>
-  (!f.q?.trim() || p.title.includes(f.q.trim())) &&
-  (!f.kind || p.kind === f.kind) &&
-  (!f.status || p.status === f.status);
 
 /**
  * 规划与年度计划 (DT-08, SC-07, XZ-06): the authority compiles the jurisdiction's plans for the
@@ -44,9 +37,9 @@ export default function PlansPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
-  const plans = useRequest(listPlans);
-  const list = useLocalList(plans, matchesPlan);
-  const reload = plans.reload;
+  // 按名称 (q), 类别 (kind) and 状态 (status) in the URL; filtered, paged and counted on the server.
+  const list = useListQuery(listPlans);
+  const reload = list.reload;
   const [creating, setCreating] = useState(false);
   const meta = useProjectMeta();
   const [form] = Form.useForm<{
