@@ -28,7 +28,17 @@ type Expert = ExpertPool['items'][number];
 
 const ASSESSMENT_FIELDS: FilterField[] = [
   { name: 'q', label: '按部门搜索', type: 'text', width: 180 },
-  { name: 'year', label: '年度', type: 'text', width: 120 },
+  // A choice of years, not free text: the server refuses a year that is not a number.
+  {
+    name: 'year',
+    label: '年度',
+    type: 'select',
+    width: 120,
+    options: Array.from({ length: 8 }, (_, i) => {
+      const year = String(new Date().getFullYear() - i);
+      return { value: year, label: `${year}年` };
+    }),
+  },
 ];
 
 const expertColumns: TableColumnsType<Expert> = [
