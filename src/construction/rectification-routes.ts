@@ -15,7 +15,6 @@ import {
   listRectifications,
   orderRectification,
   PROBLEM_LABELS,
-  type RectificationOutcome,
   reportRectification,
 } from './rectification.ts';
 

@@ -18,8 +18,6 @@ import {
   listContracts,
   listSupervisors,
   PROCUREMENT_LABELS,
-  type SignContractInput,
-  type SupervisorInput,
   signContract,
 } from './contracts.ts';
 import { registerExtensionRoutes } from './extension-routes.ts';

@@ -22,10 +22,8 @@ import { projectChecks } from './queries/project-checks.ts';
 import {
   AcknowledgeBody,
   CheckBody,
-  type CheckInput,
   CheckResult,
   CreateEntryBody,
-  type EntryInput,
   HitParams,
   ListEntries,
   ListQuery,
