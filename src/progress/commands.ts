@@ -12,13 +12,9 @@ import { yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/engine.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import {
-  heldRoles,
-  type ProjectContext,
-  parties,
-  visibleContext,
-  type WorkflowEnv,
-} from '../projects/repository.ts';
+import { parties } from '../projects/bundle.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import { heldRoles, type ProjectContext, visibleContext } from '../projects/repository.ts';
 import { type ProgressActor, type ProgressRules, progressRulesFor } from '../rules/progress.ts';
 import { type CommandContext, runCommand } from '../shared/command.ts';
 import { conflict, forbidden, invalid, refused } from '../shared/errors.ts';

@@ -4,7 +4,8 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../identity/actor.ts';
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { visibleContext } from '../../projects/repository.ts';
 import { reviewStep, submissionStep } from '../../projects/workflow-state.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';

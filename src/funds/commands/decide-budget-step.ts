@@ -1,6 +1,7 @@
 /** 安排经费 / 上报预算: the budget steps after the review and the publicity. */
 
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { visibleContext } from '../../projects/repository.ts';
 import type { RoleCode } from '../../rules/index.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { notFound } from '../../shared/errors.ts';

@@ -4,7 +4,8 @@
  */
 
 import { nextNumber } from '../../platform/numbering.ts';
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { visibleContext } from '../../projects/repository.ts';
 import type { RoleCode } from '../../rules/index.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, notFound, refused } from '../../shared/errors.ts';

@@ -1,6 +1,7 @@
 /** The department asks for a payment within what remains of the approved budget of that year and kind. */
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { visibleContext } from '../../projects/repository.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { invalid, refused } from '../../shared/errors.ts';
 import { budgetReviewStep, type FundKind, formatFen, fundsArrangedStep } from '../model.ts';
