@@ -12,16 +12,7 @@ import { visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Yuan } from '../projects/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { decideChange, evaluateChange, requestChange } from './changes.ts';
-import type { ChangeInput } from './commands.ts';
-import {
-  actingAs,
-  type BaselineInput,
-  createBaseline,
-  isEstablished,
-  type ReportInput,
-  rulesOf,
-  submitReport,
-} from './commands.ts';
+import { actingAs, createBaseline, isEstablished, rulesOf, submitReport } from './commands.ts';
 import { CHANGE_KINDS, RISK_LABELS } from './model.ts';
 import { progressOf, reportObligations } from './queries.ts';
 import {
