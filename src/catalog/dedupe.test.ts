@@ -3,13 +3,11 @@ import { describe, test } from 'node:test';
 import {
   canonicalItemName,
   findNameDuplicates,
-  findSingleSourceConflicts,
   NEAR_SAME_THRESHOLD,
   normaliseName,
-  type SingleSourceResource,
   similarity,
-  subjectKeys,
 } from './dedupe.ts';
+import { findSingleSourceConflicts, type SingleSourceResource, subjectKeys } from './single-source.ts';
 
 describe('name normalisation and exact duplicates (查重)', () => {
   test('full-width letters and digits, spaces and Chinese punctuation are folded away', () => {

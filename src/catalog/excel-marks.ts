@@ -3,13 +3,13 @@
  * cells filled red with a comment.
  */
 import type { Cell, Fill, Style } from 'exceljs';
+import { locate } from './excel-layout.ts';
 import {
   applyValidations,
   ERROR_FILL_ARGB,
   ERROR_HEADER,
   ERROR_NOTE_PREFIX,
   loadWorkbook,
-  locate,
   readOptionsSheet,
   save,
 } from './excel-sheets.ts';

@@ -8,7 +8,8 @@ import { normaliseName } from './dedupe.ts';
 import { type CellContent, contentOf, draftValue, numberText } from './excel-cells.ts';
 import { CATALOG_COLUMNS, type ColumnDef, ITEM_PREFIX, isItemColumn } from './excel-columns.ts';
 import { type ExistingEntry, joinKey, type KindSpec, record, SPECS } from './excel-kinds.ts';
-import { type CatalogLists, type Layout, loadWorkbook, locate, MAX_DATA_ROWS } from './excel-sheets.ts';
+import { type Layout, locate } from './excel-layout.ts';
+import { type CatalogLists, loadWorkbook, MAX_DATA_ROWS } from './excel-sheets.ts';
 import type { CatalogInputs, CatalogKind, CatalogProblem, SystemCatalogRules, SystemInput } from './model.ts';
 import { checkSystemRules } from './validate.ts';
 

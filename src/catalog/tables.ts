@@ -275,7 +275,7 @@ export const singleSourceConflicts = pgTable(
       .references(() => organisations.id),
     organisationIds: uuid('organisation_ids').array().notNull(),
     resourceIds: uuid('resource_ids').array().notNull(),
-    /** SingleSourceEntry[] of dedupe.ts, earliest registration first. */
+    /** SingleSourceEntry[] of single-source.ts, earliest registration first. */
     entries: jsonb('entries').$type<unknown[]>().notNull(),
     score: doublePrecision('score').notNull(),
     message: text('message').notNull(),

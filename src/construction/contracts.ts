@@ -11,12 +11,13 @@ import { isIsoDate } from '../calendar/dates.ts';
 import type { Tx } from '../db/client.ts';
 import { yuanToFen } from '../documents/format.ts';
 import { obligations } from '../obligations/tables.ts';
-import { type ProjectContext, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import type { ProjectContext } from '../projects/repository.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
 import { type EventType, evaluatePredicate, type Rulebook, type Step } from '../rules/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
+import type { CommandContext } from '../shared/command.ts';
 import { conflict, invalid, notFound, refused } from '../shared/errors.ts';
-import { type ProjectDeps, recordStepEvent } from '../workflow/index.ts';
+import { type ProjectDeps, projectCommand, recordStepEvent } from '../workflow/index.ts';
 import {
   contractDeliverables,
   contracts,
@@ -75,17 +76,18 @@ export async function signContract(
   input: SignContractInput,
 ): Promise<string> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'contract.sign',
       objectType: 'project',
       objectId: projectId,
       details: { number: input.number },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const step = requireStep(pc, 'contract_signed');
       const article = step.articles[0] ?? '';
       if (!isIsoDate(input.signedOn)) throw invalid('INVALID_DATE', '签订日期无效', { field: 'signedOn' });
@@ -171,6 +173,7 @@ export async function signContract(
       audit.details = { number: input.number, signedOn: input.signedOn, stepId: step.id };
       return row.id;
     },
+    { refresh: false },
   );
 }
 
@@ -194,12 +197,13 @@ export async function fileContract(
   version: number,
 ): Promise<{ late: boolean }> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     { action: 'contract.file', objectType: 'contract', objectId: contractId },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const contract = await lockContract(tx, projectId, contractId);
       if (contract.version !== version) {
         throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
@@ -223,6 +227,7 @@ export async function fileContract(
       const late = await isLate(tx, projectId, contract.number, deadlines.met);
       return { late };
     },
+    { refresh: false },
   );
 }
 
@@ -247,17 +252,18 @@ export async function deliverDeliverable(
   deliverableId: string,
 ): Promise<void> {
   const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'contract.deliverable',
       objectType: 'contract',
       objectId: contractId,
       details: { deliverableId },
     },
-    async (tx) => {
-      const { relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, relation }) => {
       if (!relation.parties.has('department')) {
         throw notFound('合同不存在或无权查看', 'CONTRACT_NOT_FOUND');
       }
@@ -280,6 +286,7 @@ export async function deliverDeliverable(
         })
         .where(eq(contractDeliverables.id, deliverableId));
     },
+    { refresh: false },
   );
 }
 
@@ -322,17 +329,18 @@ export async function fileSupervisor(
   input: SupervisorInput,
 ): Promise<string> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'supervisor.file',
       objectType: 'project',
       objectId: projectId,
       details: { unit: input.unitName },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const step = requireStep(pc, 'supervisor_filed');
       if (!COMPETITIVE_METHODS.includes(input.procurementMethod)) {
         throw refused(
@@ -374,6 +382,7 @@ export async function fileSupervisor(
       audit.organisationId = role.organisationId;
       return row.id;
     },
+    { refresh: false },
   );
 }
 

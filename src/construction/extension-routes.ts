@@ -6,17 +6,11 @@ import Type from 'typebox';
 import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
+import { visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Uuid } from '../projects/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
-import {
-  decideExtension,
-  type ExtensionDecision,
-  type ExtensionRequestInput,
-  extensionsView,
-  recordPlannedAcceptance,
-  requestExtension,
-} from './extensions.ts';
+import { decideExtension, extensionsView, recordPlannedAcceptance, requestExtension } from './extensions.ts';
 
 const TAGS = ['建设'];
 const S = Type.String();

@@ -15,11 +15,13 @@ import type { Actor } from '../identity/actor.ts';
 import { dueStatus, extendObligation, LIVE_STATES, openDeadline } from '../obligations/engine.ts';
 import { obligations } from '../obligations/tables.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import { type ProjectContext, parties, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
+import { parties } from '../projects/bundle.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import type { ProjectContext } from '../projects/repository.ts';
 import type { Deadline, DeadlineExtension, Actor as RuleActor, Rulebook } from '../rules/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
+import type { CommandContext } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
-import type { ProjectDeps } from '../workflow/index.ts';
+import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import { acceptanceExtensions } from './tables.ts';
 
 export type ExtensibleDeadline = Deadline & { extension: DeadlineExtension & { decidedBy: RuleActor } };
@@ -108,17 +110,18 @@ export async function requestExtension(
   input: ExtensionRequestInput,
 ): Promise<string> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'acceptance_extension.request',
       objectType: 'project',
       objectId: projectId,
       details: { deadlineId: input.deadlineId, until: input.until },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const deadline = deadlineOf(pc, input.deadlineId);
       const article = deadline.extension.articles[0];
       const role = actingAs(actor, pc, deadline.owedBy);
@@ -183,6 +186,7 @@ export async function requestExtension(
       audit.objectId = row.id;
       return row.id;
     },
+    { refresh: false },
   );
 }
 
@@ -198,17 +202,18 @@ export async function decideExtension(
   input: { decision: ExtensionDecision; note: string; version: number },
 ): Promise<{ dueDate: string | null }> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'acceptance_extension.decide',
       objectType: 'acceptance_extension',
       objectId: id,
       details: { decision: input.decision },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const [row] = await tx
         .select()
         .from(acceptanceExtensions)
@@ -261,6 +266,7 @@ export async function decideExtension(
       audit.organisationId = role.organisationId;
       return { dueDate };
     },
+    { refresh: false },
   );
 }
 
@@ -276,17 +282,18 @@ export async function recordPlannedAcceptance(
   input: { deadlineId: string; plannedOn: IsoDate },
 ): Promise<string> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'acceptance_extension.plan',
       objectType: 'project',
       objectId: projectId,
       details: { ...input },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const deadline = deadlineOf(pc, input.deadlineId);
       if (!('fact' in deadline.anchor) || deadline.anchor.fact !== 'plannedAcceptanceDate') {
         throw invalid('NOT_PLANNED_DATE_DEADLINE', '该期限不从计划验收日期起算', { field: 'deadlineId' });
@@ -314,6 +321,7 @@ export async function recordPlannedAcceptance(
       audit.organisationId = role.organisationId;
       return row.id;
     },
+    { refresh: false },
   );
 }
 

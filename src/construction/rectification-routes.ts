@@ -6,7 +6,8 @@ import Type from 'typebox';
 import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
+import { visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Uuid } from '../projects/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { PROBLEM_KINDS } from './model.ts';
@@ -15,7 +16,6 @@ import {
   listRectifications,
   orderRectification,
   PROBLEM_LABELS,
-  type RectificationOutcome,
   reportRectification,
 } from './rectification.ts';
 

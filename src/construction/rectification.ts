@@ -10,11 +10,13 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { meetObligation, openObligation } from '../obligations/engine.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import { type ProjectContext, parties, visibleContext, type WorkflowEnv } from '../projects/repository.ts';
+import { parties } from '../projects/bundle.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import type { ProjectContext } from '../projects/repository.ts';
 import type { Rulebook } from '../rules/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
+import type { CommandContext } from '../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
-import type { ProjectDeps } from '../workflow/index.ts';
+import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import { type ProblemKind, rectificationOrders } from './tables.ts';
 
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {
@@ -82,17 +84,18 @@ export async function orderRectification(
   input: OrderInput,
 ): Promise<string> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'rectification.order',
       objectType: 'project',
       objectId: projectId,
       details: { kind: input.problemKind },
     },
-    async (tx, audit) => {
-      const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc, relation }) => {
       const role = overseer(pc, actor, relation.parties.has('oversight'));
       const articles = [
         ...new Set([...(pc.rulebook.rectification?.articles ?? []), ...rectificationArticles(pc.rulebook)]),
@@ -130,6 +133,7 @@ export async function orderRectification(
       audit.objectType = 'rectification';
       return row.id;
     },
+    { refresh: false },
   );
 }
 
@@ -155,12 +159,13 @@ export async function reportRectification(
   input: { report: string; version: number },
 ): Promise<void> {
   const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     { action: 'rectification.report', objectType: 'rectification', objectId: id },
-    async (tx) => {
-      const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, pc, relation }) => {
       const rule = pc.rulebook.rectification;
       const holder = rectificationHolder(pc);
       const staff = actor.assignments.find(
@@ -188,6 +193,7 @@ export async function reportRectification(
         { on: env.today, by: actor.userId },
       );
     },
+    { refresh: false },
   );
 }
 
@@ -203,17 +209,18 @@ export async function decideRectification(
   input: { outcome: RectificationOutcome; note: string; version: number },
 ): Promise<void> {
   const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'rectification.decide',
       objectType: 'rectification',
       objectId: id,
       details: { outcome: input.outcome },
     },
-    async (tx, audit) => {
-      const { pc, relation } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc, relation }) => {
       const role = overseer(pc, actor, relation.parties.has('oversight'));
       const order = await lockOrder(tx, projectId, id, input.version);
       if (input.outcome === 'refused' ? order.state !== 'ordered' : order.state !== 'reported') {
@@ -241,6 +248,7 @@ export async function decideRectification(
       audit.role = role.role;
       audit.organisationId = role.organisationId;
     },
+    { refresh: false },
   );
 }
 

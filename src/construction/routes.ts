@@ -7,7 +7,8 @@ import { fenToYuan } from '../documents/format.ts';
 import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
+import { visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import {
@@ -18,8 +19,6 @@ import {
   listContracts,
   listSupervisors,
   PROCUREMENT_LABELS,
-  type SignContractInput,
-  type SupervisorInput,
   signContract,
 } from './contracts.ts';
 import { registerExtensionRoutes } from './extension-routes.ts';

@@ -9,7 +9,8 @@ import { Type } from 'typebox';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
+import { visibleContext } from '../projects/repository.ts';
 import { reviewStep, submissionStep } from '../projects/workflow-state.ts';
 import { type ProjectDeps, stepRole } from '../workflow/index.ts';
 import { acknowledgeHit } from './commands/acknowledge-hit.ts';
@@ -22,10 +23,8 @@ import { projectChecks } from './queries/project-checks.ts';
 import {
   AcknowledgeBody,
   CheckBody,
-  type CheckInput,
   CheckResult,
   CreateEntryBody,
-  type EntryInput,
   HitParams,
   ListEntries,
   ListQuery,

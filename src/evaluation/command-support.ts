@@ -9,7 +9,7 @@ import type { Queryable, Tx } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
 import { bindNamedOrganisation } from '../projects/actors.ts';
-import { loadDirectory } from '../projects/repository.ts';
+import { loadDirectory } from '../projects/env.ts';
 import { projects } from '../projects/tables.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
 import type { EvaluationRules } from '../rules/evaluation.ts';

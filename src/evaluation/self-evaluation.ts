@@ -13,7 +13,7 @@ import {
   openObligation,
 } from '../obligations/index.ts';
 import { bindNamedOrganisation } from '../projects/actors.ts';
-import { loadDirectory } from '../projects/repository.ts';
+import { loadDirectory } from '../projects/env.ts';
 import { projects } from '../projects/tables.ts';
 import { DEFAULT_INDICATORS } from '../rules/evaluation.ts';
 import { getRulebook } from '../rules/index.ts';

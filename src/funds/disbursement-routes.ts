@@ -5,7 +5,7 @@ import { yuanToFen } from '../documents/format.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
 import { approveOverride } from './commands/approve-override.ts';
 import { decideDisbursement } from './commands/decide-disbursement.ts';
 import { recordConsent } from './commands/record-consent.ts';

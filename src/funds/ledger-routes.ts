@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
-import { loadWorkflowEnv } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
 import type { FundsDeps } from './commands/support.ts';
 import { fundsView } from './queries/funds-view.ts';
 import { FundsView, ProjectParams } from './schemas.ts';

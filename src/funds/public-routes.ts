@@ -8,7 +8,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ErrorBody } from '../http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
 import type { CommandContext } from '../shared/command.ts';
 import { notFound } from '../shared/errors.ts';
 import { fileObjection } from './commands/file-objection.ts';

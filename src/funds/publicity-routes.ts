@@ -5,7 +5,7 @@ import { yuanToFen } from '../documents/format.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
 import { answerObjection } from './commands/answer-objection.ts';
 import { createNotice } from './commands/create-notice.ts';
 import { publishNotice } from './commands/publish-notice.ts';

@@ -8,7 +8,8 @@ import type { Queryable } from '../db/client.ts';
 import { readAll } from '../db/concurrent.ts';
 import { organisations, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
-import { type ProjectContext, visibleProjectIds, type WorkflowEnv } from '../projects/repository.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import { type ProjectContext, visibleProjectIds } from '../projects/repository.ts';
 import { projectBudgetYears, projects } from '../projects/tables.ts';
 import { type LedgerRow, ledgerRows } from './model.ts';
 import {

@@ -8,7 +8,8 @@
 import type { WorkingDayCalendar } from '../calendar/types.ts';
 import type { Tx } from '../db/client.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import { type ProjectContext, parties, storedActions } from '../projects/repository.ts';
+import { parties, storedActions } from '../projects/bundle.ts';
+import type { ProjectContext } from '../projects/repository.ts';
 import { rulebookEvents } from '../projects/workflow-state.ts';
 import type { EventType } from '../rules/index.ts';
 import { evaluatePredicate } from '../rules/predicate.ts';

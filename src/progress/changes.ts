@@ -8,10 +8,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import { visibleContext, type WorkflowEnv } from '../projects/repository.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import type { CommandContext } from '../shared/command.ts';
 import { conflict, forbidden, notFound, refused } from '../shared/errors.ts';
-import type { ProjectDeps } from '../workflow/index.ts';
+import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {
   type ChangeInput,
   currentBaseline,
@@ -32,12 +32,13 @@ export async function requestChange(
   input: ChangeInput,
 ): Promise<string> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     { action: 'change.request', objectType: 'project', objectId: projectId },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const rules = rulesOf(pc);
       const article = rules.changes.articles[0];
       const role = requireActor(pc, actor, rules.changes.applicant, article, '调整申请');
@@ -79,6 +80,7 @@ export async function requestChange(
       audit.details = { kinds: input.kinds, projectId };
       return row.id;
     },
+    { refresh: false },
   );
 }
 
@@ -110,12 +112,13 @@ export async function evaluateChange(
   input: { opinion: string; participants: string; version: number },
 ): Promise<void> {
   const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     { action: 'change.evaluate', objectType: 'change_request', objectId: id },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const rules = rulesOf(pc);
       const article = rules.changes.articles[0];
       const role = requireActor(pc, actor, rules.changes.evaluator, article, '调整申请的综合评估');
@@ -155,6 +158,7 @@ export async function evaluateChange(
       audit.organisationId = role.organisationId;
       audit.details = { projectId, order: rules.changes.order };
     },
+    { refresh: false },
   );
 }
 
@@ -168,17 +172,18 @@ export async function decideChange(
   input: { decision: 'approved' | 'rejected'; opinion: string; version: number },
 ): Promise<{ baselineVersion: number | null }> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'change.decide',
       objectType: 'change_request',
       objectId: id,
       details: { decision: input.decision },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const rules = rulesOf(pc);
       const article = rules.changes.articles[0];
       const role = requireActor(pc, actor, rules.changes.decider, article, '调整申请的决定');
@@ -229,5 +234,6 @@ export async function decideChange(
       audit.details = { projectId, decision: input.decision, baselineVersion };
       return { baselineVersion };
     },
+    { refresh: false },
   );
 }

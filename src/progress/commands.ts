@@ -12,17 +12,13 @@ import { yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/engine.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import {
-  heldRoles,
-  type ProjectContext,
-  parties,
-  visibleContext,
-  type WorkflowEnv,
-} from '../projects/repository.ts';
+import { parties } from '../projects/bundle.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import { heldRoles, type ProjectContext } from '../projects/repository.ts';
 import { type ProgressActor, type ProgressRules, progressRulesFor } from '../rules/progress.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
+import type { CommandContext } from '../shared/command.ts';
 import { conflict, forbidden, invalid, refused } from '../shared/errors.ts';
-import type { ProjectDeps } from '../workflow/index.ts';
+import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {
   type Milestone,
   type PlannedFunds,
@@ -204,12 +200,13 @@ export async function createBaseline(
   input: BaselineInput,
 ): Promise<number> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     { action: 'progress.baseline', objectType: 'project', objectId: projectId },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const rules = rulesOf(pc);
       const article = rules.reports.articles[0];
       const role = requireActor(pc, actor, rules.reports.reporter, article, '进度计划');
@@ -235,6 +232,7 @@ export async function createBaseline(
       audit.details = { baselineVersion: 1, milestones: plan.milestones.length, obligations: opened };
       return 1;
     },
+    { refresh: false },
   );
 }
 
@@ -247,17 +245,18 @@ export async function submitReport(
   input: ReportInput,
 ): Promise<{ id: string; late: boolean }> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     {
       action: 'progress.report',
       objectType: 'project',
       objectId: projectId,
       details: { period: input.period },
     },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const rules = rulesOf(pc);
       const article = rules.reports.articles[0];
       const role = requireActor(pc, actor, rules.reports.reporter, article, '进度报告');
@@ -316,5 +315,6 @@ export async function submitReport(
       audit.details = { period: input.period, baselineVersion: baseline.baselineVersion, late };
       return { id: row.id, late };
     },
+    { refresh: false },
   );
 }

@@ -7,20 +7,12 @@ import { fenToYuan } from '../documents/format.ts';
 import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
+import { visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Yuan } from '../projects/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { decideChange, evaluateChange, requestChange } from './changes.ts';
-import type { ChangeInput } from './commands.ts';
-import {
-  actingAs,
-  type BaselineInput,
-  createBaseline,
-  isEstablished,
-  type ReportInput,
-  rulesOf,
-  submitReport,
-} from './commands.ts';
+import { actingAs, createBaseline, isEstablished, rulesOf, submitReport } from './commands.ts';
 import { CHANGE_KINDS, RISK_LABELS } from './model.ts';
 import { progressOf, reportObligations } from './queries.ts';
 import {

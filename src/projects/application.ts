@@ -13,9 +13,11 @@ import type { Actor } from '../identity/actor.ts';
 import { invalid } from '../shared/errors.ts';
 import type { Directory } from './actors.ts';
 import { jurisdictionChain } from './actors.ts';
+import type { ProjectBundle } from './bundle.ts';
 import { requireCatalogIds } from './catalog-link.ts';
+import type { WorkflowEnv } from './env.ts';
 import { labelOf, PROJECT_TYPES } from './model.ts';
-import { canSeeProject, type ProjectBundle, type ProjectContext, type WorkflowEnv } from './repository.ts';
+import { canSeeProject, type ProjectContext } from './repository.ts';
 import type { ApplicationInput } from './schemas.ts';
 import {
   planEntries,

@@ -25,14 +25,9 @@ import {
   throwProblems,
 } from '../workflow/index.ts';
 import { applicationSnapshot, projectColumns, validateApplication, writeChildren } from './application.ts';
-import {
-  loadBundle,
-  loadDirectory,
-  projectContext,
-  providedMaterials,
-  rulebookCodeOf,
-  type WorkflowEnv,
-} from './repository.ts';
+import { loadBundle, providedMaterials } from './bundle.ts';
+import { loadDirectory, rulebookCodeOf, type WorkflowEnv } from './env.ts';
+import { projectContext } from './repository.ts';
 import type { CreateProjectInput, UpdateProjectInput } from './schemas.ts';
 import { projectSubmissions, projects } from './tables.ts';
 import { isApplicantStage, stepInfo, submissionStep } from './workflow-state.ts';

@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
-import { listTasks } from './queries.ts';
-import { loadWorkflowEnv } from './repository.ts';
+import { loadWorkflowEnv } from './env.ts';
 import { TaskList } from './responses.ts';
+import { listTasks } from './task-queries.ts';
 
 const TAGS = ['项目'];
 

@@ -4,6 +4,8 @@
  * schemas, and the expert identity envelope.
  */
 export { jurisdictionChain, jurisdictionSubtree } from './actors.ts';
+export type { CertificateRow } from './bundle.ts';
+export { loadDirectory, loadWorkflowEnv, type WorkflowEnv } from './env.ts';
 export { assignedExpertDetails, expertIdentityColumns, expertUserId } from './expert-identity.ts';
 export {
   ASSESSMENT_GRADES,
@@ -15,14 +17,7 @@ export {
   labelOf,
   PROJECT_TYPES,
 } from './model.ts';
-export {
-  type CertificateRow,
-  loadDirectory,
-  loadWorkflowEnv,
-  type ProjectContext,
-  visibleContext,
-  type WorkflowEnv,
-} from './repository.ts';
+export { type ProjectContext, visibleContext } from './repository.ts';
 export { Created } from './responses.ts';
 export {
   AssessmentBody,

@@ -19,8 +19,9 @@ import { commandContext } from '../identity/plugin.ts';
 import { recordEvent } from '../shared/command.ts';
 import { invalid } from '../shared/errors.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
+import { loadWorkflowEnv } from './env.ts';
 import { addMaterial, downloadableMaterial, removeMaterial } from './materials.ts';
-import { loadWorkflowEnv, visibleContext } from './repository.ts';
+import { visibleContext } from './repository.ts';
 import { Created, ProjectDetail } from './responses.ts';
 import { FileDownload, MaterialParams, ProjectParams } from './schemas.ts';
 

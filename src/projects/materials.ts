@@ -17,8 +17,10 @@ import {
   projectCommand,
   stepRole,
 } from '../workflow/index.ts';
+import type { MaterialRow } from './bundle.ts';
+import type { WorkflowEnv } from './env.ts';
 import { APPLICANT_EVIDENCE, ISSUED_DOCUMENTS } from './model.ts';
-import type { MaterialRow, ProjectContext, WorkflowEnv } from './repository.ts';
+import type { ProjectContext } from './repository.ts';
 import { projectMaterials } from './tables.ts';
 import {
   applicantSteps,

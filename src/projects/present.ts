@@ -20,14 +20,13 @@ import {
   type StageCode,
 } from '../rules/index.ts';
 import { chinaDate } from '../shared/clock.ts';
-import { actionSignedContent, applicantTurn, editorRole, stepRole } from '../workflow/index.ts';
+import { stepRole } from '../workflow/index.ts';
 import { actorLabel } from './actors.ts';
 import { ownerPhoneMasked } from './application.ts';
+import { type BundleExtras, type ProjectBundle, providedMaterials, storedActions } from './bundle.ts';
 import { arrivalOf, dueOf, workdaysKnown } from './deadlines.ts';
-import { revealAssignedExpert } from './expert-identity.ts';
 import { applicationMaterialCodes, materialName } from './materials.ts';
 import {
-  ACTION_KINDS,
   FUNDING_MODES,
   ISSUED_DOCUMENTS,
   labelOf,
@@ -37,15 +36,8 @@ import {
   RESOURCE_RELATIONS,
   SYSTEM_RELATIONS,
 } from './model.ts';
-import {
-  type ActionRow,
-  type BundleExtras,
-  type ProjectBundle,
-  type ProjectContext,
-  providedMaterials,
-  type Relation,
-  storedActions,
-} from './repository.ts';
+import { permissionsOf } from './permissions.ts';
+import type { ProjectContext, Relation } from './repository.ts';
 import { projectMaterials, projectResources, projectStepHolders, projects } from './tables.ts';
 import {
   filingStep,
@@ -56,10 +48,9 @@ import {
   rulebookEvents,
   stepInfo,
   stepsOf,
-  withdrawTarget,
 } from './workflow-state.ts';
 
-const orgName = (pc: ProjectContext, id: string | null | undefined) =>
+export const orgName = (pc: ProjectContext, id: string | null | undefined) =>
   id ? (pc.directory.organisations.find((o) => o.id === id)?.name ?? '') : '';
 
 export async function userNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
@@ -102,42 +93,6 @@ export function applicationMaterialsOf(pc: ProjectContext) {
     provided: provided.includes(code),
     article: required.get(code) ?? null,
   }));
-}
-
-export interface Permissions {
-  canEdit: boolean;
-  canSubmit: boolean;
-  canWithdraw: boolean;
-  canSeeReview: boolean;
-  canReview: boolean;
-  canAssignExperts: boolean;
-  canGiveExpertOpinion: boolean;
-}
-
-export function permissionsOf(actor: Actor, pc: ProjectContext, relation: Relation): Permissions {
-  const applicantOpen = applicantTurn(pc);
-  const editing = applicantOpen && editorRole(actor, pc) !== undefined;
-  const firstApplicantStep = pc.evaluation.steps.find(
-    (s) => s.status === 'open' && isApplicantStage(stepInfo(pc.rulebook, s.stepId)?.stage ?? 'operation'),
-  );
-  const canSubmit =
-    firstApplicantStep !== undefined &&
-    stepRole(actor, pc, stepInfo(pc.rulebook, firstApplicantStep.stepId)!.step) !== undefined;
-  const target = withdrawTarget(storedActions(pc.bundle.actions), actor.userId);
-  const review = reviewStep(pc.rulebook);
-  const reviewOpen = review
-    ? pc.evaluation.steps.find((s) => s.stepId === review.id)?.status === 'open'
-    : false;
-  const reviewer = review ? stepRole(actor, pc, review) !== undefined : false;
-  return {
-    canEdit: editing,
-    canSubmit,
-    canWithdraw: target !== null,
-    canSeeReview: relation.parties.size > 0,
-    canReview: reviewOpen && reviewer,
-    canAssignExperts: reviewOpen && reviewer,
-    canGiveExpertOpinion: reviewOpen && relation.assignment !== null,
-  };
 }
 
 /**
@@ -435,47 +390,4 @@ function maskedPhoneOf(keyring: Keyring, bundle: ProjectBundle): string | null {
   if (maskedPhones.size >= MASKED_PHONES_MAX) maskedPhones.clear();
   maskedPhones.set(key, masked);
   return masked;
-}
-
-/** Experts' identities stay with the authority (SECURITY.md 30): others see that an expert acted, not who. */
-const EXPERT_KINDS = ['expert_assigned', 'expert_opinion'];
-
-export function presentTimeline(
-  keyring: Keyring,
-  pc: ProjectContext,
-  actions: readonly ActionRow[],
-  relation: Relation,
-) {
-  const showExperts = relation.parties.has('oversight');
-  return actions.map((a) => {
-    const hidden = !showExperts && EXPERT_KINDS.includes(a.kind);
-    const info = a.stepId ? stepInfo(pc.rulebook, a.stepId) : undefined;
-    const target = a.targetStepId ? stepInfo(pc.rulebook, a.targetStepId) : undefined;
-    const outcome = info && a.event ? info.step.outcomes.find((o) => o.event === a.event) : undefined;
-    const signature = a.signature as unknown as ContentSignature | null;
-    return {
-      id: a.id,
-      at: a.at.toISOString(),
-      kind: a.kind,
-      kindName: labelOf(ACTION_KINDS, a.kind),
-      stepId: a.stepId,
-      stepName: info?.step.name ?? null,
-      event: a.event,
-      outcomeName: outcome?.name ?? null,
-      targetStepId: a.targetStepId,
-      targetStepName: target?.step.name ?? null,
-      actorName: hidden && a.kind === 'expert_opinion' ? '评审专家' : (a.actorName ?? ''),
-      roleName: roleName(pc, a.role),
-      organisationName: hidden ? '' : orgName(pc, a.organisationId),
-      opinion: a.opinion,
-      details: hidden
-        ? null
-        : a.kind === 'expert_assigned'
-          ? revealAssignedExpert(keyring, a.details as Record<string, unknown> | null)
-          : a.details,
-      voided: a.voidedBy !== null,
-      signed: signature !== null,
-      verified: signature ? verifyContent(keyring, actionSignedContent(a), signature) : null,
-    };
-  });
 }

@@ -9,23 +9,16 @@ import { notFound } from '../shared/errors.ts';
 import { type ProjectDeps, registerWorkflowRoutes } from '../workflow/index.ts';
 import { createProject, submitApplication, updateProject } from './commands.ts';
 import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } from './diff.ts';
+import { loadWorkflowEnv } from './env.ts';
 import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
 import { registerProjectMetaRoutes } from './meta-routes.ts';
-import { DETAIL_EXTRAS, presentProject, presentTimeline, userNames } from './present.ts';
-import { type ListFilters, listProjects, submissionsOf } from './queries.ts';
-import { loadWorkflowEnv, visibleContext } from './repository.ts';
+import { DETAIL_EXTRAS, presentProject, userNames } from './present.ts';
+import { presentTimeline } from './present-timeline.ts';
+import { listProjects, submissionsOf } from './queries.ts';
+import { visibleContext } from './repository.ts';
 import { ProjectDetail, ProjectList, SubmissionDetail, SubmissionList, Timeline } from './responses.ts';
-import {
-  CreateProjectBody,
-  type CreateProjectInput,
-  ListQuery,
-  ProjectParams,
-  strict,
-  UpdateProjectBody,
-  type UpdateProjectInput,
-  Uuid,
-} from './schemas.ts';
+import { CreateProjectBody, ListQuery, ProjectParams, strict, UpdateProjectBody, Uuid } from './schemas.ts';
 
 const TAGS = ['项目'];
 const _MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

@@ -10,8 +10,9 @@ import type { Db } from '../db/client.ts';
 import { organisations } from '../db/schema.ts';
 import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
 import { ACTION_KINDS, labelOf, PROJECT_STATES, PROJECT_TYPES } from '../projects/model.ts';
-import { visibleProjectIds, type WorkflowEnv } from '../projects/repository.ts';
+import { visibleProjectIds } from '../projects/repository.ts';
 import { projectActions, projectMaterials, projects } from '../projects/tables.ts';
 import { stepInfo } from '../projects/workflow-state.ts';
 

@@ -4,7 +4,8 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { signContent } from '../crypto/sm2.ts';
 import type { Tx } from '../db/client.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
-import type { ActionRow, WorkflowEnv } from '../projects/repository.ts';
+import type { ActionRow } from '../projects/bundle.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
 import { projectActions } from '../projects/tables.ts';
 import { projectCertificates } from '../review/tables.ts';
 

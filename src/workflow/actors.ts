@@ -1,7 +1,8 @@
 /** Who may act: the rulebook's step actor (or the 转办 holder), the applicant's editor, a party. */
 import type { Actor, Assignment } from '../identity/actor.ts';
 import { actingRoles, actorLabel, organisationsFor } from '../projects/actors.ts';
-import { heldRoles, type ProjectContext, parties, type Relation } from '../projects/repository.ts';
+import { parties } from '../projects/bundle.ts';
+import { heldRoles, type ProjectContext, type Relation } from '../projects/repository.ts';
 import { isApplicantStage, stepInfo, submissionStep } from '../projects/workflow-state.ts';
 import type { Step } from '../rules/index.ts';
 import { forbidden, refused } from '../shared/errors.ts';

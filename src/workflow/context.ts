@@ -6,14 +6,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { notify, usersOfOrganisations } from '../notifications/notify.ts';
 import { organisationsFor } from '../projects/actors.ts';
-import {
-  loadBundle,
-  type ProjectContext,
-  parties,
-  projectContext,
-  storedActions,
-  type WorkflowEnv,
-} from '../projects/repository.ts';
+import { loadBundle, parties, storedActions } from '../projects/bundle.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import { type ProjectContext, projectContext } from '../projects/repository.ts';
 import { projectStepHolders, projects } from '../projects/tables.ts';
 import {
   isApplicantStage,

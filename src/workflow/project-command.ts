@@ -7,12 +7,8 @@
  */
 import type { Tx } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
-import {
-  type ProjectContext,
-  type Relation,
-  visibleContext,
-  type WorkflowEnv,
-} from '../projects/repository.ts';
+import type { WorkflowEnv } from '../projects/env.ts';
+import { type ProjectContext, type Relation, visibleContext } from '../projects/repository.ts';
 import { type AuditDraft, type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { refreshProject } from './context.ts';
 

@@ -4,8 +4,9 @@ import Type, { type Static } from 'typebox';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
 import { roleHolders } from '../projects/queries.ts';
-import { loadWorkflowEnv, visibleContext } from '../projects/repository.ts';
+import { visibleContext } from '../projects/repository.ts';
 import { Colleagues, ProjectDetail } from '../projects/responses.ts';
 import {
   CommentBody,

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { browserHarness, RESULTS } from './harness.ts';
 
 const ui = browserHarness();

@@ -1,117 +1,32 @@
 /**
- * The Excel round trip against the database: the platform lists and existing entries for
- * `parseUpload`, the checks that need the catalog (retired systems, merge targets, codes held
+ * The Excel round trip against the database (the platform lists and existing entries for
+ * `parseUpload` are import-scope.ts): the checks that need the catalog (retired systems, merge targets, codes held
  * elsewhere, states that forbid a change), and the write of every row. Upload is all or nothing:
  * `planImport` finds every problem before anything is written; `writeImport` then writes every row in
  * the caller's one transaction (one audit row).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { forbidden } from '../../shared/errors.ts';
 import { canManage, EDITABLE_RESOURCE_STATES } from '../access.ts';
 import { parseResourceCode } from '../codes.ts';
-import {
-  CATALOG_COLUMNS,
-  type CatalogLists,
-  type ExistingEntry,
-  type ParsedRow,
-  type RowProblem,
-} from '../excel.ts';
-import { loadWorkbook, locate } from '../excel-sheets.ts';
+import { CATALOG_COLUMNS, type ParsedRow, type RowProblem } from '../excel.ts';
+import { locate } from '../excel-layout.ts';
+import { loadWorkbook } from '../excel-sheets.ts';
 import type { CatalogKind, CloudServiceInput, ResourceInput, SystemInput } from '../model.ts';
-import { type CloudServiceRecord, findCloudServices } from '../store/cloud.ts';
+import type { CloudServiceRecord } from '../store/cloud.ts';
 import { recomputeConflicts } from '../store/conflicts.ts';
-import {
-  editableWhere,
-  type JurisdictionInfo,
-  jurisdictionsByIds,
-  type OrganisationInfo,
-  ownerOrganisations,
-} from '../store/lookups.ts';
-import { listResources, type ResourceRecord } from '../store/resources.ts';
-import { listSystems, type SystemRecord } from '../store/systems.ts';
-import { cloudServices, informationResources, informationSystems } from '../tables.ts';
+import type { JurisdictionInfo, OrganisationInfo } from '../store/lookups.ts';
+import type { ResourceRecord } from '../store/resources.ts';
+import type { SystemRecord } from '../store/systems.ts';
+import { informationResources, informationSystems } from '../tables.ts';
 import { checkSystemRules } from '../validate.ts';
 import type { Caller } from './caller.ts';
 import { createCloudService, updateCloudService } from './cloud.ts';
+import type { ImportScope } from './import-scope.ts';
 import { insertResource, writeResource } from './resources.ts';
 import { catalogRulesFor } from './rules.ts';
 import { createSystem, updateSystem } from './systems.ts';
-
-/** Entries one upload may name (the rows of a file are bounded by MAX_DATA_ROWS as well). */
-const MAX_SCOPE_ENTRIES = 100_000;
-
-export interface ImportScope {
-  organisations: OrganisationInfo[];
-  /** The jurisdiction a cloud service upload goes to (the first one the caller manages). */
-  cloudJurisdiction: JurisdictionInfo | undefined;
-  lists: CatalogLists;
-}
-
-export async function importScope(q: Queryable, caller: Caller): Promise<ImportScope> {
-  const organisations = await ownerOrganisations(q, caller.scope);
-  const [cloudJurisdiction] = await jurisdictionsByIds(q, caller.scope.manageJurisdictions.slice(0, 1));
-  return {
-    organisations,
-    cloudJurisdiction,
-    lists: {
-      departments: organisations.map((o) => o.name),
-      jurisdictions: [...new Set(organisations.map((o) => o.jurisdictionName))],
-    },
-  };
-}
-
-export interface Existing {
-  systems: SystemRecord[];
-  resources: ResourceRecord[];
-  cloudServices: CloudServiceRecord[];
-}
-
-/** The entries the caller may change: what an upload may update, and what its names must not repeat. */
-export async function existingEntries(q: Queryable, caller: Caller, kind: CatalogKind, scope: ImportScope) {
-  const all = { limit: MAX_SCOPE_ENTRIES, offset: 0 };
-  if (kind === 'systems') {
-    const { items } = await listSystems(
-      q,
-      editableWhere(caller.scope, informationSystems.ownerOrganisationId, informationSystems.jurisdictionId),
-      all,
-    );
-    const entries: ExistingEntry<'systems'>[] = items.map((s) => ({
-      code: s.code,
-      name: s.name,
-      ownerDepartment: s.ownerOrganisationName,
-    }));
-    return { records: items, entries };
-  }
-  if (kind === 'resources') {
-    const { items } = await listResources(
-      q,
-      editableWhere(
-        caller.scope,
-        informationResources.providerOrganisationId,
-        informationResources.jurisdictionId,
-      ),
-      all,
-    );
-    const entries: ExistingEntry<'resources'>[] = items.map((r) => ({
-      code: r.code,
-      name: r.name,
-      provider: r.providerName,
-    }));
-    return { records: items, entries };
-  }
-  const items = scope.cloudJurisdiction
-    ? await findCloudServices(q, eq(cloudServices.jurisdictionId, scope.cloudJurisdiction.id))
-    : [];
-  const entries: ExistingEntry<'cloudServices'>[] = items.map((c) => ({
-    code: c.code,
-    name: c.name,
-    spec: c.spec,
-    category: c.category,
-    provider: c.provider,
-  }));
-  return { records: items, entries };
-}
 
 interface Problem {
   row: number;

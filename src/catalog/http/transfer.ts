@@ -14,8 +14,9 @@ import { commandContext } from '../../identity/plugin.ts';
 import { type CommandDeps, recordEvent } from '../../shared/command.ts';
 import { forbidden, invalid } from '../../shared/errors.ts';
 import { exportWorkbook, importEntries, MAX_EXPORT_ENTRIES } from '../commands/exchange.ts';
+import { existingEntries, importScope } from '../commands/import-scope.ts';
 import { catalogRulesFor } from '../commands/rules.ts';
-import { existingEntries, importScope, locateProblems, planImport } from '../commands/transfer.ts';
+import { locateProblems, planImport } from '../commands/transfer.ts';
 import {
   buildTemplate,
   MAX_UPLOAD_BYTES,

@@ -7,7 +7,8 @@ import { and, arrayOverlaps, asc, desc, eq, inArray, ne, or, type SQL } from 'dr
 import type { Queryable, Tx } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
 import type { CatalogScope } from '../access.ts';
-import { canonicalItemName, findSingleSourceConflicts, type SingleSourceEntry } from '../dedupe.ts';
+import { canonicalItemName } from '../dedupe.ts';
+import { findSingleSourceConflicts, type SingleSourceEntry } from '../single-source.ts';
 import { informationResources, resourceDataItems, singleSourceConflicts } from '../tables.ts';
 import { lockKey } from './lookups.ts';
 

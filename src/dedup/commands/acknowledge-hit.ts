@@ -4,11 +4,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../identity/actor.ts';
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { reviewStep, submissionStep } from '../../projects/workflow-state.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
+import type { CommandContext } from '../../shared/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
-import { type ProjectDeps, stepRole } from '../../workflow/index.ts';
+import { type ProjectDeps, projectCommand, stepRole } from '../../workflow/index.ts';
 import { latestHits } from '../queries/project-checks.ts';
 import { dedupHits } from '../tables.ts';
 
@@ -19,12 +19,13 @@ export async function acknowledgeHit(
   input: { projectId: string; hitId: string; note: string; version: number },
 ): Promise<void> {
   const actor = ctx.actor as Actor;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    input.projectId,
     { action: 'dedup.acknowledge', objectType: 'project', objectId: input.projectId },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, input.projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const hit = (await latestHits(tx, input.projectId)).find((h) => h.id === input.hitId);
       if (!hit) throw notFound('查重结果不存在或已被新的提交取代', 'DEDUP_HIT_NOT_FOUND');
       const step = reviewStep(pc.rulebook);
@@ -64,5 +65,6 @@ export async function acknowledgeHit(
       audit.jurisdictionId = role.jurisdictionId;
       audit.details = { hitId: hit.id, name: hit.name, level: hit.level, score: hit.score };
     },
+    { refresh: false },
   );
 }

@@ -4,7 +4,7 @@
 import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../../projects/actors.ts';
-import { loadDirectory } from '../../projects/repository.ts';
+import { loadDirectory } from '../../projects/env.ts';
 import { invalid } from '../../shared/errors.ts';
 import type { DocText } from '../engine/compare.ts';
 import type { Hit } from '../engine/search-index.ts';

@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/client.ts';
 import { jurisdictions } from '../../db/schema.ts';
 import type { Actor } from '../../identity/actor.ts';
 import { jurisdictionChain } from '../../projects/actors.ts';
-import { loadDirectory } from '../../projects/repository.ts';
+import { loadDirectory } from '../../projects/env.ts';
 import { presentEntry } from '../presenter.ts';
 import { dedupListEntries } from '../tables.ts';
 

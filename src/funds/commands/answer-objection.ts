@@ -1,6 +1,6 @@
 /** The authority answers an objection to its notice; the answer is published with it. */
 import { eq } from 'drizzle-orm';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, invalid, notFound } from '../../shared/errors.ts';
 import { ownNotice } from '../queries/notice.ts';

@@ -1,6 +1,6 @@
 /** A second, different finance user approves the override. */
 import { eq } from 'drizzle-orm';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { visibleDisbursement } from '../queries/disbursement.ts';

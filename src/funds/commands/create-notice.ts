@@ -1,5 +1,7 @@
 /** The authority drafts a fund-allocation 公示 of projects it sees in its jurisdiction. */
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { visibleContext } from '../../projects/repository.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { invalid, notFound } from '../../shared/errors.ts';
 import { publicityItems, publicityNotices } from '../tables.ts';

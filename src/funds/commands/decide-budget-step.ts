@@ -1,10 +1,9 @@
 /** 安排经费 / 上报预算: the budget steps after the review and the publicity. */
-
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import type { RoleCode } from '../../rules/index.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
+import type { CommandContext } from '../../shared/command.ts';
 import { notFound } from '../../shared/errors.ts';
-import { refreshProject } from '../../workflow/index.ts';
+import { projectCommand } from '../../workflow/index.ts';
 import { otherBudgetSteps } from '../model.ts';
 import { type FundsDeps, recordStep, stepActor, throwProblems } from './support.ts';
 
@@ -17,12 +16,13 @@ export async function decideBudgetStep(
   opinion: string,
 ): Promise<void> {
   const actor = ctx.actor!;
-  await runCommand(
+  await projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     { action: 'funds.budget_step', objectType: 'project', objectId: projectId, details: { stepId } },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const step = otherBudgetSteps(pc.rulebook).find((s) => s.id === stepId);
       if (!step) throw notFound('该项目的预算环节中没有这个步骤', 'STEP_NOT_FOUND');
       const role = stepActor(actor, pc, step);
@@ -30,7 +30,6 @@ export async function decideBudgetStep(
       audit.organisationId = role.organisationId;
       throwProblems(pc.evaluation.checkStep(step.id, role.role as RoleCode));
       await recordStep(tx, deps, env, actor, pc, step, role, opinion, {});
-      await refreshProject(tx, env, projectId);
     },
   );
 }

@@ -1,6 +1,6 @@
 /** Finance approves a payment only when no gate blocks, or refuses it with a reason; the gate results are stored. */
 import { eq } from 'drizzle-orm';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, forbidden, invalid, refused } from '../../shared/errors.ts';
 import { disbursementGates, visibleDisbursement } from '../queries/disbursement.ts';

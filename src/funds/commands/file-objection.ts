@@ -1,7 +1,7 @@
 /** An anonymous objection while the notice runs; the address is kept only as a keyed hash. */
 import { eq } from 'drizzle-orm';
 import { hmacSm3Hex } from '../../crypto/sm3.ts';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, invalid, notFound } from '../../shared/errors.ts';
 import { publicityPhase } from '../model.ts';

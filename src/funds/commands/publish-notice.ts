@@ -1,6 +1,7 @@
 /** Publishing a notice: refused while a project in it has no approved budget; records the publicity step (DT-15, SC-13). */
 import { eq } from 'drizzle-orm';
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { visibleContext } from '../../projects/repository.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, refused } from '../../shared/errors.ts';
 import { refreshProject } from '../../workflow/index.ts';

@@ -2,13 +2,12 @@
  * 预算评审: the rulebook's budget body records requested vs approved per year and cost item and issues
  * the 预算审定意见 (DT-14, SC-13, XZ-11, JC-05-2/3).
  */
-
 import { nextNumber } from '../../platform/numbering.ts';
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import type { RoleCode } from '../../rules/index.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
+import type { CommandContext } from '../../shared/command.ts';
 import { conflict, notFound, refused } from '../../shared/errors.ts';
-import { refreshProject } from '../../workflow/index.ts';
+import { projectCommand } from '../../workflow/index.ts';
 import {
   budgetReviewStep,
   formatFen,
@@ -34,12 +33,13 @@ export async function recordBudgetReview(
   input: BudgetReviewInput,
 ): Promise<{ id: string; number: string }> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    projectId,
     { action: 'funds.budget_review', objectType: 'project', objectId: projectId },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const step = budgetReviewStep(pc.rulebook);
       if (!step) throw notFound('该项目的规则集中没有预算环节', 'STEP_NOT_FOUND');
       const role = stepActor(actor, pc, step);
@@ -101,7 +101,6 @@ export async function recordBudgetReview(
             carriedBy: s.carriedBy.trim(),
           })),
         );
-      await refreshProject(tx, env, projectId);
       const requested = input.lines.reduce((s, l) => s + l.requestedFen, 0n);
       const approved = input.lines.reduce((s, l) => s + l.approvedFen, 0n);
       audit.details = {

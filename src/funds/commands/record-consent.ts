@@ -1,6 +1,6 @@
 /** The 局党组 decides on one payment where the rulebook asks for it (XZ-05b): a recorded decision with its opinion. */
 import { eq } from 'drizzle-orm';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, forbidden, invalid } from '../../shared/errors.ts';
 import { consentGate, visibleDisbursement } from '../queries/disbursement.ts';

@@ -1,8 +1,9 @@
 /** The department asks for a payment within what remains of the approved budget of that year and kind. */
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import type { CommandContext } from '../../shared/command.ts';
 import { invalid, refused } from '../../shared/errors.ts';
+import { projectCommand } from '../../workflow/index.ts';
 import { budgetReviewStep, type FundKind, formatFen, fundsArrangedStep } from '../model.ts';
 import { budgetReviewLines, disbursements } from '../tables.ts';
 import { approvedReview, departmentRole, type FundsDeps } from './support.ts';
@@ -22,12 +23,13 @@ export async function requestDisbursement(
   input: DisbursementInput,
 ): Promise<string> {
   const actor = ctx.actor!;
-  return runCommand(
+  return projectCommand(
     deps,
     ctx,
+    env,
+    input.projectId,
     { action: 'funds.disbursement_request', objectType: 'project', objectId: input.projectId },
-    async (tx, audit) => {
-      const { pc } = await visibleContext(tx, env, actor, input.projectId, { lock: true });
+    async ({ tx, audit, pc }) => {
       const role = departmentRole(actor, pc);
       audit.role = role.role;
       audit.organisationId = role.organisationId;
@@ -97,5 +99,6 @@ export async function requestDisbursement(
       };
       return row.id;
     },
+    { refresh: false },
   );
 }

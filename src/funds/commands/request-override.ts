@@ -1,6 +1,6 @@
 /** A finance user asks to lift one closed gate: refused with its article unless the gate is softened. */
 import { and, eq } from 'drizzle-orm';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { type CommandContext, runCommand } from '../../shared/command.ts';
 import { conflict, invalid, refused } from '../../shared/errors.ts';
 import { disbursementGates, visibleDisbursement } from '../queries/disbursement.ts';

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { disbursementAction, type FundKind } from '../model.ts';
 import { presentDisbursement, presentOverride, storedGates } from '../presenter.ts';
 import { consentOf, disbursementsOf, overridesOf } from '../repository.ts';

@@ -3,7 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { informationSystems } from '../../catalog/tables.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { type ProjectContext, visibleContext, type WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { type ProjectContext, visibleContext } from '../../projects/repository.ts';
 import { projectSystems } from '../../projects/tables.ts';
 import { notFound } from '../../shared/errors.ts';
 import {

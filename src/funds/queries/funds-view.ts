@@ -5,8 +5,9 @@
 import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
 import { actingRoles, actorLabel } from '../../projects/actors.ts';
-import type { WorkflowEnv } from '../../projects/repository.ts';
-import { heldRoles, parties, visibleContext } from '../../projects/repository.ts';
+import { parties } from '../../projects/bundle.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import { heldRoles, visibleContext } from '../../projects/repository.ts';
 import { notFound } from '../../shared/errors.ts';
 import { budgetReviewStep, formatFen, levelLabel, otherBudgetSteps, publicityStep } from '../model.ts';
 import { presentDisbursement, presentOverride } from '../presenter.ts';

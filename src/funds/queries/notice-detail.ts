@@ -1,7 +1,7 @@
 /** A notice of the caller's authority with its projects and every objection. */
 import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { formatFen, publicityPhase } from '../model.ts';
 import { iso } from '../presenter.ts';
 import { noticeItems, noticeObjections, organisationName } from '../repository.ts';

@@ -17,9 +17,8 @@ import { obligations } from '../../obligations/tables.ts';
 import { incidentsVisible } from '../../operations/queries/incidents.ts';
 import { opsIncidents } from '../../operations/tables.ts';
 import { jurisdictionSubtree } from '../../projects/actors.ts';
+import { loadDirectory, type WorkflowEnv } from '../../projects/env.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../../projects/model.ts';
-import { loadDirectory, type WorkflowEnv } from '../../projects/repository.ts';
-import { projects } from '../../projects/tables.ts';
 import { departmentAssessments } from '../../review/tables.ts';
 
 const url = (path: string, filters: Record<string, string | undefined>) => {

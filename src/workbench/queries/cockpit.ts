@@ -9,8 +9,9 @@ import type { Queryable } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
 import { fenToYuan } from '../../documents/format.ts';
 import type { Actor } from '../../identity/actor.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { labelOf, PROJECT_STATES } from '../../projects/model.ts';
-import { visibleProjectIds, type WorkflowEnv } from '../../projects/repository.ts';
+import { visibleProjectIds } from '../../projects/repository.ts';
 import { projectBudgetYears, projects } from '../../projects/tables.ts';
 import { departmentGrades, disbursedByYear, openIncidents, overdueObligations } from './cockpit-figures.ts';
 

@@ -8,7 +8,9 @@ import { afterStepEvent } from '../../construction/acceptance.ts';
 import { filingNoticeKind, isFilingStep } from '../../notifications/model.ts';
 import { notify, usersOfOrganisations } from '../../notifications/notify.ts';
 import { syncDeadlines } from '../../obligations/project-deadlines.ts';
-import { type ProjectContext, providedMaterials, type WorkflowEnv } from '../../projects/repository.ts';
+import { providedMaterials } from '../../projects/bundle.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
+import type { ProjectContext } from '../../projects/repository.ts';
 import type { DecisionInput } from '../../projects/schemas.ts';
 import {
   BUDGET_EVENTS,

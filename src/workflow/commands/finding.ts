@@ -4,7 +4,7 @@
  * 区政府常务会 or the finance guarantee is needed, or overrules "一般不予立项"), with a reason. The
  * finding overrides the applicant's declaration; `value: null` withdraws it.
  */
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import type { FindingInput } from '../../projects/schemas.ts';
 import { isApplicantStage } from '../../projects/workflow-state.ts';
 import { FACT_CATALOG, type FactName } from '../../rules/index.ts';

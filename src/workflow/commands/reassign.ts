@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { roleAssignments, users } from '../../db/schema.ts';
 import { notifications } from '../../notifications/tables.ts';
-import type { WorkflowEnv } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { projectStepHolders } from '../../projects/tables.ts';
 import type { CommandContext } from '../../shared/command.ts';
 import { invalid } from '../../shared/errors.ts';

@@ -1,6 +1,7 @@
 /** 退回: to the previous step or to the applicant, with a reason; the voided decision is kept in the history. */
 import { notify } from '../../notifications/notify.ts';
-import { storedActions, type WorkflowEnv } from '../../projects/repository.ts';
+import { storedActions } from '../../projects/bundle.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { isApplicantStage, type ReturnMode, returnTarget, stepInfo } from '../../projects/workflow-state.ts';
 import type { CommandContext } from '../../shared/command.ts';
 import { conflict, invalid } from '../../shared/errors.ts';

@@ -1,5 +1,6 @@
 /** 撤回: the caller takes back their latest action while the next step has not acted. */
-import { storedActions, type WorkflowEnv } from '../../projects/repository.ts';
+import { storedActions } from '../../projects/bundle.ts';
+import type { WorkflowEnv } from '../../projects/env.ts';
 import { isEstablishmentStage, stepInfo, withdrawTarget } from '../../projects/workflow-state.ts';
 import type { CommandContext } from '../../shared/command.ts';
 import { conflict } from '../../shared/errors.ts';
