@@ -6,7 +6,8 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { loadWorkflowEnv, visibleProjectIds } from '../projects/repository.ts';
+import { loadWorkflowEnv } from '../projects/env.ts';
+import { visibleProjectIds } from '../projects/repository.ts';
 import {
   CreatePlanBody,
   PlanDecisionBody,

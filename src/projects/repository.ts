@@ -22,48 +22,19 @@ import {
   partiesOf,
 } from './actors.ts';
 import {
-  type ActionRow,
   type AssignmentRow,
   type BundleExtras,
-  type CertificateRow,
-  type HolderRow,
   loadBundle,
-  type MaterialRow,
   type ProjectBundle,
-  type ProjectRow,
   parties,
   providedMaterials,
-  type ReviewRow,
   storedActions,
 } from './bundle.ts';
 import { catalogSystems } from './catalog-link.ts';
-import { directoryOf, loadDirectory, loadWorkflowEnv, rulebookCodeOf, type WorkflowEnv } from './env.ts';
+import { directoryOf, loadDirectory, type WorkflowEnv } from './env.ts';
 import type { Declarations, ReviewFindings } from './model.ts';
 import { projectCoBuilders, projects } from './tables.ts';
 import { projectFacts, rulebookEvents, standingFindings } from './workflow-state.ts';
-
-// The bundle and the environment moved out of this file; their importers across the modules still
-// name them from here.
-export {
-  type ActionRow,
-  type AssignmentRow,
-  type BundleExtras,
-  type CertificateRow,
-  directoryOf,
-  type HolderRow,
-  loadBundle,
-  loadDirectory,
-  loadWorkflowEnv,
-  type MaterialRow,
-  type ProjectBundle,
-  type ProjectRow,
-  parties,
-  providedMaterials,
-  type ReviewRow,
-  rulebookCodeOf,
-  storedActions,
-  type WorkflowEnv,
-};
 
 export interface ProjectContext {
   bundle: ProjectBundle;
