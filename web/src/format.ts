@@ -28,3 +28,12 @@ export function formatDate(value: string | null | undefined): string {
 }
 
 export const dash = (value: string | null | undefined): string => (value ? value : '—');
+
+/**
+ * Today's date in China (UTC+8, no daylight saving) as `YYYY-MM-DD`: the platform's day, whatever the
+ * browser's own time zone (a date picker that refuses future days must not refuse China's today
+ * between 16:00 and 24:00 UTC).
+ */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { chinaToday } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { LABELS, type MonitoringGap, ops, type SystemMonitoring } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
@@ -40,7 +41,7 @@ export default function Monitoring() {
               value={date}
               allowClear
               placeholder="默认昨天"
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => d.format('YYYY-MM-DD') > chinaToday()}
               onChange={(d) => setDate(d)}
             />
           </Space>
