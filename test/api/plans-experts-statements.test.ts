@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../src/db/client.ts';
 import {
   departmentAssessments,
   expertProfiles,
@@ -18,48 +17,7 @@ import {
 } from '../../src/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { expectStatus } from './projects-support.ts';
-
-type Query = (...args: unknown[]) => Promise<unknown>;
-interface DriverClient {
-  query: Query;
-  transaction?: (fn: (tx: { query: Query }) => Promise<unknown>) => Promise<unknown>;
-}
-
-/** Counts statements sent through the driver while `run` is awaited (see read-statements.test.ts). */
-function statementCounter(database: Database, settle: () => Promise<void>) {
-  const client = (database.db as unknown as { $client: DriverClient }).$client;
-  let counting = false;
-  let n = 0;
-  const query = client.query.bind(client);
-  client.query = (...args) => {
-    if (counting) n++;
-    return query(...args);
-  };
-  const transaction = client.transaction?.bind(client);
-  if (transaction) {
-    client.transaction = (fn) =>
-      transaction((tx) => {
-        const inner = tx.query.bind(tx);
-        tx.query = (...args) => {
-          if (counting) n++;
-          return inner(...args);
-        };
-        return fn(tx);
-      });
-  }
-  return async (run: () => Promise<{ statusCode: number }>) => {
-    await settle();
-    n = 0;
-    counting = true;
-    try {
-      const res = await run();
-      assert.equal(res.statusCode, 200);
-    } finally {
-      counting = false;
-    }
-    return n;
-  };
-}
+import { statementCounter } from './statement-counter.ts';
 
 let ctx: TestContext;
 let reviewer: Session;
