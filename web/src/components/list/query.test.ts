@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  pageLocally,
-  readListParams,
-  sortOrderOf,
-  sortParam,
-  toServerQuery,
-  writeListParams,
-} from './query.ts';
+import { readListParams, sortOrderOf, sortParam, toServerQuery, writeListParams } from './query.ts';
 
 describe('list filters in the URL', () => {
   it('reads filters and paging, per prefix, and falls back to page 1 on nonsense', () => {
@@ -30,18 +23,6 @@ describe('list filters in the URL', () => {
       limit: 20,
       offset: 40,
     });
-  });
-
-  it('filters and pages a list the server sends whole', () => {
-    const items = Array.from({ length: 45 }, (_, i) => ({ n: i, even: i % 2 === 0 }));
-    const even = (x: { even: boolean }, f: Record<string, string>) => !f.even || x.even;
-    const page = pageLocally(items, { filters: { even: '1' }, page: 2, pageSize: 10 }, even);
-    assert.equal(page.total, 23);
-    assert.deepEqual(
-      page.items.map((x) => x.n),
-      [20, 22, 24, 26, 28, 30, 32, 34, 36, 38],
-    );
-    assert.equal(pageLocally(items, { filters: {}, page: 5, pageSize: 10 }, even).items.length, 5);
   });
 
   it('sorts through the server: `sort` in the URL is the column and its direction', () => {

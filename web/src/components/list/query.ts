@@ -72,17 +72,6 @@ export function toServerQuery(params: ListParams): Record<string, string | numbe
   return { ...params.filters, limit: params.pageSize, offset: (params.page - 1) * params.pageSize };
 }
 
-/** A whole list filtered by `matches` and cut to the requested page (lists the server sends whole). */
-export function pageLocally<T>(
-  items: readonly T[],
-  params: ListParams,
-  matches: (item: T, filters: Record<string, string>) => boolean,
-): { items: T[]; total: number } {
-  const kept = items.filter((item) => matches(item, params.filters));
-  const start = (params.page - 1) * params.pageSize;
-  return { items: kept.slice(start, start + params.pageSize), total: kept.length };
-}
-
 export type SortOrder = 'ascend' | 'descend' | null;
 
 /**

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ApiError } from '../../api/client.ts';
-import { type RequestState, useRequest } from '../../hooks/useRequest.ts';
-import { type ListParams, pageLocally, readListParams, toServerQuery, writeListParams } from './query.ts';
+import { useRequest } from '../../hooks/useRequest.ts';
+import { type ListParams, readListParams, toServerQuery, writeListParams } from './query.ts';
 
 export interface Paged<T> {
   items: T[];
@@ -85,25 +85,4 @@ export function useListQuery<T>(
   const state = useRequest(run);
   const url = useListUrl(options, state.data?.total ?? 0);
   return { ...state, ...url };
-}
-
-/**
- * The same for a list the server sends whole (the administrators' directories): filtered and paged
- * here, with the filters still in the URL.
- */
-export function useLocalList<T>(
-  source: RequestState<{ items: T[] }>,
-  matches: (item: T, filters: Record<string, string>) => boolean,
-  options: ListOptions = {},
-): ListQuery<T> {
-  const [search] = useSearchParams();
-  const params = readListParams(search, options.prefix ?? '', options.pageSize);
-  const key = JSON.stringify(params);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `params`
-  const data = useMemo(
-    () => (source.data ? pageLocally(source.data.items, params, matches) : undefined),
-    [source.data, key, matches],
-  );
-  const url = useListUrl(options, data?.total ?? 0);
-  return { data, error: source.error, loading: source.loading, reload: source.reload, ...url };
 }
