@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { canonicalJson } from './canonical.ts';
 import type { Keyring } from './keyring.ts';
@@ -10,6 +10,9 @@ import { sm3Hex } from './sm3.ts';
  * sm-crypto; randomness does NOT: sm-crypto's jsbn SecureRandom falls back to Math.random + RC4
  * under Node (it looks for window.crypto), so private keys and per-signature nonces are drawn here
  * from crypto.randomBytes and handed to sm-crypto (nonces through its `pointPool` option).
+ * Scalar multiples of the base point (a public key d·G, a nonce point k·G) come from OpenSSL's SM2
+ * curve through node:crypto's ECDH (~0.25 ms instead of ~9 ms in jsbn); the unit tests check them
+ * against the standard's worked example and against sm-crypto.
  */
 
 export const SM2_DEFAULT_USER_ID = '1234567812345678';
@@ -50,7 +53,6 @@ interface NoncePoint {
   x1: JsbnBigInteger;
 }
 interface SmCryptoSm2 {
-  getPublicKeyFromPrivateKey(privateKey: string): string;
   doSignature(
     msg: number[],
     privateKey: string,
@@ -105,10 +107,17 @@ export function isValidSm2PublicKey(publicKey: string): boolean {
   return (y * y - (x * x * x + A * x + B)) % P === 0n;
 }
 
+/** k·G as an uncompressed point 04‖x‖y (lowercase hex) for a scalar 1 ≤ k < n given as 64 hex. */
+function baseMultiple(scalarHex: string): string {
+  const ecdh = createECDH('SM2');
+  ecdh.setPrivateKey(Buffer.from(scalarHex, 'hex'));
+  return ecdh.getPublicKey('hex', 'uncompressed');
+}
+
 /** Public key 04‖x‖y for a private key (throws on an out-of-range key). */
 export function sm2PublicKeyFromPrivate(privateKey: string): string {
   if (!isValidPrivateKey(privateKey)) throw new Error('SM2: invalid private key / SM2 私钥格式或取值无效');
-  return smCryptoSm2.getPublicKeyFromPrivateKey(privateKey).toLowerCase();
+  return baseMultiple(privateKey);
 }
 
 /** Fresh SM2 key pair from crypto.randomBytes. */
@@ -119,7 +128,7 @@ export function generateSm2KeyPair(random: RandomSource = randomBytes): Sm2KeyPa
 
 function noncePoint(random: RandomSource): NoncePoint {
   const k = toHex64(randomScalar(random, N - 1n));
-  const kG = smCryptoSm2.getPublicKeyFromPrivateKey(k);
+  const kG = baseMultiple(k);
   return { k: new BigInteger(k, 16), x1: new BigInteger(kG.slice(2, 66), 16) };
 }
 
