@@ -5,8 +5,9 @@
  *
  * Without arguments it runs every *.test.ts under src/, test/, scripts/ and web/src/ except
  * test/browser/. The files are split into TEST_SHARDS shards (default: the number of cores), longest
- * first onto the least-loaded shard, by the CPU seconds each file took last time (.tmp/test-times.json,
- * else the committed test/support/test-times.json, else an estimate). Each shard is one `node --test`
+ * first onto the least-loaded shard, by the seconds each file took last time (wall clock inside its
+ * shard, so that a file's child processes count: .tmp/test-times.json, else the committed
+ * test/support/test-times.json, else an estimate). Each shard is one `node --test`
  * child that imports its files and runs each as its own `describe(<path>)` (test/support/shard.ts), so
  * the tsx loader, the app graph, the PGlite WASM and the compiled validators are paid once per shard
  * instead of once per file. Every file still gets its own fresh database. A new *.test.ts file is
@@ -16,7 +17,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEARCH = ['src', 'test', 'scripts', 'web/src'];
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
         `await runShard(${JSON.stringify(ROOT)}, ${JSON.stringify(list, null, 1)}, ${JSON.stringify(timesOut)});\n`,
     );
     const estimate = list.reduce((s, f) => s + cost(f), 0);
-    console.error(`shard ${i + 1}: ${list.length} files, ~${estimate.toFixed(0)} CPU-s`);
+    console.error(`shard ${i + 1}: ${list.length} files, ~${estimate.toFixed(0)} s`);
     return entry;
   });
 
@@ -87,6 +88,8 @@ async function main(): Promise<number> {
     process.execPath,
     [
       ...(process.env.TEST_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+      '--import',
+      pathToFileURL(path.join(ROOT, 'test', 'support', 'quiet-async-hooks.mjs')).href,
       '--import',
       'tsx',
       '--test',

@@ -1,7 +1,8 @@
 /**
  * One shard of the test suite in one process (started by scripts/test-run.ts through `node --test`):
  * imports each file with its top-level registrations recorded, then runs each file as its own
- * `describe(<path>)` in turn, and writes the CPU time each file took for the next run's balancing.
+ * `describe(<path>)` in turn, and writes the seconds each file took (wall clock: a file's child
+ * processes and waits count as much as its own CPU) for the next run's balancing.
  */
 import fs from 'node:fs';
 import { register } from 'node:module';
@@ -12,17 +13,14 @@ import { pathToFileURL } from 'node:url';
 register('./shim-hooks.mjs', import.meta.url);
 const { recordInto } = await import('./node-test-shim.ts');
 
-const cpuSeconds = (since: NodeJS.CpuUsage) => {
-  const d = process.cpuUsage(since);
-  return (d.user + d.system) / 1e6;
-};
+const secondsSince = (since: number) => (performance.now() - since) / 1000;
 
 export async function runShard(root: string, files: string[], timesOut: string): Promise<void> {
   const times: Record<string, number> = {};
   const loaded: Array<{ file: string; registrations: Array<() => void>; error?: unknown }> = [];
   for (const file of files) {
     const registrations: Array<() => void> = [];
-    const start = process.cpuUsage();
+    const start = performance.now();
     recordInto(registrations);
     try {
       await import(pathToFileURL(path.resolve(root, file)).href);
@@ -32,13 +30,13 @@ export async function runShard(root: string, files: string[], timesOut: string):
     } finally {
       recordInto(null);
     }
-    times[file] = cpuSeconds(start);
+    times[file] = secondsSince(start);
   }
   for (const { file, registrations, error } of loaded) {
     describe(file, () => {
-      let start: NodeJS.CpuUsage;
+      let start: number;
       before(() => {
-        start = process.cpuUsage();
+        start = performance.now();
       });
       if (error) {
         test('loads', () => {
@@ -47,7 +45,7 @@ export async function runShard(root: string, files: string[], timesOut: string):
       }
       for (const register of registrations) register();
       after(() => {
-        times[file] += cpuSeconds(start);
+        times[file] += secondsSince(start);
       });
     });
   }
