@@ -4,9 +4,9 @@
  * checks the table against the signed checkpoint kept there (rows deleted at the end, issue 9 item 4).
  */
 import { asc, gt } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Queryable } from '../db/client.ts';
-import { auditEvents } from '../db/schema.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { auditEvents } from '../platform/db/schema.ts';
 import { type AnchorState, checkAnchor } from './anchor.ts';
 import { type ChainBreak, GENESIS_HASH, verifyChain } from './chain.ts';
 

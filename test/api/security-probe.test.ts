@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { advanceCheckpoint, CHECKPOINT_FILE } from '../../src/audit/anchor.ts';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
-import { queryRows } from '../../src/db/client.ts';
+import { queryRows } from '../../src/platform/db/client.ts';
 import { sweepOrphanFiles } from '../../src/projects/file-sweep.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import {

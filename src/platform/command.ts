@@ -6,9 +6,9 @@
  */
 import type { AuditAction, AuditOutcome } from '../audit/events.ts';
 import { appendAudit } from '../audit/record.ts';
-import type { Db, Tx } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { Clock } from './clock.ts';
+import type { Db, Tx } from './db/client.ts';
 import { DomainError } from './errors.ts';
 
 export interface CommandDeps {
