@@ -211,7 +211,7 @@ describe('item 4: deleting the newest audit rows is detected', () => {
       assert.equal(await advanceCheckpoint(c.database.db, c.keyring, dir, c.clock.now()), 'refused');
 
       // Ten more deleted, then new writes continue the shortened chain: the checkpoint's row now
-      // holds another hash, so the verifier still fails (ids follow the last row, see record.ts).
+      // holds another hash, so the verifier still fails (ids follow the last row, see src/platform/audit-log/record.ts).
       await removeNewest(10);
       await auditor.request('GET', '/api/audit?limit=1');
       const after = (await auditor.request('GET', '/api/audit/verify')).json();

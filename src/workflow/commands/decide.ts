@@ -3,9 +3,10 @@
  * after 立项 that no module records itself. The handlers registered for the step's action
  * (`onStepDecided`, src/workflow/step-decided.ts) run in the same transaction.
  */
-import type { AuditAction } from '../../audit/events.ts';
+
 import { afterStepEvent } from '../../construction/acceptance.ts';
 import { syncDeadlines } from '../../obligations/project-deadlines.ts';
+import type { AuditAction } from '../../platform/audit-log/events.ts';
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
 import { filingNoticeKind, isFilingStep } from '../../platform/notifications/model.ts';

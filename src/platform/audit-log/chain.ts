@@ -7,8 +7,8 @@
  * The key comes from the keyring (outside the data folder), so someone who can edit the database
  * cannot recompute a valid chain after changing a row.
  */
-import { canonicalJson } from '../platform/crypto/canonical.ts';
-import { hmacSm3Hex } from '../platform/crypto/sm3.ts';
+import { canonicalJson } from '../crypto/canonical.ts';
+import { hmacSm3Hex } from '../crypto/sm3.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -8,8 +8,8 @@
  * lock short.
  */
 import { desc, sql } from 'drizzle-orm';
-import type { Tx } from '../platform/db/client.ts';
-import { auditEvents } from '../platform/db/schema.ts';
+import type { Tx } from '../db/client.ts';
+import { auditEvents } from '../db/schema.ts';
 import { auditRowHash, GENESIS_HASH } from './chain.ts';
 import type { AuditAction, AuditOutcome } from './events.ts';
 
