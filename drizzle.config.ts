@@ -2,7 +2,8 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  // Core tables in src/db/schema.ts; each domain keeps its own in src/<domain>/tables.ts.
-  schema: ['./src/db/schema.ts', './src/*/tables.ts'],
+  // Core tables in src/platform/db/schema.ts; each domain keeps its own in src/<domain>/tables.ts,
+  // each part of the platform in src/platform/<part>/tables.ts.
+  schema: ['./src/platform/db/schema.ts', './src/*/tables.ts', './src/platform/*/tables.ts'],
   out: './migrations',
 });

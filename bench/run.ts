@@ -36,7 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { generateKeyFileContent } from '../src/crypto/keyring.ts';
+import { generateKeyFileContent } from '../src/platform/crypto/keyring.ts';
 import { cpuOf, load, type Op, type Result, rssMiB, type Session } from './load.ts';
 import { type Peer, peerWanted, startPeer } from './peer.ts';
 import { printReport } from './report.ts';

@@ -6,9 +6,9 @@
  */
 import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../src/audit/archive.ts';
 import { loadConfig } from '../src/config.ts';
-import { loadKeyring } from '../src/crypto/key-file.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { loadKeyring } from '../src/platform/crypto/key-file.ts';
 import { openDatabase } from '../src/runtime.ts';
-import { systemClock } from '../src/shared/clock.ts';
 
 try {
   const config = loadConfig();

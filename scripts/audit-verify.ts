@@ -4,7 +4,7 @@
  */
 import { verifyAuditChain } from '../src/audit/verify.ts';
 import { loadConfig } from '../src/config.ts';
-import { loadKeyring } from '../src/crypto/key-file.ts';
+import { loadKeyring } from '../src/platform/crypto/key-file.ts';
 import { openDatabase } from '../src/runtime.ts';
 
 try {

@@ -4,7 +4,7 @@
  * Pass DATA_DIR so the file is refused inside the data folder.
  */
 import { loadConfig } from '../src/config.ts';
-import { generateKeyFile, rotateKeyFile } from '../src/crypto/key-file.ts';
+import { generateKeyFile, rotateKeyFile } from '../src/platform/crypto/key-file.ts';
 
 const [command, file] = process.argv.slice(2);
 const config = loadConfig();

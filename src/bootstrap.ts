@@ -9,7 +9,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { Role } from './access/roles.ts';
 import { CHINESE_DAYS_SOURCE, seedRowsFromChineseDays } from './calendar/seed.ts';
 import { seedCatalogDemo } from './catalog/demo.ts';
-import type { Tx } from './db/client.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_JURISDICTIONS,
+  DEMO_ORGANISATIONS,
+  PLATFORM_ORGANISATION,
+} from './demo/accounts.ts';
+import { hashPassword } from './identity/passwords.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from './platform/command.ts';
+import type { Tx } from './platform/db/client.ts';
 import {
   appMeta,
   calendarYears,
@@ -18,16 +26,8 @@ import {
   organisations,
   roleAssignments,
   users,
-} from './db/schema.ts';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_JURISDICTIONS,
-  DEMO_ORGANISATIONS,
-  PLATFORM_ORGANISATION,
-} from './demo/accounts.ts';
-import { hashPassword } from './identity/passwords.ts';
+} from './platform/db/schema.ts';
 import { seedProjectDemo } from './projects/demo.ts';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from './shared/command.ts';
 
 const BOOTSTRAP_LOCK = 727270;
 

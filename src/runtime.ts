@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
-import { CryptoError } from './crypto/errors.ts';
-import { generateKeyFile, loadKeyring } from './crypto/key-file.ts';
-import type { Keyring } from './crypto/keyring.ts';
-import { type Database, openEmbedded, openPostgres } from './db/client.ts';
+import { CryptoError } from './platform/crypto/errors.ts';
+import { generateKeyFile, loadKeyring } from './platform/crypto/key-file.ts';
+import type { Keyring } from './platform/crypto/keyring.ts';
+import { type Database, openEmbedded, openPostgres } from './platform/db/client.ts';
 
 /**
  * Opens the database and, unless `migrate` is false, applies pending migrations. A production

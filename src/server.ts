@@ -2,9 +2,9 @@
 import { buildApp } from './app.ts';
 import { ensureInstalled } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DataDirLockedError } from './db/lock.ts';
+import { systemClock } from './platform/clock.ts';
+import { DataDirLockedError } from './platform/db/lock.ts';
 import { openDatabase, openKeyring } from './runtime.ts';
-import { systemClock } from './shared/clock.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();

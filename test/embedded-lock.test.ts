@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { openEmbedded, queryRows } from '../src/db/client.ts';
-import { currentOwner, DataDirLockedError, lockDataDir, processStartTime } from '../src/db/lock.ts';
+import { openEmbedded, queryRows } from '../src/platform/db/client.ts';
+import { currentOwner, DataDirLockedError, lockDataDir, processStartTime } from '../src/platform/db/lock.ts';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tongchou-lock-'));
 

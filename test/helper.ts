@@ -18,12 +18,12 @@ import pg from 'pg';
 import { type App, buildApp } from '../src/app.ts';
 import { ensureInstalled } from '../src/bootstrap.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import { generateKeyFileContent, Keyring } from '../src/crypto/keyring.ts';
-import { sm3Hex } from '../src/crypto/sm3.ts';
-import { type Database, MIGRATIONS_DIR, openMemory, openPostgres } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
-import { type Clock, manualClock } from '../src/shared/clock.ts';
-import type { CommandDeps } from '../src/shared/command.ts';
+import { type Clock, manualClock } from '../src/platform/clock.ts';
+import type { CommandDeps } from '../src/platform/command.ts';
+import { generateKeyFileContent, Keyring } from '../src/platform/crypto/keyring.ts';
+import { sm3Hex } from '../src/platform/crypto/sm3.ts';
+import { type Database, MIGRATIONS_DIR, openMemory, openPostgres } from '../src/platform/db/client.ts';
 import { templateInstance } from './support/pglite-reuse.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

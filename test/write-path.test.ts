@@ -1,7 +1,7 @@
 /**
  * "Every write goes through the audited path" as a check on the source: writes are issued only on a
  * transaction handle (`tx`), and transactions are opened only by the command runner
- * (src/shared/command.ts), which appends the audit row in the same transaction. The few technical
+ * (src/platform/command.ts), which appends the audit row in the same transaction. The few technical
  * writes that are not business events (session bookkeeping) are listed here with the reason.
  */
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** Files allowed to open a transaction themselves, and why. */
 const TRANSACTION_OPENERS: Record<string, string> = {
-  'src/shared/command.ts': 'the audited command runner itself',
+  'src/platform/command.ts': 'the audited command runner itself',
   'src/identity/plugin.ts':
     'session bookkeeping: last-seen touch and revoking a timed-out session (the expiry is audited separately)',
 };
@@ -28,12 +28,14 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** The drizzle tables: `export const x = pgTable(` in src/db/core.ts and every src/<module>/tables.ts. */
+/** The drizzle tables: `export const x = pgTable(` in src/platform/db/core.ts, every src/<module>/tables.ts and src/platform/<part>/tables.ts. */
 function tableNames(): string[] {
-  const files = [path.join(ROOT, 'src/db/schema.ts'), path.join(ROOT, 'src/db/core.ts')];
-  for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
-    const tables = path.join(ROOT, 'src', dir, 'tables.ts');
-    if (fs.existsSync(tables)) files.push(tables);
+  const files = [path.join(ROOT, 'src/platform/db/schema.ts'), path.join(ROOT, 'src/platform/db/core.ts')];
+  for (const parent of ['src', 'src/platform']) {
+    for (const dir of fs.readdirSync(path.join(ROOT, parent))) {
+      const tables = path.join(ROOT, parent, dir, 'tables.ts');
+      if (fs.existsSync(tables)) files.push(tables);
+    }
   }
   return files.flatMap((f) =>
     [...fs.readFileSync(f, 'utf8').matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]),
@@ -55,7 +57,7 @@ export function writeViolations(files: { file: string; text: string }[], tables 
           problems.push(`${file}:${i + 1}: ${m[1]}.${m[2]}( — writes must run on a command transaction (tx)`);
       }
       if (/\.transaction\s*\(/.test(line) && !(file in TRANSACTION_OPENERS)) {
-        problems.push(`${file}:${i + 1}: opens a transaction outside runCommand (src/shared/command.ts)`);
+        problems.push(`${file}:${i + 1}: opens a transaction outside runCommand (src/platform/command.ts)`);
       }
     });
   }

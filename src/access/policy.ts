@@ -2,7 +2,7 @@
  * Access policy as pure functions: 三员分立 (等保 8.1.4.2d, SECURITY.md 17) for role grants and for
  * administrator accounts. The database reads stay in the callers (src/org/commands.ts).
  */
-import { conflict, type DomainError, forbidden, invalid } from '../shared/errors.ts';
+import { conflict, type DomainError, forbidden, invalid } from '../platform/errors.ts';
 import {
   ADMIN_ROLES,
   ORGANISATION_KIND_NAMES,

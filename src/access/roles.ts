@@ -2,7 +2,7 @@
  * The canonical role model. Each jurisdiction's rulebook gives its own local names for these roles;
  * these are the generic Chinese names used where no rulebook applies (admin pages, audit log).
  */
-import { ROLE_CODES } from '../db/schema.ts';
+import { ROLE_CODES } from '../platform/db/schema.ts';
 
 export type Role = (typeof ROLE_CODES)[number];
 export { ROLE_CODES };

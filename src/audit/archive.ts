@@ -17,12 +17,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { asc, eq, gt } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring.ts';
-import { type ContentSignature, signContent, verifyContent } from '../crypto/sm2.ts';
-import { sm3Hex } from '../crypto/sm3.ts';
-import { appMeta, auditEvents } from '../db/schema.ts';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../shared/command.ts';
-import { type ChainedFields, GENESIS_HASH, verifyChain } from './chain.ts';
+import { type ChainedFields, GENESIS_HASH, verifyChain } from '../platform/audit-log/chain.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { type ContentSignature, signContent, verifyContent } from '../platform/crypto/sm2.ts';
+import { sm3Hex } from '../platform/crypto/sm3.ts';
+import { appMeta, auditEvents } from '../platform/db/schema.ts';
 
 export const ARCHIVE_FORMAT = 'tongchou-audit-archive';
 const STATE_KEY = 'audit_archive';

@@ -10,11 +10,11 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
-import { auditEvents, organisations } from '../db/schema.ts';
-import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { type CommandDeps, runCommand } from '../shared/command.ts';
-import { auditActionName } from './events.ts';
+import { auditActionName } from '../platform/audit-log/events.ts';
+import { type CommandDeps, runCommand } from '../platform/command.ts';
+import { auditEvents, organisations } from '../platform/db/schema.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { AuditFilters, type AuditQuery, auditCondition } from './query.ts';
 
 /** Exports per user per minute (SECURITY.md 29). */

@@ -1,5 +1,5 @@
 /** The calendar's write: one year's holiday arrangement replaced, in one audited transaction. */
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import { saveCalendarYear } from './repository.ts';
 
 /**

@@ -7,10 +7,10 @@
  * saved year's `updated_at`, so every server rebuilds its calendar on its next call.
  */
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import type { Db, Queryable, Tx } from '../db/client.ts';
-import { queryRows } from '../db/client.ts';
-import { calendarYears, holidays } from '../db/schema.ts';
-import { conflict } from '../shared/errors.ts';
+import type { Db, Queryable, Tx } from '../platform/db/client.ts';
+import { queryRows } from '../platform/db/client.ts';
+import { calendarYears, holidays } from '../platform/db/schema.ts';
+import { conflict } from '../platform/errors.ts';
 import { arrangementWindow } from './arrangement.ts';
 import type { HolidayRow, WorkingDayCalendar } from './types.ts';
 import { createCalendar } from './workdays.ts';

@@ -6,10 +6,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { chinaDate } from '../shared/clock.ts';
-import type { CommandDeps } from '../shared/command.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { arrangementProblems } from './arrangement.ts';
 import { saveYear } from './commands.ts';
 import { getCalendarYear, listCalendarYears, loadCalendar } from './repository.ts';

@@ -8,8 +8,8 @@
  * Every entry passes the entry rules of validate.ts; a demo entry that does not is a bug and throws.
  */
 import { eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { jurisdictions, organisations, users } from '../db/schema.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { jurisdictions, organisations, users } from '../platform/db/schema.ts';
 import { usccCheckChar } from './codes.ts';
 import { normaliseName } from './dedupe.ts';
 import type {

@@ -3,7 +3,7 @@
  * (the instruction rows of the platform's template are skipped).
  */
 import type { Row, Worksheet } from 'exceljs';
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 import { cellText } from './excel-cells.ts';
 import { CATALOG_COLUMNS, type ColumnDef } from './excel-columns.ts';
 import { ERROR_HEADER, INSTRUCTION_MARK, OPTIONS_SHEET, SHEET_NAMES, type Workbook } from './excel-sheets.ts';

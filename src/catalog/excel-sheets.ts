@@ -6,7 +6,7 @@
  */
 import type { DataValidation, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 import { cellText } from './excel-cells.ts';
 import { CATALOG_COLUMNS, type ColumnDef } from './excel-columns.ts';
 import { type CatalogKind, labelsOf } from './model.ts';

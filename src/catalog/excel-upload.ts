@@ -2,7 +2,7 @@
  * Parsing an uploaded catalog workbook, all-or-nothing (pure): every row, or no row and every problem
  * with its Excel row and column. The layout is described in excel.ts.
  */
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 import { foldCode } from './codes.ts';
 import { normaliseName } from './dedupe.ts';
 import { type CellContent, contentOf, draftValue, numberText } from './excel-cells.ts';

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import type { CellValue, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
+import { DomainError } from '../platform/errors.ts';
 import { getRulebook } from '../rules/index.ts';
-import { DomainError } from '../shared/errors.ts';
 import {
   buildTemplate,
   ERROR_FILL_ARGB,

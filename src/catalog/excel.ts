@@ -24,7 +24,7 @@
  * every problem with its Excel row and column; `markErrors` returns the user's workbook with a
  * `错误说明` column on the bad rows and the bad cells filled red with a comment.
  */
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 import { toCellValue } from './excel-cells.ts';
 import { CATALOG_COLUMNS } from './excel-columns.ts';
 import { type KindSpec, SPECS } from './excel-kinds.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import { monthlySystemCounts, monthOf, type SystemLifeRecord } from './metrics.ts';
 
 const datong: SystemLifeRecord[] = [

@@ -12,7 +12,7 @@
  * Months are calendar months in China time: a date-only text `YYYY-MM-DD` is taken as written, an
  * instant (Date or timestamp text) is placed in its UTC+8 month.
  */
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 import type { SystemStatus } from './model.ts';
 
 export interface SystemLifeRecord {

@@ -6,7 +6,7 @@
  * workbook has. Pure over the bytes (node:zlib only).
  */
 import { inflateRawSync } from 'node:zlib';
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Total size of the unpacked workbook parts. */

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { informationSystems, systemStatusEvents } from '../catalog/tables.ts';
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../platform/db/client.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import { projectSystems } from '../projects/tables.ts';
 import type { EventType } from '../rules/index.ts';

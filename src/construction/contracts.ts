@@ -8,15 +8,15 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { isIsoDate } from '../calendar/dates.ts';
-import type { Tx } from '../db/client.ts';
-import { yuanToFen } from '../documents/format.ts';
 import { obligations } from '../obligations/tables.ts';
+import type { CommandContext } from '../platform/command.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { yuanToFen } from '../platform/documents/format.ts';
+import { conflict, invalid, notFound, refused } from '../platform/errors.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
 import { type EventType, evaluatePredicate, type Rulebook, type Step } from '../rules/index.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { conflict, invalid, notFound, refused } from '../shared/errors.ts';
 import { type ProjectDeps, projectCommand, recordStepEvent } from '../workflow/index.ts';
 import {
   contractDeliverables,

@@ -10,17 +10,17 @@
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { CalendarResult, IsoDate } from '../calendar/types.ts';
-import type { Tx } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
 import { dueStatus, extendObligation, LIVE_STATES, openDeadline } from '../obligations/engine.ts';
 import { obligations } from '../obligations/tables.ts';
+import type { CommandContext } from '../platform/command.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { conflict, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
 import { organisationsFor } from '../projects/actors.ts';
 import { parties } from '../projects/bundle.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import type { Deadline, DeadlineExtension, Actor as RuleActor, Rulebook } from '../rules/index.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import { acceptanceExtensions } from './tables.ts';
 

@@ -7,15 +7,15 @@
  * gates (`disburse_construction`, `disburse_om`) — read by the funds module.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
 import { meetObligation, openObligation } from '../obligations/engine.ts';
+import type { CommandContext } from '../platform/command.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { organisationsFor } from '../projects/actors.ts';
 import { parties } from '../projects/bundle.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import type { Rulebook } from '../rules/index.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import { type ProblemKind, rectificationOrders } from './tables.ts';
 

@@ -17,9 +17,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { stamp } from '../db/columns.ts';
-import { organisations, users } from '../db/core.ts';
 import { obligations } from '../obligations/tables.ts';
+import { stamp } from '../platform/db/columns.ts';
+import { organisations, users } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 import type {
   DeliverableKind,

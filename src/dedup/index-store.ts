@@ -13,8 +13,8 @@
  */
 import { eq, gte, inArray, sql } from 'drizzle-orm';
 import { informationResources, informationSystems, resourceDataItems } from '../catalog/tables.ts';
-import type { Queryable } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { organisations } from '../platform/db/schema.ts';
 import { projectSystems, projects } from '../projects/tables.ts';
 import { DedupIndex, type DocKind, type IndexDoc } from './engine/search-index.ts';
 import { dedupListEntries } from './tables.ts';

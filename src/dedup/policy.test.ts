@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import type { IndexDoc } from './engine/search-index.ts';
 import { requireAcknowledged, scopeCap, scopeFilter } from './policy.ts';
 

@@ -2,7 +2,7 @@
  * 查重 policy, pure: what a check compares with (scope), who keeps the lists, and the gate that a
  * review cannot conclude while a `high` hit is unacknowledged.
  */
-import { refused } from '../shared/errors.ts';
+import { refused } from '../platform/errors.ts';
 import type { IndexDoc } from './engine/search-index.ts';
 
 /** Projects of the last five years are compared (the year of the check and the four before). */

@@ -6,9 +6,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { visibleContext } from '../projects/repository.ts';
 import { reviewStep, submissionStep } from '../projects/workflow-state.ts';

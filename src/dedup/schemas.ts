@@ -3,7 +3,7 @@
  */
 
 import { Type } from 'typebox';
-import { VersionInput } from '../http/schemas.ts';
+import { VersionInput } from '../platform/http/schemas.ts';
 import { Literals } from '../projects/schemas.ts';
 
 const strict = { additionalProperties: false } as const;

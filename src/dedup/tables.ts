@@ -17,8 +17,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { stamp } from '../db/columns.ts';
-import { jurisdictions, users } from '../db/core.ts';
+import { stamp } from '../platform/db/columns.ts';
+import { jurisdictions, users } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 
 export const DEDUP_LISTS = ['unified', 'negative'] as const;

@@ -4,8 +4,10 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
-import { organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import { type CommandContext, runCommand } from '../platform/command.ts';
+import { organisations } from '../platform/db/schema.ts';
+import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { departmentAssessments } from '../review/tables.ts';
 import {
   type EfficacyDimension,
@@ -18,8 +20,6 @@ import {
   rollUp,
   scoreProblems,
 } from '../rules/evaluation.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
-import { conflict, invalid, notFound } from '../shared/errors.ts';
 import {
   type EvaluationDeps,
   firstProblem,

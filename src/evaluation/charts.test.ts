@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderOfficialDocx } from '../documents/docx-official.ts';
-import type { OfficialBlock } from '../documents/official.ts';
-import { readZip, readZipText } from '../documents/zip.ts';
+import { renderOfficialDocx } from '../platform/documents/docx-official.ts';
+import type { OfficialBlock } from '../platform/documents/official.ts';
+import { readZip, readZipText } from '../platform/documents/zip.ts';
 import {
   departmentComparisonChart,
   renderChartPng,

@@ -5,7 +5,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import type { OfficialBlock } from '../documents/official.ts';
+import type { OfficialBlock } from '../platform/documents/official.ts';
 
 /** The size of a chart in the document, in points (the A4 text block is about 440 pt wide). */
 export const CHART_WIDTH = 420;

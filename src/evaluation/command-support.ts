@@ -4,18 +4,18 @@
  * the project timeline entry an evaluation writes (signed like the workflow's actions).
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Queryable, Tx } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Queryable, Tx } from '../platform/db/client.ts';
+import { organisations } from '../platform/db/schema.ts';
+import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { bindNamedOrganisation } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import { projects } from '../projects/tables.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
 import type { EvaluationRules } from '../rules/evaluation.ts';
 import { getRulebook } from '../rules/index.ts';
-import type { CommandDeps } from '../shared/command.ts';
-import { forbidden, invalid, notFound } from '../shared/errors.ts';
 import { insertAction } from '../workflow/index.ts';
 import type { EvalCaller, RoundContext } from './context.ts';
 import { evalIndicatorSets } from './tables.ts';

@@ -5,13 +5,13 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { canManage, canRead, catalogScope } from '../catalog/access.ts';
-import type { Queryable } from '../db/client.ts';
-import { jurisdictions, rulebookVersions } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { CommandContext, CommandDeps } from '../platform/command.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { jurisdictions, rulebookVersions } from '../platform/db/schema.ts';
+import { conflict, DomainError, forbidden, notFound } from '../platform/errors.ts';
 import { type EvaluationRules, evaluationRulesFor } from '../rules/evaluation.ts';
-import { chinaDate } from '../shared/clock.ts';
-import type { CommandContext, CommandDeps } from '../shared/command.ts';
-import { conflict, DomainError, forbidden, notFound } from '../shared/errors.ts';
 import { evalRounds } from './tables.ts';
 
 export interface EvalCaller {

@@ -5,13 +5,13 @@
  */
 import { and, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
-import type { Queryable } from '../db/client.ts';
-import { jurisdictions, organisations } from '../db/schema.ts';
 import { obligations } from '../obligations/index.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { jurisdictions, organisations } from '../platform/db/schema.ts';
+import { notFound } from '../platform/errors.ts';
 import { projects } from '../projects/tables.ts';
 import { departmentAssessments } from '../review/tables.ts';
 import { GRADE_LABELS, type Grade } from '../rules/evaluation.ts';
-import { notFound } from '../shared/errors.ts';
 import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from './commands.ts';
 import { type EvalCaller, loadRound } from './context.ts';
 import {

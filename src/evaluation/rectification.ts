@@ -5,10 +5,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
 import { informationSystems } from '../catalog/tables.ts';
-import type { Tx } from '../db/client.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
+import { type CommandContext, runCommand } from '../platform/command.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { days, type EvaluationDeps, RECTIFICATION_KIND, roundProject } from './command-support.ts';
 import {
   callerOfContext,

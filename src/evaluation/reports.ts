@@ -7,10 +7,10 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Queryable } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
-import { renderOfficialDocx } from '../documents/docx-official.ts';
-import type { OfficialBlock, OfficialDocument } from '../documents/official.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { organisations } from '../platform/db/schema.ts';
+import { renderOfficialDocx } from '../platform/documents/docx-official.ts';
+import type { OfficialBlock, OfficialDocument } from '../platform/documents/official.ts';
 import {
   EFFICACY_DIMENSIONS,
   GRADE_LABELS,

@@ -4,9 +4,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
-import { ErrorBody, errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { recordEvent } from '../shared/command.ts';
+import { recordEvent } from '../platform/command.ts';
+import { ErrorBody, errors } from '../platform/http/schemas.ts';
 import {
   closeRectification,
   createIndicatorSet,

@@ -1,6 +1,6 @@
 /** Request schemas of the evaluation routes (TypeBox): strict bodies, every input bounded. */
 import { Type } from 'typebox';
-import { Paging, Uuid, VersionInput } from '../http/schemas.ts';
+import { Paging, Uuid, VersionInput } from '../platform/http/schemas.ts';
 import { EFFICACY_CODES, SCORE_MAX, SCORE_MIN } from '../rules/evaluation.ts';
 
 const strict = { additionalProperties: false } as const;

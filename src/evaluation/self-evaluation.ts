@@ -12,13 +12,13 @@ import {
   type ObligationEnv,
   openObligation,
 } from '../obligations/index.ts';
+import { type CommandContext, runCommand } from '../platform/command.ts';
+import { conflict, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
 import { bindNamedOrganisation } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import { projects } from '../projects/tables.ts';
 import { DEFAULT_INDICATORS } from '../rules/evaluation.ts';
 import { getRulebook } from '../rules/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
-import { conflict, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
 import {
   authorityJurisdiction,
   days,

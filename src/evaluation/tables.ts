@@ -18,8 +18,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationSystems } from '../catalog/tables.ts';
-import { fen, stamp } from '../db/columns.ts';
-import { jurisdictions, organisations, users } from '../db/core.ts';
+import { fen, stamp } from '../platform/db/columns.ts';
+import { jurisdictions, organisations, users } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 import type { Indicator } from '../rules/evaluation.ts';
 

@@ -1,16 +1,16 @@
 /** Budget review and the other budget steps (安排经费, 上报), and the 预算审定意见 download. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { renderOfficialDocx } from '../documents/docx-official.ts';
-import { yuanToFen } from '../documents/format.ts';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { recordEvent } from '../platform/command.ts';
+import { renderOfficialDocx } from '../platform/documents/docx-official.ts';
+import { yuanToFen } from '../platform/documents/format.ts';
+import { notFound } from '../platform/errors.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { visibleContext } from '../projects/repository.ts';
 import { FileDownload } from '../projects/schemas.ts';
-import { recordEvent } from '../shared/command.ts';
-import { notFound } from '../shared/errors.ts';
 import { decideBudgetStep } from './commands/decide-budget-step.ts';
 import { recordBudgetReview } from './commands/record-budget-review.ts';
 import type { FundsDeps } from './commands/support.ts';

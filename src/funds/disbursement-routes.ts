@@ -1,10 +1,10 @@
 /** Disbursement requests, finance's queue, the 局党组 consent, decisions and gate overrides. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { yuanToFen } from '../documents/format.ts';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { yuanToFen } from '../platform/documents/format.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { approveOverride } from './commands/approve-override.ts';
 import { decideDisbursement } from './commands/decide-disbursement.ts';

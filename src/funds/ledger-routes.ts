@@ -1,8 +1,8 @@
 /** The project's money page: budget steps, review, ledger (by year, construction / O&M), disbursements. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import type { FundsDeps } from './commands/support.ts';
 import { fundsView } from './queries/funds-view.ts';

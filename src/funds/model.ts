@@ -4,9 +4,9 @@
  * project's, the gate results with overrides, the ledger rows and the 预算审定意见 document.
  * No I/O, no clock.
  */
-import type { OfficialDocument } from '../documents/official.ts';
+import type { OfficialDocument } from '../platform/documents/official.ts';
+import { invalid } from '../platform/errors.ts';
 import type { GateResult, Rulebook, Step } from '../rules/index.ts';
-import { invalid } from '../shared/errors.ts';
 
 export const FUND_KINDS = [
   { code: 'construction', label: '建设资金' },
@@ -284,7 +284,7 @@ export interface BudgetOpinionInput {
   shares: readonly ReviewShare[];
 }
 
-/** The 预算审定意见 as an official document (rendered to .docx by src/documents). */
+/** The 预算审定意见 as an official document (rendered to .docx by src/platform/documents). */
 export function budgetOpinionDocument(input: BudgetOpinionInput): OfficialDocument {
   const requested = input.lines.reduce((s, l) => s + l.requestedFen, 0n);
   const approved = input.lines.reduce((s, l) => s + l.approvedFen, 0n);

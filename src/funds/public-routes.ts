@@ -7,10 +7,10 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ErrorBody } from '../http/schemas.ts';
+import type { CommandContext } from '../platform/command.ts';
+import { notFound } from '../platform/errors.ts';
+import { ErrorBody } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { notFound } from '../shared/errors.ts';
 import { fileObjection } from './commands/file-objection.ts';
 import type { FundsDeps } from './commands/support.ts';
 import { formatFen, publicityPhase } from './model.ts';

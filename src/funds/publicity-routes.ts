@@ -1,10 +1,10 @@
 /** The authority's fund-allocation 公示: draft, publish, answer objections. The public side is in public-routes.ts. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { yuanToFen } from '../documents/format.ts';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { yuanToFen } from '../platform/documents/format.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { answerObjection } from './commands/answer-objection.ts';
 import { createNotice } from './commands/create-notice.ts';

@@ -4,10 +4,10 @@
  * Visibility, filters, paging and counts are SQL; each read is a fixed number of queries.
  */
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
-import { organisations, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { organisations, users } from '../platform/db/schema.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import { type ProjectContext, visibleProjectIds } from '../projects/repository.ts';
 import { projectBudgetYears, projects } from '../projects/tables.ts';

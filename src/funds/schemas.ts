@@ -5,7 +5,7 @@
  */
 
 import Type from 'typebox';
-import { VersionInput } from '../http/schemas.ts';
+import { VersionInput } from '../platform/http/schemas.ts';
 import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
 import { FUND_KIND_CODES, SHARE_LEVEL_CODES } from './model.ts';
 

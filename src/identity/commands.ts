@@ -3,10 +3,10 @@
  * administrator's (unlock, second-factor reset): each one transaction through runCommand, audited.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring.ts';
-import { passwordHistory, users } from '../db/schema.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { passwordHistory, users } from '../platform/db/schema.ts';
+import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { openTotpSecret, recoveryCodeKey, sealTotpSecret } from './mfa.ts';
 import { checkPassword, isReused } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';

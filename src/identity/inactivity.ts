@@ -8,9 +8,9 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../access/roles.ts';
-import type { Queryable } from '../db/client.ts';
-import { roleAssignments, users } from '../db/schema.ts';
-import { type CommandContext, type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../shared/command.ts';
+import { type CommandContext, type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { roleAssignments, users } from '../platform/db/schema.ts';
 import { isInactive, lastActivity } from './account-state.ts';
 import { revokeUserSessions } from './sessions.ts';
 

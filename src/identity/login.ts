@@ -14,11 +14,11 @@
  * a command of its own, audited as 'user.disable_inactive'.
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Tx } from '../db/client.ts';
-import { users } from '../db/schema.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { DomainError } from '../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { users } from '../platform/db/schema.ts';
+import { DomainError } from '../platform/errors.ts';
 import {
   isInactive,
   isLocked,

@@ -4,9 +4,9 @@
  * the keyring's rotation-stable blind-index key, and pending logins as the SM3 of a random token.
  */
 import { randomBytes } from 'node:crypto';
-import { decryptField, encryptField, fieldAad } from '../crypto/fields.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { sm3Hex } from '../crypto/sm3.ts';
+import { decryptField, encryptField, fieldAad } from '../platform/crypto/fields.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { sm3Hex } from '../platform/crypto/sm3.ts';
 
 /** A pending login (password right, second factor outstanding) lives this long. */
 export const MFA_CHALLENGE_MINUTES = 5;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hash, verify } from '@node-rs/argon2';
 import fc from 'fast-check';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import {
   assertPasswordAcceptable,
   characterClasses,

@@ -21,7 +21,7 @@
  * Every check works on the NFKC form (`normalisePassword`), and the same form must be hashed and
  * verified, so that 'Ｐａｓｓ' typed on a full-width IME and 'Pass' are the same password.
  */
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
 export const PASSWORD_MIN_LENGTH = 8;

@@ -14,16 +14,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ROUTE_ACCESS, type RouteRule, routeKey } from '../access/matrix.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
-import { sessions } from '../db/schema.ts';
 import {
   type CommandContext,
   type CommandDeps,
   isAudited,
   markAudited,
   recordEvent,
-} from '../shared/command.ts';
-import { DomainError } from '../shared/errors.ts';
+} from '../platform/command.ts';
+import type { Db } from '../platform/db/client.ts';
+import { sessions } from '../platform/db/schema.ts';
+import { DomainError } from '../platform/errors.ts';
 import type { Actor } from './actor.ts';
 import { hasRole } from './actor.ts';
 import { disableInactiveAccounts } from './inactivity.ts';

@@ -1,8 +1,8 @@
 /** The identity module's reads: the pending login a token names, the accounts' security state. */
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
-import { users } from '../db/schema.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { users } from '../platform/db/schema.ts';
 import { challengeHash } from './mfa.ts';
 import { mfaChallenges } from './tables.ts';
 import {

@@ -16,7 +16,7 @@
  * attempt, so two parallel requests cannot both spend one code.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { hmacSm3Hex } from '../crypto/sm3.ts';
+import { hmacSm3Hex } from '../platform/crypto/sm3.ts';
 
 export const RECOVERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const RECOVERY_CODE_COUNT = 10;

@@ -3,7 +3,7 @@
  * pending logins between the password step and the second-factor step (SM3 of the token only).
  */
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../db/core.ts';
+import { users } from '../platform/db/core.ts';
 
 export const recoveryCodes = pgTable(
   'recovery_codes',

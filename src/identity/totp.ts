@@ -8,7 +8,7 @@
  * rests on the PRF property, not on the collision resistance SHA-1 has lost. We rely on otpauth's
  * default rather than naming the algorithm, and totp.test.ts pins that default, so a library change
  * cannot switch the algorithm silently. Whether this use gets an explicit, named exemption in the
- * weak-algorithm scan (src/crypto/forbidden-algorithms.test.ts) is for its owner to decide; until
+ * weak-algorithm scan (src/platform/crypto/forbidden-algorithms.test.ts) is for its owner to decide; until
  * then nothing here spells the algorithm out. The national-algorithm alternative is
  * `algorithm: 'hmac-sm3'` below (same RFC 6238 construction with HMAC-SM3 as the HMAC; only
  * for tokens or apps that support it, since standard authenticator apps do not).

@@ -7,8 +7,8 @@
 import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { ROLE_CODES } from '../access/roles.ts';
-import type { Queryable } from '../db/client.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 

@@ -5,11 +5,11 @@
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Tx } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, forbidden, notFound } from '../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { conflict, forbidden, notFound } from '../platform/errors.ts';
 import { AUTHORITY_ROLES } from './access.ts';
 import { extendObligation, waiveObligation } from './engine.ts';
 import { scopeCondition } from './queries.ts';

@@ -10,9 +10,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { formatIsoDate, parseIsoDate } from '../calendar/dates.ts';
 import type { CalendarResult, IsoDate, WorkingDayCalendar } from '../calendar/types.ts';
-import type { Queryable, Tx } from '../db/client.ts';
+import type { Queryable, Tx } from '../platform/db/client.ts';
+import { conflict, invalid, notFound } from '../platform/errors.ts';
 import type { DeadlineUnit, Rulebook } from '../rules/index.ts';
-import { conflict, invalid, notFound } from '../shared/errors.ts';
 import { type ObligationState, obligations } from './tables.ts';
 
 export type ObligationRow = typeof obligations.$inferSelect;

@@ -6,7 +6,7 @@
  * contract number). Pure data from the rulebook: no jurisdiction names here.
  */
 import type { WorkingDayCalendar } from '../calendar/types.ts';
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../platform/db/client.ts';
 import { organisationsFor } from '../projects/actors.ts';
 import { parties, storedActions } from '../projects/bundle.ts';
 import type { ProjectContext } from '../projects/repository.ts';

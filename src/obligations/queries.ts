@@ -4,15 +4,15 @@
  */
 import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Queryable } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { organisations } from '../platform/db/schema.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
 import { loadDirectory, loadWorkflowEnv } from '../projects/env.ts';
 import { visibleProjectIds } from '../projects/repository.ts';
 import { projects } from '../projects/tables.ts';
-import type { CommandDeps } from '../shared/command.ts';
 import { AUTHORITY_ROLES } from './access.ts';
 import { dueStatus, type ObligationRow } from './engine.ts';
 import { obligations } from './tables.ts';

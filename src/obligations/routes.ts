@@ -7,12 +7,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { Keyring } from '../crypto/keyring.ts';
-import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { chinaDate } from '../shared/clock.ts';
-import { type CommandDeps, recordEvent } from '../shared/command.ts';
+import { chinaDate } from '../platform/clock.ts';
+import { type CommandDeps, recordEvent } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { errors, IdParams, Paging, VersionInput } from '../platform/http/schemas.ts';
 import { decideObligation } from './commands.ts';
 import { OBLIGATION_STATES } from './model.ts';
 import { exportObligations, listObligations, obligationBoard, obligationView } from './queries.ts';

@@ -7,13 +7,13 @@
  * the due date, so the reminders start again for the new date. One pass handles at most `batch`.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
-import { enqueueExternal, notify, usersOfOrganisations } from '../notifications/notify.ts';
-import type { DeliveryChannel } from '../notifications/tables.ts';
-import { chinaDate } from '../shared/clock.ts';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../shared/command.ts';
-import { DomainError } from '../shared/errors.ts';
+import { chinaDate } from '../platform/clock.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
+import { queryRows } from '../platform/db/client.ts';
+import { organisations } from '../platform/db/schema.ts';
+import { DomainError } from '../platform/errors.ts';
+import { enqueueExternal, notify, usersOfOrganisations } from '../platform/notifications/notify.ts';
+import type { DeliveryChannel } from '../platform/notifications/tables.ts';
 import { LIVE_STATES } from './engine.ts';
 import { obligationReminders, obligations, type ReminderKind } from './tables.ts';
 

@@ -1,7 +1,7 @@
 /** Operations routes: 上云与运维移交 (XZ-08b, XZ-28, XZ-30), SC-27 日常监测, XZ-30 行业云纳管. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from '../platform/command.ts';
 import { decideExemption, recordHandover, requestExemption } from './commands/cloud.ts';
 import { recordMonitoring, setIndustryCloud } from './commands/monitoring.ts';
 import { cloudSummary } from './queries/cloud.ts';

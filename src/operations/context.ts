@@ -7,12 +7,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { canEdit, canManage, canRead } from '../catalog/access.ts';
 import { type Caller, callerOf } from '../catalog/commands/caller.ts';
 import { informationSystems } from '../catalog/tables.ts';
-import type { Queryable } from '../db/client.ts';
-import { jurisdictions, organisations, rulebookVersions } from '../db/schema.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { CommandContext, CommandDeps } from '../platform/command.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { jurisdictions, organisations, rulebookVersions } from '../platform/db/schema.ts';
+import { DomainError, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
 import { type OperationsRules, operationsRulesFor } from '../rules/operations.ts';
-import { chinaDate } from '../shared/clock.ts';
-import type { CommandContext, CommandDeps } from '../shared/command.ts';
-import { DomainError, forbidden, invalid, notFound, refused } from '../shared/errors.ts';
 
 export type { Caller };
 

@@ -1,8 +1,8 @@
 /** Operations routes: 数据质量责任 (DT-34, JC-06), 内部制度 (DT-05b), 基础库 (DT-33). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { errors } from '../http/schemas.ts';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { setBaseLibrary, setInternalRule, setResponsibility } from './commands/data.ts';
 import { baseLibraries, internalRulesStatus, listResponsibilities } from './queries/data.ts';
 import { read, routeKit, TAGS, write } from './route-kit.ts';

@@ -1,8 +1,8 @@
 /** Operations routes: 应急预案与演练 (DT-36, SC-29, XZ-32, JC-06) and 安全事件 (DT-36, SC-29, XZ-31, XZ-32). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { errors } from '../http/schemas.ts';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { createPlan, planDrill, recordDrillHeld, revisePlan } from './commands/emergency.ts';
 import { appendEntry, closeIncident, fileWithAuthority, recordIncident } from './commands/incidents.ts';
 import { incidentDetail, listIncidents } from './queries/incidents.ts';

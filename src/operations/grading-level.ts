@@ -5,8 +5,8 @@
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
-import type { Queryable, Tx } from '../db/client.ts';
-import { jurisdictions } from '../db/schema.ts';
+import type { Queryable, Tx } from '../platform/db/client.ts';
+import { jurisdictions } from '../platform/db/schema.ts';
 import { operationsRulesFor } from '../rules/operations.ts';
 import { derivedFromCode } from './context.ts';
 import { opsGradings } from './tables.ts';

@@ -6,7 +6,6 @@
  * department-wide plan (no system) is owed by the department, anchored on the drill's id.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
 import {
   findObligation,
   LIVE_STATES,
@@ -15,6 +14,7 @@ import {
   obligations,
   openObligation,
 } from '../obligations/index.ts';
+import type { Tx } from '../platform/db/client.ts';
 import {
   ASSESSMENT_LABELS,
   type AssessmentKind,

@@ -1,7 +1,7 @@
 /** Operations routes: 停用报废. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from '../platform/command.ts';
 import { confirmData, decideRetirement, requestRetirement } from './commands/retirement.ts';
 import { listRetirements } from './queries/retirements.ts';
 import { create, read, routeKit, write } from './route-kit.ts';

@@ -4,9 +4,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
-import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { callerOfContext } from './context.ts';
 import * as S from './schemas.ts';
 

@@ -4,7 +4,7 @@
  * incidents, data responsibility, cloud and monitoring, retirement.
  */
 import type { FastifyInstance } from 'fastify';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from '../platform/command.ts';
 import { registerCloudRoutes } from './cloud-routes.ts';
 import { registerDataRoutes } from './data-routes.ts';
 import { registerEmergencyRoutes } from './emergency-routes.ts';

@@ -1,9 +1,9 @@
 /** Operations routes: the security overview (and its export), 等保, 测评, 密评, 风险评估, 自主可控 (DT-35, SC-28, XZ-31). */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { errors } from '../http/schemas.ts';
+import { type CommandDeps, recordEvent } from '../platform/command.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { FileDownload } from '../projects/schemas.ts';
-import { type CommandDeps, recordEvent } from '../shared/command.ts';
 import { addProduct, recordAssessment, removeProduct, setGrading } from './commands/security.ts';
 import { overviewWorkbook } from './excel.ts';
 import { securityOverview } from './queries/overview.ts';

@@ -21,7 +21,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationResources, informationSystems } from '../catalog/tables.ts';
-import { jurisdictions, organisations, users } from '../db/core.ts';
+import { jurisdictions, organisations, users } from '../platform/db/core.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const calendarDate = (name: string) => date(name, { mode: 'string' });

@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { adminAccountRefusal, isAdminRole, roleGrantRefusal } from '../access/policy.ts';
 import { ADMIN_ROLES, ROLE_NAMES, type Role } from '../access/roles.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Tx } from '../db/client.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
 import { checkPassword } from '../identity/password-policy.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { revokeUserSessions } from '../identity/sessions.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, invalid, notFound } from '../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
+import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { openIdNumber, openPhone, seal } from './user-data.ts';
 
 const versionConflict = () =>

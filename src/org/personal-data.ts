@@ -1,7 +1,7 @@
 /**
  * Personal data of user accounts (SECURITY.md 30, 34; 等保 个人信息保护): the optional mobile or
  * office phone number and the 居民身份证号 (GB 11643-1999). Pure: normalisation and validation
- * before a value is encrypted (src/crypto/fields.ts), so that the blind index of equal numbers is
+ * before a value is encrypted (src/platform/crypto/fields.ts), so that the blind index of equal numbers is
  * equal however they were typed.
  */
 

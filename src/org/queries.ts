@@ -1,11 +1,6 @@
 /** The org module's reads: jurisdictions, the organisation directory, user accounts and their roles. */
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES, ROLE_NAMES, type Role } from '../access/roles.ts';
-import { blindIndex, maskIdNumber, maskPhone } from '../crypto/fields.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
 import {
   countUsers,
   roleAssignmentsOf,
@@ -14,6 +9,11 @@ import {
   userListWhere,
   userPage,
 } from '../identity/user-list.ts';
+import { blindIndex, maskIdNumber, maskPhone } from '../platform/crypto/fields.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
 import {
   checkedIdNumber,
   checkedPhone,

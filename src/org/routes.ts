@@ -5,12 +5,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Keyring } from '../crypto/keyring.ts';
-import { JURISDICTION_LEVELS, ORGANISATION_KINDS } from '../db/core.ts';
-import { errors, IdParams, Uuid, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import type { CommandDeps } from '../shared/command.ts';
-import { notFound } from '../shared/errors.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { JURISDICTION_LEVELS, ORGANISATION_KINDS } from '../platform/db/core.ts';
+import { notFound } from '../platform/errors.ts';
+import { errors, IdParams, Uuid, VersionInput } from '../platform/http/schemas.ts';
 import { createJurisdiction, createOrganisation, updateOrganisation } from './commands.ts';
 import { listJurisdictions, listOrganisations, pageOrganisations, presentJurisdiction } from './queries.ts';
 import { registerUserRoutes } from './user-routes.ts';

@@ -2,10 +2,10 @@
  * Personal data of user accounts sealed and opened (SECURITY.md 30, 34): phone number and 身份证号
  * as SM4 envelopes bound to the user's row and column, with an HMAC-SM3 blind index for exact lookup.
  */
-import { CryptoError } from '../crypto/errors.ts';
-import { blindIndex, decryptField, encryptField, fieldAad } from '../crypto/fields.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { invalid } from '../shared/errors.ts';
+import { CryptoError } from '../platform/crypto/errors.ts';
+import { blindIndex, decryptField, encryptField, fieldAad } from '../platform/crypto/fields.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { invalid } from '../platform/errors.ts';
 import { normaliseIdNumber, normalisePhone } from './personal-data.ts';
 
 export const PHONE_SCOPE = 'users.phone';

@@ -9,12 +9,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_CODES } from '../access/roles.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { ErrorBody, errors, IdParams, NoContent, Uuid, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { UserListQuery, UserPage } from '../identity/user-list.ts';
-import { type CommandDeps, recordEvent } from '../shared/command.ts';
-import { invalid } from '../shared/errors.ts';
+import { type CommandDeps, recordEvent } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { invalid } from '../platform/errors.ts';
+import { ErrorBody, errors, IdParams, NoContent, Uuid, VersionInput } from '../platform/http/schemas.ts';
 import {
   assignRole,
   createUser,

@@ -8,17 +8,17 @@
  * rulebook's pre-review path (DT-12b, SC-11b, XZ-10b).
  */
 import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { yuanToFen } from '../documents/format.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { yuanToFen } from '../platform/documents/format.ts';
+import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import type { PlanKind } from '../projects/model.ts';
 import { type PlanDecisionRecord, planEntries, plans, projects } from '../projects/tables.ts';
 import { loadRulebookCatalog } from '../rulebooks/repository.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
 import { AUTHORITY_ROLES, canSeePlan, chainOfPlan, compilerRole, type PlanRow } from './actors.ts';
 import { type ChainStep, pendingStep } from './chain.ts';
 

@@ -5,16 +5,16 @@
  */
 import { and, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { notFound } from '../platform/errors.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import { PLAN_KIND_CODES, PLAN_SCOPES, PLAN_STATUS_CODES } from '../projects/model.ts';
 import { Literals, strict } from '../projects/schemas.ts';
 import { plans } from '../projects/tables.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
-import { notFound } from '../shared/errors.ts';
 import { AUTHORITY_ROLES, chainOfPlan, type PlanRow } from './actors.ts';
 
 /** Query of GET /api/plans: out-of-range paging is a 400 at its field, never clamped. */

@@ -1,13 +1,13 @@
 /** Reading plans (the list's page is plan-list.ts): one plan as the caller may see them, their entries, linkable entries. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { fenToYuan } from '../platform/documents/format.ts';
+import { notFound } from '../platform/errors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import { labelOf, PLAN_DECISIONS, PLAN_KINDS, PLAN_SCOPES, PLAN_STATUSES } from '../projects/model.ts';
 import { planEntries, plans, projects } from '../projects/tables.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
-import { notFound } from '../shared/errors.ts';
 import { canSeePlan, chainOfPlan, type PlanRow } from './actors.ts';
 
 export interface PlanEntryView {

@@ -2,10 +2,11 @@
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Keyring } from '../crypto/keyring.ts';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { visibleProjectIds } from '../projects/repository.ts';
 import {
@@ -18,7 +19,6 @@ import {
   UpdatePlanBody,
 } from '../projects/schemas.ts';
 import { loadRulebookCatalog } from '../rulebooks/repository.ts';
-import type { CommandDeps } from '../shared/command.ts';
 import { addPlanEntry, createPlan, decidePlan, removePlanEntry, submitPlan, updatePlan } from './commands.ts';
 import { PlanListQuery, pagePlans } from './plan-list.ts';
 import { linkableEntries, planById, presentPlans } from './queries.ts';

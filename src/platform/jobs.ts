@@ -5,9 +5,9 @@
  * sent twice. A pass never overlaps the previous one in the same process.
  */
 import type { Config } from '../config.ts';
-import { configuredChannels, deliverPending, senders } from '../notifications/index.ts';
 import { runSweep } from '../obligations/sweep.ts';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from './command.ts';
+import { configuredChannels, deliverPending, senders } from './notifications/index.ts';
 
 export interface JobLogger {
   error(obj: unknown, msg?: string): void;

@@ -3,7 +3,7 @@
  * a row-locked upsert, so two transactions never draw the same number.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
+import type { Tx } from './db/client.ts';
 import { documentCounters } from './tables.ts';
 
 /** The next number of a per-jurisdiction, per-year sequence (row-locked upsert). */

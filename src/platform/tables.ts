@@ -1,6 +1,6 @@
 /** Platform tables shared by the modules: the per-jurisdiction, per-year number sequences. */
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { jurisdictions } from '../db/core.ts';
+import { jurisdictions } from './db/core.ts';
 
 /** Sequence numbers per jurisdiction, kind and year (project codes, certificate numbers). */
 export const documentCounters = pgTable(

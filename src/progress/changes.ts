@@ -5,12 +5,12 @@
  * decides their own application.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { CommandContext } from '../platform/command.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { yuanToFen } from '../platform/documents/format.ts';
+import { conflict, forbidden, notFound, refused } from '../platform/errors.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { conflict, forbidden, notFound, refused } from '../shared/errors.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {
   type ChangeInput,

@@ -7,17 +7,17 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { isIsoDate } from '../calendar/dates.ts';
-import type { Queryable, Tx } from '../db/client.ts';
-import { yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/engine.ts';
+import type { CommandContext } from '../platform/command.ts';
+import type { Queryable, Tx } from '../platform/db/client.ts';
+import { yuanToFen } from '../platform/documents/format.ts';
+import { conflict, forbidden, invalid, refused } from '../platform/errors.ts';
 import { organisationsFor } from '../projects/actors.ts';
 import { parties } from '../projects/bundle.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import { heldRoles, type ProjectContext } from '../projects/repository.ts';
 import { type ProgressActor, type ProgressRules, progressRulesFor } from '../rules/progress.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { conflict, forbidden, invalid, refused } from '../shared/errors.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {
   type Milestone,

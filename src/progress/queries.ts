@@ -6,10 +6,10 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { rectificationOrders } from '../construction/tables.ts';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
-import { users } from '../db/core.ts';
 import { obligations } from '../obligations/tables.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { users } from '../platform/db/core.ts';
 import type { ProgressRules } from '../rules/progress.ts';
 import { type Risk, riskOf, type Variance, variance } from './model.ts';
 import { changeRequests, progressBaselines, progressReports } from './tables.ts';

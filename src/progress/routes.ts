@@ -3,10 +3,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { fenToYuan } from '../documents/format.ts';
-import { errors, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { fenToYuan } from '../platform/documents/format.ts';
+import { errors, VersionInput } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { visibleContext } from '../projects/repository.ts';
 import { Literals, Nullable, strict, Yuan } from '../projects/schemas.ts';

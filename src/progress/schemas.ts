@@ -1,6 +1,6 @@
 /** Request and response schemas of the progress routes. */
 import Type from 'typebox';
-import { fenToYuan } from '../documents/format.ts';
+import { fenToYuan } from '../platform/documents/format.ts';
 import { Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
 import type { ChangeKind, ChangeState } from './model.ts';
 

@@ -6,8 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { fen, stamp } from '../db/columns.ts';
-import { organisations, users } from '../db/core.ts';
+import { fen, stamp } from '../platform/db/columns.ts';
+import { organisations, users } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 import type { ChangeKind, ChangeState, Milestone, PlannedFunds } from './model.ts';
 

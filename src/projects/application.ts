@@ -5,12 +5,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { catalogScope } from '../catalog/access.ts';
-import { decryptField, encryptField, fieldAad, maskPhone } from '../crypto/fields.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Tx } from '../db/client.ts';
-import { fenToYuan, yuanToFen } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
-import { invalid } from '../shared/errors.ts';
+import { decryptField, encryptField, fieldAad, maskPhone } from '../platform/crypto/fields.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { fenToYuan, yuanToFen } from '../platform/documents/format.ts';
+import { invalid } from '../platform/errors.ts';
 import type { Directory } from './actors.ts';
 import { jurisdictionChain } from './actors.ts';
 import type { ProjectBundle } from './bundle.ts';

@@ -6,8 +6,8 @@
 import { type Column, eq, type Placeholder, type SQL, sql, type Table } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
 import { rectificationOrders } from '../construction/tables.ts';
-import { type Db, isDatabaseHandle, type Queryable } from '../db/client.ts';
-import { jsonArray, jsonShape, tableShape } from '../db/json-rows.ts';
+import { type Db, isDatabaseHandle, type Queryable } from '../platform/db/client.ts';
+import { jsonArray, jsonShape, tableShape } from '../platform/db/json-rows.ts';
 import { projectCertificates, projectExpertAssignments, projectReviews } from '../review/tables.ts';
 import type { ProjectParties } from './actors.ts';
 import type { SystemCatalogRow, SystemLink } from './catalog-link.ts';

@@ -9,8 +9,8 @@ import { cloudVisibleWhere } from '../catalog/store/cloud.ts';
 import { visibleWhere } from '../catalog/store/lookups.ts';
 import { PUBLICLY_OPEN } from '../catalog/store/resources.ts';
 import { cloudServices, informationResources, informationSystems } from '../catalog/tables.ts';
-import type { Queryable } from '../db/client.ts';
-import { invalid } from '../shared/errors.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { invalid } from '../platform/errors.ts';
 
 export interface SystemLink {
   id: number;

@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { canonicalJson } from '../crypto/canonical.ts';
-import { sm3Hex } from '../crypto/sm3.ts';
+import { type CommandContext, runCommand } from '../platform/command.ts';
+import { canonicalJson } from '../platform/crypto/canonical.ts';
+import { sm3Hex } from '../platform/crypto/sm3.ts';
+import { conflict, forbidden, invalid, refused } from '../platform/errors.ts';
 import { nextNumber } from '../platform/numbering.ts';
 import type { ApplicationField, RoleCode } from '../rules/index.ts';
-import { type CommandContext, runCommand } from '../shared/command.ts';
-import { conflict, forbidden, invalid, refused } from '../shared/errors.ts';
 import {
   applicantTurn,
   editorRole,

@@ -6,10 +6,10 @@
  * with their fields (DT-09d); and last year's assessment of each demo department (DT-07, DT-31).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../db/schema.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
 import { departmentAssessments, expertProfiles } from '../review/tables.ts';
-import { chinaDate } from '../shared/clock.ts';
 import { planEntries, plans } from './tables.ts';
 
 interface DemoPlan {

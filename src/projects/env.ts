@@ -9,13 +9,13 @@
 import { sql } from 'drizzle-orm';
 import { CALENDAR_STAMP, loadCalendar } from '../calendar/repository.ts';
 import type { WorkingDayCalendar } from '../calendar/types.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
-import { preparedPerHandle } from '../db/prepared.ts';
-import { jurisdictions, organisations } from '../db/schema.ts';
+import { type Clock, chinaDate } from '../platform/clock.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { preparedPerHandle } from '../platform/db/prepared.ts';
+import { jurisdictions, organisations } from '../platform/db/schema.ts';
 import { loadRulebookCatalog, RULEBOOK_STAMP, type RulebookCatalog } from '../rulebooks/repository.ts';
-import { type Clock, chinaDate } from '../shared/clock.ts';
 import type { Directory } from './actors.ts';
 import { expertIndex } from './expert-identity.ts';
 

@@ -11,10 +11,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { blindIndex, decryptField, encryptField, fieldAad } from '../crypto/fields.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { queryRows } from '../db/client.ts';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../shared/command.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
+import { blindIndex, decryptField, encryptField, fieldAad } from '../platform/crypto/fields.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { queryRows } from '../platform/db/client.ts';
 
 const TABLE = 'project_expert_assignments';
 const SCOPE = `${TABLE}.user_id`;

@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Keyring } from '../crypto/keyring.ts';
-import { sm3Hex } from '../crypto/sm3.ts';
-import { decryptBlob, encryptBlob } from '../crypto/sm4.ts';
-import { type FileKind, isSafeStorageName, safeStorageName } from '../files/inspect.ts';
-import { DomainError } from '../shared/errors.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { sm3Hex } from '../platform/crypto/sm3.ts';
+import { decryptBlob, encryptBlob } from '../platform/crypto/sm4.ts';
+import { DomainError } from '../platform/errors.ts';
+import { type FileKind, isSafeStorageName, safeStorageName } from '../platform/files/inspect.ts';
 
 export interface FileStore {
   /** Encrypts and writes; returns the storage name and the hashes of the plain bytes. */

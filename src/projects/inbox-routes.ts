@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
+import { errors } from '../platform/http/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { loadWorkflowEnv } from './env.ts';
 import { TaskList } from './responses.ts';

@@ -6,18 +6,18 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
+import type { Actor } from '../identity/actor.ts';
+import { commandContext } from '../identity/plugin.ts';
+import { recordEvent } from '../platform/command.ts';
+import { invalid } from '../platform/errors.ts';
 import {
   contentDisposition,
   FILE_KINDS,
   inspectionError,
   inspectUpload,
   PROJECT_MATERIAL_KINDS,
-} from '../files/inspect.ts';
-import { errors } from '../http/schemas.ts';
-import type { Actor } from '../identity/actor.ts';
-import { commandContext } from '../identity/plugin.ts';
-import { recordEvent } from '../shared/command.ts';
-import { invalid } from '../shared/errors.ts';
+} from '../platform/files/inspect.ts';
+import { errors } from '../platform/http/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { loadWorkflowEnv } from './env.ts';
 import { addMaterial, downloadableMaterial, removeMaterial } from './materials.ts';

@@ -1,14 +1,14 @@
 /**
  * Materials: the application's attachments (申请表, 建议书, 可研 …: the rulebook's material codes) and
  * the decision documents an actor attaches to a step (区政府常务会 decision record, 立项批复文件 …).
- * Uploads are inspected (type allowlist + content, src/files/inspect.ts), encrypted at rest and
+ * Uploads are inspected (type allowlist + content, src/platform/files/inspect.ts), encrypted at rest and
  * downloaded only as attachments under their original name.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../identity/actor.ts';
+import type { CommandContext } from '../platform/command.ts';
+import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
 import type { Rulebook } from '../rules/index.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.ts';
 import {
   applicantTurn,
   editorRole,

@@ -5,7 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { errors } from '../http/schemas.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from '../review/certificate.ts';
 import {
   ASSESSMENT_GRADES,

@@ -3,8 +3,8 @@
  * names, expert identities hidden from all but the oversight (SECURITY.md 30), signatures verified.
  */
 
-import type { Keyring } from '../crypto/keyring.ts';
-import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
 import { actionSignedContent } from '../workflow/index.ts';
 import type { ActionRow } from './bundle.ts';
 import { revealAssignedExpert } from './expert-identity.ts';

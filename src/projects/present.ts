@@ -5,12 +5,13 @@
 
 import { inArray, sql } from 'drizzle-orm';
 import { informationResources } from '../catalog/tables.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
-import type { Queryable } from '../db/client.ts';
-import { users } from '../db/schema.ts';
-import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { users } from '../platform/db/schema.ts';
+import { fenToYuan } from '../platform/documents/format.ts';
 import {
   ACTION_LABELS,
   citation,
@@ -19,7 +20,6 @@ import {
   STAGE_LABELS,
   type StageCode,
 } from '../rules/index.ts';
-import { chinaDate } from '../shared/clock.ts';
 import { stepRole } from '../workflow/index.ts';
 import { actorLabel } from './actors.ts';
 import { ownerPhoneMasked } from './application.ts';

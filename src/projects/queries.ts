@@ -15,12 +15,12 @@
  * memory from the cached directory and rulebook catalog; the database only compares columns.
  */
 import { and, asc, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
-import { roleAssignments, users } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { roleAssignments, users } from '../platform/db/schema.ts';
+import { notFound } from '../platform/errors.ts';
 import { projectExpertAssignments } from '../review/tables.ts';
-import { notFound } from '../shared/errors.ts';
 import {
   ASSIGNED_ONLY_ROLES,
   bindAll,

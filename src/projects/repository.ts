@@ -5,11 +5,11 @@
  */
 import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import { rectificationOrders } from '../construction/tables.ts';
-import type { Queryable } from '../db/client.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { notFound } from '../platform/errors.ts';
 import { projectExpertAssignments } from '../review/tables.ts';
 import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
-import { notFound } from '../shared/errors.ts';
 import {
   ASSIGNED_ONLY_ROLES,
   bindAll,

@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { fenToYuan } from '../documents/format.ts';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
-import { notFound } from '../shared/errors.ts';
+import { fenToYuan } from '../platform/documents/format.ts';
+import { notFound } from '../platform/errors.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { type ProjectDeps, registerWorkflowRoutes } from '../workflow/index.ts';
 import { createProject, submitApplication, updateProject } from './commands.ts';
 import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } from './diff.ts';

@@ -4,7 +4,7 @@
  * the named workflow routes. Money is a yuan decimal string with at most two decimals.
  */
 import Type, { type Static, type TLiteral, type TSchema, type TUnion } from 'typebox';
-import { VersionInput } from '../http/schemas.ts';
+import { VersionInput } from '../platform/http/schemas.ts';
 import {
   DECLARATIONS,
   EXPERT_CONCLUSION_CODES,

@@ -4,14 +4,14 @@
  * constant number of statements whatever the number of projects, and no rulebook evaluated per row.
  */
 import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
 import type { Actor } from '../identity/actor.ts';
-import { notifications } from '../notifications/tables.ts';
 import { LIVE_STATES } from '../obligations/engine.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { notifications } from '../platform/notifications/tables.ts';
 import { projectExpertAssignments } from '../review/tables.ts';
 import { type Rulebook, STAGE_LABELS } from '../rules/index.ts';
-import { chinaDate } from '../shared/clock.ts';
 import { actingRoles } from './actors.ts';
 import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { directoryOf, type WorkflowEnv } from './env.ts';

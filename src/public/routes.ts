@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { ROLE_NAMES } from '../access/roles.ts';
 import type { Config } from '../config.ts';
 import { DEMO_ACCOUNTS } from '../demo/accounts.ts';
-import type { CommandDeps } from '../shared/command.ts';
+import type { CommandDeps } from '../platform/command.ts';
 
 const DemoAccount = Type.Object(
   {

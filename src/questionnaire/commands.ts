@@ -6,13 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
-import { hmacSm3Hex } from '../crypto/sm3.ts';
-import type { Queryable, Tx } from '../db/client.ts';
 import { jurisdictionRules } from '../evaluation/index.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
-import { chinaDate } from '../shared/clock.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict, DomainError, invalid, notFound } from '../shared/errors.ts';
+import { chinaDate } from '../platform/clock.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import { hmacSm3Hex } from '../platform/crypto/sm3.ts';
+import type { Queryable, Tx } from '../platform/db/client.ts';
+import { conflict, DomainError, invalid, notFound } from '../platform/errors.ts';
 import {
   type AnswerInput,
   answerRows,

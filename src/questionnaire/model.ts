@@ -6,7 +6,7 @@
  * of the year counts once; score = (mean rating − 1) ÷ 4 × 100. So all 5 → 100, all 1 → 0, all 3 → 50.
  * No rating answer → no score (null), never 0.
  */
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 
 export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];

@@ -4,11 +4,11 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
-import type { Queryable } from '../db/client.ts';
-import { organisations } from '../db/core.ts';
 import type { Actor } from '../identity/actor.ts';
-import { chinaDate } from '../shared/clock.ts';
-import { notFound } from '../shared/errors.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { organisations } from '../platform/db/core.ts';
+import { notFound } from '../platform/errors.ts';
 import { authorityJurisdictions, questionsOf } from './commands.ts';
 import { type Phase, phaseOf, type QuestionDef, scoreFromMean } from './model.ts';
 import {

@@ -6,10 +6,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Config } from '../config.ts';
-import { ErrorBody, errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
-import type { CommandContext, CommandDeps } from '../shared/command.ts';
-import { conflict, notFound } from '../shared/errors.ts';
+import type { CommandContext, CommandDeps } from '../platform/command.ts';
+import { conflict, notFound } from '../platform/errors.ts';
+import { ErrorBody, errors } from '../platform/http/schemas.ts';
 import {
   closeQuestionnaire,
   createQuestionnaire,

@@ -3,7 +3,7 @@
  * is bounded; bodies reject unknown fields; status changes only through publish and close.
  */
 import Type from 'typebox';
-import { VersionInput } from '../http/schemas.ts';
+import { VersionInput } from '../platform/http/schemas.ts';
 import { Nullable, strict, Uuid } from '../projects/schemas.ts';
 import { DEVICE_ID_PATTERN, LIMITS, QUESTION_KINDS } from './model.ts';
 

@@ -4,9 +4,9 @@
  * cannot show Chinese, so it is refused with `CJK_FONT_UNAVAILABLE` (503 at the edge) rather than
  * produced with empty boxes; the .docx needs no font and always works.
  */
-import { CJK_FONT_HELP, type CjkFontSet, findCjkFonts } from '../documents/cjk-font.ts';
-import { renderOfficialPdf } from '../documents/pdf-official.ts';
-import { DomainError } from '../shared/errors.ts';
+import { CJK_FONT_HELP, type CjkFontSet, findCjkFonts } from '../platform/documents/cjk-font.ts';
+import { renderOfficialPdf } from '../platform/documents/pdf-official.ts';
+import { DomainError } from '../platform/errors.ts';
 import {
   type FilingCertificate,
   filingCertificateDocument,

@@ -11,9 +11,9 @@ import {
   sampleFilingCertificate,
   sampleRefusalNotice,
   wordParagraphs,
-} from '../documents/test-support.ts';
-import { readZip, readZipText } from '../documents/zip.ts';
-import { DomainError } from '../shared/errors.ts';
+} from '../platform/documents/test-support.ts';
+import { readZip, readZipText } from '../platform/documents/zip.ts';
+import { DomainError } from '../platform/errors.ts';
 import {
   buildFilingCertificateDocx,
   buildRefusalNoticeDocx,

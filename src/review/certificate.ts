@@ -5,10 +5,10 @@
  * 行政审批局 for 立项 (DT-09c). In SC the review's documents must give an opinion on the feasibility
  * study's information resource sharing analysis chapter (SC-09a).
  *
- * Both documents share one content model (src/documents/official.ts) and one layout, rendered here as
+ * Both documents share one content model (src/platform/documents/official.ts) and one layout, rendered here as
  * .docx and by certificate-pdf.ts as PDF. Input is validated before anything is rendered.
  */
-import { renderOfficialDocx } from '../documents/docx-official.ts';
+import { renderOfficialDocx } from '../platform/documents/docx-official.ts';
 import {
   chineseOrdinal,
   documentDate,
@@ -18,9 +18,9 @@ import {
   isYuanAmount,
   quoteChinese,
   yuanToFen,
-} from '../documents/format.ts';
-import type { OfficialBlock, OfficialDocument, OfficialField } from '../documents/official.ts';
-import { invalid } from '../shared/errors.ts';
+} from '../platform/documents/format.ts';
+import type { OfficialBlock, OfficialDocument, OfficialField } from '../platform/documents/official.ts';
+import { invalid } from '../platform/errors.ts';
 
 /** The five review dimensions, in the order of DT 第九条, by their glossary names. */
 export const REVIEW_DIMENSIONS = ['need', 'consolidation', 'feasibility', 'budget', 'targets'] as const;

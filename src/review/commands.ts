@@ -5,6 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../identity/actor.ts';
+import type { CommandContext } from '../platform/command.ts';
+import { conflict, forbidden } from '../platform/errors.ts';
 import {
   type ProjectContext,
   type ReviewInput,
@@ -13,8 +15,6 @@ import {
   type WorkflowEnv,
 } from '../projects/index.ts';
 import type { Step } from '../rules/index.ts';
-import type { CommandContext } from '../shared/command.ts';
-import { conflict, forbidden } from '../shared/errors.ts';
 import { insertAction, type ProjectDeps, projectCommand, stepRole } from '../workflow/index.ts';
 import { projectReviews } from './tables.ts';
 

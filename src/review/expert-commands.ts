@@ -3,10 +3,12 @@
  * the applicant's own organisation or a unit above or below it), and their signed opinions.
  */
 import { eq } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring.ts';
-import { signContent } from '../crypto/sm2.ts';
-import { roleAssignments, users } from '../db/schema.ts';
-import { notifications } from '../notifications/tables.ts';
+import type { CommandContext, CommandDeps } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { signContent } from '../platform/crypto/sm2.ts';
+import { roleAssignments, users } from '../platform/db/schema.ts';
+import { conflict, forbidden, invalid } from '../platform/errors.ts';
+import { notifications } from '../platform/notifications/tables.ts';
 import {
   assignedExpertDetails,
   EXPERT_FIELDS,
@@ -15,8 +17,6 @@ import {
   labelOf,
   type WorkflowEnv,
 } from '../projects/index.ts';
-import type { CommandContext, CommandDeps } from '../shared/command.ts';
-import { conflict, forbidden, invalid } from '../shared/errors.ts';
 import { insertAction, type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import { openCommissionedStep, openReviewStep, requireReviewer } from './commands.ts';
 import { expertProfiles, projectExpertAssignments } from './tables.ts';

@@ -6,10 +6,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { type ContentSignature, verifyContent } from '../crypto/sm2.ts';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
+import { forbidden, notFound } from '../platform/errors.ts';
+import { errors } from '../platform/http/schemas.ts';
 import {
   ASSESSMENT_GRADES,
   ASSIGNMENT_KINDS,
@@ -30,7 +31,6 @@ import {
   visibleContext,
   type WorkflowEnv,
 } from '../projects/index.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { assignExpert, expertOpinionContent, giveExpertOpinion } from './expert-commands.ts';
 import { AssessmentListQuery, ExpertListQuery } from './list-queries.ts';

@@ -5,10 +5,11 @@
  * (密评 8.4h); .docx and PDF are rendered from it on download, and the signature is verified when
  * the document is read.
  */
-import type { Keyring } from '../crypto/keyring.ts';
-import { type ContentSignature, signContent, verifyContent } from '../crypto/sm2.ts';
-import type { Tx } from '../db/client.ts';
-import { fenToYuan } from '../documents/format.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { type ContentSignature, signContent, verifyContent } from '../platform/crypto/sm2.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { fenToYuan } from '../platform/documents/format.ts';
+import { refused } from '../platform/errors.ts';
 import { nextNumber } from '../platform/numbering.ts';
 import {
   type CertificateRow,
@@ -20,7 +21,6 @@ import {
 } from '../projects/index.ts';
 import { citation } from '../rules/index.ts';
 import { sharingOpinionArticle } from '../rules/review.ts';
-import { refused } from '../shared/errors.ts';
 import type { StepDecidedHandler } from '../workflow/index.ts';
 import {
   type DimensionOpinion,

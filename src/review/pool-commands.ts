@@ -1,10 +1,10 @@
 /** The authority's expert pool (DT-09d) and the departments' yearly assessments (DT-07, DT-31). */
 import { and, eq } from 'drizzle-orm';
-import { organisations, roleAssignments } from '../db/schema.ts';
 import type { Actor } from '../identity/actor.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import { organisations, roleAssignments } from '../platform/db/schema.ts';
+import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { jurisdictionSubtree, loadDirectory } from '../projects/index.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { forbidden, invalid, notFound } from '../shared/errors.ts';
 import { departmentAssessments, expertProfiles } from './tables.ts';
 
 /** The caller's authority-side assignment (reviewer or leader), which scopes the pool and assessments. */

@@ -3,9 +3,9 @@
  * a year, the expert library and its candidates, and the assessments of a set of departments.
  */
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { readAll } from '../db/concurrent.ts';
-import { organisations, roleAssignments, users } from '../db/schema.ts';
+import type { Queryable } from '../platform/db/client.ts';
+import { readAll } from '../platform/db/concurrent.ts';
+import { organisations, roleAssignments, users } from '../platform/db/schema.ts';
 import { departmentAssessments, expertProfiles } from './tables.ts';
 
 /** Display names of the given users (unknown ids are left out). */

@@ -8,11 +8,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { ContentSignature } from '../crypto/sm2.ts';
-import { contentDisposition } from '../files/inspect.ts';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { recordEvent } from '../platform/command.ts';
+import type { ContentSignature } from '../platform/crypto/sm2.ts';
+import { forbidden, notFound } from '../platform/errors.ts';
+import { contentDisposition } from '../platform/files/inspect.ts';
+import { errors } from '../platform/http/schemas.ts';
 import {
   ASSESSMENT_GRADES,
   DownloadQuery,
@@ -27,8 +29,6 @@ import {
   Uuid,
   visibleContext,
 } from '../projects/index.ts';
-import { recordEvent } from '../shared/command.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import {
   buildFilingCertificateDocx,

@@ -16,8 +16,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { stamp } from '../db/columns.ts';
-import { jurisdictions, organisations, users } from '../db/core.ts';
+import { stamp } from '../platform/db/columns.ts';
+import { jurisdictions, organisations, users } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 
 /** The five-dimension review (DT-09b, SC-11a, XZ-10a) of the project's review step. */

@@ -1,7 +1,8 @@
 /** The rulebooks' write: a derived version stored (DT-37), numbered and audited in one transaction. */
+
+import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import { conflict } from '../platform/errors.ts';
 import { deriveRulebook, type Rulebook } from '../rules/index.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
-import { conflict } from '../shared/errors.ts';
 import { insertRulebookVersion, latestStoredVersion } from './repository.ts';
 
 /**

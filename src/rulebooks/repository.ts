@@ -8,8 +8,8 @@
  * servers may share one PostgreSQL database.
  */
 import { asc, eq, max, sql } from 'drizzle-orm';
-import { type Db, type Queryable, queryRows, type Tx } from '../db/client.ts';
-import { jurisdictions, rulebookVersions, users } from '../db/schema.ts';
+import { type Db, type Queryable, queryRows, type Tx } from '../platform/db/client.ts';
+import { jurisdictions, rulebookVersions, users } from '../platform/db/schema.ts';
 import { BUILT_IN_RULEBOOKS, createRegistry, type Rulebook, type RulebookRegistry } from '../rules/index.ts';
 
 /** Who stored a version and when; absent for built-in rulebooks. */

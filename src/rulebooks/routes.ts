@@ -7,8 +7,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isRole, type Role } from '../access/roles.ts';
 import { loadCalendar } from '../calendar/repository.ts';
-import { errors } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { chinaDate } from '../platform/clock.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import { DomainError, invalid, notFound } from '../platform/errors.ts';
+import { errors } from '../platform/http/schemas.ts';
 import {
   evaluateProject,
   GATE_ACTIONS,
@@ -17,9 +20,6 @@ import {
   type Rulebook,
   RulebookInvalidError,
 } from '../rules/index.ts';
-import { chinaDate } from '../shared/clock.ts';
-import type { CommandDeps } from '../shared/command.ts';
-import { DomainError, invalid, notFound } from '../shared/errors.ts';
 import { deriveVersion } from './commands.ts';
 import {
   presentActionGates,

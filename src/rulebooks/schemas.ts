@@ -3,7 +3,7 @@
  * events of an evaluation are typed from the rules' vocabulary. Responses: ./responses.ts.
  */
 import { Type } from 'typebox';
-import { VersionInput } from '../http/schemas.ts';
+import { VersionInput } from '../platform/http/schemas.ts';
 import { EVENT_TYPES, FACT_CATALOG } from '../rules/index.ts';
 
 const strict = { additionalProperties: false } as const;

@@ -3,7 +3,7 @@
  * facts, its events as of `today`, and how events are matched to steps and deadlines.
  */
 import type { WorkingDayCalendar } from '../calendar/types.ts';
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../platform/errors.ts';
 import { isIsoDate } from './dates.ts';
 import type { ArticleRef, IsoDate, ProjectEvent, ProjectFacts, Rulebook, Step } from './model.ts';
 import type { PredicateContext } from './predicate.ts';

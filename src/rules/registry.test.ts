@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import { createRegistry, getRulebook, listRulebooks, rulebookForDate, rulebookVersionFor } from './index.ts';
 import type { Rulebook } from './model.ts';
 

@@ -3,7 +3,7 @@
  * `createRegistry` also takes derived rulebooks loaded from storage. Projects keep the version in
  * force when they started (`versionFor`).
  */
-import { invalid, notFound } from '../shared/errors.ts';
+import { invalid, notFound } from '../platform/errors.ts';
 import { isIsoDate } from './dates.ts';
 import type { IsoDate, Rulebook } from './model.ts';
 import { loadRulebook } from './schema.ts';

@@ -5,7 +5,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import {
   APPLICATION_FIELDS,
   DEADLINE_UNITS,

@@ -1,7 +1,7 @@
 /** The authority cockpit's route (issue 17); the figures are SQL in queries/cockpit.ts. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { errors } from '../http/schemas.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { cockpitOf } from './queries/cockpit.ts';

@@ -8,13 +8,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { errors, Uuid } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { recordEvent } from '../platform/command.ts';
+import { invalid } from '../platform/errors.ts';
+import { errors, Uuid } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv, type WorkflowEnv } from '../projects/env.ts';
 import { labelOf, PROJECT_STATE_CODES, PROJECT_STATES } from '../projects/model.ts';
-import { recordEvent } from '../shared/command.ts';
-import { invalid } from '../shared/errors.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { doneItems, projectRows, startedItems } from './queries.ts';
 

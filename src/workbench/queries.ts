@@ -6,10 +6,10 @@ import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle
 import { catalogScope } from '../catalog/access.ts';
 import { containsPattern, visibleWhere } from '../catalog/store/lookups.ts';
 import { informationResources, informationSystems } from '../catalog/tables.ts';
-import type { Db } from '../db/client.ts';
-import { organisations } from '../db/schema.ts';
-import { fenToYuan } from '../documents/format.ts';
 import type { Actor } from '../identity/actor.ts';
+import type { Db } from '../platform/db/client.ts';
+import { organisations } from '../platform/db/schema.ts';
+import { fenToYuan } from '../platform/documents/format.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import { ACTION_KINDS, labelOf, PROJECT_STATES, PROJECT_TYPES } from '../projects/model.ts';
 import { visibleProjectIds } from '../projects/repository.ts';

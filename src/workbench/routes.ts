@@ -6,8 +6,8 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { registerCockpitRoutes } from './cockpit-routes.ts';

@@ -1,9 +1,9 @@
 /** The project history rows: every step outcome, 退回, 撤回, 转办, 催办 and comment is one action. */
 import { eq } from 'drizzle-orm';
-import type { Keyring } from '../crypto/keyring.ts';
-import { signContent } from '../crypto/sm2.ts';
-import type { Tx } from '../db/client.ts';
 import type { Actor, Assignment } from '../identity/actor.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import { signContent } from '../platform/crypto/sm2.ts';
+import type { Tx } from '../platform/db/client.ts';
 import type { ActionRow } from '../projects/bundle.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import { projectActions } from '../projects/tables.ts';

@@ -1,11 +1,11 @@
 /** Who may act: the rulebook's step actor (or the 转办 holder), the applicant's editor, a party. */
 import type { Actor, Assignment } from '../identity/actor.ts';
+import { forbidden, refused } from '../platform/errors.ts';
 import { actingRoles, actorLabel, organisationsFor } from '../projects/actors.ts';
 import { parties } from '../projects/bundle.ts';
 import { heldRoles, type ProjectContext, type Relation } from '../projects/repository.ts';
 import { isApplicantStage, stepInfo, submissionStep } from '../projects/workflow-state.ts';
 import type { Step } from '../rules/index.ts';
-import { forbidden, refused } from '../shared/errors.ts';
 
 export function assignmentOf(actor: Actor, role: string, organisationId: string): Assignment | undefined {
   return actor.assignments.find((a) => a.role === role && a.organisationId === organisationId);

@@ -3,8 +3,9 @@
  * arrival notices), the step looked up in its rulebook, the rulebook's objections as errors.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { notify, usersOfOrganisations } from '../notifications/notify.ts';
+import type { Tx } from '../platform/db/client.ts';
+import { conflict, invalid, notFound, refused } from '../platform/errors.ts';
+import { notify, usersOfOrganisations } from '../platform/notifications/notify.ts';
 import { organisationsFor } from '../projects/actors.ts';
 import { loadBundle, parties, storedActions } from '../projects/bundle.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
@@ -20,7 +21,6 @@ import {
   submissionStep,
 } from '../projects/workflow-state.ts';
 import type { StepCheck } from '../rules/index.ts';
-import { conflict, invalid, notFound, refused } from '../shared/errors.ts';
 
 /**
  * Re-evaluates the project after a change: stores its state and open steps and bumps its version.

@@ -1,10 +1,11 @@
 /** What the project and workflow commands need from the app, and the hooks other modules plug in. */
-import type { Keyring } from '../crypto/keyring.ts';
-import type { Tx } from '../db/client.ts';
+
+import type { CommandDeps } from '../platform/command.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Tx } from '../platform/db/client.ts';
 import type { FileStore } from '../projects/files.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import type { Step } from '../rules/index.ts';
-import type { CommandDeps } from '../shared/command.ts';
 import type { StepDecidedRegistry } from './step-decided.ts';
 
 export interface ProjectDeps extends CommandDeps {

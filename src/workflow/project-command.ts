@@ -5,11 +5,12 @@
  * steps, arrival notices, version). N parallel calls on one step serialise on the row lock, so one
  * makes the transition and the others find the step done.
  */
-import type { Tx } from '../db/client.ts';
+
 import type { Actor } from '../identity/actor.ts';
+import { type AuditDraft, type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
+import type { Tx } from '../platform/db/client.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import { type ProjectContext, type Relation, visibleContext } from '../projects/repository.ts';
-import { type AuditDraft, type CommandContext, type CommandDeps, runCommand } from '../shared/command.ts';
 import { refreshProject } from './context.ts';
 
 /** The role an audit row names: an assignment, or a role the rulebook resolved for the caller. */

@@ -1,9 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
-import { errors } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import { notFound } from '../platform/errors.ts';
+import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { roleHolders } from '../projects/queries.ts';
 import { visibleContext } from '../projects/repository.ts';
@@ -21,7 +22,6 @@ import {
   WithdrawBody,
 } from '../projects/schemas.ts';
 import { isEstablishmentStage, stepInfo } from '../projects/workflow-state.ts';
-import { notFound } from '../shared/errors.ts';
 import { stepRole } from './actors.ts';
 import { addComment } from './commands/comment.ts';
 import { decideStep } from './commands/decide.ts';

@@ -4,7 +4,7 @@
  * module registers its handler at app build (src/app.ts); the decision core knows no module by
  * name. The review module, for one, issues the 备案证明 or 不予备案通知书 when `file_review` decides.
  */
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../platform/db/client.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import type { GateAction, Step } from '../rules/index.ts';
 

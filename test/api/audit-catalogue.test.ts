@@ -11,9 +11,9 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { archiveAuditEvents } from '../../src/audit/archive.ts';
-import { AUDIT_ACTIONS } from '../../src/audit/events.ts';
-import { auditEvents, users } from '../../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { AUDIT_ACTIONS } from '../../src/platform/audit-log/events.ts';
+import { auditEvents, users } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { nextCode, passwordStep, secondStep } from '../security-helper.ts';
 

@@ -11,10 +11,10 @@ import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../../src/
 import { AUDIT_EXPORT_RATE_PER_MINUTE } from '../../src/audit/export.ts';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
 import { ensureInstalled } from '../../src/bootstrap.ts';
-import { generateKeyFile } from '../../src/crypto/key-file.ts';
-import { openEmbedded, queryRows } from '../../src/db/client.ts';
-import { auditEvents } from '../../src/db/schema.ts';
-import { manualClock } from '../../src/shared/clock.ts';
+import { manualClock } from '../../src/platform/clock.ts';
+import { generateKeyFile } from '../../src/platform/crypto/key-file.ts';
+import { openEmbedded, queryRows } from '../../src/platform/db/client.ts';
+import { auditEvents } from '../../src/platform/db/schema.ts';
 import { login, setup, type TestContext } from '../helper.ts';
 
 const run = promisify(execFile);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { usccCheckChar } from '../../src/catalog/codes.ts';
-import { auditEvents } from '../../src/db/schema.ts';
+import { auditEvents } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 
 let ctx: TestContext;

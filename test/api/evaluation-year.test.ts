@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { DEMO_ORGANISATIONS } from '../../src/demo/accounts.ts';
-import { readZip, readZipText } from '../../src/documents/zip.ts';
+import { readZip, readZipText } from '../../src/platform/documents/zip.ts';
 import type { Session, TestContext } from '../helper.ts';
 import { establishedSc as establishedScProject } from './funds-support.ts';
 import {

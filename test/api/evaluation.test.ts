@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { DEMO_ORGANISATIONS } from '../../src/demo/accounts.ts';
-import { readZipText } from '../../src/documents/zip.ts';
 import { runSweep } from '../../src/obligations/index.ts';
+import { readZipText } from '../../src/platform/documents/zip.ts';
 import type { Session, TestContext } from '../helper.ts';
 import { TEST_START } from '../helper.ts';
 import {

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { isEnvelope } from '../../src/crypto/sm4.ts';
-import { queryRows } from '../../src/db/client.ts';
+import { isEnvelope } from '../../src/platform/crypto/sm4.ts';
+import { queryRows } from '../../src/platform/db/client.ts';
 import { encryptLegacyExpertIdentities, expertIndex } from '../../src/projects/expert-identity.ts';
 import type { TestContext } from '../helper.ts';
 import {

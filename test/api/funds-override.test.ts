@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
-import { auditEvents } from '../../src/db/schema.ts';
+import { auditEvents } from '../../src/platform/db/schema.ts';
 import type { TestContext } from '../helper.ts';
 import { fundedDt } from './funds-support.ts';
 import {

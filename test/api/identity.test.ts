@@ -8,14 +8,14 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../../src/access/roles.ts';
 import { ensureInstalled } from '../../src/bootstrap.ts';
-import { generateKeyFileContent, Keyring } from '../../src/crypto/keyring.ts';
-import { openMemory } from '../../src/db/client.ts';
-import { auditEvents, roleAssignments, sessions, users } from '../../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { disableInactiveAccounts } from '../../src/identity/inactivity.ts';
 import { checkPassword } from '../../src/identity/password-policy.ts';
 import { hashPassword, verificationCount } from '../../src/identity/passwords.ts';
-import { manualClock } from '../../src/shared/clock.ts';
+import { manualClock } from '../../src/platform/clock.ts';
+import { generateKeyFileContent, Keyring } from '../../src/platform/crypto/keyring.ts';
+import { openMemory } from '../../src/platform/db/client.ts';
+import { auditEvents, roleAssignments, sessions, users } from '../../src/platform/db/schema.ts';
 import { login, sessionCookie, setup, TEST_START, type TestContext } from '../helper.ts';
 
 const DAY = 86_400_000;

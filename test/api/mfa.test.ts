@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { ROUTE_ACCESS } from '../../src/access/matrix.ts';
-import { isEnvelope } from '../../src/crypto/sm4.ts';
-import { auditEvents, users } from '../../src/db/schema.ts';
 import { ALLOWED_WHILE_RESTRICTED } from '../../src/identity/plugin.ts';
 import { mfaChallenges, recoveryCodes } from '../../src/identity/tables.ts';
 import { totpCodeForStep, totpStep } from '../../src/identity/totp.ts';
+import { isEnvelope } from '../../src/platform/crypto/sm4.ts';
+import { auditEvents, users } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { enrolTotp, loginWithTotp, nextCode, passwordStep, secondStep } from '../security-helper.ts';
 

@@ -12,11 +12,11 @@ import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import { loadCalendar } from '../../src/calendar/repository.ts';
 import { type Config, ConfigError, loadConfig } from '../../src/config.ts';
-import { openPostgres, queryRows } from '../../src/db/client.ts';
 import { openObligation } from '../../src/obligations/index.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../../src/platform/command.ts';
+import { openPostgres, queryRows } from '../../src/platform/db/client.ts';
 import { runJobsOnce } from '../../src/platform/jobs.ts';
 import { projects } from '../../src/projects/tables.ts';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../../src/shared/command.ts';
 import { login, setup, type TestContext } from '../helper.ts';
 import { draftProject } from './projects-support.ts';
 

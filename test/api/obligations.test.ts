@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { loadCalendar } from '../../src/calendar/repository.ts';
-import { queryRows } from '../../src/db/client.ts';
-import { notifications } from '../../src/notifications/tables.ts';
 import { meetObligation, openObligation, runSweep } from '../../src/obligations/index.ts';
+import { runCommand, SYSTEM_CONTEXT } from '../../src/platform/command.ts';
+import { queryRows } from '../../src/platform/db/client.ts';
+import { notifications } from '../../src/platform/notifications/tables.ts';
 import { projects } from '../../src/projects/tables.ts';
-import { runCommand, SYSTEM_CONTEXT } from '../../src/shared/command.ts';
 import { login, type TestContext } from '../helper.ts';
 import { expectStatus, ProjectFixtures, Sessions, setupProjects } from './projects-support.ts';
 

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { formatIsoDate, parseIsoDate } from '../../src/calendar/dates.ts';
-import { organisations } from '../../src/db/schema.ts';
-import { chinaDate } from '../../src/shared/clock.ts';
+import { chinaDate } from '../../src/platform/clock.ts';
+import { organisations } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 
 let ctx: TestContext;

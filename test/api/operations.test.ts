@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { usccCheckChar } from '../../src/catalog/codes.ts';
-import { auditEvents, organisations } from '../../src/db/schema.ts';
 import { runSweep } from '../../src/obligations/index.ts';
 import { opsIncidentEntries } from '../../src/operations/tables.ts';
+import { auditEvents, organisations } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 
 let ctx: TestContext;

@@ -12,10 +12,10 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
-import { isEnvelope } from '../../src/crypto/sm4.ts';
-import { queryRows } from '../../src/db/client.ts';
-import { auditEvents, users } from '../../src/db/schema.ts';
 import { UNREADABLE } from '../../src/org/user-data.ts';
+import { isEnvelope } from '../../src/platform/crypto/sm4.ts';
+import { queryRows } from '../../src/platform/db/client.ts';
+import { auditEvents, users } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { sessionFrom } from '../security-helper.ts';
 

@@ -10,10 +10,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
-import { type Database, openPostgres, queryRows } from '../../src/db/client.ts';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { recordEvent, SYSTEM_CONTEXT } from '../../src/platform/command.ts';
+import { type Database, openPostgres, queryRows } from '../../src/platform/db/client.ts';
 import { openDatabase } from '../../src/runtime.ts';
-import { recordEvent, SYSTEM_CONTEXT } from '../../src/shared/command.ts';
 import { setup, type TestContext } from '../helper.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

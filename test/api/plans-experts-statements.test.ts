@@ -14,7 +14,7 @@ import {
   organisations,
   roleAssignments,
   users,
-} from '../../src/db/schema.ts';
+} from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { expectStatus } from './projects-support.ts';
 import { statementCounter } from './statement-counter.ts';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { docxDocumentXml, wordParagraphs } from '../../src/documents/test-support.ts';
+import { docxDocumentXml, wordParagraphs } from '../../src/platform/documents/test-support.ts';
 import type { TestContext } from '../helper.ts';
 import {
   applicationBody,

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { auditEvents } from '../../src/db/schema.ts';
+import { auditEvents } from '../../src/platform/db/schema.ts';
 import { satisfactionScore } from '../../src/questionnaire/index.ts';
 import { questionnaireResponses } from '../../src/questionnaire/tables.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';

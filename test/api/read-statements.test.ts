@@ -12,8 +12,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { organisations, roleAssignments, users } from '../../src/db/schema.ts';
 import { seal } from '../../src/org/user-data.ts';
+import { organisations, roleAssignments, users } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import { applicationBody, expectStatus } from './projects-support.ts';
 import { statementCounter } from './statement-counter.ts';

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { advanceCheckpoint, CHECKPOINT_FILE } from '../../src/audit/anchor.ts';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
-import { queryRows } from '../../src/db/client.ts';
+import { queryRows } from '../../src/platform/db/client.ts';
 import { sweepOrphanFiles } from '../../src/projects/file-sweep.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 import {
@@ -211,7 +211,7 @@ describe('item 4: deleting the newest audit rows is detected', () => {
       assert.equal(await advanceCheckpoint(c.database.db, c.keyring, dir, c.clock.now()), 'refused');
 
       // Ten more deleted, then new writes continue the shortened chain: the checkpoint's row now
-      // holds another hash, so the verifier still fails (ids follow the last row, see record.ts).
+      // holds another hash, so the verifier still fails (ids follow the last row, see src/platform/audit-log/record.ts).
       await removeNewest(10);
       await auditor.request('GET', '/api/audit?limit=1');
       const after = (await auditor.request('GET', '/api/audit/verify')).json();

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../../src/access/roles.ts';
-import { queryRows } from '../../src/db/client.ts';
-import { auditEvents } from '../../src/db/schema.ts';
+import { queryRows } from '../../src/platform/db/client.ts';
+import { auditEvents } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 
 let ctx: TestContext;

@@ -3,7 +3,7 @@
  * test/api/read-statements.test.ts and plans-experts-statements.test.ts.
  */
 import assert from 'node:assert/strict';
-import type { Database } from '../../src/db/client.ts';
+import type { Database } from '../../src/platform/db/client.ts';
 
 type Query = (...args: unknown[]) => Promise<unknown>;
 interface DriverClient {

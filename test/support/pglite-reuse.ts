@@ -11,7 +11,7 @@
  * template's rows, so files share no state.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { type Database, openMemoryClient, wrapPglite } from '../../src/db/client.ts';
+import { type Database, openMemoryClient, wrapPglite } from '../../src/platform/db/client.ts';
 
 /** What the template held, read from the first instance before any test touched it. */
 interface Snapshot {

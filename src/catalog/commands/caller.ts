@@ -3,9 +3,9 @@
  * HTTP layer answers it with 400, the first problem's field, message and article, and the full list).
  */
 
-import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { DomainError, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { DomainError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import {
   type CatalogScope,
   canEdit,

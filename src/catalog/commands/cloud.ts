@@ -4,9 +4,9 @@
  * goes back to draft to be revised. Batch actions take `{id, version}` pairs and are all or nothing.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { AUTHORITY_ROLES, canManage, requiredCloudApprovals } from '../access.ts';
 import type { CloudServiceInput } from '../model.ts';
 import {

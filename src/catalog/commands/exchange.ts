@@ -3,9 +3,9 @@
  * view written as a workbook (capped), and a checked upload written in one audited transaction.
  */
 import { and } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { invalid } from '../../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { invalid } from '../../platform/errors.ts';
 import { type ExportMeta, exportCatalog } from '../excel.ts';
 import type { CatalogKind } from '../model.ts';
 import {

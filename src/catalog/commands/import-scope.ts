@@ -3,7 +3,7 @@
  * for (the drop-down lists of the template), and the entries the caller may change.
  */
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../platform/db/client.ts';
 import type { CatalogLists, ExistingEntry } from '../excel.ts';
 import type { CatalogKind } from '../model.ts';
 import { type CloudServiceRecord, findCloudServices } from '../store/cloud.ts';

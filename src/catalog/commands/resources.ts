@@ -4,9 +4,9 @@
  * change recomputes the 一数一源 notices of the jurisdiction in the same transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../db/client.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, notFound } from '../../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { canEdit, EDITABLE_RESOURCE_STATES, type ResourceAction, resourceActionCheck } from '../access.ts';
 import { isValidUscc, parseResourceCode } from '../codes.ts';
 import { labelOf, RESOURCE_STATES, type ResourceInput } from '../model.ts';

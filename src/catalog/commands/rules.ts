@@ -4,8 +4,8 @@
  * keeps the rules of the base it derives from until the derived version is loaded here.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
-import { organisations } from '../../db/core.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { getRulebook, type Rulebook } from '../../rules/index.ts';
 import type { SystemCatalogRules } from '../model.ts';
 

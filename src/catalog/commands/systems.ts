@@ -5,10 +5,10 @@
  * duplicate guard and the version column the concurrency guard.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../db/client.ts';
 import { recordedGrading } from '../../operations/grading-level.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { canEdit, canManage } from '../access.ts';
 import type { SystemInput } from '../model.ts';
 import { type OrganisationInfo, organisationInfo } from '../store/lookups.ts';

@@ -6,8 +6,8 @@
  * the caller's one transaction (one audit row).
  */
 import { inArray } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../db/client.ts';
-import { forbidden } from '../../shared/errors.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { canManage, EDITABLE_RESOURCE_STATES } from '../access.ts';
 import { parseResourceCode } from '../codes.ts';
 import { CATALOG_COLUMNS, type ParsedRow, type RowProblem } from '../excel.ts';

@@ -1,6 +1,6 @@
 /** Request and response schemas of the cloud-service catalog routes (云服务目录). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE } from '../../http/schemas.ts';
+import { PG_INT_RANGE } from '../../platform/http/schemas.ts';
 import { CLOUD_SERVICE_CATEGORIES } from '../model.ts';
 import { allOptional, Id, Nullable, oneOf, optionalText, strict, text, VersionBody } from './schema-atoms.ts';
 

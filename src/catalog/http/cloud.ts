@@ -5,9 +5,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { errors, IdParams } from '../../http/schemas.ts';
 import { commandContext } from '../../identity/plugin.ts';
-import type { CommandDeps } from '../../shared/command.ts';
+import type { CommandDeps } from '../../platform/command.ts';
+import { errors, IdParams } from '../../platform/http/schemas.ts';
 import {
   addCloudService,
   type CloudBatchAction,

@@ -1,7 +1,7 @@
 /** What every catalog route needs: the caller, paging, and the 400 that lists every entry problem. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CommandDeps } from '../../shared/command.ts';
-import { DomainError } from '../../shared/errors.ts';
+import type { CommandDeps } from '../../platform/command.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { type Caller, CatalogProblemsError, callerOf } from '../commands/caller.ts';
 
 export const TAGS = {

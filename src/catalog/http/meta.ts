@@ -5,8 +5,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { errors } from '../../http/schemas.ts';
-import type { CommandDeps } from '../../shared/command.ts';
+import type { CommandDeps } from '../../platform/command.ts';
+import { errors } from '../../platform/http/schemas.ts';
 import { defaultOwner, RESOURCE_ACTIONS } from '../access.ts';
 import {
   CLOUD_MIGRATION_STATUSES,

@@ -5,9 +5,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { errors } from '../../http/schemas.ts';
-import type { CommandDeps } from '../../shared/command.ts';
-import { notFound } from '../../shared/errors.ts';
+import type { CommandDeps } from '../../platform/command.ts';
+import { notFound } from '../../platform/errors.ts';
+import { errors } from '../../platform/http/schemas.ts';
 import { monthlySystemCounts } from '../metrics.ts';
 import { jurisdictionByCode, jurisdictionsByIds } from '../store/lookups.ts';
 import { systemLives } from '../store/systems.ts';

@@ -6,9 +6,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorBody } from '../../http/schemas.ts';
-import type { CommandDeps } from '../../shared/command.ts';
-import { notFound } from '../../shared/errors.ts';
+import type { CommandDeps } from '../../platform/command.ts';
+import { notFound } from '../../platform/errors.ts';
+import { ErrorBody } from '../../platform/http/schemas.ts';
 import { findPublicResource, listPublicResources } from '../store/resources.ts';
 import { TAGS } from './common.ts';
 import { presentPublicResource } from './present.ts';

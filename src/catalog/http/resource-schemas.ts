@@ -1,6 +1,6 @@
 /** Request and response schemas of the resource catalog routes (信息资源目录, with data items and conflicts). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE } from '../../http/schemas.ts';
+import { PG_INT_RANGE } from '../../platform/http/schemas.ts';
 import {
   codesOf,
   DATA_ITEM_TYPES,

@@ -4,7 +4,7 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import type { CommandDeps } from '../../shared/command.ts';
+import type { CommandDeps } from '../../platform/command.ts';
 import { MAX_UPLOAD_BYTES } from '../excel.ts';
 import { registerCloudRoutes } from './cloud.ts';
 import { answerProblems } from './common.ts';

@@ -1,6 +1,6 @@
 /** The building blocks of the catalog schemas: strict objects, nullable texts, enumerations documented by their codes, problems, paging. */
 import { Type } from 'typebox';
-import { VersionInput } from '../../http/schemas.ts';
+import { VersionInput } from '../../platform/http/schemas.ts';
 import { codesOf, type EnumList } from '../model.ts';
 
 export const strict = { additionalProperties: false } as const;

@@ -1,6 +1,6 @@
 /** Request and response schemas of the system catalog routes (信息系统目录). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE } from '../../http/schemas.ts';
+import { PG_INT_RANGE } from '../../platform/http/schemas.ts';
 import { CLOUD_MIGRATION_STATUSES, DEPLOYMENTS, NETWORKS, SYSTEM_STATUSES } from '../model.ts';
 import {
   allOptional,

@@ -5,9 +5,9 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ErrorBody, errors, IdParams } from '../../http/schemas.ts';
 import { commandContext } from '../../identity/plugin.ts';
-import type { CommandDeps } from '../../shared/command.ts';
+import type { CommandDeps } from '../../platform/command.ts';
+import { ErrorBody, errors, IdParams } from '../../platform/http/schemas.ts';
 import { assertReadableOrganisation, type Caller } from '../commands/caller.ts';
 import { changeSystem, registerSystem, visibleSystem } from '../commands/systems.ts';
 import { allOf } from '../store/lookups.ts';

@@ -1,9 +1,9 @@
 /** The cloud service catalog in the database (DT-13, SC-12). Prices are stored in 分 (integer). */
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable, Tx } from '../../db/client.ts';
-import { jurisdictions, users } from '../../db/schema.ts';
-import { notFound } from '../../shared/errors.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { jurisdictions, users } from '../../platform/db/schema.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { CatalogScope } from '../access.ts';
 import { catalogKey } from '../excel.ts';
 import type { CloudServiceCategory, CloudServiceInput } from '../model.ts';

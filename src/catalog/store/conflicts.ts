@@ -4,8 +4,8 @@
  * or moves in its lifecycle, in the same transaction as that change.
  */
 import { and, arrayOverlaps, asc, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../db/client.ts';
-import { organisations } from '../../db/schema.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/schema.ts';
 import type { CatalogScope } from '../access.ts';
 import { canonicalItemName } from '../dedupe.ts';
 import { findSingleSourceConflicts, type SingleSourceEntry } from '../single-source.ts';

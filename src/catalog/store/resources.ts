@@ -3,8 +3,8 @@
  * assignment, and the published-and-open view the public endpoints read.
  */
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../db/client.ts';
-import { jurisdictions, organisations } from '../../db/schema.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { jurisdictions, organisations } from '../../platform/db/schema.ts';
 import { parseResourceCode } from '../codes.ts';
 import { normaliseName, similarity } from '../dedupe.ts';
 import type {

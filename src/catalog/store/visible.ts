@@ -1,6 +1,6 @@
 /** One catalog entry by id within a caller's scope, and the scope conditions the lists and exports share. */
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../platform/db/client.ts';
 import type { CatalogScope } from '../access.ts';
 import { informationResources, informationSystems } from '../tables.ts';
 import { visibleWhere } from './lookups.ts';

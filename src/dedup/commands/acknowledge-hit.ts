@@ -4,10 +4,10 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../identity/actor.ts';
+import type { CommandContext } from '../../platform/command.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { reviewStep, submissionStep } from '../../projects/workflow-state.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
 import { type ProjectDeps, projectCommand, stepRole } from '../../workflow/index.ts';
 import { latestHits } from '../queries/project-checks.ts';
 import { dedupHits } from '../tables.ts';

@@ -3,7 +3,7 @@
  * transaction, one audit row: project.submit), with its inputs and every hit, one row per
  * submission so that the history of checks stays.
  */
-import type { Tx } from '../../db/client.ts';
+import type { Tx } from '../../platform/db/client.ts';
 import { jurisdictionChain } from '../../projects/actors.ts';
 import type { ProjectContext } from '../../projects/repository.ts';
 import type { SubmissionHook } from '../../workflow/index.ts';

@@ -5,8 +5,8 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../identity/actor.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { visibleJurisdictions } from '../queries/list-entries.ts';
 import type { EntryInput } from '../schemas.ts';
 import { dedupListEntries } from '../tables.ts';

@@ -1,11 +1,12 @@
 /**
  * The check itself (a read): the proposal against the process's index, within its scope.
  */
-import type { Queryable } from '../../db/client.ts';
+
 import type { Actor } from '../../identity/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { invalid } from '../../platform/errors.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../../projects/actors.ts';
 import { loadDirectory } from '../../projects/env.ts';
-import { invalid } from '../../shared/errors.ts';
 import type { DocText } from '../engine/compare.ts';
 import type { Hit } from '../engine/search-index.ts';
 import type { DedupIndexStore } from '../index-store.ts';

@@ -3,9 +3,9 @@
  * their ancestors (an entry applies in its jurisdiction and below).
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
-import { jurisdictions } from '../../db/schema.ts';
 import type { Actor } from '../../identity/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { jurisdictions } from '../../platform/db/schema.ts';
 import { jurisdictionChain } from '../../projects/actors.ts';
 import { loadDirectory } from '../../projects/env.ts';
 import { presentEntry } from '../presenter.ts';

@@ -1,8 +1,8 @@
 /** The authority answers an objection to its notice; the answer is published with it. */
 import { eq } from 'drizzle-orm';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, invalid, notFound } from '../../shared/errors.ts';
 import { ownNotice } from '../queries/notice.ts';
 import { publicityObjections } from '../tables.ts';
 import { authorityRole, type FundsDeps } from './support.ts';

@@ -1,8 +1,8 @@
 /** A second, different finance user approves the override. */
 import { eq } from 'drizzle-orm';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursements, gateOverrides } from '../tables.ts';
 import { type FundsDeps, financeRole } from './support.ts';

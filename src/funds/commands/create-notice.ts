@@ -1,9 +1,9 @@
 /** The authority drafts a fund-allocation 公示 of projects it sees in its jurisdiction. */
 
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { visibleContext } from '../../projects/repository.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { invalid, notFound } from '../../shared/errors.ts';
 import { publicityItems, publicityNotices } from '../tables.ts';
 import { authorityRole, type FundsDeps } from './support.ts';
 

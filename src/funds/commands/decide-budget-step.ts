@@ -1,8 +1,9 @@
 /** 安排经费 / 上报预算: the budget steps after the review and the publicity. */
+
+import type { CommandContext } from '../../platform/command.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import type { RoleCode } from '../../rules/index.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { notFound } from '../../shared/errors.ts';
 import { projectCommand } from '../../workflow/index.ts';
 import { otherBudgetSteps } from '../model.ts';
 import { type FundsDeps, recordStep, stepActor, throwProblems } from './support.ts';

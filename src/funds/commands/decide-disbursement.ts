@@ -1,8 +1,8 @@
 /** Finance approves a payment only when no gate blocks, or refuses it with a reason; the gate results are stored. */
 import { eq } from 'drizzle-orm';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, invalid, refused } from '../../shared/errors.ts';
 import { disbursementGates, visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursements } from '../tables.ts';
 import { type FundsDeps, financeRole } from './support.ts';

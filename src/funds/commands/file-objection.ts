@@ -1,9 +1,9 @@
 /** An anonymous objection while the notice runs; the address is kept only as a keyed hash. */
 import { eq } from 'drizzle-orm';
-import { hmacSm3Hex } from '../../crypto/sm3.ts';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { hmacSm3Hex } from '../../platform/crypto/sm3.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, invalid, notFound } from '../../shared/errors.ts';
 import { publicityPhase } from '../model.ts';
 import { publicityNotices, publicityObjections } from '../tables.ts';
 import type { FundsDeps } from './support.ts';

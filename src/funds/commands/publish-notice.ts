@@ -1,9 +1,9 @@
 /** Publishing a notice: refused while a project in it has no approved budget; records the publicity step (DT-15, SC-13). */
 import { eq } from 'drizzle-orm';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { conflict, refused } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { visibleContext } from '../../projects/repository.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, refused } from '../../shared/errors.ts';
 import { refreshProject } from '../../workflow/index.ts';
 import { budgetReviewStep, publicityStep } from '../model.ts';
 import { ownNotice } from '../queries/notice.ts';

@@ -2,11 +2,12 @@
  * 预算评审: the rulebook's budget body records requested vs approved per year and cost item and issues
  * the 预算审定意见 (DT-14, SC-13, XZ-11, JC-05-2/3).
  */
+
+import type { CommandContext } from '../../platform/command.ts';
+import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { nextNumber } from '../../platform/numbering.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import type { RoleCode } from '../../rules/index.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { conflict, notFound, refused } from '../../shared/errors.ts';
 import { projectCommand } from '../../workflow/index.ts';
 import {
   budgetReviewStep,

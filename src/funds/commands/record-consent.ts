@@ -1,8 +1,8 @@
 /** The 局党组 decides on one payment where the rulebook asks for it (XZ-05b): a recorded decision with its opinion. */
 import { eq } from 'drizzle-orm';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, invalid } from '../../shared/errors.ts';
 import { consentGate, visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursementConsents, disbursements } from '../tables.ts';
 import type { FundsDeps } from './support.ts';

@@ -1,8 +1,8 @@
 /** The department asks for a payment within what remains of the approved budget of that year and kind. */
 import { and, eq, ne, sql } from 'drizzle-orm';
+import type { CommandContext } from '../../platform/command.ts';
+import { invalid, refused } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { invalid, refused } from '../../shared/errors.ts';
 import { projectCommand } from '../../workflow/index.ts';
 import { budgetReviewStep, type FundKind, formatFen, fundsArrangedStep } from '../model.ts';
 import { budgetReviewLines, disbursements } from '../tables.ts';

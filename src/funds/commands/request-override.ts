@@ -1,8 +1,8 @@
 /** A finance user asks to lift one closed gate: refused with its article unless the gate is softened. */
 import { and, eq } from 'drizzle-orm';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { conflict, invalid, refused } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import { type CommandContext, runCommand } from '../../shared/command.ts';
-import { conflict, invalid, refused } from '../../shared/errors.ts';
 import { disbursementGates, visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursements, gateOverrides } from '../tables.ts';
 import { type FundsDeps, financeRole } from './support.ts';

@@ -5,14 +5,14 @@
  * (step body, finance, department, authority), the step row a budget command records, the review.
  */
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
 import type { Actor, Assignment } from '../../identity/actor.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
 import { actingRoles } from '../../projects/actors.ts';
 import { parties } from '../../projects/bundle.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { heldRoles, type ProjectContext } from '../../projects/repository.ts';
 import type { Step, StepCheck } from '../../rules/index.ts';
-import { conflict, forbidden, invalid, refused } from '../../shared/errors.ts';
 import { insertAction, type ProjectDeps } from '../../workflow/index.ts';
 import { budgetReviews } from '../tables.ts';
 

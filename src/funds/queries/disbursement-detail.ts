@@ -2,8 +2,9 @@
  * A disbursement with its gates (live while pending, as stored once decided), the 局党组 decision and
  * overrides.
  */
-import type { Queryable } from '../../db/client.ts';
+
 import type { Actor } from '../../identity/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { disbursementAction, type FundKind } from '../model.ts';
 import { presentDisbursement, presentOverride, storedGates } from '../presenter.ts';

@@ -2,13 +2,14 @@
  * A project's money as its parties see it: the budget steps, the review and shares, the ledger by
  * year and kind, disbursements and overrides.
  */
-import type { Queryable } from '../../db/client.ts';
+
 import type { Actor } from '../../identity/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { notFound } from '../../platform/errors.ts';
 import { actingRoles, actorLabel } from '../../projects/actors.ts';
 import { parties } from '../../projects/bundle.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { heldRoles, visibleContext } from '../../projects/repository.ts';
-import { notFound } from '../../shared/errors.ts';
 import { budgetReviewStep, formatFen, levelLabel, otherBudgetSteps, publicityStep } from '../model.ts';
 import { presentDisbursement, presentOverride } from '../presenter.ts';
 import { disbursementsOf, ledgerOf, overridesOf, reviewOf } from '../repository.ts';

@@ -1,6 +1,7 @@
 /** A notice of the caller's authority with its projects and every objection. */
-import type { Queryable } from '../../db/client.ts';
+
 import type { Actor } from '../../identity/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { formatFen, publicityPhase } from '../model.ts';
 import { iso } from '../presenter.ts';

@@ -1,8 +1,8 @@
 /** The notice of the caller's authority, or 404 (another jurisdiction's looks absent). */
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../identity/actor.ts';
-import { notFound } from '../../shared/errors.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { notFound } from '../../platform/errors.ts';
 import { AUTHORITY_ROLES } from '../commands/support.ts';
 import { publicityNotices } from '../tables.ts';
 

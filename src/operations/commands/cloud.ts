@@ -4,9 +4,9 @@
  * 项目建设单位. Migration state and date stay on the system catalog entry (catalog, XZ-08b).
  */
 import { and, eq } from 'drizzle-orm';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import { conflict, forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
 import { countsAsCloud } from '../../rules/operations.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, invalid, notFound, refused } from '../../shared/errors.ts';
 import {
   callerOfContext,
   loadSystem,

@@ -6,13 +6,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { defaultOwner } from '../../catalog/access.ts';
 import { organisationInfo } from '../../catalog/store/lookups.ts';
 import { informationResources } from '../../catalog/tables.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import { forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
 import {
   type BaseLibraryKind,
   type InternalRuleKind,
   missingResponsibility,
 } from '../../rules/operations.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { forbidden, invalid, notFound, refused } from '../../shared/errors.ts';
 import {
   callerOfContext,
   checkAccess,

@@ -7,11 +7,11 @@ import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/repository.ts';
 import { defaultOwner } from '../../catalog/access.ts';
 import { organisationInfo } from '../../catalog/store/lookups.ts';
-import type { Tx } from '../../db/client.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
 import type { OperationsRules } from '../../rules/operations.ts';
-import { chinaDate } from '../../shared/clock.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { forbidden, invalid, notFound, refused } from '../../shared/errors.ts';
 import {
   type Caller,
   callerOfContext,

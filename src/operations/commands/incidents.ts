@@ -6,10 +6,10 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Tx } from '../../db/client.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { conflict, invalid, notFound, refused } from '../../platform/errors.ts';
 import { type IncidentCause, type IncidentClass, liableParty, reportDueAt } from '../../rules/operations.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, invalid, notFound, refused } from '../../shared/errors.ts';
 import {
   type Caller,
   callerOfContext,

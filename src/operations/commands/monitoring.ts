@@ -5,8 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { systemResources } from '../../catalog/tables.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, invalid } from '../../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
 import { callerOfContext, loadSystem, notFuture, versionConflict } from '../context.ts';
 import { opsIndustryClouds, opsMonitoringEntries } from '../tables.ts';
 

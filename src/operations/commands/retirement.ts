@@ -8,9 +8,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recomputeConflicts } from '../../catalog/store/conflicts.ts';
 import { recordStatusEvent } from '../../catalog/store/systems.ts';
 import { informationResources, informationSystems, systemResources } from '../../catalog/tables.ts';
-import type { Tx } from '../../db/client.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { conflict, forbidden, invalid, notFound, refused } from '../../shared/errors.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { conflict, forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
 import { type Caller, callerOfContext, loadSystem, versionConflict } from '../context.ts';
 import { opsRetirements } from '../tables.ts';
 

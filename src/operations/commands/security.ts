@@ -5,9 +5,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/repository.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import { notFound, refused } from '../../platform/errors.ts';
 import { type AssessmentKind, nextAssessmentDue } from '../../rules/operations.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
-import { notFound, refused } from '../../shared/errors.ts';
 import {
   callerOfContext,
   loadSystem,

@@ -6,8 +6,8 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { jurisdictions, organisations, users } from '../../db/schema.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
 import { operationsRulesFor } from '../../rules/operations.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
 import { opsCloudExemptions, opsOmHandovers } from '../tables.ts';

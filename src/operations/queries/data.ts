@@ -2,8 +2,8 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationResources } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { jurisdictions, organisations } from '../../db/schema.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { jurisdictions, organisations } from '../../platform/db/schema.ts';
 import {
   BASE_LIBRARY_LABELS,
   INTERNAL_RULE_LABELS,

@@ -2,10 +2,10 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { organisations, users } from '../../db/schema.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { organisations, users } from '../../platform/db/schema.ts';
+import { notFound } from '../../platform/errors.ts';
 import { type IncidentClass, reportingHours, reportMissed } from '../../rules/operations.ts';
-import { notFound } from '../../shared/errors.ts';
 import { type Caller, checkAccess, rulesOfJurisdiction } from '../context.ts';
 import { opsIncidentEntries, opsIncidentSystems, opsIncidents } from '../tables.ts';
 

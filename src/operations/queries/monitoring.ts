@@ -8,10 +8,10 @@ import { and, asc, count, desc, eq, gte, inArray, ne, notExists, type SQL, sql }
 import { formatIsoDate, parseIsoDate } from '../../calendar/dates.ts';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { jurisdictions, organisations, users } from '../../db/schema.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
 import { missingMonitoringDays, type OperationsRules, operationsRulesFor } from '../../rules/operations.ts';
-import { chinaDate } from '../../shared/clock.ts';
 import { type Caller, derivedFromCode, loadSystem } from '../context.ts';
 import { opsIndustryClouds, opsMonitoringEntries } from '../tables.ts';
 

@@ -8,10 +8,10 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { jurisdictions, organisations } from '../../db/schema.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { jurisdictions, organisations } from '../../platform/db/schema.ts';
 import { nextAssessmentDue, operationsRulesFor } from '../../rules/operations.ts';
-import { chinaDate } from '../../shared/clock.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables.ts';
 import { listIncidents } from './incidents.ts';

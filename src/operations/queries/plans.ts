@@ -2,9 +2,9 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { organisations } from '../../db/schema.ts';
-import { chinaDate } from '../../shared/clock.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/schema.ts';
 import type { Caller } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables.ts';
 

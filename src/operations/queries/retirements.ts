@@ -2,8 +2,8 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { organisations, users } from '../../db/schema.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { organisations, users } from '../../platform/db/schema.ts';
 import type { Caller } from '../context.ts';
 import { opsRetirements } from '../tables.ts';
 

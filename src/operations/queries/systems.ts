@@ -5,9 +5,9 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { containsPattern, visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
-import type { Queryable } from '../../db/client.ts';
-import { organisations, users } from '../../db/schema.ts';
-import { chinaDate } from '../../shared/clock.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { organisations, users } from '../../platform/db/schema.ts';
 import { type Caller, loadSystem } from '../context.ts';
 import {
   opsAssessments,

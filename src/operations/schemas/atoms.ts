@@ -1,6 +1,6 @@
 /** The building blocks of the operations schemas: strict objects, dates, texts and paged lists. */
 import { type TSchema, Type } from 'typebox';
-import { VersionInput } from '../../http/schemas.ts';
+import { VersionInput } from '../../platform/http/schemas.ts';
 
 export const strict = { additionalProperties: false } as const;
 

@@ -1,6 +1,6 @@
 /** Request schemas of the operations routes (TypeBox): strict bodies, no unknown fields. */
 import { Type } from 'typebox';
-import { Paging, Uuid } from '../../http/schemas.ts';
+import { Paging, Uuid } from '../../platform/http/schemas.ts';
 import { Instant, IsoDate, strict, Text, Version } from './atoms.ts';
 
 export const IdParams = Type.Object({ id: Uuid }, strict);

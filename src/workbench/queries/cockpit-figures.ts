@@ -7,15 +7,15 @@
  */
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
 import { callerOf } from '../../catalog/commands/caller.ts';
-import type { Queryable } from '../../db/client.ts';
-import { organisations } from '../../db/schema.ts';
-import { fenToYuan } from '../../documents/format.ts';
 import { disbursements } from '../../funds/tables.ts';
 import type { Actor } from '../../identity/actor.ts';
 import { overdueSql, scopeOf } from '../../obligations/index.ts';
 import { obligations } from '../../obligations/tables.ts';
 import { incidentsVisible } from '../../operations/queries/incidents.ts';
 import { opsIncidents } from '../../operations/tables.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/schema.ts';
+import { fenToYuan } from '../../platform/documents/format.ts';
 import { jurisdictionSubtree } from '../../projects/actors.ts';
 import { loadDirectory, type WorkflowEnv } from '../../projects/env.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../../projects/model.ts';

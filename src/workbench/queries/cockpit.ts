@@ -5,10 +5,10 @@
  * Disbursements, overdue obligations, grades and open incidents: ./cockpit-figures.ts.
  */
 import { and, count, eq, inArray, sql, sum } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
-import { organisations } from '../../db/schema.ts';
-import { fenToYuan } from '../../documents/format.ts';
 import type { Actor } from '../../identity/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/schema.ts';
+import { fenToYuan } from '../../platform/documents/format.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { labelOf, PROJECT_STATES } from '../../projects/model.ts';
 import { visibleProjectIds } from '../../projects/repository.ts';

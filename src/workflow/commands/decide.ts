@@ -3,11 +3,14 @@
  * after 立项 that no module records itself. The handlers registered for the step's action
  * (`onStepDecided`, src/workflow/step-decided.ts) run in the same transaction.
  */
-import type { AuditAction } from '../../audit/events.ts';
+
 import { afterStepEvent } from '../../construction/acceptance.ts';
-import { filingNoticeKind, isFilingStep } from '../../notifications/model.ts';
-import { notify, usersOfOrganisations } from '../../notifications/notify.ts';
 import { syncDeadlines } from '../../obligations/project-deadlines.ts';
+import type { AuditAction } from '../../platform/audit-log/events.ts';
+import type { CommandContext } from '../../platform/command.ts';
+import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
+import { filingNoticeKind, isFilingStep } from '../../platform/notifications/model.ts';
+import { notify, usersOfOrganisations } from '../../platform/notifications/notify.ts';
 import { providedMaterials } from '../../projects/bundle.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import type { ProjectContext } from '../../projects/repository.ts';
@@ -22,8 +25,6 @@ import {
 } from '../../projects/workflow-state.ts';
 import type { RoleCode, Step } from '../../rules/index.ts';
 import { sharingOpinionArticle } from '../../rules/review.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { conflict, forbidden, invalid, refused } from '../../shared/errors.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lastSubmission, lookupAnyStep, releaseHolders, throwProblems } from '../context.ts';

@@ -4,12 +4,13 @@
  * 区政府常务会 or the finance guarantee is needed, or overrules "一般不予立项"), with a reason. The
  * finding overrides the applicant's declaration; `value: null` withdraws it.
  */
+
+import type { CommandContext } from '../../platform/command.ts';
+import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import type { FindingInput } from '../../projects/schemas.ts';
 import { isApplicantStage } from '../../projects/workflow-state.ts';
 import { FACT_CATALOG, type FactName } from '../../rules/index.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { conflict, forbidden, invalid } from '../../shared/errors.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lastSubmission, lookupStep, requireOpen } from '../context.ts';

@@ -1,11 +1,11 @@
 /** 转办: the holder of an open step hands it to a colleague with the same role in the same organisation. */
 import { and, eq } from 'drizzle-orm';
-import { roleAssignments, users } from '../../db/schema.ts';
-import { notifications } from '../../notifications/tables.ts';
+import type { CommandContext } from '../../platform/command.ts';
+import { roleAssignments, users } from '../../platform/db/schema.ts';
+import { invalid } from '../../platform/errors.ts';
+import { notifications } from '../../platform/notifications/tables.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { projectStepHolders } from '../../projects/tables.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { invalid } from '../../shared/errors.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lookupStep, requireOpen } from '../context.ts';

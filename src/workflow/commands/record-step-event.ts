@@ -6,14 +6,14 @@
  */
 
 import { afterStepEvent } from '../../construction/acceptance.ts';
-import type { Tx } from '../../db/client.ts';
 import type { Actor, Assignment } from '../../identity/actor.ts';
 import { type DeadlineSync, syncDeadlines } from '../../obligations/project-deadlines.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { invalid } from '../../platform/errors.ts';
 import { type ActionRow, providedMaterials } from '../../projects/bundle.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import type { ProjectContext } from '../../projects/repository.ts';
 import type { EventType, RoleCode } from '../../rules/index.ts';
-import { invalid } from '../../shared/errors.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lookupAnyStep, refreshProject, releaseHolders, throwProblems } from '../context.ts';

@@ -1,10 +1,11 @@
 /** 退回: to the previous step or to the applicant, with a reason; the voided decision is kept in the history. */
-import { notify } from '../../notifications/notify.ts';
+
+import type { CommandContext } from '../../platform/command.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
+import { notify } from '../../platform/notifications/notify.ts';
 import { storedActions } from '../../projects/bundle.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { isApplicantStage, type ReturnMode, returnTarget, stepInfo } from '../../projects/workflow-state.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { conflict, invalid } from '../../shared/errors.ts';
 import { insertAction, revokeCertificatesOf, voidAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lookupStep, releaseHolders, requireOpen } from '../context.ts';

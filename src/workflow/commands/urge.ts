@@ -1,12 +1,12 @@
 /** 催办: reminds whoever holds an open step (the 转办 holder, else everyone who may act on it). */
 import { and, eq, inArray } from 'drizzle-orm';
-import { roleAssignments, users } from '../../db/schema.ts';
-import { notifications } from '../../notifications/tables.ts';
+import type { CommandContext } from '../../platform/command.ts';
+import { roleAssignments, users } from '../../platform/db/schema.ts';
+import { conflict, forbidden } from '../../platform/errors.ts';
+import { notifications } from '../../platform/notifications/tables.ts';
 import { organisationsFor } from '../../projects/actors.ts';
 import { parties } from '../../projects/bundle.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { conflict, forbidden } from '../../shared/errors.ts';
 import { insertAction } from '../actions.ts';
 import { isParty } from '../actors.ts';
 import { lookupStep, requireOpen } from '../context.ts';

@@ -1,9 +1,10 @@
 /** 撤回: the caller takes back their latest action while the next step has not acted. */
+
+import type { CommandContext } from '../../platform/command.ts';
+import { conflict } from '../../platform/errors.ts';
 import { storedActions } from '../../projects/bundle.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { isEstablishmentStage, stepInfo, withdrawTarget } from '../../projects/workflow-state.ts';
-import type { CommandContext } from '../../shared/command.ts';
-import { conflict } from '../../shared/errors.ts';
 import { insertAction, revokeCertificatesOf, voidAction } from '../actions.ts';
 import { assignmentOf } from '../actors.ts';
 import type { ProjectDeps } from '../deps.ts';

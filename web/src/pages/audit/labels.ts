@@ -1,8 +1,8 @@
 /**
  * The audit log in words (issue 17 item 9): action codes as the server's own catalogue names them
- * (src/audit/events.ts, pure data shared with the server), object types in Chinese.
+ * (src/platform/audit-log/events.ts, pure data shared with the server), object types in Chinese.
  */
-import { AUDIT_ACTIONS, auditActionName } from '../../../../src/audit/events.ts';
+import { AUDIT_ACTIONS, auditActionName } from '../../../../src/platform/audit-log/events.ts';
 
 export { auditActionName };
 

@@ -6,7 +6,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import QRCode from 'qrcode';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../errors.ts';
 import {
   CATALOG_IMPORT_KINDS,
   cfbEntryNames,

@@ -1,7 +1,7 @@
 /**
  * Expected refusals are domain errors with a stable code, a Chinese message and, where a rule
  * refuses, the article it comes from (e.g. `DT-11`). HTTP status is chosen at the edge
- * (src/http/errors.ts); nothing below the route layer knows about HTTP.
+ * (src/platform/http/errors.ts); nothing below the route layer knows about HTTP.
  */
 export type ErrorKind =
   | 'invalid' // 400: input does not fit the schema or a field rule

@@ -4,7 +4,7 @@
  */
 
 import { inflateSync } from 'node:zlib';
-import type { FilingCertificate, RefusalNotice } from '../review/certificate.ts';
+import type { FilingCertificate, RefusalNotice } from '../../review/certificate.ts';
 import { readZipText } from './zip.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -28,7 +28,7 @@
  * `X-Content-Type-Options: nosniff`.
  */
 
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../errors.ts';
 import { activeContent } from './active-content.ts';
 import {
   type CFB_MAIN_STREAMS,

@@ -4,11 +4,12 @@
  * permission, a version conflict) rolls the change back and is then audited in a transaction of
  * its own, with the rule's code and article.
  */
-import type { AuditAction, AuditOutcome } from '../audit/events.ts';
-import { appendAudit } from '../audit/record.ts';
-import type { Db, Tx } from '../db/client.ts';
+
 import type { Actor } from '../identity/actor.ts';
+import type { AuditAction, AuditOutcome } from './audit-log/events.ts';
+import { appendAudit } from './audit-log/record.ts';
 import type { Clock } from './clock.ts';
+import type { Db, Tx } from './db/client.ts';
 import { DomainError } from './errors.ts';
 
 export interface CommandDeps {

@@ -1,7 +1,7 @@
 /**
  * Failures of the cryptographic layer. These are not user input errors: a tampered envelope, an
  * unknown key id or a badly protected key file is an operational fault (HTTP 500 at the edge, and
- * an alert), so they are kept apart from the domain errors in src/shared/errors.ts.
+ * an alert), so they are kept apart from the domain errors in src/platform/errors.ts.
  *
  * Messages are bilingual (中文 / English) and never contain key material or plaintext.
  */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, test } from 'node:test';
 import Fastify from 'fastify';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../errors.ts';
 import { registerErrorHandling } from './errors.ts';
 
 function tinyApp() {
@@ -21,7 +21,7 @@ function tinyApp() {
   const app = Fastify({ logger: { level: 'error', stream } });
   registerErrorHandling(app);
   app.get('/boom', async () => {
-    throw new Error('relation "users" does not exist at /srv/tongchou/src/db/client.ts:42');
+    throw new Error('relation "users" does not exist at /srv/tongchou/src/platform/db/client.ts:42');
   });
   app.get('/sql', async () => {
     const err = new Error('duplicate key value violates unique constraint "users_username_uq"') as Error & {

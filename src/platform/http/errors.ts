@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError, type ErrorKind } from '../shared/errors.ts';
+import { DomainError, type ErrorKind } from '../errors.ts';
 import { errorField, validationMessage } from './validation.ts';
 
 const STATUS: Record<ErrorKind, number> = {

@@ -5,7 +5,7 @@
  * parameter after authentication and before schema validation; the answer is a 400 naming the field.
  */
 import type { FastifyInstance } from 'fastify';
-import { invalid } from '../shared/errors.ts';
+import { invalid } from '../errors.ts';
 
 const NUL = String.fromCharCode(0);
 // A surrogate that is not part of a pair.

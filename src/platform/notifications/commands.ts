@@ -3,9 +3,9 @@
  * (version-checked: no row yet counts as version 1; each change is audited with what changed).
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { CommandContext, CommandDeps } from '../shared/command.ts';
-import { runCommand } from '../shared/command.ts';
-import { conflict, notFound } from '../shared/errors.ts';
+import type { CommandContext, CommandDeps } from '../command.ts';
+import { runCommand } from '../command.ts';
+import { conflict, notFound } from '../errors.ts';
 import { checkPreferences, type PreferenceInput } from './model.ts';
 import { notificationPreferences, notifications } from './tables.ts';
 

@@ -15,10 +15,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { obligations } from '../../obligations/tables.ts';
+import { projects } from '../../projects/tables.ts';
 import { stamp } from '../db/columns.ts';
 import { users } from '../db/core.ts';
-import { obligations } from '../obligations/tables.ts';
-import { projects } from '../projects/tables.ts';
 
 export const notifications = pgTable(
   'notifications',

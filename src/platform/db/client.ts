@@ -18,7 +18,7 @@ import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-/** A transaction handle: the only handle through which commands write (see src/shared/command.ts). */
+/** A transaction handle: the only handle through which commands write (see src/platform/command.ts). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that can run a query: the database or an open transaction. */
 export type Queryable = Db | Tx;
@@ -32,7 +32,10 @@ export interface Database {
   dump?(): Promise<Blob>;
 }
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 
 /** A drizzle handle over a PGlite client; `release` runs after the client is closed. */
 export function wrapPglite(client: PGlite, release: () => void): Database {

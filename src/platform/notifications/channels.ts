@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import type { NotifyChannelsConfig, SmtpConfig, WebhookConfig } from '../config.ts';
+import type { NotifyChannelsConfig, SmtpConfig, WebhookConfig } from '../../config.ts';
 import type { DeliveryChannel } from './tables.ts';
 
 export interface OutboundMessage {

@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
  * plus the two APIs that imply them: crypto.createCipher (no IV) and sm-crypto's sm4 (ECB default).
  */
 
-const SRC = fileURLToPath(new URL('..', import.meta.url));
+const SRC = fileURLToPath(new URL('../..', import.meta.url));
 
 const FORBIDDEN_NAME = /md[245]|sha-?1(?![0-9])|(?<![a-z])des(?![a-z])|3des|rc[24]|(?<![a-z])ecb(?![a-z])/i;
 const FORBIDDEN_CALL = [
   { pattern: /\bcreate(?:De)?[cC]ipher\s*\(/, why: 'crypto.createCipher/createDecipher (no IV)' },
   {
     pattern: /\bsm4\s*\.\s*(?:en|de)crypt\s*\(/,
-    why: "sm-crypto's sm4 (ECB by default); use src/crypto/sm4.ts",
+    why: "sm-crypto's sm4 (ECB by default); use src/platform/crypto/sm4.ts",
   },
 ];
 const STRING_LITERAL = /(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g;
@@ -87,7 +87,7 @@ describe('no weak algorithms in product code (SECURITY.md 33)', () => {
     const files = productFiles(SRC);
     assert.ok(
       files.some((f) => f.endsWith(join('crypto', 'sm4.ts'))),
-      'scan must include src/crypto/sm4.ts',
+      'scan must include src/platform/crypto/sm4.ts',
     );
     const findings = files.flatMap((file) =>
       findForbidden(readFileSync(file, 'utf8')).map((f) => `${relative(SRC, file)}:${f}`),

@@ -175,7 +175,7 @@ export function sm2Verify(
 }
 
 /**
- * Signs the canonical JSON (src/crypto/canonical.ts) of `content` with the keyring's active SM2 key
+ * Signs the canonical JSON (src/platform/crypto/canonical.ts) of `content` with the keyring's active SM2 key
  * (密评 8.4h: approvals, filings and expert opinions).
  */
 export function signContent(keyring: Keyring, content: unknown): ContentSignature {

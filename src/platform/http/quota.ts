@@ -4,8 +4,8 @@
  * handler and does the same work — had its own allowance. A quota in the handler counts both.
  * Fixed windows over the injected clock; in memory, per process.
  */
-import type { Clock } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
+import type { Clock } from '../clock.ts';
+import { DomainError } from '../errors.ts';
 
 export function perCallerQuota(clock: Clock, max: number, windowMs: number) {
   const windows = new Map<string, { start: number; used: number }>();

@@ -1,0 +1,20 @@
+/**
+ * The database schema (drizzle). Migrations in migrations/ are generated from this file with
+ * `npm run db:generate` and checked in; hand-written SQL that drizzle cannot express (triggers,
+ * grants) lives in migrations too, as custom migrations.
+ */
+
+export * from '../../catalog/tables.ts';
+export * from '../../construction/tables.ts';
+export * from '../../dedup/tables.ts';
+export * from '../../evaluation/tables.ts';
+export * from '../../funds/tables.ts';
+export * from '../../obligations/tables.ts';
+export * from '../../operations/tables.ts';
+export * from '../../progress/tables.ts';
+export * from '../../projects/tables.ts';
+export * from '../../questionnaire/tables.ts';
+export * from '../../review/tables.ts';
+export * from '../notifications/tables.ts';
+export * from '../tables.ts';
+export * from './core.ts';
