@@ -28,12 +28,20 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** The drizzle tables: `export const x = pgTable(` in src/db/core.ts and every src/<module>/tables.ts. */
+/**
+ * The drizzle tables: `export const x = pgTable(` in src/db/core.ts, every src/<module>/tables.ts and
+ * every src/<module>/tables/*.ts.
+ */
 function tableNames(): string[] {
   const files = [path.join(ROOT, 'src/db/schema.ts'), path.join(ROOT, 'src/db/core.ts')];
   for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
     const tables = path.join(ROOT, 'src', dir, 'tables.ts');
     if (fs.existsSync(tables)) files.push(tables);
+    const folder = path.join(ROOT, 'src', dir, 'tables');
+    if (fs.existsSync(folder) && fs.statSync(folder).isDirectory()) {
+      for (const f of fs.readdirSync(folder).sort())
+        if (f.endsWith('.ts') && !f.endsWith('.test.ts')) files.push(path.join(folder, f));
+    }
   }
   return files.flatMap((f) =>
     [...fs.readFileSync(f, 'utf8').matchAll(/export const (\w+) = pgTable\(/g)].map((m) => m[1]),

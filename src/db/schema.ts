@@ -11,7 +11,7 @@ export * from '../evaluation/tables.ts';
 export * from '../funds/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../obligations/tables.ts';
-export * from '../operations/tables.ts';
+export * from '../operations/tables/index.ts';
 export * from '../platform/tables.ts';
 export * from '../progress/tables.ts';
 export * from '../projects/tables.ts';

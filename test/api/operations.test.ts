@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { usccCheckChar } from '../../src/catalog/codes.ts';
 import { auditEvents, organisations } from '../../src/db/schema.ts';
 import { runSweep } from '../../src/obligations/index.ts';
-import { opsIncidentEntries } from '../../src/operations/tables.ts';
+import { opsIncidentEntries } from '../../src/operations/tables/index.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 
 let ctx: TestContext;

@@ -8,7 +8,7 @@ import { systemResources } from '../../catalog/tables.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
 import { conflict, invalid } from '../../shared/errors.ts';
 import { callerOfContext, loadSystem, notFuture, versionConflict } from '../context.ts';
-import { opsIndustryClouds, opsMonitoringEntries } from '../tables.ts';
+import { opsIndustryClouds, opsMonitoringEntries } from '../tables/index.ts';
 
 export interface MonitoringInput {
   monitoredOn: string;

@@ -12,7 +12,7 @@ import type { Tx } from '../../db/client.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../shared/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../../shared/errors.ts';
 import { type Caller, callerOfContext, loadSystem, versionConflict } from '../context.ts';
-import { opsRetirements } from '../tables.ts';
+import { opsRetirements } from '../tables/index.ts';
 
 export interface RetirementInput {
   reason: string;

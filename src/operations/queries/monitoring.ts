@@ -13,7 +13,7 @@ import { jurisdictions, organisations, users } from '../../db/schema.ts';
 import { missingMonitoringDays, type OperationsRules, operationsRulesFor } from '../../rules/operations.ts';
 import { chinaDate } from '../../shared/clock.ts';
 import { type Caller, derivedFromCode, loadSystem } from '../context.ts';
-import { opsIndustryClouds, opsMonitoringEntries } from '../tables.ts';
+import { opsIndustryClouds, opsMonitoringEntries } from '../tables/index.ts';
 
 const DEFAULT_LOOKBACK_DAYS = 30;
 

@@ -13,7 +13,7 @@ import { jurisdictions, organisations } from '../../db/schema.ts';
 import { nextAssessmentDue, operationsRulesFor } from '../../rules/operations.ts';
 import { chinaDate } from '../../shared/clock.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
-import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables.ts';
+import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables/index.ts';
 import { listIncidents } from './incidents.ts';
 import { latestAssessments } from './systems.ts';
 

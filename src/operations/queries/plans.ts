@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
 import { chinaDate } from '../../shared/clock.ts';
 import type { Caller } from '../context.ts';
-import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables.ts';
+import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables/index.ts';
 
 export function plansVisible(caller: Caller, organisationId?: string): SQL | undefined {
   const parts: SQL[] = [

@@ -15,7 +15,7 @@ import type { Actor } from '../../identity/actor.ts';
 import { overdueSql, scopeOf } from '../../obligations/index.ts';
 import { obligations } from '../../obligations/tables.ts';
 import { incidentsVisible } from '../../operations/queries/incidents.ts';
-import { opsIncidents } from '../../operations/tables.ts';
+import { opsIncidents } from '../../operations/tables/index.ts';
 import { jurisdictionSubtree } from '../../projects/actors.ts';
 import { loadDirectory, type WorkflowEnv } from '../../projects/env.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../../projects/model.ts';
