@@ -158,7 +158,11 @@ describe('architecture boundaries', () => {
       (f) =>
         /^demo([-.][\w.-]+)?\.ts$/.test(path.posix.basename(f)) || f.split('/').slice(1, -1).includes('demo'),
     );
-    assert.ok(demos.length >= 3, `only ${demos.length} demo files found`);
+    assert.ok(demos.length >= 6, `only ${demos.length} demo files found`);
+    assert.ok(
+      demos.some((f) => /^src\/[\w-]+\/demo\//.test(f)),
+      'no src/<module>/demo/ file found: is the scan broken?',
+    );
     const seeded = new Set(templateSeedFiles());
     assert.deepEqual(
       demos.filter((f) => !seeded.has(f)),
