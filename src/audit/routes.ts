@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
 import type { Keyring } from '../crypto/keyring.ts';
-import { errors, Paging } from '../http/schemas.ts';
+import { errors, Paged, Paging } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { type CommandDeps, recordEvent } from '../shared/command.ts';
 import { auditActionName } from './events.ts';
@@ -56,10 +56,7 @@ export function registerAuditRoutes(
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object(
-            { items: Type.Array(AuditItem), total: Type.Integer() },
-            { additionalProperties: false },
-          ),
+          200: Paged(AuditItem),
           ...errors,
         },
       },

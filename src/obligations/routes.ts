@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { Keyring } from '../crypto/keyring.ts';
-import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';
+import { errors, IdParams, Paged, Paging, VersionInput } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
 import { chinaDate } from '../shared/clock.ts';
@@ -120,7 +120,7 @@ export function registerObligationRoutes(
         summary: '义务（期限）清单：本单位、可见项目、本辖区',
         querystring: ListQuery,
         response: {
-          200: Type.Object({ items: Type.Array(ObligationView), total: Type.Integer() }, strict),
+          200: Paged(ObligationView),
           ...errors,
         },
       },

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Keyring } from '../crypto/keyring.ts';
 import { JURISDICTION_LEVELS, ORGANISATION_KINDS } from '../db/core.ts';
-import { errors, IdParams, Uuid, VersionInput } from '../http/schemas.ts';
+import { errors, IdParams, pagingQuery, Uuid, VersionInput } from '../http/schemas.ts';
 import { commandContext } from '../identity/plugin.ts';
 import type { CommandDeps } from '../shared/command.ts';
 import { notFound } from '../shared/errors.ts';
@@ -51,8 +51,7 @@ const OrganisationListQuery = Type.Object(
     kind: Type.Optional(Literals(ORGANISATION_KINDS)),
     jurisdictionId: Type.Optional(Uuid),
     sort: Type.Optional(Literals(['name', '-name'] as const)),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    ...pagingQuery({ max: 100 }),
   },
   { additionalProperties: false },
 );

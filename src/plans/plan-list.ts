@@ -7,6 +7,7 @@ import { and, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-or
 import { Type } from 'typebox';
 import type { Queryable } from '../db/client.ts';
 import { readAll } from '../db/concurrent.ts';
+import { pagingQuery } from '../http/schemas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
@@ -26,8 +27,7 @@ export const PlanListQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 50, description: '名称包含' })),
     kind: Type.Optional(Literals(PLAN_KIND_CODES)),
     status: Type.Optional(Literals(PLAN_STATUS_CODES)),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+    ...pagingQuery({ max: 100, defaultLimit: 25 }),
   },
   strict,
 );

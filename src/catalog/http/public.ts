@@ -6,7 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorBody } from '../../http/schemas.ts';
+import { ErrorBody, Paged, pagingQuery } from '../../http/schemas.ts';
 import type { CommandDeps } from '../../shared/command.ts';
 import { notFound } from '../../shared/errors.ts';
 import { findPublicResource, listPublicResources } from '../store/resources.ts';
@@ -56,13 +56,12 @@ export function registerPublicCatalogRoutes(app: FastifyInstance, deps: CommandD
           {
             keyword: Type.Optional(Type.String({ maxLength: 100 })),
             category: Type.Optional(Type.String({ maxLength: 40 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+            ...pagingQuery({ max: 100, defaultLimit: 20, maxOffset: 100_000 }),
           },
           strict,
         ),
         response: {
-          200: Type.Object({ items: Type.Array(PublicResource), total: Type.Integer() }, strict),
+          200: Paged(PublicResource),
           ...publicErrors,
         },
       },
