@@ -2,8 +2,9 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  // Core tables in src/platform/db/schema.ts; each domain keeps its own in src/<domain>/tables.ts,
-  // each part of the platform in src/platform/<part>/tables.ts.
-  schema: ['./src/platform/db/schema.ts', './src/*/tables.ts', './src/platform/*/tables.ts'],
+  // Core tables in src/platform/db/schema.ts; each domain keeps its own in src/<domain>/tables.ts or,
+  // split by area, in src/<domain>/tables/*.ts; each part of the platform in src/platform/<part>/tables.ts
+  // (test/arch/boundaries.test.ts checks every pgTable is covered).
+  schema: ['./src/platform/db/schema.ts', './src/*/tables.ts', './src/*/tables/*.ts', './src/platform/*/tables.ts'],
   out: './migrations',
 });

@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from './access/roles.ts';
 import { CHINESE_DAYS_SOURCE, seedRowsFromChineseDays } from './calendar/seed.ts';
-import { seedCatalogDemo } from './catalog/demo.ts';
+import { seedCatalogDemo } from './catalog/demo/index.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_JURISDICTIONS,

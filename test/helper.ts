@@ -30,14 +30,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.tmp');
 export const TEST_START = '2026-11-23T02:00:00.000Z'; // Monday 10:00 in Beijing
 
-/** Every file that decides what a fresh installation holds: bootstrap, seeds, every demo.ts (nested too). */
+/**
+ * Every file that decides what a fresh installation holds: bootstrap, seeds, every demo.ts (nested
+ * too) and every file under a `demo/` folder (src/demo/, src/<module>/demo/, recursively).
+ */
 export function templateSeedFiles(): string[] {
   const demos = fs
     .readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => path.basename(f) === 'demo.ts')
     .map((f) => `src/${f.split(path.sep).join('/')}`)
+    .filter((f) => path.posix.basename(f) === 'demo.ts' || f.split('/').slice(1, -1).includes('demo'))
+    .filter((f) => !f.endsWith('.test.ts') && fs.statSync(path.join(ROOT, f)).isFile())
     .sort();
-  return ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts', ...demos];
+  const listed = ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts'];
+  return [...listed, ...demos.filter((f) => !listed.includes(f))];
 }
 
 function templateKey(): string {

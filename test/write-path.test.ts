@@ -28,13 +28,21 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** The drizzle tables: `export const x = pgTable(` in src/platform/db/core.ts, every src/<module>/tables.ts and src/platform/<part>/tables.ts. */
+/**
+ * The drizzle tables: `export const x = pgTable(` in src/platform/db/core.ts, every src/<module>/tables.ts,
+ * every src/<module>/tables/*.ts and every src/platform/<part>/tables.ts.
+ */
 function tableNames(): string[] {
   const files = [path.join(ROOT, 'src/platform/db/schema.ts'), path.join(ROOT, 'src/platform/db/core.ts')];
   for (const parent of ['src', 'src/platform']) {
     for (const dir of fs.readdirSync(path.join(ROOT, parent))) {
       const tables = path.join(ROOT, parent, dir, 'tables.ts');
       if (fs.existsSync(tables)) files.push(tables);
+      const folder = path.join(ROOT, parent, dir, 'tables');
+      if (fs.existsSync(folder) && fs.statSync(folder).isDirectory()) {
+        for (const f of fs.readdirSync(folder).sort())
+          if (f.endsWith('.ts') && !f.endsWith('.test.ts')) files.push(path.join(folder, f));
+      }
     }
   }
   return files.flatMap((f) =>

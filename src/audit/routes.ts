@@ -7,7 +7,7 @@ import { commandContext } from '../identity/plugin.ts';
 import { auditActionName } from '../platform/audit-log/events.ts';
 import { type CommandDeps, recordEvent } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
-import { errors, Paging } from '../platform/http/schemas.ts';
+import { errors, Paged, Paging } from '../platform/http/schemas.ts';
 import { registerAuditExportRoute } from './export.ts';
 import { AuditFilters, searchAudit } from './query.ts';
 import { verifyAuditChain } from './verify.ts';
@@ -56,10 +56,7 @@ export function registerAuditRoutes(
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object(
-            { items: Type.Array(AuditItem), total: Type.Integer() },
-            { additionalProperties: false },
-          ),
+          200: Paged(AuditItem),
           ...errors,
         },
       },

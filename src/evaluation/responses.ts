@@ -4,6 +4,7 @@
  */
 import { Type } from 'typebox';
 import { OBLIGATION_STATES } from '../obligations/index.ts';
+import { Paged } from '../platform/http/schemas.ts';
 import { PROJECT_PHASES } from '../rules/evaluation.ts';
 import { EVAL_RECTIFICATION_SOURCES, EVAL_RECTIFICATION_STATES } from './tables.ts';
 
@@ -169,33 +170,27 @@ export const RoundDetail = Type.Object(
   strict,
 );
 
-export const PublicResults = Type.Object(
-  {
-    total: Type.Integer(),
-    items: Type.Array(
-      Type.Object(
-        {
-          id: Type.String(),
-          year: Type.Integer(),
-          jurisdictionName: Type.String(),
-          publishedAt: Type.String(),
-          departments: Type.Array(
-            Type.Object(
-              {
-                organisationName: Type.String(),
-                score: Type.Number(),
-                grade: Type.String(),
-                gradeName: Type.String(),
-              },
-              strict,
-            ),
-          ),
-        },
-        strict,
+export const PublicResults = Paged(
+  Type.Object(
+    {
+      id: Type.String(),
+      year: Type.Integer(),
+      jurisdictionName: Type.String(),
+      publishedAt: Type.String(),
+      departments: Type.Array(
+        Type.Object(
+          {
+            organisationName: Type.String(),
+            score: Type.Number(),
+            grade: Type.String(),
+            gradeName: Type.String(),
+          },
+          strict,
+        ),
       ),
-    ),
-  },
-  strict,
+    },
+    strict,
+  ),
 );
 
 // ---- commands -----------------------------------------------------------------------------------

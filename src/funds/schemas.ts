@@ -5,7 +5,7 @@
  */
 
 import Type from 'typebox';
-import { VersionInput } from '../platform/http/schemas.ts';
+import { Paged, pagingQuery, VersionInput } from '../platform/http/schemas.ts';
 import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
 import { FUND_KIND_CODES, SHARE_LEVEL_CODES } from './model.ts';
 
@@ -81,23 +81,20 @@ export const QueueQuery = Type.Object(
   {
     status: Type.Optional(Literals(['pending', 'approved', 'refused'])),
     year: Type.Optional(Year),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+    ...pagingQuery({ max: 100, defaultLimit: 20, maxOffset: 100_000 }),
   },
   strict,
 );
 export const PagingQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+    ...pagingQuery({ max: 100, defaultLimit: 20, maxOffset: 100_000 }),
   },
   strict,
 );
 export const PublicQuery = Type.Object(
   {
     phase: Type.Optional(Literals(['current', 'ended'])),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
+    ...pagingQuery({ max: 50, defaultLimit: 20, maxOffset: 10_000 }),
   },
   strict,
 );
@@ -292,23 +289,17 @@ const NoticeSummary = {
   itemTotal: S,
 };
 
-export const NoticeList = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          ...NoticeSummary,
-          status: S,
-          version: Type.Integer(),
-          objectionCount: Type.Integer(),
-          openObjections: Type.Integer(),
-        },
-        strict,
-      ),
-    ),
-    total: Type.Integer(),
-  },
-  strict,
+export const NoticeList = Paged(
+  Type.Object(
+    {
+      ...NoticeSummary,
+      status: S,
+      version: Type.Integer(),
+      objectionCount: Type.Integer(),
+      openObjections: Type.Integer(),
+    },
+    strict,
+  ),
 );
 
 const NoticeItem = Type.Object({ projectCode: S, projectName: S, department: S, amount: S }, strict);
@@ -328,10 +319,7 @@ export const NoticeDetail = Type.Object(
   strict,
 );
 
-export const PublicNoticeList = Type.Object(
-  { items: Type.Array(Type.Object(NoticeSummary, strict)), total: Type.Integer() },
-  strict,
-);
+export const PublicNoticeList = Paged(Type.Object(NoticeSummary, strict));
 
 export const PublicNoticeDetail = Type.Object(
   {

@@ -5,10 +5,11 @@
  * the columns each selects.
  */
 import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { ROLE_CODES } from '../access/roles.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
+import { Paged, pagingQuery } from '../platform/http/schemas.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -22,18 +23,13 @@ export const UserListQuery = Type.Object(
     role: Type.Optional(Literals(ROLE_CODES)),
     organisationId: Type.Optional(Type.String({ format: 'uuid', description: '在该单位担任角色的用户' })),
     sort: Type.Optional(Literals(USER_SORTS)),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+    ...pagingQuery({ max: 100, defaultLimit: 25 }),
   },
   { additionalProperties: false },
 );
 
 /** A page of a user list: the rows, how many match in all, and the page served. */
-export const UserPage = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object(
-    { items: Type.Array(item), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() },
-    { additionalProperties: false },
-  );
+export const UserPage = <T extends TSchema>(item: T) => Paged(item, { echo: true });
 
 export interface UserListFilters {
   q?: string;

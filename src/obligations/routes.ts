@@ -12,7 +12,7 @@ import { commandContext } from '../identity/plugin.ts';
 import { chinaDate } from '../platform/clock.ts';
 import { type CommandDeps, recordEvent } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
-import { errors, IdParams, Paging, VersionInput } from '../platform/http/schemas.ts';
+import { errors, IdParams, Paged, Paging, VersionInput } from '../platform/http/schemas.ts';
 import { decideObligation } from './commands.ts';
 import { OBLIGATION_STATES } from './model.ts';
 import { exportObligations, listObligations, obligationBoard, obligationView } from './queries.ts';
@@ -120,7 +120,7 @@ export function registerObligationRoutes(
         summary: '义务（期限）清单：本单位、可见项目、本辖区',
         querystring: ListQuery,
         response: {
-          200: Type.Object({ items: Type.Array(ObligationView), total: Type.Integer() }, strict),
+          200: Paged(ObligationView),
           ...errors,
         },
       },

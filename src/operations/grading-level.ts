@@ -9,7 +9,7 @@ import type { Queryable, Tx } from '../platform/db/client.ts';
 import { jurisdictions } from '../platform/db/schema.ts';
 import { operationsRulesFor } from '../rules/operations.ts';
 import { derivedFromCode } from './context.ts';
-import { opsGradings } from './tables.ts';
+import { opsGradings } from './tables/index.ts';
 
 /** The recorded grading of a system with the article it is filed under, or null when ungraded. */
 export async function recordedGrading(

@@ -10,7 +10,7 @@ import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { JURISDICTION_LEVELS, ORGANISATION_KINDS } from '../platform/db/core.ts';
 import { notFound } from '../platform/errors.ts';
-import { errors, IdParams, Uuid, VersionInput } from '../platform/http/schemas.ts';
+import { errors, IdParams, pagingQuery, Uuid, VersionInput } from '../platform/http/schemas.ts';
 import { createJurisdiction, createOrganisation, updateOrganisation } from './commands.ts';
 import { listJurisdictions, listOrganisations, pageOrganisations, presentJurisdiction } from './queries.ts';
 import { registerUserRoutes } from './user-routes.ts';
@@ -51,8 +51,7 @@ const OrganisationListQuery = Type.Object(
     kind: Type.Optional(Literals(ORGANISATION_KINDS)),
     jurisdictionId: Type.Optional(Uuid),
     sort: Type.Optional(Literals(['name', '-name'] as const)),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    ...pagingQuery({ max: 100 }),
   },
   { additionalProperties: false },
 );

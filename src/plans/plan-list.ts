@@ -9,6 +9,7 @@ import type { Actor } from '../identity/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { notFound } from '../platform/errors.ts';
+import { pagingQuery } from '../platform/http/schemas.ts';
 import { jurisdictionSubtree } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import { PLAN_KIND_CODES, PLAN_SCOPES, PLAN_STATUS_CODES } from '../projects/model.ts';
@@ -26,8 +27,7 @@ export const PlanListQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 50, description: '名称包含' })),
     kind: Type.Optional(Literals(PLAN_KIND_CODES)),
     status: Type.Optional(Literals(PLAN_STATUS_CODES)),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+    ...pagingQuery({ max: 100, defaultLimit: 25 }),
   },
   strict,
 );

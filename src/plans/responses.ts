@@ -1,5 +1,6 @@
 /** What the plan routes answer: a plan with its entries and decisions, linkable entries. */
 import Type from 'typebox';
+import { Paged } from '../platform/http/schemas.ts';
 import { Nullable, strict } from '../projects/schemas.ts';
 
 const S = Type.String();
@@ -81,10 +82,7 @@ export const PlanView = Type.Object(
   strict,
 );
 /** A page of the plan list: the rows, how many match in all, and the page served. */
-export const PlanList = Type.Object(
-  { items: Type.Array(PlanView), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() },
-  strict,
-);
+export const PlanList = Paged(PlanView, { echo: true });
 export const LinkableEntries = Type.Object(
   {
     items: Type.Array(

@@ -1,5 +1,6 @@
 /** Response schemas of the project, review and plan routes (they also feed the OpenAPI document). */
 import Type from 'typebox';
+import { Paged } from '../platform/http/schemas.ts';
 import { Nullable, strict } from './schemas.ts';
 
 const S = Type.String();
@@ -226,7 +227,7 @@ export const ProjectListItem = Type.Object(
   strict,
 );
 
-export const ProjectList = Type.Object({ items: Type.Array(ProjectListItem), total: Type.Integer() }, strict);
+export const ProjectList = Paged(ProjectListItem);
 
 export const TimelineItem = Type.Object(
   {

@@ -4,7 +4,7 @@
  * the named workflow routes. Money is a yuan decimal string with at most two decimals.
  */
 import Type, { type Static, type TLiteral, type TSchema, type TUnion } from 'typebox';
-import { VersionInput } from '../platform/http/schemas.ts';
+import { pagingQuery, VersionInput } from '../platform/http/schemas.ts';
 import {
   DECLARATIONS,
   EXPERT_CONCLUSION_CODES,
@@ -160,8 +160,7 @@ export const ListQuery = Type.Object(
     q: Type.Optional(Text(50)),
     mine: Type.Optional(Type.Boolean({ description: '只看本单位申报或共建的项目' })),
     organisationId: Type.Optional(Uuid),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
+    ...pagingQuery({ max: 200, defaultLimit: 50, maxOffset: 100_000 }),
   },
   strict,
 );

@@ -3,7 +3,7 @@
  * is bounded; bodies reject unknown fields; status changes only through publish and close.
  */
 import Type from 'typebox';
-import { VersionInput } from '../platform/http/schemas.ts';
+import { pagingQuery, VersionInput } from '../platform/http/schemas.ts';
 import { Nullable, strict, Uuid } from '../projects/schemas.ts';
 import { DEVICE_ID_PATTERN, LIMITS, QUESTION_KINDS } from './model.ts';
 
@@ -44,8 +44,7 @@ export const ListQuery = Type.Object(
   {
     systemId: Type.Optional(Uuid),
     year: Type.Optional(Year),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    ...pagingQuery({ max: 200 }),
   },
   strict,
 );

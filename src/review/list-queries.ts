@@ -1,9 +1,9 @@
 /** Query strings of the review's lists (issue 11): out-of-range paging is a 400 at its field, never clamped. */
 import Type from 'typebox';
+import { pagingQuery } from '../platform/http/schemas.ts';
 import { EXPERT_FIELD_CODES, Literals, strict, Uuid } from '../projects/index.ts';
 
 const Jurisdiction = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,15}$', description: '行政区划代码' });
-const Offset = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 
 /** GET /api/experts: without `limit` the whole library as before (the review page's selector). */
 export const ExpertListQuery = Type.Object(
@@ -12,8 +12,7 @@ export const ExpertListQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 50, description: '姓名包含' })),
     field: Type.Optional(Literals(EXPERT_FIELD_CODES)),
     sort: Type.Optional(Literals(['name', '-name'] as const)),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    offset: Type.Optional(Offset),
+    ...pagingQuery({ max: 100 }),
   },
   strict,
 );
@@ -24,8 +23,7 @@ export const AssessmentListQuery = Type.Object(
     organisationId: Type.Optional(Uuid),
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
     q: Type.Optional(Type.String({ maxLength: 50, description: '部门名称包含' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-    offset: Type.Optional({ ...Offset, default: 0 }),
+    ...pagingQuery({ max: 100, defaultLimit: 25 }),
   },
   strict,
 );

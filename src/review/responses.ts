@@ -1,5 +1,6 @@
 /** What the review routes answer: the review view, experts, the pool, assessments, certificates. */
 import Type from 'typebox';
+import { Paged } from '../platform/http/schemas.ts';
 import { Nullable, strict } from '../projects/index.ts';
 
 const S = Type.String();
@@ -81,28 +82,21 @@ export const ExpertProfileList = Type.Object(
   strict,
 );
 
-export const AssessmentList = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          id: S,
-          organisationId: S,
-          organisationName: S,
-          year: Type.Integer(),
-          score: Type.Integer(),
-          grade: S,
-          gradeName: S,
-          summary: S,
-        },
-        strict,
-      ),
-    ),
-    total: Type.Integer(),
-    limit: Type.Integer(),
-    offset: Type.Integer(),
-  },
-  strict,
+export const AssessmentList = Paged(
+  Type.Object(
+    {
+      id: S,
+      organisationId: S,
+      organisationName: S,
+      year: Type.Integer(),
+      score: Type.Integer(),
+      grade: S,
+      gradeName: S,
+      summary: S,
+    },
+    strict,
+  ),
+  { echo: true },
 );
 
 export const CertificateList = Type.Object(

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Paged, pagingQuery } from '../platform/http/schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const S = Type.String();
@@ -11,58 +12,45 @@ const Fragment = Type.String({ minLength: 1, maxLength: 50, description: '名称
 export const WorkbenchQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 50 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+    ...pagingQuery({ max: 100, defaultLimit: 20, maxOffset: 100_000 }),
   },
   strict,
 );
 
-export const DoneList = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          actionId: Type.Integer(),
-          at: S,
-          kind: S,
-          kindName: S,
-          stepName: Nullable(S),
-          outcomeName: Nullable(S),
-          opinion: Nullable(S),
-          projectId: S,
-          projectCode: S,
-          projectName: S,
-          stateName: S,
-        },
-        strict,
-      ),
-    ),
-    total: Type.Integer(),
-  },
-  strict,
+export const DoneList = Paged(
+  Type.Object(
+    {
+      actionId: Type.Integer(),
+      at: S,
+      kind: S,
+      kindName: S,
+      stepName: Nullable(S),
+      outcomeName: Nullable(S),
+      opinion: Nullable(S),
+      projectId: S,
+      projectCode: S,
+      projectName: S,
+      stateName: S,
+    },
+    strict,
+  ),
 );
 
-export const StartedList = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          projectId: S,
-          projectCode: S,
-          projectName: S,
-          ownerName: S,
-          state: S,
-          stateName: S,
-          totalBudget: S,
-          createdAt: S,
-          updatedAt: S,
-        },
-        strict,
-      ),
-    ),
-    total: Type.Integer(),
-  },
-  strict,
+export const StartedList = Paged(
+  Type.Object(
+    {
+      projectId: S,
+      projectCode: S,
+      projectName: S,
+      ownerName: S,
+      state: S,
+      stateName: S,
+      totalBudget: S,
+      createdAt: S,
+      updatedAt: S,
+    },
+    strict,
+  ),
 );
 
 export const SearchQuery = Type.Object({ q: Fragment }, strict);

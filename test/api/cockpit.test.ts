@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { disbursements } from '../../src/funds/tables.ts';
 import { obligations } from '../../src/obligations/tables.ts';
-import { opsIncidents } from '../../src/operations/tables.ts';
+import { opsIncidents } from '../../src/operations/tables/index.ts';
 import { departmentAssessments } from '../../src/review/tables.ts';
 import type { TestContext } from '../helper.ts';
 import {

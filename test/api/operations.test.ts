@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { usccCheckChar } from '../../src/catalog/codes.ts';
 import { runSweep } from '../../src/obligations/index.ts';
-import { opsIncidentEntries } from '../../src/operations/tables.ts';
+import { opsIncidentEntries } from '../../src/operations/tables/index.ts';
 import { auditEvents, organisations } from '../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../helper.ts';
 

@@ -5,9 +5,11 @@
  *    database client: SQL belongs in queries/commands/repositories. Today's offenders are listed
  *    below as known exceptions; the list may only shrink (a listed file that no longer offends
  *    fails the test until it is taken off the list);
- *  - every tables.ts sits at src/<module>/tables.ts or src/platform/<part>/tables.ts (where
- *    drizzle.config.ts, the write-path test and the migration review find it) and every demo.ts, nested or not, is part of the test
- *    template's key.
+ *  - every file that declares a drizzle table (`pgTable(`) is the core schema (src/platform/db/core.ts),
+ *    src/<module>/tables.ts, src/<module>/tables/<area>.ts or src/platform/<part>/tables.ts (where drizzle.config.ts, the write-path
+ *    test and the migration review find it), and drizzle.config.ts's schema globs cover every one;
+ *  - every demo file (demo.ts or demo-*.ts anywhere, or any file under a `demo/` folder) is part
+ *    of the test template's key.
  * Import cycles are refused by Biome (`noImportCycles`, biome.json, with today's known cycles listed
  * there).
  */
@@ -46,7 +48,7 @@ const IO_PACKAGES = [
   /^node:(fs|net|http|https|child_process|dgram|dns|tls|worker_threads)(\/|$)/,
   /^(fs|net|http|https|child_process)$/,
 ];
-const IO_MODULES = [/^src\/platform\/db\//, /\/tables\.ts$/, /\/repository\.ts$/];
+const IO_MODULES = [/^src\/platform\/db\//, /\/tables(\.ts$|\/)/, /\/repository\.ts$/];
 
 /** Folders and files that must stay free of I/O. */
 const PURE = [
@@ -63,7 +65,18 @@ const PURE = [
 ];
 
 const ROUTE_FILE = /(^|\/)(routes|[\w-]+-routes)\.ts$|^src\/catalog\/http\/[\w-]+\.ts$/;
-const SQL_IMPORT = [/^drizzle-orm/, /\/tables\.ts$/, /^src\/platform\/db\/(schema|client)\.ts$/];
+const SQL_IMPORT = [/^drizzle-orm/, /\/tables(\.ts$|\/)/, /^src\/platform\/db\/(schema|client)\.ts$/];
+
+/** Where drizzle tables may be declared (besides the core schema). */
+const CORE_TABLES = ['src/platform/db/core.ts'];
+const TABLES_FILE = /^src\/(platform\/)?[\w-]+\/tables\.ts$/;
+const TABLES_FOLDER = /^src\/(platform\/)?[\w-]+\/tables\/[\w-]+\.ts$/;
+
+/** A drizzle.config.ts schema glob (`*` within a folder, `**` across folders) as a RegExp on repository paths. */
+function globRegExp(glob: string): RegExp {
+  const escaped = glob.replace(/^\.\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}$`);
+}
 
 /** Route files that still run SQL themselves (M7 moved it all out: none is left; keep it that way). */
 const ROUTES_WITH_SQL_TODAY = new Set<string>([]);
@@ -96,22 +109,65 @@ describe('architecture boundaries', () => {
     assert.deepEqual(fixed, [], 'these no longer import SQL: take them off ROUTES_WITH_SQL_TODAY');
   });
 
-  test('every tables.ts is at src/<module>/tables.ts or src/platform/<part>/tables.ts and every demo.ts is in the test template key', () => {
+  test('every drizzle table is in src/<module>/tables.ts or src/<module>/tables/*.ts, covered by drizzle.config.ts', () => {
     const all = fs
       .readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-      .map((f) => `src/${f.split(path.sep).join('/')}`);
-    const tables = all.filter((f) => path.posix.basename(f) === 'tables.ts');
-    assert.ok(tables.length >= 2);
-    assert.deepEqual(
-      tables.filter((f) => !/^src\/(platform\/)?[\w-]+\/tables\.ts$/.test(f)),
-      [],
-      'nested tables.ts: drizzle.config.ts and the write-path test read src/*/tables.ts and src/platform/*/tables.ts',
+      .map((f) => `src/${f.split(path.sep).join('/')}`)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const declaring = all.filter((f) => /\bpgTable\(/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
+    assert.ok(declaring.length >= 10, `only ${declaring.length} files declare tables`);
+    assert.ok(
+      declaring.some((f) => TABLES_FOLDER.test(f)),
+      'no src/<module>/tables/*.ts found: is the scan broken?',
     );
-    const demos = all.filter((f) => path.posix.basename(f) === 'demo.ts');
+    assert.deepEqual(
+      declaring.filter((f) => !CORE_TABLES.includes(f) && !TABLES_FILE.test(f) && !TABLES_FOLDER.test(f)),
+      [],
+      'tables belong in src/<module>/tables.ts, src/<module>/tables/<area>.ts or src/platform/<part>/tables.ts (drizzle.config.ts, the write-path test)',
+    );
+    // drizzle-kit reads the files its schema globs match and what those re-export (transitively): every
+    // file that declares a table must be among them, or `npm run db:generate` would not see its tables.
+    const config = fs.readFileSync(path.join(ROOT, 'drizzle.config.ts'), 'utf8');
+    const globs = [...(config.match(/schema:\s*\[([^\]]*)\]/)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) =>
+      path.posix.normalize(m[1]),
+    );
+    assert.ok(globs.length >= 2, 'drizzle.config.ts: schema globs not found');
+    const matched = all.filter((f) => globs.some((g) => globRegExp(g).test(f)));
+    const reached = new Set<string>();
+    const queue = [...matched];
+    while (queue.length > 0) {
+      const f = queue.pop()!;
+      if (reached.has(f) || !fs.existsSync(path.join(ROOT, f))) continue;
+      reached.add(f);
+      for (const m of fs.readFileSync(path.join(ROOT, f), 'utf8').matchAll(/export \* from '([^']+)'/g))
+        queue.push(resolved(f, m[1]));
+    }
+    assert.deepEqual(
+      declaring.filter((f) => !reached.has(f)),
+      [],
+      'files declaring tables that drizzle.config.ts does not read',
+    );
+  });
+
+  test('every demo file (demo.ts, demo-*.ts, anything under a demo/ folder) is in the test template key', () => {
+    const all = fs
+      .readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .map((f) => `src/${f.split(path.sep).join('/')}`)
+      .filter((f) => fs.statSync(path.join(ROOT, f)).isFile() && !f.endsWith('.test.ts'));
+    const demos = all.filter(
+      (f) =>
+        /^demo([-.][\w.-]+)?\.ts$/.test(path.posix.basename(f)) || f.split('/').slice(1, -1).includes('demo'),
+    );
+    assert.ok(demos.length >= 6, `only ${demos.length} demo files found`);
+    assert.ok(
+      demos.some((f) => /^src\/[\w-]+\/demo\//.test(f)),
+      'no src/<module>/demo/ file found: is the scan broken?',
+    );
     const seeded = new Set(templateSeedFiles());
     assert.deepEqual(
       demos.filter((f) => !seeded.has(f)),
       [],
+      'demo files outside the test template key (test/helper.ts templateSeedFiles): a stale template would hide them',
     );
   });
 });

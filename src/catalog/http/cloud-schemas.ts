@@ -1,6 +1,6 @@
 /** Request and response schemas of the cloud-service catalog routes (云服务目录). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE } from '../../platform/http/schemas.ts';
+import { PG_INT_RANGE, pagingQuery } from '../../platform/http/schemas.ts';
 import { CLOUD_SERVICE_CATEGORIES } from '../model.ts';
 import { allOptional, Id, Nullable, oneOf, optionalText, strict, text, VersionBody } from './schema-atoms.ts';
 
@@ -70,8 +70,7 @@ export const CloudListQuery = Type.Object(
     keyword: Type.Optional(Type.String({ maxLength: 100 })),
     category: Type.Optional(Type.String({ maxLength: 40 })),
     status: Type.Optional(Type.String({ maxLength: 40 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+    ...pagingQuery({ max: 500, defaultLimit: 100 }),
   },
   strict,
 );

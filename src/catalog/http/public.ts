@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { CommandDeps } from '../../platform/command.ts';
 import { notFound } from '../../platform/errors.ts';
-import { ErrorBody } from '../../platform/http/schemas.ts';
+import { ErrorBody, Paged, pagingQuery } from '../../platform/http/schemas.ts';
 import { findPublicResource, listPublicResources } from '../store/resources.ts';
 import { TAGS } from './common.ts';
 import { presentPublicResource } from './present.ts';
@@ -56,13 +56,12 @@ export function registerPublicCatalogRoutes(app: FastifyInstance, deps: CommandD
           {
             keyword: Type.Optional(Type.String({ maxLength: 100 })),
             category: Type.Optional(Type.String({ maxLength: 40 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, default: 0 })),
+            ...pagingQuery({ max: 100, defaultLimit: 20, maxOffset: 100_000 }),
           },
           strict,
         ),
         response: {
-          200: Type.Object({ items: Type.Array(PublicResource), total: Type.Integer() }, strict),
+          200: Paged(PublicResource),
           ...publicErrors,
         },
       },

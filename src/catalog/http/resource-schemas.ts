@@ -1,6 +1,6 @@
 /** Request and response schemas of the resource catalog routes (信息资源目录, with data items and conflicts). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE } from '../../platform/http/schemas.ts';
+import { PG_INT_RANGE, pagingQuery } from '../../platform/http/schemas.ts';
 import {
   codesOf,
   DATA_ITEM_TYPES,
@@ -175,8 +175,7 @@ export const ResourceListQuery = Type.Object(
     sharing: Type.Optional(Type.String({ maxLength: 40 })),
     openness: Type.Optional(Type.String({ maxLength: 40 })),
     providerOrganisationId: Type.Optional(Id),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+    ...pagingQuery({ max: 500, defaultLimit: 50 }),
   },
   strict,
 );

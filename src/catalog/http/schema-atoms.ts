@@ -47,8 +47,8 @@ export const Xlsx = Type.Unsafe<Buffer>({
   description: 'Excel 工作簿（.xlsx）',
 });
 
-export const Paged = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer() }, strict);
+/** A page of a list (`{ items, total }`), shared by every list (src/platform/http/schemas.ts). */
+export { Paged } from '../../platform/http/schemas.ts';
 
 /** Every field optional for the schema: a missing one is reported by validate.ts with its article. */
 export const allOptional = (fields: Record<string, Parameters<typeof Type.Optional>[0]>) =>

@@ -1,6 +1,6 @@
 /** Request and response schemas of the system catalog routes (信息系统目录). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE } from '../../platform/http/schemas.ts';
+import { PG_INT_RANGE, pagingQuery } from '../../platform/http/schemas.ts';
 import { CLOUD_MIGRATION_STATUSES, DEPLOYMENTS, NETWORKS, SYSTEM_STATUSES } from '../model.ts';
 import {
   allOptional,
@@ -137,8 +137,7 @@ export const SystemListQuery = Type.Object(
     deployment: Type.Optional(Type.String({ maxLength: 40 })),
     cloudMigration: Type.Optional(Type.String({ maxLength: 40 })),
     ownerOrganisationId: Type.Optional(Id),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+    ...pagingQuery({ max: 500, defaultLimit: 50 }),
   },
   strict,
 );

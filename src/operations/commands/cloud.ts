@@ -15,7 +15,7 @@ import {
   requireRules,
   versionConflict,
 } from '../context.ts';
-import { opsCloudExemptions, opsOmHandovers } from '../tables.ts';
+import { opsCloudExemptions, opsOmHandovers } from '../tables/index.ts';
 
 export async function requestExemption(
   deps: CommandDeps,

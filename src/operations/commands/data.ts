@@ -27,7 +27,7 @@ import {
   opsBaseLibraryResources,
   opsInternalRules,
   opsResourceResponsibilities,
-} from '../tables.ts';
+} from '../tables/index.ts';
 
 export interface ResponsibilityInput {
   collectorOrganisationId?: string;

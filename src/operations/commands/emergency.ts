@@ -24,7 +24,7 @@ import {
   versionConflict,
 } from '../context.ts';
 import { meetDrillObligation, openDrillObligation } from '../obligations.ts';
-import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables.ts';
+import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables/index.ts';
 
 export interface PlanVersionInput {
   documentNumber: string;

@@ -20,7 +20,7 @@ import {
   rulesOfJurisdiction,
   versionConflict,
 } from '../context.ts';
-import { opsGradings, opsIncidentEntries, opsIncidentSystems, opsIncidents } from '../tables.ts';
+import { opsGradings, opsIncidentEntries, opsIncidentSystems, opsIncidents } from '../tables/index.ts';
 
 export interface IncidentInput {
   title: string;

@@ -8,7 +8,7 @@ import { systemResources } from '../../catalog/tables.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { callerOfContext, loadSystem, notFuture, versionConflict } from '../context.ts';
-import { opsIndustryClouds, opsMonitoringEntries } from '../tables.ts';
+import { opsIndustryClouds, opsMonitoringEntries } from '../tables/index.ts';
 
 export interface MonitoringInput {
   monitoredOn: string;

@@ -12,7 +12,7 @@ import { type CommandContext, type CommandDeps, runCommand } from '../../platfor
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
 import { type Caller, callerOfContext, loadSystem, versionConflict } from '../context.ts';
-import { opsRetirements } from '../tables.ts';
+import { opsRetirements } from '../tables/index.ts';
 
 export interface RetirementInput {
   reason: string;

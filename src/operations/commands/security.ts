@@ -18,7 +18,7 @@ import {
 } from '../context.ts';
 import { syncCatalogLevel } from '../grading-level.ts';
 import { openAssessmentObligation, renewAssessmentObligation } from '../obligations.ts';
-import { opsAssessments, opsGradings, opsKeyProducts } from '../tables.ts';
+import { opsAssessments, opsGradings, opsKeyProducts } from '../tables/index.ts';
 
 export interface GradingInput {
   level: number;

@@ -10,7 +10,7 @@ import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
 import { operationsRulesFor } from '../../rules/operations.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
-import { opsCloudExemptions, opsOmHandovers } from '../tables.ts';
+import { opsCloudExemptions, opsOmHandovers } from '../tables/index.ts';
 
 export async function cloudSummary(q: Queryable, caller: Caller) {
   const where = and(

@@ -17,7 +17,7 @@ import {
   opsBaseLibraryResources,
   opsInternalRules,
   opsResourceResponsibilities,
-} from '../tables.ts';
+} from '../tables/index.ts';
 
 const orgName = (column: SQL | unknown) =>
   sql<string | null>`(select name from organisations o where o.id = ${column})`;

@@ -7,7 +7,7 @@ import { organisations, users } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type IncidentClass, reportingHours, reportMissed } from '../../rules/operations.ts';
 import { type Caller, checkAccess, rulesOfJurisdiction } from '../context.ts';
-import { opsIncidentEntries, opsIncidentSystems, opsIncidents } from '../tables.ts';
+import { opsIncidentEntries, opsIncidentSystems, opsIncidents } from '../tables/index.ts';
 
 const incidentColumns = {
   id: opsIncidents.id,

@@ -13,7 +13,7 @@ import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
 import { missingMonitoringDays, type OperationsRules, operationsRulesFor } from '../../rules/operations.ts';
 import { type Caller, derivedFromCode, loadSystem } from '../context.ts';
-import { opsIndustryClouds, opsMonitoringEntries } from '../tables.ts';
+import { opsIndustryClouds, opsMonitoringEntries } from '../tables/index.ts';
 
 const DEFAULT_LOOKBACK_DAYS = 30;
 

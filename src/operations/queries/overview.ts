@@ -13,7 +13,7 @@ import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/schema.ts';
 import { nextAssessmentDue, operationsRulesFor } from '../../rules/operations.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
-import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables.ts';
+import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables/index.ts';
 import { listIncidents } from './incidents.ts';
 import { latestAssessments } from './systems.ts';
 

@@ -6,7 +6,7 @@ import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/schema.ts';
 import type { Caller } from '../context.ts';
-import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables.ts';
+import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables/index.ts';
 
 export function plansVisible(caller: Caller, organisationId?: string): SQL | undefined {
   const parts: SQL[] = [

@@ -5,7 +5,7 @@ import { informationSystems } from '../../catalog/tables.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations, users } from '../../platform/db/schema.ts';
 import type { Caller } from '../context.ts';
-import { opsRetirements } from '../tables.ts';
+import { opsRetirements } from '../tables/index.ts';
 
 export async function listRetirements(
   q: Queryable,

@@ -19,7 +19,7 @@ import {
   opsKeyProducts,
   opsOmHandovers,
   opsRetirements,
-} from '../tables.ts';
+} from '../tables/index.ts';
 
 export interface SystemFilter {
   organisationId?: string;

@@ -10,7 +10,7 @@ export * from '../../dedup/tables.ts';
 export * from '../../evaluation/tables.ts';
 export * from '../../funds/tables.ts';
 export * from '../../obligations/tables.ts';
-export * from '../../operations/tables.ts';
+export * from '../../operations/tables/index.ts';
 export * from '../../progress/tables.ts';
 export * from '../../projects/tables.ts';
 export * from '../../questionnaire/tables.ts';

@@ -1,5 +1,5 @@
 /** Schemas shared by all routes: the error contract, ids, paging. */
-import { Type } from 'typebox';
+import { type TArray, type TInteger, type TObject, type TSchema, Type } from 'typebox';
 
 /** The one error contract (issue 2): a stable code, a Chinese message, the field and the article. */
 export const ErrorBody = Type.Object(
@@ -38,9 +38,41 @@ export const errors = {
   429: ErrorBody,
 } as const;
 
-export const Paging = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
-};
+/**
+ * The `limit`/`offset` fields of a list's query string, to spread into its `Type.Object`: out-of-range
+ * paging is a 400 at its field, never clamped. Each list keeps its own bounds: `max` is the largest page,
+ * `maxOffset` the furthest offset (default 1 000 000). With `defaultLimit` the fields default to that
+ * page size and to offset 0; without it neither has a default (lists that answer everything when no
+ * `limit` is given).
+ */
+export function pagingQuery(options: { max: number; defaultLimit?: number; maxOffset?: number }) {
+  const { max, defaultLimit, maxOffset = 1_000_000 } = options;
+  const paged = defaultLimit !== undefined;
+  return {
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: max, ...(paged ? { default: defaultLimit } : {}) }),
+    ),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: maxOffset, ...(paged ? { default: 0 } : {}) })),
+  };
+}
+
+/** The paging of the lists without their own bounds: pages of 1–500 rows, 50 by default. */
+export const Paging = pagingQuery({ max: 500, defaultLimit: 50 });
+
+/**
+ * A page of a list: the rows and how many match in all (`{ items, total }`); with `echo`, also the
+ * `limit` and `offset` of the page served.
+ */
+export function Paged<T extends TSchema>(item: T): TObject<{ items: TArray<T>; total: TInteger }>;
+export function Paged<T extends TSchema>(
+  item: T,
+  options: { echo: true },
+): TObject<{ items: TArray<T>; total: TInteger; limit: TInteger; offset: TInteger }>;
+export function Paged<T extends TSchema>(item: T, options?: { echo: true }) {
+  const page = { items: Type.Array(item), total: Type.Integer() };
+  return Type.Object(options?.echo ? { ...page, limit: Type.Integer(), offset: Type.Integer() } : page, {
+    additionalProperties: false,
+  });
+}
 
 export const NoContent = Type.Null({ description: '无内容' });

@@ -12,7 +12,7 @@ import type { Actor } from '../../identity/actor.ts';
 import { overdueSql, scopeOf } from '../../obligations/index.ts';
 import { obligations } from '../../obligations/tables.ts';
 import { incidentsVisible } from '../../operations/queries/incidents.ts';
-import { opsIncidents } from '../../operations/tables.ts';
+import { opsIncidents } from '../../operations/tables/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/schema.ts';
 import { fenToYuan } from '../../platform/documents/format.ts';

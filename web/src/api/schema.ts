@@ -11104,7 +11104,6 @@ export interface paths {
       body: never;
       responses: {
         200: {
-          total: number;
           items: {
             id: string;
             year: number;
@@ -11117,6 +11116,7 @@ export interface paths {
               gradeName: string;
             }[];
           }[];
+          total: number;
         };
         400: ApiErrorBody;
         429: ApiErrorBody;
