@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions, type Transaction, types } from '@electric-sql/pglite';
 import type { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -37,8 +37,53 @@ export const MIGRATIONS_DIR = path.resolve(
   '../../../migrations',
 );
 
+/**
+ * The types drizzle's PGlite session reads as raw text (timestamps, dates, intervals, numeric[] and
+ * the timestamp/date/interval arrays), exactly the set its per-query `parsers` option names.
+ */
+const RAW_TEXT_TYPES = new Set(
+  [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map(String),
+);
+const withoutParsers = new WeakMap<QueryOptions, QueryOptions>();
+const parsersOnClient = new WeakSet<PGlite>();
+
+/** `options` without drizzle's raw-text parsers (the client has them), else `options` itself. */
+function lighter(options: QueryOptions | undefined): QueryOptions | undefined {
+  if (!options?.parsers || !Object.keys(options.parsers).every((oid) => RAW_TEXT_TYPES.has(oid)))
+    return options;
+  let light = withoutParsers.get(options);
+  if (!light) {
+    light = { ...options, parsers: undefined };
+    withoutParsers.set(options, light);
+  }
+  return light;
+}
+
+/**
+ * drizzle's PGlite session passes its raw-text parsers with every query, and PGlite then copies its
+ * whole parser table (one entry per type and per array type) for that query: ~0.18 ms of a 0.3 ms
+ * primary-key read. The client gets the same parsers once, and the per-query copies are dropped
+ * (also inside transactions). Results are unchanged: the same types are read as raw text.
+ */
+function setParsersOnClient(client: PGlite): void {
+  if (parsersOnClient.has(client)) return;
+  parsersOnClient.add(client);
+  for (const oid of RAW_TEXT_TYPES) client.parsers[Number(oid)] = (value: string) => value;
+  const lightenQueries = <T extends Pick<Transaction, 'query'>>(target: T): T => {
+    const query = target.query.bind(target);
+    target.query = ((text: string, params?: unknown[], options?: QueryOptions) =>
+      query(text, params, lighter(options))) as T['query'];
+    return target;
+  };
+  lightenQueries(client);
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((callback: (tx: Transaction) => Promise<unknown>) =>
+    transaction((tx) => callback(lightenQueries(tx)))) as PGlite['transaction'];
+}
+
 /** A drizzle handle over a PGlite client; `release` runs after the client is closed. */
 export function wrapPglite(client: PGlite, release: () => void): Database {
+  setParsersOnClient(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
