@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { ROUTE_ACCESS } from '../../src/access/matrix.ts';
 import { ALLOWED_WHILE_RESTRICTED } from '../../src/identity/plugin.ts';
 import { mfaChallenges, recoveryCodes } from '../../src/identity/tables.ts';
@@ -27,7 +27,8 @@ async function auditRows(action: string, userId: string) {
   return ctx.database.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, action), eq(auditEvents.objectId, userId)));
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.objectId, userId)))
+    .orderBy(asc(auditEvents.id));
 }
 
 async function userId(username: string): Promise<string> {
