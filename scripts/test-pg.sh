@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 : "${TEST_DATABASE_URL:=postgres://postgres@127.0.0.1:5432/postgres}"
 export TEST_DATABASE_URL
 mapfile -t files < <(find test/api -name '*.test.ts' | sort)
-exec node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-2}" "${files[@]}"
+# quiet-async-hooks: node:test's promise tracking off, as in `npm test` (docs/decisions/0003).
+exec node --import ./test/support/quiet-async-hooks.mjs --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-2}" "${files[@]}"

@@ -114,7 +114,7 @@ async function main(): Promise<number> {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([f, s]) => [f, Math.round(s * 10) / 10]),
   );
-  fs.writeFileSync(TIMES, `${JSON.stringify(rounded, null, 1)}\n`);
+  fs.writeFileSync(TIMES, `${JSON.stringify(rounded, null, 2)}\n`);
   fs.rmSync(SHARD_DIR, { recursive: true, force: true });
   return code;
 }

@@ -28,6 +28,7 @@ import { registerPublicFundsRoutes } from './funds/public-routes.ts';
 import { registerFundsRoutes } from './funds/routes.ts';
 import { authPlugin } from './identity/plugin.ts';
 import { registerIdentityRoutes } from './identity/routes.ts';
+import { runSweep } from './obligations/index.ts';
 import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOperationsRoutes } from './operations/index.ts';
 import { registerOrgRoutes } from './org/routes.ts';
@@ -241,7 +242,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerNotificationRoutes(app, deps, configuredChannels(config));
   registerObligationRoutes(app, projectDeps);
   if (options.jobs) {
-    const stopJobs = startJobs(deps, config, app.log);
+    const stopJobs = startJobs(deps, config, runSweep, app.log);
     app.addHook('onClose', stopJobs);
   }
   registerFundsRoutes(app, projectDeps);

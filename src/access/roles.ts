@@ -2,9 +2,10 @@
  * The canonical role model. Each jurisdiction's rulebook gives its own local names for these roles;
  * these are the generic Chinese names used where no rulebook applies (admin pages, audit log).
  */
+import type { Role } from '../platform/actor.ts';
 import { ROLE_CODES } from '../platform/db/schema.ts';
 
-export type Role = (typeof ROLE_CODES)[number];
+export type { Role };
 export { ROLE_CODES };
 
 export const ROLE_NAMES: Record<Role, string> = {

@@ -3,8 +3,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import type { Actor } from '../platform/actor.ts';
 import { errors, VersionInput } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import { visibleContext } from '../projects/repository.ts';

@@ -10,9 +10,9 @@
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { CalendarResult, IsoDate } from '../calendar/types.ts';
-import type { Actor } from '../identity/actor.ts';
 import { dueStatus, extendObligation, LIVE_STATES, openDeadline } from '../obligations/engine.ts';
 import { obligations } from '../obligations/tables.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../platform/errors.ts';

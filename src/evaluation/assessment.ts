@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';
 import { organisations } from '../platform/db/schema.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';

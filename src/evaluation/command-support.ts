@@ -4,7 +4,7 @@
  * the project timeline entry an evaluation writes (signed like the workflow's actions).
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';

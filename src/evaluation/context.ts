@@ -5,7 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { canManage, canRead, catalogScope } from '../catalog/access.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';

@@ -4,7 +4,6 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
-import type { Actor } from '../identity/actor.ts';
 import {
   findObligation,
   LIVE_STATES,
@@ -12,6 +11,7 @@ import {
   type ObligationEnv,
   openObligation,
 } from '../obligations/index.ts';
+import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
 import { bindNamedOrganisation } from '../projects/actors.ts';

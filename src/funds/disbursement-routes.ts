@@ -1,8 +1,8 @@
 /** Disbursement requests, finance's queue, the 局党组 consent, decisions and gate overrides. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import type { Actor } from '../platform/actor.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';

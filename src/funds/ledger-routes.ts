@@ -1,7 +1,7 @@
 /** The project's money page: budget steps, review, ledger (by year, construction / O&M), disbursements. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';
 import type { FundsDeps } from './commands/support.ts';

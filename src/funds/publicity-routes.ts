@@ -1,8 +1,8 @@
 /** The authority's fund-allocation 公示: draft, publish, answer objections. The public side is in public-routes.ts. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import type { Actor } from '../platform/actor.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/env.ts';

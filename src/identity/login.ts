@@ -14,6 +14,7 @@
  * a command of its own, audited as 'user.disable_inactive'.
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';
@@ -26,7 +27,6 @@ import {
   type LockoutPolicy,
   nextFailureState,
 } from './account-state.ts';
-import type { Actor } from './actor.ts';
 import { disableIfInactive } from './inactivity.ts';
 import {
   challengeHash,

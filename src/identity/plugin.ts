@@ -14,6 +14,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ROUTE_ACCESS, type RouteRule, routeKey } from '../access/matrix.ts';
 import type { Config } from '../config.ts';
+import type { Actor } from '../platform/actor.ts';
+import { hasRole } from '../platform/actor.ts';
 import {
   type CommandContext,
   type CommandDeps,
@@ -24,8 +26,6 @@ import {
 import type { Db } from '../platform/db/client.ts';
 import { sessions } from '../platform/db/schema.ts';
 import { DomainError } from '../platform/errors.ts';
-import type { Actor } from './actor.ts';
-import { hasRole } from './actor.ts';
 import { disableInactiveAccounts } from './inactivity.ts';
 import { lookupSession, revokeSession, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';
 

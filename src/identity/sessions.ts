@@ -5,13 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, type Placeholder, sql } from 'drizzle-orm';
 import type { Role } from '../access/roles.ts';
+import type { Actor, Assignment } from '../platform/actor.ts';
 import { sm3Hex } from '../platform/crypto/sm3.ts';
 import { isDatabaseHandle, type Queryable, type Tx } from '../platform/db/client.ts';
 import { jsonArray, jsonShape } from '../platform/db/json-rows.ts';
 import { preparedPerHandle } from '../platform/db/prepared.ts';
 import { jurisdictions, organisations, roleAssignments, sessions, users } from '../platform/db/schema.ts';
 import { isPasswordExpired } from './account-state.ts';
-import type { Actor, Assignment } from './actor.ts';
 
 export const SESSION_COOKIE = 'tc_session';
 

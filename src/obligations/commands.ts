@@ -5,7 +5,7 @@
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/repository.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';

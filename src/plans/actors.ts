@@ -1,4 +1,4 @@
-import type { Actor, Assignment } from '../identity/actor.ts';
+import type { Actor, Assignment } from '../platform/actor.ts';
 import type { Directory } from '../projects/actors.ts';
 import type { PlanScope } from '../projects/model.ts';
 import type { plans } from '../projects/tables.ts';

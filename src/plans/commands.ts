@@ -8,7 +8,7 @@
  * rulebook's pre-review path (DT-12b, SC-11b, XZ-10b).
  */
 import { and, eq } from 'drizzle-orm';
-import type { Actor, Assignment } from '../identity/actor.ts';
+import type { Actor, Assignment } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';

@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { notFound } from '../platform/errors.ts';

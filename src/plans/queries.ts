@@ -1,6 +1,6 @@
 /** Reading plans (the list's page is plan-list.ts): one plan as the caller may see them, their entries, linkable entries. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import { notFound } from '../platform/errors.ts';

@@ -5,7 +5,7 @@
  * its own, with the rule's code and article.
  */
 
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from './actor.ts';
 import type { AuditAction, AuditOutcome } from './audit-log/events.ts';
 import { appendAudit } from './audit-log/record.ts';
 import type { Clock } from './clock.ts';

@@ -1,33 +1,50 @@
 /**
- * Platform jobs: the obligation sweep and the outbound delivery queue, run every
- * `SWEEP_INTERVAL_SECONDS` in the server process (0: not in this process). Several app processes
- * may run them at once: reminders are keyed and deliveries claimed with `skip locked`, so nothing is
- * sent twice. A pass never overlaps the previous one in the same process.
+ * Platform jobs: a business sweep and the outbound delivery queue, run every
+ * `SWEEP_INTERVAL_SECONDS` in the server process (0: not in this process). The platform imports no
+ * business module: the composition root (src/app.ts) passes the sweep, the obligation sweep
+ * (src/obligations/sweep.ts). Several app processes may run them at once: reminders are keyed and
+ * deliveries claimed with `skip locked`, so nothing is sent twice. A pass never overlaps the
+ * previous one in the same process.
  */
 import type { Config } from '../config.ts';
-import { runSweep } from '../obligations/sweep.ts';
 import type { CommandDeps } from './command.ts';
-import { configuredChannels, deliverPending, senders } from './notifications/index.ts';
+import { configuredChannels, type DeliveryChannel, deliverPending, senders } from './notifications/index.ts';
 
 export interface JobLogger {
   error(obj: unknown, msg?: string): void;
   info(obj: unknown, msg?: string): void;
 }
 
+/** What a sweep reports: the reminders it queued (on `channels`, sent by the delivery queue). */
+export interface SweepReport {
+  reminders: number;
+}
+
+/** The business sweep a pass runs before the delivery queue. */
+export type Sweep<R extends SweepReport = SweepReport> = (
+  deps: CommandDeps,
+  options: { channels: readonly DeliveryChannel[] },
+) => Promise<R>;
+
 /** One pass: the sweep, then the delivery queue. */
-export async function runJobsOnce(deps: CommandDeps, config: Config) {
-  const sweep = await runSweep(deps, { channels: configuredChannels(config) });
+export async function runJobsOnce<R extends SweepReport>(deps: CommandDeps, config: Config, sweep: Sweep<R>) {
+  const swept = await sweep(deps, { channels: configuredChannels(config) });
   const delivery = await deliverPending(deps, senders(config));
-  return { sweep, delivery };
+  return { sweep: swept, delivery };
 }
 
 /** Starts the interval; returns a stop function (waits for a running pass). */
-export function startJobs(deps: CommandDeps, config: Config, log: JobLogger): () => Promise<void> {
+export function startJobs(
+  deps: CommandDeps,
+  config: Config,
+  sweep: Sweep,
+  log: JobLogger,
+): () => Promise<void> {
   if (config.sweepIntervalSeconds === 0) return async () => {};
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
-    running = runJobsOnce(deps, config)
+    running = runJobsOnce(deps, config, sweep)
       .then((r) => {
         if (r.sweep.reminders > 0 || r.delivery.sent > 0 || r.delivery.failed > 0)
           log.info(r, 'obligation sweep');

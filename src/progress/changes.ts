@@ -5,7 +5,7 @@
  * decides their own application.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';

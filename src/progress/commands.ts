@@ -7,8 +7,8 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { isIsoDate } from '../calendar/dates.ts';
-import type { Actor } from '../identity/actor.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/engine.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { catalogScope } from '../catalog/access.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { decryptField, encryptField, fieldAad, maskPhone } from '../platform/crypto/fields.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';

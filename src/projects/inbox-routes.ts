@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { errors } from '../platform/http/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { loadWorkflowEnv } from './env.ts';

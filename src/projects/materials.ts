@@ -5,7 +5,7 @@
  * downloaded only as attachments under their original name.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
 import type { Rulebook } from '../rules/index.ts';

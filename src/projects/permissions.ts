@@ -1,4 +1,4 @@
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { applicantTurn, editorRole, stepRole } from '../workflow/index.ts';
 import { storedActions } from './bundle.ts';
 import type { ProjectContext, Relation } from './repository.ts';

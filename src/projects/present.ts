@@ -5,7 +5,7 @@
 
 import { inArray, sql } from 'drizzle-orm';
 import { informationResources } from '../catalog/tables.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';

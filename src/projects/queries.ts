@@ -15,7 +15,7 @@
  * memory from the cached directory and rulebook catalog; the database only compares columns.
  */
 import { and, asc, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { roleAssignments, users } from '../platform/db/schema.ts';

@@ -5,7 +5,7 @@
  */
 import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import { rectificationOrders } from '../construction/tables.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { notFound } from '../platform/errors.ts';
 import { projectExpertAssignments } from '../review/tables.ts';

@@ -11,6 +11,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -56,7 +57,7 @@ export const plans = pgTable(
     summary: text('summary').notNull().default(''),
     status: text('status').notNull().default('draft'),
     /** Who submitted it: they may not decide it (issue 9 item 6). */
-    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedBy: uuid('submitted_by'),
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: stamp('decided_at'),
     decisionOpinion: text('decision_opinion'),
@@ -79,6 +80,9 @@ export const plans = pgTable(
       sql`${t.status} in ('draft', 'submitted', 'approved', 'filed', 'returned', 'refused')`,
     ),
     check('plans_years_ck', sql`${t.year} between 2000 and 2100 and ${t.endYear} >= ${t.year}`),
+    // Foreign keys a hand-written migration created inline keep PostgreSQL's `<table>_<column>_fkey` name
+    // (drizzle's `.references()` would declare `..._fk`, and db:generate would then rename them).
+    foreignKey({ name: 'plans_submitted_by_fkey', columns: [t.submittedBy], foreignColumns: [users.id] }),
   ],
 );
 
@@ -163,13 +167,15 @@ export const projects = pgTable(
     index('projects_jurisdiction_idx').on(t.jurisdictionId),
     index('projects_owner_idx').on(t.ownerOrganisationId),
     // The project list: a department's projects in a state, last change first (docs/benchmarks.md).
+    // NULLS FIRST is PostgreSQL's default for DESC, as migration 0023 made them and as `order by ... desc`
+    // reads them (drizzle's `.desc()` alone would declare NULLS LAST).
     index('projects_owner_state_updated_idx').on(
       t.ownerOrganisationId,
       t.state,
-      t.updatedAt.desc(),
-      t.id.desc(),
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
     ),
-    index('projects_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('projects_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('projects_parent_idx').on(t.parentProjectId),
     check('projects_type_ck', sql`${t.type} in ('new', 'expansion', 'upgrade', 'maintenance')`),
     check(

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
 import { jurisdictionRules } from '../evaluation/index.ts';
-import type { Actor, Assignment } from '../identity/actor.ts';
+import type { Actor, Assignment } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import { hmacSm3Hex } from '../platform/crypto/sm3.ts';

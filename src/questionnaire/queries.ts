@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/tables.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/core.ts';

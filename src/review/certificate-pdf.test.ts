@@ -7,15 +7,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CJK_FONT_ENV, findCjkFonts } from '../platform/documents/cjk-font.ts';
-import {
-  pdfPageTexts,
-  SAMPLE_SIGNATURE_HEX,
-  sampleFilingCertificate,
-  sampleRefusalNotice,
-} from '../platform/documents/test-support.ts';
+import { pdfPageTexts } from '../platform/documents/test-support.ts';
 import { DomainError } from '../platform/errors.ts';
 import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from './certificate.ts';
 import { buildFilingCertificatePdf, buildRefusalNoticePdf } from './certificate-pdf.ts';
+import { SAMPLE_SIGNATURE_HEX, sampleFilingCertificate, sampleRefusalNotice } from './test-support.ts';
 
 const fonts = findCjkFonts();
 const skip = fonts

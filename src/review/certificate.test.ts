@@ -5,13 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  docxDocumentXml,
-  SAMPLE_SIGNATURE_HEX,
-  sampleFilingCertificate,
-  sampleRefusalNotice,
-  wordParagraphs,
-} from '../platform/documents/test-support.ts';
+import { docxDocumentXml, wordParagraphs } from '../platform/documents/test-support.ts';
 import { readZip, readZipText } from '../platform/documents/zip.ts';
 import { DomainError } from '../platform/errors.ts';
 import {
@@ -23,6 +17,7 @@ import {
   REVIEW_DIMENSIONS,
   refusalNoticeDocument,
 } from './certificate.ts';
+import { SAMPLE_SIGNATURE_HEX, sampleFilingCertificate, sampleRefusalNotice } from './test-support.ts';
 
 function footerText(docx: Buffer): string {
   return readZip(docx)

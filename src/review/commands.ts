@@ -4,7 +4,7 @@
  * expert-commands.ts, the pool and yearly assessments pool-commands.ts.
  */
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import { conflict, forbidden } from '../platform/errors.ts';
 import {

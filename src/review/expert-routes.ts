@@ -6,8 +6,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import type { Actor } from '../platform/actor.ts';
 import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { errors } from '../platform/http/schemas.ts';

@@ -1,6 +1,6 @@
 /** The authority's expert pool (DT-09d) and the departments' yearly assessments (DT-07, DT-31). */
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import { organisations, roleAssignments } from '../platform/db/schema.ts';
 import { forbidden, invalid, notFound } from '../platform/errors.ts';

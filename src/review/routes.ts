@@ -8,8 +8,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { Actor } from '../identity/actor.ts';
 import { commandContext } from '../identity/plugin.ts';
+import type { Actor } from '../platform/actor.ts';
 import { recordEvent } from '../platform/command.ts';
 import type { ContentSignature } from '../platform/crypto/sm2.ts';
 import { forbidden, notFound } from '../platform/errors.ts';

@@ -6,7 +6,7 @@ import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle
 import { catalogScope } from '../catalog/access.ts';
 import { containsPattern, visibleWhere } from '../catalog/store/lookups.ts';
 import { informationResources, informationSystems } from '../catalog/tables.ts';
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { Db } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/schema.ts';
 import { fenToYuan } from '../platform/documents/format.ts';

@@ -1,6 +1,6 @@
 /** The project history rows: every step outcome, 退回, 撤回, 转办, 催办 and comment is one action. */
 import { eq } from 'drizzle-orm';
-import type { Actor, Assignment } from '../identity/actor.ts';
+import type { Actor, Assignment } from '../platform/actor.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { signContent } from '../platform/crypto/sm2.ts';
 import type { Tx } from '../platform/db/client.ts';

@@ -1,5 +1,5 @@
 /** Who may act: the rulebook's step actor (or the 转办 holder), the applicant's editor, a party. */
-import type { Actor, Assignment } from '../identity/actor.ts';
+import type { Actor, Assignment } from '../platform/actor.ts';
 import { forbidden, refused } from '../platform/errors.ts';
 import { actingRoles, actorLabel, organisationsFor } from '../projects/actors.ts';
 import { parties } from '../projects/bundle.ts';

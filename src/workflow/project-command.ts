@@ -6,7 +6,7 @@
  * makes the transition and the others find the step done.
  */
 
-import type { Actor } from '../identity/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { type AuditDraft, type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import type { WorkflowEnv } from '../projects/env.ts';

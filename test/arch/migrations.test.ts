@@ -36,3 +36,37 @@ test('journal entries are in increasing idx and when order, each with its own SQ
     .map((f) => f.replace(/\.sql$/, ''));
   assert.deepEqual(files.sort(), entries.map((e) => e.tag).sort(), 'every SQL file is in the journal');
 });
+
+/**
+ * `npm run db:generate` diffs the drizzle schema against the newest snapshot in migrations/meta
+ * (drizzle-kit takes the last file by name). A hand-written migration without a snapshot leaves the
+ * next generate diffing against an old schema (phantom changes, interactive rename prompts): the
+ * latest journal entry must come with its snapshot, and the snapshots must form one id/prevId chain.
+ */
+test('the latest journal entry has its drizzle snapshot, the newest one in a single chain', () => {
+  const latest = journal.entries[journal.entries.length - 1];
+  const prefix = latest.tag.slice(0, 4);
+  const snapshotFiles = fs
+    .readdirSync(path.join(DIR, 'meta'))
+    .filter((f) => f.endsWith('_snapshot.json'))
+    .sort();
+  assert.equal(
+    snapshotFiles.at(-1),
+    `${prefix}_snapshot.json`,
+    `${latest.tag} needs migrations/meta/${prefix}_snapshot.json (see docs/ARCHITECTURE.md, db:generate)`,
+  );
+  const tags = new Set(journal.entries.map((e) => e.tag.slice(0, 4)));
+  const ids = new Set<string>();
+  let prevId = '00000000-0000-0000-0000-000000000000';
+  for (const f of snapshotFiles) {
+    assert.ok(tags.has(f.slice(0, 4)), `${f} belongs to a journal entry`);
+    const s = JSON.parse(fs.readFileSync(path.join(DIR, 'meta', f), 'utf8')) as {
+      id: string;
+      prevId: string;
+    };
+    assert.equal(s.prevId, prevId, `${f}: prevId is the id of the snapshot before it`);
+    assert.ok(!ids.has(s.id), `${f}: id is unique`);
+    ids.add(s.id);
+    prevId = s.id;
+  }
+});

@@ -3,7 +3,7 @@
  * HTTP layer answers it with 400, the first problem's field, message and article, and the full list).
  */
 
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import {

@@ -3,7 +3,7 @@
  * of the latest check (refuse, merge, or build on condition of reuse). Not the submitter.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';

@@ -4,7 +4,7 @@
  * deleted (hits cite it): it is deactivated.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { visibleJurisdictions } from '../queries/list-entries.ts';

@@ -2,7 +2,7 @@
  * The check itself (a read): the proposal against the process's index, within its scope.
  */
 
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
 import { jurisdictionChain, jurisdictionSubtree } from '../../projects/actors.ts';

@@ -3,7 +3,7 @@
  * their ancestors (an entry applies in its jurisdiction and below).
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions } from '../../platform/db/schema.ts';
 import { jurisdictionChain } from '../../projects/actors.ts';

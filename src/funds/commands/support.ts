@@ -5,7 +5,7 @@
  * (step body, finance, department, authority), the step row a budget command records, the review.
  */
 import { eq } from 'drizzle-orm';
-import type { Actor, Assignment } from '../../identity/actor.ts';
+import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
 import { actingRoles } from '../../projects/actors.ts';

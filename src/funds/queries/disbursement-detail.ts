@@ -3,7 +3,7 @@
  * overrides.
  */
 
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { disbursementAction, type FundKind } from '../model.ts';

@@ -3,7 +3,7 @@
  * year and kind, disbursements and overrides.
  */
 
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { actingRoles, actorLabel } from '../../projects/actors.ts';

@@ -1,6 +1,6 @@
 /** A notice of the caller's authority with its projects and every objection. */
 
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import type { WorkflowEnv } from '../../projects/env.ts';
 import { formatFen, publicityPhase } from '../model.ts';

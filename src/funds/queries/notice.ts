@@ -1,6 +1,6 @@
 /** The notice of the caller's authority, or 404 (another jurisdiction's looks absent). */
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { AUTHORITY_ROLES } from '../commands/support.ts';

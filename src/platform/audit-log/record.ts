@@ -9,9 +9,9 @@
  */
 import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { auditEvents } from '../db/schema.ts';
 import { auditRowHash, GENESIS_HASH } from './chain.ts';
 import type { AuditAction, AuditOutcome } from './events.ts';
+import { auditEvents } from './tables.ts';
 
 export const AUDIT_LOCK_KEY = 727272;
 

@@ -3,8 +3,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { Actor } from '../../identity/actor.ts';
 import { commandContext } from '../../identity/plugin.ts';
+import type { Actor } from '../actor.ts';
 import type { CommandDeps } from '../command.ts';
 import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';
 import { markAllRead, markRead, savePreferences } from './commands.ts';

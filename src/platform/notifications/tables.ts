@@ -8,6 +8,7 @@ import {
   bigserial,
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -36,7 +37,7 @@ export const notifications = pgTable(
     readAt: stamp('read_at'),
     /** Where the UI opens it (a path of the web app). */
     link: text('link'),
-    obligationId: uuid('obligation_id').references(() => obligations.id),
+    obligationId: uuid('obligation_id'),
     /** Set for notices that must exist once per user (a reminder): a second insert is ignored. */
     dedupeKey: text('dedupe_key'),
   },
@@ -44,6 +45,13 @@ export const notifications = pgTable(
     index('notifications_user_idx').on(t.userId, t.createdAt),
     uniqueIndex('notifications_dedupe_uq').on(t.userId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+    // Foreign keys a hand-written migration created inline keep PostgreSQL's `<table>_<column>_fkey` name
+    // (drizzle's `.references()` would declare `..._fk`, and db:generate would then rename them).
+    foreignKey({
+      name: 'notifications_obligation_id_fkey',
+      columns: [t.obligationId],
+      foreignColumns: [obligations.id],
+    }),
   ],
 );
 
@@ -64,11 +72,11 @@ export const notificationDeliveries = pgTable(
     createdAt: stamp('created_at').notNull(),
     sentAt: stamp('sent_at'),
     /** Whom it was for; null: the supervision mailbox / group bot copy (issue 17). */
-    recipientUserId: uuid('recipient_user_id').references(() => users.id),
+    recipientUserId: uuid('recipient_user_id'),
     /** The user's own address at the time it was queued (SMTP). */
     recipientAddress: text('recipient_address'),
     /** The in-app notice it repeats, for per-user deliveries. */
-    notificationId: uuid('notification_id').references(() => notifications.id),
+    notificationId: uuid('notification_id'),
   },
   (t) => [
     uniqueIndex('notification_deliveries_uq').on(t.dedupeKey, t.channel),
@@ -79,6 +87,16 @@ export const notificationDeliveries = pgTable(
     index('notification_deliveries_notification_idx')
       .on(t.notificationId, t.channel)
       .where(sql`${t.notificationId} is not null`),
+    foreignKey({
+      name: 'notification_deliveries_notification_id_fkey',
+      columns: [t.notificationId],
+      foreignColumns: [notifications.id],
+    }),
+    foreignKey({
+      name: 'notification_deliveries_recipient_user_id_fkey',
+      columns: [t.recipientUserId],
+      foreignColumns: [users.id],
+    }),
   ],
 );
 
@@ -90,9 +108,7 @@ export const notificationDeliveries = pgTable(
 export const notificationPreferences = pgTable(
   'notification_preferences',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id),
+    userId: uuid('user_id').primaryKey(),
     email: text('email'),
     emailEnabled: boolean('email_enabled').notNull().default(true),
     emailSince: stamp('email_since').notNull(),
@@ -108,5 +124,10 @@ export const notificationPreferences = pgTable(
       sql`${t.email} is null or length(${t.email}) between 3 and 254`,
     ),
     check('notification_preferences_version_ck', sql`${t.version} >= 1`),
+    foreignKey({
+      name: 'notification_preferences_user_id_fkey',
+      columns: [t.userId],
+      foreignColumns: [users.id],
+    }),
   ],
 );

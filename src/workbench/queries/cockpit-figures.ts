@@ -8,11 +8,11 @@
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
 import { callerOf } from '../../catalog/commands/caller.ts';
 import { disbursements } from '../../funds/tables.ts';
-import type { Actor } from '../../identity/actor.ts';
 import { overdueSql, scopeOf } from '../../obligations/index.ts';
 import { obligations } from '../../obligations/tables.ts';
 import { incidentsVisible } from '../../operations/queries/incidents.ts';
 import { opsIncidents } from '../../operations/tables/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/schema.ts';
 import { fenToYuan } from '../../platform/documents/format.ts';

@@ -5,7 +5,7 @@
  * Disbursements, overdue obligations, grades and open incidents: ./cockpit-figures.ts.
  */
 import { and, count, eq, inArray, sql, sum } from 'drizzle-orm';
-import type { Actor } from '../../identity/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/schema.ts';
 import { fenToYuan } from '../../platform/documents/format.ts';

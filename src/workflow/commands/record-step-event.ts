@@ -6,8 +6,8 @@
  */
 
 import { afterStepEvent } from '../../construction/acceptance.ts';
-import type { Actor, Assignment } from '../../identity/actor.ts';
 import { type DeadlineSync, syncDeadlines } from '../../obligations/project-deadlines.ts';
+import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
 import { type ActionRow, providedMaterials } from '../../projects/bundle.ts';

@@ -1,4 +1,7 @@
-import type { Role } from '../access/roles.ts';
+import type { ROLE_CODES } from './db/core.ts';
+
+/** A canonical role code (the role model and its names are in src/access/roles.ts). */
+export type Role = (typeof ROLE_CODES)[number];
 
 /** One role a user holds, scoped to an organisation and its jurisdiction. */
 export interface Assignment {
