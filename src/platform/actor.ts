@@ -1,7 +1,7 @@
-import type { ROLE_CODES } from './db/core.ts';
+import type { RoleCode } from './vocabulary.ts';
 
 /** A canonical role code (the role model and its names are in src/access/roles.ts). */
-export type Role = (typeof ROLE_CODES)[number];
+export type Role = RoleCode;
 
 /** One role a user holds, scoped to an organisation and its jurisdiction. */
 export interface Assignment {

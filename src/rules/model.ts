@@ -13,24 +13,10 @@ import type { FACT_CATALOG } from './vocabulary.ts';
 
 export type { IsoDate } from '../calendar/types.ts';
 
-/** The canonical roles: one code per kind of user, whatever the jurisdiction calls them. */
-export const ROLE_CODES = [
-  'dept_staff',
-  'dept_leader',
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-  'expert',
-  'contractor',
-  'supervisor',
-  'third_party_evaluator',
-  'sys_admin',
-  'sec_admin',
-  'audit_admin',
-] as const;
-export type RoleCode = (typeof ROLE_CODES)[number];
+/** The canonical roles: one code per kind of user (defined once, in the platform's vocabulary). */
+import { ROLE_CODES, type RoleCode } from '../platform/vocabulary.ts';
+
+export { ROLE_CODES, type RoleCode };
 
 export const ORG_KINDS = [
   'department',

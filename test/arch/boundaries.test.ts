@@ -62,6 +62,8 @@ const PURE = [
   'src/projects/model.ts',
   'src/platform/errors.ts',
   'src/platform/clock.ts',
+  'src/platform/vocabulary.ts',
+  'src/platform/actor.ts',
 ];
 
 const ROUTE_FILE = /(^|\/)(routes|[\w-]+-routes)\.ts$|^src\/catalog\/http\/[\w-]+\.ts$/;

@@ -20,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ROLE_CODES } from '../vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -132,22 +133,7 @@ export const passwordHistory = pgTable(
   (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
 );
 
-export const ROLE_CODES = [
-  'dept_staff',
-  'dept_leader',
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-  'expert',
-  'contractor',
-  'supervisor',
-  'third_party_evaluator',
-  'sys_admin',
-  'sec_admin',
-  'audit_admin',
-] as const;
+export { ROLE_CODES };
 
 export const roleAssignments = pgTable(
   'role_assignments',
@@ -170,7 +156,7 @@ export const roleAssignments = pgTable(
     index('role_assignments_org_idx').on(t.organisationId),
     check(
       'role_assignments_role_ck',
-      sql`${t.role} in ('dept_staff', 'dept_leader', 'authority_reviewer', 'authority_leader', 'approver', 'finance_officer', 'leadership_body', 'expert', 'contractor', 'supervisor', 'third_party_evaluator', 'sys_admin', 'sec_admin', 'audit_admin')`,
+      sql`${t.role} in (${sql.raw(ROLE_CODES.map((role) => `'${role}'`).join(', '))})`,
     ),
   ],
 );
