@@ -11,10 +11,11 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
 import { usccCheckChar } from '../codes.ts';
-import { normaliseName } from '../dedupe.ts';
 import type { CatalogProblem } from '../model.ts';
 import { cloudEntryKey } from '../store/cloud.ts';
 import { recomputeConflicts } from '../store/conflicts.ts';
+import { resourceValues } from '../store/resources.ts';
+import { systemValues } from '../store/systems.ts';
 import {
   cloudServices,
   informationResources,
@@ -126,26 +127,10 @@ export async function seedCatalogDemo(tx: Tx, now: Date): Promise<Record<string,
       const [row] = await tx
         .insert(informationSystems)
         .values({
+          ...systemValues(input, mergedIntoId),
           code: `${jurisdiction}-XT-${String(sequence).padStart(5, '0')}`,
-          name: input.name,
-          nameKey: normaliseName(input.name),
           jurisdictionId: owner.jurisdictionId,
           ownerOrganisationId: owner.id,
-          purpose: input.purpose,
-          status: input.status,
-          deployment: input.deployment,
-          networks: input.networks,
-          dedicatedNetworkApproval: input.dedicatedNetworkApproval ?? null,
-          mlpsLevel: input.mlpsLevel ?? null,
-          projectRefs: input.projectRefs,
-          sharedOnPlatform: input.sharedOnPlatform,
-          sharedResourceCount: input.sharedResourceCount,
-          cloudMigration: input.cloudMigration,
-          cloudExemptionReason: input.cloudExemptionReason ?? null,
-          cloudMigrationDate: input.cloudMigrationDate ?? null,
-          retirementDate: input.retirementDate ?? null,
-          mergedIntoId,
-          remarks: null,
           createdAt: listed.at,
           updatedAt: retired?.at ?? listed.at,
         })
@@ -203,28 +188,12 @@ export async function seedCatalogDemo(tx: Tx, now: Date): Promise<Record<string,
       const [row] = await tx
         .insert(informationResources)
         .values({
+          ...resourceValues(input),
           code: input.code,
           prefix: sequencePrefix,
           sequence,
-          category: input.category,
-          name: input.name,
-          nameKey: normaliseName(input.name),
           providerOrganisationId: provider.id,
           jurisdictionId: provider.jurisdictionId,
-          providerCode: input.providerCode,
-          summary: input.summary,
-          formatClass: input.formatClass,
-          formatType: input.formatType ?? null,
-          sharing: input.sharing,
-          sharingConditions: input.sharingConditions ?? null,
-          sharingMethods: input.sharingMethods,
-          openness: input.openness,
-          openConditions: input.openConditions ?? null,
-          updateCycle: input.updateCycle,
-          publishedDate: input.publishedDate ?? null,
-          relatedCodes: input.relatedCodes,
-          sourceSystem: input.sourceSystem ?? null,
-          classified: input.classified,
           state: resource.state,
           registeredAt: registered.at,
           submittedAt: submitted ? registered.at : null,
