@@ -3,7 +3,7 @@
  * these are the generic Chinese names used where no rulebook applies (admin pages, audit log).
  */
 import type { Role } from '../platform/actor.ts';
-import { ROLE_CODES } from '../platform/db/schema.ts';
+import { ROLE_CODES } from '../platform/vocabulary.ts';
 
 export type { Role };
 export { ROLE_CODES };

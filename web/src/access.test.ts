@@ -176,7 +176,7 @@ describe('isAllowed', () => {
 describe('roleLabel', () => {
   it('names canonical roles and passes unknown codes through', () => {
     assert.equal(roleLabel('audit_admin'), '审计管理员');
-    assert.equal(roleLabel('dept_staff'), '部门经办人');
+    assert.equal(roleLabel('dept_staff'), '部门经办人员');
     assert.equal(roleLabel('new_role'), 'new_role');
     assert.equal(roleLabel(null), '');
   });

@@ -10,46 +10,26 @@
  * No React, no DOM, no I/O: this file runs under `node --test` (web/src/access.test.ts).
  */
 
-export const BUSINESS_ROLES = [
-  'dept_staff',
-  'dept_leader',
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-  'expert',
-  'contractor',
-  'supervisor',
-  'third_party_evaluator',
-] as const;
+import {
+  ADMIN_ROLES,
+  ROLE_NAMES,
+  type Role,
+  BUSINESS_ROLES as SERVER_BUSINESS_ROLES,
+} from '../../src/access/roles.ts';
 
-export const ADMIN_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'] as const;
-
-export type BusinessRole = (typeof BUSINESS_ROLES)[number];
+/** The canonical role codes and their names come from the server's one vocabulary (src/access/roles.ts). */
+export { ADMIN_ROLES };
+export type RoleCode = Role;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
-export type RoleCode = BusinessRole | AdminRole;
+export type BusinessRole = Exclude<RoleCode, AdminRole>;
+export const BUSINESS_ROLES = SERVER_BUSINESS_ROLES as readonly BusinessRole[];
 
 /**
  * Generic Chinese names of the canonical roles, for places where the server sends only the code
- * (the audit log). Where the server sends `roleName`, show that: it carries the jurisdiction's wording.
+ * (the audit log, role pickers). Where the server sends `roleName`, show that: it carries the
+ * jurisdiction's wording.
  */
-export const ROLE_LABELS: Record<RoleCode, string> = {
-  dept_staff: '部门经办人',
-  dept_leader: '部门负责人',
-  authority_reviewer: '主管部门审核人',
-  authority_leader: '主管部门负责人',
-  approver: '审批部门',
-  finance_officer: '财政部门',
-  leadership_body: '领导机构',
-  expert: '专家',
-  contractor: '承建单位',
-  supervisor: '监理单位',
-  third_party_evaluator: '第三方评估机构',
-  sys_admin: '系统管理员',
-  sec_admin: '安全管理员',
-  audit_admin: '审计管理员',
-};
+export const ROLE_LABELS: Record<RoleCode, string> = ROLE_NAMES;
 
 const BUSINESS_ROLE_SET: ReadonlySet<string> = new Set(BUSINESS_ROLES);
 const ADMIN_ROLE_SET: ReadonlySet<string> = new Set(ADMIN_ROLES);
