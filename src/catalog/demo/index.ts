@@ -12,7 +12,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
 import { usccCheckChar } from '../codes.ts';
 import type { CatalogProblem } from '../model.ts';
-import { cloudEntryKey } from '../store/cloud.ts';
+import { cloudValues } from '../store/cloud.ts';
 import { recomputeConflicts } from '../store/conflicts.ts';
 import { resourceValues } from '../store/resources.ts';
 import { systemValues } from '../store/systems.ts';
@@ -24,7 +24,7 @@ import {
   systemResources,
   systemStatusEvents,
 } from '../tables.ts';
-import { checkCloudService, checkResource, checkSystem, toCents } from '../validate.ts';
+import { checkCloudService, checkResource, checkSystem } from '../validate.ts';
 import { CLOUD, CLOUD_CO_APPROVER } from './cloud.ts';
 import { RESOURCES } from './resources.ts';
 import { SYSTEMS } from './systems.ts';
@@ -255,16 +255,9 @@ export async function seedCatalogDemo(tx: Tx, now: Date): Promise<Record<string,
         approved || (coApprover !== undefined && entry.remarks?.includes('主管部门已审定'));
       sequence++;
       await tx.insert(cloudServices).values({
+        ...cloudValues(input),
         code: `${jurisdiction}-YF-${String(sequence).padStart(5, '0')}`,
         jurisdictionId: authority.jurisdictionId,
-        name: input.name,
-        category: input.category,
-        spec: input.spec,
-        unit: input.unit,
-        unitPriceCents: toCents(input.unitPrice),
-        provider: input.provider,
-        remarks: input.remarks ?? null,
-        entryKey: cloudEntryKey(input),
         status,
         authorityApprovedBy: authorityApproved ? reviewer : null,
         authorityApprovedAt: authorityApproved ? approvedAt : null,
