@@ -1,0 +1,6 @@
+/**
+ * What other modules may use of src/audit (reading, verifying, exporting and archiving the audit log):
+ * the routes plugin and the checkpoint writer src/app.ts starts.
+ */
+export { checkpointWriter } from './anchor.ts';
+export { registerAuditRoutes } from './routes.ts';
