@@ -53,7 +53,7 @@ import { ratingDistribution, registerQuestionnaireRoutes, satisfactionScore } fr
 import { filingDecision } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/routes.ts';
-import { registerWorkbenchRoutes } from './workbench/routes.ts';
+import { registerWorkbenchRoutes } from './workbench/index.ts';
 import { stepDecidedRegistry } from './workflow/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
