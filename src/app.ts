@@ -52,7 +52,7 @@ import { registerPublicRoutes } from './public/index.ts';
 import { ratingDistribution, registerQuestionnaireRoutes, satisfactionScore } from './questionnaire/index.ts';
 import { filingDecision } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
-import { registerRulebookRoutes } from './rulebooks/routes.ts';
+import { registerRulebookRoutes } from './rulebooks/index.ts';
 import { registerWorkbenchRoutes } from './workbench/index.ts';
 import { stepDecidedRegistry } from './workflow/index.ts';
 

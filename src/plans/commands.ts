@@ -17,7 +17,7 @@ import { jurisdictionSubtree } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import type { PlanKind } from '../projects/model.ts';
 import { type PlanDecisionRecord, planEntries, plans, projects } from '../projects/tables.ts';
-import { loadRulebookCatalog } from '../rulebooks/repository.ts';
+import { loadRulebookCatalog } from '../rulebooks/index.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
 import { AUTHORITY_ROLES, canSeePlan, chainOfPlan, compilerRole, type PlanRow } from './actors.ts';
 import { type ChainStep, pendingStep } from './chain.ts';

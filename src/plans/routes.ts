@@ -18,7 +18,7 @@ import {
   ProjectParams,
   UpdatePlanBody,
 } from '../projects/schemas.ts';
-import { loadRulebookCatalog } from '../rulebooks/repository.ts';
+import { loadRulebookCatalog } from '../rulebooks/index.ts';
 import { addPlanEntry, createPlan, decidePlan, removePlanEntry, submitPlan, updatePlan } from './commands.ts';
 import { PlanListQuery, pagePlans } from './plan-list.ts';
 import { linkableEntries, planById, presentPlans } from './queries.ts';

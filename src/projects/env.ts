@@ -15,7 +15,7 @@ import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../platfor
 import { readAll } from '../platform/db/concurrent.ts';
 import { preparedPerHandle } from '../platform/db/prepared.ts';
 import { jurisdictions, organisations } from '../platform/db/schema.ts';
-import { loadRulebookCatalog, RULEBOOK_STAMP, type RulebookCatalog } from '../rulebooks/repository.ts';
+import { loadRulebookCatalog, RULEBOOK_STAMP, type RulebookCatalog } from '../rulebooks/index.ts';
 import type { Directory } from './actors.ts';
 import { expertIndex } from './expert-identity.ts';
 
