@@ -7,7 +7,7 @@
  */
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
 import { callerOf } from '../../catalog/commands/caller.ts';
-import { disbursements } from '../../funds/tables.ts';
+import { disbursements } from '../../funds/index.ts';
 import { overdueSql, scopeOf } from '../../obligations/index.ts';
 import { obligations } from '../../obligations/tables.ts';
 import { incidentsVisible } from '../../operations/queries/incidents.ts';
