@@ -7,7 +7,7 @@
  * which are then tracked to delivery. All by rulebook data: no jurisdiction names here.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { isIsoDate } from '../calendar/dates.ts';
+import { isIsoDate } from '../calendar/index.ts';
 import { obligations } from '../obligations/tables.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';

@@ -9,7 +9,7 @@
  * All by rulebook data: no jurisdiction names here.
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import type { CalendarResult, IsoDate } from '../calendar/types.ts';
+import type { CalendarResult, IsoDate } from '../calendar/index.ts';
 import { dueStatus, extendObligation, LIVE_STATES, openDeadline } from '../obligations/engine.ts';
 import { obligations } from '../obligations/tables.ts';
 import type { Actor } from '../platform/actor.ts';

@@ -3,7 +3,7 @@
  * authority issues, the department reports, the authority closes.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { loadCalendar } from '../calendar/repository.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import { informationSystems } from '../catalog/tables.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/index.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';

@@ -3,7 +3,7 @@
  * self-evaluation obligation per project, submit a self-evaluation, finance's spot-check.
  */
 import { and, eq } from 'drizzle-orm';
-import { loadCalendar } from '../calendar/repository.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import {
   findObligation,
   LIVE_STATES,

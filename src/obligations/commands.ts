@@ -4,7 +4,7 @@
  * version the caller saw.
  */
 import { and, eq, type SQL } from 'drizzle-orm';
-import { loadCalendar } from '../calendar/repository.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';

@@ -8,8 +8,8 @@
  * date is null and the unknown years are kept ("calendar unknown"), never guessed.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { formatIsoDate, parseIsoDate } from '../calendar/dates.ts';
-import type { CalendarResult, IsoDate, WorkingDayCalendar } from '../calendar/types.ts';
+import type { CalendarResult, IsoDate, WorkingDayCalendar } from '../calendar/index.ts';
+import { formatIsoDate, parseIsoDate } from '../calendar/index.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';
 import type { DeadlineUnit, Rulebook } from '../rules/index.ts';

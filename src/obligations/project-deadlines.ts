@@ -5,7 +5,7 @@
  * project), and every open obligation that the event fulfils is met. Instances pair by `ref` (a
  * contract number). Pure data from the rulebook: no jurisdiction names here.
  */
-import type { WorkingDayCalendar } from '../calendar/types.ts';
+import type { WorkingDayCalendar } from '../calendar/index.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { organisationsFor } from '../projects/actors.ts';
 import { parties, storedActions } from '../projects/bundle.ts';

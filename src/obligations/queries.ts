@@ -3,7 +3,7 @@
  * project and holder names, the supervision board, and the presentation of one row.
  */
 import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { loadCalendar } from '../calendar/repository.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';

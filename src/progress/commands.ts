@@ -6,7 +6,7 @@
  * progress section; nobody evaluates or decides their own application.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { isIsoDate } from '../calendar/dates.ts';
+import { isIsoDate } from '../calendar/index.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/engine.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';

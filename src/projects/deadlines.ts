@@ -2,7 +2,7 @@
  * Where a task stands in time (issue 17): when it arrived, the working days waited, and the due
  * date the rulebook's obligations give it. Pure functions over the evaluation and the calendar.
  */
-import type { WorkingDayCalendar } from '../calendar/types.ts';
+import type { WorkingDayCalendar } from '../calendar/index.ts';
 import type { Obligation } from '../rules/index.ts';
 
 /**

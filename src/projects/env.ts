@@ -7,8 +7,8 @@
  * a transaction would wait for it forever.
  */
 import { sql } from 'drizzle-orm';
-import { CALENDAR_STAMP, loadCalendar } from '../calendar/repository.ts';
-import type { WorkingDayCalendar } from '../calendar/types.ts';
+import type { WorkingDayCalendar } from '../calendar/index.ts';
+import { CALENDAR_STAMP, loadCalendar } from '../calendar/index.ts';
 import { type Clock, chinaDate } from '../platform/clock.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../platform/db/client.ts';

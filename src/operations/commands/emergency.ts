@@ -4,7 +4,7 @@
  * contractor (SC-29, XZ-32), every version names that contractor.
  */
 import { and, eq } from 'drizzle-orm';
-import { loadCalendar } from '../../calendar/repository.ts';
+import { loadCalendar } from '../../calendar/index.ts';
 import { defaultOwner } from '../../catalog/access.ts';
 import { organisationInfo } from '../../catalog/store/lookups.ts';
 import { chinaDate } from '../../platform/clock.ts';

@@ -4,7 +4,7 @@
  * when it is filed, and it is never changed (a later report supersedes it).
  */
 import { and, eq } from 'drizzle-orm';
-import { loadCalendar } from '../../calendar/repository.ts';
+import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { notFound, refused } from '../../platform/errors.ts';
 import { type AssessmentKind, nextAssessmentDue } from '../../rules/operations.ts';

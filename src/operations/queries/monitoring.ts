@@ -5,7 +5,7 @@
  * counts are one SQL condition.
  */
 import { and, asc, count, desc, eq, gte, inArray, ne, notExists, type SQL, sql } from 'drizzle-orm';
-import { formatIsoDate, parseIsoDate } from '../../calendar/dates.ts';
+import { formatIsoDate, parseIsoDate } from '../../calendar/index.ts';
 import { visibleWhere } from '../../catalog/store/lookups.ts';
 import { informationSystems } from '../../catalog/tables.ts';
 import { chinaDate } from '../../platform/clock.ts';
