@@ -15,7 +15,7 @@ import {
   DEMO_ORGANISATIONS,
   PLATFORM_ORGANISATION,
 } from './demo/accounts.ts';
-import { hashPassword } from './identity/passwords.ts';
+import { hashPassword } from './identity/index.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from './platform/command.ts';
 import type { Tx } from './platform/db/client.ts';
 import {

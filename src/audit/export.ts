@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/roles.ts';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import { auditActionName } from '../platform/audit-log/events.ts';
 import { type CommandDeps, runCommand } from '../platform/command.ts';
 import { auditEvents, organisations } from '../platform/db/schema.ts';

@@ -1,7 +1,7 @@
 /** Budget review and the other budget steps (安排经费, 上报), and the 预算审定意见 download. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordEvent } from '../platform/command.ts';
 import { renderOfficialDocx } from '../platform/documents/docx-official.ts';

@@ -1,7 +1,7 @@
 /** The authority's fund-allocation 公示: draft, publish, answer objections. The public side is in public-routes.ts. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { errors } from '../platform/http/schemas.ts';

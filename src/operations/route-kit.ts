@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import { errors } from '../platform/http/schemas.ts';
 import { callerOfContext } from './context.ts';

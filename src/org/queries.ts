@@ -8,7 +8,7 @@ import {
   userListOrder,
   userListWhere,
   userPage,
-} from '../identity/user-list.ts';
+} from '../identity/index.ts';
 import { blindIndex, maskIdNumber, maskPhone } from '../platform/crypto/fields.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Queryable } from '../platform/db/client.ts';

@@ -3,7 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import { errors, VersionInput } from '../platform/http/schemas.ts';

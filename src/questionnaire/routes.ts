@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Config } from '../config.ts';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import { conflict, notFound } from '../platform/errors.ts';
 import { ErrorBody, errors } from '../platform/http/schemas.ts';

@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isRole, type Role } from '../access/roles.ts';
 import { loadCalendar } from '../calendar/index.ts';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import { DomainError, invalid, notFound } from '../platform/errors.ts';

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { commandContext } from '../identity/plugin.ts';
+import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordEvent } from '../platform/command.ts';
 import { invalid } from '../platform/errors.ts';

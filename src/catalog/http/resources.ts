@@ -6,7 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { commandContext } from '../../identity/plugin.ts';
+import { commandContext } from '../../identity/index.ts';
 import type { CommandDeps } from '../../platform/command.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
 import type { ResourceAction } from '../access.ts';

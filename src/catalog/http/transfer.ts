@@ -8,7 +8,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { commandContext } from '../../identity/plugin.ts';
+import { commandContext } from '../../identity/index.ts';
 import { type CommandDeps, recordEvent } from '../../platform/command.ts';
 import { forbidden, invalid } from '../../platform/errors.ts';
 import { perCallerQuota } from '../../platform/http/quota.ts';

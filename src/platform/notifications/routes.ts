@@ -3,7 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { commandContext } from '../../identity/plugin.ts';
+import { commandContext } from '../../identity/index.ts';
 import type { Actor } from '../actor.ts';
 import type { CommandDeps } from '../command.ts';
 import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';

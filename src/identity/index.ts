@@ -1,0 +1,20 @@
+/**
+ * What other modules may use of src/identity (accounts, sessions, passwords, MFA): the auth plugin and
+ * commandContext every route file uses, password hashing and policy, session revocation, the user
+ * list the org module pages, and the routes plugin src/app.ts registers.
+ */
+export { checkPassword } from './password-policy.ts';
+export { hashPassword } from './passwords.ts';
+export { authPlugin, commandContext } from './plugin.ts';
+export { registerIdentityRoutes } from './routes.ts';
+export { revokeUserSessions } from './sessions.ts';
+export {
+  countUsers,
+  roleAssignmentsOf,
+  type UserListFilters,
+  UserListQuery,
+  UserPage,
+  userListOrder,
+  userListWhere,
+  userPage,
+} from './user-list.ts';
