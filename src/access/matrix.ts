@@ -12,7 +12,7 @@ import {
   CLOUD_APPROVER_ROLES as CLOUD_APPROVERS,
   CLOUD_READER_ROLES as CLOUD_READERS,
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
-} from '../catalog/access.ts';
+} from '../catalog/index.ts';
 import { CONSTRUCTION_ACCESS } from '../construction/access.ts';
 import { DEDUP_ACCESS } from '../dedup/access.ts';
 import { EVALUATION_ACCESS } from '../evaluation/access.ts';

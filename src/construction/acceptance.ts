@@ -4,7 +4,7 @@
  * history (the 只减不增 count reads it). Runs in the transaction that records the outcome.
  */
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { informationSystems, systemStatusEvents } from '../catalog/tables.ts';
+import { informationSystems, systemStatusEvents } from '../catalog/index.ts';
 import type { Tx } from '../platform/db/client.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import { projectSystems } from '../projects/tables.ts';

@@ -12,7 +12,7 @@
  * 统建清单 / 负面清单 entries (name, description, key phrases).
  */
 import { eq, gte, inArray, sql } from 'drizzle-orm';
-import { informationResources, informationSystems, resourceDataItems } from '../catalog/tables.ts';
+import { informationResources, informationSystems, resourceDataItems } from '../catalog/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/schema.ts';
 import { projectSystems, projects } from '../projects/tables.ts';

@@ -5,7 +5,7 @@
  * projects; finance spot-checks where its rulebook names it; the oversight roles read.
  */
 import type { RouteRule } from '../access/rule.ts';
-import { AUTHORITY_ROLES, CATALOG_READER_ROLES, DEPARTMENT_ROLES } from '../catalog/access.ts';
+import { AUTHORITY_ROLES, CATALOG_READER_ROLES, DEPARTMENT_ROLES } from '../catalog/index.ts';
 
 const read = (note?: string): RouteRule => ({
   roles: CATALOG_READER_ROLES,

@@ -3,7 +3,7 @@
  * scores, efficacy evaluations, the roll-up into department_assessments and publication.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { informationSystems } from '../catalog/tables.ts';
+import { informationSystems } from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';
 import { organisations } from '../platform/db/schema.ts';

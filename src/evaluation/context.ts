@@ -4,7 +4,7 @@
  * with its jurisdiction's evaluation rules, and the checks on who may act.
  */
 import { eq, sql } from 'drizzle-orm';
-import { canManage, canRead, catalogScope } from '../catalog/access.ts';
+import { canManage, canRead, catalogScope } from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';

@@ -4,7 +4,7 @@
  * is a fixed number of statements.
  */
 import { and, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
-import { informationSystems } from '../catalog/tables.ts';
+import { informationSystems } from '../catalog/index.ts';
 import { obligations } from '../obligations/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, organisations } from '../platform/db/schema.ts';

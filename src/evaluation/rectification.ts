@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { loadCalendar } from '../calendar/index.ts';
-import { informationSystems } from '../catalog/tables.ts';
+import { informationSystems } from '../catalog/index.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/index.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';

@@ -5,7 +5,7 @@
  * exemptions, retirements and base libraries; approval bureau, finance and leadership read.
  */
 import type { RouteRule } from '../access/rule.ts';
-import { AUTHORITY_ROLES, CATALOG_EDITOR_ROLES, CATALOG_READER_ROLES } from '../catalog/access.ts';
+import { AUTHORITY_ROLES, CATALOG_EDITOR_ROLES, CATALOG_READER_ROLES } from '../catalog/index.ts';
 
 const READERS = CATALOG_READER_ROLES;
 const EDITORS = CATALOG_EDITOR_ROLES;

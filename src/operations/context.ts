@@ -4,9 +4,7 @@
  * the operations rules of its jurisdiction's rulebook.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { canEdit, canManage, canRead } from '../catalog/access.ts';
-import { type Caller, callerOf } from '../catalog/commands/caller.ts';
-import { informationSystems } from '../catalog/tables.ts';
+import { type Caller, callerOf, canEdit, canManage, canRead, informationSystems } from '../catalog/index.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';

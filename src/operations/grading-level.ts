@@ -4,7 +4,7 @@
  * the catalog refuses a level that differs from a recorded grading (`recordedGrading`).
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { informationSystems } from '../catalog/tables.ts';
+import { informationSystems } from '../catalog/index.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';
 import { jurisdictions } from '../platform/db/schema.ts';
 import { operationsRulesFor } from '../rules/operations.ts';

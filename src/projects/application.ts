@@ -4,7 +4,7 @@
  * each submission (JSON plus the attached files' hashes).
  */
 import { eq } from 'drizzle-orm';
-import { catalogScope } from '../catalog/access.ts';
+import { catalogScope } from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { decryptField, encryptField, fieldAad, maskPhone } from '../platform/crypto/fields.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';

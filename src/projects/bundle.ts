@@ -4,7 +4,7 @@
  * provided materials).
  */
 import { type Column, eq, type Placeholder, type SQL, sql, type Table } from 'drizzle-orm';
-import { informationSystems } from '../catalog/tables.ts';
+import { informationSystems } from '../catalog/index.ts';
 import { rectificationOrders } from '../construction/tables.ts';
 import { type Db, isDatabaseHandle, type Queryable } from '../platform/db/client.ts';
 import { jsonArray, jsonShape, tableShape } from '../platform/db/json-rows.ts';

@@ -4,11 +4,15 @@
  * the data resources it produces or uses and the cloud services it plans to use are catalog entries.
  */
 import { and, inArray, or, type SQL } from 'drizzle-orm';
-import type { CatalogScope } from '../catalog/access.ts';
-import { cloudVisibleWhere } from '../catalog/store/cloud.ts';
-import { visibleWhere } from '../catalog/store/lookups.ts';
-import { PUBLICLY_OPEN } from '../catalog/store/resources.ts';
-import { cloudServices, informationResources, informationSystems } from '../catalog/tables.ts';
+import type { CatalogScope } from '../catalog/index.ts';
+import {
+  cloudServices,
+  cloudVisibleWhere,
+  informationResources,
+  informationSystems,
+  PUBLICLY_OPEN,
+  visibleWhere,
+} from '../catalog/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { invalid } from '../platform/errors.ts';
 

@@ -4,7 +4,7 @@
  */
 
 import { inArray, sql } from 'drizzle-orm';
-import { informationResources } from '../catalog/tables.ts';
+import { informationResources } from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';

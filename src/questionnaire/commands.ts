@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { informationSystems } from '../catalog/tables.ts';
+import { informationSystems } from '../catalog/index.ts';
 import { jurisdictionRules } from '../evaluation/index.ts';
 import type { Actor, Assignment } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';

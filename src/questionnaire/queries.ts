@@ -3,7 +3,7 @@
  * aggregation is SQL (counts per option, rating distributions and means, the satisfaction score).
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { informationSystems } from '../catalog/tables.ts';
+import { informationSystems } from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db/client.ts';

@@ -3,9 +3,13 @@
  * visibility, filters, paging and counts in SQL.
  */
 import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { catalogScope } from '../catalog/access.ts';
-import { containsPattern, visibleWhere } from '../catalog/store/lookups.ts';
-import { informationResources, informationSystems } from '../catalog/tables.ts';
+import {
+  catalogScope,
+  containsPattern,
+  informationResources,
+  informationSystems,
+  visibleWhere,
+} from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Db } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/schema.ts';

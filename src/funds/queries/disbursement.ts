@@ -1,6 +1,6 @@
 /** A disbursement as the caller may see it, and its gates on the stored facts. */
 import { and, eq, sql } from 'drizzle-orm';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems } from '../../catalog/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';

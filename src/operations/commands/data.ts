@@ -3,9 +3,7 @@
  * department internal rules (DT-05b) and the base libraries of the jurisdiction (DT-33).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { defaultOwner } from '../../catalog/access.ts';
-import { organisationInfo } from '../../catalog/store/lookups.ts';
-import { informationResources } from '../../catalog/tables.ts';
+import { defaultOwner, informationResources, organisationInfo } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
 import {

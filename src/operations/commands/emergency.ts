@@ -5,8 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
-import { defaultOwner } from '../../catalog/access.ts';
-import { organisationInfo } from '../../catalog/store/lookups.ts';
+import { defaultOwner, organisationInfo } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';

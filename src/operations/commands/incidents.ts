@@ -5,7 +5,7 @@
  * DT-36 filing and corrections are appended entries (the database refuses to change either).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, invalid, notFound, refused } from '../../platform/errors.ts';

@@ -4,7 +4,7 @@
  * jurisdiction flags a missing day or an unplanned industry cloud is rulebook data.
  */
 import { and, eq } from 'drizzle-orm';
-import { systemResources } from '../../catalog/tables.ts';
+import { systemResources } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { callerOfContext, loadSystem, notFuture, versionConflict } from '../context.ts';

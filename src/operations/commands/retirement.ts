@@ -5,9 +5,13 @@
  * the live count of DT-01 from then on) and takes its published resources down (下架).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { recomputeConflicts } from '../../catalog/store/conflicts.ts';
-import { recordStatusEvent } from '../../catalog/store/systems.ts';
-import { informationResources, informationSystems, systemResources } from '../../catalog/tables.ts';
+import {
+  informationResources,
+  informationSystems,
+  recomputeConflicts,
+  recordStatusEvent,
+  systemResources,
+} from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../../platform/errors.ts';

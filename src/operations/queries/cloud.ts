@@ -4,8 +4,7 @@
  * exemption requests, handovers. Counted in SQL, grouped by department.
  */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
 import { operationsRulesFor } from '../../rules/operations.ts';

@@ -1,7 +1,6 @@
 /** Data responsibility per resource (DT-34, JC-06), internal rules per department (DT-05b), base libraries (DT-33). */
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationResources } from '../../catalog/tables.ts';
+import { informationResources, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/schema.ts';
 import {

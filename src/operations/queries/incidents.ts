@@ -1,7 +1,6 @@
 /** Incidents the caller reads, with the reporting deadline of their class and what is missed. */
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations, users } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';

@@ -6,8 +6,7 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import { formatIsoDate, parseIsoDate } from '../../calendar/index.ts';
-import { visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';

@@ -6,8 +6,7 @@
  * 备案 date.
  */
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import { visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/schema.ts';

@@ -1,7 +1,6 @@
 /** Emergency plans the caller reads, with their versions and drills (overdue drills flagged). */
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/schema.ts';

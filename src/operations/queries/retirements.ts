@@ -1,7 +1,6 @@
 /** Retirement requests of the systems the caller reads. */
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import { visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationSystems } from '../../catalog/tables.ts';
+import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations, users } from '../../platform/db/schema.ts';
 import type { Caller } from '../context.ts';

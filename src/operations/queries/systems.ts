@@ -3,8 +3,7 @@
  * records of a page come in a fixed number of statements (no per-row queries).
  */
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { containsPattern, visibleWhere } from '../../catalog/store/lookups.ts';
-import { informationSystems } from '../../catalog/tables.ts';
+import { containsPattern, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations, users } from '../../platform/db/schema.ts';

@@ -6,7 +6,7 @@
  * behind it, filtered like the figure.
  */
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
-import { callerOf } from '../../catalog/commands/caller.ts';
+import { callerOf } from '../../catalog/index.ts';
 import { disbursements } from '../../funds/index.ts';
 import { overdueSql, scopeOf } from '../../obligations/index.ts';
 import { obligations } from '../../obligations/tables.ts';
