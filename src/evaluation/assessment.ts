@@ -8,7 +8,7 @@ import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';
 import { organisations } from '../platform/db/schema.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';
-import { departmentAssessments } from '../review/tables.ts';
+import { departmentAssessments } from '../review/index.ts';
 import {
   type EfficacyDimension,
   efficacyProblems,

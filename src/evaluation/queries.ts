@@ -10,7 +10,7 @@ import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, organisations } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
 import { projects } from '../projects/tables.ts';
-import { departmentAssessments } from '../review/tables.ts';
+import { departmentAssessments } from '../review/index.ts';
 import { GRADE_LABELS, type Grade } from '../rules/evaluation.ts';
 import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from './commands.ts';
 import { type EvalCaller, loadRound } from './context.ts';

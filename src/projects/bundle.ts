@@ -8,7 +8,7 @@ import { informationSystems } from '../catalog/index.ts';
 import { rectificationOrders } from '../construction/tables.ts';
 import { type Db, isDatabaseHandle, type Queryable } from '../platform/db/client.ts';
 import { jsonArray, jsonShape, tableShape } from '../platform/db/json-rows.ts';
-import { projectCertificates, projectExpertAssignments, projectReviews } from '../review/tables.ts';
+import { projectCertificates, projectExpertAssignments, projectReviews } from '../review/index.ts';
 import type { ProjectParties } from './actors.ts';
 import type { SystemCatalogRow, SystemLink } from './catalog-link.ts';
 import {

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { errors } from '../platform/http/schemas.ts';
-import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from '../review/certificate.ts';
+import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from '../review/index.ts';
 import {
   ASSESSMENT_GRADES,
   ASSIGNMENT_KINDS,

@@ -20,7 +20,7 @@ import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { roleAssignments, users } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
-import { projectExpertAssignments } from '../review/tables.ts';
+import { projectExpertAssignments } from '../review/index.ts';
 import {
   ASSIGNED_ONLY_ROLES,
   bindAll,

@@ -8,7 +8,7 @@ import { rectificationOrders } from '../construction/tables.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { notFound } from '../platform/errors.ts';
-import { projectExpertAssignments } from '../review/tables.ts';
+import { projectExpertAssignments } from '../review/index.ts';
 import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
 import {
   ASSIGNED_ONLY_ROLES,

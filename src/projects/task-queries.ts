@@ -10,7 +10,7 @@ import { chinaDate } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { notifications } from '../platform/notifications/tables.ts';
-import { projectExpertAssignments } from '../review/tables.ts';
+import { projectExpertAssignments } from '../review/index.ts';
 import { type Rulebook, STAGE_LABELS } from '../rules/index.ts';
 import { actingRoles } from './actors.ts';
 import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';

@@ -1,9 +1,15 @@
 /**
  * What other modules may use of src/review (the review of a project: dimensions, experts, certificates):
- * the routes plugin and the filing decision src/app.ts wires. The modules that read review's tables
- * (projects, workflow, evaluation, workbench) and projects/meta-routes.ts (the dimensions) still import
- * them deep: through this file each of them would close an import cycle (it re-exports the routes,
- * which reach back into projects and workflow). They are listed in test/arch/boundaries.test.ts.
+ * the review dimensions and the tables projects, workflow, evaluation and the workbench read. Not here:
+ * the routes plugin and filingDecision (src/app.ts imports routes.ts and issue.ts itself: both reach
+ * projects/index.ts, so re-exporting them would put projects on an import cycle through this file).
+ * src/platform/db/schema.ts reads tables.ts directly.
  */
-export { filingDecision } from './issue.ts';
-export { registerReviewRoutes } from './routes.ts';
+export { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from './certificate.ts';
+export {
+  departmentAssessments,
+  expertProfiles,
+  projectCertificates,
+  projectExpertAssignments,
+  projectReviews,
+} from './tables.ts';

@@ -7,7 +7,7 @@ import type { Tx } from '../platform/db/client.ts';
 import type { ActionRow } from '../projects/bundle.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import { projectActions } from '../projects/tables.ts';
-import { projectCertificates } from '../review/tables.ts';
+import { projectCertificates } from '../review/index.ts';
 
 export interface NewAction {
   kind: string;

@@ -19,7 +19,7 @@ import { fenToYuan } from '../../platform/documents/format.ts';
 import { jurisdictionSubtree } from '../../projects/actors.ts';
 import { loadDirectory, type WorkflowEnv } from '../../projects/env.ts';
 import { ASSESSMENT_GRADES, labelOf } from '../../projects/model.ts';
-import { departmentAssessments } from '../../review/tables.ts';
+import { departmentAssessments } from '../../review/index.ts';
 
 const url = (path: string, filters: Record<string, string | undefined>) => {
   const q = new URLSearchParams();
