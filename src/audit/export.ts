@@ -9,7 +9,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ROLE_NAMES, type Role } from '../access/roles.ts';
+import { ROLE_NAMES, type Role } from '../access/index.ts';
 import { commandContext } from '../identity/index.ts';
 import { auditActionName } from '../platform/audit-log/events.ts';
 import { type CommandDeps, runCommand } from '../platform/command.ts';

@@ -2,7 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ROLE_NAMES, type Role } from '../access/roles.ts';
+import { ROLE_NAMES, type Role } from '../access/index.ts';
 import { commandContext } from '../identity/index.ts';
 import { auditActionName } from '../platform/audit-log/events.ts';
 import { type CommandDeps, recordEvent } from '../platform/command.ts';

@@ -4,8 +4,7 @@
  * the project's visibility are checked per request (src/projects repository and step core).
  */
 
-import type { Role } from '../access/roles.ts';
-import type { RouteRule } from '../access/rule.ts';
+import type { Role, RouteRule } from '../access/index.ts';
 
 const PARTIES: readonly Role[] = [
   'dept_staff',

@@ -1,8 +1,7 @@
 /**
  * 查重's rows of the authorization matrix (spread into src/access/matrix.ts).
  */
-import type { Role } from '../access/roles.ts';
-import type { RouteRule } from '../access/rule.ts';
+import type { Role, RouteRule } from '../access/index.ts';
 
 const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader'];
 const OVERSIGHT: readonly Role[] = [...AUTHORITY, 'approver', 'finance_officer', 'leadership_body'];

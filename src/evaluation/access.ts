@@ -4,7 +4,7 @@
  * jurisdiction; a department submits self-evaluations and rectification reports for its own
  * projects; finance spot-checks where its rulebook names it; the oversight roles read.
  */
-import type { RouteRule } from '../access/rule.ts';
+import type { RouteRule } from '../access/index.ts';
 import { AUTHORITY_ROLES, CATALOG_READER_ROLES, DEPARTMENT_ROLES } from '../catalog/index.ts';
 
 const read = (note?: string): RouteRule => ({

@@ -3,8 +3,7 @@
  * Relations are enforced by the commands and reads (project visibility, the notice's authority,
  * the step actor the rulebook names, finance of the project's rulebook).
  */
-import type { Role } from '../access/roles.ts';
-import type { RouteRule } from '../access/rule.ts';
+import type { Role, RouteRule } from '../access/index.ts';
 
 const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader'];
 const DEPARTMENT: readonly Role[] = ['dept_staff', 'dept_leader'];

@@ -7,7 +7,7 @@
  * installation must not lock its only system, security or audit administrator out by itself.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { ADMIN_ROLES } from '../access/roles.ts';
+import { ADMIN_ROLES } from '../access/index.ts';
 import { type CommandContext, type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { roleAssignments, users } from '../platform/db/schema.ts';

@@ -2,7 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ROLE_NAMES } from '../access/roles.ts';
+import { ROLE_NAMES } from '../access/index.ts';
 import type { Config } from '../config.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { CommandDeps } from '../platform/command.ts';

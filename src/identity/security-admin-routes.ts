@@ -6,7 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ROLE_NAMES, type Role } from '../access/roles.ts';
+import { ROLE_NAMES, type Role } from '../access/index.ts';
 import type { Config } from '../config.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import { errors, IdParams, NoContent } from '../platform/http/schemas.ts';

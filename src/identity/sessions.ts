@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, type Placeholder, sql } from 'drizzle-orm';
-import type { Role } from '../access/roles.ts';
+import type { Role } from '../access/index.ts';
 import type { Actor, Assignment } from '../platform/actor.ts';
 import { sm3Hex } from '../platform/crypto/sm3.ts';
 import { isDatabaseHandle, type Queryable, type Tx } from '../platform/db/client.ts';

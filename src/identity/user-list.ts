@@ -6,7 +6,7 @@
  */
 import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type TSchema, Type } from 'typebox';
-import { ROLE_CODES } from '../access/roles.ts';
+import { ROLE_CODES } from '../access/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
 import { Paged, pagingQuery } from '../platform/http/schemas.ts';

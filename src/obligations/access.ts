@@ -5,8 +5,7 @@
  * or waiving is the authority's decision, never on an obligation its own organisation holds.
  */
 
-import type { Role } from '../access/roles.ts';
-import type { RouteRule } from '../access/rule.ts';
+import type { Role, RouteRule } from '../access/index.ts';
 
 export const AUTHORITY_ROLES: readonly Role[] = ['authority_reviewer', 'authority_leader'];
 /** Roles that read obligations (their own, their projects', their jurisdiction's). */

@@ -4,7 +4,7 @@
  * systems' records; the authority reads and corrects those of its jurisdiction and alone decides
  * exemptions, retirements and base libraries; approval bureau, finance and leadership read.
  */
-import type { RouteRule } from '../access/rule.ts';
+import type { RouteRule } from '../access/index.ts';
 import { AUTHORITY_ROLES, CATALOG_EDITOR_ROLES, CATALOG_READER_ROLES } from '../catalog/index.ts';
 
 const READERS = CATALOG_READER_ROLES;

@@ -5,8 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { adminAccountRefusal, isAdminRole, roleGrantRefusal } from '../access/policy.ts';
-import { ADMIN_ROLES, ROLE_NAMES, type Role } from '../access/roles.ts';
+import {
+  ADMIN_ROLES,
+  adminAccountRefusal,
+  isAdminRole,
+  ROLE_NAMES,
+  type Role,
+  roleGrantRefusal,
+} from '../access/index.ts';
 import { checkPassword, hashPassword, revokeUserSessions } from '../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';

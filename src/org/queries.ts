@@ -1,6 +1,6 @@
 /** The org module's reads: jurisdictions, the organisation directory, user accounts and their roles. */
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES, ROLE_NAMES, type Role } from '../access/roles.ts';
+import { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES, ROLE_NAMES, type Role } from '../access/index.ts';
 import {
   countUsers,
   roleAssignmentsOf,

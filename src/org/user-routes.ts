@@ -8,7 +8,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ROLE_CODES } from '../access/roles.ts';
+import { ROLE_CODES } from '../access/index.ts';
 import { commandContext, UserListQuery, UserPage } from '../identity/index.ts';
 import { type CommandDeps, recordEvent } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';

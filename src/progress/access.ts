@@ -5,8 +5,7 @@
  * project's visibility are checked per request (src/progress/commands.ts).
  */
 
-import type { Role } from '../access/roles.ts';
-import type { RouteRule } from '../access/rule.ts';
+import type { Role, RouteRule } from '../access/index.ts';
 
 const PARTIES: readonly Role[] = [
   'dept_staff',

@@ -4,8 +4,7 @@
  * relation is enforced in the commands and queries (another jurisdiction's questionnaire is 404).
  * The public reads and answers without an account, rate-limited.
  */
-import type { Role } from '../access/roles.ts';
-import type { RouteRule } from '../access/rule.ts';
+import type { Role, RouteRule } from '../access/index.ts';
 
 const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader'];
 const own = (note?: string): RouteRule => ({

@@ -3,7 +3,7 @@
  * name, every condition also as Chinese text, every article id with its full citation. The fields
  * are listed explicitly; nothing of the stored row leaves the repository.
  */
-import { ORGANISATION_KIND_NAMES, ROLE_NAMES, type Role } from '../access/roles.ts';
+import { ORGANISATION_KIND_NAMES, ROLE_NAMES, type Role } from '../access/index.ts';
 import {
   ACTION_LABELS,
   type Actor,

@@ -5,7 +5,7 @@
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { isRole, type Role } from '../access/roles.ts';
+import { isRole, type Role } from '../access/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import { commandContext } from '../identity/index.ts';
 import { chinaDate } from '../platform/clock.ts';

@@ -2,8 +2,9 @@
  * Authorization-matrix entries of the workbench module (issue 17): 已办, 我发起的 and the one search
  * box. Each answers only what the caller may already see (visibility in the queries).
  */
-import { BUSINESS_ROLES } from '../access/roles.ts';
-import type { RouteRule } from '../access/rule.ts';
+
+import type { RouteRule } from '../access/index.ts';
+import { BUSINESS_ROLES } from '../access/index.ts';
 
 export const WORKBENCH_ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/workbench/done': { roles: BUSINESS_ROLES, relation: 'self' },
