@@ -10,6 +10,10 @@
  *    test and the migration review find it), and drizzle.config.ts's schema globs cover every one;
  *  - every demo file (demo.ts or demo-*.ts anywhere, or any file under a `demo/` folder) is part
  *    of the test template's key.
+ *  - a cross-module import (src/<a>/… importing src/<b>/…, a ≠ b) targets src/<b>/index.ts, the
+ *    module's only surface, or src/platform/ (the kernel); the composition root (src/app.ts,
+ *    src/server.ts, src/runtime.ts, src/bootstrap.ts, src/demo/) and *.test.ts are exempt. Today's
+ *    deep imports are listed in known-deep-imports.ts, each with its reason; the list may only shrink.
  * Import cycles are refused by Biome (`noImportCycles`, biome.json, with today's known cycles listed
  * there).
  */
@@ -19,6 +23,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { templateSeedFiles } from '../helper.ts';
+import { KNOWN_DEEP_IMPORTS } from './known-deep-imports.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -83,7 +88,44 @@ function globRegExp(glob: string): RegExp {
 /** Route files that still run SQL themselves (M7 moved it all out: none is left; keep it that way). */
 const ROUTES_WITH_SQL_TODAY = new Set<string>([]);
 
+/** The composition root wires the modules together and may import any file. */
+const COMPOSITION_ROOT = /^src\/(app|server|runtime|bootstrap)\.ts$|^src\/demo\//;
+
+/** The top-level folder of src/ a repository path is in (undefined for files directly in src/). */
+function moduleOf(file: string): string | undefined {
+  return /^src\/([\w-]+)\//.exec(file)?.[1];
+}
+
 describe('architecture boundaries', () => {
+  test('cross-module imports go through the module index.ts or src/platform (known deep imports only shrink)', () => {
+    const deep = new Set<string>();
+    const files = sourceFiles('src').filter((f) => !COMPOSITION_ROOT.test(f));
+    assert.ok(files.length >= 300, `only ${files.length} source files found`);
+    let throughIndex = 0;
+    for (const file of files) {
+      const from = moduleOf(file);
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const target = resolved(file, spec);
+        const to = moduleOf(target);
+        if (!from || !to || from === to || to === 'platform') continue;
+        if (target === `src/${to}/index.ts`) throughIndex++;
+        else deep.add(`${file} -> ${target}`);
+      }
+    }
+    assert.ok(throughIndex >= 100, `only ${throughIndex} imports through an index.ts: is the scan broken?`);
+    assert.deepEqual(
+      [...deep].filter((i) => !KNOWN_DEEP_IMPORTS.has(i)),
+      [],
+      "new deep cross-module imports: import the module's index.ts (export the name there), or src/platform",
+    );
+    assert.deepEqual(
+      [...KNOWN_DEEP_IMPORTS.keys()].filter((i) => !deep.has(i)),
+      [],
+      'these deep imports are gone: take them off test/arch/known-deep-imports.ts',
+    );
+  });
+
   test('pure folders and files import no database, driver, file system or network module', () => {
     const files = PURE.flatMap((p) => (p.endsWith('.ts') ? [p] : sourceFiles(p)));
     assert.ok(files.length >= 15, `only ${files.length} pure files found`);
