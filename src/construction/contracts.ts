@@ -295,7 +295,7 @@ export async function listContracts(q: Tx | ProjectDeps['db'], projectId: string
     .select()
     .from(contracts)
     .where(eq(contracts.projectId, projectId))
-    .orderBy(asc(contracts.signedOn), asc(contracts.createdAt));
+    .orderBy(asc(contracts.signedOn), asc(contracts.createdAt), asc(contracts.id));
   const items = rows.length
     ? await q
         .select()
@@ -306,7 +306,7 @@ export async function listContracts(q: Tx | ProjectDeps['db'], projectId: string
             rows.map((r) => r.id),
           ),
         )
-        .orderBy(asc(contractDeliverables.createdAt))
+        .orderBy(asc(contractDeliverables.createdAt), asc(contractDeliverables.id))
     : [];
   return rows.map((r) => ({ ...r, deliverables: items.filter((d) => d.contractId === r.id) }));
 }
@@ -391,5 +391,5 @@ export async function listSupervisors(q: ProjectDeps['db'], projectId: string) {
     .select()
     .from(supervisors)
     .where(eq(supervisors.projectId, projectId))
-    .orderBy(asc(supervisors.filedOn));
+    .orderBy(asc(supervisors.filedOn), asc(supervisors.id));
 }

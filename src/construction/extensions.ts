@@ -334,7 +334,7 @@ export async function extensionsView(q: ProjectDeps['db'], env: WorkflowEnv, pc:
       .select()
       .from(acceptanceExtensions)
       .where(eq(acceptanceExtensions.projectId, projectId))
-      .orderBy(asc(acceptanceExtensions.createdAt)),
+      .orderBy(asc(acceptanceExtensions.createdAt), asc(acceptanceExtensions.id)),
     deadlines.length === 0
       ? Promise.resolve([])
       : q

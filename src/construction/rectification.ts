@@ -257,5 +257,5 @@ export async function listRectifications(q: ProjectDeps['db'], projectId: string
     .select()
     .from(rectificationOrders)
     .where(eq(rectificationOrders.projectId, projectId))
-    .orderBy(asc(rectificationOrders.createdAt));
+    .orderBy(asc(rectificationOrders.createdAt), asc(rectificationOrders.id));
 }

@@ -144,7 +144,7 @@ export async function roundDetail(q: Queryable, caller: EvalCaller, id: string) 
         projectVisible(caller, round.jurisdictionId),
       ),
     )
-    .orderBy(organisations.name, projects.code);
+    .orderBy(organisations.name, projects.code, projects.id);
   const efficacyRows = await q
     .select({
       id: evalEfficacy.id,
@@ -164,7 +164,7 @@ export async function roundDetail(q: Queryable, caller: EvalCaller, id: string) 
         orgVisible(caller, round.jurisdictionId, evalEfficacy.organisationId as never),
       ),
     )
-    .orderBy(organisations.name, informationSystems.name);
+    .orderBy(organisations.name, informationSystems.name, evalEfficacy.id);
   const rectRows = await q
     .select({
       id: evalRectifications.id,
@@ -196,7 +196,7 @@ export async function roundDetail(q: Queryable, caller: EvalCaller, id: string) 
         orgVisible(caller, round.jurisdictionId, evalRectifications.organisationId as never),
       ),
     )
-    .orderBy(evalRectifications.deadline);
+    .orderBy(evalRectifications.deadline, evalRectifications.id);
   const results = await departmentResults(q, round.jurisdictionId, round.year, (col) =>
     orgVisible(caller, round.jurisdictionId, col as never),
   );
@@ -326,7 +326,7 @@ export async function publicResults(q: Queryable, page: { limit: number; offset:
     .from(evalRounds)
     .innerJoin(jurisdictions, eq(jurisdictions.id, evalRounds.jurisdictionId))
     .where(isNotNull(evalRounds.publishedAt))
-    .orderBy(desc(evalRounds.publishedAt))
+    .orderBy(desc(evalRounds.publishedAt), desc(evalRounds.id))
     .limit(page.limit)
     .offset(page.offset);
   const [{ total }] = await q

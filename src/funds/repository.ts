@@ -126,7 +126,7 @@ export async function disbursementsOf(q: Queryable, projectId: string) {
     })
     .from(disbursements)
     .where(eq(disbursements.projectId, projectId))
-    .orderBy(desc(disbursements.requestedAt));
+    .orderBy(desc(disbursements.requestedAt), desc(disbursements.id));
 }
 
 /** Overrides of the given disbursements, with both users' names (requester and second approver). */
@@ -149,7 +149,7 @@ export async function overridesOf(q: Queryable, disbursementIds: string[]) {
     })
     .from(gateOverrides)
     .where(inArray(gateOverrides.disbursementId, disbursementIds))
-    .orderBy(asc(gateOverrides.requestedAt));
+    .orderBy(asc(gateOverrides.requestedAt), asc(gateOverrides.id));
 }
 
 export async function consentOf(q: Queryable, disbursementId: string) {
@@ -253,7 +253,7 @@ export async function noticesOf(
       .from(publicityNotices)
       .innerJoin(organisations, eq(organisations.id, publicityNotices.organisationId))
       .where(where)
-      .orderBy(desc(publicityNotices.createdAt))
+      .orderBy(desc(publicityNotices.createdAt), desc(publicityNotices.id))
       .limit(paging.limit)
       .offset(paging.offset),
     q.select({ total: count() }).from(publicityNotices).where(where),
@@ -293,7 +293,7 @@ export async function noticeObjections(q: Queryable, noticeId: string, answeredO
         answeredOnly ? isNotNull(publicityObjections.answer) : undefined,
       ),
     )
-    .orderBy(asc(publicityObjections.createdAt));
+    .orderBy(asc(publicityObjections.createdAt), asc(publicityObjections.id));
 }
 
 /** Published notices the public sees on `today`: current (between the dates) or ended, never before the start. */

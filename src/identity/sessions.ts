@@ -93,7 +93,7 @@ export async function loadAssignments(q: Queryable, userId: string): Promise<Ass
     .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, roleAssignments.jurisdictionId))
     .where(eq(roleAssignments.userId, userId))
-    .orderBy(roleAssignments.createdAt);
+    .orderBy(roleAssignments.createdAt, roleAssignments.id);
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
@@ -101,7 +101,7 @@ export async function loadAssignments(q: Queryable, userId: string): Promise<Ass
 const assignmentsOfSessionUser = jsonArray(
   assignmentShape,
   sql`from ${roleAssignments} join ${organisations} on ${organisations.id} = ${roleAssignments.organisationId} join ${jurisdictions} on ${jurisdictions.id} = ${roleAssignments.jurisdictionId} where ${roleAssignments.userId} = ${sessions.userId}`,
-  sql`${roleAssignments.createdAt}`,
+  sql`${roleAssignments.createdAt}, ${roleAssignments.id}`,
 );
 
 export type SessionLookup =

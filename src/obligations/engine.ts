@@ -280,7 +280,7 @@ export async function obligationsOfProjects(q: Queryable, projectIds: string[]):
     .select()
     .from(obligations)
     .where(inArray(obligations.projectId, projectIds))
-    .orderBy(obligations.anchorDate, obligations.createdAt);
+    .orderBy(obligations.anchorDate, obligations.createdAt, obligations.id);
 }
 
 export interface DueStatus {

@@ -186,7 +186,12 @@ export async function obligationBoard(deps: Deps, actor: Actor, filters: ListFil
     .innerJoin(organisations, eq(organisations.id, obligations.holderOrganisationId))
     .where(where)
     .groupBy(obligations.holderOrganisationId, organisations.name, obligations.kind)
-    .orderBy(desc(sql`count(*) filter (where ${overdueSql(today)})`), organisations.name, obligations.kind);
+    .orderBy(
+      desc(sql`count(*) filter (where ${overdueSql(today)})`),
+      organisations.name,
+      obligations.kind,
+      obligations.holderOrganisationId,
+    );
   const totals = rows.reduce(
     (acc, r) => ({ live: acc.live + r.live, overdue: acc.overdue + r.overdue, met: acc.met + r.met }),
     { live: 0, overdue: 0, met: 0 },

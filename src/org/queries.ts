@@ -207,6 +207,6 @@ export async function presentUserRoles(q: Queryable, userId: string) {
     .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, roleAssignments.jurisdictionId))
     .where(eq(roleAssignments.userId, userId))
-    .orderBy(asc(roleAssignments.createdAt));
+    .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.id));
   return { ...user, roles: roles.map((r) => ({ ...r, roleName: ROLE_NAMES[r.role as Role] ?? r.role })) };
 }

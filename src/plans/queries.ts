@@ -32,7 +32,7 @@ export async function planEntriesOf(q: Queryable, planIds: string[], visibleProj
     .select()
     .from(planEntries)
     .where(inArray(planEntries.planId, planIds))
-    .orderBy(asc(planEntries.year), asc(planEntries.createdAt));
+    .orderBy(asc(planEntries.year), asc(planEntries.createdAt), asc(planEntries.id));
   const linked = rows.length
     ? await q
         .select({ id: projects.id, code: projects.code, name: projects.name, entryId: projects.planEntryId })
@@ -43,6 +43,7 @@ export async function planEntriesOf(q: Queryable, planIds: string[], visibleProj
             rows.map((r) => r.id),
           ),
         )
+        .orderBy(asc(projects.code), asc(projects.id))
     : [];
   const out = new Map<string, PlanEntryView[]>();
   for (const r of rows) {
@@ -180,7 +181,7 @@ export async function linkableEntries(q: Queryable, actor: Actor, organisationId
         inArray(planEntries.organisationId, orgs),
       ),
     )
-    .orderBy(desc(planEntries.year));
+    .orderBy(desc(planEntries.year), asc(planEntries.id));
   return rows.map((r) => ({
     id: r.id,
     planId: r.planId,

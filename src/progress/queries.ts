@@ -64,7 +64,7 @@ export async function progressOf(
       .from(changeRequests)
       .innerJoin(users, eq(users.id, changeRequests.requestedBy))
       .where(eq(changeRequests.projectId, projectId))
-      .orderBy(asc(changeRequests.createdAt)),
+      .orderBy(asc(changeRequests.createdAt), asc(changeRequests.id)),
     q
       .select({
         overdue: sql<number>`(select count(*)::int from ${obligations} o where o.project_id = ${projectId}

@@ -106,26 +106,30 @@ function bundleQuery(q: Queryable, id: string | Placeholder, extras: BundleExtra
     .select({
       project: projects,
       budgetYears: jsonArray(s.budgetYears, of(projectBudgetYears), sql`${projectBudgetYears.year}`),
-      coBuilders: jsonArray(s.coBuilders, of(projectCoBuilders)),
+      coBuilders: jsonArray(s.coBuilders, of(projectCoBuilders), sql`${projectCoBuilders.organisationId}`),
       systems: jsonArray(s.systems, of(projectSystems), sql`${projectSystems.id}`),
       catalog: jsonArray(
         s.catalog,
         sql`from ${informationSystems} where ${informationSystems.id} in (select ${projectSystems.systemId} from ${projectSystems} where ${projectSystems.projectId} = ${projects.id})`,
       ),
-      resources: jsonArray(s.resources, of(projectResources)),
+      resources: jsonArray(s.resources, of(projectResources), sql`${projectResources.resourceId}`),
       materials: jsonArray(
         s.materials,
         sql`from ${projectMaterials} where ${projectMaterials.projectId} = ${projects.id} and ${projectMaterials.removedAt} is null`,
-        sql`${projectMaterials.uploadedAt}`,
+        sql`${projectMaterials.uploadedAt}, ${projectMaterials.id}`,
       ),
       actions: jsonArray(s.actions, of(projectActions), sql`${projectActions.id}`),
       reviews: jsonArray(s.reviews, of(projectReviews)),
       holders: jsonArray(s.holders, of(projectStepHolders)),
-      certificates: jsonArray(s.certificates, of(projectCertificates), sql`${projectCertificates.createdAt}`),
+      certificates: jsonArray(
+        s.certificates,
+        of(projectCertificates),
+        sql`${projectCertificates.createdAt}, ${projectCertificates.id}`,
+      ),
       assignments: jsonArray(
         s.assignments,
         of(projectExpertAssignments),
-        sql`${projectExpertAssignments.assignedAt}`,
+        sql`${projectExpertAssignments.assignedAt}, ${projectExpertAssignments.id}`,
       ),
       // Wrapped once more: drizzle unqualifies the top-level columns of a single-table select.
       plan: sql`${sql`(select ${s.plan.object} from ${planEntries} join ${plans} on ${plans.id} = ${planEntries.planId} where ${planEntries.id} = ${projects.planEntryId})`}`,

@@ -189,7 +189,7 @@ export const DETAIL_EXTRAS: BundleExtras = {
   names: sql`coalesce((select json_object_agg(u.id, u.display_name) from ${users} u where u.id in (select ${projectMaterials.uploadedBy} from ${projectMaterials} where ${projectMaterials.projectId} = ${projects.id} and ${projectMaterials.removedAt} is null union select ${projectStepHolders.holderUserId} from ${projectStepHolders} where ${projectStepHolders.projectId} = ${projects.id})), '{}'::json)`,
   resources: sql`coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name)) from ${informationResources} r where r.id in (select ${projectResources.resourceId} from ${projectResources} where ${projectResources.projectId} = ${projects.id})), '[]'::json)`,
   parent: sql`(select json_build_object('id', p.id, 'code', p.code, 'name', p.name) from ${projects} p where p.id = ${projects.parentProjectId})`,
-  children: sql`coalesce((select json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'jurisdictionId', c.jurisdiction_id, 'shareOfParentFen', c.share_of_parent_fen::text, 'submissionCount', c.submission_count)) from ${projects} c where c.parent_project_id = ${projects.id}), '[]'::json)`,
+  children: sql`coalesce((select json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'jurisdictionId', c.jurisdiction_id, 'shareOfParentFen', c.share_of_parent_fen::text, 'submissionCount', c.submission_count) order by c.code, c.id) from ${projects} c where c.parent_project_id = ${projects.id}), '[]'::json)`,
 };
 
 interface DetailExtras {

@@ -248,5 +248,6 @@ export async function roleHolders(db: Queryable, role: string, organisationId: s
     .select({ userId: roleAssignments.userId, name: users.displayName, disabled: users.disabled })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.organisationId, organisationId)));
+    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.organisationId, organisationId)))
+    .orderBy(asc(users.displayName), asc(roleAssignments.userId));
 }

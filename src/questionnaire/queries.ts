@@ -79,7 +79,7 @@ export async function listQuestionnaires(
       .innerJoin(informationSystems, eq(informationSystems.id, questionnaires.systemId))
       .innerJoin(organisations, eq(organisations.id, questionnaires.organisationId))
       .where(and(...where))
-      .orderBy(desc(questionnaires.year), desc(questionnaires.createdAt))
+      .orderBy(desc(questionnaires.year), desc(questionnaires.createdAt), desc(questionnaires.id))
       .limit(filter.limit)
       .offset(filter.offset),
     db

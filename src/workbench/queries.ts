@@ -174,7 +174,7 @@ export async function searchAll(db: Db, e: WorkflowEnv, actor: Actor, q: string)
       .from(projects)
       .innerJoin(organisations, eq(organisations.id, projects.ownerOrganisationId))
       .where(projectWhere)
-      .orderBy(desc(projects.updatedAt))
+      .orderBy(desc(projects.updatedAt), desc(projects.id))
       .limit(SEARCH_GROUP_LIMIT),
     db.select({ n: count() }).from(projects).where(projectWhere),
     db
@@ -213,7 +213,7 @@ export async function searchAll(db: Db, e: WorkflowEnv, actor: Actor, q: string)
       .from(projectMaterials)
       .innerJoin(projects, eq(projects.id, projectMaterials.projectId))
       .where(documentWhere)
-      .orderBy(desc(projectMaterials.uploadedAt))
+      .orderBy(desc(projectMaterials.uploadedAt), desc(projectMaterials.id))
       .limit(SEARCH_GROUP_LIMIT),
     db.select({ n: count() }).from(projectMaterials).where(documentWhere),
   ]);
@@ -287,7 +287,7 @@ export async function projectRows(
       .from(projects)
       .innerJoin(organisations, eq(organisations.id, projects.ownerOrganisationId))
       .where(where)
-      .orderBy(desc(projects.updatedAt))
+      .orderBy(desc(projects.updatedAt), desc(projects.id))
       .limit(limit),
   ]);
   return {

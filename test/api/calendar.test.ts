@@ -40,7 +40,8 @@ const yearSaves = () =>
   ctx.database.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'calendar.year_save'), eq(auditEvents.objectId, '2027')));
+    .where(and(eq(auditEvents.action, 'calendar.year_save'), eq(auditEvents.objectId, '2027')))
+    .orderBy(auditEvents.id);
 
 describe('calendar API: access and input', () => {
   test('reads need a session (401), writes need sys_admin (403), and a refusal changes nothing', async () => {

@@ -107,7 +107,8 @@ describe('cloud service catalog', () => {
     const actions = await ctx.database.db
       .select({ action: auditEvents.action })
       .from(auditEvents)
-      .where(eq(auditEvents.objectId, draft.code));
+      .where(eq(auditEvents.objectId, draft.code))
+      .orderBy(auditEvents.id);
     assert.deepEqual(
       actions.map((a) => a.action),
       ['catalog.cloud_approve', 'catalog.cloud_publish'],

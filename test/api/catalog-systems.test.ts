@@ -74,6 +74,8 @@ describe('system catalog', () => {
     assert.equal(audit.outcome, 'success');
     assert.equal(audit.actorName, 'dt.staff');
 
+    // A minute later: the history is in time order, and two events of one instant have no defined order.
+    ctx.clock.advance(60_000);
     const edited = await staff.request('PATCH', `/api/catalog/systems/${body.system.id}`, {
       purpose: '智慧校园：教学、安防与后勤',
       status: 'suspended',

@@ -165,6 +165,8 @@ describe('SC: from contract signing to the acceptance report', () => {
     });
     expectStatus(refusedExt, 200, 'refused');
     assert.equal(refusedExt.json().dueDate, '2027-04-12');
+    // A minute later: the requests are listed in time order; two of one instant have no defined order.
+    ctx.clock.advance(60_000);
     const second = await ask('2027-05-31');
     expectStatus(second, 201, 'second request');
     const granted = await authority.request('POST', `${extUrl}/${second.json().id}/decision`, {

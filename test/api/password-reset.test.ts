@@ -52,7 +52,8 @@ describe('password reset by the system administrator', () => {
     const [audit] = await ctx.database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.requestId, String(res.headers['x-request-id'])));
+      .where(eq(auditEvents.requestId, String(res.headers['x-request-id'])))
+      .orderBy(auditEvents.id);
     assert.equal(audit.action, 'user.password_reset');
     assert.equal(audit.objectId, id);
     assert.ok(

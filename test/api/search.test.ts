@@ -217,7 +217,8 @@ describe('export', () => {
     const audit = await ctx.database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, 'list.export'));
+      .where(eq(auditEvents.action, 'list.export'))
+      .orderBy(auditEvents.id);
     assert.equal(audit.length, 2);
     assert.equal((audit[0].details as { count: number }).count, 1);
     expectStatus(await staff.request('GET', '/api/workbench/export?list=nothing'), 400, 'unknown list');

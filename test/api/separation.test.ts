@@ -119,7 +119,11 @@ describe('三员分立', () => {
     assert.equal(byAction('user.create').role, 'sys_admin');
     assert.equal(byAction('user.unlock').role, 'sec_admin');
     assert.equal(byAction('audit.query').role, 'audit_admin');
-    const [created] = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.objectId, id));
+    const [created] = await ctx.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.objectId, id))
+      .orderBy(auditEvents.id);
     assert.equal(created.actorName, 'demo.sysadmin');
   });
 });

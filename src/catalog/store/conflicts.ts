@@ -202,7 +202,11 @@ export async function listConflicts(
           : undefined,
       ),
     )
-    .orderBy(asc(singleSourceConflicts.status), desc(singleSourceConflicts.detectedAt))
+    .orderBy(
+      asc(singleSourceConflicts.status),
+      desc(singleSourceConflicts.detectedAt),
+      asc(singleSourceConflicts.id),
+    )
     .limit(500);
   return rows.map((row) => ({
     ...row,

@@ -51,7 +51,7 @@ export async function ownerOrganisations(q: Queryable, scope: CatalogScope): Pro
     .from(organisations)
     .innerJoin(jurisdictions, eq(jurisdictions.id, organisations.jurisdictionId))
     .where(or(...parts))
-    .orderBy(organisations.kind, organisations.name);
+    .orderBy(organisations.kind, organisations.name, organisations.id);
 }
 
 export interface JurisdictionInfo {

@@ -323,7 +323,7 @@ export async function lastProviderCode(q: Queryable, organisationId: string): Pr
     .select({ providerCode: informationResources.providerCode })
     .from(informationResources)
     .where(eq(informationResources.providerOrganisationId, organisationId))
-    .orderBy(desc(informationResources.registeredAt))
+    .orderBy(desc(informationResources.registeredAt), desc(informationResources.id))
     .limit(1);
   return row?.providerCode;
 }

@@ -37,7 +37,7 @@ export async function statusHistory(q: Queryable, systemId: string): Promise<Sta
     .leftJoin(users, eq(users.id, systemStatusEvents.actorUserId))
     .leftJoin(target, eq(target.id, systemStatusEvents.mergedIntoId))
     .where(eq(systemStatusEvents.systemId, systemId))
-    .orderBy(asc(systemStatusEvents.at));
+    .orderBy(asc(systemStatusEvents.at), asc(systemStatusEvents.id));
   return rows.map((row) => ({
     ...row,
     status: row.status as SystemStatus,
@@ -94,7 +94,7 @@ export async function systemLives(q: Queryable, jurisdictionId: string): Promise
     .from(systemStatusEvents)
     .innerJoin(informationSystems, eq(informationSystems.id, systemStatusEvents.systemId))
     .where(eq(informationSystems.jurisdictionId, jurisdictionId))
-    .orderBy(asc(systemStatusEvents.at));
+    .orderBy(asc(systemStatusEvents.at), asc(systemStatusEvents.id));
   const history = new Map<string, { status: SystemStatus; at: Date | string }[]>();
   for (const event of events) {
     const list = history.get(event.systemId) ?? [];

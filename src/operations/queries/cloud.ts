@@ -60,7 +60,7 @@ export async function cloudSummary(q: Queryable, caller: Caller) {
     .innerJoin(organisations, eq(organisations.id, informationSystems.ownerOrganisationId))
     .where(where)
     .groupBy(informationSystems.ownerOrganisationId, organisations.name)
-    .orderBy(asc(organisations.name));
+    .orderBy(asc(organisations.name), asc(informationSystems.ownerOrganisationId));
   const departments = rows.map((r) => {
     const systems = Number(r.systems);
     const onCloud = Number(r.onCloud);
@@ -101,7 +101,7 @@ export async function cloudSummary(q: Queryable, caller: Caller) {
         inArray(opsCloudExemptions.status, ['requested', 'approved', 'rejected']),
       ),
     )
-    .orderBy(desc(opsCloudExemptions.requestedAt))
+    .orderBy(desc(opsCloudExemptions.requestedAt), desc(opsCloudExemptions.id))
     .limit(200);
   return {
     departments,

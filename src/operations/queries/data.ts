@@ -107,7 +107,7 @@ export async function internalRulesStatus(q: Queryable, caller: Caller) {
         visibleWhere(caller.scope, organisations.id, organisations.jurisdictionId),
       ),
     )
-    .orderBy(asc(organisations.name));
+    .orderBy(asc(organisations.name), asc(organisations.id));
   const ids = departments.map((d) => d.id);
   const recorded =
     ids.length === 0
@@ -168,7 +168,8 @@ export async function baseLibraries(q: Queryable, caller: Caller) {
       derivedFrom: derivedFromCode,
     })
     .from(jurisdictions)
-    .where(inArray(jurisdictions.id, ids));
+    .where(inArray(jurisdictions.id, ids))
+    .orderBy(asc(jurisdictions.code));
   const libraries = await q
     .select({
       id: opsBaseLibraries.id,

@@ -121,7 +121,7 @@ export async function listIncidents(q: Queryable, caller: Caller, filter: Incide
     .from(opsIncidents)
     .innerJoin(organisations, eq(organisations.id, opsIncidents.organisationId))
     .where(where)
-    .orderBy(desc(opsIncidents.foundAt))
+    .orderBy(desc(opsIncidents.foundAt), desc(opsIncidents.id))
     .limit(filter.limit)
     .offset(filter.offset);
   const systems = await systemsOf(

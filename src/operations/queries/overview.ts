@@ -98,7 +98,7 @@ export async function securityOverview(q: Queryable, caller: Caller) {
         isNull(opsDrills.heldOn),
       ),
     )
-    .orderBy(asc(opsDrills.plannedOn))
+    .orderBy(asc(opsDrills.plannedOn), asc(opsDrills.id))
     .limit(500);
   const incidents = await listIncidents(q, caller, { status: 'open', limit: 500, offset: 0 });
   const drillRows = drills.map(({ rulebookCode, derivedFrom, ...d }) => {

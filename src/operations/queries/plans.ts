@@ -38,7 +38,7 @@ export async function listPlans(
     .innerJoin(organisations, eq(organisations.id, opsEmergencyPlans.organisationId))
     .leftJoin(informationSystems, eq(informationSystems.id, opsEmergencyPlans.systemId))
     .where(where)
-    .orderBy(desc(opsEmergencyPlans.updatedAt))
+    .orderBy(desc(opsEmergencyPlans.updatedAt), desc(opsEmergencyPlans.id))
     .limit(filter.limit)
     .offset(filter.offset);
   const ids = plans.map((p) => p.id);
@@ -74,7 +74,7 @@ export async function listPlans(
           })
           .from(opsDrills)
           .where(inArray(opsDrills.planId, ids))
-          .orderBy(asc(opsDrills.plannedOn));
+          .orderBy(asc(opsDrills.plannedOn), asc(opsDrills.id));
   const today = chinaDate(caller.now);
   return {
     items: plans.map((plan) => ({

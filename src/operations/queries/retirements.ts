@@ -47,7 +47,7 @@ export async function listRetirements(
     .innerJoin(organisations, eq(organisations.id, informationSystems.ownerOrganisationId))
     .innerJoin(users, eq(users.id, opsRetirements.requestedBy))
     .where(where)
-    .orderBy(desc(opsRetirements.requestedAt))
+    .orderBy(desc(opsRetirements.requestedAt), desc(opsRetirements.id))
     .limit(filter.limit)
     .offset(filter.offset);
   return {

@@ -173,7 +173,7 @@ export async function securitySystemDetail(q: Queryable, caller: Caller, id: str
     .from(opsAssessments)
     .leftJoin(organisations, eq(organisations.id, opsAssessments.contractorOrganisationId))
     .where(eq(opsAssessments.systemId, id))
-    .orderBy(desc(opsAssessments.assessedOn), desc(opsAssessments.recordedAt));
+    .orderBy(desc(opsAssessments.assessedOn), desc(opsAssessments.recordedAt), desc(opsAssessments.id));
   const products = await q
     .select({
       id: opsKeyProducts.id,
@@ -185,7 +185,7 @@ export async function securitySystemDetail(q: Queryable, caller: Caller, id: str
     })
     .from(opsKeyProducts)
     .where(eq(opsKeyProducts.systemId, id))
-    .orderBy(asc(opsKeyProducts.recordedAt));
+    .orderBy(asc(opsKeyProducts.recordedAt), asc(opsKeyProducts.id));
   const exemptions = await q
     .select({
       id: opsCloudExemptions.id,
@@ -200,7 +200,7 @@ export async function securitySystemDetail(q: Queryable, caller: Caller, id: str
     })
     .from(opsCloudExemptions)
     .where(eq(opsCloudExemptions.systemId, id))
-    .orderBy(desc(opsCloudExemptions.requestedAt));
+    .orderBy(desc(opsCloudExemptions.requestedAt), desc(opsCloudExemptions.id));
   const from = sql`(select name from organisations o where o.id = ${opsOmHandovers.fromOrganisationId})`;
   const to = sql`(select name from organisations o where o.id = ${opsOmHandovers.toOrganisationId})`;
   const handovers = await q
@@ -213,7 +213,7 @@ export async function securitySystemDetail(q: Queryable, caller: Caller, id: str
     })
     .from(opsOmHandovers)
     .where(eq(opsOmHandovers.systemId, id))
-    .orderBy(desc(opsOmHandovers.handedOverOn));
+    .orderBy(desc(opsOmHandovers.handedOverOn), desc(opsOmHandovers.id));
   const retirements = await q
     .select({
       id: opsRetirements.id,
@@ -234,7 +234,7 @@ export async function securitySystemDetail(q: Queryable, caller: Caller, id: str
     .from(opsRetirements)
     .innerJoin(users, eq(users.id, opsRetirements.requestedBy))
     .where(eq(opsRetirements.systemId, id))
-    .orderBy(desc(opsRetirements.requestedAt));
+    .orderBy(desc(opsRetirements.requestedAt), desc(opsRetirements.id));
   const plans = await q
     .select({
       id: opsEmergencyPlans.id,
@@ -242,7 +242,8 @@ export async function securitySystemDetail(q: Queryable, caller: Caller, id: str
       currentVersion: opsEmergencyPlans.currentVersion,
     })
     .from(opsEmergencyPlans)
-    .where(eq(opsEmergencyPlans.systemId, id));
+    .where(eq(opsEmergencyPlans.systemId, id))
+    .orderBy(desc(opsEmergencyPlans.updatedAt), desc(opsEmergencyPlans.id));
   const incidents = await q
     .select({
       id: opsIncidents.id,
@@ -254,7 +255,7 @@ export async function securitySystemDetail(q: Queryable, caller: Caller, id: str
     .from(opsIncidents)
     .innerJoin(opsIncidentSystems, eq(opsIncidentSystems.incidentId, opsIncidents.id))
     .where(eq(opsIncidentSystems.systemId, id))
-    .orderBy(desc(opsIncidents.foundAt));
+    .orderBy(desc(opsIncidents.foundAt), desc(opsIncidents.id));
   const rules = system.rules;
   return {
     system: {

@@ -72,7 +72,7 @@ export async function overdueObligations(
     .innerJoin(organisations, eq(organisations.id, obligations.holderOrganisationId))
     .where(and(scope, overdueSql(env.today)))
     .groupBy(obligations.kind, obligations.holderOrganisationId, organisations.name)
-    .orderBy(desc(count()), obligations.kind);
+    .orderBy(desc(count()), obligations.kind, organisations.name, obligations.holderOrganisationId);
   const names = new Map<string, string>();
   for (const summary of env.catalog.registry.list())
     for (const d of env.catalog.registry.get(summary.id, summary.version).deadlines) names.set(d.id, d.name);
@@ -124,7 +124,7 @@ export async function openIncidents(db: Queryable, actor: Actor, now: Date) {
     .innerJoin(organisations, eq(organisations.id, opsIncidents.organisationId))
     .where(where)
     .groupBy(opsIncidents.organisationId, organisations.name)
-    .orderBy(desc(count()), organisations.name);
+    .orderBy(desc(count()), organisations.name, opsIncidents.organisationId);
   return {
     total: rows.reduce((n, r) => n + r.n, 0),
     drill: drills.incidents(),
