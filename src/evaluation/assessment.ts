@@ -19,7 +19,7 @@ import {
   projectScore,
   rollUp,
   scoreProblems,
-} from '../rules/evaluation.ts';
+} from '../rules/index.ts';
 import {
   type EvaluationDeps,
   firstProblem,

@@ -14,7 +14,7 @@ import { bindNamedOrganisation } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import { projects } from '../projects/tables.ts';
 import { stepsOf } from '../projects/workflow-state.ts';
-import type { EvaluationRules } from '../rules/evaluation.ts';
+import type { EvaluationRules } from '../rules/index.ts';
 import { getRulebook } from '../rules/index.ts';
 import { insertAction } from '../workflow/index.ts';
 import type { EvalCaller, RoundContext } from './context.ts';

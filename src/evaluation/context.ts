@@ -11,7 +11,7 @@ import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, rulebookVersions } from '../platform/db/schema.ts';
 import { conflict, DomainError, forbidden, notFound } from '../platform/errors.ts';
-import { type EvaluationRules, evaluationRulesFor } from '../rules/evaluation.ts';
+import { type EvaluationRules, evaluationRulesFor } from '../rules/index.ts';
 import { evalRounds } from './tables.ts';
 
 export interface EvalCaller {

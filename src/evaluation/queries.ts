@@ -11,7 +11,7 @@ import { jurisdictions, organisations } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
 import { projects } from '../projects/tables.ts';
 import { departmentAssessments } from '../review/index.ts';
-import { GRADE_LABELS, type Grade } from '../rules/evaluation.ts';
+import { GRADE_LABELS, type Grade } from '../rules/index.ts';
 import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from './commands.ts';
 import { type EvalCaller, loadRound } from './context.ts';
 import {

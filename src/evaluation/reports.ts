@@ -17,7 +17,7 @@ import {
   type Grade,
   PHASE_LABELS,
   type ProjectPhase,
-} from '../rules/evaluation.ts';
+} from '../rules/index.ts';
 import { departmentComparisonChart, satisfactionChart, scoresByDimensionChart } from './charts.ts';
 import type { RatingDistributionSource } from './command-support.ts';
 import type { EvalCaller } from './context.ts';

@@ -5,7 +5,7 @@
 import { Type } from 'typebox';
 import { OBLIGATION_STATES } from '../obligations/index.ts';
 import { Paged } from '../platform/http/schemas.ts';
-import { PROJECT_PHASES } from '../rules/evaluation.ts';
+import { PROJECT_PHASES } from '../rules/index.ts';
 import { EVAL_RECTIFICATION_SOURCES, EVAL_RECTIFICATION_STATES } from './tables.ts';
 
 const strict = { additionalProperties: false } as const;

@@ -1,7 +1,7 @@
 /** Request schemas of the evaluation routes (TypeBox): strict bodies, every input bounded. */
 import { Type } from 'typebox';
 import { Paging, Uuid, VersionInput } from '../platform/http/schemas.ts';
-import { EFFICACY_CODES, SCORE_MAX, SCORE_MIN } from '../rules/evaluation.ts';
+import { EFFICACY_CODES, SCORE_MAX, SCORE_MIN } from '../rules/index.ts';
 
 const strict = { additionalProperties: false } as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });

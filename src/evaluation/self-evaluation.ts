@@ -17,8 +17,7 @@ import { conflict, forbidden, invalid, notFound, refused } from '../platform/err
 import { bindNamedOrganisation } from '../projects/actors.ts';
 import { loadDirectory } from '../projects/env.ts';
 import { projects } from '../projects/tables.ts';
-import { DEFAULT_INDICATORS } from '../rules/evaluation.ts';
-import { getRulebook } from '../rules/index.ts';
+import { DEFAULT_INDICATORS, getRulebook } from '../rules/index.ts';
 import {
   authorityJurisdiction,
   days,

@@ -21,7 +21,7 @@ import { informationSystems } from '../catalog/tables.ts';
 import { fen, stamp } from '../platform/db/columns.ts';
 import { jurisdictions, organisations, users } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
-import type { Indicator } from '../rules/evaluation.ts';
+import type { Indicator } from '../rules/index.ts';
 
 export const evalRounds = pgTable(
   'eval_rounds',

@@ -12,7 +12,7 @@ import { parties, storedActions } from '../projects/bundle.ts';
 import type { ProjectContext } from '../projects/repository.ts';
 import { rulebookEvents } from '../projects/workflow-state.ts';
 import type { EventType } from '../rules/index.ts';
-import { evaluatePredicate } from '../rules/predicate.ts';
+import { evaluatePredicate } from '../rules/index.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from './engine.ts';
 
 export interface RecordedEvent {

@@ -10,7 +10,7 @@ import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, organisations, rulebookVersions } from '../platform/db/schema.ts';
 import { DomainError, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
-import { type OperationsRules, operationsRulesFor } from '../rules/operations.ts';
+import { type OperationsRules, operationsRulesFor } from '../rules/index.ts';
 
 export type { Caller };
 

@@ -1,6 +1,6 @@
 /** The security overview as an Excel workbook (one sheet per list), stamped with exporter and time. */
 import ExcelJS from 'exceljs';
-import { INCIDENT_CLASS_LABELS, type IncidentClass } from '../rules/operations.ts';
+import { INCIDENT_CLASS_LABELS, type IncidentClass } from '../rules/index.ts';
 import type { securityOverview } from './queries/overview.ts';
 
 type Overview = Awaited<ReturnType<typeof securityOverview>>;

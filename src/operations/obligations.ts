@@ -22,7 +22,7 @@ import {
   DRILL_OBLIGATION_KIND,
   type OperationsRules,
   reassessmentKind,
-} from '../rules/operations.ts';
+} from '../rules/index.ts';
 
 export interface SystemAnchor {
   id: string;

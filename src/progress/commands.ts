@@ -17,7 +17,7 @@ import { organisationsFor } from '../projects/actors.ts';
 import { parties } from '../projects/bundle.ts';
 import type { WorkflowEnv } from '../projects/env.ts';
 import { heldRoles, type ProjectContext } from '../projects/repository.ts';
-import { type ProgressActor, type ProgressRules, progressRulesFor } from '../rules/progress.ts';
+import { type ProgressActor, type ProgressRules, progressRulesFor } from '../rules/index.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {
   type Milestone,

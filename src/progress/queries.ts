@@ -10,7 +10,7 @@ import { obligations } from '../obligations/tables.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { users } from '../platform/db/core.ts';
-import type { ProgressRules } from '../rules/progress.ts';
+import type { ProgressRules } from '../rules/index.ts';
 import { type Risk, riskOf, type Variance, variance } from './model.ts';
 import { changeRequests, progressBaselines, progressReports } from './tables.ts';
 

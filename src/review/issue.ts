@@ -19,8 +19,7 @@ import {
   type ProjectContext,
   stepsOf,
 } from '../projects/index.ts';
-import { citation } from '../rules/index.ts';
-import { sharingOpinionArticle } from '../rules/review.ts';
+import { citation, sharingOpinionArticle } from '../rules/index.ts';
 import type { StepDecidedHandler } from '../workflow/index.ts';
 import {
   type DimensionOpinion,

@@ -12,10 +12,60 @@ import { createRegistry, type RulebookSummary } from './registry.ts';
 export { citation } from './context.ts';
 export { RulebookChangeSchema } from './derive.ts';
 export * from './evaluate.ts';
+// The rules the other modules' own engines read (evaluation, operations, progress, review).
+export {
+  DEFAULT_INDICATORS,
+  EFFICACY_CODES,
+  EFFICACY_DIMENSIONS,
+  type EfficacyDimension,
+  type EvaluationRules,
+  efficacyProblems,
+  efficacyScore,
+  evaluationRulesFor,
+  GRADE_LABELS,
+  type Grade,
+  type Indicator,
+  indicatorSetProblems,
+  PHASE_LABELS,
+  PROJECT_PHASES,
+  type ProjectPhase,
+  projectScore,
+  rollUp,
+  SCORE_MAX,
+  SCORE_MIN,
+  scoreProblems,
+} from './evaluation.ts';
 export { blockingGates, overridable } from './gates.ts';
 export * from './model.ts';
+export {
+  ASSESSMENT_LABELS,
+  type AssessmentKind,
+  assessmentIntervalMonths,
+  BASE_LIBRARY_LABELS,
+  type BaseLibraryKind,
+  countsAsCloud,
+  DRILL_OBLIGATION_KIND,
+  INCIDENT_CLASS_LABELS,
+  INTERNAL_RULE_LABELS,
+  type IncidentCause,
+  type IncidentClass,
+  type InternalRuleKind,
+  liableParty,
+  missingInternalRules,
+  missingMonitoringDays,
+  missingResponsibility,
+  nextAssessmentDue,
+  type OperationsRules,
+  operationsRulesFor,
+  reassessmentKind,
+  reportDueAt,
+  reportingHours,
+  reportMissed,
+} from './operations.ts';
 export { describePredicate, evaluatePredicate } from './predicate.ts';
+export { type ProgressActor, type ProgressRules, progressRulesFor } from './progress.ts';
 export { createRegistry, type RulebookRegistry, type RulebookSummary } from './registry.ts';
+export { sharingOpinionArticle } from './review.ts';
 export { loadRulebook, PredicateSchema, RulebookInvalidError, RulebookSchema } from './schema.ts';
 export { semanticProblems } from './semantics.ts';
 export { ACTION_LABELS, EVENT_LABELS, FACT_CATALOG, STAGE_LABELS } from './vocabulary.ts';

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
-import { countsAsCloud } from '../../rules/operations.ts';
+import { countsAsCloud } from '../../rules/index.ts';
 import {
   callerOfContext,
   loadSystem,

@@ -6,11 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { defaultOwner, informationResources, organisationInfo } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
-import {
-  type BaseLibraryKind,
-  type InternalRuleKind,
-  missingResponsibility,
-} from '../../rules/operations.ts';
+import { type BaseLibraryKind, type InternalRuleKind, missingResponsibility } from '../../rules/index.ts';
 import {
   callerOfContext,
   checkAccess,

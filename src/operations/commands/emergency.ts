@@ -10,7 +10,7 @@ import { chinaDate } from '../../platform/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
-import type { OperationsRules } from '../../rules/operations.ts';
+import type { OperationsRules } from '../../rules/index.ts';
 import {
   type Caller,
   callerOfContext,

@@ -9,7 +9,7 @@ import { informationSystems } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, invalid, notFound, refused } from '../../platform/errors.ts';
-import { type IncidentCause, type IncidentClass, liableParty, reportDueAt } from '../../rules/operations.ts';
+import { type IncidentCause, type IncidentClass, liableParty, reportDueAt } from '../../rules/index.ts';
 import {
   type Caller,
   callerOfContext,

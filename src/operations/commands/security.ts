@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { notFound, refused } from '../../platform/errors.ts';
-import { type AssessmentKind, nextAssessmentDue } from '../../rules/operations.ts';
+import { type AssessmentKind, nextAssessmentDue } from '../../rules/index.ts';
 import {
   callerOfContext,
   loadSystem,

@@ -9,7 +9,7 @@ import {
   missingInternalRules,
   missingResponsibility,
   operationsRulesFor,
-} from '../../rules/operations.ts';
+} from '../../rules/index.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
 import {
   opsBaseLibraries,

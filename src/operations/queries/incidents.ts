@@ -4,7 +4,7 @@ import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations, users } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
-import { type IncidentClass, reportingHours, reportMissed } from '../../rules/operations.ts';
+import { type IncidentClass, reportingHours, reportMissed } from '../../rules/index.ts';
 import { type Caller, checkAccess, rulesOfJurisdiction } from '../context.ts';
 import { opsIncidentEntries, opsIncidentSystems, opsIncidents } from '../tables/index.ts';
 

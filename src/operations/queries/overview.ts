@@ -10,7 +10,7 @@ import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/schema.ts';
-import { nextAssessmentDue, operationsRulesFor } from '../../rules/operations.ts';
+import { nextAssessmentDue, operationsRulesFor } from '../../rules/index.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables/index.ts';
 import { listIncidents } from './incidents.ts';

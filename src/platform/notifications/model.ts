@@ -3,7 +3,7 @@
  * channels, the checks of a preference change, and which rulebook steps are filing steps (their
  * decision is announced to the submitter in every jurisdiction).
  */
-import type { Outcome, Stage, Step } from '../../rules/model.ts';
+import type { Outcome, Stage, Step } from '../../rules/index.ts';
 import { invalid } from '../errors.ts';
 
 /** Every kind of in-app notice, with its Chinese name (the 通知设置 page lists them). */

@@ -24,7 +24,7 @@ import {
   submissionStep,
 } from '../../projects/workflow-state.ts';
 import type { RoleCode, Step } from '../../rules/index.ts';
-import { sharingOpinionArticle } from '../../rules/review.ts';
+import { sharingOpinionArticle } from '../../rules/index.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lastSubmission, lookupAnyStep, releaseHolders, throwProblems } from '../context.ts';
