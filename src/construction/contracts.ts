@@ -8,7 +8,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { isIsoDate } from '../calendar/index.ts';
-import { obligations } from '../obligations/tables.ts';
+import { obligations } from '../obligations/index.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';

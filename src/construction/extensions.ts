@@ -10,8 +10,7 @@
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { CalendarResult, IsoDate } from '../calendar/index.ts';
-import { dueStatus, extendObligation, LIVE_STATES, openDeadline } from '../obligations/engine.ts';
-import { obligations } from '../obligations/tables.ts';
+import { dueStatus, extendObligation, LIVE_STATES, obligations, openDeadline } from '../obligations/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';

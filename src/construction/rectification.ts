@@ -7,7 +7,7 @@
  * gates (`disburse_construction`, `disburse_om`) — read by the funds module.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { meetObligation, openObligation } from '../obligations/engine.ts';
+import { meetObligation, openObligation } from '../obligations/index.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';

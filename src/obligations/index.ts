@@ -33,6 +33,7 @@ export {
   waiveObligation,
   workingDaysBefore,
 } from './engine.ts';
+export { type DeadlineSync, syncDeadlines } from './project-deadlines.ts';
 export { overdueSql, scopeCondition, scopeOf } from './queries.ts';
 export { registerObligationRoutes } from './routes.ts';
 export { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';

@@ -7,7 +7,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { isIsoDate } from '../calendar/index.ts';
-import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/engine.ts';
+import { findObligation, LIVE_STATES, meetObligation, openObligation } from '../obligations/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';

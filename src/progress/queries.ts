@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { rectificationOrders } from '../construction/tables.ts';
-import { obligations } from '../obligations/tables.ts';
+import { obligations } from '../obligations/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { users } from '../platform/db/core.ts';

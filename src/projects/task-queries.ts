@@ -4,7 +4,7 @@
  * constant number of statements whatever the number of projects, and no rulebook evaluated per row.
  */
 import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
-import { LIVE_STATES } from '../obligations/engine.ts';
+import { LIVE_STATES } from '../obligations/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db/client.ts';

@@ -8,8 +8,7 @@
 import { and, count, desc, eq, inArray, lte, sql, sum } from 'drizzle-orm';
 import { callerOf } from '../../catalog/index.ts';
 import { disbursements } from '../../funds/index.ts';
-import { overdueSql, scopeOf } from '../../obligations/index.ts';
-import { obligations } from '../../obligations/tables.ts';
+import { obligations, overdueSql, scopeOf } from '../../obligations/index.ts';
 import { incidentsVisible } from '../../operations/queries/incidents.ts';
 import { opsIncidents } from '../../operations/tables/index.ts';
 import type { Actor } from '../../platform/actor.ts';

@@ -5,7 +5,7 @@
  */
 
 import { afterStepEvent } from '../../construction/acceptance.ts';
-import { syncDeadlines } from '../../obligations/project-deadlines.ts';
+import { syncDeadlines } from '../../obligations/index.ts';
 import type { AuditAction } from '../../platform/audit-log/events.ts';
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';

@@ -6,7 +6,7 @@
  */
 
 import { afterStepEvent } from '../../construction/acceptance.ts';
-import { type DeadlineSync, syncDeadlines } from '../../obligations/project-deadlines.ts';
+import { type DeadlineSync, syncDeadlines } from '../../obligations/index.ts';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
