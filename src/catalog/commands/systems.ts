@@ -5,7 +5,7 @@
  * duplicate guard and the version column the concurrency guard.
  */
 import { and, eq } from 'drizzle-orm';
-import { recordedGrading } from '../../operations/grading-level.ts';
+import { recordedGrading } from '../../operations/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
