@@ -2,4 +2,4 @@
 export { CONSTRUCTION_ACCESS } from './access.ts';
 export { COMPETITIVE_METHODS, fileContract, listContracts, signContract, stepFor } from './contracts.ts';
 export { registerConstructionRoutes } from './routes.ts';
-export { contractDeliverables, contracts } from './tables.ts';
+export { contractDeliverables, contracts, rectificationOrders } from './tables.ts';

@@ -5,7 +5,7 @@
  * A fixed number of statements, whatever the number of reports.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { rectificationOrders } from '../construction/tables.ts';
+import { rectificationOrders } from '../construction/index.ts';
 import { obligations } from '../obligations/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
