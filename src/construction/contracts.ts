@@ -13,9 +13,8 @@ import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { conflict, invalid, notFound, refused } from '../platform/errors.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
-import type { ProjectContext } from '../projects/repository.ts';
-import { stepsOf } from '../projects/workflow-state.ts';
+import type { ProjectContext, WorkflowEnv } from '../projects/index.ts';
+import { stepsOf } from '../projects/index.ts';
 import { type EventType, evaluatePredicate, type Rulebook, type Step } from '../rules/index.ts';
 import { type ProjectDeps, projectCommand, recordStepEvent } from '../workflow/index.ts';
 import {

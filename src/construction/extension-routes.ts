@@ -6,9 +6,7 @@ import Type from 'typebox';
 import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { errors, VersionInput } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
-import { visibleContext } from '../projects/repository.ts';
-import { Literals, Nullable, strict, Uuid } from '../projects/schemas.ts';
+import { Literals, loadWorkflowEnv, Nullable, strict, Uuid, visibleContext } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { decideExtension, extensionsView, recordPlannedAcceptance, requestExtension } from './extensions.ts';
 

@@ -4,7 +4,7 @@
 
 import { Type } from 'typebox';
 import { VersionInput } from '../platform/http/schemas.ts';
-import { Literals } from '../projects/schemas.ts';
+import { Literals } from '../projects/index.ts';
 
 const strict = { additionalProperties: false } as const;
 const Uuid = Type.String({ format: 'uuid' });

@@ -5,7 +5,7 @@ import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
+import { loadWorkflowEnv } from '../projects/index.ts';
 import { approveOverride } from './commands/approve-override.ts';
 import { decideDisbursement } from './commands/decide-disbursement.ts';
 import { recordConsent } from './commands/record-consent.ts';

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/actor.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
+import { loadWorkflowEnv } from '../projects/index.ts';
 import type { FundsDeps } from './commands/support.ts';
 import { fundsView } from './queries/funds-view.ts';
 import { FundsView, ProjectParams } from './schemas.ts';

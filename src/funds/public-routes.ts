@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CommandContext } from '../platform/command.ts';
 import { notFound } from '../platform/errors.ts';
 import { ErrorBody } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
+import { loadWorkflowEnv } from '../projects/index.ts';
 import { fileObjection } from './commands/file-objection.ts';
 import type { FundsDeps } from './commands/support.ts';
 import { formatFen, publicityPhase } from './model.ts';

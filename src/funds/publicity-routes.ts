@@ -5,7 +5,7 @@ import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
+import { loadWorkflowEnv } from '../projects/index.ts';
 import { answerObjection } from './commands/answer-objection.ts';
 import { createNotice } from './commands/create-notice.ts';
 import { publishNotice } from './commands/publish-notice.ts';

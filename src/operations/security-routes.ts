@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { type CommandDeps, recordEvent } from '../platform/command.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { FileDownload } from '../projects/schemas.ts';
+import { FileDownload } from '../projects/index.ts';
 import { addProduct, recordAssessment, removeProduct, setGrading } from './commands/security.ts';
 import { overviewWorkbook } from './excel.ts';
 import { securityOverview } from './queries/overview.ts';

@@ -1,7 +1,7 @@
 /** What the plan routes answer: a plan with its entries and decisions, linkable entries. */
 import Type from 'typebox';
 import { Paged } from '../platform/http/schemas.ts';
-import { Nullable, strict } from '../projects/schemas.ts';
+import { Nullable, strict } from '../projects/index.ts';
 
 const S = Type.String();
 

@@ -10,7 +10,7 @@ import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { conflict, forbidden, notFound, refused } from '../platform/errors.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
+import type { WorkflowEnv } from '../projects/index.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {
   type ChangeInput,

@@ -4,7 +4,7 @@
  */
 import Type from 'typebox';
 import { pagingQuery, VersionInput } from '../platform/http/schemas.ts';
-import { Nullable, strict, Uuid } from '../projects/schemas.ts';
+import { Nullable, strict, Uuid } from '../projects/index.ts';
 import { DEVICE_ID_PATTERN, LIMITS, QUESTION_KINDS } from './model.ts';
 
 /** One of `values` (typed: the route handlers' answers are checked against it). */

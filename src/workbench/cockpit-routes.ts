@@ -2,7 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
+import { loadWorkflowEnv } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { cockpitOf } from './queries/cockpit.ts';
 import { Cockpit } from './schemas.ts';

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/actor.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
+import { loadWorkflowEnv } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { registerCockpitRoutes } from './cockpit-routes.ts';
 import { registerListExportRoute } from './export.ts';

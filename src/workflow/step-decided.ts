@@ -5,7 +5,7 @@
  * name. The review module, for one, issues the 备案证明 or 不予备案通知书 when `file_review` decides.
  */
 import type { Tx } from '../platform/db/client.ts';
-import type { ProjectContext } from '../projects/repository.ts';
+import type { ProjectContext } from '../projects/index.ts';
 import type { GateAction, Step } from '../rules/index.ts';
 
 /** The decision a handler receives, after its signed action row is stored. */

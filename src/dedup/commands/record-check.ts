@@ -4,8 +4,8 @@
  * submission so that the history of checks stays.
  */
 import type { Tx } from '../../platform/db/client.ts';
-import { jurisdictionChain } from '../../projects/actors.ts';
-import type { ProjectContext } from '../../projects/repository.ts';
+import type { ProjectContext } from '../../projects/index.ts';
+import { jurisdictionChain } from '../../projects/index.ts';
 import type { SubmissionHook } from '../../workflow/index.ts';
 import type { DocText } from '../engine/compare.ts';
 import type { DedupIndexStore } from '../index-store.ts';

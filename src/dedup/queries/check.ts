@@ -5,8 +5,7 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
-import { jurisdictionChain, jurisdictionSubtree } from '../../projects/actors.ts';
-import { loadDirectory } from '../../projects/env.ts';
+import { jurisdictionChain, jurisdictionSubtree, loadDirectory } from '../../projects/index.ts';
 import type { DocText } from '../engine/compare.ts';
 import type { Hit } from '../engine/search-index.ts';
 import type { DedupIndexStore } from '../index-store.ts';

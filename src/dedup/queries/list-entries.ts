@@ -6,8 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions } from '../../platform/db/schema.ts';
-import { jurisdictionChain } from '../../projects/actors.ts';
-import { loadDirectory } from '../../projects/env.ts';
+import { jurisdictionChain, loadDirectory } from '../../projects/index.ts';
 import { presentEntry } from '../presenter.ts';
 import { dedupListEntries } from '../tables.ts';
 

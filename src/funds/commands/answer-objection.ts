@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { ownNotice } from '../queries/notice.ts';
 import { publicityObjections } from '../tables.ts';
 import { authorityRole, type FundsDeps } from './support.ts';

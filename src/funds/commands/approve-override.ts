@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursements, gateOverrides } from '../tables.ts';
 import { type FundsDeps, financeRole } from './support.ts';

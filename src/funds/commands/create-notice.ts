@@ -2,8 +2,8 @@
 
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { visibleContext } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
+import { visibleContext } from '../../projects/index.ts';
 import { publicityItems, publicityNotices } from '../tables.ts';
 import { authorityRole, type FundsDeps } from './support.ts';
 

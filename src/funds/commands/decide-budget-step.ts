@@ -2,7 +2,7 @@
 
 import type { CommandContext } from '../../platform/command.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import type { RoleCode } from '../../rules/index.ts';
 import { projectCommand } from '../../workflow/index.ts';
 import { otherBudgetSteps } from '../model.ts';

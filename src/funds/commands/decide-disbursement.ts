@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { disbursementGates, visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursements } from '../tables.ts';
 import { type FundsDeps, financeRole } from './support.ts';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { hmacSm3Hex } from '../../platform/crypto/sm3.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { publicityPhase } from '../model.ts';
 import { publicityNotices, publicityObjections } from '../tables.ts';
 import type { FundsDeps } from './support.ts';

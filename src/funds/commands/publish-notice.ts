@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, refused } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { visibleContext } from '../../projects/repository.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
+import { visibleContext } from '../../projects/index.ts';
 import { refreshProject } from '../../workflow/index.ts';
 import { budgetReviewStep, publicityStep } from '../model.ts';
 import { ownNotice } from '../queries/notice.ts';

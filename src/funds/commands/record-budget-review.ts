@@ -6,7 +6,7 @@
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { nextNumber } from '../../platform/numbering.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import type { RoleCode } from '../../rules/index.ts';
 import { projectCommand } from '../../workflow/index.ts';
 import {

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { consentGate, visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursementConsents, disbursements } from '../tables.ts';
 import type { FundsDeps } from './support.ts';

@@ -2,7 +2,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../platform/command.ts';
 import { invalid, refused } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { projectCommand } from '../../workflow/index.ts';
 import { budgetReviewStep, type FundKind, formatFen, fundsArrangedStep } from '../model.ts';
 import { budgetReviewLines, disbursements } from '../tables.ts';

@@ -5,7 +5,7 @@
 
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { disbursementAction, type FundKind } from '../model.ts';
 import { presentDisbursement, presentOverride, storedGates } from '../presenter.ts';
 import { consentOf, disbursementsOf, overridesOf } from '../repository.ts';

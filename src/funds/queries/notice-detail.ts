@@ -2,7 +2,7 @@
 
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { formatFen, publicityPhase } from '../model.ts';
 import { iso } from '../presenter.ts';
 import { noticeItems, noticeObjections, organisationName } from '../repository.ts';

@@ -14,9 +14,13 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/schema.ts';
 import { fenToYuan } from '../../platform/documents/format.ts';
-import { jurisdictionSubtree } from '../../projects/actors.ts';
-import { loadDirectory, type WorkflowEnv } from '../../projects/env.ts';
-import { ASSESSMENT_GRADES, labelOf } from '../../projects/model.ts';
+import {
+  ASSESSMENT_GRADES,
+  jurisdictionSubtree,
+  labelOf,
+  loadDirectory,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import { departmentAssessments } from '../../review/index.ts';
 
 const url = (path: string, filters: Record<string, string | undefined>) => {

@@ -1,7 +1,7 @@
 /** 发表意见: anyone who may see the project adds a comment to its history. */
 
 import type { CommandContext } from '../../platform/command.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
+import type { WorkflowEnv } from '../../projects/index.ts';
 import { insertAction } from '../actions.ts';
 import type { ProjectDeps } from '../deps.ts';
 import { projectCommand } from '../project-command.ts';
