@@ -259,6 +259,8 @@ describe('system catalog', () => {
     assert.equal(abroad.json().code, 'MERGED_INTO_UNKNOWN');
     assert.equal(abroad.json().field, 'mergedInto');
 
+    // A minute after the registration: the history is in time order (same-instant events have none).
+    ctx.clock.advance(60_000);
     const res = await staff.request('POST', `/api/catalog/systems/${merged.id}/retire`, {
       retirementDate: '2026-11-10',
       mergedInto: target.code,
