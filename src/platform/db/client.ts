@@ -47,13 +47,16 @@ const RAW_TEXT_TYPES = new Set(
 const withoutParsers = new WeakMap<QueryOptions, QueryOptions>();
 const parsersOnClient = new WeakSet<PGlite>();
 
-/** `options` without drizzle's raw-text parsers (the client has them), else `options` itself. */
+/**
+ * `options` without drizzle's raw-text parsers (the client has them), else `options` itself. drizzle
+ * keeps one options object per prepared query, so the answer is remembered per object.
+ */
 function lighter(options: QueryOptions | undefined): QueryOptions | undefined {
-  if (!options?.parsers || !Object.keys(options.parsers).every((oid) => RAW_TEXT_TYPES.has(oid)))
-    return options;
+  if (!options?.parsers) return options;
   let light = withoutParsers.get(options);
   if (!light) {
-    light = { ...options, parsers: undefined };
+    const onlyRawText = Object.keys(options.parsers).every((oid) => RAW_TEXT_TYPES.has(oid));
+    light = onlyRawText ? { ...options, parsers: undefined } : options;
     withoutParsers.set(options, light);
   }
   return light;

@@ -133,8 +133,6 @@ export const passwordHistory = pgTable(
   (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
 );
 
-export { ROLE_CODES };
-
 export const roleAssignments = pgTable(
   'role_assignments',
   {
