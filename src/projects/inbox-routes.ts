@@ -5,6 +5,7 @@ import { errors } from '../platform/http/schemas.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { loadWorkflowEnv } from './env.ts';
 import { TaskList } from './responses.ts';
+import { TaskQuery } from './schemas.ts';
 import { listTasks } from './task-queries.ts';
 
 const TAGS = ['项目'];
@@ -20,10 +21,11 @@ export function registerInboxRoutes(root: FastifyInstance, deps: ProjectDeps): v
     {
       schema: {
         tags: TAGS,
-        summary: '待办：等待我办理的环节、申报与专家意见',
+        summary: '待办：等待我办理的环节、申报与专家意见（最早到达的在前，分页）',
+        querystring: TaskQuery,
         response: { 200: TaskList, ...errors },
       },
     },
-    async (req) => listTasks(deps.db, await env(), actorOf(req)),
+    async (req) => listTasks(deps.db, await env(), actorOf(req), req.query),
   );
 }

@@ -1,7 +1,7 @@
 /** Response schemas of the project, review and plan routes (they also feed the OpenAPI document). */
 import Type from 'typebox';
 import { Paged } from '../platform/http/schemas.ts';
-import { Nullable, strict } from './schemas.ts';
+import { Literals, Nullable, strict, TASK_KINDS } from './schemas.ts';
 
 const S = Type.String();
 const Id = Type.Object({ id: S, name: S }, strict);
@@ -289,8 +289,7 @@ export const TaskItem = Type.Object(
     projectCode: S,
     projectName: S,
     ownerName: S,
-    /** application | step | review (the five-dimension review) | expert_opinion */
-    kind: S,
+    kind: Literals(TASK_KINDS),
     /** The web page where the task is done. */
     workPath: S,
     stepId: Nullable(S),
@@ -316,7 +315,17 @@ export const TaskItem = Type.Object(
   },
   strict,
 );
-export const TaskList = Type.Object({ items: Type.Array(TaskItem) }, strict);
+/** A page of 待办, oldest first, with how many match in all and how many of those are overdue. */
+export const TaskList = Type.Object(
+  {
+    items: Type.Array(TaskItem),
+    total: Type.Integer(),
+    overdue: Type.Integer({ description: '符合条件的待办中已逾期的条数（不限于本页）' }),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+  },
+  strict,
+);
 
 export const Created = Type.Object({ id: S }, strict);
 

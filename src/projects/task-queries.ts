@@ -1,30 +1,36 @@
 /**
- * 待办 (/api/tasks) from the open steps each write stores on the project (`projects.open_steps`, kept
- * by refreshProject), over the projects the caller may see (`visibilityPredicate`, queries.ts): a
- * constant number of statements whatever the number of projects, and no rulebook evaluated per row.
+ * 待办 (/api/tasks) in one SQL statement: the open steps each write stores on the project
+ * (`projects.open_steps`, kept by refreshProject) joined with who may act on them, over the projects
+ * the caller may see (`visibilityPredicate`, queries.ts). Who may act is rulebook data turned into
+ * the caller's grants (task-grants.ts); the filters, the order (oldest arrival first), the page, the
+ * total, the overdue count, the 催办 marks and the stored due dates are all decided in the database.
+ * The number of statements does not grow with the number of projects, and no rulebook is
+ * evaluated per row.
  */
-import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { LIVE_STATES } from '../obligations/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import { readAll } from '../platform/db/concurrent.ts';
+import { type Queryable, queryRows } from '../platform/db/client.ts';
 import { notifications } from '../platform/notifications/tables.ts';
 import { projectExpertAssignments } from '../review/index.ts';
 import { type Rulebook, STAGE_LABELS } from '../rules/index.ts';
-import { actingRoles } from './actors.ts';
 import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
 import { directoryOf, type WorkflowEnv } from './env.ts';
-import { bindingsFor, EXPERT_ROLES, visibilityPredicate } from './queries.ts';
-import { heldRoles } from './repository.ts';
-import { projectActions, projects } from './tables.ts';
-import {
-  isApplicantStage,
-  isEstablishmentStage,
-  RECORDED_EVENTS,
-  reviewStep,
-  stepInfo,
-} from './workflow-state.ts';
+import { visibilityPredicate } from './queries.ts';
+import type { TaskKind } from './schemas.ts';
+import { projectActions, projectStepHolders, projects } from './tables.ts';
+import { type ActingStep, grantsOf, type TaskGrants, taskKindOf } from './task-grants.ts';
+import { stepInfo } from './workflow-state.ts';
+
+/** The filters and page of GET /api/tasks. */
+export interface TaskQueryInput {
+  projectId?: string;
+  q?: string;
+  kind?: TaskKind;
+  limit?: number;
+  offset?: number;
+}
 
 /** A live obligation of a project as the 待办 query reads it. */
 interface StoredDue {
@@ -32,6 +38,22 @@ interface StoredDue {
   dueDate: string | null;
   articles: string[];
   unknown: boolean;
+}
+
+interface TaskRow {
+  total: number;
+  overdue: number;
+  projectId: string | null;
+  stepId: string;
+  assignment: 'expert' | 'evaluator' | null;
+  code: string;
+  name: string;
+  ownerName: string | null;
+  rulebookCode: string;
+  rulebookVersion: number;
+  sinceMs: number;
+  urged: number;
+  dues: StoredDue[] | string;
 }
 
 /** Due dates of a task: the stored obligation of a deadline its step fulfils (none before 立项). */
@@ -51,75 +73,125 @@ function dueFor(rulebook: Rulebook, dues: readonly StoredDue[], stepId: string, 
   return dueOf(owed, stepId, env);
 }
 
+const values = (rows: readonly (readonly SQL[])[]): SQL =>
+  sql.join(
+    rows.map((r) => sql`(${sql.join([...r], sql`, `)})`),
+    sql`, `,
+  );
+const text = (v: string) => sql`${v}::text`;
+const uuid = (v: string) => sql`${v}::uuid`;
+const int = (v: number) => sql`${v}::integer`;
+const inList = (items: readonly string[]) =>
+  sql.join(
+    items.map((k) => sql`${k}`),
+    sql`, `,
+  );
+
+/** The steps of `steps` kept by the kind filter. */
+const ofKind = (steps: readonly ActingStep[], kind: TaskKind | undefined) =>
+  kind ? steps.filter((s) => s.kind === kind) : steps;
+
+/**
+ * The earliest known due date of the live obligations a task's step fulfils (`step` names the
+ * task's step column), for the overdue count; null when none or only unknown ones.
+ */
+function earliestDue(grants: TaskGrants, step: SQL): SQL {
+  const deadlines = grants.deadlines.map((d) => [text(d.code), int(d.version), text(d.stepId), text(d.kind)]);
+  if (deadlines.length === 0) return sql`null::date`;
+  return sql`(select min(o.due_date) from obligations o
+    where o.project_id = ${projects.id} and o.state in (${inList(LIVE_STATES)})
+      and jsonb_array_length(o.unknown_years) = 0
+      and (${projects.rulebookCode}, ${projects.rulebookVersion}, ${step}, o.kind) in (${values(deadlines)}))`;
+}
+
 /**
  * 待办: the open steps of visible, unfinished projects that the caller may act on now (a step held
  * by someone else through 转办 is theirs), the applicant's own open steps, and the expert or
- * evaluator opinions the caller still owes while the review step is open.
+ * evaluator opinions the caller still owes while the review step is open; oldest first, a page.
  */
-export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
+export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor, query: TaskQueryInput = {}) {
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const none = { items: [], total: 0, overdue: 0, limit, offset };
   const directory = await directoryOf(db, env);
   const visible = visibilityPredicate(env, directory, actor);
-  if (!visible) return { items: [] };
-  const expert = actor.assignments.some((a) => EXPERT_ROLES.includes(a.role));
-  const [rows, urged, assignments] = await readAll(db, [
-    db
-      .select({
-        id: projects.id,
-        code: projects.code,
-        name: projects.name,
-        jurisdictionId: projects.jurisdictionId,
-        ownerOrganisationId: projects.ownerOrganisationId,
-        rulebookCode: projects.rulebookCode,
-        rulebookVersion: projects.rulebookVersion,
-        openSteps: projects.openSteps,
-        updatedAt: projects.updatedAt,
-        // Correlated subqueries (still one statement); the outer row is named explicitly because
-        // drizzle leaves the columns of a single-table select unqualified.
-        coBuilderIds: sql<
-          string[]
-        >`coalesce((select json_agg(cb.organisation_id) from project_co_builders cb where cb.project_id = projects.id), '[]'::json)`,
-        holders: sql<
-          { stepId: string; holderUserId: string }[]
-        >`coalesce((select json_agg(json_build_object('stepId', h.step_id, 'holderUserId', h.holder_user_id)) from project_step_holders h where h.project_id = projects.id), '[]'::json)`,
-        createdAt: projects.createdAt,
-        // When the current work arrived (issue 17): the latest action that moved the workflow;
-        // 催办, comments, edits and 转办 do not make a task look new.
-        arrivedAt:
-          sql`(select a.at from project_actions a where a.project_id = projects.id and a.kind in (${sql.join(
-            [...ARRIVAL_KINDS].map((k) => sql`${k}`),
-            sql`, `,
-          )}) order by a.id desc limit 1)`.mapWith(projectActions.at),
-        // The due dates of the rulebook deadlines still owed on the project, as stored by
-        // src/obligations (never re-derived from the rulebook per row).
-        dues: sql<
-          StoredDue[]
-        >`coalesce((select json_agg(json_build_object('kind', o.kind, 'dueDate', o.due_date, 'articles', o.articles, 'unknown', jsonb_array_length(o.unknown_years) > 0)) from obligations o where o.project_id = projects.id and o.state in (${sql.join(
-          LIVE_STATES.map((k) => sql`${k}`),
-          sql`, `,
-        )})), '[]'::json)`,
-      })
-      .from(projects)
-      .where(and(visible, notInArray(projects.state, ['refused']), sql`${projects.openSteps} <> '[]'::jsonb`))
-      .orderBy(desc(projects.updatedAt), desc(projects.id)),
-    db
-      .select({ projectId: notifications.projectId, stepId: notifications.stepId })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.userId, actor.userId),
-          eq(notifications.kind, 'urged'),
-          isNull(notifications.readAt),
-        ),
-      ),
-    expert
-      ? db
-          .select()
-          .from(projectExpertAssignments)
-          .where(eq(projectExpertAssignments.userIndex, env.expertIndex(actor.userId)))
-      : Promise.resolve([]),
-  ]);
-  const held = heldRoles(actor);
-  const organisationName = new Map(directory.organisations.map((o) => [o.id, o.name]));
+  if (!visible) return none;
+  const grants = grantsOf(env, directory, actor);
+
+  const common: SQL[] = [visible, sql`${projects.state} <> 'refused'`];
+  if (query.projectId) common.push(sql`${projects.id} = ${query.projectId}::uuid`);
+  const needle = query.q?.trim();
+  if (needle)
+    common.push(sql`(strpos(${projects.name}, ${needle}) > 0 or strpos(${projects.code}, ${needle}) > 0)`);
+  const where = sql.join(common, sql` and `);
+
+  const parts: SQL[] = [];
+  // The steps the caller acts on as the project's own department, and as a named body bound for the
+  // project's jurisdiction.
+  const owner = ofKind(grants.owner, query.kind);
+  const bound = ofKind(grants.bound, query.kind);
+  if (owner.length > 0 || bound.length > 0) {
+    const acting: SQL[] = [];
+    if (owner.length > 0)
+      acting.push(
+        sql`(${projects.ownerOrganisationId}, ${projects.rulebookCode}, ${projects.rulebookVersion}, s.step_id) in (${values(
+          owner.map((g) => [uuid(g.scope), text(g.code), int(g.version), text(g.stepId)]),
+        )})`,
+      );
+    if (bound.length > 0)
+      acting.push(
+        sql`(${projects.jurisdictionId}, ${projects.rulebookCode}, ${projects.rulebookVersion}, s.step_id) in (${values(
+          bound.map((g) => [uuid(g.scope), text(g.code), int(g.version), text(g.stepId)]),
+        )})`,
+      );
+    parts.push(sql`select ${projects.id} as project_id, s.step_id, null::text as assignment,
+        coalesce((select a.at from ${projectActions} a where a.project_id = ${projects.id}
+          and a.kind in (${inList([...ARRIVAL_KINDS])}) order by a.id desc limit 1), ${projects.createdAt}) as since,
+        ${earliestDue(grants, sql`s.step_id`)} as due
+      from ${projects} cross join lateral jsonb_array_elements_text(${projects.openSteps}) as s(step_id)
+      where ${where} and (${sql.join(acting, sql` or `)})
+        and not exists (select 1 from ${projectStepHolders} h where h.project_id = ${projects.id}
+          and h.step_id = s.step_id and h.holder_user_id <> ${actor.userId}::uuid)`);
+  }
+  // The opinions the caller owes as an assigned expert or third-party evaluator.
+  const reviews = query.kind && query.kind !== 'expert_opinion' ? [] : grants.reviews;
+  const kinds = actor.assignments.flatMap((a) =>
+    a.role === 'expert' ? ['expert'] : a.role === 'third_party_evaluator' ? ['evaluator'] : [],
+  );
+  if (reviews.length > 0 && kinds.length > 0) {
+    parts.push(sql`select ${projects.id} as project_id, r.step_id, ea.kind as assignment, ea.assigned_at as since,
+        ${earliestDue(grants, sql`r.step_id`)} as due
+      from ${projectExpertAssignments} ea
+      join ${projects} on ${projects.id} = ea.project_id
+      join (values ${values(reviews.map((r) => [text(r.code), int(r.version), text(r.stepId)]))}) as r(code, version, step_id)
+        on r.code = ${projects.rulebookCode} and r.version = ${projects.rulebookVersion}
+      where ea.user_index = ${env.expertIndex(actor.userId)} and ea.opinion is null
+        and ea.kind in (${inList([...new Set(kinds)])}) and ${projects.openSteps} ? r.step_id and ${where}`);
+  }
+  if (parts.length === 0) return none;
+
+  const rows = await queryRows<TaskRow>(
+    db,
+    sql`with tasks as (${sql.join(parts, sql` union all `)})
+      select c.total, c.overdue, t.project_id as "projectId", t.step_id as "stepId", t.assignment,
+        p.code, p.name, o.name as "ownerName", p.rulebook_code as "rulebookCode", p.rulebook_version as "rulebookVersion",
+        (extract(epoch from t.since) * 1000)::float8 as "sinceMs",
+        case when t.assignment is null then (select count(*)::int from ${notifications} n
+          where n.user_id = ${actor.userId}::uuid and n.kind = 'urged' and n.read_at is null
+            and n.project_id = t.project_id and n.step_id = t.step_id) else 0 end as urged,
+        coalesce((select json_agg(json_build_object('kind', ob.kind, 'dueDate', ob.due_date::text, 'articles', ob.articles,
+            'unknown', jsonb_array_length(ob.unknown_years) > 0))
+          from obligations ob where ob.project_id = t.project_id and ob.state in (${inList(LIVE_STATES)})), '[]'::json) as dues
+      from (select count(*)::int as total,
+              count(*) filter (where due < ${env.today}::date)::int as overdue from tasks) c
+      left join lateral (select * from tasks order by since, project_id, assignment nulls first, step_id
+        limit ${limit} offset ${offset}) t on true
+      left join projects p on p.id = t.project_id
+      left join organisations o on o.id = p.owner_organisation_id
+      order by t.since, t.project_id, t.assignment nulls first, t.step_id`,
+  );
+  const total = rows[0]?.total ?? 0;
+  const overdue = rows[0]?.overdue ?? 0;
   // Working days waited, once per calendar day of arrival (many tasks arrived on the same day).
   const waitedByDay = new Map<number, number | null>();
   const waitedSince = (at: Date): number | null => {
@@ -130,84 +202,41 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor) {
   };
   const items = [];
   for (const row of rows) {
+    if (row.projectId === null) continue;
     const rulebook = env.catalog.registry.get(row.rulebookCode, row.rulebookVersion);
-    const bindings = bindingsFor(env, directory, row.rulebookCode, row.rulebookVersion, row.jurisdictionId);
-    const parties = {
-      jurisdictionId: row.jurisdictionId,
-      ownerOrganisationId: row.ownerOrganisationId,
-      coBuilderIds: row.coBuilderIds,
-    };
-    const ownerName = organisationName.get(row.ownerOrganisationId) ?? '';
-    const arrived = row.arrivedAt ?? row.createdAt;
-    const since = arrived.toISOString();
-    const waitedWorkdays = waitedSince(arrived);
-    const review = reviewStep(rulebook);
-    for (const stepId of row.openSteps) {
-      const info = stepInfo(rulebook, stepId);
-      if (!info) continue;
-      const holder = row.holders.find((h) => h.stepId === stepId);
-      if (holder && holder.holderUserId !== actor.userId) continue;
-      if (actingRoles(held, rulebook, info.step, parties, bindings).length === 0) continue;
-      // After 立项: steps recorded with their data (contracts …) or decided in the generic core.
-      const kind =
-        info.stage === 'budget'
-          ? 'budget'
-          : !isEstablishmentStage(info.stage)
-            ? info.step.outcomes.some((o) => RECORDED_EVENTS.includes(o.event))
-              ? 'construction_record'
-              : 'construction_step'
-            : isApplicantStage(info.stage)
-              ? 'application'
-              : review?.id === stepId
-                ? 'review'
-                : 'step';
-      items.push({
-        projectId: row.id,
-        projectCode: row.code,
-        projectName: row.name,
-        ownerName,
-        kind,
-        workPath: workPathOf(kind, row.id, stepId),
-        stepId,
-        stepName: info.step.name,
-        stageName: STAGE_LABELS[info.stage],
-        since,
-        waitedWorkdays,
-        ...dueFor(rulebook, row.dues, stepId, env),
-        urged: urged.filter((u) => u.projectId === row.id && u.stepId === stepId).length,
-        outcomes: info.step.outcomes.map((o, i) => ({
-          event: o.event,
-          name: o.name,
-          normal: i === 0,
-          refuses: o.result === 'refused',
-        })),
-      });
-    }
-    const assignment = assignments.find(
-      (a) =>
-        a.projectId === row.id &&
-        actor.assignments.some((r) => r.role === (a.kind === 'expert' ? 'expert' : 'third_party_evaluator')),
-    );
-    if (review && assignment && assignment.opinion === null && row.openSteps.includes(review.id)) {
-      items.push({
-        projectId: row.id,
-        projectCode: row.code,
-        projectName: row.name,
-        ownerName,
-        kind: 'expert_opinion',
-        workPath: workPathOf('expert_opinion', row.id, review.id),
-        stepId: review.id,
-        stepName: assignment.kind === 'expert' ? '提交专家意见' : '提交第三方评估意见',
-        stageName: STAGE_LABELS.review,
-        since: assignment.assignedAt.toISOString(),
-        waitedWorkdays: waitedSince(assignment.assignedAt),
-        ...dueFor(rulebook, row.dues, review.id, env),
-        urged: 0,
-        outcomes: [],
-      });
-    }
+    const info = stepInfo(rulebook, row.stepId);
+    if (!info) continue;
+    const since = new Date(row.sinceMs);
+    const dues = typeof row.dues === 'string' ? (JSON.parse(row.dues) as StoredDue[]) : row.dues;
+    const expert = row.assignment !== null;
+    const kind: TaskKind = expert ? 'expert_opinion' : taskKindOf(rulebook, info);
+    items.push({
+      projectId: row.projectId,
+      projectCode: row.code,
+      projectName: row.name,
+      ownerName: row.ownerName ?? '',
+      kind,
+      workPath: workPathOf(kind, row.projectId, row.stepId),
+      stepId: row.stepId,
+      stepName: expert
+        ? row.assignment === 'expert'
+          ? '提交专家意见'
+          : '提交第三方评估意见'
+        : info.step.name,
+      stageName: STAGE_LABELS[info.stage],
+      since: since.toISOString(),
+      waitedWorkdays: waitedSince(since),
+      ...dueFor(rulebook, dues, row.stepId, env),
+      urged: row.urged,
+      outcomes: expert
+        ? []
+        : info.step.outcomes.map((o, i) => ({
+            event: o.event,
+            name: o.name,
+            normal: i === 0,
+            refuses: o.result === 'refused',
+          })),
+    });
   }
-  // 待办 oldest first: the task that has waited longest comes first.
-  items.sort((a, b) => a.since.localeCompare(b.since));
-  return { items };
+  return { items, total, overdue, limit, offset };
 }

@@ -13051,10 +13051,23 @@ export interface paths {
     };
   };
   '/api/tasks': {
-    /** 待办：等待我办理的环节、申报与专家意见 */
+    /** 待办：等待我办理的环节、申报与专家意见（最早到达的在前，分页） */
     get: {
       params: never;
-      query: never;
+      query: {
+        kind?:
+          | 'application'
+          | 'step'
+          | 'review'
+          | 'expert_opinion'
+          | 'construction_record'
+          | 'construction_step'
+          | 'budget';
+        limit?: number;
+        offset?: number;
+        projectId?: string;
+        q?: string;
+      };
       body: never;
       responses: {
         200: {
@@ -13063,7 +13076,14 @@ export interface paths {
             projectCode: string;
             projectName: string;
             ownerName: string;
-            kind: string;
+            kind:
+              | 'application'
+              | 'step'
+              | 'review'
+              | 'expert_opinion'
+              | 'construction_record'
+              | 'construction_step'
+              | 'budget';
             workPath: string;
             stepId: string | null;
             stepName: string;
@@ -13084,6 +13104,11 @@ export interface paths {
               refuses: boolean;
             }[];
           }[];
+          total: number;
+          /** 符合条件的待办中已逾期的条数（不限于本页） */
+          overdue: number;
+          limit: number;
+          offset: number;
         };
         400: ApiErrorBody;
         401: ApiErrorBody;
