@@ -15,7 +15,7 @@
  *     project detail, the ceiling (GET /api/organisations/:id: the session check plus one
  *     primary-key SELECT through the same pool), create (dt.staff2, so that the list stays fixed),
  *     one workflow decision (dt.reviewer decides 前置审查 and withdraws it, alternating, one project
- *     of the pool per client at a time), /api/tasks;
+ *     of the pool per client at a time), /api/tasks?limit=25;
  *  3. the Redmine peer (bench/peer.ts; BENCH_PEER=1 forces it, 0 turns it off, default on when
  *     /tmp/peer exists), started before the first round and measured in every round right after
  *     ours with the same client and CPU accounting: list, point read, create, status change with a
@@ -325,7 +325,10 @@ async function main() {
       {
         key: 'tasks',
         as: staff,
-        op: { name: '/api/tasks (2,000 open drafts)', next: () => ({ method: 'GET', path: '/api/tasks' }) },
+        op: {
+          name: '/api/tasks (25 of 2,000 open drafts)',
+          next: () => ({ method: 'GET', path: '/api/tasks?limit=25' }),
+        },
       },
     ].filter((o) => wanted(o.key)) as { key: string; op: Op; as: Session }[];
     for (const o of ops) keys[o.key] = o.op.name;

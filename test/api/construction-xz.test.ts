@@ -188,6 +188,18 @@ describe('XZ: from contract signing to the acceptance report', () => {
     list = await obligationsOf(dc, id);
     assert.equal(list.items[0].state, 'overdue');
     assert.equal(list.items[0].remainingWorkingDays, -1);
+    // 待办 shows the filing overdue, and the server counts overdue tasks over every page (issue 11).
+    type Row = { projectId: string; stepId: string; overdue: boolean; remainingWorkdays: number | null };
+    const mine = (await dc.request('GET', `/api/tasks?projectId=${id}&kind=construction_record`)).json();
+    const overdueFiling = mine.items.find((t: Row) => t.stepId === 'xz.construction.contract_filing');
+    assert.deepEqual([overdueFiling?.overdue, overdueFiling?.remainingWorkdays], [true, -1]);
+    assert.ok(mine.items.every((t: Row) => t.projectId === id));
+    assert.equal(mine.overdue, mine.items.filter((t: Row) => t.overdue).length);
+    const all = (await dc.request('GET', '/api/tasks?limit=200')).json();
+    const firstPage = (await dc.request('GET', '/api/tasks?limit=1')).json();
+    assert.deepEqual([firstPage.total, firstPage.overdue], [all.total, all.overdue]);
+    assert.equal(all.overdue, all.items.filter((t: Row) => t.overdue).length);
+    assert.deepEqual(firstPage.items, all.items.slice(0, 1));
     const board = (await (await as('xz.authlead')).request('GET', '/api/obligations/board')).json();
     assert.ok(
       board.rows.some(
