@@ -1,9 +1,10 @@
 /**
  * Issue 17 in the browser: the reviewer's 待办 shows the task with when it arrived and its time limit,
- * and 去办理 opens the five-dimension review page (item 1); the 办理 page preselects nothing, asks for
- * a result at the field and confirms with the consequence (item 2); 退回 needs a reason and the
- * applicant then sees it in a banner (item 5); the tab title names the page (item 13); the system
- * administrator manages accounts in the UI (item 8).
+ * and 去办理 opens the five-dimension review page (item 1); 待办 is paged and filtered by the server
+ * (项目名称或编号, 事项类型 in the URL, 共 N 条) and the workbench's badges are the server's counts;
+ * the 办理 page preselects nothing, asks for a result at the field and confirms with the consequence
+ * (item 2); 退回 needs a reason and the applicant then sees it in a banner (item 5); the tab title
+ * names the page (item 13); the system administrator manages accounts in the UI (item 8).
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -78,6 +79,63 @@ test('the applicant finds the project by a two-character fragment in the header 
   await page.screenshot({ path: path.join(RESULTS, 'workbench-search.png'), fullPage: true });
   await results.getByRole('link', { name: NAME }).click();
   await page.waitForURL(`**/projects/${projectId}`);
+  await page.close();
+});
+
+test('待办 is paged and filtered by the server: 共 N 条, the filters in the URL; the badges count it all', async () => {
+  const page = await ui.signIn('dt.reviewer');
+  const all = await page.evaluate(async () => {
+    const res = await fetch('/api/tasks?limit=1', { credentials: 'same-origin' });
+    return (await res.json()) as { total: number; overdue: number; items: unknown[] };
+  });
+  assert.ok(all.total >= 1 && all.items.length === 1, JSON.stringify(all));
+
+  // The workbench's badges are the server's counts over all 待办 (not the rows of one page).
+  const workbench = page.locator('[data-testid="workbench"]');
+  const tab = workbench.getByRole('tab', { name: /待办/ });
+  await tab.locator(`.ant-scroll-number[title="${all.total}"]`).waitFor({ timeout: 30_000 });
+  if (all.overdue > 0) await tab.locator(`.ant-scroll-number[title="逾期 ${all.overdue}"]`).waitFor();
+  else assert.doesNotMatch((await tab.textContent()) ?? '', /逾期/);
+  await workbench.getByText(`共 ${all.total} 条`).waitFor();
+  // Its filters live under `todo.`, apart from the 已办 and 我发起的 tabs'.
+  await workbench.getByRole('searchbox', { name: '项目名称或编号' }).fill('工作台浏览器');
+  await workbench.getByRole('searchbox', { name: '项目名称或编号' }).press('Enter');
+  await page.waitForURL(/[?&]todo\.q=/);
+  await workbench.locator('tr', { hasText: NAME }).waitFor({ timeout: 30_000 });
+  await workbench.getByText('共 1 条').waitFor();
+
+  await page.goto(`${ui.url}/projects/tasks`);
+  await page.getByText(`共 ${all.total} 条`).waitFor({ timeout: 30_000 });
+  const search = page.getByRole('searchbox', { name: '项目名称或编号' });
+  await search.fill('工作台浏览器');
+  await search.press('Enter');
+  await page.waitForURL(/[?&]q=/);
+  assert.equal(new URL(page.url()).searchParams.get('q'), '工作台浏览器');
+  const row = page.locator('tr', { hasText: NAME });
+  await row.waitFor({ timeout: 30_000 });
+  await page.getByText('共 1 条').waitFor();
+
+  // A kind that is not this task's leaves nothing; its own kind brings the row back.
+  const pickKind = async (label: string) => {
+    await page.getByRole('combobox', { name: '事项类型' }).click();
+    await page.locator('.ant-select-item-option', { hasText: label }).click();
+  };
+  await pickKind('预算');
+  await page.waitForURL(/[?&]kind=budget/);
+  await page.getByText('暂无待办').waitFor({ timeout: 30_000 });
+  assert.equal(await row.count(), 0);
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-tasks-filtered-empty.png'), fullPage: true });
+  await pickKind('合理性审核');
+  await page.waitForURL(/[?&]kind=review/);
+  await row.waitFor({ timeout: 30_000 });
+
+  // The filters survive a reload: they are read from the URL.
+  await page.reload();
+  await row.waitFor({ timeout: 30_000 });
+  assert.equal(await search.inputValue(), '工作台浏览器');
+  await page.getByText('共 1 条').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
+  await page.screenshot({ path: path.join(RESULTS, 'workbench-tasks-filtered.png'), fullPage: true });
   await page.close();
 });
 

@@ -10,7 +10,8 @@ import { useListQuery } from './useListQuery.ts';
 interface ListViewProps<T> {
   fields: FilterField[];
   columns: TableColumnsType<T>;
-  rowKey: keyof T & string;
+  /** A column that is unique, or a key made of several (待办: project, kind and step). */
+  rowKey: (keyof T & string) | ((row: T) => string);
   empty?: ReactNode;
   extra?: ReactNode;
   /** The server's export list name (GET /api/workbench/export?list=…): adds 导出 Excel. */

@@ -16,9 +16,12 @@ interface ListOptions {
   noun?: string;
 }
 
-/** What a list view draws: the rows, the filters from the URL, and the pager. */
-export interface ListQuery<T> {
-  data: Paged<T> | undefined;
+/**
+ * What a list view draws: the rows, the filters from the URL, and the pager. `P` is the page as the
+ * server answers it, when it carries more than the rows and the total (待办's overdue count).
+ */
+export interface ListQuery<T, P extends Paged<T> = Paged<T>> {
+  data: P | undefined;
   error: ApiError | undefined;
   loading: boolean;
   reload: () => void;
@@ -70,10 +73,10 @@ function useListUrl(options: ListOptions, total: number) {
  * One list's state from the URL and its request: `fetcher(query, signal)` gets the filters plus
  * `limit`/`offset`; changing a filter rewrites the URL (page 1), which reloads the list.
  */
-export function useListQuery<T>(
-  fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<Paged<T>>,
+export function useListQuery<T, P extends Paged<T> = Paged<T>>(
+  fetcher: (query: Record<string, string | number>, signal: AbortSignal) => Promise<P>,
   options: ListOptions = {},
-): ListQuery<T> {
+): ListQuery<T, P> {
   const [search] = useSearchParams();
   const serialised = JSON.stringify(
     toServerQuery(readListParams(search, options.prefix ?? '', options.pageSize)),

@@ -100,8 +100,12 @@ export async function uploadMaterial(
   return (body as { id: string }).id;
 }
 
-export const listTasks = (signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/tasks', 'get'>>('/api/tasks', { signal });
+/**
+ * A page of 待办 (`limit`/`offset`, filters `projectId`, `q`, `kind`), oldest arrival first, with the
+ * total and the overdue count of all that match.
+ */
+export const listTasks = (query: Record<string, string | number>, signal: AbortSignal) =>
+  api.get<ApiResponse<'/api/tasks', 'get'>>('/api/tasks', { query, signal });
 export const listNotifications = (signal: AbortSignal) =>
   api.get<ApiResponse<'/api/notifications', 'get'>>('/api/notifications', { signal });
 export const readNotification = (id: string) =>

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
 import { listTasks } from '../projects/api.ts';
 import { formatYuan, STATE_BADGE } from '../projects/logic.ts';
-import { TaskTable } from '../projects/tasks/TaskTable.tsx';
+import { TaskTable, useTaskList } from '../projects/tasks/TaskTable.tsx';
 import { type DoneItem, listDone, listStarted, type StartedItem } from './api.ts';
 
 const doneColumns: TableColumnsType<DoneItem> = [
@@ -73,15 +73,23 @@ const startedColumns: TableColumnsType<StartedItem> = [
 
 const TEXT_FILTER = [{ name: 'q', label: '项目名称或编号', type: 'text' as const }];
 
+/** The tab's badges: how many 待办 the user has in all and how many are overdue (one row fetched). */
+const taskCounts = (signal: AbortSignal) => listTasks({ limit: 1 }, signal);
+
+/** The 待办 tab: its filters and page in the URL under `todo.`, apart from the other tabs'. */
+function TodoTab() {
+  return <TaskTable list={useTaskList('todo')} compact />;
+}
+
 /**
  * 工作台 for business roles (issue 17): 待办 oldest first with arrival, time limit and overdue in red;
  * 已办; 我发起的 — each with its filter and paging in the URL.
  */
 export function Workbench() {
   const [search, setSearch] = useSearchParams();
-  const tasks = useRequest(listTasks);
+  const counts = useRequest(taskCounts);
   const tab = search.get('tab') ?? 'todo';
-  const overdue = tasks.data?.items.filter((t) => t.overdue).length ?? 0;
+  const overdue = counts.data?.overdue ?? 0;
   return (
     <Card variant="borderless" data-testid="workbench">
       <Tabs
@@ -99,11 +107,11 @@ export function Workbench() {
             key: 'todo',
             label: (
               <span>
-                待办 <Badge count={tasks.data?.items.length ?? 0} showZero color="#1677ff" />
+                待办 <Badge count={counts.data?.total ?? 0} showZero color="#1677ff" />
                 {overdue > 0 && <Badge count={`逾期 ${overdue}`} style={{ marginInlineStart: 4 }} />}
               </span>
             ),
-            children: <TaskTable items={tasks.data?.items ?? []} loading={tasks.loading} compact />,
+            children: <TodoTab />,
           },
           {
             key: 'done',

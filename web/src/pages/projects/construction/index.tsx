@@ -27,6 +27,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { decideStep, listTasks } from '../api.ts';
+import { constructionTasks } from '../tasks/logic.ts';
 import { ConstructionDialogFields, type Dialog } from './dialogs.tsx';
 import { AcceptanceExtensionsCard } from './extensions.tsx';
 
@@ -46,10 +47,11 @@ export default function ConstructionPage() {
   const duties = useRequest(
     useCallback((s: AbortSignal) => listObligations({ projectId: id, limit: 100 }, s), [id]),
   );
-  const tasks = useRequest(listTasks);
-  const myTasks = (tasks.data?.items ?? []).filter(
-    (t) => t.projectId === id && t.kind.startsWith('construction'),
+  // This project's 待办 only (a few rows; the most a page holds), its construction kinds kept here.
+  const tasks = useRequest(
+    useCallback((s: AbortSignal) => listTasks({ projectId: id, limit: 200 }, s), [id]),
   );
+  const myTasks = constructionTasks(tasks.data?.items ?? []);
   const reload = () => {
     tasks.reload();
     contracts.reload();

@@ -1,17 +1,12 @@
-import { Button, Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Empty, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import type { FilterField } from '../../../components/list/FilterBar.tsx';
+import { ListView } from '../../../components/list/ListPage.tsx';
+import { type ListQuery, useListQuery } from '../../../components/list/useListQuery.ts';
 import { formatDateTime } from '../../../format.ts';
-import type { TaskItem } from '../types.ts';
-
-const KIND = {
-  application: { text: '申报', color: 'blue' },
-  step: { text: '办理', color: 'geekblue' },
-  review: { text: '合理性审核', color: 'cyan' },
-  expert_opinion: { text: '专家意见', color: 'purple' },
-  construction_record: { text: '建设登记', color: 'green' },
-  construction_step: { text: '建设验收', color: 'lime' },
-  budget: { text: '预算', color: 'gold' },
-} as const;
+import { listTasks } from '../api.ts';
+import type { TaskItem, TaskPage } from '../types.ts';
+import { TASK_KIND, TASK_KIND_OPTIONS, taskKey } from './logic.ts';
 
 /** `已等待 3 个工作日`, or unknown when the holiday table lacks a year (never guessed). */
 export function waitedText(t: Pick<TaskItem, 'waitedWorkdays'>): string {
@@ -48,22 +43,21 @@ export function DueCell({
   );
 }
 
-/** 待办 rows, oldest first as the server sends them; each opens the page where the work is done. */
-export function TaskTable({
-  items,
-  loading,
-  compact,
-}: {
-  items: TaskItem[];
-  loading?: boolean;
-  compact?: boolean;
-}) {
-  const columns: TableColumnsType<TaskItem> = [
+/** 待办's filters: the project's name or code, and the kind of task. */
+const TASK_FIELDS: FilterField[] = [
+  { name: 'q', label: '项目名称或编号', type: 'text' },
+  { name: 'kind', label: '事项类型', type: 'select', options: TASK_KIND_OPTIONS, width: 140 },
+];
+
+function taskColumns(compact: boolean): TableColumnsType<TaskItem> {
+  return [
     {
       title: '事项',
       dataIndex: 'kind',
       width: 110,
-      render: (kind: keyof typeof KIND) => <Tag color={KIND[kind]?.color}>{KIND[kind]?.text ?? kind}</Tag>,
+      render: (kind: TaskItem['kind']) => (
+        <Tag color={TASK_KIND[kind]?.color}>{TASK_KIND[kind]?.text ?? kind}</Tag>
+      ),
     },
     {
       title: '项目',
@@ -123,17 +117,28 @@ export function TaskTable({
       ),
     },
   ];
+}
+
+/**
+ * One page of 待办 from the server (GET /api/tasks), oldest first; its filters and page live in the
+ * URL under `prefix`. The page also carries how many match in all and how many of those are overdue.
+ */
+export const useTaskList = (prefix?: string): ListQuery<TaskItem, TaskPage> =>
+  useListQuery<TaskItem, TaskPage>(listTasks, { prefix });
+
+/** 待办 rows with their filters and pager; each row opens the page where the work is done. */
+export function TaskTable({ list, compact = false }: { list: ListQuery<TaskItem>; compact?: boolean }) {
   return (
-    <Table
-      rowKey={(t) => `${t.projectId}:${t.kind}:${t.stepId}`}
-      loading={loading}
-      columns={columns}
-      dataSource={items}
-      size={compact ? 'small' : 'middle'}
-      scroll={{ x: 'max-content' }}
-      rowClassName={(t) => (t.overdue ? 'task-overdue' : '')}
-      pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-      locale={{ emptyText: <Empty description="暂无待办" /> }}
+    <ListView<TaskItem>
+      list={list}
+      fields={TASK_FIELDS}
+      columns={taskColumns(compact)}
+      rowKey={taskKey}
+      empty={<Empty description="暂无待办" />}
+      table={{
+        size: compact ? 'small' : 'middle',
+        rowClassName: (t) => (t.overdue ? 'task-overdue' : ''),
+      }}
     />
   );
 }

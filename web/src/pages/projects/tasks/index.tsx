@@ -2,17 +2,19 @@ import { BellOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, List, Row } from 'antd';
 import { Link } from 'react-router-dom';
 import { asApiError } from '../../../api/client.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { listNotifications, listTasks, readNotification } from '../api.ts';
-import { TaskTable } from './TaskTable.tsx';
+import { listNotifications, readNotification } from '../api.ts';
+import { TaskTable, useTaskList } from './TaskTable.tsx';
 
-/** 待办: every step the rulebooks give the user now, with 催办 marks, and the user's notices. */
+/**
+ * 待办: every step the rulebooks give the user now, with 催办 marks, a page at a time with its filters
+ * in the URL; and the user's notices.
+ */
 export default function TasksPage() {
   const { message } = App.useApp();
-  const tasks = useRequest(listTasks);
+  const tasks = useTaskList();
   const notes = useRequest(listNotifications);
 
   const markRead = async (id: string) => {
@@ -44,11 +46,7 @@ export default function TasksPage() {
       <Row gutter={16}>
         <Col xs={24} style={{ marginBottom: 16 }}>
           <Card title="待办事项">
-            {tasks.error ? (
-              <ApiErrorResult error={tasks.error} onRetry={tasks.reload} />
-            ) : (
-              <TaskTable loading={tasks.loading} items={tasks.data?.items ?? []} />
-            )}
+            <TaskTable list={tasks} />
           </Card>
         </Col>
         <Col xs={24}>
