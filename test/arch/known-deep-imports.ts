@@ -14,7 +14,7 @@ const MATRIX =
 const ENFORCER =
   'identity/plugin.ts enforces the matrix; through access/index.ts it cycles (matrix → module access.ts → access)';
 const FOREIGN_KEY =
-  'a foreign key in tables.ts: through index.ts it cycles via src/platform/db/schema.ts and the db client';
+  "a foreign key in tables.ts: the target's index.ts loads this file back (via src/platform/db/schema.ts or src/projects/bundle.ts), so the index import cycles";
 const DEMO_ACCOUNTS =
   'the demo accounts of the composition root (src/demo has no index.ts); the login page lists them';
 const PROGRESS_MODEL =
