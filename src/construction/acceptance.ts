@@ -6,8 +6,7 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { informationSystems, systemStatusEvents } from '../catalog/index.ts';
 import type { Tx } from '../platform/db/client.ts';
-import type { ProjectContext } from '../projects/repository.ts';
-import { projectSystems } from '../projects/tables.ts';
+import { type ProjectContext, projectSystems } from '../projects/index.ts';
 import type { EventType } from '../rules/index.ts';
 
 /** Effects of a recorded step event beyond the workflow: acceptance puts the systems in operation. */

@@ -7,9 +7,15 @@ import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import { errors, VersionInput } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
-import { visibleContext } from '../projects/repository.ts';
-import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
+import {
+  Literals,
+  loadWorkflowEnv,
+  Nullable,
+  strict,
+  Uuid,
+  visibleContext,
+  Yuan,
+} from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import {
   DELIVERABLE_LABELS,

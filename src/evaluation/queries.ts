@@ -9,7 +9,7 @@ import { obligations } from '../obligations/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, organisations } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
-import { projects } from '../projects/tables.ts';
+import { projects } from '../projects/index.ts';
 import { departmentAssessments } from '../review/index.ts';
 import { GRADE_LABELS, type Grade } from '../rules/index.ts';
 import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from './commands.ts';

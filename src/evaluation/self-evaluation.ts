@@ -14,9 +14,7 @@ import {
 import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';
 import { conflict, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
-import { bindNamedOrganisation } from '../projects/actors.ts';
-import { loadDirectory } from '../projects/env.ts';
-import { projects } from '../projects/tables.ts';
+import { bindNamedOrganisation, loadDirectory, projects } from '../projects/index.ts';
 import { DEFAULT_INDICATORS, getRulebook } from '../rules/index.ts';
 import {
   authorityJurisdiction,

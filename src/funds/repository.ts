@@ -8,9 +8,13 @@ import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { organisations, users } from '../platform/db/schema.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
-import { type ProjectContext, visibleProjectIds } from '../projects/repository.ts';
-import { projectBudgetYears, projects } from '../projects/tables.ts';
+import {
+  type ProjectContext,
+  projectBudgetYears,
+  projects,
+  visibleProjectIds,
+  type WorkflowEnv,
+} from '../projects/index.ts';
 import { type LedgerRow, ledgerRows } from './model.ts';
 import {
   budgetReviewLines,

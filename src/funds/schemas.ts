@@ -6,7 +6,7 @@
 
 import Type from 'typebox';
 import { Paged, pagingQuery, VersionInput } from '../platform/http/schemas.ts';
-import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/schemas.ts';
+import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/index.ts';
 import { FUND_KIND_CODES, SHARE_LEVEL_CODES } from './model.ts';
 
 const S = Type.String();

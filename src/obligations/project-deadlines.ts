@@ -7,10 +7,13 @@
  */
 import type { WorkingDayCalendar } from '../calendar/index.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { organisationsFor } from '../projects/actors.ts';
-import { parties, storedActions } from '../projects/bundle.ts';
-import type { ProjectContext } from '../projects/repository.ts';
-import { rulebookEvents } from '../projects/workflow-state.ts';
+import {
+  organisationsFor,
+  type ProjectContext,
+  parties,
+  rulebookEvents,
+  storedActions,
+} from '../projects/index.ts';
 import type { EventType } from '../rules/index.ts';
 import { evaluatePredicate } from '../rules/index.ts';
 import { findObligation, LIVE_STATES, meetObligation, openObligation } from './engine.ts';

@@ -9,10 +9,13 @@ import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/schema.ts';
-import { jurisdictionSubtree } from '../projects/actors.ts';
-import { loadDirectory, loadWorkflowEnv } from '../projects/env.ts';
-import { visibleProjectIds } from '../projects/repository.ts';
-import { projects } from '../projects/tables.ts';
+import {
+  jurisdictionSubtree,
+  loadDirectory,
+  loadWorkflowEnv,
+  projects,
+  visibleProjectIds,
+} from '../projects/index.ts';
 import { AUTHORITY_ROLES } from './access.ts';
 import { dueStatus, type ObligationRow } from './engine.ts';
 import { obligations } from './tables.ts';

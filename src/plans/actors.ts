@@ -1,7 +1,5 @@
 import type { Actor, Assignment } from '../platform/actor.ts';
-import type { Directory } from '../projects/actors.ts';
-import type { PlanScope } from '../projects/model.ts';
-import type { plans } from '../projects/tables.ts';
+import type { Directory, PlanScope, plans } from '../projects/index.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
 import { type ChainStep, planChain } from './chain.ts';
 

@@ -10,7 +10,7 @@ import {
   type Directory,
   jurisdictionChain,
   normaliseOrgName,
-} from '../projects/actors.ts';
+} from '../projects/index.ts';
 import type { PlanStep, Rulebook } from '../rules/index.ts';
 
 export interface ChainStep {

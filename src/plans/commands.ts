@@ -13,10 +13,15 @@ import { type CommandContext, type CommandDeps, runCommand } from '../platform/c
 import type { Queryable } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
-import { jurisdictionSubtree } from '../projects/actors.ts';
-import { loadDirectory } from '../projects/env.ts';
-import type { PlanKind } from '../projects/model.ts';
-import { type PlanDecisionRecord, planEntries, plans, projects } from '../projects/tables.ts';
+import {
+  jurisdictionSubtree,
+  loadDirectory,
+  type PlanDecisionRecord,
+  type PlanKind,
+  planEntries,
+  plans,
+  projects,
+} from '../projects/index.ts';
 import { loadRulebookCatalog } from '../rulebooks/index.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
 import { AUTHORITY_ROLES, canSeePlan, chainOfPlan, compilerRole, type PlanRow } from './actors.ts';

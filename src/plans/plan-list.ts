@@ -10,11 +10,16 @@ import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { notFound } from '../platform/errors.ts';
 import { pagingQuery } from '../platform/http/schemas.ts';
-import { jurisdictionSubtree } from '../projects/actors.ts';
-import { loadDirectory } from '../projects/env.ts';
-import { PLAN_KIND_CODES, PLAN_SCOPES, PLAN_STATUS_CODES } from '../projects/model.ts';
-import { Literals, strict } from '../projects/schemas.ts';
-import { plans } from '../projects/tables.ts';
+import {
+  jurisdictionSubtree,
+  Literals,
+  loadDirectory,
+  PLAN_KIND_CODES,
+  PLAN_SCOPES,
+  PLAN_STATUS_CODES,
+  plans,
+  strict,
+} from '../projects/index.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
 import { AUTHORITY_ROLES, chainOfPlan, type PlanRow } from './actors.ts';
 

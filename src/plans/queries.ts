@@ -4,9 +4,17 @@ import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import { notFound } from '../platform/errors.ts';
-import { loadDirectory } from '../projects/env.ts';
-import { labelOf, PLAN_DECISIONS, PLAN_KINDS, PLAN_SCOPES, PLAN_STATUSES } from '../projects/model.ts';
-import { planEntries, plans, projects } from '../projects/tables.ts';
+import {
+  labelOf,
+  loadDirectory,
+  PLAN_DECISIONS,
+  PLAN_KINDS,
+  PLAN_SCOPES,
+  PLAN_STATUSES,
+  planEntries,
+  plans,
+  projects,
+} from '../projects/index.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
 import { canSeePlan, chainOfPlan, type PlanRow } from './actors.ts';
 

@@ -7,17 +7,17 @@ import type { Actor } from '../platform/actor.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
-import { visibleProjectIds } from '../projects/repository.ts';
 import {
   CreatePlanBody,
+  loadWorkflowEnv,
   PlanDecisionBody,
   PlanEntriesQuery,
   PlanEntryBody,
   PlanEntryParams,
   ProjectParams,
   UpdatePlanBody,
-} from '../projects/schemas.ts';
+  visibleProjectIds,
+} from '../projects/index.ts';
 import { loadRulebookCatalog } from '../rulebooks/index.ts';
 import { addPlanEntry, createPlan, decidePlan, removePlanEntry, submitPlan, updatePlan } from './commands.ts';
 import { PlanListQuery, pagePlans } from './plan-list.ts';

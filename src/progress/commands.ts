@@ -13,10 +13,13 @@ import type { CommandContext } from '../platform/command.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
 import { conflict, forbidden, invalid, refused } from '../platform/errors.ts';
-import { organisationsFor } from '../projects/actors.ts';
-import { parties } from '../projects/bundle.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
-import { heldRoles, type ProjectContext } from '../projects/repository.ts';
+import {
+  heldRoles,
+  organisationsFor,
+  type ProjectContext,
+  parties,
+  type WorkflowEnv,
+} from '../projects/index.ts';
 import { type ProgressActor, type ProgressRules, progressRulesFor } from '../rules/index.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {

@@ -1,13 +1,33 @@
 /**
- * What other modules may use of src/projects (the review imports it only from here): the project
- * context and visibility, its model and labels, workflow state read from the rulebook, the request
- * schemas, and the expert identity envelope.
+ * What other modules may use of src/projects (every module imports it only from here): the project
+ * context and visibility, its tables, bundle, parties and actors, its model and labels (plans too),
+ * workflow state read from the rulebook, the request and response schemas, and the expert identity
+ * envelope. Only the tables files of other modules and src/platform/db/schema.ts read tables.ts
+ * directly (foreign keys: see test/arch/known-deep-imports.ts).
  */
-export { jurisdictionChain, jurisdictionSubtree } from './actors.ts';
-export type { CertificateRow } from './bundle.ts';
+export {
+  actingRoles,
+  actorLabel,
+  bindNamedOrganisation,
+  type Directory,
+  jurisdictionChain,
+  jurisdictionSubtree,
+  normaliseOrgName,
+  organisationsFor,
+} from './actors.ts';
+export {
+  type ActionRow,
+  type CertificateRow,
+  loadBundle,
+  parties,
+  providedMaterials,
+  storedActions,
+} from './bundle.ts';
 export { loadDirectory, loadWorkflowEnv, type WorkflowEnv } from './env.ts';
 export { assignedExpertDetails, expertIdentityColumns, expertUserId } from './expert-identity.ts';
+export type { FileStore } from './files.ts';
 export {
+  ACTION_KINDS,
   ASSESSMENT_GRADES,
   ASSIGNMENT_KINDS,
   EXPERT_CONCLUSIONS,
@@ -15,25 +35,87 @@ export {
   EXPERT_FIELDS,
   ISSUED_DOCUMENTS,
   labelOf,
+  PLAN_DECISIONS,
+  PLAN_KIND_CODES,
+  PLAN_KINDS,
+  PLAN_SCOPES,
+  PLAN_STATUS_CODES,
+  PLAN_STATUSES,
+  type PlanKind,
+  type PlanScope,
+  PROJECT_STATE_CODES,
+  PROJECT_STATES,
   PROJECT_TYPES,
 } from './model.ts';
-export { type ProjectContext, visibleContext } from './repository.ts';
-export { Created } from './responses.ts';
+export { roleHolders } from './queries.ts';
+export {
+  heldRoles,
+  type ProjectContext,
+  projectContext,
+  type Relation,
+  visibleContext,
+  visibleProjectIds,
+} from './repository.ts';
+export { Colleagues, Created, ProjectDetail } from './responses.ts';
 export {
   AssessmentBody,
   AssessmentQuery,
   AssignExpertBody,
+  CommentBody,
+  CreatePlanBody,
+  DecisionBody,
+  type DecisionInput,
   DownloadQuery,
   ExpertOpinionBody,
   ExpertProfileBody,
   FileDownload,
+  FindingBody,
+  type FindingInput,
   JurisdictionQuery,
   Literals,
   Nullable,
+  PlanDecisionBody,
+  PlanEntriesQuery,
+  PlanEntryBody,
+  PlanEntryParams,
   ProjectParams,
+  ReassignBody,
+  ReturnBody,
   ReviewBody,
   type ReviewInput,
+  StepParams,
   strict,
+  UpdatePlanBody,
+  UrgeBody,
   Uuid,
+  WithdrawBody,
+  Yuan,
 } from './schemas.ts';
-export { requiresSharingOpinion, reviewStep, stepsOf, submissionStep } from './workflow-state.ts';
+export {
+  type PlanDecisionRecord,
+  planEntries,
+  plans,
+  projectActions,
+  projectBudgetYears,
+  projectMaterials,
+  projectStepHolders,
+  projectSystems,
+  projects,
+} from './tables.ts';
+export {
+  BUDGET_EVENTS,
+  isApplicantStage,
+  isEstablishmentStage,
+  openStepIds,
+  projectState,
+  RECORDED_EVENTS,
+  type ReturnMode,
+  requiresSharingOpinion,
+  returnTarget,
+  reviewStep,
+  rulebookEvents,
+  stepInfo,
+  stepsOf,
+  submissionStep,
+  withdrawTarget,
+} from './workflow-state.ts';

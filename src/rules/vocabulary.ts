@@ -2,7 +2,7 @@
  * The vocabulary the rules speak: the project facts predicates may test, and Chinese labels for
  * events, stages and gated actions. A rulebook may only refer to facts and events listed here.
  */
-import type { EventType, FactType, GateAction, StageCode } from './model.ts';
+import type { EventType, FactType, GateAction, StageCode } from './model/codes.ts';
 
 interface FactSpec {
   readonly type: FactType;

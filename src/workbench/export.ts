@@ -13,8 +13,13 @@ import type { Actor } from '../platform/actor.ts';
 import { recordEvent } from '../platform/command.ts';
 import { invalid } from '../platform/errors.ts';
 import { errors, Uuid } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv, type WorkflowEnv } from '../projects/env.ts';
-import { labelOf, PROJECT_STATE_CODES, PROJECT_STATES } from '../projects/model.ts';
+import {
+  labelOf,
+  loadWorkflowEnv,
+  PROJECT_STATE_CODES,
+  PROJECT_STATES,
+  type WorkflowEnv,
+} from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { doneItems, projectRows, startedItems } from './queries.ts';
 

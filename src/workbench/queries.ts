@@ -14,11 +14,18 @@ import type { Actor } from '../platform/actor.ts';
 import type { Db } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/schema.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
-import { ACTION_KINDS, labelOf, PROJECT_STATES, PROJECT_TYPES } from '../projects/model.ts';
-import { visibleProjectIds } from '../projects/repository.ts';
-import { projectActions, projectMaterials, projects } from '../projects/tables.ts';
-import { stepInfo } from '../projects/workflow-state.ts';
+import {
+  ACTION_KINDS,
+  labelOf,
+  PROJECT_STATES,
+  PROJECT_TYPES,
+  projectActions,
+  projectMaterials,
+  projects,
+  stepInfo,
+  visibleProjectIds,
+  type WorkflowEnv,
+} from '../projects/index.ts';
 
 /** Actions that count as 已办: a decision recorded, a 退回, a 转办. */
 export const DONE_KINDS = ['step', 'returned', 'reassigned'];

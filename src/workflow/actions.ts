@@ -4,9 +4,7 @@ import type { Actor, Assignment } from '../platform/actor.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { signContent } from '../platform/crypto/sm2.ts';
 import type { Tx } from '../platform/db/client.ts';
-import type { ActionRow } from '../projects/bundle.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
-import { projectActions } from '../projects/tables.ts';
+import { type ActionRow, projectActions, type WorkflowEnv } from '../projects/index.ts';
 import { projectCertificates } from '../review/index.ts';
 
 export interface NewAction {

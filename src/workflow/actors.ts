@@ -1,10 +1,18 @@
 /** Who may act: the rulebook's step actor (or the 转办 holder), the applicant's editor, a party. */
 import type { Actor, Assignment } from '../platform/actor.ts';
 import { forbidden, refused } from '../platform/errors.ts';
-import { actingRoles, actorLabel, organisationsFor } from '../projects/actors.ts';
-import { parties } from '../projects/bundle.ts';
-import { heldRoles, type ProjectContext, type Relation } from '../projects/repository.ts';
-import { isApplicantStage, stepInfo, submissionStep } from '../projects/workflow-state.ts';
+import {
+  actingRoles,
+  actorLabel,
+  heldRoles,
+  isApplicantStage,
+  organisationsFor,
+  type ProjectContext,
+  parties,
+  type Relation,
+  stepInfo,
+  submissionStep,
+} from '../projects/index.ts';
 import type { Step } from '../rules/index.ts';
 
 export function assignmentOf(actor: Actor, role: string, organisationId: string): Assignment | undefined {

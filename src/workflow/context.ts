@@ -6,20 +6,24 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db/client.ts';
 import { conflict, invalid, notFound, refused } from '../platform/errors.ts';
 import { notify, usersOfOrganisations } from '../platform/notifications/notify.ts';
-import { organisationsFor } from '../projects/actors.ts';
-import { loadBundle, parties, storedActions } from '../projects/bundle.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
-import { type ProjectContext, projectContext } from '../projects/repository.ts';
-import { projectStepHolders, projects } from '../projects/tables.ts';
 import {
   isApplicantStage,
   isEstablishmentStage,
+  loadBundle,
   openStepIds,
+  organisationsFor,
+  type ProjectContext,
+  parties,
+  projectContext,
   projectState,
+  projectStepHolders,
+  projects,
   reviewStep,
   stepInfo,
+  storedActions,
   submissionStep,
-} from '../projects/workflow-state.ts';
+  type WorkflowEnv,
+} from '../projects/index.ts';
 import type { StepCheck } from '../rules/index.ts';
 
 /**

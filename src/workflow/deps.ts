@@ -3,8 +3,7 @@
 import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';
-import type { FileStore } from '../projects/files.ts';
-import type { ProjectContext } from '../projects/repository.ts';
+import type { FileStore, ProjectContext } from '../projects/index.ts';
 import type { Step } from '../rules/index.ts';
 import type { StepDecidedRegistry } from './step-decided.ts';
 

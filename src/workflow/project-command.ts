@@ -9,8 +9,7 @@
 import type { Actor } from '../platform/actor.ts';
 import { type AuditDraft, type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
-import type { WorkflowEnv } from '../projects/env.ts';
-import { type ProjectContext, type Relation, visibleContext } from '../projects/repository.ts';
+import { type ProjectContext, type Relation, visibleContext, type WorkflowEnv } from '../projects/index.ts';
 import { refreshProject } from './context.ts';
 
 /** The role an audit row names: an assignment, or a role the rulebook resolved for the caller. */

@@ -5,23 +5,25 @@ import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { loadWorkflowEnv } from '../projects/env.ts';
-import { roleHolders } from '../projects/queries.ts';
-import { visibleContext } from '../projects/repository.ts';
-import { Colleagues, ProjectDetail } from '../projects/responses.ts';
 import {
+  Colleagues,
   CommentBody,
   DecisionBody,
   FindingBody,
+  isEstablishmentStage,
+  loadWorkflowEnv,
+  ProjectDetail,
   ProjectParams,
   ReassignBody,
   ReturnBody,
+  roleHolders,
   StepParams,
+  stepInfo,
   strict,
   UrgeBody,
+  visibleContext,
   WithdrawBody,
-} from '../projects/schemas.ts';
-import { isEstablishmentStage, stepInfo } from '../projects/workflow-state.ts';
+} from '../projects/index.ts';
 import { stepRole } from './actors.ts';
 import { addComment } from './commands/comment.ts';
 import { decideStep } from './commands/decide.ts';

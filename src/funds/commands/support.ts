@@ -8,10 +8,13 @@ import { eq } from 'drizzle-orm';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
-import { actingRoles } from '../../projects/actors.ts';
-import { parties } from '../../projects/bundle.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { heldRoles, type ProjectContext } from '../../projects/repository.ts';
+import {
+  actingRoles,
+  heldRoles,
+  type ProjectContext,
+  parties,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import type { Step, StepCheck } from '../../rules/index.ts';
 import { insertAction, type ProjectDeps } from '../../workflow/index.ts';
 import { budgetReviews } from '../tables.ts';

@@ -4,9 +4,12 @@ import { informationSystems } from '../../catalog/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { type ProjectContext, visibleContext } from '../../projects/repository.ts';
-import { projectSystems } from '../../projects/tables.ts';
+import {
+  type ProjectContext,
+  projectSystems,
+  visibleContext,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import {
   disbursementAction,
   disbursementFacts,

@@ -6,10 +6,14 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import { actingRoles, actorLabel } from '../../projects/actors.ts';
-import { parties } from '../../projects/bundle.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { heldRoles, visibleContext } from '../../projects/repository.ts';
+import {
+  actingRoles,
+  actorLabel,
+  heldRoles,
+  parties,
+  visibleContext,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import { budgetReviewStep, formatFen, levelLabel, otherBudgetSteps, publicityStep } from '../model.ts';
 import { presentDisbursement, presentOverride } from '../presenter.ts';
 import { disbursementsOf, ledgerOf, overridesOf, reviewOf } from '../repository.ts';

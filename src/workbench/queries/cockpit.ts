@@ -9,10 +9,14 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/schema.ts';
 import { fenToYuan } from '../../platform/documents/format.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { labelOf, PROJECT_STATES } from '../../projects/model.ts';
-import { visibleProjectIds } from '../../projects/repository.ts';
-import { projectBudgetYears, projects } from '../../projects/tables.ts';
+import {
+  labelOf,
+  PROJECT_STATES,
+  projectBudgetYears,
+  projects,
+  visibleProjectIds,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import { departmentGrades, disbursedByYear, openIncidents, overdueObligations } from './cockpit-figures.ts';
 
 const yuan = (fen: string | null | bigint) => fenToYuan(BigInt(fen ?? 0));

@@ -11,18 +11,18 @@ import type { CommandContext } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
 import { filingNoticeKind, isFilingStep } from '../../platform/notifications/model.ts';
 import { notify, usersOfOrganisations } from '../../platform/notifications/notify.ts';
-import { providedMaterials } from '../../projects/bundle.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import type { ProjectContext } from '../../projects/repository.ts';
-import type { DecisionInput } from '../../projects/schemas.ts';
 import {
   BUDGET_EVENTS,
+  type DecisionInput,
   isApplicantStage,
   isEstablishmentStage,
+  type ProjectContext,
+  providedMaterials,
   RECORDED_EVENTS,
   reviewStep,
   submissionStep,
-} from '../../projects/workflow-state.ts';
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import type { RoleCode, Step } from '../../rules/index.ts';
 import { sharingOpinionArticle } from '../../rules/index.ts';
 import { insertAction } from '../actions.ts';

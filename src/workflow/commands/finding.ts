@@ -7,9 +7,7 @@
 
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import type { FindingInput } from '../../projects/schemas.ts';
-import { isApplicantStage } from '../../projects/workflow-state.ts';
+import { type FindingInput, isApplicantStage, type WorkflowEnv } from '../../projects/index.ts';
 import { FACT_CATALOG, type FactName } from '../../rules/index.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';

@@ -10,9 +10,12 @@ import { type DeadlineSync, syncDeadlines } from '../../obligations/index.ts';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
-import { type ActionRow, providedMaterials } from '../../projects/bundle.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import type { ProjectContext } from '../../projects/repository.ts';
+import {
+  type ActionRow,
+  type ProjectContext,
+  providedMaterials,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import type { EventType, RoleCode } from '../../rules/index.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';

@@ -3,9 +3,14 @@
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { notify } from '../../platform/notifications/notify.ts';
-import { storedActions } from '../../projects/bundle.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { isApplicantStage, type ReturnMode, returnTarget, stepInfo } from '../../projects/workflow-state.ts';
+import {
+  isApplicantStage,
+  type ReturnMode,
+  returnTarget,
+  stepInfo,
+  storedActions,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import { insertAction, revokeCertificatesOf, voidAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lookupStep, releaseHolders, requireOpen } from '../context.ts';

@@ -2,9 +2,13 @@
 
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict } from '../../platform/errors.ts';
-import { storedActions } from '../../projects/bundle.ts';
-import type { WorkflowEnv } from '../../projects/env.ts';
-import { isEstablishmentStage, stepInfo, withdrawTarget } from '../../projects/workflow-state.ts';
+import {
+  isEstablishmentStage,
+  stepInfo,
+  storedActions,
+  type WorkflowEnv,
+  withdrawTarget,
+} from '../../projects/index.ts';
 import { insertAction, revokeCertificatesOf, voidAction } from '../actions.ts';
 import { assignmentOf } from '../actors.ts';
 import type { ProjectDeps } from '../deps.ts';
