@@ -3,7 +3,7 @@
  * these are the generic Chinese names used where no rulebook applies (admin pages, audit log).
  */
 import type { Role } from '../platform/actor.ts';
-import { ROLE_CODES } from '../platform/vocabulary.ts';
+import { type OrganisationKind, ROLE_CODES } from '../platform/vocabulary.ts';
 
 export type { Role };
 export { ROLE_CODES };
@@ -37,6 +37,7 @@ export function isRole(value: string): value is Role {
   return (ROLE_CODES as readonly string[]).includes(value);
 }
 
+/** The name of each organisation kind (every kind of src/platform/vocabulary.ts has one). */
 export const ORGANISATION_KIND_NAMES: Record<string, string> = {
   department: '部门（建设/使用单位）',
   authority: '主管部门',
@@ -49,7 +50,7 @@ export const ORGANISATION_KIND_NAMES: Record<string, string> = {
   supervisor: '监理单位',
   evaluator: '第三方评估机构',
   platform: '平台运维单位',
-};
+} satisfies Record<OrganisationKind, string>;
 
 /**
  * The organisation kinds at which each role may be granted (issue 9 item 6): a 主管部门 role only at

@@ -21,3 +21,24 @@ export const ROLE_CODES = [
   'audit_admin',
 ] as const;
 export type RoleCode = (typeof ROLE_CODES)[number];
+
+/**
+ * The kinds of organisation, in the order of the organisations CHECK constraint
+ * (src/platform/db/core.ts, built from this array). `platform` is the platform's own operating
+ * organisation (the three administrators); every other kind is one a rulebook may name
+ * (src/rules ORG_KINDS is this list without it). Labels: ORGANISATION_KIND_NAMES in src/access/roles.ts.
+ */
+export const ORGANISATION_KINDS = [
+  'department',
+  'authority',
+  'approval_bureau',
+  'finance',
+  'leadership_body',
+  'data_center',
+  'expert_committee',
+  'contractor',
+  'supervisor',
+  'evaluator',
+  'platform',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

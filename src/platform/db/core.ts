@@ -20,7 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ROLE_CODES } from '../vocabulary.ts';
+import { ORGANISATION_KINDS, ROLE_CODES } from '../vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -44,19 +44,7 @@ export const jurisdictions = pgTable(
   ],
 );
 
-export const ORGANISATION_KINDS = [
-  'department',
-  'authority',
-  'approval_bureau',
-  'finance',
-  'leadership_body',
-  'data_center',
-  'expert_committee',
-  'contractor',
-  'supervisor',
-  'evaluator',
-  'platform',
-] as const;
+export { ORGANISATION_KINDS } from '../vocabulary.ts';
 
 export const organisations = pgTable(
   'organisations',
@@ -77,7 +65,7 @@ export const organisations = pgTable(
     uniqueIndex('organisations_jurisdiction_name_uq').on(t.jurisdictionId, t.name),
     check(
       'organisations_kind_ck',
-      sql`${t.kind} in ('department', 'authority', 'approval_bureau', 'finance', 'leadership_body', 'data_center', 'expert_committee', 'contractor', 'supervisor', 'evaluator', 'platform')`,
+      sql`${t.kind} in (${sql.raw(ORGANISATION_KINDS.map((kind) => `'${kind}'`).join(', '))})`,
     ),
   ],
 );

@@ -2,19 +2,12 @@
  * The code lists of the rulebook model (src/rules/model.ts re-exports them): organisation kinds,
  * lifecycle stages, gated actions, deadline units, project events and the types a fact may have.
  */
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../platform/vocabulary.ts';
 
-export const ORG_KINDS = [
-  'department',
-  'authority',
-  'approval_bureau',
-  'finance',
-  'leadership_body',
-  'data_center',
-  'contractor',
-  'supervisor',
-  'evaluator',
-  'expert_committee',
-] as const;
+/** The kinds of organisation a rulebook may name: every kind but the platform's own (src/platform/vocabulary.ts). */
+export const ORG_KINDS = ORGANISATION_KINDS.filter(
+  (kind): kind is Exclude<OrganisationKind, 'platform'> => kind !== 'platform',
+);
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** The lifecycle stages, in order (PRODUCT.md "The lifecycle"). */

@@ -11758,10 +11758,10 @@ export interface paths {
               | 'finance'
               | 'leadership_body'
               | 'data_center'
+              | 'expert_committee'
               | 'contractor'
               | 'supervisor'
-              | 'evaluator'
-              | 'expert_committee';
+              | 'evaluator';
             kindName: string;
             generic: boolean;
             textWording: string | null;
@@ -12581,10 +12581,10 @@ export interface paths {
               | 'finance'
               | 'leadership_body'
               | 'data_center'
+              | 'expert_committee'
               | 'contractor'
               | 'supervisor'
-              | 'evaluator'
-              | 'expert_committee';
+              | 'evaluator';
             kindName: string;
             generic: boolean;
             textWording: string | null;
