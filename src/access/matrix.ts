@@ -157,7 +157,6 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     roles: PROJECT_VIEWERS,
     relation: 'own_department',
   },
-  'GET /api/tasks': { roles: BUSINESS_ROLES, relation: 'self' },
   ...NOTIFICATION_ACCESS,
   ...OBLIGATION_ACCESS,
   ...CONSTRUCTION_ACCESS,

@@ -8,6 +8,7 @@
 export {
   actingRoles,
   actorLabel,
+  bindAll,
   bindNamedOrganisation,
   type Directory,
   jurisdictionChain,
@@ -23,7 +24,8 @@ export {
   providedMaterials,
   storedActions,
 } from './bundle.ts';
-export { loadDirectory, loadWorkflowEnv, type WorkflowEnv } from './env.ts';
+export { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
+export { directoryOf, loadDirectory, loadWorkflowEnv, type WorkflowEnv } from './env.ts';
 export { assignedExpertDetails, expertIdentityColumns, expertUserId } from './expert-identity.ts';
 export type { FileStore } from './files.ts';
 export {
@@ -47,7 +49,7 @@ export {
   PROJECT_STATES,
   PROJECT_TYPES,
 } from './model.ts';
-export { roleHolders } from './queries.ts';
+export { bindingsFor, roleHolders, visibilityPredicate } from './queries.ts';
 export {
   heldRoles,
   type ProjectContext,
@@ -114,6 +116,7 @@ export {
   returnTarget,
   reviewStep,
   rulebookEvents,
+  type StepInfo,
   stepInfo,
   stepsOf,
   submissionStep,

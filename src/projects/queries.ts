@@ -1,6 +1,6 @@
 /**
  * Reads over many projects, in SQL: who may see which project as one WHERE predicate; the project
- * list with its filters, sorting, paging and total count in the database (待办 is task-queries.ts).
+ * list with its filters, sorting, paging and total count in the database (待办 is src/workbench/queries/tasks.ts).
  * Each read runs a constant number of statements whatever the number of projects, and never
  * evaluates a rulebook per row.
  *

@@ -1,7 +1,7 @@
 /** Response schemas of the project, review and plan routes (they also feed the OpenAPI document). */
 import Type from 'typebox';
 import { Paged } from '../platform/http/schemas.ts';
-import { Literals, Nullable, strict, TASK_KINDS } from './schemas.ts';
+import { Nullable, strict } from './schemas.ts';
 
 const S = Type.String();
 const Id = Type.Object({ id: S, name: S }, strict);
@@ -279,50 +279,6 @@ export const SubmissionDetail = Type.Object(
         strict,
       ),
     ),
-  },
-  strict,
-);
-
-export const TaskItem = Type.Object(
-  {
-    projectId: S,
-    projectCode: S,
-    projectName: S,
-    ownerName: S,
-    kind: Literals(TASK_KINDS),
-    /** The web page where the task is done. */
-    workPath: S,
-    stepId: Nullable(S),
-    stepName: S,
-    stageName: S,
-    /** When the task arrived (the workflow action that opened it; 催办 does not move it). */
-    since: S,
-    /** Working days waited since arrival; null when the holiday table lacks a year it crosses. */
-    waitedWorkdays: Nullable(Type.Integer()),
-    /** The rulebook's due date for the step, null when no article sets a time limit (or unknown). */
-    dueDate: Nullable(S),
-    deadlineName: Nullable(S),
-    deadlineArticles: Type.Array(S),
-    calendarKnown: Type.Boolean(),
-    /** Working days left; negative when overdue; null without a due date or when unknown. */
-    remainingWorkdays: Nullable(Type.Integer()),
-    overdue: Type.Boolean(),
-    urged: Type.Integer(),
-    /** The results the rulebook gives the step (none preselected in the UI; the first is the normal one). */
-    outcomes: Type.Array(
-      Type.Object({ event: S, name: S, normal: Type.Boolean(), refuses: Type.Boolean() }, strict),
-    ),
-  },
-  strict,
-);
-/** A page of 待办, oldest first, with how many match in all and how many of those are overdue. */
-export const TaskList = Type.Object(
-  {
-    items: Type.Array(TaskItem),
-    total: Type.Integer(),
-    overdue: Type.Integer({ description: '符合条件的待办中已逾期的条数（不限于本页）' }),
-    limit: Type.Integer(),
-    offset: Type.Integer(),
   },
   strict,
 );

@@ -10,7 +10,6 @@ import { type ProjectDeps, registerWorkflowRoutes } from '../workflow/index.ts';
 import { createProject, submitApplication, updateProject } from './commands.ts';
 import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } from './diff.ts';
 import { loadWorkflowEnv } from './env.ts';
-import { registerInboxRoutes } from './inbox-routes.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
 import { registerProjectMetaRoutes } from './meta-routes.ts';
 import { DETAIL_EXTRAS, presentProject, userNames } from './present.ts';
@@ -252,7 +251,6 @@ export function registerProjectRoutes(root: FastifyInstance, deps: ProjectDeps):
 
   registerWorkflowRoutes(root, deps, detail);
   registerMaterialRoutes(root, deps, detail);
-  registerInboxRoutes(root, deps);
   registerProjectMetaRoutes(root);
 }
 

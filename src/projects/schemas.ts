@@ -165,28 +165,6 @@ export const ListQuery = Type.Object(
   strict,
 );
 
-/** What a 待办 row is: the page where it is done follows from it (deadlines.ts workPathOf). */
-export const TASK_KINDS = [
-  'application',
-  'step',
-  'review',
-  'expert_opinion',
-  'construction_record',
-  'construction_step',
-  'budget',
-] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-
-export const TaskQuery = Type.Object(
-  {
-    projectId: Type.Optional(Uuid),
-    q: Type.Optional(Text(50)),
-    kind: Type.Optional(Literals(TASK_KINDS)),
-    ...pagingQuery({ max: 200, defaultLimit: 50, maxOffset: 100_000 }),
-  },
-  strict,
-);
-
 export const DownloadQuery = Type.Object({ format: Type.Optional(Literals(['docx', 'pdf'])) }, strict);
 
 // ---- review ---------------------------------------------------------------------------------------

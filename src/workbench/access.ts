@@ -1,12 +1,13 @@
 /**
- * Authorization-matrix entries of the workbench module (issue 17): 已办, 我发起的 and the one search
- * box. Each answers only what the caller may already see (visibility in the queries).
+ * Authorization-matrix entries of the workbench module (issue 17): 待办, 已办, 我发起的 and the one
+ * search box. Each answers only what the caller may already see (visibility in the queries).
  */
 
 import type { RouteRule } from '../access/index.ts';
 import { BUSINESS_ROLES } from '../access/index.ts';
 
 export const WORKBENCH_ROUTE_ACCESS: Record<string, RouteRule> = {
+  'GET /api/tasks': { roles: BUSINESS_ROLES, relation: 'self' },
   'GET /api/workbench/done': { roles: BUSINESS_ROLES, relation: 'self' },
   'GET /api/workbench/started': { roles: BUSINESS_ROLES, relation: 'self' },
   'GET /api/workbench/export': {

@@ -1,5 +1,5 @@
 /**
- * The workbench's lists beside 待办 (issue 17): 已办 (what I decided, returned or handed on), 我发起的
+ * The workbench's lists (issue 17): 待办 (open steps I may act on now, paged in SQL), 已办 (what I decided, returned or handed on), 我发起的
  * (projects I created), and one search box across projects, systems, resources and document titles.
  * Visibility, filters, paging and counts are SQL; a fragment matches anywhere in a name or code
  * (an escaped ILIKE '%fragment%', so two Chinese characters like 证照 find 电子证照库).
@@ -12,8 +12,17 @@ import { loadWorkflowEnv } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { registerCockpitRoutes } from './cockpit-routes.ts';
 import { registerListExportRoute } from './export.ts';
+import { listTasks } from './queries/tasks.ts';
 import { doneItems, searchAll, startedItems } from './queries.ts';
-import { DoneList, SearchQuery, SearchResult, StartedList, WorkbenchQuery } from './schemas.ts';
+import {
+  DoneList,
+  SearchQuery,
+  SearchResult,
+  StartedList,
+  TaskList,
+  TaskQuery,
+  WorkbenchQuery,
+} from './schemas.ts';
 
 const TAGS = ['工作台'];
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
@@ -23,6 +32,19 @@ export function registerWorkbenchRoutes(fastify: FastifyInstance, deps: ProjectD
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
   registerCockpitRoutes(fastify, deps);
   registerListExportRoute(fastify, deps);
+
+  app.get(
+    '/api/tasks',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '待办：等待我办理的环节、申报与专家意见（最早到达的在前，分页）',
+        querystring: TaskQuery,
+        response: { 200: TaskList, ...errors },
+      },
+    },
+    async (req) => listTasks(deps.db, await env(), actorOf(req), req.query),
+  );
 
   app.get(
     '/api/workbench/done',

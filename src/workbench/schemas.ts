@@ -1,10 +1,11 @@
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { Paged, pagingQuery } from '../platform/http/schemas.ts';
+import { Literals } from '../projects/index.ts';
 
 const strict = { additionalProperties: false } as const;
 const S = Type.String();
 const N = Type.Integer();
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** A search fragment: at least one character, never trimmed into something else silently. */
 const Fragment = Type.String({ minLength: 1, maxLength: 50, description: '名称或编码中的片段，如“证照”' });
@@ -132,6 +133,72 @@ export const Cockpit = Type.Object(
     ),
     moneyByYear: Type.Array(Type.Object({ year: N, requested: S, approved: S }, strict)),
     ...CockpitFigures,
+  },
+  strict,
+);
+
+/** What a 待办 row is: the page where it is done follows from it (workPathOf in src/projects). */
+export const TASK_KINDS = [
+  'application',
+  'step',
+  'review',
+  'expert_opinion',
+  'construction_record',
+  'construction_step',
+  'budget',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TaskQuery = Type.Object(
+  {
+    projectId: Type.Optional(Type.String({ format: 'uuid' })),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '项目名称或编号中的片段' })),
+    kind: Type.Optional(Literals(TASK_KINDS)),
+    ...pagingQuery({ max: 200, defaultLimit: 50, maxOffset: 100_000 }),
+  },
+  strict,
+);
+
+export const TaskItem = Type.Object(
+  {
+    projectId: S,
+    projectCode: S,
+    projectName: S,
+    ownerName: S,
+    kind: Literals(TASK_KINDS),
+    /** The web page where the task is done. */
+    workPath: S,
+    stepId: Nullable(S),
+    stepName: S,
+    stageName: S,
+    /** When the task arrived (the workflow action that opened it; 催办 does not move it). */
+    since: S,
+    /** Working days waited since arrival; null when the holiday table lacks a year it crosses. */
+    waitedWorkdays: Nullable(Type.Integer()),
+    /** The rulebook's due date for the step, null when no article sets a time limit (or unknown). */
+    dueDate: Nullable(S),
+    deadlineName: Nullable(S),
+    deadlineArticles: Type.Array(S),
+    calendarKnown: Type.Boolean(),
+    /** Working days left; negative when overdue; null without a due date or when unknown. */
+    remainingWorkdays: Nullable(Type.Integer()),
+    overdue: Type.Boolean(),
+    urged: Type.Integer(),
+    /** The results the rulebook gives the step (none preselected in the UI; the first is the normal one). */
+    outcomes: Type.Array(
+      Type.Object({ event: S, name: S, normal: Type.Boolean(), refuses: Type.Boolean() }, strict),
+    ),
+  },
+  strict,
+);
+/** A page of 待办, oldest first, with how many match in all and how many of those are overdue. */
+export const TaskList = Type.Object(
+  {
+    items: Type.Array(TaskItem),
+    total: Type.Integer(),
+    overdue: Type.Integer({ description: '符合条件的待办中已逾期的条数（不限于本页）' }),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
   },
   strict,
 );

@@ -13066,6 +13066,7 @@ export interface paths {
         limit?: number;
         offset?: number;
         projectId?: string;
+        /** 项目名称或编号中的片段 */
         q?: string;
       };
       body: never;

@@ -1,5 +1,5 @@
 /**
- * 待办's grants (task-grants.ts) say exactly what actingRoles (actors.ts) says project by project:
+ * 待办's grants (task-grants.ts) say exactly what actingRoles (src/projects/actors.ts) says project by project:
  * for every demo organisation and role, every rulebook, every jurisdiction and owner, a step is
  * granted if and only if the role may act on it for that project — the SQL of 待办 joins with the
  * grants instead of asking actingRoles per row (issue 11).
@@ -8,11 +8,17 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_JURISDICTIONS, DEMO_ORGANISATIONS } from '../demo/accounts.ts';
 import { ROLE_CODES } from '../platform/vocabulary.ts';
+import {
+  actingRoles,
+  bindAll,
+  type Directory,
+  reviewStep,
+  stepInfo,
+  stepsOf,
+  type WorkflowEnv,
+} from '../projects/index.ts';
 import { BUILT_IN_RULEBOOKS, createRegistry, getRulebook } from '../rules/index.ts';
-import { actingRoles, bindAll, type Directory } from './actors.ts';
-import type { WorkflowEnv } from './env.ts';
 import { taskGrants, taskKindOf } from './task-grants.ts';
-import { reviewStep, stepInfo, stepsOf } from './workflow-state.ts';
 
 const directory: Directory = {
   jurisdictions: [

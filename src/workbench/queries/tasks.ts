@@ -1,27 +1,36 @@
 /**
  * 待办 (/api/tasks) in one SQL statement: the open steps each write stores on the project
- * (`projects.open_steps`, kept by refreshProject) joined with who may act on them, over the projects
- * the caller may see (`visibilityPredicate`, queries.ts). Who may act is rulebook data turned into
+ * (`projects.open_steps`, kept by refreshProject in src/workflow) joined with who may act on them, over the projects
+ * the caller may see (`visibilityPredicate`, src/projects/queries.ts). Who may act is rulebook data turned into
  * the caller's grants (task-grants.ts); the filters, the order (oldest arrival first), the page, the
  * total, the overdue count, the 催办 marks and the stored due dates are all decided in the database.
  * The number of statements does not grow with the number of projects, and no rulebook is
  * evaluated per row.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { LIVE_STATES } from '../obligations/index.ts';
-import type { Actor } from '../platform/actor.ts';
-import { chinaDate } from '../platform/clock.ts';
-import { type Queryable, queryRows } from '../platform/db/client.ts';
-import { notifications } from '../platform/notifications/tables.ts';
-import { projectExpertAssignments } from '../review/index.ts';
-import { type Rulebook, STAGE_LABELS } from '../rules/index.ts';
-import { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
-import { directoryOf, type WorkflowEnv } from './env.ts';
-import { visibilityPredicate } from './queries.ts';
-import type { TaskKind } from './schemas.ts';
-import { projectActions, projectStepHolders, projects } from './tables.ts';
-import { type ActingStep, grantsOf, type TaskGrants, taskKindOf } from './task-grants.ts';
-import { stepInfo } from './workflow-state.ts';
+import { LIVE_STATES } from '../../obligations/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import { type Queryable, queryRows } from '../../platform/db/client.ts';
+import { notifications } from '../../platform/notifications/tables.ts';
+import {
+  ARRIVAL_KINDS,
+  type DueSource,
+  directoryOf,
+  dueOf,
+  projectActions,
+  projectStepHolders,
+  projects,
+  stepInfo,
+  visibilityPredicate,
+  type WorkflowEnv,
+  workdaysKnown,
+  workPathOf,
+} from '../../projects/index.ts';
+import { projectExpertAssignments } from '../../review/index.ts';
+import { type Rulebook, STAGE_LABELS } from '../../rules/index.ts';
+import type { TaskKind } from '../schemas.ts';
+import { type ActingStep, grantsOf, type TaskGrants, taskKindOf } from '../task-grants.ts';
 
 /** The filters and page of GET /api/tasks. */
 export interface TaskQueryInput {

@@ -1,8 +1,8 @@
 /**
- * Which open steps a user acts on, as data the 待办 query joins with (task-queries.ts): read from the
+ * Which open steps a user acts on, as data the 待办 query joins with (queries/tasks.ts): read from the
  * rulebooks and the organisation directory once per role set, never per project.
  *
- * A step's actor is a role within a rulebook organisation (actors.ts). For the caller that becomes:
+ * A step's actor is a role within a rulebook organisation (src/projects/actors.ts). For the caller that becomes:
  *  - `owner`: steps of a generic department (市直部门, 项目使用单位 …) whose role the caller holds in
  *    some organisation: they act when that organisation owns the project (scope = organisation id);
  *  - `bound`: steps of a named body (审批局, 主管部门 …) bound to one of the caller's organisations for
@@ -13,20 +13,21 @@
  * Every rulebook version counts: a project keeps the version it started under.
  */
 import type { Actor } from '../platform/actor.ts';
-import type { Rulebook } from '../rules/index.ts';
-import { type Directory, jurisdictionSubtree } from './actors.ts';
-import type { WorkflowEnv } from './env.ts';
-import { bindingsFor } from './queries.ts';
-import type { TaskKind } from './schemas.ts';
 import {
+  bindingsFor,
+  type Directory,
   isApplicantStage,
   isEstablishmentStage,
+  jurisdictionSubtree,
   RECORDED_EVENTS,
   reviewStep,
   type StepInfo,
   stepInfo,
   stepsOf,
-} from './workflow-state.ts';
+  type WorkflowEnv,
+} from '../projects/index.ts';
+import type { Rulebook } from '../rules/index.ts';
+import type { TaskKind } from './schemas.ts';
 
 /** A step of one rulebook version the caller acts on within `scope`. */
 export interface ActingStep {
