@@ -16,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { registerAcceptanceRoutes } from './acceptance/routes.ts';
 import { checkpointWriter, registerAuditRoutes } from './audit/index.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
 import { registerCatalogRoutes } from './catalog/http/routes.ts';
@@ -233,6 +234,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   dedup.register(app, projectDeps);
   registerWorkbenchRoutes(app, projectDeps);
   registerConstructionRoutes(app, projectDeps);
+  registerAcceptanceRoutes(app, projectDeps);
   registerOperationsRoutes(app, deps);
   // Efficacy evaluation reads the public questionnaire's satisfaction score (DT-30, SC-24, XZ-26).
   registerEvaluationRoutes(app, { ...deps, keyring, satisfactionScore, ratingDistribution });

@@ -5,6 +5,7 @@
  * (own department, own jurisdiction, assigned expert) are enforced by each domain's queries and
  * tested route by route.
  */
+import { ACCEPTANCE_ACCESS } from '../acceptance/access.ts';
 import {
   AUTHORITY_ROLES as CATALOG_AUTHORITY,
   CATALOG_EDITOR_ROLES as CATALOG_EDITORS,
@@ -160,6 +161,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   ...NOTIFICATION_ACCESS,
   ...OBLIGATION_ACCESS,
   ...CONSTRUCTION_ACCESS,
+  ...ACCEPTANCE_ACCESS,
   'GET /api/projects/:id/review': {
     roles: PROJECT_PARTIES,
     relation: 'own_jurisdiction',

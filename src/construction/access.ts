@@ -67,24 +67,4 @@ export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '认定整改合格、不合格或拒不整改；不得认定本人报送的整改',
   },
-  'GET /api/projects/:id/acceptance-extensions': {
-    roles: PARTIES,
-    relation: 'own_department',
-    note: '项目相关单位可见验收期限和延期验收申请',
-  },
-  'POST /api/projects/:id/acceptance-extensions': {
-    roles: ['dept_staff'],
-    relation: 'own_department',
-    note: '规则集指定的义务单位（项目建设单位）提出延期验收申请',
-  },
-  'POST /api/projects/:id/acceptance-extensions/:extensionId/decision': {
-    roles: ['authority_reviewer', 'authority_leader'],
-    relation: 'own_jurisdiction',
-    note: '规则集指定的主管部门审批延期验收申请；不得审批本人提出的申请',
-  },
-  'POST /api/projects/:id/acceptance-plan': {
-    roles: ['authority_reviewer', 'authority_leader'],
-    relation: 'own_jurisdiction',
-    note: '主管部门登记批复的计划验收日期',
-  },
 };

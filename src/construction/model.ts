@@ -23,6 +23,3 @@ export const PROBLEM_KINDS = [
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 export const RECTIFICATION_STATES = ['ordered', 'reported', 'rectified', 'failed', 'refused'] as const;
 export type RectificationState = (typeof RECTIFICATION_STATES)[number];
-
-export const EXTENSION_STATES = ['requested', 'granted', 'refused'] as const;
-export type ExtensionState = (typeof EXTENSION_STATES)[number];

@@ -27,7 +27,6 @@ import {
   PROCUREMENT_LABELS,
   signContract,
 } from './contracts.ts';
-import { registerExtensionRoutes } from './extension-routes.ts';
 import { DELIVERABLE_KINDS, PROCUREMENT_METHODS } from './model.ts';
 import { registerRectificationRoutes } from './rectification-routes.ts';
 
@@ -81,7 +80,6 @@ export function registerConstructionRoutes(root: FastifyInstance, deps: ProjectD
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
   registerRectificationRoutes(root, deps);
-  registerExtensionRoutes(root, deps);
 
   app.get(
     '/api/projects/:id/contracts',

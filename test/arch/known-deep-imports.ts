@@ -27,6 +27,9 @@ const CONSTRUCTION_CYCLE =
   'through construction/index.ts it cycles (its routes and contracts reach projects/index.ts and workflow)';
 
 export const KNOWN_DEEP_IMPORTS = new Map<string, string>([
+  ['src/acceptance/tables.ts -> src/obligations/tables.ts', FOREIGN_KEY],
+  ['src/acceptance/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
+  ['src/access/matrix.ts -> src/acceptance/access.ts', MATRIX],
   ['src/access/matrix.ts -> src/construction/access.ts', MATRIX],
   ['src/access/matrix.ts -> src/dedup/access.ts', MATRIX],
   ['src/access/matrix.ts -> src/evaluation/access.ts', MATRIX],
@@ -36,7 +39,6 @@ export const KNOWN_DEEP_IMPORTS = new Map<string, string>([
   ['src/access/matrix.ts -> src/progress/access.ts', MATRIX],
   ['src/access/matrix.ts -> src/questionnaire/access.ts', MATRIX],
   ['src/access/matrix.ts -> src/workbench/access.ts', MATRIX],
-  ['src/construction/tables.ts -> src/obligations/tables.ts', FOREIGN_KEY],
   ['src/construction/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
   ['src/dedup/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
   ['src/evaluation/tables.ts -> src/catalog/tables.ts', FOREIGN_KEY],
@@ -54,6 +56,7 @@ export const KNOWN_DEEP_IMPORTS = new Map<string, string>([
   ['src/questionnaire/tables.ts -> src/catalog/tables.ts', FOREIGN_KEY],
   ['src/review/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
   ['src/identity/plugin.ts -> src/access/matrix.ts', ENFORCER],
+  ['src/platform/db/schema.ts -> src/acceptance/tables.ts', SCHEMA],
   ['src/platform/db/schema.ts -> src/catalog/tables.ts', SCHEMA],
   ['src/platform/db/schema.ts -> src/construction/tables.ts', SCHEMA],
   ['src/platform/db/schema.ts -> src/dedup/tables.ts', SCHEMA],
@@ -69,8 +72,6 @@ export const KNOWN_DEEP_IMPORTS = new Map<string, string>([
   ['src/progress/model.ts -> src/calendar/types.ts', PROGRESS_MODEL],
   ['src/projects/bundle.ts -> src/construction/tables.ts', CONSTRUCTION_CYCLE],
   ['src/projects/repository.ts -> src/construction/tables.ts', CONSTRUCTION_CYCLE],
-  ['src/workflow/commands/decide.ts -> src/construction/acceptance.ts', CONSTRUCTION_CYCLE],
-  ['src/workflow/commands/record-step-event.ts -> src/construction/acceptance.ts', CONSTRUCTION_CYCLE],
   ['src/public/routes.ts -> src/demo/accounts.ts', DEMO_ACCOUNTS],
   ['src/rules/context.ts -> src/calendar/types.ts', PURE_RULES],
   ['src/rules/dates.ts -> src/calendar/types.ts', PURE_RULES],

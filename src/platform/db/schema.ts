@@ -4,6 +4,7 @@
  * grants) lives in migrations too, as custom migrations.
  */
 
+export * from '../../acceptance/tables.ts';
 export * from '../../catalog/tables.ts';
 export * from '../../construction/tables.ts';
 export * from '../../dedup/tables.ts';

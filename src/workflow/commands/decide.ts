@@ -4,7 +4,7 @@
  * (`onStepDecided`, src/workflow/step-decided.ts) run in the same transaction.
  */
 
-import { afterStepEvent } from '../../construction/acceptance.ts';
+import { afterStepEvent } from '../../acceptance/index.ts';
 import { syncDeadlines } from '../../obligations/index.ts';
 import type { AuditAction } from '../../platform/audit-log/events.ts';
 import type { CommandContext } from '../../platform/command.ts';

@@ -5,7 +5,7 @@
  * it opens or meets, and the project re-evaluated. The project row must be locked by the caller.
  */
 
-import { afterStepEvent } from '../../construction/acceptance.ts';
+import { afterStepEvent } from '../../acceptance/index.ts';
 import { type DeadlineSync, syncDeadlines } from '../../obligations/index.ts';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';

@@ -1,4 +1,7 @@
-/** Acceptance extensions over HTTP (thin handlers over src/construction/extensions.ts). */
+/**
+ * Acceptance over HTTP: 延期验收 requests and decisions, the planned acceptance date (thin handlers
+ * over src/acceptance/extensions.ts).
+ */
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -10,7 +13,7 @@ import { Literals, loadWorkflowEnv, Nullable, strict, Uuid, visibleContext } fro
 import type { ProjectDeps } from '../workflow/index.ts';
 import { decideExtension, extensionsView, recordPlannedAcceptance, requestExtension } from './extensions.ts';
 
-const TAGS = ['建设'];
+const TAGS = ['验收'];
 const S = Type.String();
 const IsoDate = Type.String({ format: 'date', maxLength: 10 });
 const DeadlineId = Type.String({ minLength: 1, maxLength: 100 });
@@ -72,7 +75,7 @@ const ExtensionsView = Type.Object(
 
 const actorOf = (req: FastifyRequest): Actor => req.actor!;
 
-export function registerExtensionRoutes(root: FastifyInstance, deps: ProjectDeps): void {
+export function registerAcceptanceRoutes(root: FastifyInstance, deps: ProjectDeps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const env = () => loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
 
