@@ -1,6 +1,6 @@
 /**
  * `npm run gen:api-types`: writes web/src/api/schema.ts from the OpenAPI document the server serves at
- * /api/docs/json. The app is built the way tests build it (test/helper.ts `setup()`: PGlite from the
+ * /api/docs/json. The app is built the way tests build it (test/support/helper.ts `setup()`: PGlite from the
  * migrated template), the document is read with `app.swagger()` after `ready()`, and every operation
  * becomes one entry of `paths`: its path parameters, query, JSON body and the type of each response
  * status. Component schemas become `components['schemas']`. Output is sorted and formatted by Biome, so
@@ -247,7 +247,7 @@ export function generateApiTypes(document: OpenApiDocument): string {
 
 /** Builds the app as tests do and reads its OpenAPI document. */
 export async function loadOpenApiDocument(): Promise<OpenApiDocument> {
-  const { setup } = await import('../test/helper.ts');
+  const { setup } = await import('../test/support/helper.ts');
   const ctx = await setup();
   try {
     return ctx.app.swagger() as unknown as OpenApiDocument;

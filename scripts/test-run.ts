@@ -62,7 +62,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const known = { ...readTimes(SEED_TIMES), ...readTimes(TIMES) };
-  const cost = (f: string) => known[f] ?? (f.startsWith(`test${path.sep}api`) ? 20 : 1);
+  const heavy = [`test${path.sep}api${path.sep}`, `test${path.sep}access${path.sep}`];
+  const cost = (f: string) => known[f] ?? (heavy.some((dir) => f.startsWith(dir)) ? 20 : 1);
   const shardCount = Math.max(1, Number(process.env.TEST_SHARDS ?? os.availableParallelism()));
   const shards = balance(files, cost, Math.min(shardCount, files.length));
 

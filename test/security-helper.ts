@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
 import { totpCode } from '../src/identity/totp.ts';
-import { type Session, sessionCookie, type TestContext } from './helper.ts';
+import { type Session, sessionCookie, type TestContext } from './support/helper.ts';
 
 export function sessionFrom(
   ctx: TestContext,

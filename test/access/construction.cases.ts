@@ -5,14 +5,14 @@ import type { RouteCase } from './types.ts';
 const NONE = '00000000-0000-4000-8000-000000000000';
 const reached = (res: LightMyRequestResponse) => res.statusCode < 300 || res.statusCode === 404;
 const RELATIONS = [
-  'test/api/construction-xz.test.ts: XZ-12 another department and another jurisdiction do not see the contracts',
+  'test/api/construction/construction-xz.test.ts: XZ-12 another department and another jurisdiction do not see the contracts',
 ];
 const RECTIFICATION = [
-  'test/api/construction-sc.test.ts: SC-23 a refused rectification sets the gate facts, closes the funding gates and shows on the supervision board',
+  'test/api/construction/construction-sc.test.ts: SC-23 a refused rectification sets the gate facts, closes the funding gates and shows on the supervision board',
 ];
 const EXTENSIONS = [
-  'test/api/construction-sc.test.ts: SC-15/SC-16/SC-17/SC-18/SC-19/SC-20a/SC-20b/SC-21 contract filed on the 调休 Saturday after 国庆, acceptance within six months, report filed',
-  'test/api/construction-dt.test.ts: DT-14/DT-17/DT-19/DT-22/DT-23/DT-24/DT-25/DT-26b/DT-26c budget review by the commissioned evaluator, contract filed late across 国庆, supervisor, acceptance extension, checklist, report within one month',
+  'test/api/construction/construction-sc.test.ts: SC-15/SC-16/SC-17/SC-18/SC-19/SC-20a/SC-20b/SC-21 contract filed on the 调休 Saturday after 国庆, acceptance within six months, report filed',
+  'test/api/construction/construction-dt.test.ts: DT-14/DT-17/DT-19/DT-22/DT-23/DT-24/DT-25/DT-26b/DT-26c budget review by the commissioned evaluator, contract filed late across 国庆, supervisor, acceptance extension, checklist, report within one month',
 ];
 const CONTRACT = {
   number: 'M-1',

@@ -1,9 +1,9 @@
 /**
  * Authorization-matrix cases of 查重 (src/dedup/access.ts). The object relations are tested in
- * test/api/dedup.test.ts (named below); here every allowed role must reach the handler.
+ * test/api/dedup/dedup.test.ts (named below); here every allowed role must reach the handler.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { login, type TestContext } from '../helper.ts';
+import { login, type TestContext } from '../support/helper.ts';
 import type { RouteCase } from './types.ts';
 
 const reached = (res: LightMyRequestResponse) =>
@@ -11,7 +11,7 @@ const reached = (res: LightMyRequestResponse) =>
   [400, 404, 409, 422].includes(res.statusCode) ||
   (res.statusCode === 403 && res.json().code !== 'FORBIDDEN');
 
-const FILE = 'test/api/dedup.test.ts';
+const FILE = 'test/api/dedup/dedup.test.ts';
 
 let project: Promise<string> | undefined;
 function draftProject(ctx: TestContext): Promise<string> {

@@ -1,14 +1,14 @@
 /**
  * Authorization-matrix cases of src/evaluation (issue 14). Allowed roles reach the handler (success,
  * or the object relation's 404 / a rule's refusal — anything but the matrix's own 403 FORBIDDEN);
- * both sides of each relation are tested in test/api/evaluation.test.ts.
+ * both sides of each relation are tested in test/api/evaluation/evaluation.test.ts.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { login, type TestContext } from '../helper.ts';
+import { login, type TestContext } from '../support/helper.ts';
 import type { Call, RouteCase } from './types.ts';
 
 const RELATIONS = [
-  'test/api/evaluation.test.ts: evaluation routes: a department reaches its own projects and reports, not another department’s; another jurisdiction gets 404',
+  'test/api/evaluation/evaluation.test.ts: evaluation routes: a department reaches its own projects and reports, not another department’s; another jurisdiction gets 404',
 ];
 const MISSING = '00000000-0000-4000-8000-000000000000';
 

@@ -1,14 +1,14 @@
 /**
  * Authorization-matrix cases of the money routes (issue 13), picked up by
- * test/api/authorization-matrix.test.ts. Objects belong to 大同市教育局 (dt.staff) in DT; the other
+ * test/access/matrix.test.ts. Objects belong to 大同市教育局 (dt.staff) in DT; the other
  * side is 朔城区 (sc.*) or another DT department (dt.staff2). `reached` marks a domain answer behind
  * the role check (e.g. 409 BUDGET_ALREADY_REVIEWED): the matrix let the role through.
  */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { establishedDt, fundedDt, REVIEW_BODY, reviewedDt } from '../api/funds-support.ts';
-import { expectStatus, ProjectFixtures, Sessions } from '../api/projects-support.ts';
-import type { TestContext } from '../helper.ts';
+import { establishedDt, fundedDt, REVIEW_BODY, reviewedDt } from '../factories/funds.ts';
+import { expectStatus, ProjectFixtures, Sessions } from '../factories/projects.ts';
+import type { TestContext } from '../support/helper.ts';
 import type { Call, RelationCase, RouteCase } from './types.ts';
 
 const reached = (res: LightMyRequestResponse) =>
@@ -315,7 +315,7 @@ export const CASES: Record<string, RouteCase> = {
     call: () => ({ url: `/api/funds/overrides/${randomUUID()}/approve` }),
     allowed: reached,
     relationsTestedIn: [
-      'test/api/funds-override.test.ts: needs a reason, a second and different finance user, and shows in the audit log and on the project',
+      'test/api/funds/funds-override.test.ts: needs a reason, a second and different finance user, and shows in the audit log and on the project',
     ],
   },
   'GET /api/public/notices': { call: () => ({ url: '/api/public/notices' }) },

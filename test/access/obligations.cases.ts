@@ -5,9 +5,9 @@ import type { RouteCase } from './types.ts';
 const NONE = '00000000-0000-4000-8000-000000000000';
 const reached = (res: LightMyRequestResponse) => res.statusCode < 300 || res.statusCode === 404;
 const BOARD_TEST =
-  'test/api/obligations.test.ts: the supervision board and the export show the overdue obligation by department; a department sees only its own';
+  'test/api/obligations/obligations.test.ts: the supervision board and the export show the overdue obligation by department; a department sees only its own';
 const DECISION_TEST =
-  'test/api/obligations.test.ts: met after the due date stays visible as late; extend and waive are the authority’s, never on its own';
+  'test/api/obligations/obligations.test.ts: met after the due date stays visible as late; extend and waive are the authority’s, never on its own';
 
 export const CASES: Record<string, RouteCase> = {
   'GET /api/notifications/unread-count': { call: () => ({ url: '/api/notifications/unread-count' }) },

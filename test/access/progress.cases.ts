@@ -5,7 +5,7 @@ import type { RouteCase } from './types.ts';
 const NONE = '00000000-0000-4000-8000-000000000000';
 const reached = (res: LightMyRequestResponse) => res.statusCode < 300 || res.statusCode === 404;
 const RELATIONS = [
-  'test/api/progress.test.ts: SC-17 another department and another jurisdiction do not see the progress',
+  'test/api/progress/progress.test.ts: SC-17 another department and another jurisdiction do not see the progress',
 ];
 const PLAN = {
   milestones: [{ name: '矩阵里程碑', plannedOn: '2026-12-31' }],

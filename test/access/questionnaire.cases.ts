@@ -1,11 +1,11 @@
 /**
  * Authorization-matrix cases of the questionnaire routes (issue 14), picked up by
- * test/api/authorization-matrix.test.ts. Objects belong to DT (a system of 大同市教育局 and
+ * test/access/matrix.test.ts. Objects belong to DT (a system of 大同市教育局 and
  * questionnaires of DT's authority); the other jurisdiction's side is tested in
- * test/api/questionnaire.test.ts. `reached` marks a domain answer behind the role check.
+ * test/api/questionnaire/questionnaire.test.ts. `reached` marks a domain answer behind the role check.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { Sessions } from '../api/projects-support.ts';
+import { Sessions } from '../factories/projects.ts';
 import {
   chinaDay,
   DESIGN,
@@ -13,15 +13,15 @@ import {
   deviceId,
   operatingSystem,
   published,
-} from '../api/questionnaire-support.ts';
-import type { TestContext } from '../helper.ts';
+} from '../factories/questionnaire.ts';
+import type { TestContext } from '../support/helper.ts';
 import type { Call, RouteCase } from './types.ts';
 
 const reached = (res: LightMyRequestResponse) =>
   res.statusCode < 300 || [400, 404, 409].includes(res.statusCode);
 
 const RELATIONS = [
-  'test/api/questionnaire.test.ts: anonymous cannot read results or the designer; another jurisdiction cannot see or design',
+  'test/api/questionnaire/questionnaire.test.ts: anonymous cannot read results or the designer; another jurisdiction cannot see or design',
 ];
 
 interface Fixture {

@@ -1,10 +1,10 @@
 /**
  * Types of the authorization-matrix test cases. A module keeps its cases in
  * `test/access/<module>.cases.ts`, exporting `CASES: Record<string, RouteCase>` keyed like
- * src/access/matrix.ts; test/api/authorization-matrix.test.ts picks up every such file.
+ * src/access/matrix.ts; test/access/matrix.test.ts picks up every such file.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestContext } from '../helper.ts';
+import type { TestContext } from '../support/helper.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -44,7 +44,7 @@ export interface RouteCase {
   /** Calls across the route's object relation (required when the matrix names one) … */
   relations?: RelationCase[];
   /**
-   * … or the domain's own tests of both sides, as `test/api/x.test.ts: exact test name` (each must
+   * … or the domain's own tests of both sides, as `test/api/<module>/x.test.ts: exact test name` (each must
    * exist verbatim, like docs/traceability.tsv).
    */
   relationsTestedIn?: string[];

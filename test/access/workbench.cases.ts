@@ -8,13 +8,13 @@ export const CASES: Record<string, RouteCase> = {
   'GET /api/cockpit': {
     call: () => ({ url: '/api/cockpit' }),
     relationsTestedIn: [
-      'test/api/search.test.ts: the cockpit counts only the projects the caller may see, by state, department and year',
+      'test/api/workbench/search.test.ts: the cockpit counts only the projects the caller may see, by state, department and year',
     ],
   },
   'GET /api/search': {
     call: () => ({ url: `/api/search?q=${encodeURIComponent('证照')}` }),
     relationsTestedIn: [
-      'test/api/search.test.ts: a two-character fragment finds projects, systems and documents the caller may see, and nothing else',
+      'test/api/workbench/search.test.ts: a two-character fragment finds projects, systems and documents the caller may see, and nothing else',
     ],
   },
 };

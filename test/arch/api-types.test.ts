@@ -13,7 +13,7 @@ import {
   SCHEMA_FILE,
   STALE_MESSAGE,
 } from '../../scripts/gen-api-types.ts';
-import { setup, type TestContext } from '../helper.ts';
+import { setup, type TestContext } from '../support/helper.ts';
 
 describe('generated web API types', () => {
   let ctx: TestContext;

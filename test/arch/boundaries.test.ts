@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { templateSeedFiles } from '../helper.ts';
+import { templateSeedFiles } from '../support/helper.ts';
 import { KNOWN_DEEP_IMPORTS } from './known-deep-imports.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -211,7 +211,7 @@ describe('architecture boundaries', () => {
     assert.deepEqual(
       demos.filter((f) => !seeded.has(f)),
       [],
-      'demo files outside the test template key (test/helper.ts templateSeedFiles): a stale template would hide them',
+      'demo files outside the test template key (test/support/helper.ts templateSeedFiles): a stale template would hide them',
     );
   });
 });

@@ -1,0 +1,6 @@
+// The authorization matrix, one part: projects and plans (projects.cases.ts, plans.cases.ts).
+// Each route as anonymous, as every canonical role and on both sides of its object relation; see
+// test/access/harness.ts.
+import { matrixPart } from './harness.ts';
+
+await matrixPart('projects');

@@ -1,6 +1,0 @@
-// The authorization matrix, one part: test/access/obligations.cases.ts.
-// Each route as anonymous, as every canonical role and on both sides of its object relation; see
-// test/api/authorization-matrix-harness.ts.
-import { matrixPart } from './authorization-matrix-harness.ts';
-
-await matrixPart('obligations');
