@@ -8,7 +8,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { TestContext } from '../helper.ts';
 import {
   applicationBody,
   draftProject,
@@ -16,8 +15,9 @@ import {
   Sessions,
   setupProjects,
   uploadMissing,
-} from './projects-support.ts';
-import { statementCounter } from './statement-counter.ts';
+} from '../../factories/projects.ts';
+import type { TestContext } from '../../support/helper.ts';
+import { statementCounter } from '../../support/statement-counter.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
