@@ -183,7 +183,15 @@ export async function openMemoryClient(loadDataDir?: Blob): Promise<PGlite> {
 
 /** PostgreSQL through a pool. Several app processes may share one database. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'tongchou' });
+  // jit off: the platform's statements are short OLTP reads and writes; PostgreSQL's JIT compiles a
+  // statement whose estimated cost passes jit_above_cost (待办 over 2,000 projects did) for 60–80 ms,
+  // ten times what running it costs (docs/decisions/0007-postgresql-jit-off.md).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'tongchou',
+    options: '-c jit=off',
+  });
   pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
