@@ -5,31 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEMO_JURISDICTIONS, DEMO_ORGANISATIONS } from '../demo/accounts.ts';
+import { demoDirectory } from '../../test/support/demo-directory.ts';
 import type { Directory } from '../projects/actors.ts';
 import { getRulebook } from '../rules/index.ts';
 import { homeJurisdictionId, pendingStep, planChain } from './chain.ts';
 
-const directory: Directory = {
-  jurisdictions: [
-    { id: 'SX', code: 'SX', name: '山西省', parentId: null, rulebookCode: null },
-    ...DEMO_JURISDICTIONS.map((j) => ({
-      id: j.code,
-      code: j.code,
-      name: j.name,
-      parentId: j.parent,
-      rulebookCode: j.rulebookCode,
-    })),
-    { id: 'DT-XR', code: 'DT-XR', name: '大同市新荣区', parentId: 'DT', rulebookCode: 'DT' },
-  ],
+const directory = demoDirectory({
+  jurisdictions: [{ id: 'DT-XR', code: 'DT-XR', name: '大同市新荣区', parentId: 'DT', rulebookCode: 'DT' }],
   organisations: [
-    ...DEMO_ORGANISATIONS.map((o) => ({
-      id: o.name,
-      name: o.name,
-      kind: o.kind,
-      jurisdictionId: o.jurisdiction,
-      parentId: null,
-    })),
     {
       id: '新荣区数字政府服务中心',
       name: '新荣区数字政府服务中心',
@@ -38,7 +21,7 @@ const directory: Directory = {
       parentId: null,
     },
   ],
-};
+});
 
 const bound = (code: string, plan: { jurisdictionId: string; scope: string }) =>
   planChain(getRulebook(code), directory, plan)?.map((c) => [c.step.id, c.organisationIds]) ?? null;

@@ -5,39 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEMO_JURISDICTIONS, DEMO_ORGANISATIONS } from '../demo/accounts.ts';
+import { demoDirectory } from '../../test/support/demo-directory.ts';
 import { getRulebook } from '../rules/index.ts';
 import {
   actingRoles,
   actorLabel,
   bindAll,
   bindNamedOrganisation,
-  type Directory,
   jurisdictionChain,
   normaliseOrgName,
   partiesOf,
 } from './actors.ts';
 import { stepInfo } from './workflow-state.ts';
 
-const directory: Directory = {
-  jurisdictions: [
-    { id: 'SX', code: 'SX', name: '山西省', parentId: null, rulebookCode: null },
-    ...DEMO_JURISDICTIONS.map((j) => ({
-      id: j.code,
-      code: j.code,
-      name: j.name,
-      parentId: j.parent,
-      rulebookCode: j.rulebookCode,
-    })),
-  ],
-  organisations: DEMO_ORGANISATIONS.map((o) => ({
-    id: o.name,
-    name: o.name,
-    kind: o.kind,
-    jurisdictionId: o.jurisdiction,
-    parentId: null,
-  })),
-};
+const directory = demoDirectory();
 
 describe('binding the rulebooks’ named bodies', () => {
   test('names are compared without width, spaces, and with 人民政府 = 政府', () => {

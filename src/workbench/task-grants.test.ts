@@ -6,39 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEMO_JURISDICTIONS, DEMO_ORGANISATIONS } from '../demo/accounts.ts';
+import { demoDirectory } from '../../test/support/demo-directory.ts';
 import { ROLE_CODES } from '../platform/vocabulary.ts';
-import {
-  actingRoles,
-  bindAll,
-  type Directory,
-  reviewStep,
-  stepInfo,
-  stepsOf,
-  type WorkflowEnv,
-} from '../projects/index.ts';
+import { actingRoles, bindAll, reviewStep, stepInfo, stepsOf, type WorkflowEnv } from '../projects/index.ts';
 import { BUILT_IN_RULEBOOKS, createRegistry, getRulebook } from '../rules/index.ts';
 import { taskGrants, taskKindOf } from './task-grants.ts';
 
-const directory: Directory = {
-  jurisdictions: [
-    { id: 'SX', code: 'SX', name: '山西省', parentId: null, rulebookCode: null },
-    ...DEMO_JURISDICTIONS.map((j) => ({
-      id: j.code,
-      code: j.code,
-      name: j.name,
-      parentId: j.parent,
-      rulebookCode: j.rulebookCode,
-    })),
-  ],
-  organisations: DEMO_ORGANISATIONS.map((o) => ({
-    id: o.name,
-    name: o.name,
-    kind: o.kind,
-    jurisdictionId: o.jurisdiction,
-    parentId: null,
-  })),
-};
+const directory = demoDirectory();
 const registry = createRegistry(BUILT_IN_RULEBOOKS);
 const env = { catalog: { registry } } as unknown as WorkflowEnv;
 
