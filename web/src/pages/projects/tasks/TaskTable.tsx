@@ -108,6 +108,8 @@ function taskColumns(compact: boolean): TableColumnsType<TaskItem> {
       title: '操作',
       key: 'go',
       width: 100,
+      // Always in view: on a narrow screen the other columns scroll under it (1366 px clipped it).
+      fixed: 'right' as const,
       render: (_, t) => (
         <Link to={t.workPath}>
           <Button type="primary" size="small">
