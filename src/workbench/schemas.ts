@@ -1,11 +1,9 @@
-import { type TSchema, Type } from 'typebox';
-import { Paged, pagingQuery } from '../platform/http/schemas.ts';
-import { Literals } from '../projects/index.ts';
+import { Type } from 'typebox';
+import { Paged, pagingQuery, Uuid } from '../platform/http/schemas.ts';
+import { Literals, Nullable, strict } from '../projects/index.ts';
 
-const strict = { additionalProperties: false } as const;
 const S = Type.String();
 const N = Type.Integer();
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** A search fragment: at least one character, never trimmed into something else silently. */
 const Fragment = Type.String({ minLength: 1, maxLength: 50, description: '名称或编码中的片段，如“证照”' });
@@ -151,7 +149,7 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TaskQuery = Type.Object(
   {
-    projectId: Type.Optional(Type.String({ format: 'uuid' })),
+    projectId: Type.Optional(Uuid),
     q: Type.Optional(Type.String({ maxLength: 50, description: '项目名称或编号中的片段' })),
     kind: Type.Optional(Literals(TASK_KINDS)),
     ...pagingQuery({ max: 200, defaultLimit: 50, maxOffset: 100_000 }),
