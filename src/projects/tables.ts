@@ -167,6 +167,8 @@ export const projects = pgTable(
     index('projects_jurisdiction_idx').on(t.jurisdictionId),
     index('projects_owner_idx').on(t.ownerOrganisationId),
     // The project list: a department's projects in a state, last change first (docs/benchmarks.md).
+    // No index on (updated_at desc, id desc) alone (dropped by migration 0024): PostgreSQL chose it for
+    // a department's page and skipped every newer row of the other departments (docs/benchmarks.md).
     // NULLS FIRST is PostgreSQL's default for DESC, as migration 0023 made them and as `order by ... desc`
     // reads them (drizzle's `.desc()` alone would declare NULLS LAST).
     index('projects_owner_state_updated_idx').on(
@@ -175,7 +177,6 @@ export const projects = pgTable(
       t.updatedAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    index('projects_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('projects_parent_idx').on(t.parentProjectId),
     check('projects_type_ck', sql`${t.type} in ('new', 'expansion', 'upgrade', 'maintenance')`),
     check(
