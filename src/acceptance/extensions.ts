@@ -14,7 +14,7 @@ import { dueStatus, extendObligation, LIVE_STATES, obligations, openDeadline } f
 import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { conflict, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound, refused, versionConflict } from '../platform/errors.ts';
 import { organisationsFor, type ProjectContext, parties, type WorkflowEnv } from '../projects/index.ts';
 import type { Deadline, DeadlineExtension, Actor as RuleActor, Rulebook } from '../rules/index.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
@@ -226,8 +226,7 @@ export async function decideExtension(
           { article },
         );
       }
-      if (row.version !== input.version)
-        throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+      if (row.version !== input.version) throw versionConflict();
       if (row.state !== 'requested') throw conflict('EXTENSION_DECIDED', '该延期申请已审批');
       if (row.requestedBy === actor.userId) throw forbidden('不得审批本人提出的延期申请', 'SELF_APPROVAL');
       if (input.decision === 'refuse' && input.note.trim() === '') {

@@ -10,7 +10,7 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { calendarYears, holidays } from '../platform/db/schema.ts';
-import { conflict } from '../platform/errors.ts';
+import { versionConflict } from '../platform/errors.ts';
 import { arrangementWindow } from './arrangement.ts';
 import type { HolidayRow, WorkingDayCalendar } from './types.ts';
 import { createCalendar } from './workdays.ts';
@@ -137,8 +137,7 @@ export interface SaveCalendarYearResult {
   updatedAt: Date;
 }
 
-const staleVersion = () =>
-  conflict('VERSION_CONFLICT', '该年度的节假日安排已被他人修改，请刷新后重新录入', { field: 'updatedAt' });
+const staleVersion = () => versionConflict('该年度的节假日安排已被他人修改，请刷新后重新录入', 'updatedAt');
 
 /**
  * Replaces the rows of `year`'s arrangement window and marks the year known (source `admin`).

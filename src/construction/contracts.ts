@@ -12,7 +12,7 @@ import { obligations } from '../obligations/index.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
-import { conflict, invalid, notFound, refused } from '../platform/errors.ts';
+import { conflict, invalid, notFound, refused, versionConflict } from '../platform/errors.ts';
 import type { ProjectContext, WorkflowEnv } from '../projects/index.ts';
 import { stepsOf } from '../projects/index.ts';
 import { type EventType, evaluatePredicate, type Rulebook, type Step } from '../rules/index.ts';
@@ -205,7 +205,7 @@ export async function fileContract(
     async ({ tx, audit, pc }) => {
       const contract = await lockContract(tx, projectId, contractId);
       if (contract.version !== version) {
-        throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+        throw versionConflict();
       }
       if (contract.filedOn)
         throw conflict('CONTRACT_ALREADY_FILED', `合同 ${contract.number} 已于 ${contract.filedOn} 备案`);

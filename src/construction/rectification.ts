@@ -10,7 +10,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { meetObligation, openObligation } from '../obligations/index.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound, versionConflict } from '../platform/errors.ts';
 import { organisationsFor, type ProjectContext, parties, type WorkflowEnv } from '../projects/index.ts';
 import type { Rulebook } from '../rules/index.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
@@ -141,8 +141,7 @@ async function lockOrder(tx: Tx, projectId: string, id: string, version: number)
     .where(and(eq(rectificationOrders.id, id), eq(rectificationOrders.projectId, projectId)))
     .for('update');
   if (!row) throw notFound('整改通知不存在或无权查看', 'RECTIFICATION_NOT_FOUND');
-  if (row.version !== version)
-    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+  if (row.version !== version) throw versionConflict();
   return row;
 }
 

@@ -10,7 +10,7 @@ import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, rulebookVersions } from '../platform/db/schema.ts';
-import { conflict, DomainError, forbidden, notFound } from '../platform/errors.ts';
+import { conflict, forbidden, notFound, unauthenticated } from '../platform/errors.ts';
 import { type EvaluationRules, evaluationRulesFor } from '../rules/index.ts';
 import { evalRounds } from './tables.ts';
 
@@ -24,7 +24,7 @@ export interface EvalCaller {
 }
 
 export function evalCaller(actor: Actor | null, now: Date): EvalCaller {
-  if (!actor) throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
+  if (!actor) throw unauthenticated();
   return {
     userId: actor.userId,
     displayName: actor.displayName,
@@ -130,8 +130,4 @@ export function notOwnOrganisation(caller: EvalCaller, organisationId: string, a
   }
 }
 
-export function versionConflict() {
-  return new DomainError('conflict', 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', {
-    field: 'version',
-  });
-}
+export { versionConflict } from '../platform/errors.ts';

@@ -9,7 +9,7 @@ import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { conflict, forbidden, notFound } from '../platform/errors.ts';
+import { forbidden, notFound, versionConflict } from '../platform/errors.ts';
 import { AUTHORITY_ROLES } from './access.ts';
 import { extendObligation, waiveObligation } from './engine.ts';
 import { scopeCondition } from './queries.ts';
@@ -37,7 +37,7 @@ async function decidable(tx: Tx, actor: Actor, scope: SQL, id: string, version: 
     throw forbidden('不得处理本单位承担的义务', 'SELF_DECISION');
   }
   if (row.version !== version) {
-    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+    throw versionConflict();
   }
   return row;
 }

@@ -9,14 +9,13 @@ import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { jurisdictions, organisations, rulebookVersions } from '../platform/db/schema.ts';
-import { DomainError, forbidden, invalid, notFound, refused } from '../platform/errors.ts';
+import { forbidden, invalid, notFound, refused, unauthenticated } from '../platform/errors.ts';
 import { type OperationsRules, operationsRulesFor } from '../rules/index.ts';
 
 export type { Caller };
 
 export function callerOfContext(deps: CommandDeps, ctx: CommandContext): Caller {
-  if (!ctx.actor)
-    throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
+  if (!ctx.actor) throw unauthenticated();
   return callerOf(ctx.actor, deps.clock.now());
 }
 
@@ -155,9 +154,4 @@ export function notFutureInstant(at: Date, now: Date, field: string): void {
   if (at.getTime() > now.getTime()) throw invalid('OPS_TIME_IN_FUTURE', '时间不能晚于当前时间', { field });
 }
 
-/** An optimistic-concurrency refusal. */
-export function versionConflict() {
-  return new DomainError('conflict', 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', {
-    field: 'version',
-  });
-}
+export { versionConflict } from '../platform/errors.ts';

@@ -18,11 +18,8 @@ import { type CommandContext, type CommandDeps, runCommand } from '../platform/c
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
-import { conflict, invalid, notFound } from '../platform/errors.ts';
+import { conflict, invalid, notFound, versionConflict } from '../platform/errors.ts';
 import { openIdNumber, openPhone, seal } from './user-data.ts';
-
-const versionConflict = () =>
-  conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
 
 /** Which personal data fields an input names (for the audit details; never the values). */
 const personalFields = (input: { phone?: unknown; idNumber?: unknown }) => [

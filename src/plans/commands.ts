@@ -12,7 +12,7 @@ import type { Actor, Assignment } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
-import { conflict, forbidden, invalid, notFound } from '../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound, versionConflict } from '../platform/errors.ts';
 import {
   jurisdictionSubtree,
   loadDirectory,
@@ -113,8 +113,7 @@ export async function updatePlan(
       const { plan } = await lockPlan(tx, actor, id);
       editorOf(actor, plan);
       requireEditable(plan);
-      if (plan.version !== version)
-        throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+      if (plan.version !== version) throw versionConflict();
       if (
         changes.endYear !== undefined &&
         (plan.kind === 'annual' ? changes.endYear !== plan.year : changes.endYear < plan.year)

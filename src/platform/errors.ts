@@ -37,6 +37,9 @@ export class DomainError extends Error {
   }
 }
 
+/** 401: no session, or it has expired. */
+export const unauthenticated = () =>
+  new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
 export const invalid = (code: string, message: string, options?: DomainErrorOptions) =>
   new DomainError('invalid', code, message, options);
 export const forbidden = (message = '无权执行此操作', code = 'FORBIDDEN', options?: DomainErrorOptions) =>
@@ -47,3 +50,13 @@ export const conflict = (code: string, message: string, options?: DomainErrorOpt
   new DomainError('conflict', code, message, options);
 export const refused = (code: string, message: string, article: string, options?: DomainErrorOptions) =>
   new DomainError('refused', code, message, { ...options, article });
+/**
+ * An optimistic-concurrency refusal (409 VERSION_CONFLICT): the caller's copy is stale. `field` names
+ * the version the caller sent (`version`, or `updatedAt` where a row carries no counter; none where
+ * the stale value is not a field of the request).
+ */
+export const versionConflict = (
+  message = '数据已被他人修改，请刷新后重试',
+  field: string | null = 'version',
+  details?: Record<string, unknown>,
+) => conflict('VERSION_CONFLICT', message, { ...(field ? { field } : {}), ...(details ? { details } : {}) });

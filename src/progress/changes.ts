@@ -9,7 +9,7 @@ import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { yuanToFen } from '../platform/documents/format.ts';
-import { conflict, forbidden, notFound, refused } from '../platform/errors.ts';
+import { conflict, forbidden, notFound, refused, versionConflict } from '../platform/errors.ts';
 import type { WorkflowEnv } from '../projects/index.ts';
 import { type ProjectDeps, projectCommand } from '../workflow/index.ts';
 import {
@@ -91,8 +91,7 @@ async function lockRequest(tx: Tx, projectId: string, id: string, version: numbe
     .where(and(eq(changeRequests.id, id), eq(changeRequests.projectId, projectId)))
     .for('update');
   if (!row) throw notFound('调整申请不存在或无权查看', 'CHANGE_NOT_FOUND');
-  if (row.version !== version)
-    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+  if (row.version !== version) throw versionConflict();
   return row;
 }
 

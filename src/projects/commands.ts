@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../platform/command.ts';
 import { canonicalJson } from '../platform/crypto/canonical.ts';
 import { sm3Hex } from '../platform/crypto/sm3.ts';
-import { conflict, forbidden, invalid, refused } from '../platform/errors.ts';
+import { conflict, forbidden, invalid, refused, versionConflict } from '../platform/errors.ts';
 import { nextNumber } from '../platform/numbering.ts';
 import type { ApplicationField, RoleCode } from '../rules/index.ts';
 import {
@@ -136,7 +136,7 @@ export async function updateProject(
       if (!role) throw forbidden('只有申报单位的经办人员可以修改申报内容', 'NOT_APPLICANT');
       actingAs(role);
       if (pc.bundle.project.version !== version) {
-        throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+        throw versionConflict();
       }
       if (!applicantTurn(pc)) {
         throw conflict('NOT_EDITABLE', '项目已提交审核，退回或撤回后才能修改');

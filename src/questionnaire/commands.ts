@@ -12,7 +12,14 @@ import { chinaDate } from '../platform/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import { hmacSm3Hex } from '../platform/crypto/sm3.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';
-import { conflict, DomainError, invalid, notFound } from '../platform/errors.ts';
+import {
+  conflict,
+  DomainError,
+  invalid,
+  notFound,
+  unauthenticated,
+  versionConflict,
+} from '../platform/errors.ts';
 import {
   type AnswerInput,
   answerRows,
@@ -50,14 +57,9 @@ export function authorityJurisdictions(actor: Actor | null): string[] {
 
 const notVisible = () => notFound('问卷不存在或无权查看', 'QUESTIONNAIRE_NOT_FOUND');
 
-function versionConflict() {
-  return new DomainError('conflict', 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', {
-    field: 'version',
-  });
-}
-
-function unauthenticated(): never {
-  throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
+function signedIn(ctx: CommandContext) {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
 }
 
 /**
@@ -125,7 +127,7 @@ export async function createQuestionnaire(
   ctx: CommandContext,
   input: DesignInput & { systemId: string; year: number },
 ): Promise<{ id: string }> {
-  const actor = ctx.actor ?? unauthenticated();
+  const actor = signedIn(ctx);
   return runCommand(
     deps,
     ctx,
@@ -177,7 +179,7 @@ export async function updateQuestionnaire(
   id: string,
   input: DesignInput & { version: number },
 ): Promise<void> {
-  const actor = ctx.actor ?? unauthenticated();
+  const actor = signedIn(ctx);
   await runCommand(
     deps,
     ctx,
@@ -211,7 +213,7 @@ export async function publishQuestionnaire(
   id: string,
   input: { startsOn: string; endsOn: string; version: number },
 ): Promise<{ slug: string }> {
-  const actor = ctx.actor ?? unauthenticated();
+  const actor = signedIn(ctx);
   return runCommand(
     deps,
     ctx,
@@ -252,7 +254,7 @@ export async function closeQuestionnaire(
   id: string,
   input: { version: number },
 ): Promise<void> {
-  const actor = ctx.actor ?? unauthenticated();
+  const actor = signedIn(ctx);
   await runCommand(
     deps,
     ctx,

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../platform/actor.ts';
 import type { CommandContext } from '../platform/command.ts';
-import { conflict, forbidden } from '../platform/errors.ts';
+import { conflict, forbidden, versionConflict } from '../platform/errors.ts';
 import {
   type ProjectContext,
   type ReviewInput,
@@ -76,7 +76,7 @@ export async function saveReview(
       actingAs(role);
       const existing = pc.bundle.review;
       if (existing && input.version !== undefined && input.version !== existing.version) {
-        throw conflict('VERSION_CONFLICT', '审核意见已被他人修改，请刷新后重试', { field: 'version' });
+        throw versionConflict('审核意见已被他人修改，请刷新后重试');
       }
       const opinions = { ...(existing?.opinions ?? {}) };
       for (const [dimension, value] of Object.entries(input.opinions)) {

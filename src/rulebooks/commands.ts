@@ -1,7 +1,7 @@
 /** The rulebooks' write: a derived version stored (DT-37), numbered and audited in one transaction. */
 
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
-import { conflict } from '../platform/errors.ts';
+import { versionConflict } from '../platform/errors.ts';
 import { deriveRulebook, type Rulebook } from '../rules/index.ts';
 import { insertRulebookVersion, latestStoredVersion } from './repository.ts';
 
@@ -43,7 +43,7 @@ export function deriveVersion(
         ...(input.regulation ? { regulation: input.regulation } : {}),
       });
       const id = await insertRulebookVersion(tx, derived, input.changes, userId);
-      if (!id) throw conflict('VERSION_CONFLICT', '该规则集刚刚有新版本保存，请刷新后重试');
+      if (!id) throw versionConflict('该规则集刚刚有新版本保存，请刷新后重试', null);
       audit.objectId = `${code}@${version}`;
       audit.details = {
         code,

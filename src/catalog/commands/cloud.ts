@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { AUTHORITY_ROLES, canManage, requiredCloudApprovals } from '../access.ts';
 import type { CloudServiceInput } from '../model.ts';
 import {
@@ -116,7 +116,7 @@ export async function updateCloudService(
     .where(and(eq(cloudServices.id, current.id), eq(cloudServices.version, version)))
     .returning({ id: cloudServices.id });
   if (updated.length === 0) {
-    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+    throw versionConflict();
   }
 }
 
@@ -142,9 +142,7 @@ async function lockedItems(
   for (const item of items) {
     const record = found.find((f) => f.id === item.id)!;
     if (record.version !== item.version) {
-      throw conflict('VERSION_CONFLICT', `条目 ${record.code} 已被他人修改，请刷新后重试`, {
-        field: 'version',
-      });
+      throw versionConflict(`条目 ${record.code} 已被他人修改，请刷新后重试`);
     }
   }
   return found;

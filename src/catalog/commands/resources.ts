@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { canEdit, EDITABLE_RESOURCE_STATES, type ResourceAction, resourceActionCheck } from '../access.ts';
 import { isValidUscc, parseResourceCode } from '../codes.ts';
 import { labelOf, RESOURCE_STATES, type ResourceInput } from '../model.ts';
@@ -156,7 +156,7 @@ export async function writeResource(
     .where(and(eq(informationResources.id, current.id), eq(informationResources.version, version)))
     .returning({ id: informationResources.id });
   if (updated.length === 0) {
-    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+    throw versionConflict();
   }
   await replaceDataItems(tx, current.id, input.dataItems);
   return { code: code.code };
@@ -216,7 +216,7 @@ export async function moveResource(
     .where(and(eq(informationResources.id, current.id), eq(informationResources.version, version)))
     .returning({ id: informationResources.id });
   if (updated.length === 0) {
-    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+    throw versionConflict();
   }
   const conflicts = await recomputeConflicts(tx, current.jurisdictionId, now);
   return { from: current.state, to: check.to, conflicts };

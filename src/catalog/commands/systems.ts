@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordedGrading } from '../../operations/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { canEdit, canManage } from '../access.ts';
 import type { SystemInput } from '../model.ts';
 import { type OrganisationInfo, organisationInfo } from '../store/lookups.ts';
@@ -176,7 +176,7 @@ export async function updateSystem(
     .where(and(eq(informationSystems.id, current.id), eq(informationSystems.version, version)))
     .returning({ id: informationSystems.id });
   if (updated.length === 0) {
-    throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+    throw versionConflict();
   }
   if (input.status !== current.status) {
     await recordStatusEvent(tx, {

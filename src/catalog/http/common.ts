@@ -1,7 +1,7 @@
 /** What every catalog route needs: the caller, paging, and the 400 that lists every entry problem. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CommandDeps } from '../../platform/command.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { unauthenticated } from '../../platform/errors.ts';
 import { type Caller, CatalogProblemsError, callerOf } from '../commands/caller.ts';
 
 export const TAGS = {
@@ -12,8 +12,7 @@ export const TAGS = {
 };
 
 export function callerFrom(req: FastifyRequest, deps: CommandDeps): Caller {
-  if (!req.actor)
-    throw new DomainError('unauthenticated', 'UNAUTHENTICATED', '未登录或会话已过期，请重新登录');
+  if (!req.actor) throw unauthenticated();
   return callerOf(req.actor, deps.clock.now());
 }
 

@@ -5,7 +5,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { CommandContext } from '../../platform/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/index.ts';
 import { reviewStep, submissionStep } from '../../projects/index.ts';
 import { type ProjectDeps, projectCommand, stepRole } from '../../workflow/index.ts';
@@ -47,7 +47,7 @@ export async function acknowledgeHit(
       }
       if (hit.acknowledgedAt !== null) throw conflict('ALREADY_ACKNOWLEDGED', '该查重结果已确认');
       if (hit.version !== input.version) {
-        throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+        throw versionConflict();
       }
       const note = input.note.trim();
       if (note === '') throw invalid('NOTE_REQUIRED', '请填写处理意见', { field: 'note' });

@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { visibleJurisdictions } from '../queries/list-entries.ts';
 import type { EntryInput } from '../schemas.ts';
 import { dedupListEntries } from '../tables.ts';
@@ -113,7 +113,7 @@ export async function updateListEntry(
       const role = keeperRole(actor, entry.jurisdictionId);
       if (!role) throw forbidden('只有该级主管部门可以修改本条目', 'NOT_LIST_KEEPER');
       if (entry.version !== input.version) {
-        throw conflict('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试', { field: 'version' });
+        throw versionConflict();
       }
       const values = cleaned(input);
       if (values.code !== entry.code) {

@@ -1,7 +1,7 @@
 /** Finance approves a payment only when no gate blocks, or refuses it with a reason; the gate results are stored. */
 import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
-import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
+import { conflict, forbidden, invalid, refused, versionConflict } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/index.ts';
 import { disbursementGates, visibleDisbursement } from '../queries/disbursement.ts';
 import { disbursements } from '../tables.ts';
@@ -30,8 +30,7 @@ export async function decideDisbursement(
       audit.role = role.role;
       audit.organisationId = role.organisationId;
       if (row.requestedBy === actor.userId) throw forbidden('不得审批本人提出的拨付申请', 'SELF_APPROVAL');
-      if (row.version !== input.version)
-        throw conflict('VERSION_CONFLICT', '拨付申请已有变化，请刷新后重试', { field: 'version' });
+      if (row.version !== input.version) throw versionConflict('拨付申请已有变化，请刷新后重试');
       if (row.status !== 'pending') throw conflict('DISBURSEMENT_DECIDED', '该拨付申请已办结');
       const gates = await disbursementGates(tx, pc, row);
       if (input.decision === 'approve') {

@@ -1,7 +1,7 @@
 /** Publishing a notice: refused while a project in it has no approved budget; records the publicity step (DT-15, SC-13). */
 import { eq } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
-import { conflict, refused } from '../../platform/errors.ts';
+import { conflict, refused, versionConflict } from '../../platform/errors.ts';
 import type { WorkflowEnv } from '../../projects/index.ts';
 import { visibleContext } from '../../projects/index.ts';
 import { refreshProject } from '../../workflow/index.ts';
@@ -24,8 +24,7 @@ export async function publishNotice(
     { action: 'funds.publicity_publish', objectType: 'publicity', objectId: id },
     async (tx, audit) => {
       const notice = await ownNotice(tx, actor, id, true);
-      if (notice.version !== version)
-        throw conflict('VERSION_CONFLICT', '公示已被他人修改，请刷新后重试', { field: 'version' });
+      if (notice.version !== version) throw versionConflict('公示已被他人修改，请刷新后重试');
       if (notice.status !== 'draft') throw conflict('ALREADY_PUBLISHED', '该公示已发布');
       const items = await tx.select().from(publicityItems).where(eq(publicityItems.noticeId, id));
       for (const item of items) {
