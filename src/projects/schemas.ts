@@ -3,8 +3,8 @@
  * status, approver or decision field (mass assignment, SECURITY.md 15): state changes only through
  * the named workflow routes. Money is a yuan decimal string with at most two decimals.
  */
-import Type, { type Static, type TLiteral, type TSchema, type TUnion } from 'typebox';
-import { pagingQuery, VersionInput } from '../platform/http/schemas.ts';
+import Type, { type Static } from 'typebox';
+import { Literals, Nullable, pagingQuery, strict, Uuid, VersionInput } from '../platform/http/schemas.ts';
 import {
   DECLARATIONS,
   EXPERT_CONCLUSION_CODES,
@@ -19,24 +19,11 @@ import {
   SYSTEM_RELATION_CODES,
 } from './model.ts';
 
-export const strict = { additionalProperties: false } as const;
-/** One of the given strings; typed as the union of the literals when the list is a constant tuple. */
-export function Literals<const T extends readonly string[]>(values: T): TUnion<LiteralTuple<T>> {
-  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<LiteralTuple<T>>;
-}
-type LiteralTuple<T extends readonly string[]> = T extends readonly [
-  infer Head extends string,
-  ...infer Rest extends readonly string[],
-]
-  ? [TLiteral<Head>, ...LiteralTuple<Rest>]
-  : T extends readonly []
-    ? []
-    : [TLiteral<T[number]>];
+/** The platform's schema atoms (src/platform/http/schemas.ts), re-exported for the modules that read them here. */
+export { Literals, Nullable, strict, Uuid };
 /** A file sent as the response body (a download); OpenAPI shows it as binary. */
 export const FileDownload = (description: string) =>
   Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description });
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const Uuid = Type.String({ format: 'uuid' });
 export const Yuan = Type.String({
   pattern: '^(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?$',
   description: '金额（元），至多两位小数，如 1280000.50',

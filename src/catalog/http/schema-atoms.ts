@@ -1,11 +1,9 @@
 /** The building blocks of the catalog schemas: strict objects, nullable texts, enumerations documented by their codes, problems, paging. */
 import { Type } from 'typebox';
-import { VersionInput } from '../../platform/http/schemas.ts';
+import { Nullable, strict, VersionInput } from '../../platform/http/schemas.ts';
 import { codesOf, type EnumList } from '../model.ts';
 
-export const strict = { additionalProperties: false } as const;
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
-  Type.Union([t, Type.Null()]);
+export { Nullable, strict };
 export const oneOf = (list: EnumList, description: string, maxLength = 40) =>
   Type.String({ maxLength, description: `${description}：${codesOf(list).join(' | ')}` });
 export const text = (maxLength: number, description: string) => Type.String({ maxLength, description });

@@ -1,8 +1,8 @@
 /** The building blocks of the operations schemas: strict objects, dates, texts and paged lists. */
 import { type TSchema, Type } from 'typebox';
-import { VersionInput } from '../../platform/http/schemas.ts';
+import { Nullable, strict, VersionInput } from '../../platform/http/schemas.ts';
 
-export const strict = { additionalProperties: false } as const;
+export { strict };
 
 export const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -11,7 +11,7 @@ export const Instant = Type.String({ format: 'date-time', description: 'ISO 8601
 export const Version = VersionInput;
 
 export const S = Type.String();
-export const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const N = Nullable;
 /** A stored time: a Date from the database, serialized as ISO 8601 (fast-json-stringify). */
 export const Time = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 export const Int = Type.Integer();

@@ -1,5 +1,30 @@
-/** Schemas shared by all routes: the error contract, ids, paging. */
-import { type TArray, type TInteger, type TObject, type TSchema, Type } from 'typebox';
+/** Schemas shared by all routes: the error contract, ids, paging, strict objects, literals, nullables. */
+import {
+  type TArray,
+  type TInteger,
+  type TLiteral,
+  type TObject,
+  type TSchema,
+  type TUnion,
+  Type,
+} from 'typebox';
+
+/** Objects reject unknown fields (mass assignment, SECURITY.md 15). */
+export const strict = { additionalProperties: false } as const;
+/** One of the given strings; typed as the union of the literals when the list is a constant tuple. */
+export function Literals<const T extends readonly string[]>(values: T): TUnion<LiteralTuple<T>> {
+  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<LiteralTuple<T>>;
+}
+type LiteralTuple<T extends readonly string[]> = T extends readonly [
+  infer Head extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? [TLiteral<Head>, ...LiteralTuple<Rest>]
+  : T extends readonly []
+    ? []
+    : [TLiteral<T[number]>];
+/** The value or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** The one error contract (issue 2): a stable code, a Chinese message, the field and the article. */
 export const ErrorBody = Type.Object(
