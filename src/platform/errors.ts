@@ -1,49 +1,5 @@
 /**
- * Expected refusals are domain errors with a stable code, a Chinese message and, where a rule
- * refuses, the article it comes from (e.g. `DT-11`). HTTP status is chosen at the edge
- * (src/platform/http/errors.ts); nothing below the route layer knows about HTTP.
+ * The domain errors of the server: the one definition is in shared/errors.ts (pure, so that the
+ * shared date arithmetic throws the same DomainError the error handler maps to a status).
  */
-export type ErrorKind =
-  | 'invalid' // 400: input does not fit the schema or a field rule
-  | 'unauthenticated' // 401
-  | 'forbidden' // 403: the role or relation does not allow it
-  | 'not_found' // 404: absent, or not visible to this user
-  | 'conflict' // 409: version mismatch, duplicate, wrong state
-  | 'refused' // 422: a rule (gate) of the rulebook refuses
-  | 'rate_limited' // 429
-  | 'unavailable'; // 503
-
-export interface DomainErrorOptions {
-  field?: string;
-  article?: string;
-  details?: Record<string, unknown>;
-}
-
-export class DomainError extends Error {
-  readonly code: string;
-  readonly kind: ErrorKind;
-  readonly field?: string;
-  readonly article?: string;
-  readonly details?: Record<string, unknown>;
-
-  constructor(kind: ErrorKind, code: string, message: string, options: DomainErrorOptions = {}) {
-    super(message);
-    this.name = 'DomainError';
-    this.kind = kind;
-    this.code = code;
-    this.field = options.field;
-    this.article = options.article;
-    this.details = options.details;
-  }
-}
-
-export const invalid = (code: string, message: string, options?: DomainErrorOptions) =>
-  new DomainError('invalid', code, message, options);
-export const forbidden = (message = '无权执行此操作', code = 'FORBIDDEN', options?: DomainErrorOptions) =>
-  new DomainError('forbidden', code, message, options);
-export const notFound = (message = '对象不存在或无权查看', code = 'NOT_FOUND') =>
-  new DomainError('not_found', code, message);
-export const conflict = (code: string, message: string, options?: DomainErrorOptions) =>
-  new DomainError('conflict', code, message, options);
-export const refused = (code: string, message: string, article: string, options?: DomainErrorOptions) =>
-  new DomainError('refused', code, message, { ...options, article });
+export * from '../../shared/errors.ts';
