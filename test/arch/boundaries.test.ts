@@ -17,7 +17,7 @@
  *  - shared/ (repository root: the vocabularies, money and dates both the server and the web import) is
  *    pure TypeScript: its files import only other files of shared/ (no package, no node: module, nothing
  *    of src/ or web/) and use no Node or browser global; its tests may import packages and node:, never
- *    src/ or web/.
+ *    src/ or web/; the web imports nothing of src/ (what it shares with the server is in shared/).
  * Import cycles are refused by Biome (`noImportCycles`, biome.json, with today's known cycles listed
  * there).
  */
@@ -203,6 +203,24 @@ describe('architecture boundaries', () => {
     );
     assert.equal(check('shared/a.test.ts', "import assert from 'node:assert/strict';"), 0);
     assert.equal(check('shared/a.test.ts', "import { x } from '../src/rules/index.ts';"), 1);
+  });
+
+  test('the web imports no server file: what it shares with the server is in shared/', () => {
+    const files = fs
+      .readdirSync(path.join(ROOT, 'web/src'), { recursive: true, encoding: 'utf8' })
+      .map((f) => `web/src/${f.split(path.sep).join('/')}`)
+      .filter((f) => /\.tsx?$/.test(f));
+    assert.ok(files.length >= 100, `only ${files.length} web files found`);
+    const server = files.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && /^(src|test|scripts|bench)\//.test(resolved(file, spec)))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    assert.ok(
+      files.some((file) => importsOf(file).some((spec) => resolved(file, spec).startsWith('shared/'))),
+      'no web file imports shared/: is the scan broken?',
+    );
+    assert.deepEqual(server, [], 'import it from shared/ (pure, for both sides), or ask the API');
   });
 
   test('route files import no drizzle, tables or database client (known exceptions only shrink)', () => {
