@@ -66,6 +66,7 @@ const PURE = [
   'src/projects/workflow-state.ts',
   'src/projects/diff.ts',
   'src/projects/model.ts',
+  'src/platform/errors.ts',
   'src/platform/clock.ts',
   'src/platform/vocabulary.ts',
   'src/platform/actor.ts',
