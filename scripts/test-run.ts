@@ -3,7 +3,7 @@
  *
  *   node --import tsx scripts/test-run.ts [file-or-folder …]
  *
- * Without arguments it runs every *.test.ts under src/, test/, scripts/ and web/src/ except
+ * Without arguments it runs every *.test.ts under src/, shared/, test/, scripts/ and web/src/ except
  * test/browser/. The files are split into TEST_SHARDS shards (default: the number of cores), longest
  * first onto the least-loaded shard, by the seconds each file took last time (wall clock inside its
  * shard, so that a file's child processes count: .tmp/test-times.json, else the committed
@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SEARCH = ['src', 'test', 'scripts', 'web/src'];
+const SEARCH = ['src', 'shared', 'test', 'scripts', 'web/src'];
 const TIMES = path.join(ROOT, '.tmp', 'test-times.json');
 const SEED_TIMES = path.join(ROOT, 'test', 'support', 'test-times.json');
 

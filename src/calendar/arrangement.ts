@@ -6,8 +6,8 @@
  *
  * Storage uses this window to replace one year's rows without touching its neighbours. Pure.
  */
-import { addDays, dateParts, isIsoDate } from './dates.ts';
-import type { IsoDate } from './types.ts';
+import { addDays, dateParts, isIsoDate } from '../../shared/dates/dates.ts';
+import type { IsoDate } from '../../shared/dates/types.ts';
 import type { HolidayProblem, HolidayRowDraft } from './validate.ts';
 
 /** The first and last date of year `year`'s arrangement window. */

@@ -4,6 +4,6 @@
  * here: src/app.ts imports routes.ts itself, because re-exporting the routes (which reach identity and
  * the access matrix) would put every module that reads the calendar on an import cycle.
  */
-export { daysInMonth, formatIsoDate, isIsoDate, parseIsoDate } from './dates.ts';
+export { daysInMonth, formatIsoDate, isIsoDate, parseIsoDate } from '../../shared/dates/dates.ts';
+export type { CalendarResult, IsoDate, WorkingDayCalendar } from '../../shared/dates/types.ts';
 export { CALENDAR_STAMP, loadCalendar } from './repository.ts';
-export type { CalendarResult, IsoDate, WorkingDayCalendar } from './types.ts';

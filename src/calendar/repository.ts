@@ -7,13 +7,13 @@
  * saved year's `updated_at`, so every server rebuilds its calendar on its next call.
  */
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { HolidayRow, WorkingDayCalendar } from '../../shared/dates/types.ts';
+import { createCalendar } from '../../shared/dates/workdays.ts';
 import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { calendarYears, holidays } from '../platform/db/schema.ts';
 import { versionConflict } from '../platform/errors.ts';
 import { arrangementWindow } from './arrangement.ts';
-import type { HolidayRow, WorkingDayCalendar } from './types.ts';
-import { createCalendar } from './workdays.ts';
 
 /** Source of rows and years entered through the API (the seed's is `chinese-days`). */
 export const ADMIN_SOURCE = 'admin';

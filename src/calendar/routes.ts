@@ -6,6 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { CalendarResult, WorkingDayCalendar } from '../../shared/dates/types.ts';
 import { commandContext } from '../identity/index.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandDeps } from '../platform/command.ts';
@@ -13,7 +14,6 @@ import { errors } from '../platform/http/schemas.ts';
 import { arrangementProblems } from './arrangement.ts';
 import { saveYear } from './commands.ts';
 import { getCalendarYear, listCalendarYears, loadCalendar } from './repository.ts';
-import type { CalendarResult, WorkingDayCalendar } from './types.ts';
 import { type HolidayProblem, validateHolidayYear } from './validate.ts';
 
 const TAGS = ['工作日日历'];

@@ -11,7 +11,7 @@ import {
   isWeekend,
   parseIsoDate,
   WEEKDAY_NAMES_ZH,
-} from './dates.ts';
+} from '../../shared/dates/dates.ts';
 
 /** A row as entered: every field may be missing or of the wrong type. A `HolidayRow` fits. */
 export interface HolidayRowDraft {

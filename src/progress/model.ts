@@ -4,8 +4,8 @@
  * from facts. Nothing here is self-reported: the report gives milestones done, percent done and
  * funds used; variance and risk are computed. No clock and no I/O: "today" is a parameter.
  */
-import { daysInMonth } from '../calendar/dates.ts';
-import type { IsoDate } from '../calendar/types.ts';
+import { daysInMonth } from '../../shared/dates/dates.ts';
+import type { IsoDate } from '../../shared/dates/types.ts';
 
 /** What an adjustment application changes (建设内容、投资、进度、涉及的系统). */
 export const CHANGE_KINDS = ['content', 'budget', 'schedule', 'systems'] as const;

@@ -8,6 +8,12 @@
  * Both documents share one content model (src/platform/documents/official.ts) and one layout, rendered here as
  * .docx and by certificate-pdf.ts as PDF. Input is validated before anything is rendered.
  */
+
+import {
+  REVIEW_DIMENSION_LABELS,
+  REVIEW_DIMENSIONS,
+  type ReviewDimension,
+} from '../../shared/review-dimensions.ts';
 import { renderOfficialDocx } from '../platform/documents/docx-official.ts';
 import {
   chineseOrdinal,
@@ -22,17 +28,8 @@ import {
 import type { OfficialBlock, OfficialDocument, OfficialField } from '../platform/documents/official.ts';
 import { invalid } from '../platform/errors.ts';
 
-/** The five review dimensions, in the order of DT 第九条, by their glossary names. */
-export const REVIEW_DIMENSIONS = ['need', 'consolidation', 'feasibility', 'budget', 'targets'] as const;
-export type ReviewDimension = (typeof REVIEW_DIMENSIONS)[number];
-
-export const REVIEW_DIMENSION_LABELS: Readonly<Record<ReviewDimension, string>> = {
-  need: '需求合理性',
-  consolidation: '建设集约性',
-  feasibility: '方案可行性',
-  budget: '预算合理性',
-  targets: '绩效目标合理性',
-};
+/** The five review dimensions and their labels: defined once in shared/review-dimensions.ts. */
+export { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS, type ReviewDimension };
 
 export interface DimensionOpinion {
   /** 0–100, when the review scores. */

@@ -2,7 +2,7 @@
  * The evaluation context shared by workflow, gates and obligations: the rulebook, the project's
  * facts, its events as of `today`, and how events are matched to steps and deadlines.
  */
-import type { WorkingDayCalendar } from '../calendar/types.ts';
+import type { WorkingDayCalendar } from '../../shared/dates/types.ts';
 import { invalid } from '../platform/errors.ts';
 import { isIsoDate } from './dates.ts';
 import type { ArticleRef, IsoDate, ProjectEvent, ProjectFacts, Rulebook, Step } from './model.ts';

@@ -2,7 +2,7 @@
  * The few civil-date helpers the rules need (the calendar does the working-day arithmetic).
  * ISO `YYYY-MM-DD` strings compare correctly as strings; nothing here reads a clock.
  */
-import type { IsoDate } from '../calendar/types.ts';
+import type { IsoDate } from '../../shared/dates/types.ts';
 
 const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 

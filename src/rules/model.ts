@@ -8,7 +8,7 @@
  *
  * Every rule cites requirement ids from `docs/requirements.tsv` (e.g. `DT-19`, `SC-20a`, `JC-05-1`).
  */
-import type { IsoDate } from '../calendar/types.ts';
+import type { IsoDate } from '../../shared/dates/types.ts';
 import type { EventType } from './model/codes.ts';
 import type { Deadline } from './model/deadlines.ts';
 import type { Gate } from './model/gates.ts';
@@ -21,7 +21,7 @@ import type {
 } from './model/provisions.ts';
 import type { Organisation, RoleDef, Workflow } from './model/workflow.ts';
 
-export type { IsoDate } from '../calendar/types.ts';
+export type { IsoDate } from '../../shared/dates/types.ts';
 
 /** The canonical roles: one code per kind of user (defined once, in the platform's vocabulary). */
 import { ROLE_CODES, type RoleCode } from '../platform/vocabulary.ts';

@@ -4,7 +4,7 @@
  * data for a year the computation crosses, the due date is not stated (`dueDate: null`,
  * `calendarKnown: false`, `unknownYears`) rather than guessed from weekdays.
  */
-import type { CalendarResult } from '../calendar/types.ts';
+import type { CalendarResult } from '../../shared/dates/types.ts';
 import type { EvaluationContext } from './context.ts';
 import { daysBetween } from './dates.ts';
 import type { Actor, Deadline, DeadlineUnit, EventType, IsoDate, ProjectEvent } from './model.ts';

@@ -4,18 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const RULES = fileURLToPath(new URL('.', import.meta.url));
 const SRC = resolve(RULES, '..');
-/** Modules outside src/rules that the rules may use: pure types, the role codes and the domain error class. */
-const ALLOWED_OUTSIDE = new Set([
-  join(SRC, 'calendar/types.ts'),
-  join(SRC, 'platform/errors.ts'),
-  join(SRC, 'platform/vocabulary.ts'),
-]);
+/** The repository's shared/ folder: pure by its own test (test/arch/boundaries.test.ts), the rules may use any of it. */
+const SHARED = join(resolve(SRC, '..'), 'shared') + sep;
+/** Modules of src/ outside src/rules that the rules may use: the role codes and the domain error class. */
+const ALLOWED_OUTSIDE = new Set([join(SRC, 'platform/errors.ts'), join(SRC, 'platform/vocabulary.ts')]);
 const ALLOWED_PACKAGES = new Set(['typebox', 'typebox/value']);
 const FORBIDDEN = [
   /Date\.now\s*\(/,
@@ -36,7 +34,7 @@ function sources(dir: string): string[] {
   });
 }
 
-test('the rules do no I/O: imports stay in src/rules (plus calendar types, domain errors, the role codes, typebox); no clock, env or randomness', () => {
+test('the rules do no I/O: imports stay in src/rules (plus shared/, domain errors, the role codes, typebox); no clock, env or randomness', () => {
   const files = sources(RULES);
   assert.ok(files.length >= 10);
   for (const file of files) {
@@ -47,7 +45,10 @@ test('the rules do no I/O: imports stay in src/rules (plus calendar types, domai
         continue;
       }
       const target = resolve(dirname(file), spec);
-      assert.ok(target.startsWith(RULES) || ALLOWED_OUTSIDE.has(target), `${file} imports ${spec}`);
+      assert.ok(
+        target.startsWith(RULES) || target.startsWith(SHARED) || ALLOWED_OUTSIDE.has(target),
+        `${file} imports ${spec}`,
+      );
     }
     for (const pattern of FORBIDDEN) assert.ok(!pattern.test(text), `${file} uses ${pattern}`);
   }

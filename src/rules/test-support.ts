@@ -2,13 +2,15 @@
  * Helpers for the rules' tests (not used by production code): the real working-day calendar seeded
  * from chinese-days (2026 known, 2027 not), event builders and a one-call evaluation.
  */
-import { seedRowsFromChineseDays } from '../calendar/seed.ts';
-import type { WorkingDayCalendar } from '../calendar/types.ts';
-import { createCalendar } from '../calendar/workdays.ts';
+import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { rowsFromChineseDaysData } from '../../shared/dates/chinese-days.ts';
+import type { WorkingDayCalendar } from '../../shared/dates/types.ts';
+import { createCalendar } from '../../shared/dates/workdays.ts';
 import { evaluateProject, type ProjectEvaluation } from './evaluate.ts';
 import type { EventType, IsoDate, ProjectEvent, ProjectFacts, Rulebook } from './model.ts';
 
-const seed = seedRowsFromChineseDays();
+/** The seed as src/calendar/seed.ts reads it (the package's data file), without loading the calendar module. */
+const seed = rowsFromChineseDaysData(chineseDaysData);
 export const calendar: WorkingDayCalendar = createCalendar(seed.rows, seed.years);
 
 export function ev(

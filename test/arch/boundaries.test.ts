@@ -14,6 +14,10 @@
  *    module's only surface, or src/platform/ (the kernel); the composition root (src/app.ts,
  *    src/server.ts, src/runtime.ts, src/bootstrap.ts, src/demo/) and *.test.ts are exempt. Today's
  *    deep imports are listed in known-deep-imports.ts, each with its reason; the list may only shrink.
+ *  - shared/ (repository root: the vocabularies, money and dates both the server and the web import) is
+ *    pure TypeScript: its files import only other files of shared/ (no package, no node: module, nothing
+ *    of src/ or web/) and use no Node or browser global; its tests may import packages and node:, never
+ *    src/ or web/; the web imports nothing of src/ (what it shares with the server is in shared/).
  * Import cycles are refused by Biome (`noImportCycles`, biome.json, with today's known cycles listed
  * there).
  */
@@ -55,12 +59,9 @@ const IO_PACKAGES = [
 ];
 const IO_MODULES = [/^src\/platform\/db\//, /\/tables(\.ts$|\/)/, /\/repository\.ts$/];
 
-/** Folders and files that must stay free of I/O. */
+/** Folders and files that must stay free of I/O (shared/ has its stricter test below). */
 const PURE = [
   'src/rules',
-  'src/calendar/dates.ts',
-  'src/calendar/workdays.ts',
-  'src/calendar/types.ts',
   'src/projects/actors.ts',
   'src/projects/workflow-state.ts',
   'src/projects/diff.ts',
@@ -87,6 +88,35 @@ function globRegExp(glob: string): RegExp {
 
 /** Route files that still run SQL themselves (M7 moved it all out: none is left; keep it that way). */
 const ROUTES_WITH_SQL_TODAY = new Set<string>([]);
+
+/** Node and browser globals that shared/ must not touch (it runs in both, and in the rules' tests). */
+const HOST_GLOBALS =
+  /\b(process|Buffer|require|globalThis|window|document|navigator|localStorage|sessionStorage|fetch|XMLHttpRequest|setTimeout|setInterval)\b/;
+
+/** The source text without comments (a comment may name anything). */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+/**
+ * What is wrong with a shared/ file: an import that leaves shared/ (any package or node: module in a
+ * source file; src/ or web/ in any file), or a Node or browser global in a source file.
+ */
+function sharedViolations(file: string, text: string): string[] {
+  const problems: string[] = [];
+  const isTest = file.endsWith('.test.ts');
+  // `from '…'`, `import('…')` and a bare `import '…'` at the start of a line (not a key like 'catalog.import').
+  for (const [, spec] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)'([^']+)'/gm)) {
+    const target = resolved(file, spec);
+    if (target.startsWith('shared/')) continue;
+    // A relative import that leaves shared/ (src/, web/, anywhere) never; a package or node: only in a test.
+    if (spec.startsWith('.') || !isTest) problems.push(`${file} imports ${spec}`);
+  }
+  const code = withoutComments(text);
+  const global = isTest ? null : HOST_GLOBALS.exec(code);
+  if (global) problems.push(`${file} uses ${global[1]}`);
+  return problems;
+}
 
 /** The composition root wires the modules together and may import any file. */
 const COMPOSITION_ROOT = /^src\/(app|server|runtime|bootstrap)\.ts$|^src\/demo\//;
@@ -139,6 +169,59 @@ describe('architecture boundaries', () => {
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  test('shared/ is pure: it imports only shared/ (no package, node:, src/ or web/) and uses no Node or browser global', () => {
+    const files = fs
+      .readdirSync(path.join(ROOT, 'shared'), { recursive: true, encoding: 'utf8' })
+      .map((f) => `shared/${f.split(path.sep).join('/')}`)
+      .filter((f) => f.endsWith('.ts'));
+    assert.ok(
+      files.filter((f) => !f.endsWith('.test.ts')).length >= 8,
+      `only ${files.length} files in shared/`,
+    );
+    const problems = files.flatMap((f) => sharedViolations(f, fs.readFileSync(path.join(ROOT, f), 'utf8')));
+    assert.deepEqual(problems, [], 'shared/ is imported by the server and the web: keep it pure TypeScript');
+  });
+
+  test('the shared/ check catches each kind of violation (so that its empty answer means something)', () => {
+    const check = (file: string, text: string) => sharedViolations(file, text).length;
+    assert.equal(check('shared/a.ts', "import { ROLE_NAMES } from './roles.ts';"), 0);
+    assert.equal(check('shared/dates/a.ts', "import { invalid } from '../errors.ts';"), 0);
+    assert.equal(check('shared/a.ts', "import { invalid } from '../src/platform/errors.ts';"), 1);
+    assert.equal(check('shared/dates/a.ts', "import { x } from '../../web/src/access.ts';"), 1);
+    assert.equal(check('shared/a.ts', "import fs from 'node:fs';"), 1);
+    assert.equal(check('shared/a.ts', "import { Type } from 'typebox';"), 1);
+    assert.equal(check('shared/a.ts', "const x = await import('../src/app.ts');"), 1);
+    assert.equal(check('shared/a.ts', "import '../web/src/main.tsx';"), 1);
+    assert.equal(check('shared/a.ts', "export * from '../src/access/roles.ts';"), 1);
+    assert.equal(check('shared/a.ts', "export const A = { 'catalog.import': '导入目录' };"), 0);
+    assert.equal(check('shared/a.ts', 'export const env = process.env.X;'), 1);
+    assert.equal(check('shared/a.ts', 'export const w = window.location;'), 1);
+    assert.equal(
+      check('shared/a.ts', '/** process.env is not read here; window neither. */\nexport const a = 1;'),
+      0,
+    );
+    assert.equal(check('shared/a.test.ts', "import assert from 'node:assert/strict';"), 0);
+    assert.equal(check('shared/a.test.ts', "import { x } from '../src/rules/index.ts';"), 1);
+  });
+
+  test('the web imports no server file: what it shares with the server is in shared/', () => {
+    const files = fs
+      .readdirSync(path.join(ROOT, 'web/src'), { recursive: true, encoding: 'utf8' })
+      .map((f) => `web/src/${f.split(path.sep).join('/')}`)
+      .filter((f) => /\.tsx?$/.test(f));
+    assert.ok(files.length >= 100, `only ${files.length} web files found`);
+    const server = files.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && /^(src|test|scripts|bench)\//.test(resolved(file, spec)))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    assert.ok(
+      files.some((file) => importsOf(file).some((spec) => resolved(file, spec).startsWith('shared/'))),
+      'no web file imports shared/: is the scan broken?',
+    );
+    assert.deepEqual(server, [], 'import it from shared/ (pure, for both sides), or ask the API');
   });
 
   test('route files import no drizzle, tables or database client (known exceptions only shrink)', () => {

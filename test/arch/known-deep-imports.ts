@@ -17,12 +17,6 @@ const FOREIGN_KEY =
   "a foreign key in tables.ts: the target's index.ts loads this file back (via src/platform/db/schema.ts or src/projects/bundle.ts), so the index import cycles";
 const DEMO_ACCOUNTS =
   'the demo accounts of the composition root (src/demo has no index.ts); the login page lists them';
-const PROGRESS_MODEL =
-  'progress/tables.ts imports model.ts: through calendar/index.ts (loadCalendar) it cycles via the schema';
-const PURE_RULES =
-  'src/rules is pure: it may read calendar/types.ts only (src/rules/purity.test.ts), not the index';
-const PURE_HELPER =
-  "the pure rules' test helper reads calendar's pure files (calendar/index.ts also loads the repository)";
 const CONSTRUCTION_CYCLE =
   'through construction/index.ts it cycles (its routes and contracts reach projects/index.ts and workflow)';
 
@@ -68,16 +62,7 @@ export const KNOWN_DEEP_IMPORTS = new Map<string, string>([
   ['src/platform/db/schema.ts -> src/projects/tables.ts', SCHEMA],
   ['src/platform/db/schema.ts -> src/questionnaire/tables.ts', SCHEMA],
   ['src/platform/db/schema.ts -> src/review/tables.ts', SCHEMA],
-  ['src/progress/model.ts -> src/calendar/dates.ts', PROGRESS_MODEL],
-  ['src/progress/model.ts -> src/calendar/types.ts', PROGRESS_MODEL],
   ['src/projects/bundle.ts -> src/construction/tables.ts', CONSTRUCTION_CYCLE],
   ['src/projects/repository.ts -> src/construction/tables.ts', CONSTRUCTION_CYCLE],
   ['src/public/routes.ts -> src/demo/accounts.ts', DEMO_ACCOUNTS],
-  ['src/rules/context.ts -> src/calendar/types.ts', PURE_RULES],
-  ['src/rules/dates.ts -> src/calendar/types.ts', PURE_RULES],
-  ['src/rules/model.ts -> src/calendar/types.ts', PURE_RULES],
-  ['src/rules/obligations.ts -> src/calendar/types.ts', PURE_RULES],
-  ['src/rules/test-support.ts -> src/calendar/seed.ts', PURE_HELPER],
-  ['src/rules/test-support.ts -> src/calendar/types.ts', PURE_HELPER],
-  ['src/rules/test-support.ts -> src/calendar/workdays.ts', PURE_HELPER],
 ]);

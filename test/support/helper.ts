@@ -31,8 +31,9 @@ const CACHE = path.join(ROOT, '.tmp');
 export const TEST_START = '2026-11-23T02:00:00.000Z'; // Monday 10:00 in Beijing
 
 /**
- * Every file that decides what a fresh installation holds: bootstrap, seeds, every demo.ts (nested
- * too) and every file under a `demo/` folder (src/demo/, src/<module>/demo/, recursively).
+ * Every file that decides what a fresh installation holds: bootstrap, seeds (the holiday seed reads the
+ * package's data with shared/dates/chinese-days.ts), every demo.ts (nested too) and every file under a
+ * `demo/` folder (src/demo/, src/<module>/demo/, recursively).
  */
 export function templateSeedFiles(): string[] {
   const demos = fs
@@ -41,7 +42,12 @@ export function templateSeedFiles(): string[] {
     .filter((f) => path.posix.basename(f) === 'demo.ts' || f.split('/').slice(1, -1).includes('demo'))
     .filter((f) => !f.endsWith('.test.ts') && fs.statSync(path.join(ROOT, f)).isFile())
     .sort();
-  const listed = ['src/bootstrap.ts', 'src/calendar/seed.ts', 'src/demo/accounts.ts'];
+  const listed = [
+    'src/bootstrap.ts',
+    'src/calendar/seed.ts',
+    'shared/dates/chinese-days.ts',
+    'src/demo/accounts.ts',
+  ];
   return [...listed, ...demos.filter((f) => !listed.includes(f))];
 }
 

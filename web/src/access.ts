@@ -13,16 +13,16 @@
 import {
   ADMIN_ROLES,
   ROLE_NAMES,
-  type Role,
-  BUSINESS_ROLES as SERVER_BUSINESS_ROLES,
-} from '../../src/access/roles.ts';
+  type RoleCode,
+  BUSINESS_ROLES as SHARED_BUSINESS_ROLES,
+} from '../../shared/roles.ts';
 
-/** The canonical role codes and their names come from the server's one vocabulary (src/access/roles.ts). */
+export type { RoleCode };
+/** The canonical role codes and their names come from the one vocabulary the server uses too (shared/roles.ts). */
 export { ADMIN_ROLES };
-export type RoleCode = Role;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 export type BusinessRole = Exclude<RoleCode, AdminRole>;
-export const BUSINESS_ROLES = SERVER_BUSINESS_ROLES as readonly BusinessRole[];
+export const BUSINESS_ROLES = SHARED_BUSINESS_ROLES as readonly BusinessRole[];
 
 /**
  * Generic Chinese names of the canonical roles, for places where the server sends only the code

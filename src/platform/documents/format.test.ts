@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  chineseOrdinal,
-  documentDate,
-  fenToYuan,
-  formatChineseDate,
-  formatWanYuan,
-  formatYuan,
-  isYuanAmount,
-  quoteChinese,
-  yuanToFen,
-} from './format.ts';
+import { chineseOrdinal, documentDate, formatChineseDate, quoteChinese } from './format.ts';
 
 describe('document dates', () => {
   test('ISO dates are written as GB/T 9704 成文日期 with Arabic numerals and no leading zeros', () => {
@@ -28,30 +18,6 @@ describe('document dates', () => {
     assert.equal(documentDate('2026-11-22T10:00'), undefined);
     assert.equal(documentDate('22/11/2026'), undefined);
     assert.throws(() => formatChineseDate('2026-13-01'), RangeError);
-  });
-});
-
-describe('money', () => {
-  test('yuan decimal strings convert exactly to fen and back', () => {
-    assert.equal(yuanToFen('12800000'), 1_280_000_000n);
-    assert.equal(yuanToFen('0.1'), 10n);
-    assert.equal(yuanToFen('7999999.50'), 799_999_950n);
-    assert.equal(fenToYuan(799_999_950n), '7999999.50');
-    assert.equal(fenToYuan(5n), '0.05');
-  });
-
-  test('only non-negative amounts with at most two decimals are amounts', () => {
-    for (const ok of ['0', '1', '99.5', '1280000.00']) assert.ok(isYuanAmount(ok), ok);
-    for (const bad of ['', '-1', '1.234', '01', '1e6', '1,000', ' 1']) assert.ok(!isYuanAmount(bad), bad);
-    assert.throws(() => yuanToFen('1.234'), RangeError);
-  });
-
-  test('amounts are shown in yuan with thousands separators and in 万元 without rounding', () => {
-    assert.equal(formatYuan('12800000'), '12,800,000.00元');
-    assert.equal(formatYuan('0.5'), '0.50元');
-    assert.equal(formatWanYuan('12800000'), '1,280万元');
-    assert.equal(formatWanYuan('1234567.8'), '123.45678万元');
-    assert.equal(formatWanYuan('0.01'), '0.000001万元');
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * Formatting shared by the generated documents: dates as official documents write them
  * (GB/T 9704-2012 7.3.5.1: 成文日期 in Arabic numerals, 2026年11月22日), money in yuan from exact
- * decimal strings (never through floating point), Chinese ordinals for headings.
+ * decimal strings (never through floating point; defined in shared/money.ts, which the web uses too,
+ * and re-exported here), Chinese ordinals for headings.
  */
+export { fenToYuan, formatWanYuan, formatYuan, isYuanAmount, yuanToFen } from '../../../shared/money.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -41,47 +43,6 @@ export function formatChineseDate(iso: string): string {
   const date = documentDate(iso);
   if (!date) throw new RangeError(`not an ISO date: ${iso}`);
   return `${date.year}年${date.month}月${date.day}日`;
-}
-
-const DECIMAL = /^(0|[1-9]\d*)(\.\d{1,2})?$/;
-
-/** True for a non-negative amount in yuan with at most two decimals (`1280000`, `99.5`, `0.01`). */
-export function isYuanAmount(value: string): boolean {
-  return DECIMAL.test(value);
-}
-
-/** Exact amount in fen (分) of a yuan decimal string. Throws RangeError if not an amount. */
-export function yuanToFen(value: string): bigint {
-  const match = DECIMAL.exec(value);
-  if (!match) throw new RangeError(`not an amount in yuan: ${value}`);
-  const fraction = (match[2] ?? '.').slice(1).padEnd(2, '0');
-  return BigInt(match[1]) * 100n + BigInt(fraction);
-}
-
-/** Exact yuan decimal string of an amount in fen: 128000050n → `1280000.50`. */
-export function fenToYuan(fen: bigint): string {
-  if (fen < 0n) throw new RangeError(`negative amount: ${fen}`);
-  return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`;
-}
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** `1280000` → `1,280,000.00元`. */
-export function formatYuan(value: string): string {
-  const fen = yuanToFen(value);
-  const yuan = (fen / 100n).toString();
-  const cents = (fen % 100n).toString().padStart(2, '0');
-  return `${groupThousands(yuan)}.${cents}元`;
-}
-
-/** `1280000` → `128万元`, `1234567.8` → `123.45678万元`: exact, trailing zeros dropped. */
-export function formatWanYuan(value: string): string {
-  const fen = yuanToFen(value);
-  const whole = fen / 1_000_000n;
-  const rest = (fen % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return `${groupThousands(whole.toString())}${rest ? `.${rest}` : ''}万元`;
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];

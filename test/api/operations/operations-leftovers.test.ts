@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { formatIsoDate, parseIsoDate } from '../../../src/calendar/dates.ts';
+import { formatIsoDate, parseIsoDate } from '../../../shared/dates/dates.ts';
 import { chinaDate } from '../../../src/platform/clock.ts';
 import { organisations } from '../../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createCalendar } from '../../../src/calendar/workdays.ts';
+import { createCalendar } from '../../../shared/dates/workdays.ts';
 import { dueOf } from '../../../src/projects/deadlines.ts';
 import type { Obligation } from '../../../src/rules/index.ts';
 import {

@@ -1,8 +1,8 @@
 /**
  * The audit log in words (issue 17 item 9): action codes as the server's own catalogue names them
- * (src/platform/audit-log/events.ts, pure data shared with the server), object types in Chinese.
+ * (shared/audit-actions.ts, pure data shared with the server), object types in Chinese.
  */
-import { AUDIT_ACTIONS, auditActionName } from '../../../../src/platform/audit-log/events.ts';
+import { AUDIT_ACTIONS, auditActionName } from '../../../../shared/audit-actions.ts';
 
 export { auditActionName };
 

@@ -1,5 +1,5 @@
 /**
- * Audit outcomes as a value enum: the values the server writes (src/platform/audit-log/events.ts AuditOutcome,
+ * Audit outcomes as a value enum: the values the server writes (shared/audit-actions.ts AuditOutcome,
  * the `outcome` filter of GET /api/audit). `denied`: no permission or no such object; `refused`: a
  * rule, a state or a concurrent change refused the action. Anything else is shown as sent.
  */

@@ -2,6 +2,7 @@
  * Pure helpers of the project pages: labels (the options come from GET /api/projects/meta), money in yuan strings added exactly in
  * fen, the application form's values to and from the API, how a diff value is shown. No React.
  */
+import { fenToYuan, groupThousands, yuanToFen } from '../../../../shared/money.ts';
 import type { ApplicationInput, ProjectDetail } from './types.ts';
 
 export interface Option {
@@ -33,8 +34,9 @@ export const PLAN_STATUS_BADGE: Record<string, 'default' | 'processing' | 'succe
 export const labelOf = (options: readonly Option[], value: string | null | undefined): string =>
   options.find((o) => o.value === value)?.label ?? value ?? '';
 
-// ---- money ---------------------------------------------------------------------------------------
+// ---- money (exact, in fen: shared/money.ts, the server's own helpers) ---------------------------
 
+/** What the form accepts: at most 13 digits of yuan and two decimals, blanks around it ignored. */
 const YUAN = /^(0|[1-9]\d{0,12})(\.\d{1,2})?$/;
 
 export function isYuan(value: string): boolean {
@@ -43,21 +45,17 @@ export function isYuan(value: string): boolean {
 
 /** Exact fen of a yuan string; null when not an amount. */
 export function toFen(value: string): bigint | null {
-  const m = YUAN.exec(value.trim());
-  if (!m) return null;
-  return BigInt(m[1]) * 100n + BigInt((m[2] ?? '.').slice(1).padEnd(2, '0'));
+  return isYuan(value) ? yuanToFen(value.trim()) : null;
 }
 
-export function fromFen(fen: bigint): string {
-  return `${fen / 100n}.${(fen % 100n).toString().padStart(2, '0')}`;
-}
+export const fromFen = fenToYuan;
 
 /** `1,280,000.50 元`. */
 export function formatYuan(value: string): string {
   const fen = toFen(value);
   if (fen === null) return value;
-  const whole = (fen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${whole}.${(fen % 100n).toString().padStart(2, '0')} 元`;
+  const [whole, cents] = fenToYuan(fen).split('.');
+  return `${groupThousands(whole)}.${cents} 元`;
 }
 
 /** `128.00 万元` for a yuan amount (the unit people think in); null when not an amount. */

@@ -20,7 +20,8 @@ export type TaskItem = TaskPage['items'][number];
 export type NotificationItem = ApiResponse<'/api/notifications', 'get'>['items'][number];
 
 export type ReviewView = ApiResponse<'/api/projects/{id}/review', 'get'>;
-export type Dimension = 'need' | 'consolidation' | 'feasibility' | 'budget' | 'targets';
+/** The five review dimensions (shared/review-dimensions.ts, the server's list). */
+export type { ReviewDimension as Dimension } from '../../../../shared/review-dimensions.ts';
 export type ExpertAssignment = ApiResponse<'/api/projects/{id}/experts', 'get'>['items'][number];
 export type ExpertPool = ApiResponse<'/api/experts', 'get'>;
 export type CertificateItem = ApiResponse<'/api/projects/{id}/certificates', 'get'>['items'][number];

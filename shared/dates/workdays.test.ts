@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import fc from 'fast-check';
+import { rowsFromChineseDaysData } from './chinese-days.ts';
 import { formatIsoDate, parseIsoDate } from './dates.ts';
-import { seedRowsFromChineseDays } from './seed.ts';
 import type { HolidayRow } from './types.ts';
 import { createCalendar, MAX_WORKING_DAYS } from './workdays.ts';
 
-const seed = seedRowsFromChineseDays();
+/** The seed as src/calendar/seed.ts reads it: the package's data file (a test may read a package). */
+const seed = rowsFromChineseDaysData(chineseDaysData);
 const seedCalendar = createCalendar(seed.rows, seed.years);
 const rowOn = (date: string) => seed.rows.find((row) => row.date === date);
 

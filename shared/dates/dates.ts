@@ -3,7 +3,7 @@
  * (days since 1970-01-01), so no `Date`, no clock and no local time zone is involved: the same
  * string gives the same answer in Asia/Shanghai, UTC or anywhere else.
  */
-import { invalid } from '../platform/errors.ts';
+import { invalid } from '../errors.ts';
 import type { IsoDate } from './types.ts';
 
 /** Days since 1970-01-01 (day 0 is a Thursday). */

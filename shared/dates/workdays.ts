@@ -7,7 +7,7 @@
  * otherwise Monday–Friday) but says `known: false` and names the years, so a deadline in a year whose
  * State Council arrangement is not yet entered is shown as provisional instead of silently wrong.
  */
-import { invalid } from '../platform/errors.ts';
+import { invalid } from '../errors.ts';
 import {
   addMonths,
   type DayNumber,
