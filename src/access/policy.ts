@@ -1,6 +1,6 @@
 /**
  * Access policy as pure functions: 三员分立 (等保 8.1.4.2d, SECURITY.md 17) for role grants and for
- * administrator accounts. The database reads stay in the callers (src/org/commands.ts).
+ * administrator accounts. The database reads stay in the callers (src/org/commands/).
  */
 import { conflict, type DomainError, forbidden, invalid } from '../platform/errors.ts';
 import {

@@ -11,7 +11,9 @@ import type { Keyring } from '../platform/crypto/keyring.ts';
 import { JURISDICTION_LEVELS, ORGANISATION_KINDS } from '../platform/db/core.ts';
 import { notFound } from '../platform/errors.ts';
 import { errors, IdParams, pagingQuery, Uuid, VersionInput } from '../platform/http/schemas.ts';
-import { createJurisdiction, createOrganisation, updateOrganisation } from './commands.ts';
+import { createJurisdiction } from './commands/create-jurisdiction.ts';
+import { createOrganisation } from './commands/create-organisation.ts';
+import { updateOrganisation } from './commands/update-organisation.ts';
 import { listJurisdictions, listOrganisations, pageOrganisations, presentJurisdiction } from './queries.ts';
 import { registerUserRoutes } from './user-routes.ts';
 

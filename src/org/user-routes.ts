@@ -14,14 +14,12 @@ import { type CommandDeps, recordEvent } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { invalid } from '../platform/errors.ts';
 import { ErrorBody, errors, IdParams, NoContent, Uuid, VersionInput } from '../platform/http/schemas.ts';
-import {
-  assignRole,
-  createUser,
-  resetPassword,
-  revokeRole,
-  updateUser,
-  viewPersonalData,
-} from './commands.ts';
+import { assignRole } from './commands/assign-role.ts';
+import { createUser } from './commands/create-user.ts';
+import { resetPassword } from './commands/reset-password.ts';
+import { revokeRole } from './commands/revoke-role.ts';
+import { updateUser } from './commands/update-user.ts';
+import { viewPersonalData } from './commands/view-personal-data.ts';
 import { listUsers, pageUsers, presentUserRoles, userIdsByPersonalData } from './queries.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
