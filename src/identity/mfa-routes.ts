@@ -12,7 +12,8 @@ import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { invalid } from '../platform/errors.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { confirmMfaEnrolment, startMfaEnrolment } from './commands.ts';
+import { confirmMfaEnrolment } from './commands/confirm-mfa-enrolment.ts';
+import { startMfaEnrolment } from './commands/start-mfa-enrolment.ts';
 import { commandContext, sessionPolicy } from './plugin.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import {

@@ -1,3 +1,5 @@
+/** What several org commands share: the personal-data fields an input names, the administrator roles a user holds. */
+
 import { and, eq, inArray } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../../access/index.ts';
 import type { Tx } from '../../platform/db/client.ts';
