@@ -19,7 +19,12 @@ import {
   visibleProjectIds,
 } from '../projects/index.ts';
 import { loadRulebookCatalog } from '../rulebooks/index.ts';
-import { addPlanEntry, createPlan, decidePlan, removePlanEntry, submitPlan, updatePlan } from './commands.ts';
+import { addPlanEntry } from './commands/add-plan-entry.ts';
+import { createPlan } from './commands/create-plan.ts';
+import { decidePlan } from './commands/decide-plan.ts';
+import { removePlanEntry } from './commands/remove-plan-entry.ts';
+import { submitPlan } from './commands/submit-plan.ts';
+import { updatePlan } from './commands/update-plan.ts';
 import { PlanListQuery, pagePlans } from './plan-list.ts';
 import { linkableEntries, planById, presentPlans } from './queries.ts';
 import { LinkableEntries, PlanList, PlanView } from './responses.ts';
