@@ -1,10 +1,11 @@
 /**
  * What other modules may use of src/catalog (信息系统 / 信息资源 / 云服务 目录): the catalogue roles and
  * scope checks, the caller, the visibility and lookup helpers, the write hooks operations uses, the
- * public open-resource reads src/publication serves, and the tables other modules' queries read. Not here: the routes plugin (src/app.ts imports
- * http/routes.ts; re-exported, it cycles through identity and the access matrix back to this file)
- * and the tables' foreign-key targets (other modules' tables.ts import tables.ts directly: through
- * this file they would cycle via src/platform/db/schema.ts). See test/arch/boundaries.test.ts.
+ * public open-resource reads src/publication serves, and the tables other modules' queries read.
+ * Not here: the routes plugin (src/app.ts imports http/routes.ts; re-exported, it cycles through
+ * identity and the access matrix back to this file) and the tables' foreign-key targets (other
+ * modules' tables.ts import tables.ts directly: through this file they would cycle via
+ * src/platform/db/schema.ts). See test/arch/boundaries.test.ts.
  */
 export {
   AUTHORITY_ROLES,

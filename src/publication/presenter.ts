@@ -1,6 +1,5 @@
 /** Pure record → public response mappings: every field listed explicitly, nothing internal. */
-import type { Role } from '../access/index.ts';
-import { ROLE_NAMES } from '../access/index.ts';
+import { ROLE_NAMES, type Role } from '../access/index.ts';
 import type { ResourceRecord } from '../catalog/index.ts';
 
 /** A demo account as the composition root passes it (src/demo/accounts.ts in demo mode). */
