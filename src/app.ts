@@ -23,8 +23,9 @@ import { registerCatalogRoutes } from './catalog/http/routes.ts';
 import type { Config } from './config.ts';
 import { registerConstructionRoutes } from './construction/routes.ts';
 import { dedupModule } from './dedup/index.ts';
+import { DEMO_ACCOUNTS } from './demo/accounts.ts';
 import { registerEvaluationRoutes } from './evaluation/index.ts';
-import { registerFundsRoutes, registerPublicFundsRoutes } from './funds/index.ts';
+import { registerFundsRoutes } from './funds/index.ts';
 import { authPlugin, registerIdentityRoutes } from './identity/index.ts';
 import { runSweep } from './obligations/index.ts';
 import { registerObligationRoutes } from './obligations/routes.ts';
@@ -47,7 +48,7 @@ import { encryptLegacyExpertIdentities } from './projects/expert-identity.ts';
 import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
-import { registerPublicRoutes } from './public/index.ts';
+import { publicationRoutes } from './publication/index.ts';
 import { ratingDistribution, registerQuestionnaireRoutes, satisfactionScore } from './questionnaire/index.ts';
 import { filingDecision } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
@@ -203,7 +204,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     async () => ({ status: 'ok' as const, database: database.kind }),
   );
-  registerPublicRoutes(app, deps, config);
   registerIdentityRoutes(app, deps, config, keyring);
   registerOrgRoutes(app, deps, keyring);
   registerAuditRoutes(app, deps, {
@@ -245,9 +245,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     app.addHook('onClose', stopJobs);
   }
   registerFundsRoutes(app, projectDeps);
-  registerPublicFundsRoutes(app, projectDeps);
-  registerQuestionnaireRoutes(app, deps, config);
+  registerQuestionnaireRoutes(app, deps);
   registerProgressRoutes(app, projectDeps);
+  // Everything public without an account, over the modules above; the demo accounts only in demo mode.
+  await app.register(publicationRoutes, {
+    deps: { ...deps, keyring },
+    demo: config.demo,
+    demoAccounts: config.demo ? DEMO_ACCOUNTS : [],
+    questionnaireRateLimitPerMinute: config.questionnaireRateLimitPerMinute,
+  });
 
   await registerWeb(app);
   return app;

@@ -22,6 +22,7 @@ import { OBLIGATION_ACCESS } from '../obligations/access.ts';
 import { OPERATIONS_ACCESS } from '../operations/access.ts';
 import { NOTIFICATION_ACCESS } from '../platform/notifications/access.ts';
 import { PROGRESS_ACCESS } from '../progress/access.ts';
+import { PUBLICATION_ACCESS } from '../publication/access.ts';
 import { QUESTIONNAIRE_ACCESS } from '../questionnaire/access.ts';
 import { WORKBENCH_ROUTE_ACCESS } from '../workbench/access.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
@@ -42,7 +43,6 @@ const PLAN_COMPILERS: readonly Role[] = ['dept_staff', ...AUTHORITY];
 
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/health': { public: true, relation: 'none' },
-  'GET /api/public/login-info': { public: true, relation: 'none' },
   'POST /api/auth/login': { public: true, relation: 'none' },
   'POST /api/auth/mfa': { public: true, relation: 'none', note: '登录第二步：凭待完成的登录令牌' },
   'POST /api/auth/logout': { roles: everyone, relation: 'self' },
@@ -309,12 +309,6 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '导出记入审计并限流',
   },
-  'GET /api/public/resources': { public: true, relation: 'none', note: '已发布且向社会开放的资源；限流' },
-  'GET /api/public/resources/:code': {
-    public: true,
-    relation: 'none',
-    note: '已发布且向社会开放的资源；限流',
-  },
   ...DEDUP_ACCESS,
   ...WORKBENCH_ROUTE_ACCESS,
   ...OPERATIONS_ACCESS,
@@ -322,6 +316,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   ...FUNDS_ACCESS,
   ...QUESTIONNAIRE_ACCESS,
   ...PROGRESS_ACCESS,
+  ...PUBLICATION_ACCESS,
 };
 
 export function routeKey(method: string, url: string): string {

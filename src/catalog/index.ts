@@ -1,10 +1,11 @@
 /**
  * What other modules may use of src/catalog (信息系统 / 信息资源 / 云服务 目录): the catalogue roles and
- * scope checks, the caller, the visibility and lookup helpers, the write hooks operations uses, and
- * the tables other modules' queries read. Not here: the routes plugin (src/app.ts imports
- * http/routes.ts; re-exported, it cycles through identity and the access matrix back to this file)
- * and the tables' foreign-key targets (other modules' tables.ts import tables.ts directly: through
- * this file they would cycle via src/platform/db/schema.ts). See test/arch/boundaries.test.ts.
+ * scope checks, the caller, the visibility and lookup helpers, the write hooks operations uses, the
+ * public open-resource reads src/publication serves, and the tables other modules' queries read.
+ * Not here: the routes plugin (src/app.ts imports http/routes.ts; re-exported, it cycles through
+ * identity and the access matrix back to this file) and the tables' foreign-key targets (other
+ * modules' tables.ts import tables.ts directly: through this file they would cycle via
+ * src/platform/db/schema.ts). See test/arch/boundaries.test.ts.
  */
 export {
   AUTHORITY_ROLES,
@@ -25,7 +26,12 @@ export { type Caller, callerOf } from './commands/caller.ts';
 export { cloudVisibleWhere } from './store/cloud.ts';
 export { recomputeConflicts } from './store/conflicts.ts';
 export { containsPattern, organisationInfo, visibleWhere } from './store/lookups.ts';
-export { PUBLICLY_OPEN } from './store/resources.ts';
+export {
+  findPublicResource,
+  listPublicResources,
+  PUBLICLY_OPEN,
+  type ResourceRecord,
+} from './store/resources.ts';
 export { recordStatusEvent } from './store/systems.ts';
 export {
   cloudServices,

@@ -2,7 +2,8 @@
  * This module's rows of the authorization matrix (spread into ROUTE_ACCESS). The authority opens
  * rounds, scores, evaluates, rolls up, issues rectification opinions and publishes for its own
  * jurisdiction; a department submits self-evaluations and rectification reports for its own
- * projects; finance spot-checks where its rulebook names it; the oversight roles read.
+ * projects; finance spot-checks where its rulebook names it; the oversight roles read. The public
+ * results' row is src/publication's.
  */
 import type { RouteRule } from '../access/index.ts';
 import { AUTHORITY_ROLES, CATALOG_READER_ROLES, DEPARTMENT_ROLES } from '../catalog/index.ts';
@@ -44,9 +45,4 @@ export const EVALUATION_ACCESS: Record<string, RouteRule> = {
   'GET /api/evaluation/rounds/:id/reports/:organisationId': read('一部门一报告（.docx）；导出记入审计'),
   'GET /api/evaluation/rounds/:id/compilation': authority('一汇编（.docx）；导出记入审计'),
   'GET /api/evaluation/rounds/:id/compilation/summary': authority('汇编汇总表（.xlsx）；导出记入审计'),
-  'GET /api/public/evaluation-results': {
-    public: true,
-    relation: 'none',
-    note: '已公示的年度考核结果；限流',
-  },
 };

@@ -1,12 +1,13 @@
 /**
  * HTTP routes of the evaluation module: validate → command or query → answer. No drizzle, no rules.
+ * The public results (`GET /api/public/evaluation-results`) are src/publication's, over `publicResults`.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
 import { commandContext } from '../identity/index.ts';
 import { recordEvent } from '../platform/command.ts';
-import { ErrorBody, errors } from '../platform/http/schemas.ts';
+import { errors } from '../platform/http/schemas.ts';
 import {
   closeRectification,
   createIndicatorSet,
@@ -22,7 +23,7 @@ import {
   submitSelfEvaluation,
 } from './commands.ts';
 import { callerOfContext } from './context.ts';
-import { listRounds, publicResults, roundDetail } from './queries.ts';
+import { listRounds, roundDetail } from './queries.ts';
 import { compilationDocx, compilationXlsx, departmentReport } from './reports.ts';
 import * as R from './responses.ts';
 import * as S from './schemas.ts';
@@ -30,7 +31,6 @@ import * as S from './schemas.ts';
 const TAGS = ['年度考核'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const PUBLIC_RESULTS_LIMIT = { max: 60, timeWindow: '1 minute' };
 
 type Req = FastifyRequest;
 
@@ -212,24 +212,6 @@ export function registerEvaluationRoutes(untyped: FastifyInstance, deps: Evaluat
         details: { kind: 'summary' },
       });
       return send(reply, out.bytes, XLSX, `summary-${out.year}.xlsx`, `${out.year}年度绩效考核汇总.xlsx`);
-    },
-  );
-
-  app.get(
-    '/api/public/evaluation-results',
-    {
-      config: { rateLimit: PUBLIC_RESULTS_LIMIT },
-      schema: {
-        tags: ['公开'],
-        summary: '已公示的年度考核结果（一公示）',
-        security: [],
-        querystring: S.PublicQuery,
-        response: { 200: R.PublicResults, 400: ErrorBody, 429: ErrorBody },
-      },
-    },
-    (req) => {
-      const q = req.query;
-      return publicResults(deps.db, { limit: q.limit ?? 20, offset: q.offset ?? 0 });
     },
   );
 }

@@ -74,7 +74,4 @@ export const FUNDS_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '须为另一名财政人员',
   },
-  'GET /api/public/notices': { public: true, relation: 'none', note: '公示中与往期公示；限流' },
-  'GET /api/public/notices/:id': { public: true, relation: 'none', note: '限流' },
-  'POST /api/public/notices/:id/objections': { public: true, relation: 'none', note: '匿名异议；严格限流' },
 };

@@ -1,4 +1,4 @@
-/** The authority's fund-allocation 公示: draft, publish, answer objections. The public side is in public-routes.ts. */
+/** The authority's fund-allocation 公示: draft, publish, answer objections. The public side is src/publication's. */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { commandContext } from '../identity/index.ts';

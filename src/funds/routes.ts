@@ -1,8 +1,8 @@
 /**
  * The money routes (issue 13): thin handlers — validate, call a command or a read, present.
  * Money leaves as yuan decimal strings. Registered by area, in this order (the OpenAPI order):
- * the project's ledger page, budget review, 公示, disbursements. The public 公示 routes are in
- * public-routes.ts.
+ * the project's ledger page, budget review, 公示, disbursements. The public 公示 routes are
+ * src/publication's (over queries/public-notices.ts and commands/file-objection.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { registerBudgetRoutes } from './budget-routes.ts';

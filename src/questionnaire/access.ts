@@ -2,7 +2,7 @@
  * The questionnaire routes' entries in the authorization matrix, spread into ROUTE_ACCESS. The
  * authority of the system's jurisdiction designs, publishes, closes and reads results; the
  * relation is enforced in the commands and queries (another jurisdiction's questionnaire is 404).
- * The public reads and answers without an account, rate-limited.
+ * The public reads and answers without an account, rate-limited: those rows are src/publication's.
  */
 import type { Role, RouteRule } from '../access/index.ts';
 
@@ -26,10 +26,4 @@ export const QUESTIONNAIRE_ACCESS: Record<string, RouteRule> = {
   'POST /api/questionnaires/:id/close': own(),
   'GET /api/questionnaires/:id/results': own('辖区外为 404；匿名不可读'),
   'GET /api/questionnaires/:id/qrcode': own(),
-  'GET /api/public/questionnaires/:slug': { public: true, relation: 'none', note: '开放期内显示题目；限流' },
-  'POST /api/public/questionnaires/:slug/responses': {
-    public: true,
-    relation: 'none',
-    note: '匿名填写；每设备每天一次；按来源地址限流',
-  },
 };

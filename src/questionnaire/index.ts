@@ -4,8 +4,17 @@
  *
  * satisfactionScore(db, systemId, year): 0–100 (one decimal) = (mean of every rating answer 1–5 of
  * the system's questionnaires of the year − 1) ÷ 4 × 100; null when there is no rating answer.
+ * The public page's read (`publicQuestionnaire`) and answer (`submitResponse`) with their schemas
+ * are served by src/publication.
  */
 export { QUESTIONNAIRE_ACCESS } from './access.ts';
+export { submitResponse } from './commands.ts';
 export { scoreFromMean } from './model.ts';
-export { ratingDistribution, satisfactionScore } from './queries.ts';
+export { publicQuestionnaire, ratingDistribution, satisfactionScore } from './queries.ts';
 export { publicPath, registerQuestionnaireRoutes } from './routes.ts';
+export {
+  AnswerBody as QuestionnaireAnswerBody,
+  Ok as QuestionnaireAnswered,
+  PublicView as PublicQuestionnaireView,
+  SlugParams as QuestionnaireSlugParams,
+} from './schemas.ts';

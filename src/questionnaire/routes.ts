@@ -1,49 +1,30 @@
 /**
- * HTTP routes of the questionnaire: the authority's designer and results (signed in), and the public
- * page's two routes (no account: read the questionnaire, answer it — rate-limited per client).
+ * HTTP routes of the questionnaire: the authority's designer and results (signed in). The public
+ * page's two routes (no account: read the questionnaire, answer it — rate-limited per client) are
+ * src/publication's, over `publicQuestionnaire` and `submitResponse`.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
-import type { Config } from '../config.ts';
 import { commandContext } from '../identity/index.ts';
-import type { CommandContext, CommandDeps } from '../platform/command.ts';
-import { conflict, notFound } from '../platform/errors.ts';
-import { ErrorBody, errors } from '../platform/http/schemas.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import { conflict } from '../platform/errors.ts';
+import { errors } from '../platform/http/schemas.ts';
 import {
   closeQuestionnaire,
   createQuestionnaire,
   publishQuestionnaire,
-  submitResponse,
   updateQuestionnaire,
 } from './commands.ts';
-import {
-  listQuestionnaires,
-  publicQuestionnaire,
-  questionnaireDetail,
-  questionnaireResults,
-} from './queries.ts';
+import { listQuestionnaires, questionnaireDetail, questionnaireResults } from './queries.ts';
 import * as S from './schemas.ts';
 
 const TAGS = ['满意度问卷'];
-const PUBLIC_TAGS = ['公开'];
-export const PUBLIC_READ_LIMIT = { max: 60, timeWindow: '1 minute' };
-const publicErrors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 
 /** The public answering page of a slug. */
 export const publicPath = (slug: string) => `/q/${slug}`;
 
-const anonymous = (req: FastifyRequest): CommandContext => ({
-  actor: null,
-  sourceIp: req.ip ?? null,
-  requestId: String(req.id),
-});
-
-export function registerQuestionnaireRoutes(
-  untyped: FastifyInstance,
-  deps: CommandDeps,
-  config: Pick<Config, 'questionnaireRateLimitPerMinute'>,
-): void {
+export function registerQuestionnaireRoutes(untyped: FastifyInstance, deps: CommandDeps): void {
   const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
   const now = () => deps.clock.now();
 
@@ -170,44 +151,6 @@ export function registerQuestionnaireRoutes(
         .header('x-content-type-options', 'nosniff')
         .header('x-questionnaire-url', encodeURI(url))
         .send(png);
-    },
-  );
-
-  // ---- public: no account -------------------------------------------------------------------
-  app.get(
-    '/api/public/questionnaires/:slug',
-    {
-      config: { rateLimit: PUBLIC_READ_LIMIT },
-      schema: {
-        tags: PUBLIC_TAGS,
-        summary: '公开问卷（仅在开放期内显示题目）',
-        security: [],
-        params: S.SlugParams,
-        response: { 200: S.PublicView, ...publicErrors },
-      },
-    },
-    async (req) => {
-      const view = await publicQuestionnaire(deps.db, req.params.slug, now());
-      if (!view) throw notFound('问卷不存在', 'QUESTIONNAIRE_NOT_FOUND');
-      return view;
-    },
-  );
-  app.post(
-    '/api/public/questionnaires/:slug/responses',
-    {
-      config: { rateLimit: { max: config.questionnaireRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: {
-        tags: PUBLIC_TAGS,
-        summary: '匿名填写问卷（每台设备每天一次；限流）',
-        security: [],
-        params: S.SlugParams,
-        body: S.AnswerBody,
-        response: { 201: S.Ok, ...publicErrors },
-      },
-    },
-    async (req, reply) => {
-      await submitResponse(deps, anonymous(req), req.params.slug, req.body);
-      return reply.status(201).send({ ok: true });
     },
   );
 }

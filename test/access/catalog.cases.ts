@@ -356,6 +356,4 @@ export const CASES: Record<string, RouteCase> = {
     call: () => ({ url: '/api/catalog/cloud-services/export' }),
     relations: listByJurisdiction('/api/catalog/cloud-services/export', 'dt.staff'),
   },
-  'GET /api/public/resources': { call: () => ({ url: '/api/public/resources' }) },
-  'GET /api/public/resources/:code': { call: () => ({ url: '/api/public/resources/311001001%2F000001' }) },
 };

@@ -9,7 +9,6 @@ import type { RouteCase } from './types.ts';
 
 export const CASES: Record<string, RouteCase> = {
   'GET /api/health': { call: () => ({ url: '/api/health' }) },
-  'GET /api/public/login-info': { call: () => ({ url: '/api/public/login-info' }) },
   'POST /api/auth/login': {
     call: () => ({ url: '/api/auth/login', body: { username: 'dt.staff', password: 'Tc#Demo-2026' } }),
   },

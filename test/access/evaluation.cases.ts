@@ -127,5 +127,4 @@ export const CASES: Record<string, RouteCase> = {
   'GET /api/evaluation/rounds/:id/compilation/summary': routeCase(
     on((id) => ({ url: `/api/evaluation/rounds/${id}/compilation/summary` })),
   ),
-  'GET /api/public/evaluation-results': { call: () => ({ url: '/api/public/evaluation-results' }) },
 };

@@ -318,14 +318,4 @@ export const CASES: Record<string, RouteCase> = {
       'test/api/funds/funds-override.test.ts: needs a reason, a second and different finance user, and shows in the audit log and on the project',
     ],
   },
-  'GET /api/public/notices': { call: () => ({ url: '/api/public/notices' }) },
-  'GET /api/public/notices/:id': {
-    call: async (ctx) => ({ url: `/api/public/notices/${(await objects(ctx)).publishedId}` }),
-  },
-  'POST /api/public/notices/:id/objections': {
-    call: async (ctx) => ({
-      url: `/api/public/notices/${(await objects(ctx)).publishedId}/objections`,
-      body: { content: '匿名异议' },
-    }),
-  },
 };

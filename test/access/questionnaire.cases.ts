@@ -6,14 +6,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { Sessions } from '../factories/projects.ts';
-import {
-  chinaDay,
-  DESIGN,
-  designed,
-  deviceId,
-  operatingSystem,
-  published,
-} from '../factories/questionnaire.ts';
+import { chinaDay, DESIGN, designed, operatingSystem, published } from '../factories/questionnaire.ts';
 import type { TestContext } from '../support/helper.ts';
 import type { Call, RouteCase } from './types.ts';
 
@@ -88,19 +81,4 @@ export const CASES: Record<string, RouteCase> = {
     on((f) => ({ url: `/api/questionnaires/${f.id}/results` })),
   ),
   'GET /api/questionnaires/:id/qrcode': routeCase(on((f) => ({ url: `/api/questionnaires/${f.id}/qrcode` }))),
-  'GET /api/public/questionnaires/:slug': {
-    call: on((f) => ({ url: `/api/public/questionnaires/${f.slug}` })),
-  },
-  'POST /api/public/questionnaires/:slug/responses': {
-    call: on((f) => ({
-      url: `/api/public/questionnaires/${f.slug}/responses`,
-      body: {
-        deviceId: deviceId(),
-        answers: [
-          { questionId: f.questionIds[0], choice: 0 },
-          { questionId: f.questionIds[2], rating: 4 },
-        ],
-      },
-    })),
-  },
 };

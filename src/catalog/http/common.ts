@@ -8,7 +8,6 @@ export const TAGS = {
   systems: ['政务信息系统目录'],
   resources: ['信息资源目录'],
   cloud: ['政务云服务目录'],
-  public: ['公开信息'],
 };
 
 export function callerFrom(req: FastifyRequest, deps: CommandDeps): Caller {

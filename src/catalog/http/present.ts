@@ -168,30 +168,3 @@ export function presentCloudService(record: CloudServiceRecord) {
     version: record.version,
   };
 }
-
-/**
- * A published, open resource for the public (no account): no internal ids, no provider code, no
- * sharing conditions among departments, no source system, no review or staff data.
- */
-export function presentPublicResource(record: ResourceRecord) {
-  return {
-    code: record.code,
-    category: record.category,
-    name: record.name,
-    providerName: record.providerName,
-    jurisdictionName: record.jurisdictionName,
-    summary: record.summary,
-    formatClass: record.formatClass,
-    formatType: record.formatType,
-    openness: record.openness,
-    openConditions: record.openConditions,
-    updateCycle: record.updateCycle,
-    publishedDate:
-      record.publishedDate ?? (record.publishedAt ? record.publishedAt.toISOString().slice(0, 10) : null),
-    dataItems: record.dataItems.map((item) => ({
-      name: item.name,
-      dataType: item.dataType,
-      length: item.length ?? null,
-    })),
-  };
-}

@@ -1,6 +1,7 @@
 /**
  * The catalog routes, registered as one encapsulated plugin: multipart uploads (one .xlsx of at most
- * 10 MB) are accepted only here, and a 400 of the catalog entry rules lists every problem.
+ * 10 MB) are accepted only here, and a 400 of the catalog entry rules lists every problem. The
+ * public open-resource routes are src/publication's (over `listPublicResources` / `findPublicResource`).
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -10,7 +11,6 @@ import { registerCloudRoutes } from './cloud.ts';
 import { answerProblems } from './common.ts';
 import { registerMetaRoutes } from './meta.ts';
 import { registerMetricRoutes } from './metrics.ts';
-import { registerPublicCatalogRoutes } from './public.ts';
 import { registerResourceRoutes } from './resources.ts';
 import { registerSystemRoutes } from './systems.ts';
 import { registerTransferRoutes } from './transfer.ts';
@@ -27,6 +27,5 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: CommandDeps): 
     registerResourceRoutes(scope, deps);
     registerCloudRoutes(scope, deps);
     registerMetricRoutes(scope, deps);
-    registerPublicCatalogRoutes(scope, deps);
   });
 }

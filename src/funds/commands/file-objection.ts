@@ -1,20 +1,23 @@
-/** An anonymous objection while the notice runs; the address is kept only as a keyed hash. */
+/**
+ * An anonymous objection while the notice runs (the public 公示 page, src/publication); the address
+ * is kept only as a keyed hash. The notice's phase is decided on the working calendar's China date.
+ */
 import { eq } from 'drizzle-orm';
-import { type CommandContext, runCommand } from '../../platform/command.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import type { Keyring } from '../../platform/crypto/keyring.ts';
 import { hmacSm3Hex } from '../../platform/crypto/sm3.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import type { WorkflowEnv } from '../../projects/index.ts';
+import { loadWorkflowEnv } from '../../projects/index.ts';
 import { publicityPhase } from '../model.ts';
 import { publicityNotices, publicityObjections } from '../tables.ts';
-import type { FundsDeps } from './support.ts';
 
 export async function fileObjection(
-  deps: FundsDeps,
+  deps: CommandDeps & { keyring: Keyring },
   ctx: CommandContext,
-  env: WorkflowEnv,
   noticeId: string,
   content: string,
 ): Promise<string> {
+  const env = await loadWorkflowEnv(deps.db, deps.clock, deps.keyring);
   return runCommand(
     deps,
     ctx,

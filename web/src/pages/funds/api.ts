@@ -1,4 +1,4 @@
-/** Calls of the money pages (src/funds/routes.ts, src/funds/public-routes.ts). */
+/** Calls of the money pages (src/funds/routes.ts; the public 公示: src/publication/routes.ts). */
 import { type ApiResponse, api } from '../../api/client.ts';
 import type {
   DisbursementDetail,
