@@ -12,7 +12,7 @@ import { chinaDate } from '../platform/clock.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import { errors } from '../platform/http/schemas.ts';
 import { arrangementProblems } from './arrangement.ts';
-import { saveYear } from './commands.ts';
+import { saveYear } from './commands/save-year.ts';
 import { getCalendarYear, listCalendarYears, loadCalendar } from './repository.ts';
 import { type HolidayProblem, validateHolidayYear } from './validate.ts';
 

@@ -13,7 +13,7 @@ import { chinaDate } from '../platform/clock.ts';
 import { type CommandDeps, recordEvent } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { errors, IdParams, Paged, Paging, VersionInput } from '../platform/http/schemas.ts';
-import { decideObligation } from './commands.ts';
+import { decideObligation } from './commands/decide-obligation.ts';
 import { OBLIGATION_STATES } from './model.ts';
 import { exportObligations, listObligations, obligationBoard, obligationView } from './queries.ts';
 

@@ -2,7 +2,7 @@
  * Who may call the progress routes: the project parties read; the department (or the body the
  * rulebook names as reporter, e.g. XZ's 数据中心) reports and applies; the authority evaluates and
  * decides — in JC the department evaluates after the approval (五.5). The rulebook's actor and the
- * project's visibility are checked per request (src/progress/commands.ts).
+ * project's visibility are checked per request (src/progress/commands/).
  */
 
 import type { Role, RouteRule } from '../access/index.ts';

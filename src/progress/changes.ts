@@ -20,7 +20,7 @@ import {
   requireEstablished,
   rulesOf,
   validatePlan,
-} from './commands.ts';
+} from './commands/support.ts';
 import { changeRequests, progressBaselines } from './tables.ts';
 
 /** 调整申请: what changes and why, with the baseline asked for. One open application at a time. */

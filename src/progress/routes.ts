@@ -10,7 +10,9 @@ import { errors, VersionInput } from '../platform/http/schemas.ts';
 import { Literals, loadWorkflowEnv, Nullable, strict, visibleContext, Yuan } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { decideChange, evaluateChange, requestChange } from './changes.ts';
-import { actingAs, createBaseline, isEstablished, rulesOf, submitReport } from './commands.ts';
+import { createBaseline } from './commands/create-baseline.ts';
+import { submitReport } from './commands/submit-report.ts';
+import { actingAs, isEstablished, rulesOf } from './commands/support.ts';
 import { CHANGE_KINDS, RISK_LABELS } from './model.ts';
 import { progressOf, reportObligations } from './queries.ts';
 import {

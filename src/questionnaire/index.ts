@@ -8,7 +8,7 @@
  * are served by src/publication.
  */
 export { QUESTIONNAIRE_ACCESS } from './access.ts';
-export { submitResponse } from './commands.ts';
+export { submitResponse } from './commands/submit-response.ts';
 export { scoreFromMean } from './model.ts';
 export { publicQuestionnaire, ratingDistribution, satisfactionScore } from './queries.ts';
 export { publicPath, registerQuestionnaireRoutes } from './routes.ts';

@@ -9,7 +9,7 @@ import { chinaDate } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/core.ts';
 import { notFound } from '../platform/errors.ts';
-import { authorityJurisdictions, questionsOf } from './commands.ts';
+import { authorityJurisdictions, questionsOf } from './commands/support.ts';
 import { type Phase, phaseOf, type QuestionDef, scoreFromMean } from './model.ts';
 import {
   type QuestionnaireStatus,

@@ -10,12 +10,10 @@ import { commandContext } from '../identity/index.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import { conflict } from '../platform/errors.ts';
 import { errors } from '../platform/http/schemas.ts';
-import {
-  closeQuestionnaire,
-  createQuestionnaire,
-  publishQuestionnaire,
-  updateQuestionnaire,
-} from './commands.ts';
+import { closeQuestionnaire } from './commands/close-questionnaire.ts';
+import { createQuestionnaire } from './commands/create-questionnaire.ts';
+import { publishQuestionnaire } from './commands/publish-questionnaire.ts';
+import { updateQuestionnaire } from './commands/update-questionnaire.ts';
 import { listQuestionnaires, questionnaireDetail, questionnaireResults } from './queries.ts';
 import * as S from './schemas.ts';
 

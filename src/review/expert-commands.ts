@@ -18,7 +18,7 @@ import {
   type WorkflowEnv,
 } from '../projects/index.ts';
 import { insertAction, type ProjectDeps, projectCommand } from '../workflow/index.ts';
-import { openCommissionedStep, openReviewStep, requireReviewer } from './commands.ts';
+import { openCommissionedStep, openReviewStep, requireReviewer } from './commands/support.ts';
 import { expertProfiles, projectExpertAssignments } from './tables.ts';
 
 /** The organisations a user belongs to: role assignments plus the employer in the expert pool. */

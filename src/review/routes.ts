@@ -37,7 +37,7 @@ import {
   type RefusalNotice,
 } from './certificate.ts';
 import { buildFilingCertificatePdf, buildRefusalNoticePdf } from './certificate-pdf.ts';
-import { saveReview } from './commands.ts';
+import { saveReview } from './commands/save-review.ts';
 import { registerPoolRoutes, registerProjectExpertRoutes } from './expert-routes.ts';
 import { certificateWithSignature } from './issue.ts';
 import { latestAssessmentBefore, usersByIds } from './queries.ts';

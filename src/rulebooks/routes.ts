@@ -20,7 +20,7 @@ import {
   type Rulebook,
   RulebookInvalidError,
 } from '../rules/index.ts';
-import { deriveVersion } from './commands.ts';
+import { deriveVersion } from './commands/derive-version.ts';
 import {
   presentActionGates,
   presentObligation,

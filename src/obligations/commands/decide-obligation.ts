@@ -1,25 +1,14 @@
-/**
- * The authority's decisions on an obligation (extend, waive): one audited transaction each, on a
- * row in the caller's scope, by an authority that does not hold the obligation itself, at the
- * version the caller saw.
- */
 import { and, eq, type SQL } from 'drizzle-orm';
-import { loadCalendar } from '../calendar/index.ts';
-import type { Actor } from '../platform/actor.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
-import type { Keyring } from '../platform/crypto/keyring.ts';
-import type { Tx } from '../platform/db/client.ts';
-import { forbidden, notFound, versionConflict } from '../platform/errors.ts';
-import { AUTHORITY_ROLES } from './access.ts';
-import { extendObligation, waiveObligation } from './engine.ts';
-import { scopeCondition } from './queries.ts';
-import { obligations } from './tables.ts';
-
-type Deps = CommandDeps & { keyring: Keyring };
-
-export type ObligationDecision =
-  | { kind: 'extend'; until: string; reason: string; version: number }
-  | { kind: 'waive'; reason: string; version: number };
+import { loadCalendar } from '../../calendar/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { type CommandContext, runCommand } from '../../platform/command.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { AUTHORITY_ROLES } from '../access.ts';
+import { extendObligation, waiveObligation } from '../engine.ts';
+import { scopeCondition } from '../queries.ts';
+import { obligations } from '../tables.ts';
+import type { Deps, ObligationDecision } from './support.ts';
 
 /** Loads the obligation in the caller's scope and checks the authority may decide on it. */
 async function decidable(tx: Tx, actor: Actor, scope: SQL, id: string, version: number) {

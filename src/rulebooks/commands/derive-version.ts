@@ -1,9 +1,9 @@
 /** The rulebooks' write: a derived version stored (DT-37), numbered and audited in one transaction. */
 
-import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
-import { versionConflict } from '../platform/errors.ts';
-import { deriveRulebook, type Rulebook } from '../rules/index.ts';
-import { insertRulebookVersion, latestStoredVersion } from './repository.ts';
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import { versionConflict } from '../../platform/errors.ts';
+import { deriveRulebook, type Rulebook } from '../../rules/index.ts';
+import { insertRulebookVersion, latestStoredVersion } from '../repository.ts';
 
 /**
  * Derives the next version of rulebook `code` from `base` and stores it; the version follows the

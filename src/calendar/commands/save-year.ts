@@ -1,6 +1,7 @@
 /** The calendar's write: one year's holiday arrangement replaced, in one audited transaction. */
-import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
-import { saveCalendarYear } from './repository.ts';
+
+import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
+import { saveCalendarYear } from '../repository.ts';
 
 /**
  * Replaces the arrangement of `input.year` (optimistic lock on the updatedAt the editor loaded);
