@@ -3,10 +3,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ListPage } from '../../components/list/ListPage.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
-import { listTasks } from '../projects/api.ts';
 import { formatYuan, STATE_BADGE } from '../projects/logic.ts';
-import { TaskTable, useTaskList } from '../projects/tasks/TaskTable.tsx';
-import { type DoneItem, listDone, listStarted, type StartedItem } from './api.ts';
+import { type DoneItem, listDone, listStarted, listTasks, type StartedItem } from './api.ts';
+import { TaskTable, useTaskList } from './tasks/TaskTable.tsx';
 
 const doneColumns: TableColumnsType<DoneItem> = [
   { title: '办理时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
