@@ -16,6 +16,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { systemsInOperation } from './acceptance/index.ts';
 import { registerAcceptanceRoutes } from './acceptance/routes.ts';
 import { checkpointWriter, registerAuditRoutes } from './audit/index.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
@@ -54,7 +55,7 @@ import { filingDecision } from './review/issue.ts';
 import { registerReviewRoutes } from './review/routes.ts';
 import { registerRulebookRoutes } from './rulebooks/index.ts';
 import { registerWorkbenchRoutes } from './workbench/index.ts';
-import { stepDecidedRegistry } from './workflow/index.ts';
+import { stepDecidedRegistry, stepEventRegistry } from './workflow/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -220,11 +221,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // What other modules do when a step decides, keyed by the step's action (src/workflow/README.md).
   const stepDecided = stepDecidedRegistry();
   stepDecided.onStepDecided('file_review', filingDecision(keyring));
+  // … and when a step outcome of a given event is recorded, decided or recorded by a module.
+  const stepEvents = stepEventRegistry();
+  stepEvents.onStepEvent('acceptance_passed', systemsInOperation); // src/acceptance/effects.ts
   const projectDeps = {
     ...deps,
     keyring,
     files: fileStore(filesDir, keyring),
     stepDecided,
+    stepEvents,
     onSubmitted: dedup.onSubmitted,
     beforeReviewConcludes: dedup.beforeReviewConcludes,
   };

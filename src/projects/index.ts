@@ -24,7 +24,7 @@ export {
   providedMaterials,
   storedActions,
 } from './bundle.ts';
-export { ARRIVAL_KINDS, type DueSource, dueOf, workdaysKnown, workPathOf } from './deadlines.ts';
+export { ARRIVAL_KINDS, workdaysKnown, workPathOf } from './deadlines.ts';
 export { directoryOf, loadDirectory, loadWorkflowEnv, type WorkflowEnv } from './env.ts';
 export { assignedExpertDetails, expertIdentityColumns, expertUserId } from './expert-identity.ts';
 export type { FileStore } from './files.ts';

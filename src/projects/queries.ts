@@ -20,6 +20,7 @@ import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { roleAssignments, users } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors.ts';
+import { weakMemo } from '../platform/memo.ts';
 import { projectExpertAssignments } from '../review/index.ts';
 import {
   ASSIGNED_ONLY_ROLES,
@@ -37,7 +38,7 @@ import { stepInfo } from './workflow-state.ts';
 export const EXPERT_ROLES = ['expert', 'third_party_evaluator'];
 
 /** Bindings per directory snapshot (the directory object changes when an organisation does). */
-const bindingCache = new WeakMap<Directory, WeakMap<object, Map<string, Map<string, string>>>>();
+const bindingCache = weakMemo<Directory, object, Map<string, string>>();
 
 export function bindingsFor(
   env: WorkflowEnv,
@@ -46,23 +47,9 @@ export function bindingsFor(
   version: number,
   jurisdictionId: string,
 ): Map<string, string> {
-  let byRegistry = bindingCache.get(directory);
-  if (!byRegistry) {
-    byRegistry = new WeakMap();
-    bindingCache.set(directory, byRegistry);
-  }
-  let byKey = byRegistry.get(env.catalog.registry);
-  if (!byKey) {
-    byKey = new Map();
-    byRegistry.set(env.catalog.registry, byKey);
-  }
-  const key = `${code}@${version}@${jurisdictionId}`;
-  let found = byKey.get(key);
-  if (!found) {
-    found = bindAll(env.catalog.registry.get(code, version), jurisdictionId, directory);
-    byKey.set(key, found);
-  }
-  return found;
+  return bindingCache(directory, env.catalog.registry, `${code}@${version}@${jurisdictionId}`, () =>
+    bindAll(env.catalog.registry.get(code, version), jurisdictionId, directory),
+  );
 }
 
 const tupleIn = (tuples: ReadonlyArray<readonly [string, string, number]>): SQL =>

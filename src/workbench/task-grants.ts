@@ -13,6 +13,7 @@
  * Every rulebook version counts: a project keeps the version it started under.
  */
 import type { Actor } from '../platform/actor.ts';
+import { weakMemo } from '../platform/memo.ts';
 import {
   bindingsFor,
   type Directory,
@@ -115,28 +116,13 @@ export function taskGrants(
   return grants;
 }
 
-const cache = new WeakMap<Directory, WeakMap<object, Map<string, TaskGrants>>>();
+const cache = weakMemo<Directory, object, TaskGrants>();
 
 /** taskGrants for the caller, remembered per directory, rulebook registry and set of roles. */
 export function grantsOf(env: WorkflowEnv, directory: Directory, actor: Actor): TaskGrants {
-  let byRegistry = cache.get(directory);
-  if (!byRegistry) {
-    byRegistry = new WeakMap();
-    cache.set(directory, byRegistry);
-  }
-  let byRoles = byRegistry.get(env.catalog.registry);
-  if (!byRoles) {
-    byRoles = new Map();
-    byRegistry.set(env.catalog.registry, byRoles);
-  }
   const key = actor.assignments
     .map((a) => `${a.role}:${a.organisationId}:${a.jurisdictionId}`)
     .sort()
     .join('|');
-  let found = byRoles.get(key);
-  if (!found) {
-    found = taskGrants(env, directory, actor.assignments);
-    byRoles.set(key, found);
-  }
-  return found;
+  return cache(directory, env.catalog.registry, key, () => taskGrants(env, directory, actor.assignments));
 }

@@ -24,3 +24,9 @@ export {
   type StepDecision,
   stepDecidedRegistry,
 } from './step-decided.ts';
+export {
+  type StepEvent,
+  type StepEventHandler,
+  type StepEventRegistry,
+  stepEventRegistry,
+} from './step-events.ts';

@@ -90,19 +90,36 @@ test('待办 is paged and filtered by the server: 共 N 条, the filters in the 
   });
   assert.ok(all.total >= 1 && all.items.length === 1, JSON.stringify(all));
 
-  // The workbench's badges are the server's counts over all 待办 (not the rows of one page).
+  // The workbench's badges are the server's counts over all 待办 (not the rows of one page). With the
+  // 待办 tab open and no filter, its page carries them: one request to /api/tasks, not two.
+  const taskRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/tasks') taskRequests.push(new URL(r.url()).search);
+  });
+  await page.reload();
   const workbench = page.locator('[data-testid="workbench"]');
   const tab = workbench.getByRole('tab', { name: /待办/ });
-  await tab.locator(`.ant-scroll-number[title="${all.total}"]`).waitFor({ timeout: 30_000 });
-  if (all.overdue > 0) await tab.locator(`.ant-scroll-number[title="逾期 ${all.overdue}"]`).waitFor();
-  else assert.doesNotMatch((await tab.textContent()) ?? '', /逾期/);
+  const badgesCountAll = async () => {
+    await tab.locator(`.ant-scroll-number[title="${all.total}"]`).waitFor({ timeout: 30_000 });
+    if (all.overdue > 0) await tab.locator(`.ant-scroll-number[title="逾期 ${all.overdue}"]`).waitFor();
+    else assert.doesNotMatch((await tab.textContent()) ?? '', /逾期/);
+  };
+  await badgesCountAll();
   await workbench.getByText(`共 ${all.total} 条`).waitFor();
+  assert.equal(taskRequests.length, 1, taskRequests.join(' '));
   // Its filters live under `todo.`, apart from the 已办 and 我发起的 tabs'.
   await workbench.getByRole('searchbox', { name: '项目名称或编号' }).fill('工作台浏览器');
   await workbench.getByRole('searchbox', { name: '项目名称或编号' }).press('Enter');
   await page.waitForURL(/[?&]todo\.q=/);
   await workbench.locator('tr', { hasText: NAME }).waitFor({ timeout: 30_000 });
   await workbench.getByText('共 1 条').waitFor();
+  // A filtered page does not count all 待办: the badges ask on their own (one row) and still count all.
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
+  await badgesCountAll();
+  assert.ok(
+    taskRequests.some((q) => new URLSearchParams(q).get('limit') === '1' && !new URLSearchParams(q).has('q')),
+    taskRequests.join(' '),
+  );
 
   await page.goto(`${ui.url}/projects/tasks`);
   await page.getByText(`共 ${all.total} 条`).waitFor({ timeout: 30_000 });

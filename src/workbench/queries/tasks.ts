@@ -3,7 +3,8 @@
  * (`projects.open_steps`, kept by refreshProject in src/workflow) joined with who may act on them, over the projects
  * the caller may see (`visibilityPredicate`, src/projects/queries.ts). Who may act is rulebook data turned into
  * the caller's grants (task-grants.ts); the filters, the order (oldest arrival first), the page, the
- * total, the overdue count, the 催办 marks and the stored due dates are all decided in the database.
+ * total, the 催办 marks, each task's stored due date and whether it is overdue, and the overdue count
+ * (over those same flags) are all decided in the database.
  * The number of statements does not grow with the number of projects, and no rulebook is
  * evaluated per row.
  */
@@ -15,9 +16,7 @@ import { type Queryable, queryRows } from '../../platform/db/client.ts';
 import { notifications } from '../../platform/notifications/tables.ts';
 import {
   ARRIVAL_KINDS,
-  type DueSource,
   directoryOf,
-  dueOf,
   projectActions,
   projectStepHolders,
   projects,
@@ -41,14 +40,6 @@ export interface TaskQueryInput {
   offset?: number;
 }
 
-/** A live obligation of a project as the 待办 query reads it. */
-interface StoredDue {
-  kind: string;
-  dueDate: string | null;
-  articles: string[];
-  unknown: boolean;
-}
-
 interface TaskRow {
   total: number;
   overdue: number;
@@ -62,24 +53,48 @@ interface TaskRow {
   rulebookVersion: number;
   sinceMs: number;
   urged: number;
-  dues: StoredDue[] | string;
+  /** The task's obligation (taskDue): its deadline kind, null when none. */
+  dueKind: string | null;
+  /** Its due date, null when none or in a year the calendar does not know. */
+  dueDate: string | null;
+  dueArticles: string[] | null;
+  /** This task is overdue: the flag the `overdue` count counts. */
+  late: boolean;
 }
 
-/** Due dates of a task: the stored obligation of a deadline its step fulfils (none before 立项). */
-function dueFor(rulebook: Rulebook, dues: readonly StoredDue[], stepId: string, env: WorkflowEnv) {
-  const kinds = new Set(rulebook.deadlines.filter((d) => d.stepId === stepId).map((d) => d.id));
-  const owed: DueSource[] = dues
-    .filter((d) => kinds.has(d.kind))
-    .map((d) => ({
-      name: rulebook.deadlines.find((x) => x.id === d.kind)?.name ?? d.kind,
-      articles: d.articles,
-      stepId,
-      status: 'open' as const,
-      dueDate: d.unknown ? null : d.dueDate,
-    }))
-    // Several instances (one per contract): the earliest due date first, an unknown one last.
-    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
-  return dueOf(owed, stepId, env);
+/**
+ * The due date of a task as the page shows it, from the obligation the statement chose and the
+ * overdue flag it computed (the one definition, shared with the count): the deadline's name and
+ * articles, and the working days left (negative when overdue). Null when no article sets a time
+ * limit for the step; a due date in a year the holiday table does not know stays unknown
+ * (`calendarKnown: false`), never guessed.
+ */
+function dueFor(rulebook: Rulebook, row: TaskRow, env: WorkflowEnv) {
+  if (row.dueKind === null)
+    return {
+      dueDate: null,
+      deadlineName: null,
+      deadlineArticles: [],
+      calendarKnown: true,
+      remainingWorkdays: null,
+      overdue: false,
+    };
+  const deadline = {
+    deadlineName: rulebook.deadlines.find((d) => d.id === row.dueKind)?.name ?? row.dueKind,
+    deadlineArticles: row.dueArticles ?? [],
+  };
+  if (row.dueDate === null)
+    return { dueDate: null, ...deadline, calendarKnown: false, remainingWorkdays: null, overdue: false };
+  const span = row.late
+    ? env.calendar.workingDaysBetween(row.dueDate, env.today)
+    : env.calendar.workingDaysBetween(env.today, row.dueDate);
+  return {
+    dueDate: row.dueDate,
+    ...deadline,
+    calendarKnown: span.known,
+    remainingWorkdays: span.known ? (row.late ? -span.days : span.days) : null,
+    overdue: row.late,
+  };
 }
 
 const values = (rows: readonly (readonly SQL[])[]): SQL =>
@@ -101,16 +116,21 @@ const ofKind = (steps: readonly ActingStep[], kind: TaskKind | undefined) =>
   kind ? steps.filter((s) => s.kind === kind) : steps;
 
 /**
- * The earliest known due date of the live obligations a task's step fulfils (`step` names the
- * task's step column), for the overdue count; null when none or only unknown ones.
+ * The obligation that gives task `t` (of project `p`) its due date: among the live obligations of
+ * the deadlines its step fulfils (one per contract, say), the earliest known due date, else an
+ * unknown one (`due_date` null: a year the calendar does not know). One row or none, with
+ * `overdue` = its known due date is before today: the row's flag and the count both read it.
  */
-function earliestDue(grants: TaskGrants, step: SQL): SQL {
+function taskDue(grants: TaskGrants, today: string): SQL {
   const deadlines = grants.deadlines.map((d) => [text(d.code), int(d.version), text(d.stepId), text(d.kind)]);
-  if (deadlines.length === 0) return sql`null::date`;
-  return sql`(select min(o.due_date) from obligations o
-    where o.project_id = ${projects.id} and o.state in (${inList(LIVE_STATES)})
-      and jsonb_array_length(o.unknown_years) = 0
-      and (${projects.rulebookCode}, ${projects.rulebookVersion}, ${step}, o.kind) in (${values(deadlines)}))`;
+  const fulfils = deadlines.length
+    ? sql`(p.rulebook_code, p.rulebook_version, t.step_id, o.kind) in (${values(deadlines)})`
+    : sql`false`;
+  return sql`select o.kind, k.due_date, o.articles, coalesce(k.due_date < ${today}::date, false) as overdue
+    from obligations o
+    cross join lateral (select case when jsonb_array_length(o.unknown_years) = 0 then o.due_date end as due_date) k
+    where o.project_id = t.project_id and o.state in (${inList(LIVE_STATES)}) and ${fulfils}
+    order by k.due_date nulls last, o.id limit 1`;
 }
 
 /**
@@ -155,8 +175,7 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor, q
       );
     parts.push(sql`select ${projects.id} as project_id, s.step_id, null::text as assignment,
         coalesce((select a.at from ${projectActions} a where a.project_id = ${projects.id}
-          and a.kind in (${inList([...ARRIVAL_KINDS])}) order by a.id desc limit 1), ${projects.createdAt}) as since,
-        ${earliestDue(grants, sql`s.step_id`)} as due
+          and a.kind in (${inList([...ARRIVAL_KINDS])}) order by a.id desc limit 1), ${projects.createdAt}) as since
       from ${projects} cross join lateral jsonb_array_elements_text(${projects.openSteps}) as s(step_id)
       where ${where} and (${sql.join(acting, sql` or `)})
         and not exists (select 1 from ${projectStepHolders} h where h.project_id = ${projects.id}
@@ -168,8 +187,7 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor, q
     a.role === 'expert' ? ['expert'] : a.role === 'third_party_evaluator' ? ['evaluator'] : [],
   );
   if (reviews.length > 0 && kinds.length > 0) {
-    parts.push(sql`select ${projects.id} as project_id, r.step_id, ea.kind as assignment, ea.assigned_at as since,
-        ${earliestDue(grants, sql`r.step_id`)} as due
+    parts.push(sql`select ${projects.id} as project_id, r.step_id, ea.kind as assignment, ea.assigned_at as since
       from ${projectExpertAssignments} ea
       join ${projects} on ${projects.id} = ea.project_id
       join (values ${values(reviews.map((r) => [text(r.code), int(r.version), text(r.stepId)]))}) as r(code, version, step_id)
@@ -181,19 +199,19 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor, q
 
   const rows = await queryRows<TaskRow>(
     db,
-    sql`with tasks as (${sql.join(parts, sql` union all `)})
+    sql`with tasks as (${sql.join(parts, sql` union all `)}),
+      due as (select t.*, d.kind as due_kind, d.due_date, d.articles as due_articles, coalesce(d.overdue, false) as late
+        from tasks t join projects p on p.id = t.project_id
+        left join lateral (${taskDue(grants, env.today)}) d on true)
       select c.total, c.overdue, t.project_id as "projectId", t.step_id as "stepId", t.assignment,
         p.code, p.name, o.name as "ownerName", p.rulebook_code as "rulebookCode", p.rulebook_version as "rulebookVersion",
         (extract(epoch from t.since) * 1000)::float8 as "sinceMs",
         case when t.assignment is null then (select count(*)::int from ${notifications} n
           where n.user_id = ${actor.userId}::uuid and n.kind = 'urged' and n.read_at is null
             and n.project_id = t.project_id and n.step_id = t.step_id) else 0 end as urged,
-        coalesce((select json_agg(json_build_object('kind', ob.kind, 'dueDate', ob.due_date::text, 'articles', ob.articles,
-            'unknown', jsonb_array_length(ob.unknown_years) > 0))
-          from obligations ob where ob.project_id = t.project_id and ob.state in (${inList(LIVE_STATES)})), '[]'::json) as dues
-      from (select count(*)::int as total,
-              count(*) filter (where due < ${env.today}::date)::int as overdue from tasks) c
-      left join lateral (select * from tasks order by since, project_id, assignment nulls first, step_id
+        t.due_kind as "dueKind", t.due_date::text as "dueDate", t.due_articles as "dueArticles", t.late
+      from (select count(*)::int as total, count(*) filter (where late)::int as overdue from due) c
+      left join lateral (select * from due order by since, project_id, assignment nulls first, step_id
         limit ${limit} offset ${offset}) t on true
       left join projects p on p.id = t.project_id
       left join organisations o on o.id = p.owner_organisation_id
@@ -216,7 +234,6 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor, q
     const info = stepInfo(rulebook, row.stepId);
     if (!info) continue;
     const since = new Date(row.sinceMs);
-    const dues = typeof row.dues === 'string' ? (JSON.parse(row.dues) as StoredDue[]) : row.dues;
     const expert = row.assignment !== null;
     const kind: TaskKind = expert ? 'expert_opinion' : taskKindOf(rulebook, info);
     items.push({
@@ -235,7 +252,7 @@ export async function listTasks(db: Queryable, env: WorkflowEnv, actor: Actor, q
       stageName: STAGE_LABELS[info.stage],
       since: since.toISOString(),
       waitedWorkdays: waitedSince(since),
-      ...dueFor(rulebook, dues, row.stepId, env),
+      ...dueFor(rulebook, row, env),
       urged: row.urged,
       outcomes: expert
         ? []

@@ -1,10 +1,10 @@
 /**
  * 办理: records the outcome of a review or approval step (审核, 同意, 备案, 立项 …) and of the steps
  * after 立项 that no module records itself. The handlers registered for the step's action
- * (`onStepDecided`, src/workflow/step-decided.ts) run in the same transaction.
+ * (`onStepDecided`, src/workflow/step-decided.ts) and those registered for the outcome's event
+ * (`onStepEvent`, src/workflow/step-events.ts) run in the same transaction.
  */
 
-import { afterStepEvent } from '../../acceptance/index.ts';
 import { syncDeadlines } from '../../obligations/index.ts';
 import type { AuditAction } from '../../platform/audit-log/events.ts';
 import type { CommandContext } from '../../platform/command.ts';
@@ -30,6 +30,7 @@ import { requireStepActor } from '../actors.ts';
 import { lastSubmission, lookupAnyStep, releaseHolders, throwProblems } from '../context.ts';
 import type { ProjectDeps } from '../deps.ts';
 import { projectCommand } from '../project-command.ts';
+import { runStepEventHandlers } from '../step-events.ts';
 
 export interface DecisionResult {
   replayed: boolean;
@@ -165,7 +166,13 @@ export async function decideStep(
         });
       }
       await syncDeadlines(tx, env, pc, { type: outcome.event, on: env.today, byUserId: actor.userId });
-      await afterStepEvent(tx, env, pc, outcome.event, actor.userId);
+      await runStepEventHandlers(deps.stepEvents, tx, pc, {
+        stepId: step.id,
+        event: outcome.event,
+        actorUserId: actor.userId,
+        at: env.now,
+        onDate: env.today,
+      });
       await releaseHolders(tx, id, [step.id]);
       audit.details = { stepId, outcome: outcome.event, outcomeName: outcome.name };
     },

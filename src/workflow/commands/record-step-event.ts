@@ -2,10 +2,10 @@
  * Records a step outcome that a domain module owns (a contract signed or filed, a supervisor
  * filed …) inside the module's command transaction: the same checks as a decision (the rulebook's
  * actor, the step open, its gates and materials), the signed action row, the rulebook deadlines
- * it opens or meets, and the project re-evaluated. The project row must be locked by the caller.
+ * it opens or meets, the handlers registered for the event (`onStepEvent`), and the project
+ * re-evaluated. The project row must be locked by the caller.
  */
 
-import { afterStepEvent } from '../../acceptance/index.ts';
 import { type DeadlineSync, syncDeadlines } from '../../obligations/index.ts';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
@@ -21,6 +21,7 @@ import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';
 import { lookupAnyStep, refreshProject, releaseHolders, throwProblems } from '../context.ts';
 import type { ProjectDeps } from '../deps.ts';
+import { runStepEventHandlers } from '../step-events.ts';
 
 export interface StepRecord {
   stepId: string;
@@ -66,7 +67,13 @@ export async function recordStepEvent(
     ...(ref ? { ref } : {}),
     byUserId: actor.userId,
   });
-  await afterStepEvent(tx, env, pc, outcome.event, actor.userId);
+  await runStepEventHandlers(deps.stepEvents, tx, pc, {
+    stepId: step.id,
+    event: outcome.event,
+    actorUserId: actor.userId,
+    at: env.now,
+    onDate: env.today,
+  });
   await releaseHolders(tx, id, [step.id]);
   await refreshProject(tx, env, id);
   return { role, action, deadlines };

@@ -28,7 +28,7 @@ export const projectRoutes: RouteEntry = {
       name: '待办',
       access: 'canSeeProjects',
       description: '等待我办理的申报、审核、审批与专家意见',
-      load: () => import('../pages/projects/tasks/index.tsx'),
+      load: () => import('../pages/workbench/tasks/index.tsx'),
     },
     {
       path: '/projects/supervision',

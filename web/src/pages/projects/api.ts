@@ -100,17 +100,6 @@ export async function uploadMaterial(
   return (body as { id: string }).id;
 }
 
-/**
- * A page of 待办 (`limit`/`offset`, filters `projectId`, `q`, `kind`), oldest arrival first, with the
- * total and the overdue count of all that match.
- */
-export const listTasks = (query: Record<string, string | number>, signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/tasks', 'get'>>('/api/tasks', { query, signal });
-export const listNotifications = (signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/notifications', 'get'>>('/api/notifications', { signal });
-export const readNotification = (id: string) =>
-  api.post<ApiResponse<'/api/notifications/{id}/read', 'post'>>(`/api/notifications/${id}/read`);
-
 export const getReview = (id: string, signal?: AbortSignal) =>
   api.get<ReviewView>(`${P(id)}/review`, { signal });
 export const saveReview = (

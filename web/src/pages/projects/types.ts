@@ -14,9 +14,6 @@ export type ProjectListItem = ApiResponse<'/api/projects', 'get'>['items'][numbe
 export type TimelineItem = ApiResponse<'/api/projects/{id}/timeline', 'get'>['items'][number];
 export type SubmissionSummary = ApiResponse<'/api/projects/{id}/submissions', 'get'>['items'][number];
 export type SubmissionDetail = ApiResponse<'/api/projects/{id}/submissions/{seq}', 'get'>;
-/** A page of 待办 with how many match in all and how many of those are overdue. */
-export type TaskPage = ApiResponse<'/api/tasks', 'get'>;
-export type TaskItem = TaskPage['items'][number];
 export type NotificationItem = ApiResponse<'/api/notifications', 'get'>['items'][number];
 
 export type ReviewView = ApiResponse<'/api/projects/{id}/review', 'get'>;

@@ -1,12 +1,13 @@
 import { Badge, Card, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ListPage } from '../../components/list/ListPage.tsx';
+import { readListParams } from '../../components/list/query.ts';
 import { formatDateTime } from '../../format.ts';
 import { useRequest } from '../../hooks/useRequest.ts';
-import { listTasks } from '../projects/api.ts';
 import { formatYuan, STATE_BADGE } from '../projects/logic.ts';
-import { TaskTable, useTaskList } from '../projects/tasks/TaskTable.tsx';
-import { type DoneItem, listDone, listStarted, type StartedItem } from './api.ts';
+import { type DoneItem, listDone, listStarted, listTasks, type StartedItem, type TaskPage } from './api.ts';
+import { TaskTable, useTaskList } from './tasks/TaskTable.tsx';
 
 const doneColumns: TableColumnsType<DoneItem> = [
   { title: '办理时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
@@ -73,12 +74,30 @@ const startedColumns: TableColumnsType<StartedItem> = [
 
 const TEXT_FILTER = [{ name: 'q', label: '项目名称或编号', type: 'text' as const }];
 
-/** The tab's badges: how many 待办 the user has in all and how many are overdue (one row fetched). */
-const taskCounts = (signal: AbortSignal) => listTasks({ limit: 1 }, signal);
+/** The tab's badges: how many 待办 the user has in all and how many of those are overdue. */
+type TaskCounts = Pick<TaskPage, 'total' | 'overdue'>;
 
-/** The 待办 tab: its filters and page in the URL under `todo.`, apart from the other tabs'. */
-function TodoTab() {
-  return <TaskTable list={useTaskList('todo')} compact />;
+/** The badges asked for on their own (one row fetched with the counts). */
+const taskCounts = (signal: AbortSignal): Promise<TaskCounts | undefined> => listTasks({ limit: 1 }, signal);
+const noRequest = async (): Promise<TaskCounts | undefined> => undefined;
+
+const TODO = 'todo';
+const hasFilters = (search: URLSearchParams) => Object.keys(readListParams(search, TODO).filters).length > 0;
+
+/**
+ * The 待办 tab: its filters and page in the URL under `todo.`, apart from the other tabs'. A page
+ * loaded with no filter counts all the user's 待办, so it hands its `total` and `overdue` to the
+ * badges (undefined for a filtered page, whose counts are not the badges').
+ */
+function TodoTab({ onCounts }: { onCounts: (counts: TaskCounts | undefined) => void }) {
+  const list = useTaskList(TODO);
+  const filtered = Object.keys(list.params.filters).length > 0;
+  const { data, loading } = list;
+  useEffect(() => {
+    if (loading) return;
+    onCounts(data && !filtered ? { total: data.total, overdue: data.overdue } : undefined);
+  }, [data, loading, filtered, onCounts]);
+  return <TaskTable list={list} compact />;
 }
 
 /**
@@ -87,9 +106,17 @@ function TodoTab() {
  */
 export function Workbench() {
   const [search, setSearch] = useSearchParams();
-  const counts = useRequest(taskCounts);
-  const tab = search.get('tab') ?? 'todo';
-  const overdue = counts.data?.overdue ?? 0;
+  const tab = search.get('tab') ?? TODO;
+  // The badges count all the user's 待办. The 待办 tab open without filters fetches exactly that
+  // page, so its counts serve (one request); otherwise the counts are asked for on their own.
+  const [pageCounts, setPageCounts] = useState<TaskCounts>();
+  const pageServes = pageCounts !== undefined || (tab === TODO && !hasFilters(search));
+  const asked = useRequest(pageServes ? noRequest : taskCounts);
+  // While the source switches (a filter set or cleared), the last counts stay rather than a 0.
+  const shown = useRef<TaskCounts>(undefined);
+  const counts = pageCounts ?? asked.data ?? shown.current;
+  shown.current = counts;
+  const overdue = counts?.overdue ?? 0;
   return (
     <Card variant="borderless" data-testid="workbench">
       <Tabs
@@ -97,21 +124,21 @@ export function Workbench() {
         onChange={(key) =>
           setSearch((s) => {
             const next = new URLSearchParams(s);
-            if (key === 'todo') next.delete('tab');
+            if (key === TODO) next.delete('tab');
             else next.set('tab', key);
             return next;
           })
         }
         items={[
           {
-            key: 'todo',
+            key: TODO,
             label: (
               <span>
-                待办 <Badge count={counts.data?.total ?? 0} showZero color="#1677ff" />
+                待办 <Badge count={counts?.total ?? 0} showZero color="#1677ff" />
                 {overdue > 0 && <Badge count={`逾期 ${overdue}`} style={{ marginInlineStart: 4 }} />}
               </span>
             ),
-            children: <TodoTab />,
+            children: <TodoTab onCounts={setPageCounts} />,
           },
           {
             key: 'done',

@@ -5,7 +5,7 @@ import {
   PROCUREMENT_OPTIONS,
   type Rectification,
 } from '../../../api/construction.ts';
-import type { TaskItem } from '../types.ts';
+import type { TaskItem } from '../../workbench/api.ts';
 
 export type Dialog =
   | { kind: 'sign' }

@@ -25,6 +25,7 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
+import { DueCell, waitedText } from '../../workbench/tasks/TaskTable.tsx';
 import {
   colleaguesOf,
   decideStep,
@@ -37,7 +38,6 @@ import {
 } from '../api.ts';
 import { MaterialLink } from '../components/MaterialLink.tsx';
 import { formatYuan } from '../logic.ts';
-import { DueCell, waitedText } from '../tasks/TaskTable.tsx';
 import type { OpenStep } from '../types.ts';
 import {
   consequenceOf,

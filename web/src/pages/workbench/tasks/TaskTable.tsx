@@ -4,8 +4,7 @@ import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListView } from '../../../components/list/ListPage.tsx';
 import { type ListQuery, useListQuery } from '../../../components/list/useListQuery.ts';
 import { formatDateTime } from '../../../format.ts';
-import { listTasks } from '../api.ts';
-import type { TaskItem, TaskPage } from '../types.ts';
+import { listTasks, type TaskItem, type TaskPage } from '../api.ts';
 import { TASK_KIND, TASK_KIND_OPTIONS, taskKey } from './logic.ts';
 
 /** `已等待 3 个工作日`, or unknown when the holiday table lacks a year (never guessed). */

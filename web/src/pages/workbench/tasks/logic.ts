@@ -1,5 +1,5 @@
 /** Pure parts of the 待办 list (no React), tested under `node --test`. */
-import type { TaskItem } from '../types.ts';
+import type { TaskItem } from '../api.ts';
 
 /** Each kind of 待办 with its Chinese name and tag colour (every kind the API names). */
 export const TASK_KIND: Record<TaskItem['kind'], { text: string; color: string }> = {
