@@ -18,6 +18,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { systemsInOperation } from './acceptance/index.ts';
 import { registerAcceptanceRoutes } from './acceptance/routes.ts';
+import { ROUTE_ACCESS } from './access/matrix.ts';
 import { checkpointWriter, registerAuditRoutes } from './audit/index.ts';
 import { registerCalendarRoutes } from './calendar/routes.ts';
 import { registerCatalogRoutes } from './catalog/http/routes.ts';
@@ -186,7 +187,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return payload;
   });
 
-  await app.register(authPlugin, { db: database.db, config, deps });
+  // The authorization matrix is composed here and handed to the identity plugin, which enforces it.
+  await app.register(authPlugin, { db: database.db, config, deps, routeAccess: ROUTE_ACCESS });
 
   app.get(
     '/api/health',

@@ -1,8 +1,8 @@
 /**
  * What other modules may use of src/access (the shared vocabulary): the roles and their names, the
- * shape of a matrix entry, and the 三员分立 policy. Not here: the authorization matrix itself
- * (matrix.ts imports every module's access.ts, which import this file; src/identity/plugin.ts, which
- * enforces it, imports matrix.ts directly).
+ * shape of a matrix entry and its key, and the 三员分立 policy. Not here: the authorization matrix
+ * itself (matrix.ts imports every module's index.ts, which reach this file; only the composition
+ * root src/app.ts imports matrix.ts and hands ROUTE_ACCESS to src/identity/plugin.ts).
  */
 export { adminAccountRefusal, isAdminRole, roleGrantRefusal } from './policy.ts';
 export {
@@ -15,4 +15,4 @@ export {
   ROLE_NAMES,
   type Role,
 } from './roles.ts';
-export type { RouteRule } from './rule.ts';
+export { type Relation, type RouteRule, routeKey } from './rule.ts';

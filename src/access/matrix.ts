@@ -3,9 +3,11 @@
  * which relation to the object is required. The app refuses to start when a route under /api has
  * no entry here, and the access plugin enforces the roles before any handler runs; relations
  * (own department, own jurisdiction, assigned expert) are enforced by each domain's queries and
- * tested route by route.
+ * tested route by route. Each module's rows come through its index.ts; src/app.ts (the composition
+ * root) hands ROUTE_ACCESS to the identity plugin, which does not import this file (it would cycle:
+ * module routes → identity → matrix → module index).
  */
-import { ACCEPTANCE_ACCESS } from '../acceptance/access.ts';
+import { ACCEPTANCE_ACCESS } from '../acceptance/index.ts';
 import {
   AUTHORITY_ROLES as CATALOG_AUTHORITY,
   CATALOG_EDITOR_ROLES as CATALOG_EDITORS,
@@ -14,17 +16,17 @@ import {
   CLOUD_READER_ROLES as CLOUD_READERS,
   JURISDICTION_READER_ROLES as JURISDICTION_READERS,
 } from '../catalog/index.ts';
-import { CONSTRUCTION_ACCESS } from '../construction/access.ts';
-import { DEDUP_ACCESS } from '../dedup/access.ts';
-import { EVALUATION_ACCESS } from '../evaluation/access.ts';
-import { FUNDS_ACCESS } from '../funds/access.ts';
-import { OBLIGATION_ACCESS } from '../obligations/access.ts';
-import { OPERATIONS_ACCESS } from '../operations/access.ts';
+import { CONSTRUCTION_ACCESS } from '../construction/index.ts';
+import { DEDUP_ACCESS } from '../dedup/index.ts';
+import { EVALUATION_ACCESS } from '../evaluation/index.ts';
+import { FUNDS_ACCESS } from '../funds/index.ts';
+import { OBLIGATION_ACCESS } from '../obligations/index.ts';
+import { OPERATIONS_ACCESS } from '../operations/index.ts';
 import { NOTIFICATION_ACCESS } from '../platform/notifications/access.ts';
-import { PROGRESS_ACCESS } from '../progress/access.ts';
-import { PUBLICATION_ACCESS } from '../publication/access.ts';
-import { QUESTIONNAIRE_ACCESS } from '../questionnaire/access.ts';
-import { WORKBENCH_ROUTE_ACCESS } from '../workbench/access.ts';
+import { PROGRESS_ACCESS } from '../progress/index.ts';
+import { PUBLICATION_ACCESS } from '../publication/index.ts';
+import { QUESTIONNAIRE_ACCESS } from '../questionnaire/index.ts';
+import { WORKBENCH_ROUTE_ACCESS } from '../workbench/index.ts';
 import { type ADMIN_ROLES, BUSINESS_ROLES, type Role } from './roles.ts';
 import type { RouteRule } from './rule.ts';
 
@@ -318,7 +320,3 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   ...PROGRESS_ACCESS,
   ...PUBLICATION_ACCESS,
 };
-
-export function routeKey(method: string, url: string): string {
-  return `${method.toUpperCase()} ${url}`;
-}

@@ -15,3 +15,8 @@ export type Relation =
 export type RouteRule =
   | { public: true; relation: 'none'; note?: string }
   | { public?: false; roles: readonly Role[] | 'authenticated'; relation: Relation; note?: string };
+
+/** The key of a route in the matrix: `METHOD /api/path/:param`. */
+export function routeKey(method: string, url: string): string {
+  return `${method.toUpperCase()} ${url}`;
+}

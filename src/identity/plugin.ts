@@ -1,6 +1,8 @@
 /**
  * Authentication and route authorization for every request:
- *  1. onRoute: every /api route must have an entry in the authorization matrix, or start-up fails;
+ *  1. onRoute: every /api route must have an entry in the authorization matrix, or start-up fails
+ *     (the matrix, src/access/matrix.ts, is handed in by the composition root src/app.ts as
+ *     `routeAccess`: importing it here would cycle, module routes → identity → matrix → module index);
  *  2. onRequest: the session cookie is resolved to an actor (idle/absolute timeouts enforced);
  *     then, still in onRequest (before the body is validated): public routes pass; otherwise 401 without a session, 403 when no role of the
  *     caller is allowed, 403 when a cookie-authenticated write lacks the CSRF token, and 403 when
@@ -12,7 +14,7 @@ import type {} from '@fastify/cookie';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ROUTE_ACCESS, type RouteRule, routeKey } from '../access/matrix.ts';
+import { type RouteRule, routeKey } from '../access/index.ts';
 import type { Config } from '../config.ts';
 import type { Actor } from '../platform/actor.ts';
 import { hasRole } from '../platform/actor.ts';
@@ -66,6 +68,8 @@ export function commandContext(req: FastifyRequest): CommandContext {
 
 export interface AuthOptions {
   db: Db;
+  /** The authorization matrix (src/access/matrix.ts ROUTE_ACCESS): route key → rule. */
+  routeAccess: Readonly<Record<string, RouteRule>>;
   config: Pick<
     Config,
     | 'sessionIdleMinutes'
@@ -98,6 +102,7 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
 
 async function plugin(app: FastifyInstance, opts: AuthOptions) {
   const policy = sessionPolicy(opts.config);
+  const routeAccess = opts.routeAccess;
   app.decorateRequest('actor', null);
 
   // Accounts inactive for INACTIVE_ACCOUNT_DAYS are disabled by a periodic sweep as well as at login.
@@ -119,7 +124,7 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       // Fastify answers HEAD with the GET handler: HEAD gets the GET route's rule (issue 9 item 1).
-      const rule = ROUTE_ACCESS[routeKey(accessMethod(method), route.url)];
+      const rule = routeAccess[routeKey(accessMethod(method), route.url)];
       if (!rule) {
         throw new Error(
           `路由 ${method} ${route.url} 没有授权矩阵条目 / route has no entry in src/access/matrix.ts`,
@@ -173,7 +178,7 @@ async function plugin(app: FastifyInstance, opts: AuthOptions) {
     // has no entry is refused rather than served (fail closed, issue 9 item 1). Only the not-found
     // handler (no route URL) and the API documentation pass without one.
     const key = routeKey(accessMethod(req.method), routeUrl ?? '');
-    const rule = routeUrl === undefined ? undefined : ROUTE_ACCESS[key];
+    const rule = routeUrl === undefined ? undefined : routeAccess[key];
     if (routeUrl !== undefined && !rule && !routeUrl.startsWith('/api/docs')) {
       throw new DomainError('forbidden', 'FORBIDDEN', '当前角色无权执行此操作');
     }

@@ -14,6 +14,7 @@
  * know gives `dueDate: null` ("calendar unknown"). `runSweep` marks overdue and sends reminders
  * before and on the due date, once each, even with several app processes.
  */
+export { OBLIGATION_ACCESS } from './access.ts';
 export {
   addPeriod,
   DEFAULT_REMINDER_WORKING_DAYS,

@@ -8,11 +8,6 @@
 /** src/platform/db/schema.ts is the schema drizzle and the database client read: it re-exports every module's tables. */
 const SCHEMA =
   'the schema aggregate re-exports each tables file (through index.ts it would load whole modules into the schema)';
-/** The authorization matrix imports each module's access table. */
-const MATRIX =
-  'through index.ts it cycles: the module routes reach identity/plugin.ts, which enforces this matrix';
-const ENFORCER =
-  'identity/plugin.ts enforces the matrix; through access/index.ts it cycles (matrix → module access.ts → access)';
 const FOREIGN_KEY =
   "a foreign key in tables.ts: the target's index.ts loads this file back (via src/platform/db/schema.ts or src/projects/bundle.ts), so the index import cycles";
 const CONSTRUCTION_CYCLE =
@@ -21,17 +16,6 @@ const CONSTRUCTION_CYCLE =
 export const KNOWN_DEEP_IMPORTS = new Map<string, string>([
   ['src/acceptance/tables.ts -> src/obligations/tables.ts', FOREIGN_KEY],
   ['src/acceptance/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
-  ['src/access/matrix.ts -> src/acceptance/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/construction/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/dedup/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/evaluation/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/funds/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/obligations/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/operations/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/progress/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/publication/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/questionnaire/access.ts', MATRIX],
-  ['src/access/matrix.ts -> src/workbench/access.ts', MATRIX],
   ['src/construction/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
   ['src/dedup/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
   ['src/evaluation/tables.ts -> src/catalog/tables.ts', FOREIGN_KEY],
@@ -48,7 +32,6 @@ export const KNOWN_DEEP_IMPORTS = new Map<string, string>([
   ['src/projects/tables.ts -> src/catalog/tables.ts', FOREIGN_KEY],
   ['src/questionnaire/tables.ts -> src/catalog/tables.ts', FOREIGN_KEY],
   ['src/review/tables.ts -> src/projects/tables.ts', FOREIGN_KEY],
-  ['src/identity/plugin.ts -> src/access/matrix.ts', ENFORCER],
   ['src/platform/db/schema.ts -> src/acceptance/tables.ts', SCHEMA],
   ['src/platform/db/schema.ts -> src/catalog/tables.ts', SCHEMA],
   ['src/platform/db/schema.ts -> src/construction/tables.ts', SCHEMA],
