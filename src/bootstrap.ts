@@ -26,7 +26,7 @@ import {
   organisations,
   roleAssignments,
   users,
-} from './platform/db/schema.ts';
+} from './platform/db/core.ts';
 import { seedProjectDemo } from './projects/demo.ts';
 
 const BOOTSTRAP_LOCK = 727270;

@@ -15,10 +15,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, count, desc, eq, gt, lte } from 'drizzle-orm';
+import { auditEvents } from '../platform/audit-log/tables.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type ContentSignature, signContent, verifyContent } from '../platform/crypto/sm2.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { auditEvents } from '../platform/db/schema.ts';
 
 export const CHECKPOINT_FILE = 'audit-checkpoint.json';
 const FORMAT = 'tongchou-audit-checkpoint';

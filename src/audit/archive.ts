@@ -18,11 +18,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { asc, eq, gt } from 'drizzle-orm';
 import { type ChainedFields, GENESIS_HASH, verifyChain } from '../platform/audit-log/chain.ts';
+import { auditEvents } from '../platform/audit-log/tables.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type ContentSignature, signContent, verifyContent } from '../platform/crypto/sm2.ts';
 import { sm3Hex } from '../platform/crypto/sm3.ts';
-import { appMeta, auditEvents } from '../platform/db/schema.ts';
+import { appMeta } from '../platform/db/core.ts';
 
 export const ARCHIVE_FORMAT = 'tongchou-audit-archive';
 const STATE_KEY = 'audit_archive';

@@ -12,8 +12,9 @@ import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/index.ts';
 import { commandContext } from '../identity/index.ts';
 import { auditActionName } from '../platform/audit-log/events.ts';
+import { auditEvents } from '../platform/audit-log/tables.ts';
 import { type CommandDeps, runCommand } from '../platform/command.ts';
-import { auditEvents, organisations } from '../platform/db/schema.ts';
+import { organisations } from '../platform/db/core.ts';
 import { errors } from '../platform/http/schemas.ts';
 import { AuditFilters, type AuditQuery, auditCondition } from './query.ts';
 

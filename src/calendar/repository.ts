@@ -11,7 +11,7 @@ import type { HolidayRow, WorkingDayCalendar } from '../../shared/dates/types.ts
 import { createCalendar } from '../../shared/dates/workdays.ts';
 import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { queryRows } from '../platform/db/client.ts';
-import { calendarYears, holidays } from '../platform/db/schema.ts';
+import { calendarYears, holidays } from '../platform/db/core.ts';
 import { versionConflict } from '../platform/errors.ts';
 import { arrangementWindow } from './arrangement.ts';
 

@@ -4,8 +4,8 @@
  * public open-resource reads src/publication serves, and the tables other modules' queries read.
  * Not here: the routes plugin (src/app.ts imports http/routes.ts; re-exported, it cycles through
  * identity and the access matrix back to this file) and the tables' foreign-key targets (other
- * modules' tables.ts import tables.ts directly: through this file they would cycle via
- * src/platform/db/schema.ts). See test/arch/boundaries.test.ts.
+ * modules' tables files import tables.ts directly, the table-only surface of decision 0009: through
+ * this file they would cycle via src/platform/db/schema.ts). See test/arch/boundaries.test.ts.
  */
 export {
   AUTHORITY_ROLES,

@@ -14,7 +14,7 @@
 import { eq, gte, inArray, sql } from 'drizzle-orm';
 import { informationResources, informationSystems, resourceDataItems } from '../catalog/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { organisations } from '../platform/db/schema.ts';
+import { organisations } from '../platform/db/core.ts';
 import { projectSystems, projects } from '../projects/index.ts';
 import { DedupIndex, type DocKind, type IndexDoc } from './engine/search-index.ts';
 import { dedupListEntries } from './tables.ts';

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, runCommand } from '../platform/command.ts';
-import { organisations } from '../platform/db/schema.ts';
+import { organisations } from '../platform/db/core.ts';
 import { conflict, invalid, notFound } from '../platform/errors.ts';
 import { departmentAssessments } from '../review/index.ts';
 import {

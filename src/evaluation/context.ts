@@ -9,7 +9,7 @@ import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { jurisdictions, rulebookVersions } from '../platform/db/schema.ts';
+import { jurisdictions, rulebookVersions } from '../platform/db/core.ts';
 import { conflict, forbidden, notFound, unauthenticated } from '../platform/errors.ts';
 import { type EvaluationRules, evaluationRulesFor } from '../rules/index.ts';
 import { evalRounds } from './tables.ts';

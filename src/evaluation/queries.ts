@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-or
 import { informationSystems } from '../catalog/index.ts';
 import { obligations } from '../obligations/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { jurisdictions, organisations } from '../platform/db/schema.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { notFound } from '../platform/errors.ts';
 import { projects } from '../projects/index.ts';
 import { departmentAssessments } from '../review/index.ts';

@@ -8,7 +8,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Queryable } from '../platform/db/client.ts';
-import { organisations } from '../platform/db/schema.ts';
+import { organisations } from '../platform/db/core.ts';
 import { renderOfficialDocx } from '../platform/documents/docx-official.ts';
 import type { OfficialBlock, OfficialDocument } from '../platform/documents/official.ts';
 import {

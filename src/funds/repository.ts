@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'dr
 import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { organisations, users } from '../platform/db/schema.ts';
+import { organisations, users } from '../platform/db/core.ts';
 import {
   type ProjectContext,
   projectBudgetYears,

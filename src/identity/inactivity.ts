@@ -10,7 +10,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../access/index.ts';
 import { type CommandContext, type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { roleAssignments, users } from '../platform/db/schema.ts';
+import { roleAssignments, users } from '../platform/db/core.ts';
 import { isInactive, lastActivity } from './account-state.ts';
 import { revokeUserSessions } from './sessions.ts';
 

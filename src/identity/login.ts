@@ -18,7 +18,7 @@ import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { users } from '../platform/db/schema.ts';
+import { users } from '../platform/db/core.ts';
 import { DomainError } from '../platform/errors.ts';
 import {
   isInactive,

@@ -26,7 +26,7 @@ import {
   recordEvent,
 } from '../platform/command.ts';
 import type { Db } from '../platform/db/client.ts';
-import { sessions } from '../platform/db/schema.ts';
+import { sessions } from '../platform/db/core.ts';
 import { DomainError } from '../platform/errors.ts';
 import { disableInactiveAccounts } from './inactivity.ts';
 import { lookupSession, revokeSession, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { users } from '../platform/db/schema.ts';
+import { users } from '../platform/db/core.ts';
 import { challengeHash } from './mfa.ts';
 import { mfaChallenges } from './tables.ts';
 import {

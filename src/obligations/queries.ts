@@ -8,7 +8,7 @@ import type { Actor } from '../platform/actor.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { organisations } from '../platform/db/schema.ts';
+import { organisations } from '../platform/db/core.ts';
 import {
   jurisdictionSubtree,
   loadDirectory,

@@ -10,7 +10,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
 import { queryRows } from '../platform/db/client.ts';
-import { organisations } from '../platform/db/schema.ts';
+import { organisations } from '../platform/db/core.ts';
 import { DomainError } from '../platform/errors.ts';
 import { enqueueExternal, notify, usersOfOrganisations } from '../platform/notifications/notify.ts';
 import type { DeliveryChannel } from '../platform/notifications/tables.ts';

@@ -8,7 +8,7 @@ import { type Caller, callerOf, canEdit, canManage, canRead, informationSystems 
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { jurisdictions, organisations, rulebookVersions } from '../platform/db/schema.ts';
+import { jurisdictions, organisations, rulebookVersions } from '../platform/db/core.ts';
 import { forbidden, invalid, notFound, refused, unauthenticated } from '../platform/errors.ts';
 import { type OperationsRules, operationsRulesFor } from '../rules/index.ts';
 

@@ -6,7 +6,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/index.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';
-import { jurisdictions } from '../platform/db/schema.ts';
+import { jurisdictions } from '../platform/db/core.ts';
 import { operationsRulesFor } from '../rules/index.ts';
 import { derivedFromCode } from './context.ts';
 import { opsGradings } from './tables/index.ts';

@@ -13,7 +13,7 @@ import { blindIndex, maskIdNumber, maskPhone } from '../platform/crypto/fields.t
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
+import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/core.ts';
 import {
   checkedIdNumber,
   checkedPhone,

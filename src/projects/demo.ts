@@ -8,7 +8,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/schema.ts';
+import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/core.ts';
 import { departmentAssessments, expertProfiles } from '../review/index.ts';
 import { planEntries, plans } from './tables.ts';
 

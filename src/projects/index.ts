@@ -3,7 +3,7 @@
  * context and visibility, its tables, bundle, parties and actors, its model and labels (plans too),
  * workflow state read from the rulebook, the request and response schemas, and the expert identity
  * envelope. Only the tables files of other modules and src/platform/db/schema.ts read tables.ts
- * directly (foreign keys: see test/arch/known-deep-imports.ts).
+ * directly (foreign keys; the table-only surface, docs/decisions/0009-tables-surface.md).
  */
 export {
   actingRoles,

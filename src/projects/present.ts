@@ -10,7 +10,7 @@ import { chinaDate } from '../platform/clock.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { users } from '../platform/db/schema.ts';
+import { users } from '../platform/db/core.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import {
   ACTION_LABELS,

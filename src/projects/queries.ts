@@ -18,7 +18,7 @@ import { and, asc, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizz
 import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { roleAssignments, users } from '../platform/db/schema.ts';
+import { roleAssignments, users } from '../platform/db/core.ts';
 import { notFound } from '../platform/errors.ts';
 import { weakMemo } from '../platform/memo.ts';
 import { projectExpertAssignments } from '../review/index.ts';

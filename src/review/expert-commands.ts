@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { signContent } from '../platform/crypto/sm2.ts';
-import { roleAssignments, users } from '../platform/db/schema.ts';
+import { roleAssignments, users } from '../platform/db/core.ts';
 import { conflict, forbidden, invalid } from '../platform/errors.ts';
 import { notifications } from '../platform/notifications/tables.ts';
 import {

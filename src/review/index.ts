@@ -3,7 +3,8 @@
  * the review dimensions and the tables projects, workflow, evaluation and the workbench read. Not here:
  * the routes plugin and filingDecision (src/app.ts imports routes.ts and issue.ts itself: both reach
  * projects/index.ts, so re-exporting them would put projects on an import cycle through this file).
- * src/platform/db/schema.ts reads tables.ts directly.
+ * Other modules' tables files (foreign keys) and src/platform/db/schema.ts read tables.ts directly
+ * (docs/decisions/0009-tables-surface.md).
  */
 export { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from './certificate.ts';
 export {

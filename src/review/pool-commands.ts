@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
-import { organisations, roleAssignments } from '../platform/db/schema.ts';
+import { organisations, roleAssignments } from '../platform/db/core.ts';
 import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { jurisdictionSubtree, loadDirectory } from '../projects/index.ts';
 import { departmentAssessments, expertProfiles } from './tables.ts';

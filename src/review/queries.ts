@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { organisations, roleAssignments, users } from '../platform/db/schema.ts';
+import { organisations, roleAssignments, users } from '../platform/db/core.ts';
 import { departmentAssessments, expertProfiles } from './tables.ts';
 
 /** Display names of the given users (unknown ids are left out). */

@@ -9,7 +9,7 @@
  */
 import { asc, eq, max, sql } from 'drizzle-orm';
 import { type Db, type Queryable, queryRows, type Tx } from '../platform/db/client.ts';
-import { jurisdictions, rulebookVersions, users } from '../platform/db/schema.ts';
+import { jurisdictions, rulebookVersions, users } from '../platform/db/core.ts';
 import { BUILT_IN_RULEBOOKS, createRegistry, type Rulebook, type RulebookRegistry } from '../rules/index.ts';
 
 /** Who stored a version and when; absent for built-in rulebooks. */

@@ -12,7 +12,7 @@ import {
 } from '../catalog/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Db } from '../platform/db/client.ts';
-import { organisations } from '../platform/db/schema.ts';
+import { organisations } from '../platform/db/core.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import {
   ACTION_KINDS,

@@ -12,8 +12,15 @@
  *    of the test template's key.
  *  - a cross-module import (src/<a>/… importing src/<b>/…, a ≠ b) targets src/<b>/index.ts, the
  *    module's only surface, or src/platform/ (the kernel); the composition root (src/app.ts,
- *    src/server.ts, src/runtime.ts, src/bootstrap.ts, src/demo/) and *.test.ts are exempt. Today's
- *    deep imports are listed in known-deep-imports.ts, each with its reason; the list may only shrink.
+ *    src/server.ts, src/runtime.ts, src/bootstrap.ts, src/demo/) and *.test.ts are exempt. One
+ *    exception is a rule, not a list (docs/decisions/0009-tables-surface.md): a module's tables files
+ *    (src/<b>/tables.ts, src/<b>/tables/*.ts) are its table-only second surface, which another
+ *    module's tables file (a foreign key) and the schema barrel src/platform/db/schema.ts may import,
+ *    and nothing else outside the module. Today's other deep imports are listed in
+ *    known-deep-imports.ts, each with its reason; the list may only shrink;
+ *  - the schema barrel src/platform/db/schema.ts is read by drizzle-kit and the database client
+ *    only: a file that needs a table imports the tables file that declares it (core tables from
+ *    src/platform/db/core.ts); the importers left are listed below and may only shrink;
  *  - shared/ (repository root: the vocabularies, money and dates both the server and the web import) is
  *    pure TypeScript: its files import only other files of shared/ (no package, no node: module, nothing
  *    of src/ or web/) and use no Node or browser global; its tests may import packages and node:, never
@@ -126,24 +133,64 @@ function moduleOf(file: string): string | undefined {
   return /^src\/([\w-]+)\//.exec(file)?.[1];
 }
 
+/** A module's table surface (decision 0009): its tables.ts, or a file of its tables/ folder. */
+const TABLE_SURFACE = /^src\/[\w-]+\/tables(\.ts|\/[\w-]+\.ts)$/;
+/** The barrel of every table, for drizzle-kit and the database client (src/platform/db/client.ts). */
+const SCHEMA_BARREL = 'src/platform/db/schema.ts';
+
+function isTablesFile(file: string): boolean {
+  return CORE_TABLES.includes(file) || TABLES_FILE.test(file) || TABLES_FOLDER.test(file);
+}
+
+/**
+ * What an import of `target` by `file` is: within one module or into the platform (`internal`),
+ * through the target module's index.ts (`index`), a tables file reaching another module's tables
+ * for a foreign key or the schema barrel listing them (`table-surface`, decision 0009), or `deep`.
+ */
+function crossModuleImport(file: string, target: string): 'internal' | 'index' | 'table-surface' | 'deep' {
+  const from = moduleOf(file);
+  const to = moduleOf(target);
+  if (!from || !to || from === to || to === 'platform') return 'internal';
+  if (target === `src/${to}/index.ts`) return 'index';
+  if (TABLE_SURFACE.test(target) && (isTablesFile(file) || file === SCHEMA_BARREL)) return 'table-surface';
+  return 'deep';
+}
+
+/**
+ * Files that still import the schema barrel (may only shrink): the database client hands drizzle the
+ * whole schema (the `Db` type every module uses is typed by it).
+ */
+const SCHEMA_BARREL_IMPORTERS_TODAY = new Set<string>(['src/platform/db/client.ts']);
+
+/** Every .ts file under a folder, tests included. */
+function allFiles(dir: string): string[] {
+  if (!fs.existsSync(path.join(ROOT, dir))) return [];
+  return fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
+    .filter((f) => f.endsWith('.ts') && !f.includes('/node_modules/'))
+    .sort();
+}
+
 describe('architecture boundaries', () => {
   test('cross-module imports go through the module index.ts or src/platform (known deep imports only shrink)', () => {
     const deep = new Set<string>();
     const files = sourceFiles('src').filter((f) => !COMPOSITION_ROOT.test(f));
     assert.ok(files.length >= 300, `only ${files.length} source files found`);
     let throughIndex = 0;
+    let tableSurface = 0;
     for (const file of files) {
-      const from = moduleOf(file);
       for (const spec of importsOf(file)) {
         if (!spec.startsWith('.')) continue;
         const target = resolved(file, spec);
-        const to = moduleOf(target);
-        if (!from || !to || from === to || to === 'platform') continue;
-        if (target === `src/${to}/index.ts`) throughIndex++;
-        else deep.add(`${file} -> ${target}`);
+        const kind = crossModuleImport(file, target);
+        if (kind === 'index') throughIndex++;
+        else if (kind === 'table-surface') tableSurface++;
+        else if (kind === 'deep') deep.add(`${file} -> ${target}`);
       }
     }
     assert.ok(throughIndex >= 100, `only ${throughIndex} imports through an index.ts: is the scan broken?`);
+    assert.ok(tableSurface >= 20, `only ${tableSurface} imports of a table surface: is the scan broken?`);
     assert.deepEqual(
       [...deep].filter((i) => !KNOWN_DEEP_IMPORTS.has(i)),
       [],
@@ -153,6 +200,49 @@ describe('architecture boundaries', () => {
       [...KNOWN_DEEP_IMPORTS.keys()].filter((i) => !deep.has(i)),
       [],
       'these deep imports are gone: take them off test/arch/known-deep-imports.ts',
+    );
+  });
+
+  test('a tables file is imported across modules only by tables files and the schema barrel (self-check of the rule)', () => {
+    const cases: [file: string, target: string, kind: ReturnType<typeof crossModuleImport>][] = [
+      ['src/funds/tables.ts', 'src/projects/tables.ts', 'table-surface'],
+      ['src/operations/tables/columns.ts', 'src/catalog/tables.ts', 'table-surface'],
+      ['src/platform/notifications/tables.ts', 'src/obligations/tables.ts', 'table-surface'],
+      ['src/platform/db/schema.ts', 'src/operations/tables/index.ts', 'table-surface'],
+      // a query, a repository, a route or the client reaches another module's tables only through its index.ts
+      ['src/funds/repository.ts', 'src/projects/tables.ts', 'deep'],
+      ['src/funds/queries/ledger.ts', 'src/projects/tables/plans.ts', 'deep'],
+      ['src/funds/routes.ts', 'src/projects/tables.ts', 'deep'],
+      ['src/platform/db/client.ts', 'src/projects/tables.ts', 'deep'],
+      ['src/platform/jobs.ts', 'src/obligations/tables.ts', 'deep'],
+      // a tables file reaches only tables: anything else of another module is through its index.ts
+      ['src/funds/tables.ts', 'src/projects/repository.ts', 'deep'],
+      ['src/funds/tables.ts', 'src/projects/model.ts', 'deep'],
+      ['src/funds/tables.ts', 'src/projects/index.ts', 'index'],
+      ['src/funds/tables.ts', 'src/funds/model.ts', 'internal'],
+      ['src/funds/tables.ts', 'src/platform/db/core.ts', 'internal'],
+    ];
+    assert.deepEqual(
+      cases.map(([file, target]) => [file, target, crossModuleImport(file, target)]),
+      cases,
+    );
+  });
+
+  test('only the database client imports the schema barrel src/platform/db/schema.ts (known importers only shrink)', () => {
+    const files = ['src', 'test', 'scripts', 'bench'].flatMap(allFiles).filter((f) => f !== SCHEMA_BARREL);
+    assert.ok(files.length >= 500, `only ${files.length} files found`);
+    const importers = files.filter((file) =>
+      importsOf(file).some((spec) => spec.startsWith('.') && resolved(file, spec) === SCHEMA_BARREL),
+    );
+    assert.deepEqual(
+      importers.filter((f) => !SCHEMA_BARREL_IMPORTERS_TODAY.has(f)),
+      [],
+      'import the tables file that declares the table (core tables: src/platform/db/core.ts; audit_events: src/platform/audit-log/tables.ts), not the barrel',
+    );
+    assert.deepEqual(
+      [...SCHEMA_BARREL_IMPORTERS_TODAY].filter((f) => !importers.includes(f)),
+      [],
+      'these no longer import the barrel: take them off SCHEMA_BARREL_IMPORTERS_TODAY',
     );
   });
 

@@ -9,7 +9,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { jurisdictions, organisations, users } from '../../platform/db/schema.ts';
+import { jurisdictions, organisations, users } from '../../platform/db/core.ts';
 import { usccCheckChar } from '../codes.ts';
 import type { CatalogProblem } from '../model.ts';
 import { cloudValues } from '../store/cloud.ts';

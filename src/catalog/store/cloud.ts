@@ -2,7 +2,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { jurisdictions, users } from '../../platform/db/schema.ts';
+import { jurisdictions, users } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { CatalogScope } from '../access.ts';
 import { catalogKey } from '../excel.ts';

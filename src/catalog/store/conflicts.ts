@@ -5,7 +5,7 @@
  */
 import { and, arrayOverlaps, asc, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { organisations } from '../../platform/db/schema.ts';
+import { organisations } from '../../platform/db/core.ts';
 import type { CatalogScope } from '../access.ts';
 import { canonicalItemName } from '../dedupe.ts';
 import { findSingleSourceConflicts, type SingleSourceEntry } from '../single-source.ts';

@@ -5,7 +5,7 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { jurisdictions, organisations } from '../../platform/db/schema.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import type { CatalogScope } from '../access.ts';
 
 export interface OrganisationInfo {

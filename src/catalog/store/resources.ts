@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { jurisdictions, organisations } from '../../platform/db/schema.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import { parseResourceCode } from '../codes.ts';
 import { normaliseName, similarity } from '../dedupe.ts';
 import type {

@@ -7,7 +7,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { jurisdictions, organisations } from '../../platform/db/schema.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import { normaliseName, similarity } from '../dedupe.ts';
 import type { CloudMigrationStatus, Deployment, Network, SystemInput, SystemStatus } from '../model.ts';
 import { informationSystems, systemResources } from '../tables.ts';

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { jurisdictions } from '../../platform/db/schema.ts';
+import { jurisdictions } from '../../platform/db/core.ts';
 import { jurisdictionChain, loadDirectory } from '../../projects/index.ts';
 import { presentEntry } from '../presenter.ts';
 import { dedupListEntries } from '../tables.ts';

@@ -4,7 +4,7 @@
  */
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
-import { users } from '../../platform/db/schema.ts';
+import { users } from '../../platform/db/core.ts';
 import { presentStoredHit } from '../presenter.ts';
 import { dedupChecks, dedupHits } from '../tables.ts';
 

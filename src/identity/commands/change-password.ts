@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { passwordHistory, users } from '../../platform/db/schema.ts';
+import { passwordHistory, users } from '../../platform/db/core.ts';
 import { invalid } from '../../platform/errors.ts';
 import { checkPassword, isReused } from '../password-policy.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';

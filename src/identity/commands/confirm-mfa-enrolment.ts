@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
-import { users } from '../../platform/db/schema.ts';
+import { users } from '../../platform/db/core.ts';
 import { invalid } from '../../platform/errors.ts';
 import { openTotpSecret, recoveryCodeKey, sealTotpSecret } from '../mfa.ts';
 import { generateRecoveryCodes } from '../recovery-codes.ts';

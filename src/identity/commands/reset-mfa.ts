@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { users } from '../../platform/db/schema.ts';
+import { users } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import { revokeUserSessions } from '../sessions.ts';
 import { recoveryCodes } from '../tables.ts';

@@ -2,7 +2,7 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { informationResources, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { jurisdictions, organisations } from '../../platform/db/schema.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import {
   BASE_LIBRARY_LABELS,
   INTERNAL_RULE_LABELS,

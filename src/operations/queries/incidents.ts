@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations, users } from '../../platform/db/schema.ts';
+import { organisations, users } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type IncidentClass, reportingHours, reportMissed } from '../../rules/index.ts';
 import { type Caller, checkAccess, rulesOfJurisdiction } from '../context.ts';

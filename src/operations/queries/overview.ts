@@ -9,7 +9,7 @@ import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { jurisdictions, organisations } from '../../platform/db/schema.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import { nextAssessmentDue, operationsRulesFor } from '../../rules/index.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables/index.ts';

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations } from '../../platform/db/schema.ts';
+import { organisations } from '../../platform/db/core.ts';
 import type { Caller } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables/index.ts';
 

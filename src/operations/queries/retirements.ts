@@ -2,7 +2,7 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations, users } from '../../platform/db/schema.ts';
+import { organisations, users } from '../../platform/db/core.ts';
 import type { Caller } from '../context.ts';
 import { opsRetirements } from '../tables/index.ts';
 

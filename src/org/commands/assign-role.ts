@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type Role, roleGrantRefusal } from '../../access/index.ts';
 import { revokeUserSessions } from '../../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { organisations, roleAssignments, users } from '../../platform/db/schema.ts';
+import { organisations, roleAssignments, users } from '../../platform/db/core.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 
 /** Grants a role at an organisation (security administrator) under 三员分立. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { jurisdictions } from '../../platform/db/schema.ts';
+import { jurisdictions } from '../../platform/db/core.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 
 export function createJurisdiction(

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { jurisdictions, organisations } from '../../platform/db/schema.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 
 /** Creates an organisation; answers its id. */

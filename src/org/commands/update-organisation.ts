@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { organisations } from '../../platform/db/schema.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { notFound, versionConflict } from '../../platform/errors.ts';
 
 export function updateOrganisation(

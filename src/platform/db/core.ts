@@ -2,7 +2,8 @@
  * The core tables (jurisdictions, organisations, users, sessions, calendar, rulebooks; the audit
  * trail's is in src/platform/audit-log/tables.ts), apart from the barrel in schema.ts so that a
  * module's tables.ts can reference them without an import cycle (schema.ts re-exports every
- * module's tables for drizzle).
+ * module's tables for drizzle). Every file that reads these tables imports this file, not the
+ * barrel (docs/decisions/0009-tables-surface.md).
  */
 import { sql } from 'drizzle-orm';
 import {

@@ -1,7 +1,9 @@
 /**
  * The database schema (drizzle). Migrations in migrations/ are generated from this file with
  * `npm run db:generate` and checked in; hand-written SQL that drizzle cannot express (triggers,
- * grants) lives in migrations too, as custom migrations.
+ * grants) lives in migrations too, as custom migrations. Read by drizzle-kit and the database client
+ * (src/platform/db/client.ts) only: a file that needs a table imports the tables file that declares
+ * it (test/arch/boundaries.test.ts, docs/decisions/0009-tables-surface.md).
  */
 
 export * from '../../acceptance/tables.ts';

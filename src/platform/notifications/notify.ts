@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.ts';
-import { roleAssignments, users } from '../db/schema.ts';
+import { roleAssignments, users } from '../db/core.ts';
 import { type DeliveryChannel, notificationDeliveries, notifications } from './tables.ts';
 
 export interface NotifyInput {

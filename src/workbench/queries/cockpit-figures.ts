@@ -12,7 +12,7 @@ import { obligations, overdueSql, scopeOf } from '../../obligations/index.ts';
 import { incidentsVisible, opsIncidents } from '../../operations/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations } from '../../platform/db/schema.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { fenToYuan } from '../../platform/documents/format.ts';
 import {
   ASSESSMENT_GRADES,

@@ -7,7 +7,7 @@
 import { and, count, eq, inArray, sql, sum } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations } from '../../platform/db/schema.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { fenToYuan } from '../../platform/documents/format.ts';
 import {
   labelOf,

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../../../src/access/roles.ts';
+import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import { queryRows } from '../../../src/platform/db/client.ts';
-import { auditEvents } from '../../../src/platform/db/schema.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;

@@ -13,7 +13,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { archiveAuditEvents } from '../../../src/audit/archive.ts';
 import { DEMO_PASSWORD } from '../../../src/demo/accounts.ts';
 import { AUDIT_ACTIONS } from '../../../src/platform/audit-log/events.ts';
-import { auditEvents, users } from '../../../src/platform/db/schema.ts';
+import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
+import { users } from '../../../src/platform/db/core.ts';
 import { nextCode, passwordStep, secondStep } from '../../security-helper.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 

@@ -11,10 +11,10 @@ import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../../../s
 import { AUDIT_EXPORT_RATE_PER_MINUTE } from '../../../src/audit/export.ts';
 import { verifyAuditChain } from '../../../src/audit/verify.ts';
 import { ensureInstalled } from '../../../src/bootstrap.ts';
+import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import { manualClock } from '../../../src/platform/clock.ts';
 import { generateKeyFile } from '../../../src/platform/crypto/key-file.ts';
 import { openEmbedded, queryRows } from '../../../src/platform/db/client.ts';
-import { auditEvents } from '../../../src/platform/db/schema.ts';
 import { login, setup, type TestContext } from '../../support/helper.ts';
 
 const run = promisify(execFile);

@@ -11,7 +11,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
 import { usccCheckChar } from '../../../src/catalog/codes.ts';
 import { informationResources, informationSystems } from '../../../src/catalog/tables.ts';
-import { auditEvents } from '../../../src/platform/db/schema.ts';
+import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { auditEvents } from '../../../src/platform/db/schema.ts';
+import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import {
   approvedPlanEntry,
   catalogSystem,

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { formatIsoDate, parseIsoDate } from '../../../shared/dates/dates.ts';
 import { chinaDate } from '../../../src/platform/clock.ts';
-import { organisations } from '../../../src/platform/db/schema.ts';
+import { organisations } from '../../../src/platform/db/core.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;

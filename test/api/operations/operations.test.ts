@@ -10,7 +10,8 @@ import { and, eq } from 'drizzle-orm';
 import { usccCheckChar } from '../../../src/catalog/codes.ts';
 import { runSweep } from '../../../src/obligations/index.ts';
 import { opsIncidentEntries } from '../../../src/operations/tables/index.ts';
-import { auditEvents, organisations } from '../../../src/platform/db/schema.ts';
+import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
+import { organisations } from '../../../src/platform/db/core.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;

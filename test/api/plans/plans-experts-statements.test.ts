@@ -8,13 +8,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import {
-  departmentAssessments,
-  expertProfiles,
-  organisations,
-  roleAssignments,
-  users,
-} from '../../../src/platform/db/schema.ts';
+import { organisations, roleAssignments, users } from '../../../src/platform/db/core.ts';
+import { departmentAssessments, expertProfiles } from '../../../src/review/tables.ts';
 import { expectStatus } from '../../factories/projects.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 import { statementCounter } from '../../support/statement-counter.ts';

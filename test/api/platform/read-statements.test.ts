@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { seal } from '../../../src/org/user-data.ts';
-import { organisations, roleAssignments, users } from '../../../src/platform/db/schema.ts';
+import { organisations, roleAssignments, users } from '../../../src/platform/db/core.ts';
 import { applicationBody, expectStatus } from '../../factories/projects.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 import { statementCounter } from '../../support/statement-counter.ts';

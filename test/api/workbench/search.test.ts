@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { informationSystems } from '../../../src/catalog/tables.ts';
-import { auditEvents } from '../../../src/platform/db/schema.ts';
+import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
