@@ -57,8 +57,11 @@ export interface ProjectBundle {
   } | null;
   /** The catalog rows of the project's systems (for `catalogSystems`). */
   systemCatalog?: SystemCatalogRow[];
-  /** The distinct states of the project's rectification orders. */
-  rectificationStates?: string[];
+  /**
+   * The distinct states of the project's rectification orders (src/construction), read in the
+   * bundle's one statement: the only place projects reads construction's table.
+   */
+  rectificationStates: string[];
   /** The values of `extras` asked of loadBundle, by name. */
   extras?: Record<string, unknown>;
 }

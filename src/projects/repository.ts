@@ -4,7 +4,6 @@
  * the commands; routes answer with presenters (present.ts).
  */
 import { eq, inArray, or, type SQL } from 'drizzle-orm';
-import { rectificationOrders } from '../construction/tables.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { notFound } from '../platform/errors.ts';
@@ -72,15 +71,9 @@ export async function projectContext(
     systemsInCatalog,
     materialCodes: providedMaterials(bundle),
   });
-  // The rectification facts come only from the rectification orders (src/construction).
-  const outcomes =
-    bundle.rectificationStates ??
-    (
-      await q
-        .selectDistinct({ state: rectificationOrders.state })
-        .from(rectificationOrders)
-        .where(eq(rectificationOrders.projectId, bundle.project.id))
-    ).map((o) => o.state);
+  // The rectification facts come only from the rectification orders (src/construction), which the
+  // bundle's statement reads (bundle.ts).
+  const outcomes = bundle.rectificationStates;
   if (outcomes.includes('refused')) facts.rectificationRefused = true;
   if (outcomes.includes('failed')) facts.rectificationFailed = true;
   const evaluation = evaluateProject(rulebook, {
