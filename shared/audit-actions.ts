@@ -1,7 +1,7 @@
 /**
  * The catalogue of auditable events (SECURITY.md 19). Every write names one of these actions;
  * the Chinese name is what the audit log page shows. Shared: the server's audit log reads it through
- * src/platform/audit-log/events.ts, the web's audit page through web/src/pages/audit/labels.ts.
+ * src/platform/audit-log/events.ts, the web's audit page through web/src/pages/audit/log/labels.ts.
  */
 export const AUDIT_ACTIONS = {
   'system.bootstrap': '系统初始化',

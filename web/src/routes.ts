@@ -35,7 +35,7 @@ export const routes: RouteEntry[] = [
     name: '搜索',
     access: 'canSeeProjects',
     hideInMenu: true,
-    load: () => import('./pages/search/index.tsx'),
+    load: () => import('./pages/workbench/search/index.tsx'),
   },
   {
     path: '/rulebooks',
@@ -43,7 +43,7 @@ export const routes: RouteEntry[] = [
     icon: 'rulebook',
     access: 'canSeeRulebooks',
     description: '各辖区适用的管理办法条款、期限与闸口规则',
-    load: () => import('./pages/rulebooks/index.tsx'),
+    load: () => import('./pages/rulebooks/list/index.tsx'),
   },
   {
     path: '/rulebooks/:code',
@@ -73,14 +73,14 @@ export const routes: RouteEntry[] = [
     icon: 'catalog',
     access: 'canManagePublicity',
     description: '成效评价的公众满意度问卷：设计、发布链接和二维码、统计图表（DT-30、SC-24、XZ-26）',
-    load: () => import('./pages/questionnaire/index.tsx'),
+    load: () => import('./pages/questionnaire/list/index.tsx'),
   },
   {
     path: '/questionnaires/:id',
     name: '问卷详情',
     access: 'canManagePublicity',
     hideInMenu: true,
-    load: () => import('./pages/questionnaire/detail.tsx'),
+    load: () => import('./pages/questionnaire/detail/index.tsx'),
   },
   {
     path: '/funds',
@@ -160,7 +160,7 @@ export const routes: RouteEntry[] = [
         icon: 'organisation',
         access: 'canAdminOrgs',
         description: '各辖区的主管部门、审批、财政及建设单位',
-        load: () => import('./pages/admin/organisations/index.tsx'),
+        load: () => import('./pages/org/organisations/index.tsx'),
       },
       {
         path: '/admin/users',
@@ -168,7 +168,7 @@ export const routes: RouteEntry[] = [
         icon: 'user',
         access: 'canAdminUsers',
         description: '平台账号、启用状态与所任角色',
-        load: () => import('./pages/admin/users/index.tsx'),
+        load: () => import('./pages/org/users/index.tsx'),
       },
       {
         path: '/admin/calendar',
@@ -176,7 +176,7 @@ export const routes: RouteEntry[] = [
         icon: 'calendar',
         access: 'canAdminCalendar',
         description: '国务院办公厅公布的放假调休安排与期限计算',
-        load: () => import('./pages/admin/calendar/index.tsx'),
+        load: () => import('./pages/calendar/years/index.tsx'),
       },
       {
         path: '/admin/security',
@@ -184,7 +184,7 @@ export const routes: RouteEntry[] = [
         icon: 'lock',
         access: 'canManageSecurity',
         description: '角色授权与撤销、账户解锁、动态口令重置（安全管理员）',
-        load: () => import('./pages/admin/security/index.tsx'),
+        load: () => import('./pages/identity/security/index.tsx'),
       },
     ],
   },
@@ -194,7 +194,7 @@ export const routes: RouteEntry[] = [
     icon: 'audit',
     access: 'canReadAudit',
     description: '按时间、操作人、操作类型查询安全审计记录',
-    load: () => import('./pages/audit/index.tsx'),
+    load: () => import('./pages/audit/log/index.tsx'),
   },
   {
     path: '/account/password',
@@ -202,7 +202,7 @@ export const routes: RouteEntry[] = [
     icon: 'lock',
     access: 'authenticated',
     hideInMenu: true,
-    load: () => import('./pages/account/password/index.tsx'),
+    load: () => import('./pages/identity/password/index.tsx'),
   },
   {
     path: '/account/notifications',
@@ -210,7 +210,7 @@ export const routes: RouteEntry[] = [
     icon: 'setting',
     access: 'canSeeProjects',
     hideInMenu: true,
-    load: () => import('./pages/account/notifications/index.tsx'),
+    load: () => import('./pages/notifications/preferences/index.tsx'),
   },
   {
     path: '/account/mfa',
@@ -218,7 +218,7 @@ export const routes: RouteEntry[] = [
     icon: 'lock',
     access: 'authenticated',
     hideInMenu: true,
-    load: () => import('./pages/account/mfa/index.tsx'),
+    load: () => import('./pages/identity/mfa/index.tsx'),
   },
   {
     path: '/public/evaluation',

@@ -8,7 +8,7 @@ import { useMe, useSession } from '../../auth/context.ts';
 import { RouteIcon } from '../../icons.tsx';
 import { PLATFORM_NAME } from '../../platform.ts';
 import { type RouteEntry, routes } from '../../routes.ts';
-import { Workbench } from '../workbench/Workbench.tsx';
+import { Workbench } from '../workbench/components/Workbench.tsx';
 
 /** 三员分立: what each administrator does, since none of them sees business data. */
 const ADMIN_NOTES: Record<AdminRole, string> = {
