@@ -21,7 +21,9 @@ import {
   type WorkflowEnv,
 } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
-import { doneItems, projectRows, startedItems } from './queries.ts';
+import { doneItems } from './queries/done-items.ts';
+import { projectRows } from './queries/project-rows.ts';
+import { startedItems } from './queries/started-items.ts';
 
 /** Rows one export may hold (SECURITY.md 35: bulk export capped). */
 export const MAX_LIST_EXPORT_ROWS = 5_000;

@@ -12,8 +12,10 @@ import { loadWorkflowEnv } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { registerCockpitRoutes } from './cockpit-routes.ts';
 import { registerListExportRoute } from './export.ts';
+import { doneItems } from './queries/done-items.ts';
+import { searchAll } from './queries/search-all.ts';
+import { startedItems } from './queries/started-items.ts';
 import { listTasks } from './queries/tasks.ts';
-import { doneItems, searchAll, startedItems } from './queries.ts';
 import {
   DoneList,
   SearchQuery,
