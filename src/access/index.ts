@@ -1,9 +1,11 @@
 /**
  * What other modules may use of src/access (the shared vocabulary): the roles and their names, the
- * shape of a matrix entry and its key, and the 三员分立 policy. Not here: the authorization matrix
- * itself (matrix.ts imports every module's index.ts, which reach this file; only the composition
- * root src/app.ts imports matrix.ts and hands ROUTE_ACCESS to src/identity/plugin.ts).
+ * role groups several modules' matrix rows share, the shape of a matrix entry and its key, and the
+ * 三员分立 policy. Not here: the authorization matrix itself (matrix.ts imports every module's
+ * index.ts, which reach this file; only the composition root src/app.ts imports matrix.ts and hands
+ * ROUTE_ACCESS to src/identity/plugin.ts).
  */
+export { AUTHORITY, OVERSIGHT, PROJECT_PARTIES, PROJECT_VIEWERS, STEP_ACTORS } from './groups.ts';
 export { adminAccountRefusal, isAdminRole, roleGrantRefusal } from './policy.ts';
 export {
   ADMIN_ROLES,

@@ -1,8 +1,10 @@
 /**
  * What other modules may use of src/identity (accounts, sessions, passwords, MFA): the auth plugin and
  * commandContext every route file uses, password hashing and policy, session revocation, the user
- * list the org module pages, and the routes plugin src/app.ts registers.
+ * list the org module pages, the routes plugin src/app.ts registers, and its matrix rows
+ * (IDENTITY_ACCESS, composed by src/access/matrix.ts).
  */
+export { IDENTITY_ACCESS } from './access.ts';
 export { checkPassword } from './password-policy.ts';
 export { hashPassword } from './passwords.ts';
 export { authPlugin, commandContext } from './plugin.ts';

@@ -1,4 +1,8 @@
-/** 规划和年度计划 (src/plans/README.md): what other modules may use. */
+/**
+ * 规划和年度计划 (src/plans/README.md): what other modules may use; PLAN_ACCESS (the routes' matrix
+ * rows) is composed by src/access/matrix.ts.
+ */
+export { PLAN_ACCESS } from './access.ts';
 export { canSeePlan, chainOfPlan, compilerRole, OVERSIGHT_ROLES } from './actors.ts';
 export { type PlanEntryView, planEntriesOf } from './queries.ts';
 export { registerPlanRoutes } from './routes.ts';

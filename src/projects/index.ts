@@ -1,10 +1,12 @@
 /**
  * What other modules may use of src/projects (every module imports it only from here): the project
  * context and visibility, its tables, bundle, parties and actors, its model and labels (plans too),
- * workflow state read from the rulebook, the request and response schemas, and the expert identity
- * envelope. Only the tables files of other modules and src/platform/db/schema.ts read tables.ts
- * directly (foreign keys; the table-only surface, docs/decisions/0009-tables-surface.md).
+ * workflow state read from the rulebook, the request and response schemas, the expert identity
+ * envelope, and its matrix rows (PROJECT_ACCESS, composed by src/access/matrix.ts). Only the tables
+ * files of other modules and src/platform/db/schema.ts read tables.ts directly (foreign keys; the
+ * table-only surface, docs/decisions/0009-tables-surface.md).
  */
+export { PROJECT_ACCESS } from './access.ts';
 export {
   actingRoles,
   actorLabel,

@@ -1,11 +1,13 @@
 /**
  * What other modules may use of src/review (the review of a project: dimensions, experts, certificates):
- * the review dimensions and the tables projects, workflow, evaluation and the workbench read. Not here:
+ * the review dimensions, the tables projects, workflow, evaluation and the workbench read, and the
+ * routes' matrix rows (REVIEW_ACCESS, pure data, composed by src/access/matrix.ts). Not here:
  * the routes plugin and filingDecision (src/app.ts imports routes.ts and issue.ts itself: both reach
  * projects/index.ts, so re-exporting them would put projects on an import cycle through this file).
  * Other modules' tables files (foreign keys) and src/platform/db/schema.ts read tables.ts directly
  * (docs/decisions/0009-tables-surface.md).
  */
+export { REVIEW_ACCESS } from './access.ts';
 export { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from './certificate.ts';
 export {
   departmentAssessments,

@@ -1,7 +1,9 @@
 /**
  * The workflow verbs on a project's steps (src/workflow/README.md): what other modules may use.
- * Nothing outside src/workflow imports its files directly.
+ * Nothing outside src/workflow imports its files directly. WORKFLOW_ACCESS (the verbs' matrix rows)
+ * is composed by src/access/matrix.ts.
  */
+export { WORKFLOW_ACCESS } from './access.ts';
 export { actionSignedContent, insertAction, type NewAction } from './actions.ts';
 export {
   applicantTurn,
