@@ -5,7 +5,7 @@
  * project's visibility, are checked per request (src/acceptance/extensions.ts).
  */
 
-import type { Role, RouteRule } from '../access/index.ts';
+import { AUTHORITY, type Role, type RouteRule } from '../access/index.ts';
 
 const PARTIES: readonly Role[] = [
   'dept_staff',
@@ -29,12 +29,12 @@ export const ACCEPTANCE_ACCESS: Record<string, RouteRule> = {
     note: '规则集指定的义务单位（项目建设单位）提出延期验收申请',
   },
   'POST /api/projects/:id/acceptance-extensions/:extensionId/decision': {
-    roles: ['authority_reviewer', 'authority_leader'],
+    roles: AUTHORITY,
     relation: 'own_jurisdiction',
     note: '规则集指定的主管部门审批延期验收申请；不得审批本人提出的申请',
   },
   'POST /api/projects/:id/acceptance-plan': {
-    roles: ['authority_reviewer', 'authority_leader'],
+    roles: AUTHORITY,
     relation: 'own_jurisdiction',
     note: '主管部门登记批复的计划验收日期',
   },

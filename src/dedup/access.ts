@@ -1,10 +1,8 @@
 /**
  * 查重's rows of the authorization matrix (spread into src/access/matrix.ts).
  */
-import type { Role, RouteRule } from '../access/index.ts';
+import { AUTHORITY, OVERSIGHT, type Role, type RouteRule } from '../access/index.ts';
 
-const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader'];
-const OVERSIGHT: readonly Role[] = [...AUTHORITY, 'approver', 'finance_officer', 'leadership_body'];
 /** Who plans proposals or judges them: departments and the bodies of the jurisdiction. */
 const PLANNERS: readonly Role[] = ['dept_staff', 'dept_leader', ...OVERSIGHT];
 const PROJECT_VIEWERS: readonly Role[] = [...PLANNERS, 'expert', 'third_party_evaluator'];

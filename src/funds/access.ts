@@ -3,11 +3,9 @@
  * Relations are enforced by the commands and reads (project visibility, the notice's authority,
  * the step actor the rulebook names, finance of the project's rulebook).
  */
-import type { Role, RouteRule } from '../access/index.ts';
+import { AUTHORITY, OVERSIGHT, type Role, type RouteRule } from '../access/index.ts';
 
-const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader'];
 const DEPARTMENT: readonly Role[] = ['dept_staff', 'dept_leader'];
-const OVERSIGHT: readonly Role[] = [...AUTHORITY, 'approver', 'finance_officer', 'leadership_body'];
 /** Who sees a project's funds: its departments, the named bodies, the commissioned third party. */
 const FUNDS_VIEWERS: readonly Role[] = [...DEPARTMENT, ...OVERSIGHT, 'third_party_evaluator'];
 /** Budget reviewers: the third party (DT), finance bodies (SC 财政评审中心, XZ 财务科, JC 财政局). */

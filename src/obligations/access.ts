@@ -5,9 +5,9 @@
  * or waiving is the authority's decision, never on an obligation its own organisation holds.
  */
 
-import type { Role, RouteRule } from '../access/index.ts';
+import { AUTHORITY, type Role, type RouteRule } from '../access/index.ts';
 
-export const AUTHORITY_ROLES: readonly Role[] = ['authority_reviewer', 'authority_leader'];
+export const AUTHORITY_ROLES: readonly Role[] = AUTHORITY;
 /** Roles that read obligations (their own, their projects', their jurisdiction's). */
 export const OBLIGATION_READERS: readonly Role[] = [
   'dept_staff',

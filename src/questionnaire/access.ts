@@ -4,9 +4,8 @@
  * relation is enforced in the commands and queries (another jurisdiction's questionnaire is 404).
  * The public reads and answers without an account, rate-limited: those rows are src/publication's.
  */
-import type { Role, RouteRule } from '../access/index.ts';
+import { AUTHORITY, type RouteRule } from '../access/index.ts';
 
-const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader'];
 const own = (note?: string): RouteRule => ({
   roles: AUTHORITY,
   relation: 'own_jurisdiction',

@@ -4,7 +4,7 @@
  */
 
 import type { RouteRule } from '../access/index.ts';
-import { BUSINESS_ROLES } from '../access/index.ts';
+import { BUSINESS_ROLES, OVERSIGHT } from '../access/index.ts';
 
 export const WORKBENCH_ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/tasks': { roles: BUSINESS_ROLES, relation: 'self' },
@@ -16,7 +16,7 @@ export const WORKBENCH_ROUTE_ACCESS: Record<string, RouteRule> = {
     note: '只导出本人可见的行；导出记入审计，限条数、限频',
   },
   'GET /api/cockpit': {
-    roles: ['authority_reviewer', 'authority_leader', 'approver', 'finance_officer', 'leadership_body'],
+    roles: OVERSIGHT,
     relation: 'own_jurisdiction',
     note: '只统计本人可见的项目',
   },
