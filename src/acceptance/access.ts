@@ -5,17 +5,9 @@
  * project's visibility, are checked per request (src/acceptance/extensions.ts).
  */
 
-import { AUTHORITY, type Role, type RouteRule } from '../access/index.ts';
+import { AUTHORITY, PROJECT_PARTIES, type RouteRule } from '../access/index.ts';
 
-const PARTIES: readonly Role[] = [
-  'dept_staff',
-  'dept_leader',
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-];
+const PARTIES = PROJECT_PARTIES;
 
 export const ACCEPTANCE_ACCESS: Record<string, RouteRule> = {
   'GET /api/projects/:id/acceptance-extensions': {

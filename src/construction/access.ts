@@ -4,17 +4,9 @@
  * the project's visibility are checked per request (src/projects repository and step core).
  */
 
-import type { Role, RouteRule } from '../access/index.ts';
+import { PROJECT_PARTIES, type RouteRule } from '../access/index.ts';
 
-const PARTIES: readonly Role[] = [
-  'dept_staff',
-  'dept_leader',
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-];
+const PARTIES = PROJECT_PARTIES;
 
 export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
   'GET /api/projects/:id/contracts': {

@@ -5,17 +5,9 @@
  * project's visibility are checked per request (src/progress/commands/).
  */
 
-import type { Role, RouteRule } from '../access/index.ts';
+import { PROJECT_PARTIES, type Role, type RouteRule } from '../access/index.ts';
 
-const PARTIES: readonly Role[] = [
-  'dept_staff',
-  'dept_leader',
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-];
+const PARTIES = PROJECT_PARTIES;
 const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader', 'approver'];
 
 export const PROGRESS_ACCESS: Record<string, RouteRule> = {
