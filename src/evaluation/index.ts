@@ -4,7 +4,7 @@
  * (`publicResults`) and its schemas are served by src/publication.
  */
 export { EVALUATION_ACCESS } from './access.ts';
-export type { EvaluationDeps, SatisfactionSource } from './commands.ts';
+export type { EvaluationDeps, SatisfactionSource } from './commands/support.ts';
 export { jurisdictionRules } from './context.ts';
 export { publicResults } from './queries.ts';
 export { PublicResults as PublicEvaluationResults } from './responses.ts';

@@ -12,7 +12,7 @@ import { notFound } from '../platform/errors.ts';
 import { projects } from '../projects/index.ts';
 import { departmentAssessments } from '../review/index.ts';
 import { GRADE_LABELS, type Grade } from '../rules/index.ts';
-import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from './commands.ts';
+import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from './commands/support.ts';
 import { type EvalCaller, loadRound } from './context.ts';
 import {
   evalEfficacy,

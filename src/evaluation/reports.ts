@@ -19,7 +19,7 @@ import {
   type ProjectPhase,
 } from '../rules/index.ts';
 import { departmentComparisonChart, satisfactionChart, scoresByDimensionChart } from './charts.ts';
-import type { RatingDistributionSource } from './command-support.ts';
+import type { RatingDistributionSource } from './commands/support.ts';
 import type { EvalCaller } from './context.ts';
 import { departmentOf, type RoundDetail, roundDetail } from './queries.ts';
 

@@ -1,21 +1,25 @@
 /**
+ * The evaluation year's writes (issue 14): one use case per file in this folder, each one
+ * `runCommand` (open-round, submit-self-evaluation, spot-check, create-indicator-set, score-project,
+ * record-efficacy, roll-up-round, publish-round, issue-/report-/close-rectification).
+ *
  * What the evaluation commands share: their deps, the obligation kinds, the authority's
  * jurisdiction, the year's indicator set, a round's project and who owes its self-evaluation, and
  * the project timeline entry an evaluation writes (signed like the workflow's actions).
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Actor } from '../platform/actor.ts';
-import type { CommandDeps } from '../platform/command.ts';
-import type { Keyring } from '../platform/crypto/keyring.ts';
-import type { Queryable, Tx } from '../platform/db/client.ts';
-import { organisations } from '../platform/db/core.ts';
-import { forbidden, invalid, notFound } from '../platform/errors.ts';
-import { bindNamedOrganisation, loadDirectory, projects, stepsOf } from '../projects/index.ts';
-import type { EvaluationRules } from '../rules/index.ts';
-import { getRulebook } from '../rules/index.ts';
-import { insertAction } from '../workflow/index.ts';
-import type { EvalCaller, RoundContext } from './context.ts';
-import { evalIndicatorSets } from './tables.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { CommandDeps } from '../../platform/command.ts';
+import type { Keyring } from '../../platform/crypto/keyring.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/core.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { bindNamedOrganisation, loadDirectory, projects, stepsOf } from '../../projects/index.ts';
+import type { EvaluationRules } from '../../rules/index.ts';
+import { getRulebook } from '../../rules/index.ts';
+import { insertAction } from '../../workflow/index.ts';
+import type { EvalCaller, RoundContext } from '../context.ts';
+import { evalIndicatorSets, evalRectifications, evalRounds } from '../tables.ts';
 
 /** The questionnaire's satisfaction score (0–100) of a system and year; null when none answered. */
 export type SatisfactionSource = (db: Queryable, systemId: string, year: number) => Promise<number | null>;
@@ -37,6 +41,7 @@ export interface EvaluationDeps extends CommandDeps {
 }
 
 export const SELF_EVALUATION_KIND = 'eval.self_evaluation';
+
 export const RECTIFICATION_KIND = 'eval.rectification';
 
 export const days = (from: string, to: string) =>
@@ -149,4 +154,24 @@ export async function timelineEvent(
     role,
     ...(deps.keyring ? { sign: deps.keyring } : {}),
   });
+}
+
+export async function lockRectification(tx: Tx, caller: EvalCaller, id: string) {
+  const [row] = await tx.select().from(evalRectifications).where(eq(evalRectifications.id, id)).for('update');
+  const [round] = row
+    ? await tx
+        .select({ jurisdictionId: evalRounds.jurisdictionId })
+        .from(evalRounds)
+        .where(eq(evalRounds.id, row.roundId))
+    : [];
+  if (
+    !row ||
+    !round ||
+    !(
+      caller.scope.ownOrganisations.includes(row.organisationId) ||
+      caller.scope.readJurisdictions.includes(round.jurisdictionId)
+    )
+  )
+    throw notFound('整改意见不存在或无权查看');
+  return { row, jurisdictionId: round.jurisdictionId };
 }
