@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getRulebook } from '../rules/index.ts';
-import { extensibleDeadlines, extensionLimitProblem } from './extensions.ts';
+import { extensibleDeadlines, extensionLimitProblem } from './rules.ts';
 
 const months = (from: string, n: number) => {
   const d = new Date(`${from}T00:00:00Z`);
