@@ -1,9 +1,3 @@
-/**
- * 停用报废 (DT-05b 停用报废 rules; DT-01 只减不增): a request with the data disposition → the
- * department confirms its data archived or migrated → the authority approves (never the requester).
- * Approval retires the catalog entry (a status event dated the retirement date, so the system leaves
- * the live count of DT-01 from then on) and takes its published resources down (下架).
- */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   informationResources,
@@ -13,87 +7,10 @@ import {
   systemResources,
 } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import type { Tx } from '../../platform/db/client.ts';
-import { conflict, forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
-import { type Caller, callerOfContext, loadSystem, versionConflict } from '../context.ts';
+import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
+import { callerOfContext, versionConflict } from '../context.ts';
 import { opsRetirements } from '../tables/index.ts';
-
-export interface RetirementInput {
-  reason: string;
-  retirementDate: string;
-  dataDisposition: 'archived' | 'migrated';
-  dataDestination: string;
-}
-
-export async function requestRetirement(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  systemId: string,
-  input: RetirementInput,
-): Promise<{ id: string }> {
-  const caller = callerOfContext(deps, ctx);
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'ops.retirement_request', objectType: 'information_system', objectId: systemId },
-    async (tx, audit) => {
-      const system = await loadSystem(tx, caller, systemId, 'edit');
-      if (system.status === 'retired') throw conflict('SYSTEM_RETIRED', '系统已报废', { article: 'DT-01' });
-      const [open] = await tx
-        .select({ id: opsRetirements.id })
-        .from(opsRetirements)
-        .where(and(eq(opsRetirements.systemId, system.id), eq(opsRetirements.status, 'requested')));
-      if (open) throw conflict('OPS_RETIREMENT_PENDING', '该系统已有待审批的停用报废申请');
-      const [row] = await tx
-        .insert(opsRetirements)
-        .values({
-          systemId: system.id,
-          reason: input.reason,
-          retirementDate: input.retirementDate,
-          dataDisposition: input.dataDisposition,
-          dataDestination: input.dataDestination,
-          requestedBy: caller.userId,
-          requestedAt: caller.now,
-        })
-        .returning({ id: opsRetirements.id });
-      audit.details = { retirementId: row.id, retirementDate: input.retirementDate };
-      return { id: row.id };
-    },
-  );
-}
-
-async function loadRetirement(tx: Tx, caller: Caller, id: string, access: 'edit' | 'manage') {
-  const [retirement] = await tx.select().from(opsRetirements).where(eq(opsRetirements.id, id));
-  if (!retirement) throw notFound('申请不存在或无权查看');
-  const system = await loadSystem(tx, caller, retirement.systemId, access);
-  return { retirement, system };
-}
-
-/** The department confirms that the system's data is archived or migrated. */
-export async function confirmData(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  retirementId: string,
-  input: { version: number },
-): Promise<void> {
-  const caller = callerOfContext(deps, ctx);
-  await runCommand(
-    deps,
-    ctx,
-    { action: 'ops.retirement_data_confirm', objectType: 'ops_retirement', objectId: retirementId },
-    async (tx) => {
-      const { retirement } = await loadRetirement(tx, caller, retirementId, 'edit');
-      if (retirement.status !== 'requested') throw conflict('OPS_ALREADY_DECIDED', '该申请已审批');
-      if (retirement.dataConfirmedAt !== null) throw conflict('OPS_DATA_CONFIRMED', '数据处置已确认');
-      const updated = await tx
-        .update(opsRetirements)
-        .set({ dataConfirmedBy: caller.userId, dataConfirmedAt: caller.now, version: retirement.version + 1 })
-        .where(and(eq(opsRetirements.id, retirement.id), eq(opsRetirements.version, input.version)))
-        .returning({ id: opsRetirements.id });
-      if (updated.length === 0) throw versionConflict();
-    },
-  );
-}
+import { loadRetirement } from './support.ts';
 
 export async function decideRetirement(
   deps: CommandDeps,
