@@ -2,9 +2,11 @@
  * Commands of the cloud service catalog (DT-13, SC-12): the authority compiles items (draft), the
  * authority approves — in SC together with finance — and publishes; an approved or published item
  * goes back to draft to be revised. Batch actions take `{id, version}` pairs and are all or nothing.
+ *
+ * The use cases are one per file (add-cloud-service.ts, edit-cloud-service.ts, run-cloud-batch.ts); this file holds the checks and writes they
+ * share with the Excel import (transfer.ts).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { AUTHORITY_ROLES, canManage, requiredCloudApprovals } from '../access.ts';
@@ -18,7 +20,7 @@ import {
   nextCloudCode,
   sameCloudEntry,
 } from '../store/cloud.ts';
-import { type JurisdictionInfo, jurisdictionsByIds } from '../store/lookups.ts';
+import type { JurisdictionInfo } from '../store/lookups.ts';
 import { cloudServices } from '../tables.ts';
 import { checkCloudService } from '../validate.ts';
 import { type Caller, mergeDraft, valueOrProblems } from './caller.ts';
@@ -227,89 +229,4 @@ export async function cloudBatch(
     statuses[record.code] = String(changes.status);
   }
   return { codes: records.map((r) => r.code), statuses };
-}
-
-/** 新增目录条目 (the authority compiles; draft until approved) as one audited command; answers its id. */
-export function addCloudService(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  body: Readonly<Record<string, unknown>> & { jurisdictionId?: string },
-): Promise<string> {
-  const { jurisdictionId, ...draft } = body;
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'catalog.cloud_create', objectType: 'cloud_service' },
-    async (tx, audit) => {
-      const target = jurisdictionId ?? caller.scope.manageJurisdictions[0];
-      const [jurisdiction] =
-        target && caller.scope.manageJurisdictions.includes(target)
-          ? await jurisdictionsByIds(tx, [target])
-          : [];
-      if (!jurisdiction) throw forbidden('云服务目录由本辖区主管部门编制', 'CATALOG_ACTION_FORBIDDEN');
-      const input = checkCloudDraft(draft);
-      const created = await createCloudService(tx, caller, jurisdiction, input);
-      audit.objectId = created.id;
-      audit.details = {
-        code: created.code,
-        name: input.name,
-        spec: input.spec,
-        unitPrice: input.unitPrice,
-      };
-      return created.id;
-    },
-  );
-}
-
-/** Changes a draft entry (optimistic lock) as one audited command. */
-export function editCloudService(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  id: string,
-  version: number,
-  changes: Readonly<Record<string, unknown>>,
-) {
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'catalog.cloud_update', objectType: 'cloud_service', objectId: id },
-    async (tx, audit) => {
-      const [current] = await findCloudServices(
-        tx,
-        and(eq(cloudServices.id, id), cloudVisibleWhere(caller.scope))!,
-      );
-      if (!current) throw notFound('云服务目录条目不存在或无权查看');
-      const input = changedCloudService(current, changes);
-      await updateCloudService(tx, caller, current, input, version);
-      audit.details = { code: current.code, fields: Object.keys(changes) };
-    },
-  );
-}
-
-const BATCH_AUDIT = {
-  approve: 'catalog.cloud_approve',
-  publish: 'catalog.cloud_publish',
-  reopen: 'catalog.cloud_reopen',
-} as const satisfies Record<CloudBatchAction, string>;
-
-/** 审定 / 发布 / 撤回修订 of a batch as one audited command. */
-export function runCloudBatch(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  action: CloudBatchAction,
-  items: readonly { id: string; version: number }[],
-) {
-  return runCommand(
-    deps,
-    ctx,
-    { action: BATCH_AUDIT[action], objectType: 'cloud_service', details: { count: items.length } },
-    async (tx, audit) => {
-      const result = await cloudBatch(tx, caller, action, items);
-      audit.objectId = result.codes.length === 1 ? result.codes[0] : null;
-      audit.details = { count: result.codes.length, statuses: result.statuses };
-    },
-  );
 }

@@ -2,8 +2,10 @@
  * What an Excel upload is checked against: the departments and jurisdiction the caller may upload
  * for (the drop-down lists of the template), and the entries the caller may change.
  */
+
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
+import type { Caller } from '../commands/caller.ts';
 import type { CatalogLists, ExistingEntry } from '../excel.ts';
 import type { CatalogKind } from '../model.ts';
 import { type CloudServiceRecord, findCloudServices } from '../store/cloud.ts';
@@ -17,7 +19,6 @@ import {
 import { listResources, type ResourceRecord } from '../store/resources.ts';
 import { listSystems, type SystemRecord } from '../store/systems.ts';
 import { cloudServices, informationResources, informationSystems } from '../tables.ts';
-import type { Caller } from './caller.ts';
 
 /** Entries one upload may name (the rows of a file are bounded by MAX_DATA_ROWS as well). */
 const MAX_SCOPE_ENTRIES = 100_000;

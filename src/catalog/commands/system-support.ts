@@ -3,15 +3,17 @@
  * 只合不分: a system may be merged into another, never split into two). Each runs inside the caller's
  * runCommand transaction; the database's unique index on (owner, normalised name) is the final
  * duplicate guard and the version column the concurrency guard.
+ *
+ * The use cases are one per file (register-system.ts, change-system.ts); this file holds the checks and writes they
+ * share with the Excel import (transfer.ts).
  */
 import { and, eq } from 'drizzle-orm';
 import { recordedGrading } from '../../operations/index.ts';
-import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, invalid, notFound, versionConflict } from '../../platform/errors.ts';
-import { canEdit, canManage } from '../access.ts';
+import { canManage } from '../access.ts';
 import type { SystemInput } from '../model.ts';
-import { type OrganisationInfo, organisationInfo } from '../store/lookups.ts';
+import type { OrganisationInfo } from '../store/lookups.ts';
 import {
   nextSystemCode,
   recordStatusEvent,
@@ -24,7 +26,7 @@ import {
 import { findVisibleSystem } from '../store/visible.ts';
 import { informationSystems } from '../tables.ts';
 import { checkSystem, checkSystemRules } from '../validate.ts';
-import { type Caller, mergeDraft, resolveOwner, valueOrProblems } from './caller.ts';
+import { type Caller, mergeDraft, valueOrProblems } from './caller.ts';
 import { catalogRulesFor } from './rules.ts';
 
 /** Checks a draft for `owner`: the owner's name and jurisdiction are the platform's, not the caller's. */
@@ -198,80 +200,4 @@ export async function visibleSystem(q: Queryable, caller: Caller, id: string): P
   const record = await findVisibleSystem(q, caller.scope, id);
   if (!record) throw notFound('系统不存在或无权查看');
   return record;
-}
-
-/** 登记系统 (SC-10) as one audited command. */
-export function registerSystem(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  body: Readonly<Record<string, unknown>> & { ownerOrganisationId?: string },
-) {
-  const { ownerOrganisationId, ...draft } = body;
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'catalog.system_create', objectType: 'information_system' },
-    async (tx, audit) => {
-      const owner = await resolveOwner(tx, caller, ownerOrganisationId, 'ownerOrganisationId');
-      const input = checkSystemDraft(draft, owner);
-      const result = await createSystem(tx, caller, owner, input);
-      audit.objectId = result.id;
-      audit.details = { code: result.code, name: input.name, owner: owner.name, status: input.status };
-      return result;
-    },
-  );
-}
-
-/** Changes (or retires) a system the caller may edit, as one audited command (optimistic lock). */
-export function changeSystem(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  id: string,
-  action: 'catalog.system_update' | 'catalog.system_retire',
-  changes: Readonly<Record<string, unknown>>,
-  version: number,
-  ownerOrganisationId: string | undefined,
-) {
-  return runCommand(
-    deps,
-    ctx,
-    { action, objectType: 'information_system', objectId: id },
-    async (tx, audit) => {
-      const current = await visibleSystem(tx, caller, id);
-      if (
-        !canEdit(caller.scope, {
-          organisationId: current.ownerOrganisationId,
-          jurisdictionId: current.jurisdictionId,
-        })
-      ) {
-        throw forbidden('只能修改本单位的系统；主管部门可更正本辖区的系统', 'CATALOG_OUT_OF_SCOPE');
-      }
-      const owner =
-        ownerOrganisationId && ownerOrganisationId !== current.ownerOrganisationId
-          ? await resolveOwner(tx, caller, ownerOrganisationId, 'ownerOrganisationId')
-          : (await organisationInfo(tx, current.ownerOrganisationId))!;
-      const input = changedSystem(current, changes, owner);
-      await updateSystem(
-        tx,
-        caller,
-        current,
-        owner,
-        input,
-        version,
-        action === 'catalog.system_retire'
-          ? input.mergedInto
-            ? `并入 ${input.mergedInto}`
-            : '报废'
-          : undefined,
-      );
-      audit.details = {
-        code: current.code,
-        fields: Object.keys(changes),
-        ...(input.status !== current.status ? { status: { from: current.status, to: input.status } } : {}),
-        ...(input.mergedInto ? { mergedInto: input.mergedInto } : {}),
-      };
-    },
-  );
 }

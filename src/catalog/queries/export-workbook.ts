@@ -1,11 +1,12 @@
 /**
- * The two ends of the Excel round trip that touch the database as a whole: the caller's filtered
- * view written as a workbook (capped), and a checked upload written in one audited transaction.
+ * The caller's filtered view of a catalog written as an Excel workbook (capped; the other end of the
+ * round trip, the upload, is commands/import-entries.ts).
  */
+
 import { and } from 'drizzle-orm';
-import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { invalid } from '../../platform/errors.ts';
+import { assertReadableOrganisation, type Caller } from '../commands/caller.ts';
 import { type ExportMeta, exportCatalog } from '../excel.ts';
 import type { CatalogKind } from '../model.ts';
 import {
@@ -24,8 +25,6 @@ import {
 } from '../store/resources.ts';
 import { listSystems, type SystemFilter, systemFilterWhere, systemInputOf } from '../store/systems.ts';
 import { resourcesVisibleWhere, systemsVisibleWhere } from '../store/visible.ts';
-import { assertReadableOrganisation, type Caller } from './caller.ts';
-import { type ImportPlan, writeImport } from './transfer.ts';
 
 /** Entries one export may hold (SECURITY.md 35: bulk export capped). */
 export const MAX_EXPORT_ENTRIES = 10_000;
@@ -79,31 +78,4 @@ export async function exportWorkbook(
   );
   const count = capped(items.length);
   return { bytes: await exportCatalog('cloudServices', items.map(cloudInputOf), meta), count };
-}
-
-/** Writes a checked upload in one audited transaction ('catalog.import'). */
-export function importEntries(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  kind: CatalogKind,
-  plan: ImportPlan,
-  source: { fileName: string; rows: number },
-) {
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'catalog.import', objectType: 'catalog', objectId: kind },
-    async (tx, audit) => {
-      const result = await writeImport(tx, caller, plan);
-      audit.details = {
-        fileName: source.fileName,
-        rows: source.rows,
-        created: result.created,
-        updated: result.updated,
-        ...(result.conflictsOpen !== undefined ? { singleSourceOpen: result.conflictsOpen } : {}),
-      };
-      return result;
-    },
-  );
 }

@@ -2,16 +2,18 @@
  * Commands of the resource catalog (DT-10, SC-09b, XZ-08a, SC-26): register, change, and the
  * lifecycle 注册 → 审核 → 发布 → 下架 (canTransition of model.ts, who may act from access.ts). Every
  * change recomputes the 一数一源 notices of the jurisdiction in the same transaction.
+ *
+ * The use cases are one per file (register-resource-entry.ts, edit-resource.ts, transition-resource.ts); this file holds the checks and writes they
+ * share with the Excel import (transfer.ts).
  */
 import { and, eq } from 'drizzle-orm';
-import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
-import { canEdit, EDITABLE_RESOURCE_STATES, type ResourceAction, resourceActionCheck } from '../access.ts';
+import { EDITABLE_RESOURCE_STATES, type ResourceAction, resourceActionCheck } from '../access.ts';
 import { isValidUscc, parseResourceCode } from '../codes.ts';
 import { labelOf, RESOURCE_STATES, type ResourceInput } from '../model.ts';
 import { type RecomputeResult, recomputeConflicts } from '../store/conflicts.ts';
-import { type OrganisationInfo, organisationInfo } from '../store/lookups.ts';
+import type { OrganisationInfo } from '../store/lookups.ts';
 import {
   assignResourceCode,
   lastProviderCode,
@@ -25,7 +27,7 @@ import {
 import { findVisibleResource } from '../store/visible.ts';
 import { informationResources } from '../tables.ts';
 import { checkResource } from '../validate.ts';
-import { type Caller, mergeDraft, resolveOwner, valueOrProblems } from './caller.ts';
+import { type Caller, mergeDraft, valueOrProblems } from './caller.ts';
 
 /** The provider code to use when none is entered: the organisation's own, or its last one. */
 export async function defaultProviderCode(
@@ -227,93 +229,4 @@ export async function visibleResource(q: Queryable, caller: Caller, id: string):
   const record = await findVisibleResource(q, caller.scope, id);
   if (!record) throw notFound('资源不存在或无权查看');
   return record;
-}
-
-const ACTION_AUDIT = {
-  submit: 'catalog.resource_submit',
-  publish: 'catalog.resource_publish',
-  return: 'catalog.resource_return',
-  withdraw: 'catalog.resource_withdraw',
-} as const;
-
-/** 注册资源 (DT-10, SC-09b): checked on entry, then the single-source notices (SC-26) recomputed. */
-export function registerResourceEntry(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  body: Readonly<Record<string, unknown>> & { providerOrganisationId?: string },
-) {
-  const { providerOrganisationId, ...draft } = body;
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'catalog.resource_register', objectType: 'information_resource' },
-    async (tx, audit) => {
-      const provider = await resolveOwner(tx, caller, providerOrganisationId, 'providerOrganisationId');
-      const providerCode = draft.providerCode ?? (await defaultProviderCode(tx, provider));
-      const input = checkResourceDraft({ ...draft, providerCode }, provider);
-      const result = await registerResource(tx, caller, provider, input);
-      audit.objectId = result.id;
-      audit.details = {
-        code: result.code,
-        name: input.name,
-        provider: provider.name,
-        singleSource: result.conflicts,
-      };
-      return result;
-    },
-  );
-}
-
-/** Changes a resource of the caller's organisation (optimistic lock). */
-export function editResource(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  id: string,
-  version: number,
-  changes: Readonly<Record<string, unknown>>,
-) {
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'catalog.resource_update', objectType: 'information_resource', objectId: id },
-    async (tx, audit) => {
-      const current = await visibleResource(tx, caller, id);
-      const placement = {
-        organisationId: current.providerOrganisationId,
-        jurisdictionId: current.jurisdictionId,
-      };
-      if (!canEdit(caller.scope, placement)) {
-        throw forbidden('只能修改本单位的资源', 'CATALOG_OUT_OF_SCOPE');
-      }
-      const provider = (await organisationInfo(tx, current.providerOrganisationId))!;
-      const input = changedResource(current, changes, provider);
-      const result = await updateResource(tx, caller, current, input, version);
-      audit.details = { code: result.code, fields: Object.keys(changes), singleSource: result.conflicts };
-    },
-  );
-}
-
-/** 提交审核 / 审核 / 下架 as one audited command. */
-export function transitionResource(
-  deps: CommandDeps,
-  ctx: CommandContext,
-  caller: Caller,
-  id: string,
-  action: ResourceAction,
-  version: number,
-  note?: string,
-) {
-  return runCommand(
-    deps,
-    ctx,
-    { action: ACTION_AUDIT[action], objectType: 'information_resource', objectId: id },
-    async (tx, audit) => {
-      const current = await visibleResource(tx, caller, id);
-      audit.details = { code: current.code, from: current.state, ...(note ? { note } : {}) };
-      const result = await moveResource(tx, caller, current, action, version, note);
-      audit.details = { ...audit.details, to: result.to, singleSource: result.conflicts };
-    },
-  );
 }
