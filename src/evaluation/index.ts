@@ -5,8 +5,8 @@
  */
 export { EVALUATION_ACCESS } from './access.ts';
 export type { EvaluationDeps, SatisfactionSource } from './commands/support.ts';
-export { jurisdictionRules } from './context.ts';
-export { publicResults } from './queries.ts';
+export { jurisdictionRules } from './queries/jurisdiction-rules.ts';
+export { publicResults } from './queries/public-results.ts';
 export { PublicResults as PublicEvaluationResults } from './responses.ts';
 export { registerEvaluationRoutes } from './routes.ts';
 export { PublicQuery as PublicEvaluationQuery } from './schemas.ts';

@@ -20,10 +20,10 @@ import { scoreProject } from './commands/score-project.ts';
 import { spotCheck } from './commands/spot-check.ts';
 import { submitSelfEvaluation } from './commands/submit-self-evaluation.ts';
 import type { EvaluationDeps } from './commands/support.ts';
-import { callerOfContext } from './context.ts';
-import { listRounds, roundDetail } from './queries.ts';
+import { listRounds, roundDetail } from './queries/rounds.ts';
 import { compilationDocx, compilationXlsx, departmentReport } from './reports.ts';
 import * as R from './responses.ts';
+import { callerOfContext } from './rules.ts';
 import * as S from './schemas.ts';
 
 const TAGS = ['年度考核'];

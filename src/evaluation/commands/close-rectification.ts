@@ -3,7 +3,7 @@ import { loadCalendar } from '../../calendar/index.ts';
 import { findObligation, LIVE_STATES, meetObligation } from '../../obligations/index.ts';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
-import { callerOfContext, managesJurisdiction, notOwnOrganisation, versionConflict } from '../context.ts';
+import { callerOfContext, managesJurisdiction, notOwnOrganisation, versionConflict } from '../rules.ts';
 import { evalRectifications } from '../tables.ts';
 import { type EvaluationDeps, lockRectification, RECTIFICATION_KIND } from './support.ts';
 

@@ -1,6 +1,7 @@
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { type Indicator, indicatorSetProblems } from '../../rules/index.ts';
-import { callerOfContext, loadRound } from '../context.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext } from '../rules.ts';
 import { evalIndicatorSets } from '../tables.ts';
 import { type EvaluationDeps, firstProblem, latestIndicatorSet } from './support.ts';
 

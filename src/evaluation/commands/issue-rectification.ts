@@ -4,7 +4,8 @@ import { informationSystems } from '../../catalog/index.ts';
 import { openObligation } from '../../obligations/index.ts';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { callerOfContext, loadRound, notOwnOrganisation } from '../context.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext, notOwnOrganisation } from '../rules.ts';
 import { type EvalRectificationSource, evalRectifications } from '../tables.ts';
 import { days, type EvaluationDeps, RECTIFICATION_KIND, roundProject } from './support.ts';
 

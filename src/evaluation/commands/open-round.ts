@@ -5,7 +5,8 @@ import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, invalid, notFound, refused } from '../../platform/errors.ts';
 import { projects } from '../../projects/index.ts';
 import { DEFAULT_INDICATORS } from '../../rules/index.ts';
-import { callerOfContext, jurisdictionRules, requireRules } from '../context.ts';
+import { jurisdictionRules } from '../queries/jurisdiction-rules.ts';
+import { callerOfContext, requireRules } from '../rules.ts';
 import { evalIndicatorSets, evalRounds } from '../tables.ts';
 import {
   authorityJurisdiction,

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict } from '../../platform/errors.ts';
-import { callerOfContext, loadRound, versionConflict } from '../context.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext, versionConflict } from '../rules.ts';
 import { evalRounds } from '../tables.ts';
 import type { EvaluationDeps } from './support.ts';
 

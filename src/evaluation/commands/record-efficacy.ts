@@ -4,7 +4,8 @@ import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { organisations } from '../../platform/db/core.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { type EfficacyDimension, efficacyProblems, efficacyScore } from '../../rules/index.ts';
-import { callerOfContext, loadRound, notOwnOrganisation } from '../context.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext, notOwnOrganisation } from '../rules.ts';
 import { evalEfficacy, evalRounds } from '../tables.ts';
 import { type EvaluationDeps, firstProblem } from './support.ts';
 

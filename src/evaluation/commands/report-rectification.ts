@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
-import { callerOfContext, versionConflict } from '../context.ts';
+import { callerOfContext, versionConflict } from '../rules.ts';
 import { evalRectifications } from '../tables.ts';
 import { type EvaluationDeps, lockRectification } from './support.ts';
 

@@ -3,7 +3,8 @@ import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict } from '../../platform/errors.ts';
 import { departmentAssessments } from '../../review/index.ts';
 import { rollUp } from '../../rules/index.ts';
-import { callerOfContext, loadRound, versionConflict } from '../context.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext, versionConflict } from '../rules.ts';
 import { evalProjectScores, evalRounds } from '../tables.ts';
 import type { EvaluationDeps } from './support.ts';
 

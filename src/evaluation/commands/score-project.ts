@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict } from '../../platform/errors.ts';
 import { type ProjectPhase, projectScore, scoreProblems } from '../../rules/index.ts';
-import { callerOfContext, loadRound, notOwnOrganisation, versionConflict } from '../context.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext, notOwnOrganisation, versionConflict } from '../rules.ts';
 import { evalProjectScores } from '../tables.ts';
 import {
   type EvaluationDeps,

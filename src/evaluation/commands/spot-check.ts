@@ -4,7 +4,8 @@ import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, notFound, refused } from '../../platform/errors.ts';
 import { bindNamedOrganisation, loadDirectory } from '../../projects/index.ts';
 import { getRulebook } from '../../rules/index.ts';
-import { callerOfContext, loadRound, notOwnOrganisation } from '../context.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext, notOwnOrganisation } from '../rules.ts';
 import { evalSelfEvaluations, evalSpotChecks } from '../tables.ts';
 import { type EvaluationDeps, timelineEvent } from './support.ts';
 

@@ -4,8 +4,8 @@ import { findObligation, LIVE_STATES, meetObligation } from '../../obligations/i
 import type { Actor } from '../../platform/actor.ts';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import { callerOfContext, loadRound } from '../context.ts';
-import { parseYuan } from '../rules.ts';
+import { loadRound } from '../queries/round.ts';
+import { callerOfContext, parseYuan } from '../rules.ts';
 import { evalSelfEvaluations, type TargetAchieved } from '../tables.ts';
 import {
   type EvaluationDeps,

@@ -18,7 +18,8 @@ import { bindNamedOrganisation, loadDirectory, projects, stepsOf } from '../../p
 import type { EvaluationRules } from '../../rules/index.ts';
 import { getRulebook } from '../../rules/index.ts';
 import { insertAction } from '../../workflow/index.ts';
-import type { EvalCaller, RoundContext } from '../context.ts';
+import type { RoundContext } from '../queries/round.ts';
+import type { EvalCaller } from '../rules.ts';
 import { evalIndicatorSets, evalRectifications, evalRounds } from '../tables.ts';
 
 /** The questionnaire's satisfaction score (0–100) of a system and year; null when none answered. */

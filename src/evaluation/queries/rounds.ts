@@ -3,17 +3,16 @@
  * organisation's rows, the authority and the oversight roles their jurisdiction's). A round's page
  * is a fixed number of statements.
  */
+
 import { and, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
-import { informationSystems } from '../catalog/index.ts';
-import { obligations } from '../obligations/index.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import { jurisdictions, organisations } from '../platform/db/core.ts';
-import { notFound } from '../platform/errors.ts';
-import { projects } from '../projects/index.ts';
-import { departmentAssessments } from '../review/index.ts';
-import { GRADE_LABELS, type Grade } from '../rules/index.ts';
-import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from './commands/support.ts';
-import { type EvalCaller, loadRound } from './context.ts';
+import { informationSystems } from '../../catalog/index.ts';
+import { obligations } from '../../obligations/index.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
+import { notFound } from '../../platform/errors.ts';
+import { projects } from '../../projects/index.ts';
+import { RECTIFICATION_KIND, SELF_EVALUATION_KIND } from '../commands/support.ts';
+import type { EvalCaller } from '../rules.ts';
 import {
   evalEfficacy,
   evalIndicatorSets,
@@ -22,7 +21,9 @@ import {
   evalRounds,
   evalSelfEvaluations,
   evalSpotChecks,
-} from './tables.ts';
+} from '../tables.ts';
+import { departmentResults } from './department-results.ts';
+import { loadRound } from './round.ts';
 
 const fenToYuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 
@@ -282,92 +283,6 @@ export async function roundDetail(q: Queryable, caller: EvalCaller, id: string) 
       overdue: r.state !== 'closed' && r.deadline < caller.today,
     })),
     results,
-  };
-}
-
-/** The departments' rolled-up results of a year (department_assessments), best first. */
-export async function departmentResults(
-  q: Queryable,
-  jurisdictionId: string,
-  year: number,
-  visible: (column: unknown) => SQL | undefined = () => undefined,
-) {
-  const rows = await q
-    .select({
-      organisationId: departmentAssessments.organisationId,
-      organisationName: organisations.name,
-      score: departmentAssessments.score,
-      grade: departmentAssessments.grade,
-      summary: departmentAssessments.summary,
-    })
-    .from(departmentAssessments)
-    .innerJoin(organisations, eq(organisations.id, departmentAssessments.organisationId))
-    .where(
-      and(
-        eq(organisations.jurisdictionId, jurisdictionId),
-        eq(departmentAssessments.year, year),
-        visible(departmentAssessments.organisationId),
-      ),
-    )
-    .orderBy(desc(departmentAssessments.score), organisations.name);
-  return rows.map((r) => ({ ...r, gradeName: GRADE_LABELS[r.grade as Grade] ?? r.grade }));
-}
-
-/** DT-07 一公示: every published round with its departments' results; no account needed. */
-export async function publicResults(q: Queryable, page: { limit: number; offset: number }) {
-  const rounds = await q
-    .select({
-      id: evalRounds.id,
-      year: evalRounds.year,
-      jurisdictionId: evalRounds.jurisdictionId,
-      jurisdictionName: jurisdictions.name,
-      publishedAt: evalRounds.publishedAt,
-    })
-    .from(evalRounds)
-    .innerJoin(jurisdictions, eq(jurisdictions.id, evalRounds.jurisdictionId))
-    .where(isNotNull(evalRounds.publishedAt))
-    .orderBy(desc(evalRounds.publishedAt), desc(evalRounds.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  const [{ total }] = await q
-    .select({ total: sql<number>`count(*)::int` })
-    .from(evalRounds)
-    .where(isNotNull(evalRounds.publishedAt));
-  if (rounds.length === 0) return { total, items: [] };
-  const rows = await q
-    .select({
-      jurisdictionId: organisations.jurisdictionId,
-      year: departmentAssessments.year,
-      organisationName: organisations.name,
-      score: departmentAssessments.score,
-      grade: departmentAssessments.grade,
-    })
-    .from(departmentAssessments)
-    .innerJoin(organisations, eq(organisations.id, departmentAssessments.organisationId))
-    .where(
-      or(
-        ...rounds.map((r) =>
-          and(eq(organisations.jurisdictionId, r.jurisdictionId), eq(departmentAssessments.year, r.year)),
-        ),
-      ),
-    )
-    .orderBy(desc(departmentAssessments.score), organisations.name);
-  return {
-    total,
-    items: rounds.map((r) => ({
-      id: r.id,
-      year: r.year,
-      jurisdictionName: r.jurisdictionName,
-      publishedAt: r.publishedAt?.toISOString() ?? '',
-      departments: rows
-        .filter((d) => d.jurisdictionId === r.jurisdictionId && d.year === r.year)
-        .map((d) => ({
-          organisationName: d.organisationName,
-          score: d.score,
-          grade: d.grade,
-          gradeName: GRADE_LABELS[d.grade as Grade] ?? d.grade,
-        })),
-    })),
   };
 }
 

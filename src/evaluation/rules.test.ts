@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evalCaller, notOwnOrganisation } from './context.ts';
+import { evalCaller, notOwnOrganisation } from './rules.ts';
 
 const actor = (organisationId: string, role: string) =>
   ({
