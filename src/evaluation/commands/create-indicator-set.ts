@@ -1,12 +1,10 @@
+/** The next version of the year's indicator set of a jurisdiction (DT-28; yearly assessment DT-07, DT-31, SC-24, XZ-25). */
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { type Indicator, indicatorSetProblems } from '../../rules/index.ts';
 import { loadRound } from '../queries/round.ts';
 import { callerOfContext } from '../rules.ts';
 import { evalIndicatorSets } from '../tables.ts';
 import { type EvaluationDeps, firstProblem, latestIndicatorSet } from './support.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Yearly assessment (DT-07, DT-28, DT-31, SC-24, XZ-25)
 
 export async function createIndicatorSet(
   deps: EvaluationDeps,

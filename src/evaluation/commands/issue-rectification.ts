@@ -1,3 +1,4 @@
+/** A rectification opinion with a deadline, tracked by the obligations engine (DT-31, SC-23, XZ-24). */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { informationSystems } from '../../catalog/index.ts';
@@ -8,9 +9,6 @@ import { loadRound } from '../queries/round.ts';
 import { callerOfContext, notOwnOrganisation } from '../rules.ts';
 import { type EvalRectificationSource, evalRectifications } from '../tables.ts';
 import { days, type EvaluationDeps, RECTIFICATION_KIND, roundProject } from './support.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Rectification (DT-31, SC-23, XZ-24) through the obligations engine
 
 export async function issueRectification(
   deps: EvaluationDeps,

@@ -1,3 +1,4 @@
+/** Opening a round after the budget year: one self-evaluation obligation per project past 立项 (DT-27, SC-22, XZ-22). */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { type ObligationEnv, openObligation } from '../../obligations/index.ts';
@@ -16,9 +17,6 @@ import {
   SELF_EVALUATION_KIND,
   selfEvaluationHolder,
 } from './support.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Round and self-evaluation (DT-27, SC-22, XZ-22)
 
 export async function openRound(
   deps: EvaluationDeps,

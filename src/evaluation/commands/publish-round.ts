@@ -1,3 +1,4 @@
+/** Publishing a rolled-up round: its results go on the public page (DT-07 一公示). */
 import { eq, sql } from 'drizzle-orm';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import { conflict } from '../../platform/errors.ts';

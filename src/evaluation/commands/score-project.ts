@@ -1,3 +1,4 @@
+/** A project's score on the year's indicator set, never by its own organisation (DT-07, DT-28, SC-24, XZ-25). */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import { type CommandContext, runCommand } from '../../platform/command.ts';

@@ -1,3 +1,4 @@
+/** A project's self-evaluation, submitted by the body that owes it; meets its obligation (DT-27, SC-22, XZ-22). */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { findObligation, LIVE_STATES, meetObligation } from '../../obligations/index.ts';

@@ -1,3 +1,4 @@
+/** A key product added to a system's 自主可控 inventory (DT-35). */
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { callerOfContext, loadSystem } from '../context.ts';
 import { opsKeyProducts } from '../tables/index.ts';

@@ -1,3 +1,4 @@
+/** An appended entry of an incident: handling, a report sent, or a correction (the entries are append-only). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';

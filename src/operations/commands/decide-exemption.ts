@@ -1,3 +1,4 @@
+/** A 不上云 exemption decided by the authority, never by the requester (XZ-08b, XZ-28). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';

@@ -1,3 +1,4 @@
+/** A drill of an 应急预案 planned for a date; a system's plan owes it on that date (DT-36, SC-29, XZ-32). */
 import { loadCalendar } from '../../calendar/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';

@@ -1,3 +1,4 @@
+/** A filed 测评 / 密评 / 风险评估 report, its next due date fixed from the rulebook's interval (DT-35, SC-28, XZ-31). */
 import { eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';

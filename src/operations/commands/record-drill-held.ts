@@ -1,3 +1,4 @@
+/** A planned drill recorded as held; for a system's plan it meets the drill obligation (DT-36, SC-29, XZ-32). */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';

@@ -1,3 +1,4 @@
+/** The O&M handover of an existing system to the 项目建设单位 (XZ-30). */
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { invalid, refused } from '../../platform/errors.ts';
 import { callerOfContext, loadSystem, notFuture, organisationIn, requireRules } from '../context.ts';

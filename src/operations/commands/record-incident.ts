@@ -1,3 +1,4 @@
+/** A 安全事件 recorded with the facts that never change: class, systems, time, reporting deadline, liability (DT-36, SC-29, XZ-31, XZ-32, JC-06). */
 import { and, eq, inArray } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { invalid } from '../../platform/errors.ts';

@@ -1,3 +1,4 @@
+/** A key product removed from a system's 自主可控 inventory (DT-35). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { notFound } from '../../platform/errors.ts';

@@ -1,3 +1,4 @@
+/** A 不上云 exemption requested on legal or secrecy grounds (XZ-08b, XZ-28). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';

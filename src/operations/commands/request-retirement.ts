@@ -1,3 +1,4 @@
+/** A 停用报废 request with its data disposition (DT-05b, DT-01). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict } from '../../platform/errors.ts';

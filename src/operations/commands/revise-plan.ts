@@ -1,3 +1,4 @@
+/** The next version of an 应急预案; earlier versions stay (DT-36, SC-29, XZ-32, JC-06). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { callerOfContext, versionConflict } from '../context.ts';

@@ -1,3 +1,4 @@
+/** 等保定级备案 of a system (DT-35, SC-28, XZ-31); a 备案 opens the first 测评 / 密评 obligations. */
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';

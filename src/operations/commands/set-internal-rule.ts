@@ -1,3 +1,4 @@
+/** A department internal rule recorded (DT-05b). */
 import { and, eq } from 'drizzle-orm';
 import { defaultOwner, organisationInfo } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';

@@ -1,3 +1,4 @@
+/** Data responsibility on a catalogued resource (DT-34 谁采集谁负责、谁校核谁负责; JC-06 谁主管谁提供谁负责). */
 import { and, eq } from 'drizzle-orm';
 import { informationResources } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
