@@ -1,6 +1,6 @@
 /**
  * Acceptance over HTTP: 延期验收 requests and decisions, the planned acceptance date (thin handlers
- * over src/acceptance/extensions.ts).
+ * over src/acceptance/commands/ and src/acceptance/queries/extensions.ts).
  */
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,7 +11,10 @@ import type { Actor } from '../platform/actor.ts';
 import { errors, VersionInput } from '../platform/http/schemas.ts';
 import { Literals, loadWorkflowEnv, Nullable, strict, Uuid, visibleContext } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
-import { decideExtension, extensionsView, recordPlannedAcceptance, requestExtension } from './extensions.ts';
+import { decideExtension } from './commands/decide-extension.ts';
+import { recordPlannedAcceptance } from './commands/record-planned-acceptance.ts';
+import { requestExtension } from './commands/request-extension.ts';
+import { extensionsView } from './queries/extensions.ts';
 
 const TAGS = ['验收'];
 const S = Type.String();

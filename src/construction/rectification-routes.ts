@@ -8,14 +8,11 @@ import type { Actor } from '../platform/actor.ts';
 import { errors, VersionInput } from '../platform/http/schemas.ts';
 import { Literals, loadWorkflowEnv, Nullable, strict, Uuid, visibleContext } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
-import { PROBLEM_KINDS } from './model.ts';
-import {
-  decideRectification,
-  listRectifications,
-  orderRectification,
-  PROBLEM_LABELS,
-  reportRectification,
-} from './rectification.ts';
+import { decideRectification } from './commands/decide-rectification.ts';
+import { orderRectification } from './commands/order-rectification.ts';
+import { reportRectification } from './commands/report-rectification.ts';
+import { PROBLEM_KINDS, PROBLEM_LABELS } from './model.ts';
+import { listRectifications } from './queries/rectifications.ts';
 
 const TAGS = ['建设'];
 const S = Type.String();

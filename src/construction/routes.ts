@@ -1,4 +1,4 @@
-/** Contracts over HTTP (thin handlers over src/construction/contracts.ts). */
+/** Contracts over HTTP (thin handlers over the commands in src/construction/commands/). */
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -17,17 +17,13 @@ import {
   Yuan,
 } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
-import {
-  DELIVERABLE_LABELS,
-  deliverDeliverable,
-  fileContract,
-  fileSupervisor,
-  listContracts,
-  listSupervisors,
-  PROCUREMENT_LABELS,
-  signContract,
-} from './contracts.ts';
-import { DELIVERABLE_KINDS, PROCUREMENT_METHODS } from './model.ts';
+import { deliverDeliverable } from './commands/deliver-deliverable.ts';
+import { fileContract } from './commands/file-contract.ts';
+import { fileSupervisor } from './commands/file-supervisor.ts';
+import { signContract } from './commands/sign-contract.ts';
+import { DELIVERABLE_KINDS, DELIVERABLE_LABELS, PROCUREMENT_LABELS, PROCUREMENT_METHODS } from './model.ts';
+import { listContracts } from './queries/contracts.ts';
+import { listSupervisors } from './queries/supervisors.ts';
 import { registerRectificationRoutes } from './rectification-routes.ts';
 
 const TAGS = ['建设'];

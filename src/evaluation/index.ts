@@ -4,9 +4,9 @@
  * (`publicResults`) and its schemas are served by src/publication.
  */
 export { EVALUATION_ACCESS } from './access.ts';
-export type { EvaluationDeps, SatisfactionSource } from './commands.ts';
-export { jurisdictionRules } from './context.ts';
-export { publicResults } from './queries.ts';
+export type { EvaluationDeps, SatisfactionSource } from './commands/support.ts';
+export { jurisdictionRules } from './queries/jurisdiction-rules.ts';
+export { publicResults } from './queries/public-results.ts';
 export { PublicResults as PublicEvaluationResults } from './responses.ts';
 export { registerEvaluationRoutes } from './routes.ts';
 export { PublicQuery as PublicEvaluationQuery } from './schemas.ts';

@@ -19,9 +19,9 @@ import {
   type ProjectPhase,
 } from '../rules/index.ts';
 import { departmentComparisonChart, satisfactionChart, scoresByDimensionChart } from './charts.ts';
-import type { RatingDistributionSource } from './command-support.ts';
-import type { EvalCaller } from './context.ts';
-import { departmentOf, type RoundDetail, roundDetail } from './queries.ts';
+import type { RatingDistributionSource } from './commands/support.ts';
+import { departmentOf, type RoundDetail, roundDetail } from './queries/rounds.ts';
+import type { EvalCaller } from './rules.ts';
 
 const CONCLUSION = { consistent: '自评情况属实', issues: '发现问题' } as const;
 const STATE = { open: '整改中', reported: '已报告整改', closed: '已核销' } as const;

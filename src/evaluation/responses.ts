@@ -1,5 +1,5 @@
 /**
- * Response schemas of the evaluation routes (TypeBox), exactly as the queries (./queries.ts) and the
+ * Response schemas of the evaluation routes (TypeBox), exactly as the queries (./queries/) and the
  * commands answer: the web's types are generated from them (web/src/api/schema.ts).
  */
 import { Type } from 'typebox';

@@ -8,24 +8,22 @@ import type { TSchema } from 'typebox';
 import { commandContext } from '../identity/index.ts';
 import { recordEvent } from '../platform/command.ts';
 import { errors } from '../platform/http/schemas.ts';
-import {
-  closeRectification,
-  createIndicatorSet,
-  type EvaluationDeps,
-  issueRectification,
-  openRound,
-  publishRound,
-  recordEfficacy,
-  reportRectification,
-  rollUpRound,
-  scoreProject,
-  spotCheck,
-  submitSelfEvaluation,
-} from './commands.ts';
-import { callerOfContext } from './context.ts';
-import { listRounds, roundDetail } from './queries.ts';
+import { closeRectification } from './commands/close-rectification.ts';
+import { createIndicatorSet } from './commands/create-indicator-set.ts';
+import { issueRectification } from './commands/issue-rectification.ts';
+import { openRound } from './commands/open-round.ts';
+import { publishRound } from './commands/publish-round.ts';
+import { recordEfficacy } from './commands/record-efficacy.ts';
+import { reportRectification } from './commands/report-rectification.ts';
+import { rollUpRound } from './commands/roll-up-round.ts';
+import { scoreProject } from './commands/score-project.ts';
+import { spotCheck } from './commands/spot-check.ts';
+import { submitSelfEvaluation } from './commands/submit-self-evaluation.ts';
+import type { EvaluationDeps } from './commands/support.ts';
+import { listRounds, roundDetail } from './queries/rounds.ts';
 import { compilationDocx, compilationXlsx, departmentReport } from './reports.ts';
 import * as R from './responses.ts';
+import { callerOfContext } from './rules.ts';
 import * as S from './schemas.ts';
 
 const TAGS = ['年度考核'];

@@ -2,8 +2,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CommandDeps } from '../platform/command.ts';
-import { decideExemption, recordHandover, requestExemption } from './commands/cloud.ts';
-import { recordMonitoring, setIndustryCloud } from './commands/monitoring.ts';
+import { decideExemption } from './commands/decide-exemption.ts';
+import { recordHandover } from './commands/record-handover.ts';
+import { recordMonitoring } from './commands/record-monitoring.ts';
+import { requestExemption } from './commands/request-exemption.ts';
+import { setIndustryCloud } from './commands/set-industry-cloud.ts';
 import { cloudSummary } from './queries/cloud.ts';
 import { industryClouds, monitoringGaps, systemMonitoring } from './queries/monitoring.ts';
 import { create, read, routeKit, write } from './route-kit.ts';

@@ -2,7 +2,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CommandDeps } from '../platform/command.ts';
-import { confirmData, decideRetirement, requestRetirement } from './commands/retirement.ts';
+import { confirmData } from './commands/confirm-data.ts';
+import { decideRetirement } from './commands/decide-retirement.ts';
+import { requestRetirement } from './commands/request-retirement.ts';
 import { listRetirements } from './queries/retirements.ts';
 import { create, read, routeKit, write } from './route-kit.ts';
 import * as S from './schemas.ts';

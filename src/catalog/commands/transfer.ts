@@ -1,6 +1,6 @@
 /**
  * The Excel round trip against the database (the platform lists and existing entries for
- * `parseUpload` are import-scope.ts): the checks that need the catalog (retired systems, merge targets, codes held
+ * `parseUpload` are queries/import-scope.ts): the checks that need the catalog (retired systems, merge targets, codes held
  * elsewhere, states that forbid a change), and the write of every row. Upload is all or nothing:
  * `planImport` finds every problem before anything is written; `writeImport` then writes every row in
  * the caller's one transaction (one audit row).
@@ -14,6 +14,7 @@ import { CATALOG_COLUMNS, type ParsedRow, type RowProblem } from '../excel.ts';
 import { locate } from '../excel-layout.ts';
 import { loadWorkbook } from '../excel-sheets.ts';
 import type { CatalogKind, CloudServiceInput, ResourceInput, SystemInput } from '../model.ts';
+import type { ImportScope } from '../queries/import-scope.ts';
 import type { CloudServiceRecord } from '../store/cloud.ts';
 import { recomputeConflicts } from '../store/conflicts.ts';
 import type { JurisdictionInfo, OrganisationInfo } from '../store/lookups.ts';
@@ -22,11 +23,10 @@ import type { SystemRecord } from '../store/systems.ts';
 import { informationResources, informationSystems } from '../tables.ts';
 import { checkSystemRules } from '../validate.ts';
 import type { Caller } from './caller.ts';
-import { createCloudService, updateCloudService } from './cloud.ts';
-import type { ImportScope } from './import-scope.ts';
-import { insertResource, writeResource } from './resources.ts';
+import { createCloudService, updateCloudService } from './cloud-support.ts';
+import { insertResource, writeResource } from './resource-support.ts';
 import { catalogRulesFor } from './rules.ts';
-import { createSystem, updateSystem } from './systems.ts';
+import { createSystem, updateSystem } from './system-support.ts';
 
 interface Problem {
   row: number;

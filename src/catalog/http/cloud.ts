@@ -8,12 +8,10 @@ import { Type } from 'typebox';
 import { commandContext } from '../../identity/index.ts';
 import type { CommandDeps } from '../../platform/command.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
-import {
-  addCloudService,
-  type CloudBatchAction,
-  editCloudService,
-  runCloudBatch,
-} from '../commands/cloud.ts';
+import { addCloudService } from '../commands/add-cloud-service.ts';
+import type { CloudBatchAction } from '../commands/cloud-support.ts';
+import { editCloudService } from '../commands/edit-cloud-service.ts';
+import { runCloudBatch } from '../commands/run-cloud-batch.ts';
 import {
   cloudFilterWhere,
   cloudJurisdictionWhere,

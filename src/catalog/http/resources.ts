@@ -11,12 +11,10 @@ import type { CommandDeps } from '../../platform/command.ts';
 import { errors, IdParams } from '../../platform/http/schemas.ts';
 import type { ResourceAction } from '../access.ts';
 import { assertReadableOrganisation, type Caller } from '../commands/caller.ts';
-import {
-  editResource,
-  registerResourceEntry,
-  transitionResource,
-  visibleResource,
-} from '../commands/resources.ts';
+import { editResource } from '../commands/edit-resource.ts';
+import { registerResourceEntry } from '../commands/register-resource-entry.ts';
+import { visibleResource } from '../commands/resource-support.ts';
+import { transitionResource } from '../commands/transition-resource.ts';
 import { conflictsVisibleWhere, listConflicts } from '../store/conflicts.ts';
 import { allOf } from '../store/lookups.ts';
 import { listResources, resourceFilterWhere, similarResources } from '../store/resources.ts';

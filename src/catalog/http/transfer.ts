@@ -13,8 +13,7 @@ import { type CommandDeps, recordEvent } from '../../platform/command.ts';
 import { forbidden, invalid } from '../../platform/errors.ts';
 import { perCallerQuota } from '../../platform/http/quota.ts';
 import { errors } from '../../platform/http/schemas.ts';
-import { exportWorkbook, importEntries, MAX_EXPORT_ENTRIES } from '../commands/exchange.ts';
-import { existingEntries, importScope } from '../commands/import-scope.ts';
+import { importEntries } from '../commands/import-entries.ts';
 import { catalogRulesFor } from '../commands/rules.ts';
 import { locateProblems, planImport } from '../commands/transfer.ts';
 import {
@@ -38,6 +37,8 @@ import {
   SHARING_TYPES,
   SYSTEM_STATUSES,
 } from '../model.ts';
+import { exportWorkbook, MAX_EXPORT_ENTRIES } from '../queries/export-workbook.ts';
+import { existingEntries, importScope } from '../queries/import-scope.ts';
 import { callerFrom, TAGS } from './common.ts';
 import { CloudListQuery, ResourceListQuery, SystemListQuery, strict, Xlsx } from './schemas.ts';
 

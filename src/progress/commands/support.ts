@@ -7,13 +7,13 @@
  * This file holds what the commands of this folder (one per file) share.
  */
 
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { isIsoDate } from '../../calendar/index.ts';
 import { findObligation, openObligation } from '../../obligations/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import { yuanToFen } from '../../platform/documents/format.ts';
-import { forbidden, invalid, refused } from '../../platform/errors.ts';
+import { forbidden, invalid, notFound, refused, versionConflict } from '../../platform/errors.ts';
 import {
   heldRoles,
   organisationsFor,
@@ -30,7 +30,7 @@ import {
   periodsBetween,
   plannedEnd,
 } from '../model.ts';
-import { type ChangeKind, progressBaselines } from '../tables.ts';
+import { type ChangeKind, changeRequests, progressBaselines } from '../tables.ts';
 
 export const REPORT_KIND = 'progress_report';
 
@@ -192,4 +192,21 @@ export async function openReportObligations(
     opened++;
   }
   return opened;
+}
+
+export async function lockRequest(tx: Tx, projectId: string, id: string, version: number) {
+  const [row] = await tx
+    .select()
+    .from(changeRequests)
+    .where(and(eq(changeRequests.id, id), eq(changeRequests.projectId, projectId)))
+    .for('update');
+  if (!row) throw notFound('调整申请不存在或无权查看', 'CHANGE_NOT_FOUND');
+  if (row.version !== version) throw versionConflict();
+  return row;
+}
+
+export function notOwn(actor: Actor, row: { requestedBy: string }, article: string) {
+  if (row.requestedBy === actor.userId) {
+    throw forbidden('不得评估或决定本人提交的调整申请', 'OWN_REQUEST', { article });
+  }
 }
