@@ -2,7 +2,7 @@
  * Who may call the acceptance routes: the project parties read the acceptance deadlines and the
  * 延期验收 requests; the body that owes the deadline (the department) requests; the authority decides
  * and records the planned acceptance date. Which body of the rulebook owes and decides, and the
- * project's visibility, are checked per request (src/acceptance/extensions.ts).
+ * project's visibility, are checked per request (src/acceptance/commands/).
  */
 
 import { AUTHORITY, PROJECT_PARTIES, type RouteRule } from '../access/index.ts';

@@ -11,7 +11,6 @@ export {
   AUTHORITY_ROLES,
   CATALOG_EDITOR_ROLES,
   CATALOG_READER_ROLES,
-  CATALOG_ROUTE_ACCESS,
   type CatalogScope,
   CLOUD_APPROVER_ROLES,
   CLOUD_READER_ROLES,
@@ -24,6 +23,7 @@ export {
   JURISDICTION_READER_ROLES,
 } from './access.ts';
 export { type Caller, callerOf } from './commands/caller.ts';
+export { CATALOG_ROUTE_ACCESS } from './http/access.ts';
 export { cloudVisibleWhere } from './store/cloud.ts';
 export { recomputeConflicts } from './store/conflicts.ts';
 export { containsPattern, organisationInfo, visibleWhere } from './store/lookups.ts';
