@@ -3,13 +3,14 @@
  * records follow the system catalog's visibility) and the system, plan or incident it touches, with
  * the operations rules of its jurisdiction's rulebook.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { type Caller, callerOf, canEdit, canManage, canRead, informationSystems } from '../catalog/index.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { jurisdictions, organisations, rulebookVersions } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { forbidden, invalid, notFound, refused, unauthenticated } from '../platform/errors.ts';
+import { derivedFromCode } from '../rulebooks/index.ts';
 import { type OperationsRules, operationsRulesFor } from '../rules/index.ts';
 
 export type { Caller };
@@ -19,11 +20,8 @@ export function callerOfContext(deps: CommandDeps, ctx: CommandContext): Caller 
   return callerOf(ctx.actor, deps.clock.now());
 }
 
-/** The rulebook a jurisdiction's rulebook was derived from (DT-37), as SQL over `jurisdictions`. */
-export const derivedFromCode = sql<string | null>`(
-  select ${rulebookVersions.derivedFromCode} from ${rulebookVersions}
-  where ${rulebookVersions.code} = ${jurisdictions.rulebookCode}
-  order by ${rulebookVersions.version} desc limit 1)`;
+/** The rulebook a jurisdiction's rulebook was derived from (DT-37), as SQL over `jurisdictions` (src/rulebooks). */
+export { derivedFromCode };
 
 export interface Placement {
   organisationId: string;

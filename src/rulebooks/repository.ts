@@ -9,8 +9,9 @@
  */
 import { asc, eq, max, sql } from 'drizzle-orm';
 import { type Db, type Queryable, queryRows, type Tx } from '../platform/db/client.ts';
-import { jurisdictions, rulebookVersions, users } from '../platform/db/core.ts';
+import { jurisdictions, users } from '../platform/db/core.ts';
 import { BUILT_IN_RULEBOOKS, createRegistry, type Rulebook, type RulebookRegistry } from '../rules/index.ts';
+import { rulebookVersions } from './tables.ts';
 
 /** Who stored a version and when; absent for built-in rulebooks. */
 export interface StoredVersionMeta {
@@ -42,6 +43,15 @@ interface CacheEntry {
 }
 
 const cache = new WeakMap<object, CacheEntry>();
+
+/**
+ * The rulebook a jurisdiction's rulebook derives from (DT-37: the base of its latest stored version),
+ * as SQL over `jurisdictions` for a query that selects from that table; null for a built-in rulebook.
+ */
+export const derivedFromCode = sql<string | null>`(
+  select ${rulebookVersions.derivedFromCode} from ${rulebookVersions}
+  where ${rulebookVersions.code} = ${jurisdictions.rulebookCode}
+  order by ${rulebookVersions.version} desc limit 1)`;
 
 /** What changes whenever a version is stored: the row count and the latest `created_at` (one scalar). */
 export const RULEBOOK_STAMP = sql`(select count(*)::text || '@' || coalesce(max(${rulebookVersions.createdAt})::text, '') from ${rulebookVersions})`;

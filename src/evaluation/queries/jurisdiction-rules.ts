@@ -1,15 +1,10 @@
 /** A jurisdiction with its rulebook's evaluation rules (DT-37: a derived rulebook keeps its base's). */
 
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
-import { jurisdictions, rulebookVersions } from '../../platform/db/core.ts';
+import { jurisdictions } from '../../platform/db/core.ts';
+import { derivedFromCode } from '../../rulebooks/index.ts';
 import { type EvaluationRules, evaluationRulesFor } from '../../rules/index.ts';
-
-/** The rulebook a jurisdiction's rulebook derives from (DT-37), as SQL over `jurisdictions`. */
-const derivedFromCode = sql<string | null>`(
-  select ${rulebookVersions.derivedFromCode} from ${rulebookVersions}
-  where ${rulebookVersions.code} = ${jurisdictions.rulebookCode}
-  order by ${rulebookVersions.version} desc limit 1)`;
 
 export interface JurisdictionRules {
   jurisdictionId: string;

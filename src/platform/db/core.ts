@@ -1,8 +1,8 @@
 /**
- * The core tables (jurisdictions, organisations, users, sessions, calendar, rulebooks; the audit
- * trail's is in src/platform/audit-log/tables.ts), apart from the barrel in schema.ts so that a
- * module's tables.ts can reference them without an import cycle (schema.ts re-exports every
- * module's tables for drizzle). Every file that reads these tables imports this file, not the
+ * The core tables (jurisdictions, organisations, users, sessions, calendar; the audit trail's is in
+ * src/platform/audit-log/tables.ts, rulebook versions in src/rulebooks/tables.ts), apart from the
+ * barrel in schema.ts so that a module's tables.ts can reference them without an import cycle
+ * (schema.ts re-exports every module's tables for drizzle). Every file that reads these tables imports this file, not the
  * barrel (docs/decisions/0009-tables-surface.md).
  */
 import { sql } from 'drizzle-orm';
@@ -194,36 +194,3 @@ export const calendarYears = pgTable('calendar_years', {
   publishedRef: text('published_ref'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
-
-/**
- * Rulebook versions stored by sys_admin (DT-37: a county derives its rules from the city's). The
- * built-in rulebooks (src/rules/jurisdictions) are not stored; `content` is the full derived rulebook
- * as `loadRulebook` accepts it, and `changes` the change list it was derived with. Insert-only.
- */
-export const rulebookVersions = pgTable(
-  'rulebook_versions',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    code: text('code').notNull(),
-    version: integer('version').notNull(),
-    /** GB/T 2260 division code of the jurisdiction the rulebook applies to, e.g. `140221`. */
-    jurisdictionCode: text('jurisdiction_code').notNull(),
-    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
-    derivedFromCode: text('derived_from_code'),
-    derivedFromVersion: integer('derived_from_version'),
-    content: jsonb('content').$type<unknown>().notNull(),
-    changes: jsonb('changes').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    uniqueIndex('rulebook_versions_code_version_uq').on(t.code, t.version),
-    check('rulebook_versions_version_ck', sql`${t.version} >= 1`),
-    check(
-      'rulebook_versions_derived_ck',
-      sql`(${t.derivedFromCode} is null) = (${t.derivedFromVersion} is null)`,
-    ),
-  ],
-);

@@ -18,6 +18,7 @@ export * from '../../progress/tables.ts';
 export * from '../../projects/tables.ts';
 export * from '../../questionnaire/tables.ts';
 export * from '../../review/tables.ts';
+export * from '../../rulebooks/tables.ts';
 export * from '../audit-log/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../tables.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
-import { rulebookVersions } from '../../../src/platform/db/core.ts';
+import { rulebookVersions } from '../../../src/rulebooks/tables.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;
