@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from './access/roles.ts';
 import { CHINESE_DAYS_SOURCE, seedRowsFromChineseDays } from './calendar/seed.ts';
+import { calendarYears, holidays } from './calendar/tables.ts';
 import { seedCatalogDemo } from './catalog/demo/index.ts';
 import {
   DEMO_ACCOUNTS,
@@ -18,15 +19,7 @@ import {
 import { hashPassword } from './identity/index.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from './platform/command.ts';
 import type { Tx } from './platform/db/client.ts';
-import {
-  appMeta,
-  calendarYears,
-  holidays,
-  jurisdictions,
-  organisations,
-  roleAssignments,
-  users,
-} from './platform/db/core.ts';
+import { appMeta, jurisdictions, organisations, roleAssignments, users } from './platform/db/core.ts';
 import { seedProjectDemo } from './projects/demo.ts';
 
 const BOOTSTRAP_LOCK = 727270;

@@ -11,9 +11,9 @@ import type { HolidayRow, WorkingDayCalendar } from '../../shared/dates/types.ts
 import { createCalendar } from '../../shared/dates/workdays.ts';
 import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { queryRows } from '../platform/db/client.ts';
-import { calendarYears, holidays } from '../platform/db/core.ts';
 import { versionConflict } from '../platform/errors.ts';
 import { arrangementWindow } from './arrangement.ts';
+import { calendarYears, holidays } from './tables.ts';
 
 /** Source of rows and years entered through the API (the seed's is `chinese-days`). */
 export const ADMIN_SOURCE = 'admin';

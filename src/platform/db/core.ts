@@ -1,9 +1,10 @@
 /**
- * The core tables (jurisdictions, organisations, users, sessions, calendar; the audit trail's is in
- * src/platform/audit-log/tables.ts, rulebook versions in src/rulebooks/tables.ts), apart from the
- * barrel in schema.ts so that a module's tables.ts can reference them without an import cycle
- * (schema.ts re-exports every module's tables for drizzle). Every file that reads these tables imports this file, not the
- * barrel (docs/decisions/0009-tables-surface.md).
+ * The core tables (jurisdictions, organisations, users, sessions; the audit trail's is in
+ * src/platform/audit-log/tables.ts, the calendar's in src/calendar/tables.ts, rulebook versions in
+ * src/rulebooks/tables.ts), apart from the barrel in schema.ts so that a module's tables.ts can
+ * reference them without an import cycle (schema.ts re-exports every module's tables for drizzle).
+ * Every file that reads these tables imports this file, not the barrel
+ * (docs/decisions/0009-tables-surface.md).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -11,7 +12,6 @@ import {
   bigserial,
   boolean,
   check,
-  date,
   index,
   integer,
   jsonb,
@@ -171,26 +171,5 @@ export const sessions = pgTable(
 export const appMeta = pgTable('app_meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').$type<unknown>().notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-});
-
-/** Chinese working-day calendar: statutory holidays and make-up workdays (调休上班). */
-export const holidays = pgTable(
-  'holidays',
-  {
-    date: date('date', { mode: 'string' }).primaryKey(),
-    kind: text('kind').notNull(),
-    name: text('name').notNull(),
-    source: text('source').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  },
-  (t) => [check('holidays_kind_ck', sql`${t.kind} in ('holiday', 'workday')`)],
-);
-
-/** Years for which the holiday table holds the State Council's published arrangement. */
-export const calendarYears = pgTable('calendar_years', {
-  year: integer('year').primaryKey(),
-  source: text('source').notNull(),
-  publishedRef: text('published_ref'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

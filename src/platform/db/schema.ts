@@ -7,6 +7,7 @@
  */
 
 export * from '../../acceptance/tables.ts';
+export * from '../../calendar/tables.ts';
 export * from '../../catalog/tables.ts';
 export * from '../../construction/tables.ts';
 export * from '../../dedup/tables.ts';
