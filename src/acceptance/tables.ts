@@ -14,9 +14,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../identity/tables.ts';
 import { obligations } from '../obligations/tables.ts';
 import { stamp } from '../platform/db/columns.ts';
-import { organisations, users } from '../platform/db/core.ts';
+import { organisations } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 import type { ExtensionState } from './model.ts';
 

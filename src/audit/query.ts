@@ -1,9 +1,10 @@
 /** The filters of the audit log page and of its export: typed, parameterised, no raw SQL. */
 import { and, count, desc, eq, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
+import { users } from '../identity/index.ts';
 import { auditEvents } from '../platform/audit-log/tables.ts';
 import type { Db } from '../platform/db/client.ts';
-import { organisations, users } from '../platform/db/core.ts';
+import { organisations } from '../platform/db/core.ts';
 
 /** The filters of the audit log page and of the export. */
 export const AuditFilters = {

@@ -22,7 +22,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { jurisdictions, organisations, users } from '../platform/db/core.ts';
+import { users } from '../identity/tables.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const calendarDate = (name: string) => date(name, { mode: 'string' });

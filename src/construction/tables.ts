@@ -18,8 +18,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../identity/tables.ts';
 import { stamp } from '../platform/db/columns.ts';
-import { organisations, users } from '../platform/db/core.ts';
+import { organisations } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 import type { DeliverableKind, ProblemKind, ProcurementMethod, RectificationState } from './model.ts';
 

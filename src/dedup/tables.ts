@@ -17,8 +17,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../identity/tables.ts';
 import { stamp } from '../platform/db/columns.ts';
-import { jurisdictions, users } from '../platform/db/core.ts';
+import { jurisdictions } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 
 export const DEDUP_LISTS = ['unified', 'negative'] as const;

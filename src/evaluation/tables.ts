@@ -18,8 +18,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationSystems } from '../catalog/tables.ts';
+import { users } from '../identity/tables.ts';
 import { fen, stamp } from '../platform/db/columns.ts';
-import { jurisdictions, organisations, users } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 import type { Indicator } from '../rules/index.ts';
 

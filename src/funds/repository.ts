@@ -4,10 +4,11 @@
  * Visibility, filters, paging and counts are SQL; each read is a fixed number of queries.
  */
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { users } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { organisations, users } from '../platform/db/core.ts';
+import { organisations } from '../platform/db/core.ts';
 import {
   type ProjectContext,
   projectBudgetYears,

@@ -19,8 +19,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../identity/tables.ts';
 import { fen, stamp } from '../platform/db/columns.ts';
-import { jurisdictions, organisations, users } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 
 /** 预算评审 (DT-14, SC-13, XZ-11, JC-04): one per project, by the body the rulebook names. */

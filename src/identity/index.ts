@@ -1,8 +1,10 @@
 /**
  * What other modules may use of src/identity (accounts, sessions, passwords, MFA): the auth plugin and
  * commandContext every route file uses, password hashing and policy, session revocation, the user
- * list the org module pages, the routes plugin src/app.ts registers, and its matrix rows
- * (IDENTITY_ACCESS, composed by src/access/matrix.ts).
+ * list the org module pages, the `users` table other modules' queries and commands read (names,
+ * account state) and org's commands write (accounts are created and edited by org), the routes plugin
+ * src/app.ts registers, and its matrix rows (IDENTITY_ACCESS, composed by src/access/matrix.ts).
+ * Sessions and password history stay inside identity.
  */
 export { IDENTITY_ACCESS } from './access.ts';
 export { checkPassword } from './password-policy.ts';
@@ -10,6 +12,7 @@ export { hashPassword } from './passwords.ts';
 export { authPlugin, commandContext } from './plugin.ts';
 export { registerIdentityRoutes } from './routes.ts';
 export { revokeUserSessions } from './sessions.ts';
+export { users } from './tables.ts';
 export {
   countUsers,
   roleAssignmentsOf,

@@ -18,7 +18,6 @@ import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { users } from '../platform/db/core.ts';
 import { DomainError } from '../platform/errors.ts';
 import {
   isInactive,
@@ -38,7 +37,7 @@ import {
 import { burnVerify, verifyPassword } from './passwords.ts';
 import { verifyRecoveryCode } from './recovery-codes.ts';
 import { createSession, loadAssignments, revokeSession, type SessionPolicy } from './sessions.ts';
-import { mfaChallenges, recoveryCodes } from './tables.ts';
+import { mfaChallenges, recoveryCodes, users } from './tables.ts';
 import { verifyTotp } from './totp.ts';
 
 export interface LoginPolicy {

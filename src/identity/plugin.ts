@@ -26,10 +26,10 @@ import {
   recordEvent,
 } from '../platform/command.ts';
 import type { Db } from '../platform/db/client.ts';
-import { sessions } from '../platform/db/core.ts';
 import { DomainError } from '../platform/errors.ts';
 import { disableInactiveAccounts } from './inactivity.ts';
 import { lookupSession, revokeSession, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';
+import { sessions } from './tables.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -2,9 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { users } from '../platform/db/core.ts';
 import { challengeHash } from './mfa.ts';
-import { mfaChallenges } from './tables.ts';
+import { mfaChallenges, users } from './tables.ts';
 import {
   countUsers,
   roleAssignmentsOf,

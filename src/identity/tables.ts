@@ -1,9 +1,94 @@
 /**
- * Tables of the second factor (SECURITY.md 4–5): one-time recovery codes (keyed digests only) and
- * pending logins between the password step and the second-factor step (SM3 of the token only).
+ * The identity module's tables (decision 0009: its table-only second surface): accounts, their
+ * password history and server-side sessions, and the second factor (SECURITY.md 4–5): one-time
+ * recovery codes (keyed digests only) and pending logins between the password step and the
+ * second-factor step (SM3 of the token only). Other modules' tables reference `users` from here;
+ * any other file outside src/identity reads them through src/identity/index.ts.
  */
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../platform/db/core.ts';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { stamp } from '../platform/db/columns.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: stamp('password_changed_at').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    firstFailedLoginAt: stamp('first_failed_login_at'),
+    lockedUntil: stamp('locked_until'),
+    lastLoginAt: stamp('last_login_at'),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    /** When an administrator last enabled the account: restarts the inactivity period (SECURITY.md 18). */
+    enabledAt: stamp('enabled_at'),
+    /** Why the account is disabled: 'admin' or 'inactive'. */
+    disabledReason: text('disabled_reason'),
+    /** Personal data (SECURITY.md 30, 34): SM4 envelopes bound to row and column, HMAC-SM3 blind indexes. */
+    phoneEnc: text('phone_enc'),
+    phoneIndex: text('phone_bidx'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberIndex: text('id_number_bidx'),
+    /** TOTP second factor (SECURITY.md 4–5): secret as an SM4 envelope, last accepted time step. */
+    totpSecretEnc: text('totp_secret_enc'),
+    totpPendingEnc: text('totp_pending_enc'),
+    totpEnabledAt: stamp('totp_enabled_at'),
+    totpLastStep: integer('totp_last_step'),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
+    index('users_phone_bidx_idx').on(t.phoneIndex),
+    index('users_id_number_bidx_idx').on(t.idNumberIndex),
+  ],
+);
+
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SM3 of the session token: the token itself is never stored. */
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    lastSeenAt: stamp('last_seen_at').notNull(),
+    expiresAt: stamp('expires_at').notNull(),
+    sourceIp: text('source_ip'),
+    userAgent: text('user_agent'),
+    revokedAt: stamp('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 export const recoveryCodes = pgTable(
   'recovery_codes',

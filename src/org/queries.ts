@@ -8,12 +8,13 @@ import {
   userListOrder,
   userListWhere,
   userPage,
+  users,
 } from '../identity/index.ts';
 import { blindIndex, maskIdNumber, maskPhone } from '../platform/crypto/fields.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { jurisdictions, organisations, roleAssignments, users } from '../platform/db/core.ts';
+import { jurisdictions, organisations, roleAssignments } from '../platform/db/core.ts';
 import {
   checkedIdNumber,
   checkedPhone,

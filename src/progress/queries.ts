@@ -6,10 +6,10 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { rectificationOrders } from '../construction/index.ts';
+import { users } from '../identity/index.ts';
 import { obligations } from '../obligations/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { users } from '../platform/db/core.ts';
 import type { ProgressRules } from '../rules/index.ts';
 import { type Risk, riskOf, type Variance, variance } from './model.ts';
 import { changeRequests, progressBaselines, progressReports } from './tables.ts';

@@ -5,12 +5,12 @@
 
 import { inArray, sql } from 'drizzle-orm';
 import { informationResources } from '../catalog/index.ts';
+import { users } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { users } from '../platform/db/core.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import {
   ACTION_LABELS,

@@ -22,8 +22,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationResources, informationSystems } from '../catalog/tables.ts';
+import { users } from '../identity/tables.ts';
 import { fen, stamp } from '../platform/db/columns.ts';
-import { jurisdictions, organisations, users } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 
 /** 规划 / 年度计划 (DT-08, SC-07, XZ-06): the authority's, or a department's filed with it. */
 /** One decision of a plan's chain, as stored. */

@@ -20,8 +20,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { informationSystems } from '../catalog/tables.ts';
+import { users } from '../identity/tables.ts';
 import { stamp } from '../platform/db/columns.ts';
-import { jurisdictions, organisations, users } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 
 export type QuestionnaireStatus = 'draft' | 'published' | 'closed';
 

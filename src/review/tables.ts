@@ -16,8 +16,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../identity/tables.ts';
 import { stamp } from '../platform/db/columns.ts';
-import { jurisdictions, organisations, users } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { projects } from '../projects/tables.ts';
 
 /** The five-dimension review (DT-09b, SC-11a, XZ-10a) of the project's review step. */

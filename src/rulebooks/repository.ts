@@ -8,8 +8,9 @@
  * servers may share one PostgreSQL database.
  */
 import { asc, eq, max, sql } from 'drizzle-orm';
+import { users } from '../identity/index.ts';
 import { type Db, type Queryable, queryRows, type Tx } from '../platform/db/client.ts';
-import { jurisdictions, users } from '../platform/db/core.ts';
+import { jurisdictions } from '../platform/db/core.ts';
 import { BUILT_IN_RULEBOOKS, createRegistry, type Rulebook, type RulebookRegistry } from '../rules/index.ts';
 import { rulebookVersions } from './tables.ts';
 

@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, date, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../identity/tables.ts';
 import { stamp } from '../platform/db/columns.ts';
-import { users } from '../platform/db/core.ts';
 
 /**
  * Rulebook versions stored by sys_admin (DT-37: a county derives its rules from the city's). The

@@ -8,8 +8,9 @@
  * Every entry passes the entry rules of validate.ts; a demo entry that does not is a bug and throws.
  */
 import { eq, inArray } from 'drizzle-orm';
+import { users } from '../../identity/index.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { jurisdictions, organisations, users } from '../../platform/db/core.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import { usccCheckChar } from '../codes.ts';
 import type { CatalogProblem } from '../model.ts';
 import { cloudValues } from '../store/cloud.ts';

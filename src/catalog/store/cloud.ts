@@ -1,8 +1,9 @@
 /** The cloud service catalog in the database (DT-13, SC-12). Prices are stored in 分 (integer). */
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { users } from '../../identity/index.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { jurisdictions, users } from '../../platform/db/core.ts';
+import { jurisdictions } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { CatalogScope } from '../access.ts';
 import { catalogKey } from '../excel.ts';

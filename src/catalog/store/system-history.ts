@@ -4,8 +4,8 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { users } from '../../identity/index.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
-import { users } from '../../platform/db/core.ts';
 import type { SystemLifeRecord } from '../metrics.ts';
 import type { SystemStatus } from '../model.ts';
 import { informationSystems, systemStatusEvents } from '../tables.ts';

@@ -3,8 +3,8 @@
  * them: three statements whatever the number of checks.
  */
 import { desc, eq, inArray } from 'drizzle-orm';
+import { users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { users } from '../../platform/db/core.ts';
 import { presentStoredHit } from '../presenter.ts';
 import { dedupChecks, dedupHits } from '../tables.ts';
 

@@ -1,10 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { passwordHistory, users } from '../../platform/db/core.ts';
 import { invalid } from '../../platform/errors.ts';
 import { checkPassword, isReused } from '../password-policy.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { createSession, revokeUserSessions, type SessionPolicy } from '../sessions.ts';
+import { passwordHistory, users } from '../tables.ts';
 import { type ClientMeta, PASSWORD_HISTORY } from './support.ts';
 
 /**

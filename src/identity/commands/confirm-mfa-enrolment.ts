@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
-import { users } from '../../platform/db/core.ts';
 import { invalid } from '../../platform/errors.ts';
 import { openTotpSecret, recoveryCodeKey, sealTotpSecret } from '../mfa.ts';
 import { generateRecoveryCodes } from '../recovery-codes.ts';
 import { createSession, revokeUserSessions, type SessionPolicy } from '../sessions.ts';
-import { recoveryCodes } from '../tables.ts';
+import { recoveryCodes, users } from '../tables.ts';
 import { verifyTotp } from '../totp.ts';
 import { alreadyEnrolled, type ClientMeta } from './support.ts';
 

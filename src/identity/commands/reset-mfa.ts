@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { users } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import { revokeUserSessions } from '../sessions.ts';
-import { recoveryCodes } from '../tables.ts';
+import { recoveryCodes, users } from '../tables.ts';
 
 /** Removes a lost second factor (security administrator): the user enrols again at the next login. */
 export function resetMfa(deps: CommandDeps, ctx: CommandContext, id: string) {

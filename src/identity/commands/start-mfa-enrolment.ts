@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
-import { users } from '../../platform/db/core.ts';
 import { sealTotpSecret } from '../mfa.ts';
+import { users } from '../tables.ts';
 import { alreadyEnrolled } from './support.ts';
 
 /** Stores a new pending TOTP secret for the user (refused once a second factor is enrolled). */

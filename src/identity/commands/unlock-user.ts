@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { users } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
+import { users } from '../tables.ts';
 
 /** Lifts a lockout (security administrator). */
 export function unlockUser(deps: CommandDeps, ctx: CommandContext, id: string) {

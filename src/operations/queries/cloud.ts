@@ -5,8 +5,9 @@
  */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { jurisdictions, organisations, users } from '../../platform/db/core.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import { operationsRulesFor } from '../../rules/index.ts';
 import { type Caller, derivedFromCode } from '../context.ts';
 import { opsCloudExemptions, opsOmHandovers } from '../tables/index.ts';

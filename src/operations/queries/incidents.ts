@@ -1,8 +1,9 @@
 /** Incidents the caller reads, with the reporting deadline of their class and what is missed. */
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations, users } from '../../platform/db/core.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type IncidentClass, reportingHours, reportMissed } from '../../rules/index.ts';
 import { type Caller, checkAccess, rulesOfJurisdiction } from '../context.ts';

@@ -7,9 +7,10 @@
 import { and, asc, count, desc, eq, gte, inArray, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import { formatIsoDate, parseIsoDate } from '../../calendar/index.ts';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { users } from '../../identity/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { jurisdictions, organisations, users } from '../../platform/db/core.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
 import { missingMonitoringDays, type OperationsRules, operationsRulesFor } from '../../rules/index.ts';
 import { type Caller, derivedFromCode, loadSystem } from '../context.ts';
 import { opsIndustryClouds, opsMonitoringEntries } from '../tables/index.ts';

@@ -1,8 +1,9 @@
 /** Retirement requests of the systems the caller reads. */
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations, users } from '../../platform/db/core.ts';
+import { organisations } from '../../platform/db/core.ts';
 import type { Caller } from '../context.ts';
 import { opsRetirements } from '../tables/index.ts';
 

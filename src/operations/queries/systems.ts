@@ -4,9 +4,10 @@
  */
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { containsPattern, informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { users } from '../../identity/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { organisations, users } from '../../platform/db/core.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { type Caller, loadSystem } from '../context.ts';
 import {
   opsAssessments,

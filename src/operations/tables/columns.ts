@@ -1,7 +1,8 @@
 /** Column helpers shared by the operations tables. */
 import { date, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { informationSystems } from '../../catalog/tables.ts';
-import { organisations, users } from '../../platform/db/core.ts';
+import { users } from '../../identity/tables.ts';
+import { organisations } from '../../platform/db/core.ts';
 
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 export const calendarDate = (name: string) => date(name, { mode: 'string' });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { checkPassword, hashPassword } from '../../identity/index.ts';
+import { checkPassword, hashPassword, users } from '../../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
-import { users } from '../../platform/db/core.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { seal } from '../user-data.ts';
 import { personalFields } from './support.ts';

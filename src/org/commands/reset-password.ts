@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { adminAccountRefusal } from '../../access/index.ts';
-import { checkPassword, hashPassword, revokeUserSessions } from '../../identity/index.ts';
+import { checkPassword, hashPassword, revokeUserSessions, users } from '../../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { users } from '../../platform/db/core.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { adminRolesOf } from './support.ts';
 

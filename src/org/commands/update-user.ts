@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { adminAccountRefusal } from '../../access/index.ts';
-import { revokeUserSessions } from '../../identity/index.ts';
+import { revokeUserSessions, users } from '../../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
-import { users } from '../../platform/db/core.ts';
 import { invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { seal } from '../user-data.ts';
 import { adminRolesOf, personalFields } from './support.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { users } from '../../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
-import { users } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import { openIdNumber, openPhone } from '../user-data.ts';
 

@@ -1,16 +1,16 @@
 /**
- * The core tables (jurisdictions, organisations, users, sessions; the audit trail's is in
+ * The core tables (jurisdictions, organisations, role assignments, `app_meta`; identity's users,
+ * sessions and password history are in src/identity/tables.ts, the audit trail's in
  * src/platform/audit-log/tables.ts, the calendar's in src/calendar/tables.ts, rulebook versions in
  * src/rulebooks/tables.ts), apart from the barrel in schema.ts so that a module's tables.ts can
  * reference them without an import cycle (schema.ts re-exports every module's tables for drizzle).
  * Every file that reads these tables imports this file, not the barrel
- * (docs/decisions/0009-tables-surface.md).
+ * (docs/decisions/0009-tables-surface.md). Role assignments are org's (granted and revoked by its
+ * commands); their foreign key to users is the one import of a module's tables file here.
  */
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
-  bigserial,
-  boolean,
   check,
   index,
   integer,
@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../../identity/tables.ts';
 import { ORGANISATION_KINDS, ROLE_CODES } from '../vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -71,57 +72,6 @@ export const organisations = pgTable(
   ],
 );
 
-export const users = pgTable(
-  'users',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    username: text('username').notNull(),
-    displayName: text('display_name').notNull(),
-    passwordHash: text('password_hash').notNull(),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull(),
-    mustChangePassword: boolean('must_change_password').notNull().default(false),
-    disabled: boolean('disabled').notNull().default(false),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    firstFailedLoginAt: timestamp('first_failed_login_at', { withTimezone: true, mode: 'date' }),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-    lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
-    createdAt: createdAt(),
-    version: integer('version').notNull().default(1),
-    /** When an administrator last enabled the account: restarts the inactivity period (SECURITY.md 18). */
-    enabledAt: timestamp('enabled_at', { withTimezone: true, mode: 'date' }),
-    /** Why the account is disabled: 'admin' or 'inactive'. */
-    disabledReason: text('disabled_reason'),
-    /** Personal data (SECURITY.md 30, 34): SM4 envelopes bound to row and column, HMAC-SM3 blind indexes. */
-    phoneEnc: text('phone_enc'),
-    phoneIndex: text('phone_bidx'),
-    idNumberEnc: text('id_number_enc'),
-    idNumberIndex: text('id_number_bidx'),
-    /** TOTP second factor (SECURITY.md 4–5): secret as an SM4 envelope, last accepted time step. */
-    totpSecretEnc: text('totp_secret_enc'),
-    totpPendingEnc: text('totp_pending_enc'),
-    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),
-    totpLastStep: integer('totp_last_step'),
-  },
-  (t) => [
-    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
-    index('users_phone_bidx_idx').on(t.phoneIndex),
-    index('users_id_number_bidx_idx').on(t.idNumberIndex),
-  ],
-);
-
-export const passwordHistory = pgTable(
-  'password_history',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    passwordHash: text('password_hash').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('password_history_user_idx').on(t.userId, t.createdAt)],
-);
-
 export const roleAssignments = pgTable(
   'role_assignments',
   {
@@ -146,25 +96,6 @@ export const roleAssignments = pgTable(
       sql`${t.role} in (${sql.raw(ROLE_CODES.map((role) => `'${role}'`).join(', '))})`,
     ),
   ],
-);
-
-export const sessions = pgTable(
-  'sessions',
-  {
-    /** SM3 of the session token: the token itself is never stored. */
-    idHash: text('id_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    csrfToken: text('csrf_token').notNull(),
-    createdAt: createdAt(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-    sourceIp: text('source_ip'),
-    userAgent: text('user_agent'),
-    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
-  },
-  (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
 /** Key/value facts about this installation (first-start bootstrap, demo mode). */

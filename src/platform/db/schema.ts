@@ -13,6 +13,7 @@ export * from '../../construction/tables.ts';
 export * from '../../dedup/tables.ts';
 export * from '../../evaluation/tables.ts';
 export * from '../../funds/tables.ts';
+export * from '../../identity/tables.ts';
 export * from '../../obligations/tables.ts';
 export * from '../../operations/tables/index.ts';
 export * from '../../progress/tables.ts';

@@ -5,9 +5,9 @@
  * skip it. A failed send is retried on later passes, up to MAX_ATTEMPTS, then marked failed.
  */
 import { and, asc, eq, gte, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { users } from '../../identity/index.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../command.ts';
 import type { Queryable } from '../db/client.ts';
-import { users } from '../db/core.ts';
 import type { Sender } from './channels.ts';
 import { noticeKindName } from './model.ts';
 import {

@@ -16,10 +16,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../../identity/tables.ts';
 import { obligations } from '../../obligations/tables.ts';
 import { projects } from '../../projects/tables.ts';
 import { stamp } from '../db/columns.ts';
-import { users } from '../db/core.ts';
 
 export const notifications = pgTable(
   'notifications',

@@ -12,9 +12,9 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { archiveAuditEvents } from '../../../src/audit/archive.ts';
 import { DEMO_PASSWORD } from '../../../src/demo/accounts.ts';
+import { users } from '../../../src/identity/tables.ts';
 import { AUDIT_ACTIONS } from '../../../src/platform/audit-log/events.ts';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
-import { users } from '../../../src/platform/db/core.ts';
 import { nextCode, passwordStep, secondStep } from '../../security-helper.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 

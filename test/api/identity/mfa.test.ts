@@ -8,11 +8,10 @@ import { after, before, describe, test } from 'node:test';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { ROUTE_ACCESS } from '../../../src/access/matrix.ts';
 import { ALLOWED_WHILE_RESTRICTED } from '../../../src/identity/plugin.ts';
-import { mfaChallenges, recoveryCodes } from '../../../src/identity/tables.ts';
+import { mfaChallenges, recoveryCodes, users } from '../../../src/identity/tables.ts';
 import { totpCodeForStep, totpStep } from '../../../src/identity/totp.ts';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import { isEnvelope } from '../../../src/platform/crypto/sm4.ts';
-import { users } from '../../../src/platform/db/core.ts';
 import { enrolTotp, loginWithTotp, nextCode, passwordStep, secondStep } from '../../security-helper.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 

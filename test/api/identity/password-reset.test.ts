@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { users } from '../../../src/identity/tables.ts';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
-import { users } from '../../../src/platform/db/core.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;

@@ -12,11 +12,11 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../../src/app.ts';
+import { users } from '../../../src/identity/tables.ts';
 import { UNREADABLE } from '../../../src/org/user-data.ts';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import { isEnvelope } from '../../../src/platform/crypto/sm4.ts';
 import { queryRows } from '../../../src/platform/db/client.ts';
-import { users } from '../../../src/platform/db/core.ts';
 import { sessionFrom } from '../../security-helper.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
