@@ -17,9 +17,10 @@ import {
   PLATFORM_ORGANISATION,
 } from './demo/accounts.ts';
 import { hashPassword, users } from './identity/index.ts';
+import { roleAssignments } from './identity/tables.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from './platform/command.ts';
 import type { Tx } from './platform/db/client.ts';
-import { appMeta, jurisdictions, organisations, roleAssignments } from './platform/db/core.ts';
+import { appMeta, jurisdictions, organisations } from './platform/db/core.ts';
 import { seedProjectDemo } from './projects/demo.ts';
 
 const BOOTSTRAP_LOCK = 727270;

@@ -10,10 +10,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../access/index.ts';
 import { type CommandContext, type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
 import type { Queryable } from '../platform/db/client.ts';
-import { roleAssignments } from '../platform/db/core.ts';
 import { isInactive, lastActivity } from './account-state.ts';
 import { revokeUserSessions } from './sessions.ts';
-import { users } from './tables.ts';
+import { roleAssignments, users } from './tables.ts';
 
 /** True when disabling `userId` would leave an administrator role with no enabled holder. */
 async function isLastAdministrator(q: Queryable, userId: string): Promise<boolean> {

@@ -1,8 +1,9 @@
 /**
  * What other modules may use of src/identity (accounts, sessions, passwords, MFA): the auth plugin and
  * commandContext every route file uses, password hashing and policy, session revocation, the user
- * list the org module pages, the `users` table other modules' queries and commands read (names,
- * account state) and org's commands write (accounts are created and edited by org), the routes plugin
+ * list the org module pages, the `users` and `role_assignments` tables other modules' queries and commands read (names,
+ * account state, who holds a role where) and org's commands write (accounts are created and edited,
+ * roles granted and revoked by org), the routes plugin
  * src/app.ts registers, and its matrix rows (IDENTITY_ACCESS, composed by src/access/matrix.ts).
  * Sessions and password history stay inside identity.
  */
@@ -12,7 +13,7 @@ export { hashPassword } from './passwords.ts';
 export { authPlugin, commandContext } from './plugin.ts';
 export { registerIdentityRoutes } from './routes.ts';
 export { revokeUserSessions } from './sessions.ts';
-export { users } from './tables.ts';
+export { roleAssignments, users } from './tables.ts';
 export {
   countUsers,
   roleAssignmentsOf,

@@ -8,11 +8,11 @@ import type { Role } from '../access/index.ts';
 import type { Actor, Assignment } from '../platform/actor.ts';
 import { sm3Hex } from '../platform/crypto/sm3.ts';
 import { isDatabaseHandle, type Queryable, type Tx } from '../platform/db/client.ts';
-import { jurisdictions, organisations, roleAssignments } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { jsonArray, jsonShape } from '../platform/db/json-rows.ts';
 import { preparedPerHandle } from '../platform/db/prepared.ts';
 import { isPasswordExpired } from './account-state.ts';
-import { sessions, users } from './tables.ts';
+import { roleAssignments, sessions, users } from './tables.ts';
 
 export const SESSION_COOKIE = 'tc_session';
 

@@ -1,6 +1,6 @@
 /**
  * The identity module's tables (decision 0009: its table-only second surface): accounts, their
- * password history and server-side sessions, and the second factor (SECURITY.md 4–5): one-time
+ * role assignments, password history and server-side sessions, and the second factor (SECURITY.md 4–5): one-time
  * recovery codes (keyed digests only) and pending logins between the password step and the
  * second-factor step (SM3 of the token only). Other modules' tables reference `users` from here;
  * any other file outside src/identity reads them through src/identity/index.ts.
@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   pgTable,
@@ -19,6 +20,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { stamp } from '../platform/db/columns.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
+import { ROLE_CODES } from '../platform/vocabulary.ts';
 
 export const users = pgTable(
   'users',
@@ -117,4 +120,34 @@ export const mfaChallenges = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
   },
   (t) => [index('mfa_challenges_user_idx').on(t.userId)],
+);
+
+/**
+ * Who holds which role at which organisation: read by the session check to build the Actor, granted
+ * and revoked by the security administrator through org's commands (三员分立, src/access/policy.ts).
+ */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('role_assignments_uq').on(t.userId, t.role, t.organisationId),
+    index('role_assignments_org_idx').on(t.organisationId),
+    check(
+      'role_assignments_role_ck',
+      sql`${t.role} in (${sql.raw(ROLE_CODES.map((role) => `'${role}'`).join(', '))})`,
+    ),
+  ],
 );

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-o
 import { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES, ROLE_NAMES, type Role } from '../access/index.ts';
 import {
   countUsers,
+  roleAssignments,
   roleAssignmentsOf,
   type UserListFilters,
   userListOrder,
@@ -14,7 +15,7 @@ import { blindIndex, maskIdNumber, maskPhone } from '../platform/crypto/fields.t
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { jurisdictions, organisations, roleAssignments } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import {
   checkedIdNumber,
   checkedPhone,

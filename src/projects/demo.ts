@@ -6,10 +6,10 @@
  * with their fields (DT-09d); and last year's assessment of each demo department (DT-07, DT-31).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '../identity/index.ts';
+import { roleAssignments, users } from '../identity/index.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Tx } from '../platform/db/client.ts';
-import { jurisdictions, organisations, roleAssignments } from '../platform/db/core.ts';
+import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { departmentAssessments, expertProfiles } from '../review/index.ts';
 import { planEntries, plans } from './tables.ts';
 

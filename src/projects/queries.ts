@@ -15,11 +15,10 @@
  * memory from the cached directory and rulebook catalog; the database only compares columns.
  */
 import { and, asc, count, desc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { users } from '../identity/index.ts';
+import { roleAssignments, users } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { roleAssignments } from '../platform/db/core.ts';
 import { notFound } from '../platform/errors.ts';
 import { weakMemo } from '../platform/memo.ts';
 import { projectExpertAssignments } from '../review/index.ts';

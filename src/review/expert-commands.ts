@@ -3,11 +3,10 @@
  * the applicant's own organisation or a unit above or below it), and their signed opinions.
  */
 import { eq } from 'drizzle-orm';
-import { users } from '../identity/index.ts';
+import { roleAssignments, users } from '../identity/index.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { signContent } from '../platform/crypto/sm2.ts';
-import { roleAssignments } from '../platform/db/core.ts';
 import { conflict, forbidden, invalid } from '../platform/errors.ts';
 import { notifications } from '../platform/notifications/tables.ts';
 import {

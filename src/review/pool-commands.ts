@@ -1,8 +1,9 @@
 /** The authority's expert pool (DT-09d) and the departments' yearly assessments (DT-07, DT-31). */
 import { and, eq } from 'drizzle-orm';
+import { roleAssignments } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../platform/command.ts';
-import { organisations, roleAssignments } from '../platform/db/core.ts';
+import { organisations } from '../platform/db/core.ts';
 import { forbidden, invalid, notFound } from '../platform/errors.ts';
 import { jurisdictionSubtree, loadDirectory } from '../projects/index.ts';
 import { departmentAssessments, expertProfiles } from './tables.ts';

@@ -3,10 +3,10 @@
  * a year, the expert library and its candidates, and the assessments of a set of departments.
  */
 import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import { users } from '../identity/index.ts';
+import { roleAssignments, users } from '../identity/index.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
-import { organisations, roleAssignments } from '../platform/db/core.ts';
+import { organisations } from '../platform/db/core.ts';
 import { departmentAssessments, expertProfiles } from './tables.ts';
 
 /** Display names of the given users (unknown ids are left out). */

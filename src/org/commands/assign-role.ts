@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { type Role, roleGrantRefusal } from '../../access/index.ts';
-import { revokeUserSessions, users } from '../../identity/index.ts';
+import { revokeUserSessions, roleAssignments, users } from '../../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { organisations, roleAssignments } from '../../platform/db/core.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 
 /** Grants a role at an organisation (security administrator) under 三员分立. */

@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { isAdminRole, ROLE_NAMES, type Role } from '../../access/index.ts';
-import { revokeUserSessions, users } from '../../identity/index.ts';
+import { revokeUserSessions, roleAssignments, users } from '../../identity/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { roleAssignments } from '../../platform/db/core.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 
 /** Revokes a role assignment (security administrator); the last enabled holder of an admin role keeps it. */

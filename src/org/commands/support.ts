@@ -2,8 +2,8 @@
 
 import { and, eq, inArray } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../../access/index.ts';
+import { roleAssignments } from '../../identity/index.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { roleAssignments } from '../../platform/db/core.ts';
 
 /** Which personal data fields an input names (for the audit details; never the values). */
 export const personalFields = (input: { phone?: unknown; idNumber?: unknown }) => [

@@ -1,18 +1,16 @@
 /**
- * The core tables (jurisdictions, organisations, role assignments, `app_meta`; identity's users,
+ * The core tables (jurisdictions, organisations, `app_meta`; identity's users, role assignments,
  * sessions and password history are in src/identity/tables.ts, the audit trail's in
  * src/platform/audit-log/tables.ts, the calendar's in src/calendar/tables.ts, rulebook versions in
  * src/rulebooks/tables.ts), apart from the barrel in schema.ts so that a module's tables.ts can
  * reference them without an import cycle (schema.ts re-exports every module's tables for drizzle).
  * Every file that reads these tables imports this file, not the barrel
- * (docs/decisions/0009-tables-surface.md). Role assignments are org's (granted and revoked by its
- * commands); their foreign key to users is the one import of a module's tables file here.
+ * (docs/decisions/0009-tables-surface.md).
  */
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
-  index,
   integer,
   jsonb,
   pgTable,
@@ -21,8 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../../identity/tables.ts';
-import { ORGANISATION_KINDS, ROLE_CODES } from '../vocabulary.ts';
+import { ORGANISATION_KINDS } from '../vocabulary.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -68,32 +65,6 @@ export const organisations = pgTable(
     check(
       'organisations_kind_ck',
       sql`${t.kind} in (${sql.raw(ORGANISATION_KINDS.map((kind) => `'${kind}'`).join(', '))})`,
-    ),
-  ],
-);
-
-export const roleAssignments = pgTable(
-  'role_assignments',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    role: text('role').notNull(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
-    jurisdictionId: uuid('jurisdiction_id')
-      .notNull()
-      .references(() => jurisdictions.id),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    uniqueIndex('role_assignments_uq').on(t.userId, t.role, t.organisationId),
-    index('role_assignments_org_idx').on(t.organisationId),
-    check(
-      'role_assignments_role_ck',
-      sql`${t.role} in (${sql.raw(ROLE_CODES.map((role) => `'${role}'`).join(', '))})`,
     ),
   ],
 );

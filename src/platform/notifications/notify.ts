@@ -4,9 +4,8 @@
  * after the transaction by `deliverPending` (src/platform/notifications/deliver.ts).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '../../identity/index.ts';
+import { roleAssignments, users } from '../../identity/index.ts';
 import type { Queryable, Tx } from '../db/client.ts';
-import { roleAssignments } from '../db/core.ts';
 import { type DeliveryChannel, notificationDeliveries, notifications } from './tables.ts';
 
 export interface NotifyInput {

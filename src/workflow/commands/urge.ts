@@ -1,8 +1,7 @@
 /** 催办: reminds whoever holds an open step (the 转办 holder, else everyone who may act on it). */
 import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '../../identity/index.ts';
+import { roleAssignments, users } from '../../identity/index.ts';
 import type { CommandContext } from '../../platform/command.ts';
-import { roleAssignments } from '../../platform/db/core.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
 import { notifications } from '../../platform/notifications/tables.ts';
 import { organisationsFor, parties, type WorkflowEnv } from '../../projects/index.ts';

@@ -12,12 +12,11 @@ import { DEMO_PASSWORD } from '../../../src/demo/accounts.ts';
 import { disableInactiveAccounts } from '../../../src/identity/inactivity.ts';
 import { checkPassword } from '../../../src/identity/password-policy.ts';
 import { hashPassword, verificationCount } from '../../../src/identity/passwords.ts';
-import { sessions, users } from '../../../src/identity/tables.ts';
+import { roleAssignments, sessions, users } from '../../../src/identity/tables.ts';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import { manualClock } from '../../../src/platform/clock.ts';
 import { generateKeyFileContent, Keyring } from '../../../src/platform/crypto/keyring.ts';
 import { openMemory } from '../../../src/platform/db/client.ts';
-import { roleAssignments } from '../../../src/platform/db/core.ts';
 import { login, sessionCookie, setup, TEST_START, type TestContext } from '../../support/helper.ts';
 
 const DAY = 86_400_000;

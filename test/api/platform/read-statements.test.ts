@@ -12,9 +12,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { users } from '../../../src/identity/tables.ts';
+import { roleAssignments, users } from '../../../src/identity/tables.ts';
 import { seal } from '../../../src/org/user-data.ts';
-import { organisations, roleAssignments } from '../../../src/platform/db/core.ts';
+import { organisations } from '../../../src/platform/db/core.ts';
 import { applicationBody, expectStatus } from '../../factories/projects.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 import { statementCounter } from '../../support/statement-counter.ts';
