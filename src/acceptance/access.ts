@@ -7,11 +7,9 @@
 
 import { AUTHORITY, PROJECT_PARTIES, type RouteRule } from '../access/index.ts';
 
-const PARTIES = PROJECT_PARTIES;
-
 export const ACCEPTANCE_ACCESS: Record<string, RouteRule> = {
   'GET /api/projects/:id/acceptance-extensions': {
-    roles: PARTIES,
+    roles: PROJECT_PARTIES,
     relation: 'own_department',
     note: '项目相关单位可见验收期限和延期验收申请',
   },

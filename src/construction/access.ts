@@ -6,11 +6,9 @@
 
 import { PROJECT_PARTIES, type RouteRule } from '../access/index.ts';
 
-const PARTIES = PROJECT_PARTIES;
-
 export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
   'GET /api/projects/:id/contracts': {
-    roles: PARTIES,
+    roles: PROJECT_PARTIES,
     relation: 'own_department',
     note: '项目相关单位（申报单位、主管部门等）可见',
   },
@@ -30,7 +28,7 @@ export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
     note: '登记成果交付（设计文件、源代码、测试文档）',
   },
   'GET /api/projects/:id/supervisors': {
-    roles: PARTIES,
+    roles: PROJECT_PARTIES,
     relation: 'own_department',
     note: '项目相关单位可见',
   },
@@ -40,7 +38,7 @@ export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
     note: '由规则集指定的单位经办人报监理单位备案',
   },
   'GET /api/projects/:id/rectifications': {
-    roles: PARTIES,
+    roles: PROJECT_PARTIES,
     relation: 'own_department',
     note: '项目相关单位可见整改通知和资金闸口',
   },

@@ -7,12 +7,11 @@
 
 import { PROJECT_PARTIES, type Role, type RouteRule } from '../access/index.ts';
 
-const PARTIES = PROJECT_PARTIES;
 const AUTHORITY: readonly Role[] = ['authority_reviewer', 'authority_leader', 'approver'];
 
 export const PROGRESS_ACCESS: Record<string, RouteRule> = {
   'GET /api/projects/:id/progress': {
-    roles: PARTIES,
+    roles: PROJECT_PARTIES,
     relation: 'own_department',
     note: '项目相关单位可见进度计划、进度报告、偏差、风险和调整申请',
   },
