@@ -5,7 +5,7 @@
  */
 import { type Column, eq, type Placeholder, type SQL, sql, type Table } from 'drizzle-orm';
 import { informationSystems } from '../catalog/index.ts';
-import { rectificationOrders } from '../construction/tables.ts';
+import { rectificationOrders } from '../construction/index.ts';
 import { type Db, isDatabaseHandle, type Queryable } from '../platform/db/client.ts';
 import { jsonArray, jsonShape, tableShape } from '../platform/db/json-rows.ts';
 import { projectCertificates, projectExpertAssignments, projectReviews } from '../review/index.ts';

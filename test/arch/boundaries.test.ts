@@ -16,8 +16,7 @@
  *    exception is a rule, not a list (docs/decisions/0009-tables-surface.md): a module's tables files
  *    (src/<b>/tables.ts, src/<b>/tables/*.ts) are its table-only second surface, which another
  *    module's tables file (a foreign key) and the schema barrel src/platform/db/schema.ts may import,
- *    and nothing else outside the module. Today's other deep imports are listed in
- *    known-deep-imports.ts, each with its reason; the list may only shrink;
+ *    and nothing else outside the module. There are no other exceptions;
  *  - the schema barrel src/platform/db/schema.ts is read by drizzle-kit and the database client
  *    only: a file that needs a table imports the tables file that declares it (core tables from
  *    src/platform/db/core.ts); the importers left are listed below and may only shrink;
@@ -34,7 +33,6 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { templateSeedFiles } from '../support/helper.ts';
-import { KNOWN_DEEP_IMPORTS } from './known-deep-imports.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -192,14 +190,9 @@ describe('architecture boundaries', () => {
     assert.ok(throughIndex >= 100, `only ${throughIndex} imports through an index.ts: is the scan broken?`);
     assert.ok(tableSurface >= 20, `only ${tableSurface} imports of a table surface: is the scan broken?`);
     assert.deepEqual(
-      [...deep].filter((i) => !KNOWN_DEEP_IMPORTS.has(i)),
+      [...deep],
       [],
-      "new deep cross-module imports: import the module's index.ts (export the name there), or src/platform",
-    );
-    assert.deepEqual(
-      [...KNOWN_DEEP_IMPORTS.keys()].filter((i) => !deep.has(i)),
-      [],
-      'these deep imports are gone: take them off test/arch/known-deep-imports.ts',
+      "deep cross-module imports: import the module's index.ts (export the name there), or src/platform",
     );
   });
 
