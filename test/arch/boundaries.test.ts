@@ -24,8 +24,7 @@
  *    pure TypeScript: its files import only other files of shared/ (no package, no node: module, nothing
  *    of src/ or web/) and use no Node or browser global; its tests may import packages and node:, never
  *    src/ or web/; the web imports nothing of src/ (what it shares with the server is in shared/).
- * Import cycles are refused by Biome (`noImportCycles`, biome.json, with today's known cycles listed
- * there).
+ * Import cycles are refused by Biome (`noImportCycles`, biome.json, everywhere: no file is exempt).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

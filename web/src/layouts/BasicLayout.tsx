@@ -10,7 +10,10 @@ import { documentTitle, PLATFORM_NAME, SHORT_NAME } from '../platform.ts';
 import { routes } from '../routes.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 import { PageBreadcrumb } from './PageBreadcrumb.tsx';
+import type { LayoutContext } from './route-table.ts';
 import { UserMenu } from './UserMenu.tsx';
+
+const LAYOUT_CONTEXT: LayoutContext = { routes };
 
 /** antd blue-8: a sober government blue for the top bar. */
 const HEADER_BLUE = '#003a8c';
@@ -140,7 +143,7 @@ export function BasicLayout() {
           <Layout.Content style={{ padding: screens.md ? '16px 24px 24px' : '12px 8px 16px', minWidth: 0 }}>
             <PageBreadcrumb />
             <Suspense fallback={<PageSpin />}>
-              <Outlet />
+              <Outlet context={LAYOUT_CONTEXT} />
             </Suspense>
           </Layout.Content>
           <Layout.Footer

@@ -6,8 +6,9 @@ import { type AdminRole, flattenMenu, isAdminRole, menuFor, roleLabel } from '..
 import type { MeRole } from '../../api/types.ts';
 import { useMe, useSession } from '../../auth/context.ts';
 import { RouteIcon } from '../../icons.tsx';
+import { useRouteTable } from '../../layouts/route-table.ts';
 import { PLATFORM_NAME } from '../../platform.ts';
-import { type RouteEntry, routes } from '../../routes.ts';
+import type { RouteEntry } from '../../route-types.ts';
 import { Workbench } from '../workbench/components/Workbench.tsx';
 
 /** 三员分立: what each administrator does, since none of them sees business data. */
@@ -32,14 +33,14 @@ function today(now: Date): string {
   return `${date} ${now.toLocaleDateString('zh-CN', { weekday: 'long' })}`;
 }
 
-const descriptions = new Map<string, string | undefined>();
-const collect = (entries: RouteEntry[]) => {
+/** Each route's one-line description by path (the shortcuts' second line). */
+function descriptionsOf(entries: readonly RouteEntry[], into = new Map<string, string | undefined>()) {
   for (const e of entries) {
-    descriptions.set(e.path, e.description);
-    collect(e.children ?? []);
+    into.set(e.path, e.description);
+    descriptionsOf(e.children ?? [], into);
   }
-};
-collect(routes);
+  return into;
+}
 
 const roleColumns: TableColumnsType<MeRole> = [
   {
@@ -70,10 +71,12 @@ export default function HomePage() {
   const { access } = useSession();
   const now = new Date();
 
+  const routes = useRouteTable();
   const shortcuts = useMemo(
     () => flattenMenu(menuFor(routes, access)).filter((e) => e.path !== '/'),
-    [access],
+    [routes, access],
   );
+  const descriptions = useMemo(() => descriptionsOf(routes), [routes]);
   const adminNotes = me.roles.flatMap((r) => (isAdminRole(r.role) ? [ADMIN_NOTES[r.role]] : []));
 
   return (
