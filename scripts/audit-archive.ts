@@ -4,7 +4,7 @@
  * Deletes nothing (docs/security.md: deleting archived rows is a separate operator step).
  * Exit code 0 when archived or nothing to do, 2 when the chain is broken, 1 on any other error.
  */
-import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../src/audit/archive.ts';
+import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../src/audit/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { loadKeyring } from '../src/platform/crypto/key-file.ts';

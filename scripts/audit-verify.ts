@@ -2,7 +2,7 @@
  * `npm run audit:verify`: recomputes the audit trail's HMAC-SM3 chain and reports the first broken
  * row. Exit code 0 when the chain verifies, 2 when it is broken, 1 on any other error.
  */
-import { verifyAuditChain } from '../src/audit/verify.ts';
+import { verifyAuditChain } from '../src/audit/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadKeyring } from '../src/platform/crypto/key-file.ts';
 import { openDatabase } from '../src/runtime.ts';

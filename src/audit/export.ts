@@ -1,22 +1,13 @@
 /**
- * Export of the audit log for the audit administrator (SECURITY.md 19, 29, 35): CSV or xlsx, at
- * most AUDIT_EXPORT_MAX_ROWS rows (configuration; newest first), rate-limited per user, audited as 'audit.export'
- * in the same transaction that reads the rows, and the file itself names who exported it and when.
+ * The audit log export's file (SECURITY.md 19, 29, 35): CSV (BOM, formula-neutralised cells) or xlsx,
+ * headed by who exported it, when, with which filters and how many rows; the rows as the export
+ * command read them, presented with the people's, roles' and actions' names.
  */
-
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { count, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { ROLE_NAMES, type Role } from '../access/index.ts';
-import { commandContext } from '../identity/index.ts';
 import { auditActionName } from '../platform/audit-log/events.ts';
-import { auditEvents } from '../platform/audit-log/tables.ts';
-import { type CommandDeps, runCommand } from '../platform/command.ts';
-import { organisations } from '../platform/db/core.ts';
-import { errors } from '../platform/http/schemas.ts';
-import { AuditFilters, type AuditQuery, auditCondition } from './query.ts';
+import type { ExportedAuditRow } from './commands/export.ts';
+import type { AuditQuery } from './queries/search.ts';
 
 /** Exports per user per minute (SECURITY.md 29). */
 export const AUDIT_EXPORT_RATE_PER_MINUTE = 5;
@@ -38,7 +29,7 @@ const COLUMNS = [
   ['hash', '链哈希'],
 ] as const;
 
-type ExportRow = Record<(typeof COLUMNS)[number][0], string>;
+export type ExportRow = Record<(typeof COLUMNS)[number][0], string>;
 
 /** Beijing time for people reading the file: 2026-11-23 10:00:00 (UTC+8). */
 export function beijingTime(at: Date): string {
@@ -108,111 +99,22 @@ export async function toXlsx(header: ExportHeader, rows: ExportRow[]): Promise<B
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function registerAuditExportRoute(app: FastifyInstance, deps: CommandDeps, maxRows: number): void {
-  app.withTypeProvider<TypeBoxTypeProvider>().get(
-    '/api/audit/export',
-    {
-      schema: {
-        tags: ['安全审计'],
-        summary: `导出审计日志（CSV 或 Excel，最多 ${maxRows} 条；导出本身记入审计）`,
-        querystring: Type.Object(
-          { ...AuditFilters, format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Unsafe<Buffer>({
-            type: 'string',
-            format: 'binary',
-            description: 'text/csv 或 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 附件',
-          }),
-          ...errors,
-        },
-      },
-      config: {
-        rateLimit: {
-          max: AUDIT_EXPORT_RATE_PER_MINUTE,
-          timeWindow: '1 minute',
-          hook: 'preHandler',
-          keyGenerator: (req: FastifyRequest) => `user:${req.actor?.userId ?? req.ip}`,
-        },
-      },
-    },
-    async (req, reply) => {
-      const { format = 'xlsx', ...filters } = req.query;
-      const actor = req.actor!;
-      const exportedAt = deps.clock.now();
-      const condition = auditCondition(filters);
-      const { rows, total } = await runCommand(
-        deps,
-        commandContext(req),
-        { action: 'audit.export', objectType: 'audit_events' },
-        async (tx, audit) => {
-          const found = await tx
-            .select({
-              id: auditEvents.id,
-              at: auditEvents.at,
-              actorName: auditEvents.actorName,
-              role: auditEvents.role,
-              organisationName: organisations.name,
-              action: auditEvents.action,
-              objectType: auditEvents.objectType,
-              objectId: auditEvents.objectId,
-              outcome: auditEvents.outcome,
-              sourceIp: auditEvents.sourceIp,
-              requestId: auditEvents.requestId,
-              details: auditEvents.details,
-              hash: auditEvents.hash,
-            })
-            .from(auditEvents)
-            .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
-            .where(condition)
-            .orderBy(desc(auditEvents.id))
-            .limit(maxRows);
-          const [{ n }] = await tx.select({ n: count() }).from(auditEvents).where(condition);
-          audit.details = {
-            format,
-            filters: { ...filters },
-            rows: found.length,
-            truncated: Number(n) > found.length,
-          };
-          return { rows: found, total: Number(n) };
-        },
-      );
-      const header: ExportHeader = {
-        exportedBy: `${actor.username}（${actor.displayName}）`,
-        exportedAt,
-        filters,
-        rows: rows.length,
-        total,
-      };
-      const presented: ExportRow[] = rows.map((r) => ({
-        id: String(r.id),
-        at: beijingTime(r.at),
-        actorName: r.actorName ?? '',
-        roleName: r.role ? (ROLE_NAMES[r.role as Role] ?? r.role) : '',
-        organisationName: r.organisationName ?? '',
-        actionName: auditActionName(r.action),
-        action: r.action,
-        objectType: r.objectType ?? '',
-        objectId: r.objectId ?? '',
-        outcome: r.outcome,
-        sourceIp: r.sourceIp ?? '',
-        requestId: r.requestId ?? '',
-        details: r.details ? JSON.stringify(r.details) : '',
-        hash: r.hash,
-      }));
-      const stamp = beijingTime(exportedAt).replace(/[-: ]/g, '').slice(0, 14);
-      const name = `audit-${stamp}.${format}`;
-      const body = format === 'csv' ? toCsv(header, presented) : await toXlsx(header, presented);
-      return reply
-        .header(
-          'content-type',
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(body);
-    },
-  );
+/** One exported row as the file shows it (names beside codes, Beijing time, details as JSON). */
+export function presentExportRow(r: ExportedAuditRow): ExportRow {
+  return {
+    id: String(r.id),
+    at: beijingTime(r.at),
+    actorName: r.actorName ?? '',
+    roleName: r.role ? (ROLE_NAMES[r.role as Role] ?? r.role) : '',
+    organisationName: r.organisationName ?? '',
+    actionName: auditActionName(r.action),
+    action: r.action,
+    objectType: r.objectType ?? '',
+    objectId: r.objectId ?? '',
+    outcome: r.outcome,
+    sourceIp: r.sourceIp ?? '',
+    requestId: r.requestId ?? '',
+    details: r.details ? JSON.stringify(r.details) : '',
+    hash: r.hash,
+  };
 }

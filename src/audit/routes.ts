@@ -8,33 +8,10 @@ import { auditActionName } from '../platform/audit-log/events.ts';
 import { type CommandDeps, recordEvent } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { errors, Paged, Paging } from '../platform/http/schemas.ts';
-import { registerAuditExportRoute } from './export.ts';
-import { AuditFilters, searchAudit } from './query.ts';
-import { verifyAuditChain } from './verify.ts';
-
-const AuditItem = Type.Object(
-  {
-    id: Type.Integer(),
-    at: Type.String(),
-    actorName: Type.Union([Type.String(), Type.Null()]),
-    /** The person's name (王敏) beside the recorded user name; null for anonymous attempts. */
-    actorDisplayName: Type.Union([Type.String(), Type.Null()]),
-    role: Type.Union([Type.String(), Type.Null()]),
-    roleName: Type.Union([Type.String(), Type.Null()]),
-    organisationName: Type.Union([Type.String(), Type.Null()]),
-    action: Type.String(),
-    actionName: Type.String(),
-    objectType: Type.Union([Type.String(), Type.Null()]),
-    objectId: Type.Union([Type.String(), Type.Null()]),
-    /** What the object is called (a user's name, a project's or organisation's name), not its id. */
-    objectName: Type.Union([Type.String(), Type.Null()]),
-    outcome: Type.String(),
-    sourceIp: Type.Union([Type.String(), Type.Null()]),
-    requestId: Type.Union([Type.String(), Type.Null()]),
-    details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-  },
-  { additionalProperties: false },
-);
+import { registerAuditExportRoute } from './export-routes.ts';
+import { searchAudit } from './queries/search.ts';
+import { verifyAuditChain } from './queries/verify-chain.ts';
+import { AuditFilters, AuditItem } from './schemas.ts';
 
 export function registerAuditRoutes(
   app: FastifyInstance,

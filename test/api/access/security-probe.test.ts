@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { advanceCheckpoint, CHECKPOINT_FILE } from '../../../src/audit/anchor.ts';
-import { verifyAuditChain } from '../../../src/audit/verify.ts';
+import { verifyAuditChain } from '../../../src/audit/index.ts';
 import { queryRows } from '../../../src/platform/db/client.ts';
 import { sweepOrphanFiles } from '../../../src/projects/file-sweep.ts';
 import {

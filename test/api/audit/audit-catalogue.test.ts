@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { archiveAuditEvents } from '../../../src/audit/archive.ts';
+import { archiveAuditEvents } from '../../../src/audit/index.ts';
 import { DEMO_PASSWORD } from '../../../src/demo/accounts.ts';
 import { users } from '../../../src/identity/tables.ts';
 import { AUDIT_ACTIONS } from '../../../src/platform/audit-log/events.ts';

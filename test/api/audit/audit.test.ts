@@ -7,9 +7,13 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { ArchiveError, archiveAuditEvents, verifyAuditArchive } from '../../../src/audit/archive.ts';
-import { AUDIT_EXPORT_RATE_PER_MINUTE } from '../../../src/audit/export.ts';
-import { verifyAuditChain } from '../../../src/audit/verify.ts';
+import {
+  ArchiveError,
+  AUDIT_EXPORT_RATE_PER_MINUTE,
+  archiveAuditEvents,
+  verifyAuditArchive,
+  verifyAuditChain,
+} from '../../../src/audit/index.ts';
 import { ensureInstalled } from '../../../src/bootstrap.ts';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
 import { manualClock } from '../../../src/platform/clock.ts';

@@ -4,11 +4,11 @@
  * checks the table against the signed checkpoint kept there (rows deleted at the end, issue 9 item 4).
  */
 import { asc, gt } from 'drizzle-orm';
-import { type ChainBreak, GENESIS_HASH, verifyChain } from '../platform/audit-log/chain.ts';
-import { auditEvents } from '../platform/audit-log/tables.ts';
-import type { Keyring } from '../platform/crypto/keyring.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import { type AnchorState, checkAnchor } from './anchor.ts';
+import { type ChainBreak, GENESIS_HASH, verifyChain } from '../../platform/audit-log/chain.ts';
+import { auditEvents } from '../../platform/audit-log/tables.ts';
+import type { Keyring } from '../../platform/crypto/keyring.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { type AnchorState, checkAnchor } from '../anchor.ts';
 
 /** Ids missing between two rows: `id` is the first row after the gap. */
 export interface IdGap {
