@@ -11,7 +11,7 @@ import { errors } from '../platform/http/schemas.ts';
 import { loadWorkflowEnv } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { registerCockpitRoutes } from './cockpit-routes.ts';
-import { registerListExportRoute } from './export.ts';
+import { registerListExportRoute } from './export-routes.ts';
 import { doneItems } from './queries/done-items.ts';
 import { searchAll } from './queries/search-all.ts';
 import { startedItems } from './queries/started-items.ts';

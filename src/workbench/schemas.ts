@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { Paged, pagingQuery, Uuid } from '../platform/http/schemas.ts';
-import { Literals, Nullable, strict } from '../projects/index.ts';
+import { Literals, Nullable, PROJECT_STATE_CODES, strict } from '../projects/index.ts';
+import { LISTS } from './export.ts';
 
 const S = Type.String();
 const N = Type.Integer();
@@ -199,4 +200,15 @@ export const TaskList = Type.Object(
     offset: Type.Integer(),
   },
   strict,
+);
+
+/** GET /api/workbench/export: which list, with the list's own filters. */
+export const ExportQuery = Type.Object(
+  {
+    list: Type.Union(Object.keys(LISTS).map((k) => Type.Literal(k))),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    state: Type.Optional(Type.Union(PROJECT_STATE_CODES.map((c) => Type.Literal(c)))),
+    organisationId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
 );
