@@ -29,6 +29,7 @@ import { DEMO_ACCOUNTS } from './demo/accounts.ts';
 import { registerEvaluationRoutes } from './evaluation/index.ts';
 import { registerFundsRoutes } from './funds/index.ts';
 import { authPlugin, registerIdentityRoutes } from './identity/index.ts';
+import { deliverPending, registerNotificationRoutes } from './notifications/index.ts';
 import { runSweep } from './obligations/index.ts';
 import { registerObligationRoutes } from './obligations/routes.ts';
 import { registerOperationsRoutes } from './operations/index.ts';
@@ -43,8 +44,7 @@ import { registerErrorHandling } from './platform/http/errors.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { serializerCompiler, validatorCompiler } from './platform/http/validation.ts';
 import { startJobs } from './platform/jobs.ts';
-import { configuredChannels } from './platform/notifications/channels.ts';
-import { registerNotificationRoutes } from './platform/notifications/routes.ts';
+import { configuredChannels } from './platform/outbound/channels.ts';
 import { registerProgressRoutes } from './progress/routes.ts';
 import { encryptLegacyExpertIdentities } from './projects/expert-identity.ts';
 import { sweepOrphanFiles } from './projects/file-sweep.ts';
@@ -248,7 +248,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerNotificationRoutes(app, deps, configuredChannels(config));
   registerObligationRoutes(app, projectDeps);
   if (options.jobs) {
-    const stopJobs = startJobs(deps, config, runSweep, app.log);
+    const stopJobs = startJobs(deps, config, runSweep, deliverPending, app.log);
     app.addHook('onClose', stopJobs);
   }
   registerFundsRoutes(app, projectDeps);

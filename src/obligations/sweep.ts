@@ -7,13 +7,17 @@
  * the due date, so the reminders start again for the new date. One pass handles at most `batch`.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  type DeliveryChannel,
+  enqueueExternal,
+  notify,
+  usersOfOrganisations,
+} from '../notifications/index.ts';
 import { chinaDate } from '../platform/clock.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { organisations } from '../platform/db/core.ts';
 import { DomainError } from '../platform/errors.ts';
-import { enqueueExternal, notify, usersOfOrganisations } from '../platform/notifications/notify.ts';
-import type { DeliveryChannel } from '../platform/notifications/tables.ts';
 import { LIVE_STATES } from './engine.ts';
 import { obligationReminders, obligations, type ReminderKind } from './tables.ts';
 

@@ -1,14 +1,15 @@
 /**
  * Platform jobs: a business sweep and the outbound delivery queue, run every
  * `SWEEP_INTERVAL_SECONDS` in the server process (0: not in this process). The platform imports no
- * business module: the composition root (src/app.ts) passes the sweep, the obligation sweep
- * (src/obligations/sweep.ts). Several app processes may run them at once: reminders are keyed and
- * deliveries claimed with `skip locked`, so nothing is sent twice. A pass never overlaps the
- * previous one in the same process.
+ * business module: the composition root (src/app.ts) passes both, the obligation sweep
+ * (src/obligations/sweep.ts) and the notification queue (`deliverPending`, src/notifications/deliver.ts),
+ * which this file hands the configured channels' senders. Several app processes may run them at once:
+ * reminders are keyed and deliveries claimed with `skip locked`, so nothing is sent twice. A pass never
+ * overlaps the previous one in the same process.
  */
 import type { Config } from '../config.ts';
 import type { CommandDeps } from './command.ts';
-import { configuredChannels, type DeliveryChannel, deliverPending, senders } from './notifications/index.ts';
+import { configuredChannels, type DeliveryChannel, type Sender, senders } from './outbound/channels.ts';
 
 export interface JobLogger {
   error(obj: unknown, msg?: string): void;
@@ -26,10 +27,27 @@ export type Sweep<R extends SweepReport = SweepReport> = (
   options: { channels: readonly DeliveryChannel[] },
 ) => Promise<R>;
 
+/** What a pass of the delivery queue reports. */
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+}
+
+/** The delivery queue a pass runs after the sweep, given a sender per configured channel. */
+export type Deliver = (
+  deps: CommandDeps,
+  channelSenders: Partial<Record<DeliveryChannel, Sender>>,
+) => Promise<DeliveryReport>;
+
 /** One pass: the sweep, then the delivery queue. */
-export async function runJobsOnce<R extends SweepReport>(deps: CommandDeps, config: Config, sweep: Sweep<R>) {
+export async function runJobsOnce<R extends SweepReport>(
+  deps: CommandDeps,
+  config: Config,
+  sweep: Sweep<R>,
+  deliver: Deliver,
+) {
   const swept = await sweep(deps, { channels: configuredChannels(config) });
-  const delivery = await deliverPending(deps, senders(config));
+  const delivery = await deliver(deps, senders(config));
   return { sweep: swept, delivery };
 }
 
@@ -38,13 +56,14 @@ export function startJobs(
   deps: CommandDeps,
   config: Config,
   sweep: Sweep,
+  deliver: Deliver,
   log: JobLogger,
 ): () => Promise<void> {
   if (config.sweepIntervalSeconds === 0) return async () => {};
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
-    running = runJobsOnce(deps, config, sweep)
+    running = runJobsOnce(deps, config, sweep, deliver)
       .then((r) => {
         if (r.sweep.reminders > 0 || r.delivery.sent > 0 || r.delivery.failed > 0)
           log.info(r, 'obligation sweep');

@@ -4,11 +4,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { roleAssignments, users } from '../identity/index.ts';
+import { notifications } from '../notifications/index.ts';
 import type { CommandContext, CommandDeps } from '../platform/command.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { signContent } from '../platform/crypto/sm2.ts';
 import { conflict, forbidden, invalid } from '../platform/errors.ts';
-import { notifications } from '../platform/notifications/tables.ts';
 import {
   assignedExpertDetails,
   EXPERT_FIELDS,

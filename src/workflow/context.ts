@@ -3,9 +3,9 @@
  * arrival notices), the step looked up in its rulebook, the rulebook's objections as errors.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { notify, usersOfOrganisations } from '../notifications/index.ts';
 import type { Tx } from '../platform/db/client.ts';
 import { conflict, invalid, notFound, refused } from '../platform/errors.ts';
-import { notify, usersOfOrganisations } from '../platform/notifications/notify.ts';
 import {
   isApplicantStage,
   isEstablishmentStage,

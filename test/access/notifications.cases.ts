@@ -1,4 +1,4 @@
-/** Authorization-matrix cases of 通知设置 (src/platform/notifications/access.ts); the bell's are in the matrix test. */
+/** Authorization-matrix cases of 通知设置 (src/notifications/access.ts); the bell's are in the matrix test. */
 import type { RouteCase } from './types.ts';
 
 export const CASES: Record<string, RouteCase> = {

@@ -17,6 +17,8 @@
  *    (src/<b>/tables.ts, src/<b>/tables/*.ts) are its table-only second surface, which another
  *    module's tables file (a foreign key) and the schema barrel src/platform/db/schema.ts may import,
  *    and nothing else outside the module. There are no other exceptions;
+ *  - the platform (src/platform/**, its tests too) imports no file of a module, index.ts or tables file
+ *    alike, and no list excuses one: only the schema barrel re-exports the modules' tables files;
  *  - the schema barrel src/platform/db/schema.ts is read by drizzle-kit and the database client
  *    only: a file that needs a table imports the tables file that declares it (core tables from
  *    src/platform/db/core.ts); the importers left are listed below and may only shrink;
@@ -30,29 +32,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { templateSeedFiles } from '../support/helper.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function sourceFiles(dir: string): string[] {
-  return fs
-    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
-    .sort();
-}
-
-function importsOf(file: string): string[] {
-  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]);
-}
-
-/** The target of a relative import as a repository path; a package name as it is. */
-function resolved(file: string, spec: string): string {
-  if (!spec.startsWith('.')) return spec;
-  return path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
-}
+import { allFiles, importsOf, ROOT, resolved, sourceFiles } from './imports.ts';
 
 const IO_PACKAGES = [
   /^drizzle-orm/,
@@ -142,12 +123,17 @@ function isTablesFile(file: string): boolean {
 /**
  * What an import of `target` by `file` is: within one module or into the platform (`internal`),
  * through the target module's index.ts (`index`), a tables file reaching another module's tables
- * for a foreign key or the schema barrel listing them (`table-surface`, decision 0009), or `deep`.
+ * for a foreign key or the schema barrel listing them (`table-surface`, decision 0009), the platform
+ * reaching into a module (`kernel`, never allowed), or `deep`.
  */
-function crossModuleImport(file: string, target: string): 'internal' | 'index' | 'table-surface' | 'deep' {
+function crossModuleImport(
+  file: string,
+  target: string,
+): 'internal' | 'index' | 'table-surface' | 'kernel' | 'deep' {
   const from = moduleOf(file);
   const to = moduleOf(target);
   if (!from || !to || from === to || to === 'platform') return 'internal';
+  if (from === 'platform' && !(file === SCHEMA_BARREL && TABLE_SURFACE.test(target))) return 'kernel';
   if (target === `src/${to}/index.ts`) return 'index';
   if (TABLE_SURFACE.test(target) && (isTablesFile(file) || file === SCHEMA_BARREL)) return 'table-surface';
   return 'deep';
@@ -159,20 +145,12 @@ function crossModuleImport(file: string, target: string): 'internal' | 'index' |
  */
 const SCHEMA_BARREL_IMPORTERS_TODAY = new Set<string>(['src/platform/db/client.ts']);
 
-/** Every .ts file under a folder, tests included. */
-function allFiles(dir: string): string[] {
-  if (!fs.existsSync(path.join(ROOT, dir))) return [];
-  return fs
-    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-    .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
-    .filter((f) => f.endsWith('.ts') && !f.includes('/node_modules/'))
-    .sort();
-}
-
 describe('architecture boundaries', () => {
-  test('cross-module imports go through the module index.ts or src/platform (known deep imports only shrink)', () => {
+  test('cross-module imports go through the module index.ts or src/platform, which imports no module (known deep imports only shrink)', () => {
     const deep = new Set<string>();
-    const files = sourceFiles('src').filter((f) => !COMPOSITION_ROOT.test(f));
+    const kernel: string[] = [];
+    const platformTests = allFiles('src/platform').filter((f) => f.endsWith('.test.ts'));
+    const files = [...sourceFiles('src').filter((f) => !COMPOSITION_ROOT.test(f)), ...platformTests];
     assert.ok(files.length >= 300, `only ${files.length} source files found`);
     let throughIndex = 0;
     let tableSurface = 0;
@@ -183,9 +161,15 @@ describe('architecture boundaries', () => {
         const kind = crossModuleImport(file, target);
         if (kind === 'index') throughIndex++;
         else if (kind === 'table-surface') tableSurface++;
+        else if (kind === 'kernel') kernel.push(`${file} -> ${target}`);
         else if (kind === 'deep') deep.add(`${file} -> ${target}`);
       }
     }
+    assert.deepEqual(
+      kernel,
+      [],
+      'the platform imports no module: move the code into a module, or pass it in',
+    );
     assert.ok(throughIndex >= 100, `only ${throughIndex} imports through an index.ts: is the scan broken?`);
     assert.ok(tableSurface >= 20, `only ${tableSurface} imports of a table surface: is the scan broken?`);
     assert.deepEqual(
@@ -195,18 +179,24 @@ describe('architecture boundaries', () => {
     );
   });
 
-  test('a tables file is imported across modules only by tables files and the schema barrel (self-check of the rule)', () => {
+  test('a tables file is imported across modules only by tables files and the schema barrel; the platform imports no module (self-check of the rules)', () => {
     const cases: [file: string, target: string, kind: ReturnType<typeof crossModuleImport>][] = [
       ['src/funds/tables.ts', 'src/projects/tables.ts', 'table-surface'],
       ['src/operations/tables/columns.ts', 'src/catalog/tables.ts', 'table-surface'],
-      ['src/platform/notifications/tables.ts', 'src/obligations/tables.ts', 'table-surface'],
+      ['src/notifications/tables.ts', 'src/obligations/tables.ts', 'table-surface'],
       ['src/platform/db/schema.ts', 'src/operations/tables/index.ts', 'table-surface'],
       // a query, a repository, a route or the client reaches another module's tables only through its index.ts
       ['src/funds/repository.ts', 'src/projects/tables.ts', 'deep'],
       ['src/funds/queries/ledger.ts', 'src/projects/tables/plans.ts', 'deep'],
       ['src/funds/routes.ts', 'src/projects/tables.ts', 'deep'],
-      ['src/platform/db/client.ts', 'src/projects/tables.ts', 'deep'],
-      ['src/platform/jobs.ts', 'src/obligations/tables.ts', 'deep'],
+      // the platform imports no module, not even its index.ts or tables (the barrel lists tables only)
+      ['src/platform/db/client.ts', 'src/projects/tables.ts', 'kernel'],
+      ['src/platform/jobs.ts', 'src/obligations/tables.ts', 'kernel'],
+      ['src/platform/jobs.ts', 'src/obligations/index.ts', 'kernel'],
+      ['src/platform/audit-log/tables.ts', 'src/identity/tables.ts', 'kernel'],
+      ['src/platform/documents/official.test.ts', 'src/review/test-support.ts', 'kernel'],
+      ['src/platform/db/schema.ts', 'src/projects/model.ts', 'kernel'],
+      ['src/platform/jobs.ts', 'src/platform/outbound/channels.ts', 'internal'],
       // a tables file reaches only tables: anything else of another module is through its index.ts
       ['src/funds/tables.ts', 'src/projects/repository.ts', 'deep'],
       ['src/funds/tables.ts', 'src/projects/model.ts', 'deep'],

@@ -9,11 +9,11 @@
  * evaluated per row.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { notifications } from '../../notifications/index.ts';
 import { LIVE_STATES } from '../../obligations/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import { type Queryable, queryRows } from '../../platform/db/client.ts';
-import { notifications } from '../../platform/notifications/tables.ts';
 import {
   ARRIVAL_KINDS,
   directoryOf,

@@ -5,12 +5,11 @@
  * (`onStepEvent`, src/workflow/step-events.ts) run in the same transaction.
  */
 
+import { filingNoticeKind, isFilingStep, notify, usersOfOrganisations } from '../../notifications/index.ts';
 import { syncDeadlines } from '../../obligations/index.ts';
 import type { AuditAction } from '../../platform/audit-log/events.ts';
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
-import { filingNoticeKind, isFilingStep } from '../../platform/notifications/model.ts';
-import { notify, usersOfOrganisations } from '../../platform/notifications/notify.ts';
 import {
   BUDGET_EVENTS,
   type DecisionInput,

@@ -1,9 +1,9 @@
 /** 转办: the holder of an open step hands it to a colleague with the same role in the same organisation. */
 import { and, eq } from 'drizzle-orm';
 import { roleAssignments, users } from '../../identity/index.ts';
+import { notifications } from '../../notifications/index.ts';
 import type { CommandContext } from '../../platform/command.ts';
 import { invalid } from '../../platform/errors.ts';
-import { notifications } from '../../platform/notifications/tables.ts';
 import { projectStepHolders, type WorkflowEnv } from '../../projects/index.ts';
 import { insertAction } from '../actions.ts';
 import { requireStepActor } from '../actors.ts';

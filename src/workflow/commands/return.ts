@@ -1,8 +1,8 @@
 /** 退回: to the previous step or to the applicant, with a reason; the voided decision is kept in the history. */
 
+import { notify } from '../../notifications/index.ts';
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
-import { notify } from '../../platform/notifications/notify.ts';
 import {
   isApplicantStage,
   type ReturnMode,

@@ -1,9 +1,9 @@
 /** 催办: reminds whoever holds an open step (the 转办 holder, else everyone who may act on it). */
 import { and, eq, inArray } from 'drizzle-orm';
 import { roleAssignments, users } from '../../identity/index.ts';
+import { notifications } from '../../notifications/index.ts';
 import type { CommandContext } from '../../platform/command.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
-import { notifications } from '../../platform/notifications/tables.ts';
 import { organisationsFor, parties, type WorkflowEnv } from '../../projects/index.ts';
 import { insertAction } from '../actions.ts';
 import { isParty } from '../actors.ts';

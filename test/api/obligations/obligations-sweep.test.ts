@@ -12,6 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../../../src/app.ts';
 import { loadCalendar } from '../../../src/calendar/repository.ts';
 import { type Config, ConfigError, loadConfig } from '../../../src/config.ts';
+import { deliverPending } from '../../../src/notifications/index.ts';
 import { openObligation, runSweep } from '../../../src/obligations/index.ts';
 import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../../../src/platform/command.ts';
 import { openPostgres, queryRows } from '../../../src/platform/db/client.ts';
@@ -196,10 +197,10 @@ describe('outbound channels', () => {
       },
       webhook: { url: hook.url, kind: 'dingtalk' },
     };
-    const first = await runJobsOnce(ctx.deps, config, runSweep);
+    const first = await runJobsOnce(ctx.deps, config, runSweep, deliverPending);
     assert.equal(first.sweep.reminders, 1);
     assert.deepEqual(first.delivery, { sent: 2, failed: 0 });
-    const second = await runJobsOnce(ctx.deps, config, runSweep);
+    const second = await runJobsOnce(ctx.deps, config, runSweep, deliverPending);
     assert.equal(second.sweep.reminders, 0);
     assert.deepEqual(second.delivery, { sent: 0, failed: 0 });
     assert.equal(smtp.messages.length, 1);
@@ -217,11 +218,11 @@ describe('outbound channels', () => {
     const { id } = await draftProject(staff, { name: '渠道失败项目' });
     await openDueToday(ctx, ctx.deps, id, ['C-2']);
     const down: Config = { ...ctx.config, webhook: { url: 'http://127.0.0.1:9/robot', kind: 'dingtalk' } };
-    const failed = await runJobsOnce(ctx.deps, down, runSweep);
+    const failed = await runJobsOnce(ctx.deps, down, runSweep, deliverPending);
     assert.equal(failed.sweep.reminders, 1);
     assert.equal(failed.delivery.failed, 1);
     const up: Config = { ...ctx.config, webhook: { url: hook.url, kind: 'dingtalk' } };
-    const retried = await runJobsOnce(ctx.deps, up, runSweep);
+    const retried = await runJobsOnce(ctx.deps, up, runSweep, deliverPending);
     assert.equal(retried.delivery.sent, 1);
     assert.equal(hook.bodies.length, 2);
   });
@@ -256,16 +257,16 @@ describe('two app instances on one PostgreSQL', {
       const config: Config = { ...ctx.config, webhook: { url: hook.url, kind: 'dingtalk' } };
       const deps2: CommandDeps = { db: second.db, clock: ctx.clock, auditKey: ctx.keyring.auditKey };
       const results = await Promise.all([
-        runJobsOnce(ctx.deps, config, runSweep),
-        runJobsOnce(deps2, config, runSweep),
-        runJobsOnce(ctx.deps, config, runSweep),
-        runJobsOnce(deps2, config, runSweep),
+        runJobsOnce(ctx.deps, config, runSweep, deliverPending),
+        runJobsOnce(deps2, config, runSweep, deliverPending),
+        runJobsOnce(ctx.deps, config, runSweep, deliverPending),
+        runJobsOnce(deps2, config, runSweep, deliverPending),
       ]);
       const reminders = results.reduce((n, r) => n + r.sweep.reminders, 0);
       const sent = results.reduce((n, r) => n + r.delivery.sent, 0);
       assert.equal(reminders, refs.length);
       // Deliveries left by a pass that ended first are sent by the next one.
-      const rest = await runJobsOnce(deps2, config, runSweep);
+      const rest = await runJobsOnce(deps2, config, runSweep, deliverPending);
       assert.equal(rest.sweep.reminders, 0);
       assert.equal(sent + rest.delivery.sent, refs.length);
       assert.equal(hook.bodies.length, refs.length);

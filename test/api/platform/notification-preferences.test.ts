@@ -9,8 +9,9 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { deliverPending } from '../../../src/notifications/index.ts';
 import { queryRows } from '../../../src/platform/db/client.ts';
-import { deliverPending, senders } from '../../../src/platform/notifications/index.ts';
+import { senders } from '../../../src/platform/outbound/channels.ts';
 import {
   approvedPlanEntry,
   catalogSystem,

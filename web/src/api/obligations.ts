@@ -1,4 +1,4 @@
-/** Types (generated, ./schema.ts) and calls of the obligation and notification routes (src/obligations, src/platform/notifications). */
+/** Types (generated, ./schema.ts) and calls of the obligation and notification routes (src/obligations, src/notifications). */
 import { type ApiBody, type ApiQuery, type ApiResponse, buildUrl, call, type QueryValue } from './client.ts';
 
 export type ObligationFilters = ApiQuery<'/api/obligations', 'get'>;

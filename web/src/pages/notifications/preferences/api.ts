@@ -1,4 +1,4 @@
-/** 通知设置: the caller's own channel preferences (src/platform/notifications/routes.ts); generated types. */
+/** 通知设置: the caller's own channel preferences (src/notifications/routes.ts); generated types. */
 import { type ApiBody, type ApiResponse, call } from '../../../api/client.ts';
 
 export type NotificationPreferences = ApiResponse<'/api/notifications/preferences', 'get'>;

@@ -3,8 +3,8 @@
  * channels, the checks of a preference change, and which rulebook steps are filing steps (their
  * decision is announced to the submitter in every jurisdiction).
  */
-import type { Outcome, Stage, Step } from '../../rules/index.ts';
-import { invalid } from '../errors.ts';
+import { invalid } from '../platform/errors.ts';
+import type { Outcome, Stage, Step } from '../rules/index.ts';
 
 /** Every kind of in-app notice, with its Chinese name (the 通知设置 page lists them). */
 export const NOTICE_KINDS = [

@@ -3,13 +3,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { commandContext } from '../../identity/index.ts';
-import type { Actor } from '../actor.ts';
-import type { CommandDeps } from '../command.ts';
-import { errors, IdParams, Paging, VersionInput } from '../http/schemas.ts';
-import { markAllRead, markRead, savePreferences } from './commands.ts';
+import { commandContext } from '../identity/index.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { CommandDeps } from '../platform/command.ts';
+import { errors, IdParams, Paging, VersionInput } from '../platform/http/schemas.ts';
+import { markAllRead } from './commands/mark-all-read.ts';
+import { markRead } from './commands/mark-read.ts';
+import { savePreferences } from './commands/save-preferences.ts';
 import { NOTICE_KINDS } from './model.ts';
-import { listNotifications, preferencesOf, unreadCount } from './queries.ts';
+import { listNotifications, unreadCount } from './queries/notifications.ts';
+import { preferencesOf } from './queries/preferences.ts';
 
 const TAGS = ['通知'];
 const strict = { additionalProperties: false } as const;

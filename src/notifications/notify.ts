@@ -1,12 +1,13 @@
 /**
  * notify(): in-app notices written inside the caller's command transaction, plus (when a channel is
  * configured) one outbound delivery per notice key for SMTP and the webhook bot. Deliveries are sent
- * after the transaction by `deliverPending` (src/platform/notifications/deliver.ts).
+ * after the transaction by `deliverPending` (src/notifications/deliver.ts).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { roleAssignments, users } from '../../identity/index.ts';
-import type { Queryable, Tx } from '../db/client.ts';
-import { type DeliveryChannel, notificationDeliveries, notifications } from './tables.ts';
+import { roleAssignments, users } from '../identity/index.ts';
+import type { Queryable, Tx } from '../platform/db/client.ts';
+import type { DeliveryChannel } from '../platform/outbound/channels.ts';
+import { notificationDeliveries, notifications } from './tables.ts';
 
 export interface NotifyInput {
   /** User ids; duplicates are dropped. */

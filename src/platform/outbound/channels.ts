@@ -7,7 +7,10 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { NotifyChannelsConfig, SmtpConfig, WebhookConfig } from '../../config.ts';
-import type { DeliveryChannel } from './tables.ts';
+
+/** The outbound channels (the notification queue's `channel` column holds one of them). */
+export const DELIVERY_CHANNELS = ['smtp', 'webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export interface OutboundMessage {
   subject: string;

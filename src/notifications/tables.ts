@@ -16,10 +16,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../../identity/tables.ts';
-import { obligations } from '../../obligations/tables.ts';
-import { projects } from '../../projects/tables.ts';
-import { stamp } from '../db/columns.ts';
+import { users } from '../identity/tables.ts';
+import { obligations } from '../obligations/tables.ts';
+import { stamp } from '../platform/db/columns.ts';
+import type { DeliveryChannel } from '../platform/outbound/channels.ts';
+import { projects } from '../projects/tables.ts';
 
 export const notifications = pgTable(
   'notifications',
@@ -54,9 +55,6 @@ export const notifications = pgTable(
     }),
   ],
 );
-
-export const DELIVERY_CHANNELS = ['smtp', 'webhook'] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export const notificationDeliveries = pgTable(
   'notification_deliveries',

@@ -1,46 +1,13 @@
 /**
- * Writes of the notification centre (issue 17): mark read, and the user's own channel preferences
- * (version-checked: no row yet counts as version 1; each change is audited with what changed).
+ * The user's own channel preferences (issue 17), version-checked: no row yet counts as version 1;
+ * each change is audited with what changed.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { CommandContext, CommandDeps } from '../command.ts';
-import { runCommand } from '../command.ts';
-import { conflict, notFound } from '../errors.ts';
-import { checkPreferences, type PreferenceInput } from './model.ts';
-import { notificationPreferences, notifications } from './tables.ts';
-
-export async function markRead(deps: CommandDeps, ctx: CommandContext, userId: string, id: string) {
-  await runCommand(
-    deps,
-    ctx,
-    { action: 'notification.read', objectType: 'notification', objectId: id },
-    async (tx) => {
-      const updated = await tx
-        .update(notifications)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-        .returning({ id: notifications.id });
-      if (updated.length === 0) throw notFound('通知不存在', 'NOTIFICATION_NOT_FOUND');
-    },
-  );
-}
-
-export async function markAllRead(deps: CommandDeps, ctx: CommandContext, userId: string) {
-  return runCommand(
-    deps,
-    ctx,
-    { action: 'notification.read_all', objectType: 'notification' },
-    async (tx, audit) => {
-      const rows = await tx
-        .update(notifications)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-        .returning({ id: notifications.id });
-      audit.details = { marked: rows.length };
-      return rows.length;
-    },
-  );
-}
+import { eq, sql } from 'drizzle-orm';
+import type { CommandContext, CommandDeps } from '../../platform/command.ts';
+import { runCommand } from '../../platform/command.ts';
+import { conflict } from '../../platform/errors.ts';
+import { checkPreferences, type PreferenceInput } from '../model.ts';
+import { notificationPreferences } from '../tables.ts';
 
 const versionConflict = () =>
   conflict('NOTIFY_PREFERENCES_STALE', '通知设置已在别处修改，请刷新后重试', { field: 'version' });

@@ -1,7 +1,7 @@
 /** The bell's routes and 通知设置: every business role, on the caller's own notices and preferences only. */
 
-import type { RouteRule } from '../../access/index.ts';
-import { BUSINESS_ROLES } from '../../access/index.ts';
+import type { RouteRule } from '../access/index.ts';
+import { BUSINESS_ROLES } from '../access/index.ts';
 
 export const NOTIFICATION_ACCESS: Record<string, RouteRule> = {
   'GET /api/notifications': { roles: BUSINESS_ROLES, relation: 'self' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BUILT_IN_RULEBOOKS } from '../../rules/index.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError } from '../platform/errors.ts';
+import { BUILT_IN_RULEBOOKS } from '../rules/index.ts';
 import { checkPreferences, filingNoticeKind, isFilingStep } from './model.ts';
 
 test('every built-in rulebook has filing steps, read from its data', () => {

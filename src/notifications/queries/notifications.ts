@@ -1,7 +1,7 @@
-/** Reads of the notification centre (issue 17): my notices, the unread count, my preferences. */
+/** Reads of the bell (issue 17): my notices, paged, and the unread count. */
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
-import { notificationPreferences, notifications } from './tables.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { notifications } from '../tables.ts';
 
 export async function unreadCount(q: Queryable, userId: string): Promise<number> {
   const [row] = await q
@@ -45,41 +45,5 @@ export async function listNotifications(
     })),
     unread,
     total: total?.n ?? 0,
-  };
-}
-
-export interface StoredPreferences {
-  email: string | null;
-  emailEnabled: boolean;
-  webhookEnabled: boolean;
-  mutedKinds: string[];
-  /** 1 while nothing is stored (the defaults). */
-  version: number;
-  updatedAt: Date | null;
-}
-
-export const DEFAULT_PREFERENCES: StoredPreferences = {
-  email: null,
-  emailEnabled: true,
-  webhookEnabled: false,
-  mutedKinds: [],
-  version: 1,
-  updatedAt: null,
-};
-
-/** The user's own preferences, or the defaults when none are stored. */
-export async function preferencesOf(q: Queryable, userId: string): Promise<StoredPreferences> {
-  const [row] = await q
-    .select()
-    .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, userId));
-  if (!row) return DEFAULT_PREFERENCES;
-  return {
-    email: row.email,
-    emailEnabled: row.emailEnabled,
-    webhookEnabled: row.webhookEnabled,
-    mutedKinds: row.mutedKinds,
-    version: row.version,
-    updatedAt: row.updatedAt,
   };
 }
