@@ -46,8 +46,8 @@ import { serializerCompiler, validatorCompiler } from './platform/http/validatio
 import { startJobs } from './platform/jobs.ts';
 import { configuredChannels } from './platform/outbound/channels.ts';
 import { registerProgressRoutes } from './progress/routes.ts';
+import { sweepOrphanFiles } from './projects/commands/sweep-orphan-files.ts';
 import { encryptLegacyExpertIdentities } from './projects/expert-identity.ts';
-import { sweepOrphanFiles } from './projects/file-sweep.ts';
 import { fileStore } from './projects/files.ts';
 import { registerProjectRoutes } from './projects/routes.ts';
 import { publicationRoutes } from './publication/index.ts';

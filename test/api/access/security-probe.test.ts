@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { advanceCheckpoint, CHECKPOINT_FILE } from '../../../src/audit/anchor.ts';
 import { verifyAuditChain } from '../../../src/audit/index.ts';
 import { queryRows } from '../../../src/platform/db/client.ts';
-import { sweepOrphanFiles } from '../../../src/projects/file-sweep.ts';
+import { sweepOrphanFiles } from '../../../src/projects/commands/sweep-orphan-files.ts';
 import {
   applicationBody,
   approvedPlanEntry,

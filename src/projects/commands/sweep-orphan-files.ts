@@ -8,9 +8,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { inArray } from 'drizzle-orm';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
-import { isSafeStorageName } from '../platform/files/inspect.ts';
-import { projectMaterials } from './tables.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../../platform/command.ts';
+import { isSafeStorageName } from '../../platform/files/inspect.ts';
+import { projectMaterials } from '../tables.ts';
 
 /** Files younger than this are never swept: their upload may still be committing. */
 export const SWEEP_GRACE_MS = 60 * 60_000;
