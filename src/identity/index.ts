@@ -11,9 +11,6 @@ export { IDENTITY_ACCESS } from './access.ts';
 export { checkPassword } from './password-policy.ts';
 export { hashPassword } from './passwords.ts';
 export { authPlugin, commandContext } from './plugin.ts';
-export { registerIdentityRoutes } from './routes.ts';
-export { revokeUserSessions } from './sessions.ts';
-export { roleAssignments, users } from './tables.ts';
 export {
   countUsers,
   roleAssignmentsOf,
@@ -23,4 +20,7 @@ export {
   userListOrder,
   userListWhere,
   userPage,
-} from './user-list.ts';
+} from './queries/user-list.ts';
+export { registerIdentityRoutes } from './routes.ts';
+export { revokeUserSessions } from './sessions.ts';
+export { roleAssignments, users } from './tables.ts';

@@ -11,11 +11,13 @@ import { DomainError, invalid } from '../platform/errors.ts';
 import { ErrorBody, errors, NoContent } from '../platform/http/schemas.ts';
 import type { LockoutPolicy } from './account-state.ts';
 import { changePassword } from './commands/change-password.ts';
+import type { LoginPolicy, NewSession } from './commands/login-support.ts';
 import { logout } from './commands/logout.ts';
-import { type LoginPolicy, type NewSession, passwordLogin, secondFactorLogin } from './login.ts';
+import { passwordLogin } from './commands/password-login.ts';
+import { secondFactorLogin } from './commands/second-factor-login.ts';
 import { registerMfaEnrolmentRoutes } from './mfa-routes.ts';
 import { clearSessionCookie, commandContext, sessionPolicy } from './plugin.ts';
-import { mfaChallengeUserId } from './queries.ts';
+import { mfaChallengeUserId } from './queries/mfa-challenge.ts';
 import { registerSecurityAdminRoutes } from './security-admin-routes.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 

@@ -14,8 +14,8 @@ import { isLocked, isPasswordExpired } from './account-state.ts';
 import { resetMfa } from './commands/reset-mfa.ts';
 import { unlockUser } from './commands/unlock-user.ts';
 import { commandContext } from './plugin.ts';
-import { securityUsers } from './queries.ts';
-import { UserListQuery, UserPage } from './user-list.ts';
+import { securityUsers } from './queries/security-users.ts';
+import { UserListQuery, UserPage } from './queries/user-list.ts';
 
 const SecurityUser = Type.Object(
   {

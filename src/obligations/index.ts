@@ -35,7 +35,8 @@ export {
   workingDaysBefore,
 } from './engine.ts';
 export { type DeadlineSync, syncDeadlines } from './project-deadlines.ts';
-export { overdueSql, scopeCondition, scopeOf } from './queries.ts';
+export { overdueSql } from './queries/filters.ts';
+export { scopeCondition, scopeOf } from './queries/scope.ts';
 export { registerObligationRoutes } from './routes.ts';
 export { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
 export { OBLIGATION_STATES, type ObligationState, obligationReminders, obligations } from './tables.ts';

@@ -15,7 +15,9 @@ import type { Keyring } from '../platform/crypto/keyring.ts';
 import { errors, IdParams, Paged, Paging, VersionInput } from '../platform/http/schemas.ts';
 import { decideObligation } from './commands/decide-obligation.ts';
 import { OBLIGATION_STATES } from './model.ts';
-import { exportObligations, listObligations, obligationBoard, obligationView } from './queries.ts';
+import { obligationBoard } from './queries/board.ts';
+import { exportObligations, listObligations } from './queries/list.ts';
+import { obligationView } from './queries/obligation.ts';
 
 /** Read by the workbench cockpit (its figures use the same scope and overdue condition). */
 

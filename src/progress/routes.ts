@@ -16,7 +16,8 @@ import { requestChange } from './commands/request-change.ts';
 import { submitReport } from './commands/submit-report.ts';
 import { actingAs, isEstablished, rulesOf } from './commands/support.ts';
 import { CHANGE_KINDS, RISK_LABELS } from './model.ts';
-import { progressOf, reportObligations } from './queries.ts';
+import { progressOf } from './queries/progress.ts';
+import { reportObligations } from './queries/report-obligations.ts';
 import {
   CHANGE_KIND_LABELS,
   CHANGE_STATE_LABELS,

@@ -32,10 +32,14 @@ import {
   type WorkflowEnv,
 } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
-import { assignExpert, expertOpinionContent, giveExpertOpinion } from './expert-commands.ts';
-import { AssessmentListQuery, ExpertListQuery } from './list-queries.ts';
-import { authorityAssignment, recordAssessment, registerExpert } from './pool-commands.ts';
-import { assessmentsOf, expertCandidates, expertProfileRows, usersByIds } from './queries.ts';
+import { assignExpert } from './commands/assign-expert.ts';
+import { expertOpinionContent, giveExpertOpinion } from './commands/give-expert-opinion.ts';
+import { recordAssessment } from './commands/record-assessment.ts';
+import { registerExpert } from './commands/register-expert.ts';
+import { authorityAssignment } from './commands/support.ts';
+import { AssessmentListQuery, assessmentsOf } from './queries/assessments.ts';
+import { ExpertListQuery, expertCandidates, expertProfileRows } from './queries/experts.ts';
+import { usersByIds } from './queries/users.ts';
 import { AssessmentList, ExpertAssignmentList, ExpertProfileList } from './responses.ts';
 
 const TAGS = ['合理性审核'];

@@ -40,7 +40,8 @@ import { buildFilingCertificatePdf, buildRefusalNoticePdf } from './certificate-
 import { saveReview } from './commands/save-review.ts';
 import { registerPoolRoutes, registerProjectExpertRoutes } from './expert-routes.ts';
 import { certificateWithSignature } from './issue.ts';
-import { latestAssessmentBefore, usersByIds } from './queries.ts';
+import { latestAssessmentBefore } from './queries/assessments.ts';
+import { usersByIds } from './queries/users.ts';
 import { CertificateList, ReviewView } from './responses.ts';
 
 const TAGS = ['合理性审核'];

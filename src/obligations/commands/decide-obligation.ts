@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { AUTHORITY_ROLES } from '../access.ts';
 import { extendObligation, waiveObligation } from '../engine.ts';
-import { scopeCondition } from '../queries.ts';
+import { scopeCondition } from '../queries/scope.ts';
 import { obligations } from '../tables.ts';
 import type { Deps, ObligationDecision } from './support.ts';
 

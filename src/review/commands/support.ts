@@ -1,8 +1,9 @@
 /**
  * The five-dimension review (DT-09b, SC-11a, XZ-10a) and its helpers: the reviewer's scores and
  * opinions (SC: with an opinion on the 信息资源共享分析篇, SC-09a). Experts and their opinions are
- * ../expert-commands.ts, the pool and yearly assessments ../pool-commands.ts.
- * This file holds what the commands of this folder (one per file) share.
+ * assign-expert.ts and give-expert-opinion.ts, the pool and yearly assessments register-expert.ts and
+ * record-assessment.ts. This file holds what the commands of this folder (one per file) share,
+ * with the caller's authority-side assignment, which also scopes the pool's reads.
  */
 
 import type { Actor } from '../../platform/actor.ts';
@@ -47,4 +48,13 @@ export function requireReviewer(actor: Actor, pc: ProjectContext, step: Step) {
     );
   if (ownWork) throw forbidden('不得审核或评分本人编制、提交的申请', 'SELF_APPROVAL');
   return role;
+}
+
+/** The caller's authority-side assignment (reviewer or leader), which scopes the pool and assessments. */
+export function authorityAssignment(actor: Actor) {
+  const found = actor.assignments.find(
+    (a) => a.role === 'authority_reviewer' || a.role === 'authority_leader',
+  );
+  if (!found) throw forbidden('只有主管部门可以维护专家库和年度考核结果', 'NOT_AUTHORITY');
+  return found;
 }

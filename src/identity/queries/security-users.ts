@@ -1,9 +1,7 @@
-/** The identity module's reads: the pending login a token names, the accounts' security state. */
-import { eq } from 'drizzle-orm';
-import type { Queryable } from '../platform/db/client.ts';
-import { readAll } from '../platform/db/concurrent.ts';
-import { challengeHash } from './mfa.ts';
-import { mfaChallenges, users } from './tables.ts';
+/** The security administrator's list: the accounts' security state (no personal data), one page in SQL. */
+import type { Queryable } from '../../platform/db/client.ts';
+import { readAll } from '../../platform/db/concurrent.ts';
+import { users } from '../tables.ts';
 import {
   countUsers,
   roleAssignmentsOf,
@@ -12,15 +10,6 @@ import {
   userListWhere,
   userPage,
 } from './user-list.ts';
-
-/** The user of a pending second-factor login, or null for an unknown token. */
-export async function mfaChallengeUserId(db: Queryable, token: string): Promise<string | null> {
-  const [row] = await db
-    .select({ userId: mfaChallenges.userId })
-    .from(mfaChallenges)
-    .where(eq(mfaChallenges.idHash, challengeHash(token)));
-  return row?.userId ?? null;
-}
 
 /** One page of the accounts' security state (no personal data), the total, and the page's roles. */
 export async function securityUsers(db: Queryable, filters: UserListFilters) {

@@ -4,15 +4,15 @@
  * computed from facts (overdue obligations, open rectification orders, the latest variance).
  * A fixed number of statements, whatever the number of reports.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { rectificationOrders } from '../construction/index.ts';
-import { users } from '../identity/index.ts';
-import { obligations } from '../obligations/index.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import { readAll } from '../platform/db/concurrent.ts';
-import type { ProgressRules } from '../rules/index.ts';
-import { type Risk, riskOf, type Variance, variance } from './model.ts';
-import { changeRequests, progressBaselines, progressReports } from './tables.ts';
+import { asc, eq, sql } from 'drizzle-orm';
+import { rectificationOrders } from '../../construction/index.ts';
+import { users } from '../../identity/index.ts';
+import { obligations } from '../../obligations/index.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { readAll } from '../../platform/db/concurrent.ts';
+import type { ProgressRules } from '../../rules/index.ts';
+import { type Risk, riskOf, type Variance, variance } from '../model.ts';
+import { changeRequests, progressBaselines, progressReports } from '../tables.ts';
 
 export type BaselineRow = typeof progressBaselines.$inferSelect;
 export type ReportRow = typeof progressReports.$inferSelect;
@@ -112,18 +112,4 @@ export async function progressOf(
     })),
     risk: { ...risk, overdueObligations, openRectifications },
   };
-}
-
-/** Report obligations of the project (period → state, due date), for the page's period list. */
-export async function reportObligations(q: Queryable, projectId: string) {
-  return q
-    .select({
-      period: obligations.ref,
-      state: obligations.state,
-      dueDate: obligations.dueDate,
-      late: obligations.late,
-    })
-    .from(obligations)
-    .where(and(eq(obligations.projectId, projectId), inArray(obligations.kind, ['progress_report'])))
-    .orderBy(asc(obligations.ref));
 }

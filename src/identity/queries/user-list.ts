@@ -6,11 +6,11 @@
  */
 import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type TSchema, Type } from 'typebox';
-import { ROLE_CODES } from '../access/index.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import { jurisdictions, organisations } from '../platform/db/core.ts';
-import { Paged, pagingQuery } from '../platform/http/schemas.ts';
-import { roleAssignments, users } from './tables.ts';
+import { ROLE_CODES } from '../../access/index.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { jurisdictions, organisations } from '../../platform/db/core.ts';
+import { Paged, pagingQuery } from '../../platform/http/schemas.ts';
+import { roleAssignments, users } from '../tables.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
