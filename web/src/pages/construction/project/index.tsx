@@ -26,9 +26,9 @@ import { obligationStatusColumns } from '../../../components/obligationColumns.t
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { decideStep } from '../../projects/api.ts';
 import { listTasks } from '../../workbench/api.ts';
 import { constructionTasks } from '../../workbench/tasks/logic.ts';
+import { decideStep } from '../../workflow/api.ts';
 import { ConstructionDialogFields, type Dialog } from './dialogs.tsx';
 import { AcceptanceExtensionsCard } from './extensions.tsx';
 
