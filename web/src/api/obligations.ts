@@ -1,4 +1,4 @@
-/** Types (generated, ./schema.ts) and calls of the obligation and notification routes (src/obligations, src/notifications). */
+/** Types (generated, ./schema.ts) and calls of the obligation routes (src/obligations). */
 import { type ApiBody, type ApiQuery, type ApiResponse, buildUrl, call, type QueryValue } from './client.ts';
 
 export type ObligationFilters = ApiQuery<'/api/obligations', 'get'>;
@@ -46,12 +46,3 @@ export function remainingText(o: ObligationItem): string {
   if (o.remainingWorkingDays < 0) return `逾期 ${-o.remainingWorkingDays} 个工作日`;
   return `剩 ${o.remainingWorkingDays} 个工作日`;
 }
-
-export type NotificationItem = ApiResponse<'/api/notifications', 'get'>['items'][number];
-
-export const unreadCount = (signal?: AbortSignal) =>
-  call('get', '/api/notifications/unread-count', { signal });
-export const latestNotifications = (signal?: AbortSignal) =>
-  call('get', '/api/notifications', { query: { limit: 10 }, signal });
-export const markRead = (id: string) => call('post', '/api/notifications/{id}/read', { params: { id } });
-export const markAllRead = () => call('post', '/api/notifications/read-all');

@@ -9,7 +9,7 @@ import {
   markRead,
   type NotificationItem,
   unreadCount,
-} from '../api/obligations.ts';
+} from '../api/notifications.ts';
 import { formatDateTime } from '../format.ts';
 
 /** How often the unread count is refreshed while the page is open. */

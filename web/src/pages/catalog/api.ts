@@ -1,5 +1,15 @@
-/** Calls of the catalog pages. Downloads and uploads go through fetch with the CSRF header. */
-import { type ApiBody, type ApiResponse, api, getCsrfToken, type QueryValue } from '../../api/client.ts';
+/**
+ * Calls of the catalog pages, and the system and resource pickers of other modules' pages. Downloads and
+ * uploads go through fetch with the CSRF header.
+ */
+import {
+  type ApiBody,
+  ApiError,
+  type ApiResponse,
+  api,
+  getCsrfToken,
+  type QueryValue,
+} from '../../api/client.ts';
 import { downloadFile, failure, fileNameFromDisposition, saveBlob, send } from '../../api/download.ts';
 import type {
   CatalogMeta,
@@ -121,3 +131,35 @@ export async function uploadWorkbook(kind: CatalogKind, file: File): Promise<Upl
   if (!response.ok) throw await failure(response);
   return { ok: true, result: (await response.json()) as ImportResult };
 }
+
+export type CatalogResourceOption = Pick<
+  ApiResponse<'/api/catalog/resources', 'get'>['items'][number],
+  'id' | 'code' | 'name' | 'providerName'
+>;
+/** Resources of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
+export const listCatalogResources = (signal: AbortSignal) =>
+  api
+    .get<ApiResponse<'/api/catalog/resources', 'get'>>('/api/catalog/resources', {
+      signal,
+      query: { limit: 500 },
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return { items: [] };
+      throw error;
+    });
+
+export type CatalogSystemOption = Pick<
+  ApiResponse<'/api/catalog/systems', 'get'>['items'][number],
+  'id' | 'code' | 'name' | 'status'
+>;
+/** Systems of the catalog the caller may see (src/catalog); empty when the catalog is not reachable. */
+export const listCatalogSystems = (signal: AbortSignal) =>
+  api
+    .get<ApiResponse<'/api/catalog/systems', 'get'>>('/api/catalog/systems', {
+      signal,
+      query: { limit: 500 },
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return { items: [] };
+      throw error;
+    });

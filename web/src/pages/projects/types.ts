@@ -1,5 +1,5 @@
 /**
- * Types of the project, review and plan API, as aliases of the types generated from the OpenAPI
+ * Types of the project API, as aliases of the types generated from the OpenAPI
  * document (web/src/api/schema.ts, `npm run gen:api-types`). Only the form's own model
  * (ApplicationInput) is declared here.
  */
@@ -14,19 +14,6 @@ export type ProjectListItem = ApiResponse<'/api/projects', 'get'>['items'][numbe
 export type TimelineItem = ApiResponse<'/api/projects/{id}/timeline', 'get'>['items'][number];
 export type SubmissionSummary = ApiResponse<'/api/projects/{id}/submissions', 'get'>['items'][number];
 export type SubmissionDetail = ApiResponse<'/api/projects/{id}/submissions/{seq}', 'get'>;
-export type NotificationItem = ApiResponse<'/api/notifications', 'get'>['items'][number];
-
-export type ReviewView = ApiResponse<'/api/projects/{id}/review', 'get'>;
-/** The five review dimensions (shared/review-dimensions.ts, the server's list). */
-export type { ReviewDimension as Dimension } from '../../../../shared/review-dimensions.ts';
-export type ExpertAssignment = ApiResponse<'/api/projects/{id}/experts', 'get'>['items'][number];
-export type ExpertPool = ApiResponse<'/api/experts', 'get'>;
-export type CertificateItem = ApiResponse<'/api/projects/{id}/certificates', 'get'>['items'][number];
-export type AssessmentItem = ApiResponse<'/api/department-assessments', 'get'>['items'][number];
-
-export type Plan = ApiResponse<'/api/plans/{id}', 'get'>;
-export type PlanEntry = Plan['entries'][number];
-export type LinkableEntry = ApiResponse<'/api/plan-entries', 'get'>['items'][number];
 
 /** The application as the form edits it (POST /api/projects, PATCH /api/projects/:id). */
 export interface ApplicationInput {

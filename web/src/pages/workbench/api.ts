@@ -23,10 +23,5 @@ export const listStarted = (query: Query, signal: AbortSignal) =>
  */
 export const listTasks = (query: Query, signal: AbortSignal) =>
   api.get<TaskPage>('/api/tasks', { query, signal });
-/** The user's notices, shown beside the 待办 page's list. */
-export const listNotifications = (signal: AbortSignal) =>
-  api.get<ApiResponse<'/api/notifications', 'get'>>('/api/notifications', { signal });
-export const readNotification = (id: string) =>
-  api.post<ApiResponse<'/api/notifications/{id}/read', 'post'>>(`/api/notifications/${id}/read`);
 export const searchAll = (q: string, signal: AbortSignal) =>
   api.get<SearchResult>('/api/search', { query: { q }, signal });

@@ -1,11 +1,6 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
-import {
-  DELIVERABLE_OPTIONS,
-  PROBLEM_OPTIONS,
-  PROCUREMENT_OPTIONS,
-  type Rectification,
-} from '../../../api/construction.ts';
 import type { TaskItem } from '../../workbench/api.ts';
+import { DELIVERABLE_OPTIONS, PROBLEM_OPTIONS, PROCUREMENT_OPTIONS, type Rectification } from './api.ts';
 
 export type Dialog =
   | { kind: 'sign' }

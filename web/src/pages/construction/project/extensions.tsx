@@ -13,6 +13,10 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
+import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   decideExtension,
   EXTENSION_STATES,
@@ -21,11 +25,7 @@ import {
   listExtensions,
   recordPlannedAcceptance,
   requestExtension,
-} from '../../../api/construction.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { FormModal } from '../../../components/FormModal.tsx';
-import { useAction } from '../../../hooks/useAction.ts';
-import { useRequest } from '../../../hooks/useRequest.ts';
+} from './api.ts';
 
 type Dialog =
   | { kind: 'request'; deadline: ExtensibleDeadline }

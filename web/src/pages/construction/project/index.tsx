@@ -3,6 +3,17 @@ import { Alert, Button, Card, Form, Space, Table, type TableColumnsType, Tag, Ty
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { listObligations, type ObligationItem } from '../../../api/obligations.ts';
+import { useMe } from '../../../auth/context.ts';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
+import { obligationStatusColumns } from '../../../components/obligationColumns.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
+import { useRequest } from '../../../hooks/useRequest.ts';
+import { listTasks } from '../../workbench/api.ts';
+import { constructionTasks } from '../../workbench/tasks/logic.ts';
+import { decideStep } from '../../workflow/api.ts';
 import {
   type Contract,
   DELIVERABLE_OPTIONS,
@@ -17,18 +28,7 @@ import {
   reportRectification,
   type SignContractBody,
   signContract,
-} from '../../../api/construction.ts';
-import { listObligations, type ObligationItem } from '../../../api/obligations.ts';
-import { useMe } from '../../../auth/context.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { FormModal } from '../../../components/FormModal.tsx';
-import { obligationStatusColumns } from '../../../components/obligationColumns.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
-import { useAction } from '../../../hooks/useAction.ts';
-import { useRequest } from '../../../hooks/useRequest.ts';
-import { decideStep } from '../../projects/api.ts';
-import { listTasks } from '../../workbench/api.ts';
-import { constructionTasks } from '../../workbench/tasks/logic.ts';
+} from './api.ts';
 import { ConstructionDialogFields, type Dialog } from './dialogs.tsx';
 import { AcceptanceExtensionsCard } from './extensions.tsx';
 

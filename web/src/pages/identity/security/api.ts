@@ -12,9 +12,5 @@ export const fetchPolicy = (signal: AbortSignal) =>
   api.get<SecurityPolicy>('/api/security/policy', { signal });
 export const listOrganisations = (signal?: AbortSignal) =>
   api.get<OrganisationListResponse>('/api/organisations', { signal });
-export const grantRole = (userId: string, role: string, organisationId: string) =>
-  api.post<unknown>(`/api/users/${userId}/roles`, { role, organisationId });
-export const revokeRole = (userId: string, assignmentId: string) =>
-  api.delete<void>(`/api/users/${userId}/roles/${assignmentId}`);
 export const unlockUser = (userId: string) => api.post<void>(`/api/users/${userId}/unlock`);
 export const resetMfa = (userId: string) => api.delete<void>(`/api/users/${userId}/mfa`);

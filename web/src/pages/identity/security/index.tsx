@@ -21,14 +21,8 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import {
-  fetchPolicy,
-  listSecurityUsers,
-  resetMfa,
-  revokeRole,
-  type SecurityUser,
-  unlockUser,
-} from './api.ts';
+import { revokeRole } from '../../org/api.ts';
+import { fetchPolicy, listSecurityUsers, resetMfa, type SecurityUser, unlockUser } from './api.ts';
 import { GrantRoleModal } from './components/GrantRoleModal.tsx';
 
 /** Account state as a value enum. */

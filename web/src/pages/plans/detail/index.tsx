@@ -23,15 +23,9 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useAction } from '../../../hooks/useAction.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import {
-  addPlanEntry,
-  decidePlan,
-  getPlan,
-  listOrganisations,
-  removePlanEntry,
-  submitPlan,
-} from '../../projects/api.ts';
+import { listOrganisations } from '../../org/api.ts';
 import { formatYuan, isYuan, PLAN_STATUS_BADGE } from '../../projects/logic.ts';
+import { addPlanEntry, decidePlan, getPlan, removePlanEntry, submitPlan } from '../api.ts';
 
 /** One plan: its entries (department, intended project, estimated budget, year), reporting and the decision. */
 export default function PlanDetailPage() {

@@ -22,10 +22,10 @@ import { ListView } from '../../../components/list/ListPage.tsx';
 import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { createPlan, listPlans } from '../../projects/api.ts';
 import { PLAN_STATUS_BADGE } from '../../projects/logic.ts';
 import { useProjectMeta } from '../../projects/meta.ts';
-import type { Plan } from '../../projects/types.ts';
+import { createPlan, listPlans } from '../api.ts';
+import type { Plan } from '../types.ts';
 
 const COMPILERS = ['authority_reviewer', 'authority_leader', 'dept_staff'];
 

@@ -1,5 +1,5 @@
 /** Planned vs actual series of the progress chart (pure, unit-tested). */
-import type { Baseline, ProgressReport } from '../../../api/progress.ts';
+import type { Baseline, ProgressReport } from './api.ts';
 
 export interface ProgressSeries {
   periods: string[];

@@ -1,5 +1,5 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
-import { CHANGE_KIND_OPTIONS, type ChangeRequest } from '../../../api/progress.ts';
+import { CHANGE_KIND_OPTIONS, type ChangeRequest } from './api.ts';
 import { PlanFields } from './parts.tsx';
 
 export type Dialog =

@@ -15,6 +15,10 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useAction } from '../../../hooks/useAction.ts';
+import { useRequest } from '../../../hooks/useRequest.ts';
 import {
   CHANGE_STATE_COLORS,
   type ChangeRequest,
@@ -26,11 +30,7 @@ import {
   RISK_COLORS,
   requestChange,
   submitReport,
-} from '../../../api/progress.ts';
-import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
-import { PageHeader } from '../../../components/PageHeader.tsx';
-import { useAction } from '../../../hooks/useAction.ts';
-import { useRequest } from '../../../hooks/useRequest.ts';
+} from './api.ts';
 import { progressSeries } from './chart.ts';
 import { type Dialog, ProgressDialogFields } from './dialogs.tsx';
 import { ProgressChart } from './ProgressChart.tsx';

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Descriptions, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Baseline, Milestone, PeriodFunds } from '../../../api/progress.ts';
+import type { Baseline, Milestone, PeriodFunds } from './api.ts';
 
 export interface PlanValues {
   milestones: { name: string; plannedOn: Dayjs }[];

@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import { useMe } from '../../../auth/context.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { DedupPanel } from '../../dedup/components/DedupPanel.tsx';
-import { listLinkableEntries, listOrganisations, listProjects } from '../api.ts';
+import { listOrganisations } from '../../org/api.ts';
+import { listLinkableEntries } from '../../plans/api.ts';
+import { listProjects } from '../api.ts';
 import { useProjectMeta } from '../meta.ts';
 import { yuanRule } from './values.ts';
 

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Select, Space, Switch, Typography } from 'antd';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { listCatalogResources, listCatalogSystems } from '../api.ts';
+import { listCatalogResources, listCatalogSystems } from '../../catalog/api.ts';
 import { useProjectMeta } from '../meta.ts';
 
 /** Step 3 系统、资源与网络: catalog systems and resources, cloud services, network, declarations. */

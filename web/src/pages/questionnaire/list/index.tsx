@@ -6,7 +6,7 @@ import type { FilterField } from '../../../components/list/FilterBar.tsx';
 import { ListPage } from '../../../components/list/ListPage.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { listCatalogSystems } from '../../projects/api.ts';
+import { listCatalogSystems } from '../../catalog/api.ts';
 import { createQuestionnaire, listQuestionnaires } from '../api.ts';
 import { DEFAULT_DESIGN, DesignFields, toDesign } from '../components/DesignForm.tsx';
 import { type DesignInput, PHASE_COLORS, PHASE_LABELS, type QuestionnaireSummary } from '../types.ts';

@@ -20,15 +20,10 @@ import { useListQuery } from '../../../components/list/useListQuery.ts';
 import { numberRule } from '../../../components/numberRules.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import {
-  listAssessments,
-  listOrganisations,
-  pageExperts,
-  recordAssessment,
-  registerExpert,
-} from '../../projects/api.ts';
+import { listOrganisations } from '../../org/api.ts';
 import { useProjectMeta } from '../../projects/meta.ts';
-import type { AssessmentItem, ExpertPool } from '../../projects/types.ts';
+import { listAssessments, pageExperts, recordAssessment, registerExpert } from '../api.ts';
+import type { AssessmentItem, ExpertPool } from '../types.ts';
 
 type Expert = ExpertPool['items'][number];
 

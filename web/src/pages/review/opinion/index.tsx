@@ -6,11 +6,12 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { getProject, giveExpertOpinion, listAssignments } from '../../projects/api.ts';
+import { getProject } from '../../projects/api.ts';
 import { MaterialLink } from '../../projects/components/MaterialLink.tsx';
 import { ApplicationDescriptions } from '../../projects/detail/components/ApplicationDescriptions.tsx';
 import { formatSize, formatYuan } from '../../projects/logic.ts';
 import { useProjectMeta } from '../../projects/meta.ts';
+import { giveExpertOpinion, listAssignments } from '../api.ts';
 
 /** 专家意见: an assigned expert or evaluator reads the application and its materials and gives a signed opinion. */
 export default function ExpertOpinionPage() {

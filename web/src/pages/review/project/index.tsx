@@ -28,17 +28,11 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
 import { ProjectDedup } from '../../dedup/components/ProjectDedup.tsx';
-import {
-  assignExpert,
-  getExpertPool,
-  getProject,
-  getReview,
-  listAssignments,
-  saveReview,
-} from '../../projects/api.ts';
+import { getProject } from '../../projects/api.ts';
 import { formatYuan } from '../../projects/logic.ts';
 import { useProjectMeta } from '../../projects/meta.ts';
-import type { ExpertPool } from '../../projects/types.ts';
+import { assignExpert, getExpertPool, getReview, listAssignments, saveReview } from '../api.ts';
+import type { ExpertPool } from '../types.ts';
 
 interface ReviewForm {
   opinions: Record<string, { score?: number; opinion: string }>;

@@ -5,7 +5,7 @@ import { asApiError } from '../../../api/client.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import { listNotifications, readNotification } from '../api.ts';
+import { listNotifications, readNotification } from '../../notifications/api.ts';
 import { TaskTable, useTaskList } from './TaskTable.tsx';
 
 /**

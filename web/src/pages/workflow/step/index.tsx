@@ -25,20 +25,12 @@ import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../format.ts';
 import { useRequest } from '../../../hooks/useRequest.ts';
-import {
-  colleaguesOf,
-  decideStep,
-  getProject,
-  reassignStep,
-  recordFinding,
-  returnStep,
-  uploadMaterial,
-  urgeStep,
-} from '../../projects/api.ts';
+import { getProject, uploadMaterial } from '../../projects/api.ts';
 import { MaterialLink } from '../../projects/components/MaterialLink.tsx';
 import { formatYuan } from '../../projects/logic.ts';
 import type { OpenStep } from '../../projects/types.ts';
 import { DueCell, waitedText } from '../../workbench/tasks/TaskTable.tsx';
+import { colleaguesOf, decideStep, reassignStep, recordFinding, returnStep, urgeStep } from '../api.ts';
 import {
   consequenceOf,
   decisionProblems,

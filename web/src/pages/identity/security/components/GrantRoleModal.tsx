@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type RoleCode } from '../../../../access.ts';
 import { asApiError } from '../../../../api/client.ts';
 import type { Organisation } from '../../../../api/types.ts';
-import { grantRole, listOrganisations, type SecurityUser } from '../api.ts';
+import { grantRole } from '../../../org/api.ts';
+import { listOrganisations, type SecurityUser } from '../api.ts';
 
 /** 授予角色: a role in an organisation. 三员分立 is enforced by the server (409 SEPARATION_OF_DUTIES). */
 export function GrantRoleModal({

@@ -1,5 +1,5 @@
-/** Types (generated, ./schema.ts) and calls of the progress routes (src/progress). */
-import { type ApiBody, type ApiResponse, call } from './client.ts';
+/** Types (generated, web/src/api/schema.ts) and calls of the progress routes (src/progress). */
+import { type ApiBody, type ApiResponse, call } from '../../../api/client.ts';
 
 const PROGRESS = '/api/projects/{id}/progress';
 const CHANGES = '/api/projects/{id}/change-requests';

@@ -1,5 +1,5 @@
-/** Types (generated, ./schema.ts) and calls of the construction routes (src/construction). */
-import { type ApiBody, type ApiResponse, call } from './client.ts';
+/** Types (generated, web/src/api/schema.ts) and calls of the construction routes (src/construction). */
+import { type ApiBody, type ApiResponse, call } from '../../../api/client.ts';
 
 const CONTRACTS = '/api/projects/{id}/contracts';
 const RECTIFICATIONS = '/api/projects/{id}/rectifications';
