@@ -14,7 +14,8 @@ import { errors, IdParams, pagingQuery, Uuid, VersionInput } from '../platform/h
 import { createJurisdiction } from './commands/create-jurisdiction.ts';
 import { createOrganisation } from './commands/create-organisation.ts';
 import { updateOrganisation } from './commands/update-organisation.ts';
-import { listJurisdictions, listOrganisations, pageOrganisations, presentJurisdiction } from './queries.ts';
+import { listJurisdictions, presentJurisdiction } from './queries/jurisdictions.ts';
+import { listOrganisations, pageOrganisations } from './queries/organisations.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));

@@ -20,7 +20,9 @@ import { resetPassword } from './commands/reset-password.ts';
 import { revokeRole } from './commands/revoke-role.ts';
 import { updateUser } from './commands/update-user.ts';
 import { viewPersonalData } from './commands/view-personal-data.ts';
-import { listUsers, pageUsers, presentUserRoles, userIdsByPersonalData } from './queries.ts';
+import { userIdsByPersonalData } from './queries/user-lookup.ts';
+import { presentUserRoles } from './queries/user-roles.ts';
+import { listUsers, pageUsers } from './queries/users.ts';
 
 const Literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 

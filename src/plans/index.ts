@@ -4,5 +4,5 @@
  */
 export { PLAN_ACCESS } from './access.ts';
 export { canSeePlan, chainOfPlan, compilerRole, OVERSIGHT_ROLES } from './actors.ts';
-export { type PlanEntryView, planEntriesOf } from './queries.ts';
+export { type PlanEntryView, planEntriesOf } from './queries/entries.ts';
 export { registerPlanRoutes } from './routes.ts';

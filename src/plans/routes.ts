@@ -25,8 +25,10 @@ import { decidePlan } from './commands/decide-plan.ts';
 import { removePlanEntry } from './commands/remove-plan-entry.ts';
 import { submitPlan } from './commands/submit-plan.ts';
 import { updatePlan } from './commands/update-plan.ts';
-import { PlanListQuery, pagePlans } from './plan-list.ts';
-import { linkableEntries, planById, presentPlans } from './queries.ts';
+import { planById } from './queries/detail.ts';
+import { linkableEntries } from './queries/linkable-entries.ts';
+import { PlanListQuery, pagePlans } from './queries/list.ts';
+import { presentPlans } from './queries/present.ts';
 import { LinkableEntries, PlanList, PlanView } from './responses.ts';
 
 const TAGS = ['规划'];

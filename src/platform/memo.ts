@@ -3,7 +3,7 @@
  * is kept as long as both objects live (weak maps: a new directory snapshot or rulebook registry
  * starts afresh, the old entries go with the old objects). Used where a value derives from a
  * per-app or per-snapshot object pair, e.g. a rulebook's bindings for a directory
- * (src/projects/queries.ts) or a caller's 待办 grants (src/workbench/task-grants.ts).
+ * (src/projects/queries/visibility.ts) or a caller's 待办 grants (src/workbench/task-grants.ts).
  */
 export type WeakMemo<A extends object, B extends object, V> = (
   a: A,

@@ -51,7 +51,8 @@ export {
   PROJECT_STATES,
   PROJECT_TYPES,
 } from './model.ts';
-export { bindingsFor, roleHolders, visibilityPredicate } from './queries.ts';
+export { roleHolders } from './queries/role-holders.ts';
+export { bindingsFor, visibilityPredicate } from './queries/visibility.ts';
 export {
   heldRoles,
   type ProjectContext,

@@ -10,7 +10,8 @@
 export { QUESTIONNAIRE_ACCESS } from './access.ts';
 export { submitResponse } from './commands/submit-response.ts';
 export { scoreFromMean } from './model.ts';
-export { publicQuestionnaire, ratingDistribution, satisfactionScore } from './queries.ts';
+export { publicQuestionnaire } from './queries/public.ts';
+export { ratingDistribution, satisfactionScore } from './queries/satisfaction.ts';
 export { publicPath, registerQuestionnaireRoutes } from './routes.ts';
 export {
   AnswerBody as QuestionnaireAnswerBody,

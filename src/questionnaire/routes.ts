@@ -14,7 +14,9 @@ import { closeQuestionnaire } from './commands/close-questionnaire.ts';
 import { createQuestionnaire } from './commands/create-questionnaire.ts';
 import { publishQuestionnaire } from './commands/publish-questionnaire.ts';
 import { updateQuestionnaire } from './commands/update-questionnaire.ts';
-import { listQuestionnaires, questionnaireDetail, questionnaireResults } from './queries.ts';
+import { questionnaireDetail } from './queries/detail.ts';
+import { listQuestionnaires } from './queries/list.ts';
+import { questionnaireResults } from './queries/results.ts';
 import * as S from './schemas.ts';
 
 const TAGS = ['满意度问卷'];

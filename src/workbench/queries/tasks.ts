@@ -1,7 +1,7 @@
 /**
  * 待办 (/api/tasks) in one SQL statement: the open steps each write stores on the project
  * (`projects.open_steps`, kept by refreshProject in src/workflow) joined with who may act on them, over the projects
- * the caller may see (`visibilityPredicate`, src/projects/queries.ts). Who may act is rulebook data turned into
+ * the caller may see (`visibilityPredicate`, src/projects/queries/visibility.ts). Who may act is rulebook data turned into
  * the caller's grants (task-grants.ts); the filters, the order (oldest arrival first), the page, the
  * total, the 催办 marks, each task's stored due date and whether it is overdue, and the overdue count
  * (over those same flags) are all decided in the database.

@@ -5,11 +5,11 @@
  */
 import { and, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import type { Actor } from '../platform/actor.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import { readAll } from '../platform/db/concurrent.ts';
-import { notFound } from '../platform/errors.ts';
-import { pagingQuery } from '../platform/http/schemas.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { readAll } from '../../platform/db/concurrent.ts';
+import { notFound } from '../../platform/errors.ts';
+import { pagingQuery } from '../../platform/http/schemas.ts';
 import {
   jurisdictionSubtree,
   Literals,
@@ -19,9 +19,9 @@ import {
   PLAN_STATUS_CODES,
   plans,
   strict,
-} from '../projects/index.ts';
-import type { RulebookRegistry } from '../rules/index.ts';
-import { AUTHORITY_ROLES, chainOfPlan, type PlanRow } from './actors.ts';
+} from '../../projects/index.ts';
+import type { RulebookRegistry } from '../../rules/index.ts';
+import { AUTHORITY_ROLES, chainOfPlan, type PlanRow } from '../actors.ts';
 
 /** Query of GET /api/plans: out-of-range paging is a 400 at its field, never clamped. */
 export const PlanListQuery = Type.Object(
