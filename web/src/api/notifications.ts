@@ -1,4 +1,4 @@
-/** Types (generated, ./schema.ts) and calls of the header bell (src/platform/notifications). */
+/** Types (generated, ./schema.ts) and calls of the header bell (src/notifications). */
 import { type ApiResponse, call } from './client.ts';
 
 export type NotificationItem = ApiResponse<'/api/notifications', 'get'>['items'][number];
