@@ -1,4 +1,4 @@
-/** The 待办 page's notices (src/platform/notifications); the header bell's are web/src/api/notifications.ts. */
+/** The 待办 page's notices (src/notifications); the header bell's are web/src/api/notifications.ts. */
 import { type ApiResponse, api } from '../../api/client.ts';
 
 /** The user's notices, shown beside the 待办 page's list. */
