@@ -3,14 +3,10 @@
  * are; the rulebook's own words (organisation and role names, step names, citations) are used.
  */
 
-import { inArray, sql } from 'drizzle-orm';
-import { informationResources } from '../catalog/index.ts';
-import { users } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { chinaDate } from '../platform/clock.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
-import type { Queryable } from '../platform/db/client.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import {
   ACTION_LABELS,
@@ -23,7 +19,7 @@ import {
 import { stepRole } from '../workflow/index.ts';
 import { actorLabel } from './actors.ts';
 import { ownerPhoneMasked } from './application.ts';
-import { type BundleExtras, type ProjectBundle, providedMaterials, storedActions } from './bundle.ts';
+import { type ProjectBundle, providedMaterials, storedActions } from './bundle.ts';
 import { arrivalOf, dueOf, workdaysKnown } from './deadlines.ts';
 import { applicationMaterialCodes, materialName } from './materials.ts';
 import {
@@ -38,7 +34,6 @@ import {
 } from './model.ts';
 import { permissionsOf } from './permissions.ts';
 import type { ProjectContext, Relation } from './repository.ts';
-import { projectMaterials, projectResources, projectStepHolders, projects } from './tables.ts';
 import {
   filingStep,
   isApplicantStage,
@@ -52,16 +47,6 @@ import {
 
 export const orgName = (pc: ProjectContext, id: string | null | undefined) =>
   id ? (pc.directory.organisations.find((o) => o.id === id)?.name ?? '') : '';
-
-export async function userNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter(Boolean))];
-  if (unique.length === 0) return new Map();
-  const rows = await q
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 export function roleName(pc: ProjectContext, role: string | null): string {
   if (!role) return '';
@@ -181,17 +166,6 @@ function presentOpenSteps(actor: Actor, pc: ProjectContext) {
     });
 }
 
-/**
- * What the detail shows beyond the bundle, read in the bundle's statement (loadBundle's `extras`):
- * the names of the uploaders and 转办 holders, the catalog resources, the parent and the children.
- */
-export const DETAIL_EXTRAS: BundleExtras = {
-  names: sql`coalesce((select json_object_agg(u.id, u.display_name) from ${users} u where u.id in (select ${projectMaterials.uploadedBy} from ${projectMaterials} where ${projectMaterials.projectId} = ${projects.id} and ${projectMaterials.removedAt} is null union select ${projectStepHolders.holderUserId} from ${projectStepHolders} where ${projectStepHolders.projectId} = ${projects.id})), '{}'::json)`,
-  resources: sql`coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name)) from ${informationResources} r where r.id in (select ${projectResources.resourceId} from ${projectResources} where ${projectResources.projectId} = ${projects.id})), '[]'::json)`,
-  parent: sql`(select json_build_object('id', p.id, 'code', p.code, 'name', p.name) from ${projects} p where p.id = ${projects.parentProjectId})`,
-  children: sql`coalesce((select json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.name, 'jurisdictionId', c.jurisdiction_id, 'shareOfParentFen', c.share_of_parent_fen::text, 'submissionCount', c.submission_count) order by c.code, c.id) from ${projects} c where c.parent_project_id = ${projects.id}), '[]'::json)`,
-};
-
 interface DetailExtras {
   names: Map<string, string>;
   resourceRows: { id: string; code: string; name: string }[];
@@ -217,7 +191,8 @@ function detailExtras(bundle: ProjectBundle): DetailExtras {
         })[];
       }
     | undefined;
-  if (!raw?.names) throw new Error('presentProject needs the bundle loaded with DETAIL_EXTRAS');
+  if (!raw?.names)
+    throw new Error('presentProject needs the bundle loaded with DETAIL_EXTRAS (queries/detail-extras.ts)');
   return {
     names: new Map(Object.entries(raw.names)),
     resourceRows: raw.resources,

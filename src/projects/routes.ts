@@ -14,8 +14,9 @@ import { APPLICATION_FIELD_LABELS, diffSnapshots, type JsonObject, labelFor } fr
 import { loadWorkflowEnv } from './env.ts';
 import { registerMaterialRoutes } from './material-routes.ts';
 import { registerProjectMetaRoutes } from './meta-routes.ts';
-import { DETAIL_EXTRAS, presentProject, userNames } from './present.ts';
+import { presentProject } from './present.ts';
 import { presentTimeline } from './present-timeline.ts';
+import { DETAIL_EXTRAS, userNames } from './queries/detail-extras.ts';
 import { listProjects } from './queries/list.ts';
 import { submissionsOf } from './queries/submissions.ts';
 import { visibleContext } from './repository.ts';
