@@ -15,9 +15,9 @@ import { type Db, isDatabaseHandle, type Queryable, queryRows } from '../platfor
 import { readAll } from '../platform/db/concurrent.ts';
 import { jurisdictions, organisations } from '../platform/db/core.ts';
 import { preparedPerHandle } from '../platform/db/prepared.ts';
+import { expertIndex } from '../review/index.ts';
 import { loadRulebookCatalog, RULEBOOK_STAMP, type RulebookCatalog } from '../rulebooks/index.ts';
 import type { Directory } from './actors.ts';
-import { expertIndex } from './expert-identity.ts';
 
 /**
  * The directory is cached per database handle and revalidated on every call by one small query:

@@ -28,7 +28,6 @@ export {
 } from './bundle.ts';
 export { ARRIVAL_KINDS, workdaysKnown, workPathOf } from './deadlines.ts';
 export { directoryOf, loadDirectory, loadWorkflowEnv, type WorkflowEnv } from './env.ts';
-export { assignedExpertDetails, expertIdentityColumns, expertUserId } from './expert-identity.ts';
 export type { FileStore } from './files.ts';
 export {
   ACTION_KINDS,

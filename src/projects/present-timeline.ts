@@ -5,9 +5,9 @@
 
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
+import { revealAssignedExpert } from '../review/index.ts';
 import { actionSignedContent } from '../workflow/index.ts';
 import type { ActionRow } from './bundle.ts';
-import { revealAssignedExpert } from './expert-identity.ts';
 import { ACTION_KINDS, labelOf } from './model.ts';
 import { orgName, roleName } from './present.ts';
 import type { ProjectContext, Relation } from './repository.ts';

@@ -21,7 +21,6 @@ import {
   EXPERT_FIELDS,
   ExpertOpinionBody,
   ExpertProfileBody,
-  expertUserId,
   jurisdictionChain,
   jurisdictionSubtree,
   labelOf,
@@ -37,6 +36,7 @@ import { expertOpinionContent, giveExpertOpinion } from './commands/give-expert-
 import { recordAssessment } from './commands/record-assessment.ts';
 import { registerExpert } from './commands/register-expert.ts';
 import { authorityAssignment } from './commands/support.ts';
+import { expertUserId } from './expert-identity.ts';
 import { AssessmentListQuery, assessmentsOf } from './queries/assessments.ts';
 import { ExpertListQuery, expertCandidates, expertProfileRows } from './queries/experts.ts';
 import { usersByIds } from './queries/users.ts';

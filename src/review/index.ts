@@ -1,6 +1,7 @@
 /**
  * What other modules may use of src/review (the review of a project: dimensions, experts, certificates):
- * the review dimensions, the tables projects, workflow, evaluation and the workbench read, and the
+ * the review dimensions, the tables projects, workflow, evaluation and the workbench read, the
+ * expert identity envelopes projects opens (SECURITY.md 30; expert-identity.ts), and the
  * routes' matrix rows (REVIEW_ACCESS, pure data, composed by src/access/matrix.ts). Not here:
  * the routes plugin and filingDecision (src/app.ts imports routes.ts and issue.ts itself: both reach
  * projects/index.ts, so re-exporting them would put projects on an import cycle through this file).
@@ -9,6 +10,8 @@
  */
 export { REVIEW_ACCESS } from './access.ts';
 export { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from './certificate.ts';
+export { encryptLegacyExpertIdentities } from './commands/encrypt-legacy-expert-identities.ts';
+export { expertIndex, revealAssignedExpert } from './expert-identity.ts';
 export {
   departmentAssessments,
   expertProfiles,

@@ -7,15 +7,9 @@ import { roleAssignments, users } from '../../identity/index.ts';
 import { notifications } from '../../notifications/index.ts';
 import type { CommandContext, CommandDeps } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
-import {
-  assignedExpertDetails,
-  EXPERT_FIELDS,
-  expertIdentityColumns,
-  jurisdictionChain,
-  labelOf,
-  type WorkflowEnv,
-} from '../../projects/index.ts';
+import { EXPERT_FIELDS, jurisdictionChain, labelOf, type WorkflowEnv } from '../../projects/index.ts';
 import { insertAction, type ProjectDeps, projectCommand } from '../../workflow/index.ts';
+import { assignedExpertDetails, expertIdentityColumns } from '../expert-identity.ts';
 import { expertProfiles, projectExpertAssignments } from '../tables.ts';
 import { openCommissionedStep, openReviewStep, requireReviewer } from './support.ts';
 

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { isEnvelope } from '../../../src/platform/crypto/sm4.ts';
 import { queryRows } from '../../../src/platform/db/client.ts';
-import { encryptLegacyExpertIdentities, expertIndex } from '../../../src/projects/expert-identity.ts';
+import { encryptLegacyExpertIdentities, expertIndex } from '../../../src/review/index.ts';
 import {
   approvedPlanEntry,
   catalogSystem,

@@ -6,17 +6,16 @@
  * a copy of the database alone does not tell who reviews what. Only the review's oversight (names
  * list) and signature verification decrypt.
  *
- * Rows written before migration 0014 carried the plaintext `user_id`; `encryptLegacyExpertIdentities`
- * (run at every start, after the migrations) encrypts them and clears the plaintext, idempotently.
+ * Rows written before migration 0014 carried the plaintext `user_id`;
+ * `commands/encrypt-legacy-expert-identities.ts` (run at every start, after the migrations) encrypts
+ * them and clears the plaintext, idempotently.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
 import { blindIndex, decryptField, encryptField, fieldAad } from '../platform/crypto/fields.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
-import { queryRows } from '../platform/db/client.ts';
 
-const TABLE = 'project_expert_assignments';
+/** The table whose `user_enc` envelopes are bound to their rows (the AAD names it). */
+export const TABLE = 'project_expert_assignments';
 const SCOPE = `${TABLE}.user_id`;
 
 /** The blind index of an expert's user id: what `user_index` holds for that expert. */
@@ -41,38 +40,6 @@ export function expertIdentityColumns(
 /** The expert's user id of an assignment row (verifies the envelope against the row id). */
 export function expertUserId(keyring: Keyring, row: { id: string; userEnc: string }): string {
   return decryptField(keyring, row.userEnc, fieldAad(TABLE, 'user_enc', row.id));
-}
-
-/**
- * Encrypts assignment rows still holding a plaintext `user_id` (written before migration 0014) and
- * clears it. Idempotent; does nothing (and writes no audit row) when none is left. Returns the count.
- */
-export async function encryptLegacyExpertIdentities(deps: CommandDeps, keyring: Keyring): Promise<number> {
-  const pending = await queryRows<{ n: number }>(
-    deps.db,
-    sql`select count(*)::int as n from project_expert_assignments where user_id is not null`,
-  );
-  if ((pending[0]?.n ?? 0) === 0) return 0;
-  return runCommand(
-    deps,
-    SYSTEM_CONTEXT,
-    { action: 'review.expert_identity_encrypt', objectType: 'project_expert_assignments' },
-    async (tx, audit) => {
-      const rows = await queryRows<{ id: string; user_id: string }>(
-        tx,
-        sql`select id, user_id from project_expert_assignments where user_id is not null for update`,
-      );
-      for (const row of rows) {
-        await tx.execute(sql`update project_expert_assignments
-          set user_enc = ${encryptField(keyring, row.user_id, fieldAad(TABLE, 'user_enc', row.id))},
-              user_index = ${expertIndex(keyring, row.user_id)},
-              user_id = null
-          where id = ${row.id}`);
-      }
-      audit.details = { rows: rows.length };
-      return rows.length;
-    },
-  );
 }
 
 const ACTION_AAD = (assignmentId: string) => fieldAad('project_actions', 'details.identity', assignmentId);
