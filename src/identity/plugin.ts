@@ -27,7 +27,7 @@ import {
 } from '../platform/command.ts';
 import type { Db } from '../platform/db/client.ts';
 import { DomainError } from '../platform/errors.ts';
-import { disableInactiveAccounts } from './inactivity.ts';
+import { disableInactiveAccounts } from './commands/disable-inactive.ts';
 import { lookupSession, revokeSession, SESSION_COOKIE, type SessionPolicy } from './sessions.ts';
 import { sessions } from './tables.ts';
 

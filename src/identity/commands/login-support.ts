@@ -10,9 +10,9 @@ import type { Actor } from '../../platform/actor.ts';
 import type { CommandContext, CommandDeps } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { isPasswordExpired, type LockoutPolicy, nextFailureState } from '../account-state.ts';
-import { disableIfInactive } from '../inactivity.ts';
 import { createSession, loadAssignments, revokeSession, type SessionPolicy } from '../sessions.ts';
 import { users } from '../tables.ts';
+import { disableIfInactive } from './disable-inactive.ts';
 import { lockAccount } from './lock-account.ts';
 
 export interface LoginPolicy {

@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { ADMIN_ROLES } from '../../../src/access/roles.ts';
 import { ensureInstalled } from '../../../src/bootstrap.ts';
 import { DEMO_PASSWORD } from '../../../src/demo/accounts.ts';
-import { disableInactiveAccounts } from '../../../src/identity/inactivity.ts';
+import { disableInactiveAccounts } from '../../../src/identity/commands/disable-inactive.ts';
 import { checkPassword } from '../../../src/identity/password-policy.ts';
 import { hashPassword, verificationCount } from '../../../src/identity/passwords.ts';
 import { roleAssignments, sessions, users } from '../../../src/identity/tables.ts';

@@ -7,12 +7,12 @@
  * installation must not lock its only system, security or audit administrator out by itself.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { ADMIN_ROLES } from '../access/index.ts';
-import { type CommandContext, type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import { isInactive, lastActivity } from './account-state.ts';
-import { revokeUserSessions } from './sessions.ts';
-import { roleAssignments, users } from './tables.ts';
+import { ADMIN_ROLES } from '../../access/index.ts';
+import { type CommandContext, type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../../platform/command.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import { isInactive, lastActivity } from '../account-state.ts';
+import { revokeUserSessions } from '../sessions.ts';
+import { roleAssignments, users } from '../tables.ts';
 
 /** True when disabling `userId` would leave an administrator role with no enabled holder. */
 async function isLastAdministrator(q: Queryable, userId: string): Promise<boolean> {
