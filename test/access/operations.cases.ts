@@ -1,18 +1,19 @@
 /**
  * Authorization-matrix cases of src/operations (issue 15). Allowed roles reach the handler (success,
  * or the object relation's 404 / a rule's refusal — anything but the matrix's own 403 FORBIDDEN);
- * both sides of each relation are tested in test/api/operations/operations.test.ts.
+ * both sides of each relation are tested in test/api/operations/operations-security.test.ts and
+ * operations-governance.test.ts.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { login, type Session, type TestContext } from '../support/helper.ts';
 import type { Call, RouteCase } from './types.ts';
 
 const RELATIONS = [
-  'test/api/operations/operations.test.ts: operations routes: the own department and the authority reach a system’s records; other departments and jurisdictions get 404 or 403',
+  'test/api/operations/operations-security.test.ts: operations routes: the own department and the authority reach a system’s records; other departments and jurisdictions get 404 or 403',
 ];
 const DECISIONS = [
   ...RELATIONS,
-  'test/api/operations/operations.test.ts: XZ-08b XZ-28 XZ-30 cloud counts per department count only the 市级政务云 in XZ; exemptions and O&M handover',
+  'test/api/operations/operations-governance.test.ts: XZ-08b XZ-28 XZ-30 cloud counts per department count only the 市级政务云 in XZ; exemptions and O&M handover',
 ];
 const LEFTOVERS = [
   'test/api/operations/operations-leftovers.test.ts: SC-27 daily monitoring of a running SC system: entries per day, missing days flagged, other departments get 404 or 403',
@@ -21,7 +22,7 @@ const INDUSTRY = [
   'test/api/operations/operations-leftovers.test.ts: XZ-30 a system on an industry cloud records its plan to come under the city cloud; unplanned and overdue ones are flagged in XZ only',
 ];
 const LIBRARIES = [
-  'test/api/operations/operations.test.ts: DT-33 DT-34 JC-06 base libraries with their responsible body; each resource names who collects, checks and answers',
+  'test/api/operations/operations-governance.test.ts: DT-33 DT-34 JC-06 base libraries with their responsible body; each resource names who collects, checks and answers',
 ];
 
 const reached = (res: LightMyRequestResponse) =>

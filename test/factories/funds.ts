@@ -328,3 +328,36 @@ export async function refusedRectification(
     'refused',
   );
 }
+
+/** The 区财政评审中心's budget review of an SC project, with a cut (SC-13). */
+export const SC_REVIEW = {
+  opinion: '经区财政评审中心评审，核减部分设备购置费。',
+  lines: [
+    {
+      year: 2026,
+      costItem: '设备购置',
+      kind: 'construction',
+      requested: '700000',
+      approved: '640000',
+      cutReason: '摄像设备单价高于同类采购',
+    },
+    { year: 2027, costItem: '平台开发', kind: 'construction', requested: '500000', approved: '500000' },
+  ],
+  shares: [],
+};
+
+/** A finance officer of the 区财政局 (no demo account holds that role there). */
+export async function scDistrictFinance(ctx: TestContext, sessions: Sessions): Promise<Session> {
+  const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
+  return sessions.as(username, EXTRA_PASSWORD);
+}
+
+/** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
+export const arrangeScFunds = async (ctx: TestContext, sessions: Sessions, id: string, amount: string) =>
+  publicizeAndArrange(ctx, sessions, id, {
+    authority: 'sc.reviewer',
+    finance: await scDistrictFinance(ctx, sessions),
+    fundsStep: 'sc.budget.funds',
+    year: 2026,
+    amount,
+  });

@@ -1,31 +1,19 @@
 /**
- * Regression tests for the outside probe's findings (issue 9), one describe block per item.
- * Each test fails on the code before the fix.
+ * Regression tests for the outside probe's findings (issue 9), one describe block per item: the
+ * request gate (HEAD, references, refusals, rate limits, idle sessions, malformed URLs). Each test
+ * fails on the code before the fix. Duties and administrators: security-probe-duties.test.ts; the
+ * audit checkpoint and orphaned files: security-probe-storage.test.ts.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { advanceCheckpoint, CHECKPOINT_FILE } from '../../../src/audit/anchor.ts';
-import { verifyAuditChain } from '../../../src/audit/index.ts';
 import { queryRows } from '../../../src/platform/db/client.ts';
-import { sweepOrphanFiles } from '../../../src/projects/commands/sweep-orphan-files.ts';
 import {
   applicationBody,
-  approvedPlanEntry,
   catalogSystem,
-  draftProject,
-  EXTRA_PASSWORD,
   expectStatus,
-  extraUser,
-  FIVE_OPINIONS,
-  organisationId,
   ProjectFixtures,
   Sessions,
-  setupProjects,
-  upload,
-  uploadMissing,
 } from '../../factories/projects.ts';
 import { login, type Session, setup, type TestContext } from '../../support/helper.ts';
 
@@ -179,74 +167,6 @@ describe('item 2: references in a write pass the read visibility check', () => {
   });
 });
 
-describe('item 4: deleting the newest audit rows is detected', () => {
-  test('a signed checkpoint outside the database reveals deleted newest rows; id gaps are reported', async () => {
-    const c = await setup();
-    try {
-      const auditor = await login(c, 'demo.auditadmin');
-      for (let i = 0; i < 20; i++) await auditor.request('GET', '/api/audit?limit=1');
-      const dir = c.config.auditArchiveDir;
-      assert.equal(await advanceCheckpoint(c.database.db, c.keyring, dir, c.clock.now()), 'written');
-      const clean = (await auditor.request('GET', '/api/audit/verify')).json();
-      assert.equal(clean.ok, true, JSON.stringify(clean));
-      assert.equal(clean.anchor, 'ok');
-
-      const removeNewest = async (n: number) => {
-        await c.database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
-        await c.database.db.execute(
-          sql`delete from audit_events where id in (select id from audit_events order by id desc limit ${n})`,
-        );
-        await c.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
-      };
-      // The last 6 rows (the verify call's own row and the 5 before it): the chain alone still verifies.
-      await removeNewest(6);
-      const chainOnly = await verifyAuditChain(c.database.db, c.keyring.auditKey);
-      assert.equal(chainOnly.breaks.length, 0, 'the HMAC chain alone cannot see it');
-      const anchored = await verifyAuditChain(c.database.db, c.keyring.auditKey, {
-        anchor: { keyring: c.keyring, dir },
-      });
-      assert.equal(anchored.ok, false);
-      assert.equal(anchored.anchor?.status, 'truncated');
-      // The writer refuses to move a checkpoint the table no longer matches (it is the evidence).
-      assert.equal(await advanceCheckpoint(c.database.db, c.keyring, dir, c.clock.now()), 'refused');
-
-      // Ten more deleted, then new writes continue the shortened chain: the checkpoint's row now
-      // holds another hash, so the verifier still fails (ids follow the last row, see src/platform/audit-log/record.ts).
-      await removeNewest(10);
-      await auditor.request('GET', '/api/audit?limit=1');
-      const after = (await auditor.request('GET', '/api/audit/verify')).json();
-      assert.equal(after.ok, false, JSON.stringify(after));
-      assert.match(after.reason, /^checkpoint_(truncated|mismatch)$/);
-
-      // A row deleted in the middle: the chain breaks and the missing id is reported as a gap.
-      const [{ id: middle }] = await queryRows<{ id: number }>(
-        c.database.db,
-        sql`select id from audit_events order by id limit 1 offset 3`,
-      );
-      await c.database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
-      await c.database.db.execute(sql`delete from audit_events where id = ${middle}`);
-      await c.database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
-      const gap = await verifyAuditChain(c.database.db, c.keyring.auditKey);
-      assert.deepEqual(gap.gaps, [
-        { id: Number(middle) + 1, missingFrom: Number(middle), missingTo: Number(middle) },
-      ]);
-      assert.equal(gap.ok, false);
-
-      // A forged checkpoint (edited without the SM2 key) is reported as such.
-      const file = path.join(dir, CHECKPOINT_FILE);
-      const forged = JSON.parse(fs.readFileSync(file, 'utf8'));
-      fs.writeFileSync(file, JSON.stringify({ ...forged, lastId: 1 }));
-      const bad = await verifyAuditChain(c.database.db, c.keyring.auditKey, {
-        anchor: { keyring: c.keyring, dir },
-      });
-      assert.equal(bad.anchor?.status, 'bad_signature');
-      assert.equal(bad.ok, false);
-    } finally {
-      await c.close();
-    }
-  });
-});
-
 describe('item 5: every refusal is audited with its true outcome', () => {
   const rowsFor = (requestId: string) =>
     queryRows<{ action: string; outcome: string; details: Record<string, unknown> | null }>(
@@ -279,148 +199,6 @@ describe('item 5: every refusal is audited with its true outcome', () => {
       assert.equal(rows.length, 1, `${method} ${url}: ${JSON.stringify(rows)}`);
       assert.equal(rows[0].outcome, 'denied');
       assert.equal(rows[0].details?.code, 'PROJECT_NOT_FOUND');
-    }
-  });
-});
-
-describe('item 6: separation of duties', () => {
-  const sessions = () => new Sessions(ctx);
-
-  test('a user who submitted a department plan cannot file it, even holding the authority role', async () => {
-    const s = sessions();
-    const both = await extraUser(ctx, s, 'dept_staff', '大同市教育局', [
-      { role: 'authority_reviewer', organisationName: '大同市数字政府服务中心' },
-    ]);
-    const me = await s.as(both.username, EXTRA_PASSWORD);
-    const plan = await me.request('POST', '/api/plans', {
-      kind: 'overall',
-      title: '自报自备规划',
-      year: 2026,
-      endYear: 2028,
-      summary: '',
-      organisationId: await organisationId(me, '大同市教育局'),
-    });
-    expectStatus(plan, 201, 'plan');
-    const id = plan.json().id;
-    expectStatus(
-      await me.request('POST', `/api/plans/${id}/entries`, {
-        organisationId: await organisationId(me, '大同市教育局'),
-        projectName: '自报项目',
-        estimatedBudget: '100000',
-        year: 2027,
-        summary: '',
-      }),
-      201,
-      'entry',
-    );
-    expectStatus(await me.request('POST', `/api/plans/${id}/submit`), 200, 'submit');
-    const own = await me.request('POST', `/api/plans/${id}/decision`, {
-      decision: 'approve',
-      opinion: '备案',
-    });
-    expectStatus(own, 403, 'self filing');
-    assert.equal(own.json().code, 'SELF_APPROVAL');
-    // Another authority user files it.
-    const filed = await (await s.as('dt.reviewer')).request('POST', `/api/plans/${id}/decision`, {
-      decision: 'approve',
-      opinion: '予以备案',
-    });
-    expectStatus(filed, 200, 'filed by another');
-  });
-
-  test('a user cannot write review scores on a project they submitted', async () => {
-    const s = sessions();
-    const both = await extraUser(ctx, s, 'dept_staff', '大同市教育局', [
-      { role: 'authority_reviewer', organisationName: '大同市数字政府服务中心' },
-    ]);
-    const me = await s.as(both.username, EXTRA_PASSWORD);
-    const entryId = await approvedPlanEntry(s, 'dt.reviewer', 'dt.gov', '大同市教育局', '自评项目');
-    const systemId = await catalogSystem(ctx, me, 'DT', '大同市教育局');
-    const { id } = await draftProject(me, {
-      planEntryId: entryId,
-      systems: [{ systemId, name: null, relation: 'changes' }],
-    });
-    await uploadMissing(me, id);
-    expectStatus(await me.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
-    const own = await me.request('PUT', `/api/projects/${id}/review`, { opinions: FIVE_OPINIONS });
-    expectStatus(own, 403, 'self scoring');
-    assert.equal(own.json().code, 'SELF_APPROVAL');
-    const other = await (await s.as('dt.reviewer')).request('PUT', `/api/projects/${id}/review`, {
-      opinions: FIVE_OPINIONS,
-    });
-    assert.ok(other.statusCode < 300, other.body);
-  });
-
-  test('a role is granted only at an organisation of a kind that allows it', async () => {
-    const sec = await login(ctx, 'demo.secadmin');
-    const created = await admin.request('POST', '/api/users', {
-      username: 'probe.grant',
-      displayName: '授权测试',
-      initialPassword: 'Probe#Grant-2026',
-    });
-    const department = await organisationId(admin, '大同市教育局');
-    const res = await sec.request('POST', `/api/users/${created.json().id}/roles`, {
-      role: 'authority_leader',
-      organisationId: department,
-    });
-    expectStatus(res, 400, 'authority_leader at a department');
-    assert.equal(res.json().code, 'ROLE_ORGANISATION_KIND');
-    assert.equal(res.json().field, 'organisationId');
-    const ok = await sec.request('POST', `/api/users/${created.json().id}/roles`, {
-      role: 'dept_leader',
-      organisationId: department,
-    });
-    expectStatus(ok, 201, 'dept_leader at a department');
-  });
-});
-
-describe('item 7: the three administrators (三员分立)', () => {
-  test('the system admin cannot disable or change another administrator; the last holder keeps the role', async () => {
-    const c = await setup();
-    try {
-      const sys = await login(c, 'demo.sysadmin');
-      const sec = await login(c, 'demo.secadmin');
-      const users = (await sys.request('GET', '/api/users?q=demo.&limit=100')).json().items as {
-        id: string;
-        username: string;
-        version: number;
-      }[];
-      for (const username of ['demo.secadmin', 'demo.auditadmin']) {
-        const target = users.find((u) => u.username === username)!;
-        const res = await sys.request('PATCH', `/api/users/${target.id}`, {
-          disabled: true,
-          version: target.version,
-        });
-        expectStatus(res, 403, `disable ${username}`);
-        assert.equal(res.json().code, 'ADMIN_ACCOUNT_PROTECTED');
-      }
-      const holders = async (role: string) =>
-        (
-          (await sec.request('GET', `/api/security/users?role=${role}&limit=100`)).json().items as {
-            id: string;
-            username: string;
-            roles: { id: string; role: string }[];
-          }[]
-        ).flatMap((u) => u.roles.filter((r) => r.role === role).map((r) => ({ user: u, assignment: r.id })));
-      for (const role of ['audit_admin', 'sys_admin', 'sec_admin']) {
-        // Every holder but one may lose the role (the security admin keeps its own for last)…
-        const all = (await holders(role)).sort((a) => (a.user.id === sec.userId ? 1 : -1));
-        assert.ok(all.length >= 1, role);
-        for (const h of all.slice(0, -1)) {
-          expectStatus(
-            await sec.request('DELETE', `/api/users/${h.user.id}/roles/${h.assignment}`),
-            204,
-            role,
-          );
-        }
-        // … the last enabled one may not.
-        const last = all.at(-1)!;
-        const res = await sec.request('DELETE', `/api/users/${last.user.id}/roles/${last.assignment}`);
-        expectStatus(res, 409, `last ${role}`);
-        assert.equal(res.json().code, 'LAST_ADMIN');
-      }
-    } finally {
-      await c.close();
     }
   });
 });
@@ -512,59 +290,6 @@ describe('item 15: malformed URLs get the error contract', () => {
       assert.deepEqual(Object.keys(body).sort(), ['code', 'message', 'requestId']);
       assert.equal(body.code, 'BAD_URL');
       assert.ok(!res.body.includes('%'), res.body);
-    }
-  });
-});
-
-describe('item 14: orphaned upload files are swept', () => {
-  test('files no material row names, older than the grace period, are removed and audited; referenced ones stay', async () => {
-    const c = await setupProjects();
-    try {
-      const s = new Sessions(c);
-      const staff = await s.as('dt.staff');
-      const { id } = await draftProject(staff);
-      expectStatus(await upload(staff, id, 'other'), 201, 'upload');
-      const folder = path.join(c.config.dataDir, 'files');
-      const [{ name: kept }] = await queryRows<{ name: string }>(
-        c.database.db,
-        sql`select storage_name as name from project_materials where project_id = ${id}`,
-      );
-      const orphan = `${'ab'.repeat(16)}.pdf`;
-      const young = `${'cd'.repeat(16)}.pdf`;
-      fs.mkdirSync(path.join(folder, 'ab'), { recursive: true });
-      fs.mkdirSync(path.join(folder, 'cd'), { recursive: true });
-      fs.writeFileSync(path.join(folder, 'ab', orphan), 'left by a killed upload');
-      fs.writeFileSync(path.join(folder, 'ab', `${orphan}.partial`), 'half written');
-      fs.writeFileSync(path.join(folder, 'cd', young), 'upload still committing');
-      const old = new Date(c.clock.now().getTime() - 2 * 3600_000);
-      const recent = new Date(c.clock.now().getTime() - 60_000);
-      for (const f of [path.join(folder, 'ab', orphan), path.join(folder, 'ab', `${orphan}.partial`)])
-        fs.utimesSync(f, old, old);
-      fs.utimesSync(path.join(folder, kept.slice(0, 2), kept), old, old);
-      fs.utimesSync(path.join(folder, 'cd', young), recent, recent);
-
-      const { removed } = await sweepOrphanFiles(c.deps, folder);
-      assert.deepEqual(removed.sort(), [orphan, `${orphan}.partial`].sort());
-      assert.ok(fs.existsSync(path.join(folder, kept.slice(0, 2), kept)), 'the referenced file stays');
-      assert.ok(fs.existsSync(path.join(folder, 'cd', young)), 'a young file stays');
-      assert.ok(!fs.existsSync(path.join(folder, 'ab', orphan)));
-      const rows = await queryRows<{ details: { count: number } }>(
-        c.database.db,
-        sql`select details from audit_events where action = 'file.orphan_sweep'`,
-      );
-      assert.deepEqual(
-        rows.map((r) => r.details.count),
-        [2],
-      );
-      // The material still downloads.
-      const material = (await staff.request('GET', `/api/projects/${id}`)).json().materials[0];
-      expectStatus(
-        await staff.request('GET', `/api/projects/${id}/materials/${material.id}/download`),
-        200,
-        'download',
-      );
-    } finally {
-      await c.close();
     }
   });
 });

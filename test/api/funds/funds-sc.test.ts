@@ -2,23 +2,23 @@
  * Money on SC projects (SC-13): the 区财政评审中心 reviews the budget and issues the 预算审定意见;
  * the 区政务信息管理局 publicizes the fund allocation plan, refused before the budget is fixed. SC-14:
  * co-built shares and the record path of nationally or provincially funded projects. Payments: the
- * catalog (SC-10), data sharing for O&M funds (SC-11c) and rectification (SC-23) gates.
+ * catalog (SC-10) and data sharing for O&M funds (SC-11c) gates; the rectification (SC-23) and
+ * acceptance report (SC-21) gates: funds-sc-construction.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+  arrangeScFunds,
   establishedSc as establishedScProject,
   isoDay,
-  publicizeAndArrange,
-  refusedRectification,
   requestDisbursement,
+  SC_REVIEW,
+  scDistrictFinance,
 } from '../../factories/funds.ts';
 import {
   decide,
   draftProject,
-  EXTRA_PASSWORD,
   expectStatus,
-  extraUser,
   Sessions,
   setupProjects,
   upload,
@@ -36,40 +36,14 @@ after(async () => {
 });
 
 /** A finance officer of the 区财政局 (no demo account holds that role there). */
-async function districtFinance() {
-  const { username } = await extraUser(ctx, sessions, 'finance_officer', '朔城区财政局');
-  return sessions.as(username, EXTRA_PASSWORD);
-}
+const districtFinance = () => scDistrictFinance(ctx, sessions);
 
 /** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
-const arrangeSc = async (id: string, amount: string) =>
-  publicizeAndArrange(ctx, sessions, id, {
-    authority: 'sc.reviewer',
-    finance: await districtFinance(),
-    fundsStep: 'sc.budget.funds',
-    year: 2026,
-    amount,
-  });
+const arrangeSc = (id: string, amount: string) => arrangeScFunds(ctx, sessions, id, amount);
 
 /** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
 const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
   establishedScProject(ctx, sessions, { topic, name: `${topic}监管平台建设项目`, declarations });
-
-const SC_REVIEW = {
-  opinion: '经区财政评审中心评审，核减部分设备购置费。',
-  lines: [
-    {
-      year: 2026,
-      costItem: '设备购置',
-      kind: 'construction',
-      requested: '700000',
-      approved: '640000',
-      cutReason: '摄像设备单价高于同类采购',
-    },
-    { year: 2027, costItem: '平台开发', kind: 'construction', requested: '500000', approved: '500000' },
-  ],
-  shares: [],
-};
 
 describe('SC budget and publicity (SC-13)', () => {
   test('SC-13 the 财政评审中心 issues the 预算审定意见, then the authority publicizes the allocation plan', async () => {
@@ -283,153 +257,6 @@ describe('SC O&M funds and data sharing (SC-11c)', () => {
     assert.equal(after.blocked, false, JSON.stringify(after.gates));
     expectStatus(
       await payment.decide('approve', '已接入共享平台，同意拨付', after.disbursement.version),
-      200,
-      'approve',
-    );
-  });
-});
-
-describe('SC rectification and funds (SC-23)', () => {
-  test('SC-23 a refused rectification suspends the payment in the funds queue; the absolute gate refuses an override', async () => {
-    const id = await establishedSc('体育场馆预约');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
-    await arrangeSc(id, '640000');
-    const finance = await districtFinance();
-    const payment = await requestDisbursement(await sessions.as('sc.staff'), finance, {
-      projectId: id,
-      amount: '100000',
-      purpose: '进度款',
-    });
-    const gateOf = () => payment.gate('sc.gate.rectification');
-    assert.equal((await gateOf()).passed, true);
-    await refusedRectification(await sessions.as('sc.reviewer'), id, '擅自变更建设内容');
-    const closed = await gateOf();
-    assert.equal(closed.blocking, true);
-    assert.equal(closed.article, 'SC-23');
-    const refused = await payment.decide('approve', '同意');
-    expectStatus(refused, 422, 'suspended');
-    assert.equal(refused.json().article, 'SC-23');
-    const override = await finance.request('POST', `/api/funds/disbursements/${payment.id}/overrides`, {
-      gateId: 'sc.gate.rectification',
-      reason: '项目急需',
-    });
-    expectStatus(override, 422, 'absolute');
-    assert.equal(override.json().code, 'GATE_ABSOLUTE');
-  });
-});
-
-describe('SC acceptance report and funds (SC-21), through the budget, construction and acceptance steps', () => {
-  test('SC-21 after acceptance no further funds until the acceptance report is filed; filing it unblocks the payment', async () => {
-    const id = await establishedSc('课后服务管理');
-    const reviewer = await sessions.as('sc.reviewer');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
-    const notice = await reviewer.request('POST', '/api/funds/notices', {
-      title: '朔城区课后服务管理项目资金拟分配计划',
-      year: 2026,
-      startsOn: isoDay(ctx, 0),
-      endsOn: isoDay(ctx, 7),
-      items: [{ projectId: id, amount: '640000' }],
-    });
-    expectStatus(notice, 201, 'notice');
-    expectStatus(
-      await reviewer.request('POST', `/api/funds/notices/${notice.json().id}/publish`, { version: 1 }),
-      200,
-      'publish',
-    );
-    const finance = await districtFinance();
-    expectStatus(
-      await finance.request('POST', `/api/funds/projects/${id}/budget-steps/sc.budget.funds`, {
-        opinion: '已安排建设经费',
-      }),
-      200,
-      'funds arranged',
-    );
-
-    // Construction and acceptance through the construction module and the step core.
-    const staff = await sessions.as('sc.staff');
-    expectStatus(
-      await upload(staff, id, 'project_owner', { stepId: 'sc.construction.contract' }),
-      201,
-      'owner',
-    );
-    const signed = await staff.request('POST', `/api/projects/${id}/contracts`, {
-      number: 'SCKH-2026-02',
-      procurementMethod: 'competitive_consultation',
-      procurementResult: '朔州智联信息技术有限公司成交',
-      contractorName: '朔州智联信息技术有限公司',
-      amount: '640000',
-      signedOn: isoDay(ctx),
-      ownershipClause: false,
-      deliverables: [],
-    });
-    expectStatus(signed, 201, 'sign');
-    expectStatus(
-      await upload(staff, id, 'contract_text', { stepId: 'sc.construction.contract_filing' }),
-      201,
-      'text',
-    );
-    const contract = (await staff.request('GET', `/api/projects/${id}/contracts`)).json().items[0];
-    expectStatus(
-      await staff.request('POST', `/api/projects/${id}/contracts/${contract.id}/file`, {
-        version: contract.version,
-      }),
-      200,
-      'file',
-    );
-    expectStatus(await decide(staff, id, 'sc.construction.build', { opinion: '项目建成' }), 200, 'built');
-    for (const code of [
-      'construction_summary',
-      'financial_report',
-      'audit_report',
-      'security_assessment_report',
-      'crypto_assessment_report',
-      'resource_catalog_registration',
-      'security_controllability',
-    ]) {
-      expectStatus(await upload(staff, id, code, { stepId: 'sc.acceptance.accept' }), 201, code);
-    }
-    expectStatus(await decide(staff, id, 'sc.acceptance.accept', { opinion: '验收通过' }), 200, 'accepted');
-
-    const payment = await requestDisbursement(staff, finance, {
-      projectId: id,
-      amount: '200000',
-      purpose: '验收后尾款',
-    });
-    const blocking = (await payment.detail()).gates.filter((g: { blocking: boolean }) => g.blocking);
-    assert.deepEqual(
-      blocking.map((g: { gateId: string; article: string }) => `${g.gateId}:${g.article}`),
-      ['sc.gate.acceptance_report:SC-21'],
-    );
-    const refused = await payment.decide('approve', '同意');
-    expectStatus(refused, 422, 'report not filed');
-    assert.equal(refused.json().article, 'SC-21');
-
-    expectStatus(
-      await upload(staff, id, 'acceptance_report', { stepId: 'sc.acceptance.report_filing' }),
-      201,
-      'report',
-    );
-    expectStatus(await decide(staff, id, 'sc.acceptance.report_filing', { opinion: '报备' }), 200, 'filed');
-    const after = await payment.detail();
-    assert.equal(after.blocked, false, JSON.stringify(after.gates));
-    expectStatus(
-      await payment.decide('approve', '验收报告已备案，同意拨付', after.disbursement.version),
       200,
       'approve',
     );
