@@ -66,3 +66,23 @@ export function walk(rulebook: Rulebook, stepIds: string[], start: IsoDate = '20
     return ev(step.outcomes[0].event, at, { stepId: id });
   });
 }
+
+/** XZ facts under which no gate closes (the XZ tests vary one at a time). */
+export const XZ_GOOD: ProjectFacts = {
+  planned: true,
+  systemsInCatalog: true,
+  resourceCatalogProvided: true,
+  interoperable: true,
+  sharingCompliant: true,
+  onCloud: true,
+};
+/** The XZ steps from the plan to 立项 for a planned project, in order. */
+export const XZ_PLANNED_CHAIN = [
+  'xz.plan.register',
+  'xz.application.prepare',
+  'xz.review.data_center',
+  'xz.review.party_consent',
+  'xz.review.city_review',
+  'xz.review.city_government',
+  'xz.filing_approval.establishment',
+];
