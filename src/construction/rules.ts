@@ -1,5 +1,6 @@
 /** Construction's pure rules that are not in the rulebook: the step an event is the outcome of, the rectification gates' articles, who orders, judges and holds a rectification. */
 
+import { AUTHORITY, type Role } from '../access/index.ts';
 import type { CommandContext } from '../platform/command.ts';
 import { forbidden } from '../platform/errors.ts';
 import { organisationsFor, type ProjectContext, parties, stepsOf } from '../projects/index.ts';
@@ -11,7 +12,7 @@ export function stepFor(rulebook: Rulebook, event: EventType): Step | undefined 
 }
 
 /** Roles of the overseeing bodies that order and judge rectification. */
-const OVERSEERS = ['authority_reviewer', 'authority_leader', 'leadership_body'];
+export const OVERSEERS: readonly Role[] = [...AUTHORITY, 'leadership_body'];
 
 /** The articles of the rulebook's rectification gates (the gates that read the rectification facts). */
 export function rectificationArticles(rulebook: Rulebook): string[] {

@@ -5,18 +5,11 @@
  * or waiving is the authority's decision, never on an obligation its own organisation holds.
  */
 
-import { AUTHORITY, type Role, type RouteRule } from '../access/index.ts';
+import { AUTHORITY, DEPARTMENT, OVERSIGHT, type Role, type RouteRule } from '../access/index.ts';
 
 export const AUTHORITY_ROLES: readonly Role[] = AUTHORITY;
 /** Roles that read obligations (their own, their projects', their jurisdiction's). */
-export const OBLIGATION_READERS: readonly Role[] = [
-  'dept_staff',
-  'dept_leader',
-  ...AUTHORITY_ROLES,
-  'approver',
-  'finance_officer',
-  'leadership_body',
-];
+export const OBLIGATION_READERS: readonly Role[] = [...DEPARTMENT, ...OVERSIGHT];
 
 export const OBLIGATION_ACCESS: Record<string, RouteRule> = {
   'GET /api/obligations': {
