@@ -3,6 +3,7 @@
  * project and holder names, the supervision board, and the presentation of one row.
  */
 import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { AUTHORITY } from '../access/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { CommandDeps } from '../platform/command.ts';
@@ -16,7 +17,6 @@ import {
   projects,
   visibleProjectIds,
 } from '../projects/index.ts';
-import { AUTHORITY_ROLES } from './access.ts';
 import { dueStatus, type ObligationRow } from './engine.ts';
 import { obligations } from './tables.ts';
 
@@ -45,7 +45,7 @@ export async function scopeOf(db: Queryable, actor: Actor, projectIds: readonly 
   const overseen = [
     ...new Set(
       actor.assignments
-        .filter((a) => (AUTHORITY_ROLES as readonly string[]).includes(a.role))
+        .filter((a) => (AUTHORITY as readonly string[]).includes(a.role))
         .flatMap((a) => jurisdictionSubtree(directory, a.jurisdictionId)),
     ),
   ];
