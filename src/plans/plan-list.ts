@@ -10,16 +10,14 @@ import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { readAll } from '../platform/db/concurrent.ts';
 import { notFound } from '../platform/errors.ts';
-import { pagingQuery } from '../platform/http/schemas.ts';
+import { Literals, pagingQuery, strict } from '../platform/http/schemas.ts';
 import {
   jurisdictionSubtree,
-  Literals,
   loadDirectory,
   PLAN_KIND_CODES,
   PLAN_SCOPES,
   PLAN_STATUS_CODES,
   plans,
-  strict,
 } from '../projects/index.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
 import { chainOfPlan, type PlanRow } from './actors.ts';

@@ -1,7 +1,7 @@
 /** Query strings of the review's lists (issue 11): out-of-range paging is a 400 at its field, never clamped. */
 import Type from 'typebox';
-import { pagingQuery } from '../platform/http/schemas.ts';
-import { EXPERT_FIELD_CODES, Literals, strict, Uuid } from '../projects/index.ts';
+import { Literals, pagingQuery, strict, Uuid } from '../platform/http/schemas.ts';
+import { EXPERT_FIELD_CODES } from '../projects/index.ts';
 
 const Jurisdiction = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,15}$', description: '行政区划代码' });
 

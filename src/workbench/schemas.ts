@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-import { Paged, pagingQuery, Uuid } from '../platform/http/schemas.ts';
-import { Literals, Nullable, strict } from '../projects/index.ts';
+import { Literals, Nullable, Paged, pagingQuery, strict, Uuid } from '../platform/http/schemas.ts';
 
 const S = Type.String();
 const N = Type.Integer();
