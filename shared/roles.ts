@@ -48,6 +48,18 @@ export const BUSINESS_ROLES: readonly RoleCode[] = ROLE_CODES.filter(
   (r) => !(ADMIN_ROLES as readonly string[]).includes(r),
 );
 
+/** A department (部门): its staff and its leader. */
+export const DEPARTMENT: readonly RoleCode[] = ['dept_staff', 'dept_leader'];
+/** The authority (主管部门): reviewer and leader. */
+export const AUTHORITY: readonly RoleCode[] = ['authority_reviewer', 'authority_leader'];
+/** The bodies that oversee a jurisdiction's projects and catalogs: authority, approval, finance, leadership. */
+export const OVERSIGHT: readonly RoleCode[] = [
+  ...AUTHORITY,
+  'approver',
+  'finance_officer',
+  'leadership_body',
+];
+
 export function isRole(value: string): value is RoleCode {
   return (ROLE_CODES as readonly string[]).includes(value);
 }

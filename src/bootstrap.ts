@@ -7,8 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from './access/roles.ts';
-import { CHINESE_DAYS_SOURCE, seedRowsFromChineseDays } from './calendar/seed.ts';
-import { calendarYears, holidays } from './calendar/tables.ts';
+import { seedHolidays } from './calendar/index.ts';
 import { seedCatalogDemo } from './catalog/demo/index.ts';
 import {
   DEMO_ACCOUNTS,
@@ -68,24 +67,6 @@ async function insertUser(
     })
     .returning({ id: users.id });
   return row.id;
-}
-
-export async function seedHolidays(tx: Tx): Promise<number> {
-  const { rows, years } = seedRowsFromChineseDays();
-  const knownYears = new Set(years);
-  // Only rows inside a known year are stored; the rest would pretend to know an unknown year.
-  const stored = rows.filter((r) => knownYears.has(Number(r.date.slice(0, 4))));
-  for (let i = 0; i < stored.length; i += 500) {
-    await tx
-      .insert(holidays)
-      .values(stored.slice(i, i + 500))
-      .onConflictDoNothing();
-  }
-  await tx
-    .insert(calendarYears)
-    .values(years.map((year) => ({ year, source: CHINESE_DAYS_SOURCE })))
-    .onConflictDoNothing();
-  return stored.length;
 }
 
 /**

@@ -5,14 +5,17 @@
  * index.ts, which reach this file; only the composition root src/app.ts imports matrix.ts and hands
  * ROUTE_ACCESS to src/identity/plugin.ts).
  */
-export { AUTHORITY, OVERSIGHT, PROJECT_PARTIES, PROJECT_VIEWERS, STEP_ACTORS } from './groups.ts';
+export { PROJECT_PARTIES, PROJECT_VIEWERS, STEP_ACTORS } from './groups.ts';
 export { adminAccountRefusal, isAdminRole, roleGrantRefusal } from './policy.ts';
 export {
   ADMIN_ROLES,
+  AUTHORITY,
   BUSINESS_ROLES,
+  DEPARTMENT,
   isRole,
   JURISDICTION_LEVEL_NAMES,
   ORGANISATION_KIND_NAMES,
+  OVERSIGHT,
   ROLE_CODES,
   ROLE_NAMES,
   type Role,

@@ -1,13 +1,23 @@
 /**
  * The canonical role model for the server. The role codes, their generic Chinese names, the
- * administrator and business roles and the organisation kind and jurisdiction level names are defined
- * once in shared/ (shared/roles.ts, shared/organisations.ts), which the web reads too; this file
+ * administrator and business roles, the role groups (DEPARTMENT, AUTHORITY, OVERSIGHT) and the
+ * organisation kind and jurisdiction level names are defined once in shared/ (shared/roles.ts,
+ * shared/organisations.ts), which the web reads too; this file
  * re-exports them and adds the grant rule the server enforces (ROLE_ORGANISATION_KINDS).
  */
 import type { Role } from '../platform/actor.ts';
 
 export { JURISDICTION_LEVEL_NAMES, ORGANISATION_KIND_NAMES } from '../../shared/organisations.ts';
-export { ADMIN_ROLES, BUSINESS_ROLES, isRole, ROLE_CODES, ROLE_NAMES } from '../../shared/roles.ts';
+export {
+  ADMIN_ROLES,
+  AUTHORITY,
+  BUSINESS_ROLES,
+  DEPARTMENT,
+  isRole,
+  OVERSIGHT,
+  ROLE_CODES,
+  ROLE_NAMES,
+} from '../../shared/roles.ts';
 export type { Role };
 
 /**

@@ -13,6 +13,7 @@ import type { Db, Queryable, Tx } from '../platform/db/client.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { versionConflict } from '../platform/errors.ts';
 import { arrangementWindow } from './arrangement.ts';
+import { CHINESE_DAYS_SOURCE, seedRowsFromChineseDays } from './seed.ts';
 import { calendarYears, holidays } from './tables.ts';
 
 /** Source of rows and years entered through the API (the seed's is `chinese-days`). */
@@ -188,4 +189,26 @@ export async function saveCalendarYear(
     previous: { known: current !== undefined, source: current?.source ?? null, rows: removed.length },
     updatedAt,
   };
+}
+
+/**
+ * The holiday table's seed at first start (src/bootstrap.ts, in its transaction): the chinese-days rows
+ * of the years it fully covers, and those years as known; rows and years already there are kept.
+ */
+export async function seedHolidays(tx: Tx): Promise<number> {
+  const { rows, years } = seedRowsFromChineseDays();
+  const knownYears = new Set(years);
+  // Only rows inside a known year are stored; the rest would pretend to know an unknown year.
+  const stored = rows.filter((r) => knownYears.has(Number(r.date.slice(0, 4))));
+  for (let i = 0; i < stored.length; i += 500) {
+    await tx
+      .insert(holidays)
+      .values(stored.slice(i, i + 500))
+      .onConflictDoNothing();
+  }
+  await tx
+    .insert(calendarYears)
+    .values(years.map((year) => ({ year, source: CHINESE_DAYS_SOURCE })))
+    .onConflictDoNothing();
+  return stored.length;
 }

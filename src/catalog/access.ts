@@ -10,6 +10,7 @@
  * - Every business role reads the published cloud service catalog of its jurisdiction (DT-13).
  * - Nothing crosses jurisdictions: an entry outside the scope does not exist for the caller.
  */
+import { AUTHORITY, DEPARTMENT, OVERSIGHT, type RoleCode } from '../../shared/roles.ts';
 import { canTransition, type ResourceState, type SystemCatalogRules } from './model.ts';
 
 /** The fields of an identity Assignment the scope depends on (structurally an Assignment). */
@@ -19,29 +20,23 @@ export interface ScopeAssignment {
   jurisdictionId: string;
 }
 
-export const DEPARTMENT_ROLES = ['dept_staff', 'dept_leader'] as const;
-export const AUTHORITY_ROLES = ['authority_reviewer', 'authority_leader'] as const;
-/** Roles that read the whole catalog of their jurisdiction. */
-export const JURISDICTION_READER_ROLES = [
-  ...AUTHORITY_ROLES,
-  'approver',
-  'finance_officer',
-  'leadership_body',
-] as const;
-/** Roles that read the system and resource catalogs (own department or own jurisdiction). */
-export const CATALOG_READER_ROLES = [...DEPARTMENT_ROLES, ...JURISDICTION_READER_ROLES] as const;
+/**
+ * Roles that read the system and resource catalogs: a department its own entries, the overseeing
+ * bodies (OVERSIGHT) the whole catalog of their jurisdiction.
+ */
+export const CATALOG_READER_ROLES: readonly RoleCode[] = [...DEPARTMENT, ...OVERSIGHT];
 /** Roles that register and change systems and resources. */
-export const CATALOG_EDITOR_ROLES = [...DEPARTMENT_ROLES, ...AUTHORITY_ROLES] as const;
+export const CATALOG_EDITOR_ROLES: readonly RoleCode[] = [...DEPARTMENT, ...AUTHORITY];
 /** Roles that approve the cloud service catalog (the authority, with finance where required). */
-export const CLOUD_APPROVER_ROLES = [...AUTHORITY_ROLES, 'finance_officer'] as const;
+export const CLOUD_APPROVER_ROLES: readonly RoleCode[] = [...AUTHORITY, 'finance_officer'];
 /** Business roles: every one of them reads the published cloud service catalog. */
-export const CLOUD_READER_ROLES = [
+export const CLOUD_READER_ROLES: readonly RoleCode[] = [
   ...CATALOG_READER_ROLES,
   'expert',
   'contractor',
   'supervisor',
   'third_party_evaluator',
-] as const;
+];
 
 const has = (list: readonly string[], role: string) => list.includes(role);
 const unique = (values: string[]) => [...new Set(values)];
@@ -63,9 +58,9 @@ export function catalogScope(assignments: readonly ScopeAssignment[]): CatalogSc
   const pick = (roles: readonly string[], key: 'organisationId' | 'jurisdictionId') =>
     unique(assignments.filter((a) => has(roles, a.role)).map((a) => a[key]));
   return {
-    ownOrganisations: pick(DEPARTMENT_ROLES, 'organisationId'),
-    readJurisdictions: pick(JURISDICTION_READER_ROLES, 'jurisdictionId'),
-    manageJurisdictions: pick(AUTHORITY_ROLES, 'jurisdictionId'),
+    ownOrganisations: pick(DEPARTMENT, 'organisationId'),
+    readJurisdictions: pick(OVERSIGHT, 'jurisdictionId'),
+    manageJurisdictions: pick(AUTHORITY, 'jurisdictionId'),
     financeJurisdictions: pick(['finance_officer'], 'jurisdictionId'),
     cloudJurisdictions: pick(CLOUD_READER_ROLES, 'jurisdictionId'),
   };
@@ -102,8 +97,8 @@ export function canManage(scope: CatalogScope, jurisdictionId: string): boolean 
  */
 export function defaultOwner(assignments: readonly ScopeAssignment[]): string | undefined {
   return (
-    assignments.find((a) => has(DEPARTMENT_ROLES, a.role))?.organisationId ??
-    assignments.find((a) => has(AUTHORITY_ROLES, a.role))?.organisationId
+    assignments.find((a) => has(DEPARTMENT, a.role))?.organisationId ??
+    assignments.find((a) => has(AUTHORITY, a.role))?.organisationId
   );
 }
 

@@ -8,7 +8,6 @@
  * this file they would cycle via src/platform/db/schema.ts). See test/arch/boundaries.test.ts.
  */
 export {
-  AUTHORITY_ROLES,
   CATALOG_EDITOR_ROLES,
   CATALOG_READER_ROLES,
   type CatalogScope,
@@ -18,9 +17,7 @@ export {
   canManage,
   canRead,
   catalogScope,
-  DEPARTMENT_ROLES,
   defaultOwner,
-  JURISDICTION_READER_ROLES,
 } from './access.ts';
 export { type Caller, callerOf } from './commands/caller.ts';
 export { CATALOG_ROUTE_ACCESS } from './http/access.ts';

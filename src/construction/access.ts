@@ -4,7 +4,10 @@
  * the project's visibility are checked per request (src/projects repository and step core).
  */
 
-import { PROJECT_PARTIES, type RouteRule } from '../access/index.ts';
+import { AUTHORITY, PROJECT_PARTIES, type Role, type RouteRule } from '../access/index.ts';
+
+/** Roles of the overseeing bodies that order and judge rectification (the matrix rows and rules.ts). */
+export const OVERSEERS: readonly Role[] = [...AUTHORITY, 'leadership_body'];
 
 export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
   'GET /api/projects/:id/contracts': {
@@ -43,7 +46,7 @@ export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
     note: '项目相关单位可见整改通知和资金闸口',
   },
   'POST /api/projects/:id/rectifications': {
-    roles: ['authority_reviewer', 'authority_leader', 'leadership_body'],
+    roles: OVERSEERS,
     relation: 'own_jurisdiction',
     note: '主管部门（或其上级）责令限期整改',
   },
@@ -53,7 +56,7 @@ export const CONSTRUCTION_ACCESS: Record<string, RouteRule> = {
     note: '项目建设单位报送整改情况',
   },
   'POST /api/projects/:id/rectifications/:rectificationId/decision': {
-    roles: ['authority_reviewer', 'authority_leader', 'leadership_body'],
+    roles: OVERSEERS,
     relation: 'own_jurisdiction',
     note: '认定整改合格、不合格或拒不整改；不得认定本人报送的整改',
   },

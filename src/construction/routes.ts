@@ -6,16 +6,8 @@ import Type from 'typebox';
 import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
-import { errors, VersionInput } from '../platform/http/schemas.ts';
-import {
-  Literals,
-  loadWorkflowEnv,
-  Nullable,
-  strict,
-  Uuid,
-  visibleContext,
-  Yuan,
-} from '../projects/index.ts';
+import { errors, Literals, Nullable, strict, Uuid, VersionInput } from '../platform/http/schemas.ts';
+import { loadWorkflowEnv, visibleContext, Yuan } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';
 import { deliverDeliverable } from './commands/deliver-deliverable.ts';
 import { fileContract } from './commands/file-contract.ts';

@@ -4,14 +4,12 @@ import type { CommandContext } from '../platform/command.ts';
 import { forbidden } from '../platform/errors.ts';
 import { organisationsFor, type ProjectContext, parties, stepsOf } from '../projects/index.ts';
 import type { EventType, Rulebook, Step } from '../rules/index.ts';
+import { OVERSEERS } from './access.ts';
 
 /** The step of the rulebook whose outcome is `event` (the first, in workflow order). */
 export function stepFor(rulebook: Rulebook, event: EventType): Step | undefined {
   return stepsOf(rulebook).find((s) => s.step.outcomes.some((o) => o.event === event))?.step;
 }
-
-/** Roles of the overseeing bodies that order and judge rectification. */
-const OVERSEERS = ['authority_reviewer', 'authority_leader', 'leadership_body'];
 
 /** The articles of the rulebook's rectification gates (the gates that read the rectification facts). */
 export function rectificationArticles(rulebook: Rulebook): string[] {

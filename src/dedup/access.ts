@@ -1,15 +1,12 @@
 /**
- * 查重's rows of the authorization matrix (spread into src/access/matrix.ts).
+ * 查重's rows of the authorization matrix (spread into src/access/matrix.ts). Who plans proposals or
+ * judges them: departments and the bodies of the jurisdiction (PROJECT_PARTIES).
  */
-import { AUTHORITY, OVERSIGHT, type Role, type RouteRule } from '../access/index.ts';
-
-/** Who plans proposals or judges them: departments and the bodies of the jurisdiction. */
-const PLANNERS: readonly Role[] = ['dept_staff', 'dept_leader', ...OVERSIGHT];
-const PROJECT_VIEWERS: readonly Role[] = [...PLANNERS, 'expert', 'third_party_evaluator'];
+import { AUTHORITY, PROJECT_PARTIES, PROJECT_VIEWERS, type RouteRule } from '../access/index.ts';
 
 export const DEDUP_ACCESS: Record<string, RouteRule> = {
   'POST /api/dedup/check': {
-    roles: PLANNERS,
+    roles: PROJECT_PARTIES,
     relation: 'own_jurisdiction',
     note: '比对本级及上级的系统、项目、资源和清单；可指定本人管辖的下级区划',
   },
@@ -23,7 +20,7 @@ export const DEDUP_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '仅审核环节办理人，不得确认本人提交的申请',
   },
-  'GET /api/dedup/lists': { roles: PLANNERS, relation: 'own_jurisdiction', note: '本级及上级的清单' },
+  'GET /api/dedup/lists': { roles: PROJECT_PARTIES, relation: 'own_jurisdiction', note: '本级及上级的清单' },
   'POST /api/dedup/lists': { roles: AUTHORITY, relation: 'own_jurisdiction', note: '本级主管部门维护' },
   'PUT /api/dedup/lists/:id': { roles: AUTHORITY, relation: 'own_jurisdiction', note: '本级主管部门维护' },
 };

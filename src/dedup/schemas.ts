@@ -3,8 +3,7 @@
  */
 
 import { Type } from 'typebox';
-import { VersionInput } from '../platform/http/schemas.ts';
-import { Literals } from '../projects/index.ts';
+import { Literals, VersionInput } from '../platform/http/schemas.ts';
 
 const strict = { additionalProperties: false } as const;
 const Uuid = Type.String({ format: 'uuid' });

@@ -5,8 +5,8 @@
  * projects; finance spot-checks where its rulebook names it; the oversight roles read. The public
  * results' row is src/publication's.
  */
-import type { RouteRule } from '../access/index.ts';
-import { AUTHORITY_ROLES, CATALOG_READER_ROLES, DEPARTMENT_ROLES } from '../catalog/index.ts';
+import { AUTHORITY, DEPARTMENT, type RouteRule } from '../access/index.ts';
+import { CATALOG_READER_ROLES } from '../catalog/index.ts';
 
 const read = (note?: string): RouteRule => ({
   roles: CATALOG_READER_ROLES,
@@ -14,12 +14,12 @@ const read = (note?: string): RouteRule => ({
   ...(note ? { note } : {}),
 });
 const authority = (note?: string): RouteRule => ({
-  roles: AUTHORITY_ROLES,
+  roles: AUTHORITY,
   relation: 'own_jurisdiction',
   ...(note ? { note } : {}),
 });
 const department = (note: string): RouteRule => ({
-  roles: DEPARTMENT_ROLES,
+  roles: DEPARTMENT,
   relation: 'own_department',
   note,
 });

@@ -3,9 +3,8 @@
  * Relations are enforced by the commands and reads (project visibility, the notice's authority,
  * the step actor the rulebook names, finance of the project's rulebook).
  */
-import { AUTHORITY, OVERSIGHT, type Role, type RouteRule } from '../access/index.ts';
+import { AUTHORITY, DEPARTMENT, OVERSIGHT, type Role, type RouteRule } from '../access/index.ts';
 
-const DEPARTMENT: readonly Role[] = ['dept_staff', 'dept_leader'];
 /** Who sees a project's funds: its departments, the named bodies, the commissioned third party. */
 const FUNDS_VIEWERS: readonly Role[] = [...DEPARTMENT, ...OVERSIGHT, 'third_party_evaluator'];
 /** Budget reviewers: the third party (DT), finance bodies (SC 财政评审中心, XZ 财务科, JC 财政局). */

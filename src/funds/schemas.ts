@@ -5,8 +5,16 @@
  */
 
 import Type from 'typebox';
-import { Paged, pagingQuery, VersionInput } from '../platform/http/schemas.ts';
-import { Literals, Nullable, strict, Uuid, Yuan } from '../projects/index.ts';
+import {
+  Literals,
+  Nullable,
+  Paged,
+  pagingQuery,
+  strict,
+  Uuid,
+  VersionInput,
+} from '../platform/http/schemas.ts';
+import { Yuan } from '../projects/index.ts';
 import { FUND_KIND_CODES, SHARE_LEVEL_CODES } from './model.ts';
 
 const S = Type.String();

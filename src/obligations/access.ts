@@ -5,18 +5,10 @@
  * or waiving is the authority's decision, never on an obligation its own organisation holds.
  */
 
-import { AUTHORITY, type Role, type RouteRule } from '../access/index.ts';
+import { AUTHORITY, DEPARTMENT, OVERSIGHT, type Role, type RouteRule } from '../access/index.ts';
 
-export const AUTHORITY_ROLES: readonly Role[] = AUTHORITY;
 /** Roles that read obligations (their own, their projects', their jurisdiction's). */
-export const OBLIGATION_READERS: readonly Role[] = [
-  'dept_staff',
-  'dept_leader',
-  ...AUTHORITY_ROLES,
-  'approver',
-  'finance_officer',
-  'leadership_body',
-];
+export const OBLIGATION_READERS: readonly Role[] = [...DEPARTMENT, ...OVERSIGHT];
 
 export const OBLIGATION_ACCESS: Record<string, RouteRule> = {
   'GET /api/obligations': {
@@ -35,12 +27,12 @@ export const OBLIGATION_ACCESS: Record<string, RouteRule> = {
     note: '督办台账导出（CSV），记入审计',
   },
   'POST /api/obligations/:id/extend': {
-    roles: AUTHORITY_ROLES,
+    roles: AUTHORITY,
     relation: 'own_jurisdiction',
     note: '主管部门批准延期；不得处理本单位承担的义务',
   },
   'POST /api/obligations/:id/waive': {
-    roles: AUTHORITY_ROLES,
+    roles: AUTHORITY,
     relation: 'own_jurisdiction',
     note: '主管部门豁免并说明理由；不得处理本单位承担的义务',
   },

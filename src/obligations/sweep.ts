@@ -7,6 +7,7 @@
  * the due date, so the reminders start again for the new date. One pass handles at most `batch`.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { AUTHORITY, DEPARTMENT } from '../access/index.ts';
 import {
   type DeliveryChannel,
   enqueueExternal,
@@ -35,10 +36,8 @@ export interface SweepResult {
   skipped: number;
 }
 
-/** Roles of the holder organisation that receive reminders. */
-const HOLDER_ROLES = ['dept_staff', 'dept_leader', 'authority_reviewer', 'authority_leader'];
-/** Roles of the authority that hear about overdue obligations (督办). */
-const AUTHORITY_ROLES = ['authority_reviewer', 'authority_leader'];
+/** Roles of the holder organisation that receive reminders (the authority's AUTHORITY hear about overdue ones, 督办). */
+const HOLDER_ROLES = [...DEPARTMENT, ...AUTHORITY];
 
 const KIND_TEXT: Record<ReminderKind, string> = {
   before: '即将到期',
@@ -130,7 +129,7 @@ async function remind(
         const supervisors = await usersOfOrganisations(
           tx,
           authorities.map((a) => a.id).filter((a) => a !== o.holderOrganisationId),
-          AUTHORITY_ROLES,
+          AUTHORITY,
         );
         recipients = [...holders, ...supervisors];
       }

@@ -4,19 +4,16 @@
  * systems' records; the authority reads and corrects those of its jurisdiction and alone decides
  * exemptions, retirements and base libraries; approval bureau, finance and leadership read.
  */
-import type { RouteRule } from '../access/index.ts';
-import { AUTHORITY_ROLES, CATALOG_EDITOR_ROLES, CATALOG_READER_ROLES } from '../catalog/index.ts';
+import { AUTHORITY, type RouteRule } from '../access/index.ts';
+import { CATALOG_EDITOR_ROLES, CATALOG_READER_ROLES } from '../catalog/index.ts';
 
-const READERS = CATALOG_READER_ROLES;
-const EDITORS = CATALOG_EDITOR_ROLES;
-const AUTHORITY = AUTHORITY_ROLES;
 const read = (note?: string): RouteRule => ({
-  roles: READERS,
+  roles: CATALOG_READER_ROLES,
   relation: 'own_department',
   ...(note ? { note } : {}),
 });
 const write = (note?: string): RouteRule => ({
-  roles: EDITORS,
+  roles: CATALOG_EDITOR_ROLES,
   relation: 'own_department',
   ...(note ? { note } : {}),
 });

@@ -7,8 +7,8 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { informationSystems } from '../catalog/index.ts';
 import type { Queryable, Tx } from '../platform/db/client.ts';
 import { jurisdictions } from '../platform/db/core.ts';
+import { derivedFromCode } from '../rulebooks/index.ts';
 import { operationsRulesFor } from '../rules/index.ts';
-import { derivedFromCode } from './context.ts';
 import { opsGradings } from './tables/index.ts';
 
 /** The recorded grading of a system with the article it is filed under, or null when ungraded. */

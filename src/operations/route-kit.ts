@@ -7,7 +7,7 @@ import type { TSchema } from 'typebox';
 import { commandContext } from '../identity/index.ts';
 import type { CommandDeps } from '../platform/command.ts';
 import { errors } from '../platform/http/schemas.ts';
-import { callerOfContext } from './context.ts';
+import { callerOfContext } from './policy.ts';
 import * as S from './schemas.ts';
 
 export const TAGS = ['运行与安全'];

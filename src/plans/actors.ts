@@ -1,3 +1,4 @@
+import { AUTHORITY } from '../access/index.ts';
 import type { Actor, Assignment } from '../platform/actor.ts';
 import type { Directory, PlanScope, plans } from '../projects/index.ts';
 import type { RulebookRegistry } from '../rules/index.ts';
@@ -5,22 +6,13 @@ import { type ChainStep, planChain } from './chain.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 
-export const AUTHORITY_ROLES = ['authority_reviewer', 'authority_leader'];
-export const OVERSIGHT_ROLES = [
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-];
-
 /** The caller's assignment that compiles plans: authority (jurisdiction plan) before department. */
 export function compilerRole(
   actor: Actor,
   organisationId?: string,
 ): { role: Assignment; scope: PlanScope } | null {
   const mine = actor.assignments.filter((a) => !organisationId || a.organisationId === organisationId);
-  const authority = mine.find((a) => AUTHORITY_ROLES.includes(a.role));
+  const authority = mine.find((a) => AUTHORITY.includes(a.role));
   if (authority) return { role: authority, scope: 'jurisdiction' };
   const dept = mine.find((a) => a.role === 'dept_staff');
   return dept ? { role: dept, scope: 'department' } : null;
@@ -65,7 +57,7 @@ export function canSeePlan(actor: Actor, plan: PlanRow, chain: readonly ChainSte
   if (plan.scope === 'jurisdiction') {
     return sameJurisdiction.some((a) => !['contractor', 'supervisor'].includes(a.role));
   }
-  return sameJurisdiction.some((a) => AUTHORITY_ROLES.includes(a.role));
+  return sameJurisdiction.some((a) => AUTHORITY.includes(a.role));
 }
 
 /** The caller's role that edits the plan (a member of the compiling organisation in the same kind of role). */

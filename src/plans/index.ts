@@ -3,6 +3,6 @@
  * rows) is composed by src/access/matrix.ts.
  */
 export { PLAN_ACCESS } from './access.ts';
-export { canSeePlan, chainOfPlan, compilerRole, OVERSIGHT_ROLES } from './actors.ts';
+export { canSeePlan, chainOfPlan, compilerRole } from './actors.ts';
 export { type PlanEntryView, planEntriesOf } from './queries/entries.ts';
 export { registerPlanRoutes } from './routes.ts';

@@ -1,7 +1,8 @@
 /** Request and response schemas of the progress routes. */
 import Type from 'typebox';
 import { fenToYuan } from '../platform/documents/format.ts';
-import { Nullable, strict, Uuid, Yuan } from '../projects/index.ts';
+import { Nullable, strict, Uuid } from '../platform/http/schemas.ts';
+import { Yuan } from '../projects/index.ts';
 import type { ChangeKind, ChangeState } from './model.ts';
 
 export const TAGS = ['建设'];

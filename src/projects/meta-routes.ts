@@ -5,7 +5,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { errors } from '../platform/http/schemas.ts';
+import { errors, strict } from '../platform/http/schemas.ts';
 import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from '../review/index.ts';
 import {
   ASSESSMENT_GRADES,
@@ -27,7 +27,6 @@ import {
   REVIEW_FINDINGS,
   SYSTEM_RELATIONS,
 } from './model.ts';
-import { strict } from './schemas.ts';
 
 const TAGS = ['项目'];
 

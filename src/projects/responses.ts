@@ -1,7 +1,6 @@
 /** Response schemas of the project, review and plan routes (they also feed the OpenAPI document). */
 import Type from 'typebox';
-import { Paged } from '../platform/http/schemas.ts';
-import { Nullable, strict } from './schemas.ts';
+import { Nullable, Paged, strict } from '../platform/http/schemas.ts';
 
 const S = Type.String();
 const Id = Type.Object({ id: S, name: S }, strict);

@@ -5,7 +5,7 @@ import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { fenToYuan } from '../platform/documents/format.ts';
 import { notFound } from '../platform/errors.ts';
-import { errors } from '../platform/http/schemas.ts';
+import { errors, strict, Uuid } from '../platform/http/schemas.ts';
 import { type ProjectDeps, registerWorkflowRoutes } from '../workflow/index.ts';
 import { createProject } from './commands/create-project.ts';
 import { submitApplication } from './commands/submit-application.ts';
@@ -21,7 +21,7 @@ import { listProjects } from './queries/list.ts';
 import { submissionsOf } from './queries/submissions.ts';
 import { visibleContext } from './repository.ts';
 import { ProjectDetail, ProjectList, SubmissionDetail, SubmissionList, Timeline } from './responses.ts';
-import { CreateProjectBody, ListQuery, ProjectParams, strict, UpdateProjectBody, Uuid } from './schemas.ts';
+import { CreateProjectBody, ListQuery, ProjectParams, UpdateProjectBody } from './schemas.ts';
 
 const TAGS = ['项目'];
 const _MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

@@ -19,8 +19,6 @@ import {
   SYSTEM_RELATION_CODES,
 } from './model.ts';
 
-/** The platform's schema atoms (src/platform/http/schemas.ts), re-exported for the modules that read them here. */
-export { Literals, Nullable, strict, Uuid };
 /** A file sent as the response body (a download); OpenAPI shows it as binary. */
 export const FileDownload = (description: string) =>
   Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description });

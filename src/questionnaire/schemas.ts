@@ -3,8 +3,7 @@
  * is bounded; bodies reject unknown fields; status changes only through publish and close.
  */
 import Type from 'typebox';
-import { pagingQuery, VersionInput } from '../platform/http/schemas.ts';
-import { Nullable, strict, Uuid } from '../projects/index.ts';
+import { Nullable, pagingQuery, strict, Uuid, VersionInput } from '../platform/http/schemas.ts';
 import { DEVICE_ID_PATTERN, LIMITS, QUESTION_KINDS } from './model.ts';
 
 /** One of `values` (typed: the route handlers' answers are checked against it). */

@@ -10,7 +10,7 @@ import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { type ContentSignature, verifyContent } from '../platform/crypto/sm2.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
-import { errors } from '../platform/http/schemas.ts';
+import { errors, strict } from '../platform/http/schemas.ts';
 import {
   ASSESSMENT_GRADES,
   ASSIGNMENT_KINDS,
@@ -26,7 +26,6 @@ import {
   labelOf,
   loadDirectory,
   ProjectParams,
-  strict,
   visibleContext,
   type WorkflowEnv,
 } from '../projects/index.ts';

@@ -1,7 +1,6 @@
 /** What the review routes answer: the review view, experts, the pool, assessments, certificates. */
 import Type from 'typebox';
-import { Paged } from '../platform/http/schemas.ts';
-import { Nullable, strict } from '../projects/index.ts';
+import { Nullable, Paged, strict } from '../platform/http/schemas.ts';
 
 const S = Type.String();
 

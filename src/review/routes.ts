@@ -14,7 +14,7 @@ import { recordEvent } from '../platform/command.ts';
 import type { ContentSignature } from '../platform/crypto/sm2.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { contentDisposition } from '../platform/files/inspect.ts';
-import { errors } from '../platform/http/schemas.ts';
+import { errors, strict, Uuid } from '../platform/http/schemas.ts';
 import {
   ASSESSMENT_GRADES,
   DownloadQuery,
@@ -25,8 +25,6 @@ import {
   ReviewBody,
   requiresSharingOpinion,
   reviewStep,
-  strict,
-  Uuid,
   visibleContext,
 } from '../projects/index.ts';
 import type { ProjectDeps } from '../workflow/index.ts';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { Paged, pagingQuery, Uuid } from '../platform/http/schemas.ts';
-import { Literals, Nullable, PROJECT_STATE_CODES, strict } from '../projects/index.ts';
+import { Literals, Nullable, Paged, pagingQuery, strict, Uuid } from '../platform/http/schemas.ts';
+import { PROJECT_STATE_CODES } from '../projects/index.ts';
 import { LISTS } from './export.ts';
 
 const S = Type.String();

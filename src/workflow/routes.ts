@@ -4,7 +4,7 @@ import Type, { type Static } from 'typebox';
 import { commandContext } from '../identity/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { notFound } from '../platform/errors.ts';
-import { errors } from '../platform/http/schemas.ts';
+import { errors, strict } from '../platform/http/schemas.ts';
 import {
   Colleagues,
   CommentBody,
@@ -19,7 +19,6 @@ import {
   roleHolders,
   StepParams,
   stepInfo,
-  strict,
   UrgeBody,
   visibleContext,
   WithdrawBody,

@@ -31,9 +31,9 @@ const CACHE = path.join(ROOT, '.tmp');
 export const TEST_START = '2026-11-23T02:00:00.000Z'; // Monday 10:00 in Beijing
 
 /**
- * Every file that decides what a fresh installation holds: bootstrap, seeds (the holiday seed reads the
- * package's data with shared/dates/chinese-days.ts), every demo.ts (nested too) and every file under a
- * `demo/` folder (src/demo/, src/<module>/demo/, recursively).
+ * Every file that decides what a fresh installation holds: bootstrap, seeds (the holiday seed, written
+ * by src/calendar/repository.ts, reads the package's data with shared/dates/chinese-days.ts), every
+ * demo.ts (nested too) and every file under a `demo/` folder (src/demo/, src/<module>/demo/, recursively).
  */
 export function templateSeedFiles(): string[] {
   const demos = fs
@@ -45,6 +45,7 @@ export function templateSeedFiles(): string[] {
   const listed = [
     'src/bootstrap.ts',
     'src/calendar/seed.ts',
+    'src/calendar/repository.ts',
     'shared/dates/chinese-days.ts',
     'src/demo/accounts.ts',
   ];

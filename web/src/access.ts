@@ -12,6 +12,9 @@
 
 import {
   ADMIN_ROLES,
+  AUTHORITY,
+  DEPARTMENT,
+  OVERSIGHT,
   ROLE_NAMES,
   type RoleCode,
   BUSINESS_ROLES as SHARED_BUSINESS_ROLES,
@@ -44,16 +47,11 @@ export function roleLabel(role: string | null | undefined): string {
   return isKnownRole(role) ? ROLE_LABELS[role] : role;
 }
 
-/** Roles that read the whole system and resource catalog of their jurisdiction. */
-const JURISDICTION_READER_ROLES: readonly RoleCode[] = [
-  'authority_reviewer',
-  'authority_leader',
-  'approver',
-  'finance_officer',
-  'leadership_body',
-];
-/** Roles that read the system and resource catalogs (departments: their own entries). */
-const CATALOG_READER_ROLES: readonly RoleCode[] = ['dept_staff', 'dept_leader', ...JURISDICTION_READER_ROLES];
+/**
+ * Roles that read the system and resource catalogs: departments their own entries, the overseeing
+ * bodies (OVERSIGHT, shared/roles.ts) the whole catalog of their jurisdiction.
+ */
+const CATALOG_READER_ROLES: readonly RoleCode[] = [...DEPARTMENT, ...OVERSIGHT];
 
 export const ACCESS_KEYS = [
   'authenticated',
@@ -112,20 +110,20 @@ export function accessFor(me: AccessSubject | null | undefined): Access {
     canSeeCatalogs: [...CATALOG_READER_ROLES].some(has),
     canSeeCloudCatalog: authenticated && [...roles].some(isBusinessRole),
     // 只减不增 (DT-01): the readers of the whole jurisdiction.
-    canSeeSystemCount: [...JURISDICTION_READER_ROLES].some(has),
+    canSeeSystemCount: [...OVERSIGHT].some(has),
     // Projects (src/access/matrix.ts): department staff apply; plans are read by the parties of a
     // project (departments, authority, approval bureau, finance, leadership); the authority keeps the
     // expert pool and the yearly department assessments.
     canApplyProjects: has('dept_staff'),
     canSeePlans: [...CATALOG_READER_ROLES].some(has),
-    canManageExperts: has('authority_reviewer') || has('authority_leader'),
+    canManageExperts: AUTHORITY.some(has),
     // Obligations and the supervision board (src/obligations/access.ts): departments their own,
     // the authority, approval bureau, finance and leadership their jurisdiction's.
     canSeeObligations: [...CATALOG_READER_ROLES].some(has),
     // Money (src/funds/access.ts): the project's departments, the named bodies and the third party
     // commissioned for the budget review; the authority publishes the 公示; finance decides payments.
     canSeeFunds: [...CATALOG_READER_ROLES, 'third_party_evaluator' as const].some(has),
-    canManagePublicity: has('authority_reviewer') || has('authority_leader'),
+    canManagePublicity: AUTHORITY.some(has),
     canSeeDisbursements: [...CATALOG_READER_ROLES].some(has),
   };
 }

@@ -7,9 +7,10 @@
  * share with the Excel import (transfer.ts).
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
-import { AUTHORITY_ROLES, canManage, requiredCloudApprovals } from '../access.ts';
+import { canManage, requiredCloudApprovals } from '../access.ts';
 import type { CloudServiceInput } from '../model.ts';
 import {
   type CloudServiceRecord,
@@ -66,7 +67,7 @@ async function requireCompiler(
       (a) =>
         a.organisationId === compiler.organisationId &&
         a.jurisdictionId === jurisdiction.id &&
-        AUTHORITY_ROLES.includes(a.role as (typeof AUTHORITY_ROLES)[number]),
+        (AUTHORITY as readonly string[]).includes(a.role),
     )
   ) {
     throw forbidden(`云服务目录由${compiler.name}编制`, 'CATALOG_ACTION_FORBIDDEN', {
@@ -172,7 +173,7 @@ export async function cloudBatch(
     const asAuthority = caller.assignments.some(
       (a) =>
         a.jurisdictionId === record.jurisdictionId &&
-        AUTHORITY_ROLES.includes(a.role as (typeof AUTHORITY_ROLES)[number]) &&
+        (AUTHORITY as readonly string[]).includes(a.role) &&
         (!compiler || compiler.kind === 'authority' || a.organisationId !== compiler.organisationId),
     );
     const managed = canManage(caller.scope, record.jurisdictionId) && (action === 'reopen' || asAuthority);

@@ -5,14 +5,12 @@
  * ../access.ts, applied by the queries). Here, beside the routes, so that the pure catalog root
  * imports nothing outside src/catalog (src/catalog/purity.test.ts).
  */
-import type { RouteRule } from '../../access/index.ts';
+import { AUTHORITY, OVERSIGHT, type RouteRule } from '../../access/index.ts';
 import {
-  AUTHORITY_ROLES,
   CATALOG_EDITOR_ROLES,
   CATALOG_READER_ROLES,
   CLOUD_APPROVER_ROLES,
   CLOUD_READER_ROLES,
-  JURISDICTION_READER_ROLES,
 } from '../access.ts';
 
 export const CATALOG_ROUTE_ACCESS: Record<string, RouteRule> = {
@@ -54,7 +52,7 @@ export const CATALOG_ROUTE_ACCESS: Record<string, RouteRule> = {
     note: '导出记入审计并限流',
   },
   'GET /api/catalog/metrics/system-count': {
-    roles: JURISDICTION_READER_ROLES,
+    roles: OVERSIGHT,
     relation: 'own_jurisdiction',
     note: '只减不增（DT-01）',
   },
@@ -72,11 +70,11 @@ export const CATALOG_ROUTE_ACCESS: Record<string, RouteRule> = {
   'PATCH /api/catalog/resources/:id': { roles: CATALOG_EDITOR_ROLES, relation: 'own_department' },
   'POST /api/catalog/resources/:id/submit': { roles: CATALOG_EDITOR_ROLES, relation: 'own_department' },
   'POST /api/catalog/resources/:id/review': {
-    roles: AUTHORITY_ROLES,
+    roles: AUTHORITY,
     relation: 'own_jurisdiction',
     note: '提交人不能审核自己提交的资源',
   },
-  'POST /api/catalog/resources/:id/withdraw': { roles: AUTHORITY_ROLES, relation: 'own_jurisdiction' },
+  'POST /api/catalog/resources/:id/withdraw': { roles: AUTHORITY, relation: 'own_jurisdiction' },
   'GET /api/catalog/resources/template': {
     roles: CATALOG_EDITOR_ROLES,
     relation: 'none',
@@ -102,22 +100,22 @@ export const CATALOG_ROUTE_ACCESS: Record<string, RouteRule> = {
     relation: 'own_jurisdiction',
     note: '已发布的目录人人可读；主管部门、财政看全部条目',
   },
-  'POST /api/catalog/cloud-services': { roles: AUTHORITY_ROLES, relation: 'own_jurisdiction' },
-  'PATCH /api/catalog/cloud-services/:id': { roles: AUTHORITY_ROLES, relation: 'own_jurisdiction' },
+  'POST /api/catalog/cloud-services': { roles: AUTHORITY, relation: 'own_jurisdiction' },
+  'PATCH /api/catalog/cloud-services/:id': { roles: AUTHORITY, relation: 'own_jurisdiction' },
   'POST /api/catalog/cloud-services/approve': {
     roles: CLOUD_APPROVER_ROLES,
     relation: 'own_jurisdiction',
     note: 'SC 须主管部门会同财政审定（SC-12）',
   },
-  'POST /api/catalog/cloud-services/publish': { roles: AUTHORITY_ROLES, relation: 'own_jurisdiction' },
-  'POST /api/catalog/cloud-services/reopen': { roles: AUTHORITY_ROLES, relation: 'own_jurisdiction' },
+  'POST /api/catalog/cloud-services/publish': { roles: AUTHORITY, relation: 'own_jurisdiction' },
+  'POST /api/catalog/cloud-services/reopen': { roles: AUTHORITY, relation: 'own_jurisdiction' },
   'GET /api/catalog/cloud-services/template': {
-    roles: AUTHORITY_ROLES,
+    roles: AUTHORITY,
     relation: 'none',
     note: '空白模板',
   },
   'POST /api/catalog/cloud-services/import': {
-    roles: AUTHORITY_ROLES,
+    roles: AUTHORITY,
     relation: 'none',
     note: '无路由对象：写入本人主管的辖区',
   },

@@ -1,8 +1,8 @@
 /** Request and response schemas of the cloud-service catalog routes (云服务目录). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE, pagingQuery } from '../../platform/http/schemas.ts';
+import { Nullable, PG_INT_RANGE, pagingQuery, strict } from '../../platform/http/schemas.ts';
 import { CLOUD_SERVICE_CATEGORIES } from '../model.ts';
-import { allOptional, Id, Nullable, oneOf, optionalText, strict, text, VersionBody } from './schema-atoms.ts';
+import { allOptional, Id, oneOf, optionalText, text, VersionBody } from './schema-atoms.ts';
 
 const cloudFields = {
   name: text(200, '服务名称'),

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { commandContext } from '../../identity/index.ts';
 import type { CommandDeps } from '../../platform/command.ts';
-import { errors, IdParams } from '../../platform/http/schemas.ts';
+import { errors, IdParams, strict } from '../../platform/http/schemas.ts';
 import { addCloudService } from '../commands/add-cloud-service.ts';
 import type { CloudBatchAction } from '../commands/cloud-support.ts';
 import { editCloudService } from '../commands/edit-cloud-service.ts';
@@ -31,7 +31,6 @@ import {
   CloudUpdateBody,
   Paged,
   ProblemsErrorBody,
-  strict,
 } from './schemas.ts';
 
 const BATCH: Record<CloudBatchAction, { summary: string }> = {

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { CommandDeps } from '../../platform/command.ts';
-import { errors } from '../../platform/http/schemas.ts';
+import { errors, strict } from '../../platform/http/schemas.ts';
 import { defaultOwner, RESOURCE_ACTIONS } from '../access.ts';
 import {
   CLOUD_MIGRATION_STATUSES,
@@ -28,7 +28,6 @@ import {
 } from '../model.ts';
 import { jurisdictionsByIds, ownerOrganisations } from '../store/lookups.ts';
 import { callerFrom, TAGS } from './common.ts';
-import { strict } from './schemas.ts';
 
 const Option = Type.Object({ code: Type.String(), label: Type.String() }, strict);
 const Options = Type.Array(Option);

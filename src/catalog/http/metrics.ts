@@ -7,12 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { CommandDeps } from '../../platform/command.ts';
 import { notFound } from '../../platform/errors.ts';
-import { errors } from '../../platform/http/schemas.ts';
+import { errors, strict } from '../../platform/http/schemas.ts';
 import { monthlySystemCounts } from '../metrics.ts';
 import { jurisdictionByCode, jurisdictionsByIds } from '../store/lookups.ts';
 import { systemLives } from '../store/systems.ts';
 import { callerFrom, TAGS } from './common.ts';
-import { strict } from './schemas.ts';
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 const Ref = Type.Object({ id: Type.String(), name: Type.String() }, strict);

@@ -1,6 +1,6 @@
 /** Request and response schemas of the resource catalog routes (信息资源目录, with data items and conflicts). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE, pagingQuery } from '../../platform/http/schemas.ts';
+import { Nullable, PG_INT_RANGE, pagingQuery, strict } from '../../platform/http/schemas.ts';
 import {
   codesOf,
   DATA_ITEM_TYPES,
@@ -17,10 +17,8 @@ import {
   Id,
   IsoDate,
   NearDuplicate,
-  Nullable,
   oneOf,
   optionalText,
-  strict,
   text,
   textList,
   VersionBody,

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { commandContext } from '../../identity/index.ts';
 import type { CommandDeps } from '../../platform/command.ts';
-import { errors, IdParams } from '../../platform/http/schemas.ts';
+import { errors, IdParams, strict } from '../../platform/http/schemas.ts';
 import type { ResourceAction } from '../access.ts';
 import { assertReadableOrganisation, type Caller } from '../commands/caller.ts';
 import { editResource } from '../commands/edit-resource.ts';
@@ -31,7 +31,6 @@ import {
   ResourceListQuery,
   ResourceUpdateBody,
   ReviewBody,
-  strict,
   TransitionBody,
 } from './schemas.ts';
 

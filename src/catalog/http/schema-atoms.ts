@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { Nullable, strict, VersionInput } from '../../platform/http/schemas.ts';
 import { codesOf, type EnumList } from '../model.ts';
 
-export { Nullable, strict };
 export const oneOf = (list: EnumList, description: string, maxLength = 40) =>
   Type.String({ maxLength, description: `${description}：${codesOf(list).join(' | ')}` });
 export const text = (maxLength: number, description: string) => Type.String({ maxLength, description });

@@ -11,7 +11,6 @@ export {
   CatalogProblem,
   Paged,
   ProblemsErrorBody,
-  strict,
   VersionBody,
   Xlsx,
 } from './schema-atoms.ts';

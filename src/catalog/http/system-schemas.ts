@@ -1,16 +1,14 @@
 /** Request and response schemas of the system catalog routes (信息系统目录). */
 import { Type } from 'typebox';
-import { PG_INT_RANGE, pagingQuery } from '../../platform/http/schemas.ts';
+import { Nullable, PG_INT_RANGE, pagingQuery, strict } from '../../platform/http/schemas.ts';
 import { CLOUD_MIGRATION_STATUSES, DEPLOYMENTS, NETWORKS, SYSTEM_STATUSES } from '../model.ts';
 import {
   allOptional,
   Id,
   IsoDate,
   NearDuplicate,
-  Nullable,
   oneOf,
   optionalText,
-  strict,
   text,
   textList,
   VersionBody,

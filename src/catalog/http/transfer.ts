@@ -12,7 +12,7 @@ import { commandContext } from '../../identity/index.ts';
 import { type CommandDeps, recordEvent } from '../../platform/command.ts';
 import { forbidden, invalid } from '../../platform/errors.ts';
 import { perCallerQuota } from '../../platform/http/quota.ts';
-import { errors } from '../../platform/http/schemas.ts';
+import { errors, strict } from '../../platform/http/schemas.ts';
 import { importEntries } from '../commands/import-entries.ts';
 import { catalogRulesFor } from '../commands/rules.ts';
 import { locateProblems, planImport } from '../commands/transfer.ts';
@@ -40,7 +40,7 @@ import {
 import { exportWorkbook, MAX_EXPORT_ENTRIES } from '../queries/export-workbook.ts';
 import { existingEntries, importScope } from '../queries/import-scope.ts';
 import { callerFrom, TAGS } from './common.ts';
-import { CloudListQuery, ResourceListQuery, SystemListQuery, strict, Xlsx } from './schemas.ts';
+import { CloudListQuery, ResourceListQuery, SystemListQuery, Xlsx } from './schemas.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

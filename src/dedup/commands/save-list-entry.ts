@@ -4,6 +4,7 @@
  * deleted (hits cite it): it is deactivated.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, invalid, notFound, versionConflict } from '../../platform/errors.ts';
@@ -11,12 +12,8 @@ import { visibleJurisdictions } from '../queries/list-entries.ts';
 import type { EntryInput } from '../schemas.ts';
 import { dedupListEntries } from '../tables.ts';
 
-export const LIST_KEEPER_ROLES = ['authority_reviewer', 'authority_leader'] as const;
-
 function keeperRole(actor: Actor, jurisdictionId: string) {
-  return actor.assignments.find(
-    (a) => (LIST_KEEPER_ROLES as readonly string[]).includes(a.role) && a.jurisdictionId === jurisdictionId,
-  );
+  return actor.assignments.find((a) => AUTHORITY.includes(a.role) && a.jurisdictionId === jurisdictionId);
 }
 
 function cleaned(input: EntryInput) {
@@ -48,9 +45,7 @@ export async function createListEntry(
     { action: 'dedup.list_entry_save', objectType: 'dedup_list_entry' },
     async (tx, audit) => {
       const target =
-        input.jurisdictionId ??
-        actor.assignments.find((a) => (LIST_KEEPER_ROLES as readonly string[]).includes(a.role))
-          ?.jurisdictionId;
+        input.jurisdictionId ?? actor.assignments.find((a) => AUTHORITY.includes(a.role))?.jurisdictionId;
       const role = target ? keeperRole(actor, target) : undefined;
       if (!target || !role) {
         throw invalid('JURISDICTION_NOT_MANAGED', '只能维护本级的统建清单、负面清单', {

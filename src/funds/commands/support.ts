@@ -5,6 +5,7 @@
  * (step body, finance, department, authority), the step row a budget command records, the review.
  */
 import { eq } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
@@ -20,8 +21,6 @@ import { insertAction, type ProjectDeps } from '../../workflow/index.ts';
 import { budgetReviews } from '../tables.ts';
 
 export type FundsDeps = ProjectDeps;
-
-export const AUTHORITY_ROLES = ['authority_reviewer', 'authority_leader'];
 
 /** Rulebook objections as the error contract: gates 422 with the article, a step not open 409. */
 export function throwProblems(check: StepCheck): void {
@@ -110,7 +109,7 @@ export async function approvedReview(tx: Tx, projectId: string) {
 }
 
 export function authorityRole(actor: Actor): Assignment {
-  const found = actor.assignments.find((a) => AUTHORITY_ROLES.includes(a.role));
+  const found = actor.assignments.find((a) => AUTHORITY.includes(a.role));
   if (!found) throw forbidden('公示由政务信息化主管部门办理', 'NOT_AUTHORITY');
   return found;
 }

@@ -1,10 +1,10 @@
 import { and, eq, type SQL } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { type CommandContext, runCommand } from '../../platform/command.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { forbidden, notFound, versionConflict } from '../../platform/errors.ts';
-import { AUTHORITY_ROLES } from '../access.ts';
 import { extendObligation, waiveObligation } from '../engine.ts';
 import { scopeCondition } from '../queries/scope.ts';
 import { obligations } from '../tables.ts';
@@ -19,7 +19,7 @@ async function decidable(tx: Tx, actor: Actor, scope: SQL, id: string, version: 
     .for('update');
   if (!row) throw notFound('义务不存在或无权查看', 'OBLIGATION_NOT_FOUND');
   const authorityOrgs = actor.assignments
-    .filter((a) => (AUTHORITY_ROLES as readonly string[]).includes(a.role))
+    .filter((a) => (AUTHORITY as readonly string[]).includes(a.role))
     .map((a) => a.organisationId);
   if (authorityOrgs.length === 0) throw forbidden('只有主管部门可以处理义务', 'NOT_AUTHORITY');
   if (authorityOrgs.includes(row.holderOrganisationId)) {

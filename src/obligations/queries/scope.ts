@@ -1,5 +1,6 @@
 /** The caller's scope over obligations as one SQL condition (what the list, board, export and decisions read). */
 import { and, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { CommandDeps } from '../../platform/command.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
@@ -10,7 +11,6 @@ import {
   loadWorkflowEnv,
   visibleProjectIds,
 } from '../../projects/index.ts';
-import { AUTHORITY_ROLES } from '../access.ts';
 import { obligations } from '../tables.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function scopeOf(db: Queryable, actor: Actor, projectIds: readonly 
   const overseen = [
     ...new Set(
       actor.assignments
-        .filter((a) => (AUTHORITY_ROLES as readonly string[]).includes(a.role))
+        .filter((a) => (AUTHORITY as readonly string[]).includes(a.role))
         .flatMap((a) => jurisdictionSubtree(directory, a.jurisdictionId)),
     ),
   ];

@@ -1,6 +1,7 @@
 /** A key product added to a system's 自主可控 inventory (DT-35). */
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { callerOfContext, loadSystem } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
 import { opsKeyProducts } from '../tables/index.ts';
 
 export interface ProductInput {

@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
-import { callerOfContext, notFutureInstant } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { notFutureInstant } from '../rules.ts';
 import { opsIncidentEntries, opsIncidents } from '../tables/index.ts';
 import { appendRaw, loadIncident } from './support.ts';
 

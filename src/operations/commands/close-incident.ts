@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { conflict, refused } from '../../platform/errors.ts';
-import { callerOfContext, requireRules, rulesOfJurisdiction, versionConflict } from '../context.ts';
+import { conflict, refused, versionConflict } from '../../platform/errors.ts';
+import { callerOfContext } from '../policy.ts';
+import { rulesOfJurisdiction } from '../queries/context.ts';
+import { requireRules } from '../rules.ts';
 import { opsIncidents } from '../tables/index.ts';
 import { appendRaw, loadIncident } from './support.ts';
 

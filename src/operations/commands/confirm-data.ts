@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { conflict } from '../../platform/errors.ts';
-import { callerOfContext, versionConflict } from '../context.ts';
+import { conflict, versionConflict } from '../../platform/errors.ts';
+import { callerOfContext } from '../policy.ts';
 import { opsRetirements } from '../tables/index.ts';
 import { loadRetirement } from './support.ts';
 

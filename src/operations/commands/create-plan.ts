@@ -1,6 +1,7 @@
 /** A new 应急预案 of a department or a system, with its first version (DT-36, SC-29, XZ-32, JC-06). */
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { callerOfContext, requireRules } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { requireRules } from '../rules.ts';
 import { opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables/index.ts';
 import { checkVersion, type PlanInput, planOwner } from './support.ts';
 

@@ -1,8 +1,10 @@
 /** A 不上云 exemption decided by the authority, never by the requester (XZ-08b, XZ-28). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { callerOfContext, loadSystem, requireRules, versionConflict } from '../context.ts';
+import { conflict, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { requireRules } from '../rules.ts';
 import { opsCloudExemptions } from '../tables/index.ts';
 
 export async function decideExemption(

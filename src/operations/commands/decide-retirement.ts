@@ -7,8 +7,8 @@ import {
   systemResources,
 } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { conflict, forbidden, invalid, refused } from '../../platform/errors.ts';
-import { callerOfContext, versionConflict } from '../context.ts';
+import { conflict, forbidden, invalid, refused, versionConflict } from '../../platform/errors.ts';
+import { callerOfContext } from '../policy.ts';
 import { opsRetirements } from '../tables/index.ts';
 import { loadRetirement } from './support.ts';
 

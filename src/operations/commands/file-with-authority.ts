@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid, refused } from '../../platform/errors.ts';
-import { callerOfContext, notFutureInstant, requireRules, rulesOfJurisdiction } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { rulesOfJurisdiction } from '../queries/context.ts';
+import { notFutureInstant, requireRules } from '../rules.ts';
 import { opsIncidents } from '../tables/index.ts';
 import { appendRaw, loadIncident } from './support.ts';
 

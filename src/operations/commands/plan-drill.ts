@@ -3,8 +3,8 @@ import { loadCalendar } from '../../calendar/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { invalid } from '../../platform/errors.ts';
-import { callerOfContext } from '../context.ts';
 import { openDrillObligation } from '../obligations.ts';
+import { callerOfContext } from '../policy.ts';
 import { opsDrills } from '../tables/index.ts';
 import { loadPlan } from './support.ts';
 

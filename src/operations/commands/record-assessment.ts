@@ -4,9 +4,12 @@ import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { refused } from '../../platform/errors.ts';
 import { type AssessmentKind, nextAssessmentDue } from '../../rules/index.ts';
-import { callerOfContext, loadSystem, notFuture, organisationIn, requireRules } from '../context.ts';
 import { renewAssessmentObligation } from '../obligations.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { notFuture, requireRules } from '../rules.ts';
 import { opsAssessments, opsGradings } from '../tables/index.ts';
+import { organisationIn } from './support.ts';
 
 export interface AssessmentInput {
   kind: AssessmentKind;

@@ -2,9 +2,10 @@
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import { callerOfContext, notFuture, versionConflict } from '../context.ts';
+import { invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { meetDrillObligation } from '../obligations.ts';
+import { callerOfContext } from '../policy.ts';
+import { notFuture } from '../rules.ts';
 import { opsDrills } from '../tables/index.ts';
 import { loadPlan } from './support.ts';
 

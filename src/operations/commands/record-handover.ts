@@ -1,8 +1,11 @@
 /** The O&M handover of an existing system to the 项目建设单位 (XZ-30). */
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { invalid, refused } from '../../platform/errors.ts';
-import { callerOfContext, loadSystem, notFuture, organisationIn, requireRules } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { notFuture, requireRules } from '../rules.ts';
 import { opsOmHandovers } from '../tables/index.ts';
+import { organisationIn } from './support.ts';
 
 export async function recordHandover(
   deps: CommandDeps,

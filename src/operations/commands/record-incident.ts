@@ -3,7 +3,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { invalid } from '../../platform/errors.ts';
 import { type IncidentCause, type IncidentClass, liableParty, reportDueAt } from '../../rules/index.ts';
-import { callerOfContext, loadSystem, notFutureInstant, requireRules } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { notFutureInstant, requireRules } from '../rules.ts';
 import { opsGradings, opsIncidentSystems, opsIncidents } from '../tables/index.ts';
 
 export interface IncidentInput {

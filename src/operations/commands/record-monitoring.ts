@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { systemResources } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
-import { callerOfContext, loadSystem, notFuture } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { notFuture } from '../rules.ts';
 import { opsMonitoringEntries } from '../tables/index.ts';
 
 export interface MonitoringInput {

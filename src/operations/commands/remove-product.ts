@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { notFound } from '../../platform/errors.ts';
-import { callerOfContext, loadSystem } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
 import { opsKeyProducts } from '../tables/index.ts';
 
 export async function removeProduct(

@@ -3,7 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, invalid } from '../../platform/errors.ts';
 import { countsAsCloud } from '../../rules/index.ts';
-import { callerOfContext, loadSystem, requireRules } from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { requireRules } from '../rules.ts';
 import { opsCloudExemptions } from '../tables/index.ts';
 
 export async function requestExemption(

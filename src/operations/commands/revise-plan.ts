@@ -1,7 +1,8 @@
 /** The next version of an 应急预案; earlier versions stay (DT-36, SC-29, XZ-32, JC-06). */
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { callerOfContext, versionConflict } from '../context.ts';
+import { versionConflict } from '../../platform/errors.ts';
+import { callerOfContext } from '../policy.ts';
 import { opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables/index.ts';
 import { checkVersion, loadPlan, type PlanVersionInput } from './support.ts';
 

@@ -1,16 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { informationResources } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { forbidden, invalid, refused } from '../../platform/errors.ts';
+import { forbidden, invalid, refused, versionConflict } from '../../platform/errors.ts';
 import type { BaseLibraryKind } from '../../rules/index.ts';
-import {
-  callerOfContext,
-  organisationIn,
-  requireRules,
-  rulesOfJurisdiction,
-  versionConflict,
-} from '../context.ts';
+import { callerOfContext } from '../policy.ts';
+import { rulesOfJurisdiction } from '../queries/context.ts';
+import { requireRules } from '../rules.ts';
 import { opsBaseLibraries, opsBaseLibraryResources } from '../tables/index.ts';
+import { organisationIn } from './support.ts';
 
 export interface BaseLibraryInput {
   jurisdictionId?: string;

@@ -2,9 +2,12 @@
 import { and, eq } from 'drizzle-orm';
 import { loadCalendar } from '../../calendar/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { callerOfContext, loadSystem, notFuture, requireRules, versionConflict } from '../context.ts';
+import { versionConflict } from '../../platform/errors.ts';
 import { syncCatalogLevel } from '../grading-level.ts';
 import { openAssessmentObligation } from '../obligations.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { notFuture, requireRules } from '../rules.ts';
 import { opsAssessments, opsGradings } from '../tables/index.ts';
 
 export interface GradingInput {

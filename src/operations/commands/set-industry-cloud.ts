@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { invalid } from '../../platform/errors.ts';
-import { callerOfContext, loadSystem, notFuture, versionConflict } from '../context.ts';
+import { invalid, versionConflict } from '../../platform/errors.ts';
+import { callerOfContext } from '../policy.ts';
+import { loadSystem } from '../queries/context.ts';
+import { notFuture } from '../rules.ts';
 import { opsIndustryClouds } from '../tables/index.ts';
 
 export interface IndustryCloudInput {

@@ -2,16 +2,11 @@
 import { and, eq } from 'drizzle-orm';
 import { defaultOwner, organisationInfo } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { forbidden, invalid, refused } from '../../platform/errors.ts';
+import { forbidden, invalid, refused, versionConflict } from '../../platform/errors.ts';
 import type { InternalRuleKind } from '../../rules/index.ts';
-import {
-  callerOfContext,
-  checkAccess,
-  notFuture,
-  requireRules,
-  rulesOfJurisdiction,
-  versionConflict,
-} from '../context.ts';
+import { callerOfContext, checkAccess } from '../policy.ts';
+import { rulesOfJurisdiction } from '../queries/context.ts';
+import { notFuture, requireRules } from '../rules.ts';
 import { opsInternalRules } from '../tables/index.ts';
 
 export interface InternalRuleInput {

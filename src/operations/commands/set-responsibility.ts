@@ -2,17 +2,13 @@
 import { and, eq } from 'drizzle-orm';
 import { informationResources } from '../../catalog/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { invalid, notFound, versionConflict } from '../../platform/errors.ts';
 import { missingResponsibility } from '../../rules/index.ts';
-import {
-  callerOfContext,
-  checkAccess,
-  organisationIn,
-  requireRules,
-  rulesOfJurisdiction,
-  versionConflict,
-} from '../context.ts';
+import { callerOfContext, checkAccess } from '../policy.ts';
+import { rulesOfJurisdiction } from '../queries/context.ts';
+import { requireRules } from '../rules.ts';
 import { opsResourceResponsibilities } from '../tables/index.ts';
+import { organisationIn } from './support.ts';
 
 export interface ResponsibilityInput {
   collectorOrganisationId?: string;

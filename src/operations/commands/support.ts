@@ -1,17 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
-import { defaultOwner, informationSystems, organisationInfo } from '../../catalog/index.ts';
-import type { Tx } from '../../platform/db/client.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Caller, defaultOwner, informationSystems, organisationInfo } from '../../catalog/index.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/core.ts';
 import { forbidden, invalid, notFound, refused } from '../../platform/errors.ts';
 import type { OperationsRules } from '../../rules/index.ts';
-import {
-  type Caller,
-  checkAccess,
-  loadSystem,
-  notFuture,
-  organisationIn,
-  requireRules,
-  rulesOfJurisdiction,
-} from '../context.ts';
+import { checkAccess } from '../policy.ts';
+import { loadSystem, rulesOfJurisdiction } from '../queries/context.ts';
+import { notFuture, requireRules } from '../rules.ts';
 import { opsEmergencyPlans, opsIncidentEntries, opsIncidents, opsRetirements } from '../tables/index.ts';
 
 export interface PlanVersionInput {
@@ -126,4 +121,39 @@ export async function loadRetirement(tx: Tx, caller: Caller, id: string, access:
   if (!retirement) throw notFound('申请不存在或无权查看');
   const system = await loadSystem(tx, caller, retirement.systemId, access);
   return { retirement, system };
+}
+
+export interface OrganisationRef {
+  id: string;
+  name: string;
+  kind: string;
+  jurisdictionId: string;
+}
+
+/**
+ * An organisation named in a record (a contractor, a responsible body): it must exist in the same
+ * jurisdiction, and be of `kinds` when given. The organisation directory is public to every
+ * signed-in user (GET /api/organisations), so naming the problem reveals nothing.
+ */
+export async function organisationIn(
+  q: Queryable,
+  id: string,
+  jurisdictionId: string,
+  field: string,
+  kinds?: readonly string[],
+): Promise<OrganisationRef> {
+  const [row] = await q
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      jurisdictionId: organisations.jurisdictionId,
+    })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), eq(organisations.jurisdictionId, jurisdictionId)));
+  if (!row) throw invalid('OPS_ORGANISATION_UNKNOWN', '所选单位不属于本辖区', { field });
+  if (kinds && !kinds.includes(row.kind)) {
+    throw invalid('OPS_ORGANISATION_KIND', '所选单位的类型不符', { field });
+  }
+  return row;
 }

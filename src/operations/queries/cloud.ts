@@ -4,12 +4,12 @@
  * exemption requests, handovers. Counted in SQL, grouped by department.
  */
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/core.ts';
+import { derivedFromCode } from '../../rulebooks/index.ts';
 import { operationsRulesFor } from '../../rules/index.ts';
-import { type Caller, derivedFromCode } from '../context.ts';
 import { opsCloudExemptions, opsOmHandovers } from '../tables/index.ts';
 
 export async function cloudSummary(q: Queryable, caller: Caller) {

@@ -1,8 +1,9 @@
 /** Data responsibility per resource (DT-34, JC-06), internal rules per department (DT-05b), base libraries (DT-33). */
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { informationResources, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, informationResources, visibleWhere } from '../../catalog/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/core.ts';
+import { derivedFromCode } from '../../rulebooks/index.ts';
 import {
   BASE_LIBRARY_LABELS,
   INTERNAL_RULE_LABELS,
@@ -10,7 +11,6 @@ import {
   missingResponsibility,
   operationsRulesFor,
 } from '../../rules/index.ts';
-import { type Caller, derivedFromCode } from '../context.ts';
 import {
   opsBaseLibraries,
   opsBaseLibraryResources,

@@ -1,13 +1,14 @@
 /** Incidents the caller reads, with the reporting deadline of their class and what is missed. */
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/core.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type IncidentClass, reportingHours, reportMissed } from '../../rules/index.ts';
-import { type Caller, checkAccess, rulesOfJurisdiction } from '../context.ts';
+import { checkAccess } from '../policy.ts';
 import { opsIncidentEntries, opsIncidentSystems, opsIncidents } from '../tables/index.ts';
+import { rulesOfJurisdiction } from './context.ts';
 
 const incidentColumns = {
   id: opsIncidents.id,

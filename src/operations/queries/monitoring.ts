@@ -6,14 +6,15 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, ne, notExists, type SQL, sql } from 'drizzle-orm';
 import { formatIsoDate, parseIsoDate } from '../../calendar/index.ts';
-import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { users } from '../../identity/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/core.ts';
+import { derivedFromCode } from '../../rulebooks/index.ts';
 import { missingMonitoringDays, type OperationsRules, operationsRulesFor } from '../../rules/index.ts';
-import { type Caller, derivedFromCode, loadSystem } from '../context.ts';
 import { opsIndustryClouds, opsMonitoringEntries } from '../tables/index.ts';
+import { loadSystem } from './context.ts';
 
 const DEFAULT_LOOKBACK_DAYS = 30;
 

@@ -6,12 +6,12 @@
  * 备案 date.
  */
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jurisdictions, organisations } from '../../platform/db/core.ts';
+import { derivedFromCode } from '../../rulebooks/index.ts';
 import { nextAssessmentDue, operationsRulesFor } from '../../rules/index.ts';
-import { type Caller, derivedFromCode } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsGradings } from '../tables/index.ts';
 import { listIncidents } from './incidents.ts';
 import { latestAssessments } from './systems.ts';

@@ -1,10 +1,9 @@
 /** Emergency plans the caller reads, with their versions and drills (overdue drills flagged). */
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/core.ts';
-import type { Caller } from '../context.ts';
 import { opsDrills, opsEmergencyPlans, opsEmergencyPlanVersions } from '../tables/index.ts';
 
 export function plansVisible(caller: Caller, organisationId?: string): SQL | undefined {

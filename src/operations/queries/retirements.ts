@@ -1,10 +1,9 @@
 /** Retirement requests of the systems the caller reads. */
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import { informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/core.ts';
-import type { Caller } from '../context.ts';
 import { opsRetirements } from '../tables/index.ts';
 
 export async function listRetirements(

@@ -3,12 +3,11 @@
  * records of a page come in a fixed number of statements (no per-row queries).
  */
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { containsPattern, informationSystems, visibleWhere } from '../../catalog/index.ts';
+import { type Caller, containsPattern, informationSystems, visibleWhere } from '../../catalog/index.ts';
 import { users } from '../../identity/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/core.ts';
-import { type Caller, loadSystem } from '../context.ts';
 import {
   opsAssessments,
   opsCloudExemptions,
@@ -20,6 +19,7 @@ import {
   opsOmHandovers,
   opsRetirements,
 } from '../tables/index.ts';
+import { loadSystem } from './context.ts';
 
 export interface SystemFilter {
   organisationId?: string;

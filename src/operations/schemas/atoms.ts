@@ -2,8 +2,6 @@
 import { type TSchema, Type } from 'typebox';
 import { Nullable, strict, VersionInput } from '../../platform/http/schemas.ts';
 
-export { strict };
-
 export const Text = (max: number, description?: string) =>
   Type.String({ minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });

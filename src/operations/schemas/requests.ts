@@ -1,7 +1,7 @@
 /** Request schemas of the operations routes (TypeBox): strict bodies, no unknown fields. */
 import { Type } from 'typebox';
-import { Paging, Uuid } from '../../platform/http/schemas.ts';
-import { Instant, IsoDate, strict, Text, Version } from './atoms.ts';
+import { Paging, strict, Uuid } from '../../platform/http/schemas.ts';
+import { Instant, IsoDate, Text, Version } from './atoms.ts';
 
 export const IdParams = Type.Object({ id: Uuid }, strict);
 export const ProductParams = Type.Object({ id: Uuid, productId: Uuid }, strict);

@@ -1,6 +1,7 @@
 /** Response schemas of the operations routes: incidents, the security overview, system archives, retirements. */
 import { Type } from 'typebox';
-import { Int, N, paged, S, strict, Time } from './atoms.ts';
+import { strict } from '../../platform/http/schemas.ts';
+import { Int, N, paged, S, Time } from './atoms.ts';
 
 export const IncidentView = Type.Object(
   {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import { type CommandContext, type CommandDeps, runCommand } from '../../platform/command.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
 import { type PlanDecisionRecord, plans } from '../../projects/index.ts';
 import { loadRulebookCatalog } from '../../rulebooks/index.ts';
-import { AUTHORITY_ROLES } from '../actors.ts';
 import { pendingStep } from '../chain.ts';
 import { lockPlan } from './support.ts';
 
@@ -41,7 +41,7 @@ export async function decidePlan(
           )
         : actor.assignments.find(
             (a) =>
-              (plan.scope === 'jurisdiction' ? ['leadership_body'] : AUTHORITY_ROLES).includes(a.role) &&
+              (plan.scope === 'jurisdiction' ? ['leadership_body'] : AUTHORITY).includes(a.role) &&
               a.jurisdictionId === plan.jurisdictionId,
           );
       if (!role) {

@@ -1,18 +1,19 @@
 /** What several plan commands share: the caller's editing assignment, the plan row lock, the editable check. */
 import { eq } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { loadDirectory, plans } from '../../projects/index.ts';
 import type { RulebookRegistry } from '../../rules/index.ts';
-import { AUTHORITY_ROLES, canSeePlan, chainOfPlan, type PlanRow } from '../actors.ts';
+import { canSeePlan, chainOfPlan, type PlanRow } from '../actors.ts';
 import type { ChainStep } from '../chain.ts';
 
 export function editorOf(actor: Actor, plan: PlanRow): Assignment {
   const role = actor.assignments.find(
     (a) =>
       a.organisationId === plan.organisationId &&
-      (plan.scope === 'jurisdiction' ? AUTHORITY_ROLES.includes(a.role) : a.role === 'dept_staff'),
+      (plan.scope === 'jurisdiction' ? AUTHORITY.includes(a.role) : a.role === 'dept_staff'),
   );
   if (!role) throw forbidden('只有编制单位可以修改该规划', 'NOT_PLAN_EDITOR');
   return role;

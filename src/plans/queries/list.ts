@@ -5,23 +5,22 @@
  */
 import { and, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
+import { AUTHORITY } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { readAll } from '../../platform/db/concurrent.ts';
 import { notFound } from '../../platform/errors.ts';
-import { pagingQuery } from '../../platform/http/schemas.ts';
+import { Literals, pagingQuery, strict } from '../../platform/http/schemas.ts';
 import {
   jurisdictionSubtree,
-  Literals,
   loadDirectory,
   PLAN_KIND_CODES,
   PLAN_SCOPES,
   PLAN_STATUS_CODES,
   plans,
-  strict,
 } from '../../projects/index.ts';
 import type { RulebookRegistry } from '../../rules/index.ts';
-import { AUTHORITY_ROLES, chainOfPlan, type PlanRow } from '../actors.ts';
+import { chainOfPlan, type PlanRow } from '../actors.ts';
 
 /** Query of GET /api/plans: out-of-range paging is a 400 at its field, never clamped. */
 export const PlanListQuery = Type.Object(
@@ -77,7 +76,7 @@ function visiblePlans(
   const readers = same
     .filter((a) => !['contractor', 'supervisor'].includes(a.role))
     .map((a) => a.jurisdictionId);
-  const authorities = same.filter((a) => AUTHORITY_ROLES.includes(a.role)).map((a) => a.jurisdictionId);
+  const authorities = same.filter((a) => AUTHORITY.includes(a.role)).map((a) => a.jurisdictionId);
   return or(
     within(plans.organisationId, orgIds),
     and(

@@ -6,6 +6,7 @@
  */
 
 import { asc, eq } from 'drizzle-orm';
+import { AUTHORITY } from '../../access/index.ts';
 import { jurisdictionRules } from '../../evaluation/index.ts';
 import type { Actor, Assignment } from '../../platform/actor.ts';
 import type { CommandContext } from '../../platform/command.ts';
@@ -15,20 +16,16 @@ import { DomainError, invalid, notFound, unauthenticated } from '../../platform/
 import { checkQuestions, type QuestionDef, type QuestionInput, type QuestionKind } from '../model.ts';
 import { questionnaireQuestions, questionnaires } from '../tables.ts';
 
-export const AUTHORITY_ROLES = ['authority_reviewer', 'authority_leader'];
-
 /** The caller's authority assignment in `jurisdictionId`, or undefined. */
 export function authorityIn(actor: Actor | null, jurisdictionId: string): Assignment | undefined {
-  return actor?.assignments.find(
-    (a) => AUTHORITY_ROLES.includes(a.role) && a.jurisdictionId === jurisdictionId,
-  );
+  return actor?.assignments.find((a) => AUTHORITY.includes(a.role) && a.jurisdictionId === jurisdictionId);
 }
 
 /** Jurisdictions where the caller designs and reads questionnaires. */
 export function authorityJurisdictions(actor: Actor | null): string[] {
   return [
     ...new Set(
-      (actor?.assignments ?? []).filter((a) => AUTHORITY_ROLES.includes(a.role)).map((a) => a.jurisdictionId),
+      (actor?.assignments ?? []).filter((a) => AUTHORITY.includes(a.role)).map((a) => a.jurisdictionId),
     ),
   ];
 }

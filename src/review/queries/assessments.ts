@@ -8,8 +8,7 @@ import Type from 'typebox';
 import type { Queryable } from '../../platform/db/client.ts';
 import { readAll } from '../../platform/db/concurrent.ts';
 import { organisations } from '../../platform/db/core.ts';
-import { pagingQuery } from '../../platform/http/schemas.ts';
-import { strict, Uuid } from '../../projects/index.ts';
+import { pagingQuery, strict, Uuid } from '../../platform/http/schemas.ts';
 import { departmentAssessments } from '../tables.ts';
 
 /** GET /api/department-assessments: one page (limit 1–100, default 25). */

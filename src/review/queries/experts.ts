@@ -8,8 +8,8 @@ import { roleAssignments, users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { readAll } from '../../platform/db/concurrent.ts';
 import { organisations } from '../../platform/db/core.ts';
-import { pagingQuery } from '../../platform/http/schemas.ts';
-import { EXPERT_FIELD_CODES, Literals, strict } from '../../projects/index.ts';
+import { Literals, pagingQuery, strict } from '../../platform/http/schemas.ts';
+import { EXPERT_FIELD_CODES } from '../../projects/index.ts';
 import { expertProfiles } from '../tables.ts';
 
 const Jurisdiction = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,15}$', description: '行政区划代码' });
