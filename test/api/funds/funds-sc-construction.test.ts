@@ -6,13 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  arrangeScFunds,
-  establishedSc as establishedScProject,
   isoDay,
   refusedRectification,
   requestDisbursement,
   SC_REVIEW,
-  scDistrictFinance,
+  scFundsHelpers,
 } from '../../factories/funds.ts';
 import { decide, expectStatus, Sessions, setupProjects, upload } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
@@ -27,15 +25,7 @@ after(async () => {
   await ctx.close();
 });
 
-/** A finance officer of the 区财政局 (no demo account holds that role there). */
-const districtFinance = () => scDistrictFinance(ctx, sessions);
-
-/** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
-const arrangeSc = (id: string, amount: string) => arrangeScFunds(ctx, sessions, id, amount);
-
-/** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
-const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
-  establishedScProject(ctx, sessions, { topic, name: `${topic}监管平台建设项目`, declarations });
+const { districtFinance, arrangeSc, establishedSc } = scFundsHelpers(() => ({ ctx, sessions }));
 
 describe('SC rectification and funds (SC-23)', () => {
   test('SC-23 a refused rectification suspends the payment in the funds queue; the absolute gate refuses an override', async () => {

@@ -7,14 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  arrangeScFunds,
-  establishedSc as establishedScProject,
-  isoDay,
-  requestDisbursement,
-  SC_REVIEW,
-  scDistrictFinance,
-} from '../../factories/funds.ts';
+import { isoDay, requestDisbursement, SC_REVIEW, scFundsHelpers } from '../../factories/funds.ts';
 import {
   decide,
   draftProject,
@@ -35,15 +28,7 @@ after(async () => {
   await ctx.close();
 });
 
-/** A finance officer of the 区财政局 (no demo account holds that role there). */
-const districtFinance = () => scDistrictFinance(ctx, sessions);
-
-/** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
-const arrangeSc = (id: string, amount: string) => arrangeScFunds(ctx, sessions, id, amount);
-
-/** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
-const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
-  establishedScProject(ctx, sessions, { topic, name: `${topic}监管平台建设项目`, declarations });
+const { districtFinance, arrangeSc, establishedSc } = scFundsHelpers(() => ({ ctx, sessions }));
 
 describe('SC budget and publicity (SC-13)', () => {
   test('SC-13 the 财政评审中心 issues the 预算审定意见, then the authority publicizes the allocation plan', async () => {
