@@ -11,6 +11,7 @@ import {
   draftProject,
   EXTRA_PASSWORD,
   expectStatus,
+  extraUser,
   FIVE_OPINIONS,
   type Sessions,
   uploadMissing,
@@ -98,3 +99,22 @@ export const XZ_REVIEW = {
   ],
   shares: [],
 };
+
+/**
+ * The XZ money helpers of one test file, on the context and sessions `env()` returns once its
+ * `before` has run: an established XZ project, submitted by a staff member of the 数据中心 (XZ-08a)
+ * created with the file's first project.
+ */
+export function xzFundsHelpers(env: () => { ctx: TestContext; sessions: Sessions }) {
+  let dataCenterUser: Promise<string> | undefined;
+  return {
+    /** An XZ project of 公路事业发展中心 taken to 立项 through the XZ chain (XZ-07, XZ-10a). */
+    establishedXz: async (declarations: Record<string, boolean> = {}) => {
+      const { ctx, sessions } = env();
+      dataCenterUser ??= extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心').then(
+        (u) => u.username,
+      );
+      return establishedXzProject(ctx, sessions, await dataCenterUser, declarations);
+    },
+  };
+}
