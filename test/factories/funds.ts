@@ -361,19 +361,3 @@ export const arrangeScFunds = async (ctx: TestContext, sessions: Sessions, id: s
     year: 2026,
     amount,
   });
-
-/**
- * The SC money helpers of one test file, on the context and sessions `env()` returns once its
- * `before` has run: the 区财政局's finance officer, the 安排经费 and an established SC project.
- */
-export function scFundsHelpers(env: () => { ctx: TestContext; sessions: Sessions }) {
-  return {
-    /** A finance officer of the 区财政局 (no demo account holds that role there). */
-    districtFinance: () => scDistrictFinance(env().ctx, env().sessions),
-    /** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
-    arrangeSc: (id: string, amount: string) => arrangeScFunds(env().ctx, env().sessions, id, amount),
-    /** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
-    establishedSc: (topic = '校园安全', declarations?: Record<string, boolean>) =>
-      establishedSc(env().ctx, env().sessions, { topic, name: `${topic}监管平台建设项目`, declarations }),
-  };
-}

@@ -5,13 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  isoDay,
-  refusedRectification,
-  requestDisbursement,
-  SC_REVIEW,
-  scFundsHelpers,
-} from '../../factories/funds.ts';
+import { isoDay, refusedRectification, requestDisbursement, SC_REVIEW } from '../../factories/funds.ts';
+import { scFundsHelpers } from '../../factories/funds-helpers.ts';
 import { decide, expectStatus, Sessions, setupProjects, upload } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 

@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { isoDay, requestDisbursement, SC_REVIEW, scFundsHelpers } from '../../factories/funds.ts';
+import { isoDay, requestDisbursement, SC_REVIEW } from '../../factories/funds.ts';
+import { scFundsHelpers } from '../../factories/funds-helpers.ts';
 import {
   decide,
   draftProject,
