@@ -6,26 +6,46 @@ import type { TestContext } from '../support/helper.ts';
 import {
   arrangeScFunds,
   establishedDt,
-  establishedSc,
+  establishedSc as establishedScProject,
   fundedDt,
   reviewedDt,
+  SC_REVIEW,
   scDistrictFinance,
 } from './funds.ts';
-import { ProjectFixtures, type Sessions } from './projects.ts';
+import { expectStatus, ProjectFixtures, type Sessions } from './projects.ts';
 
 /**
  * The SC money helpers of one test file, on the context and sessions `env()` returns once its
  * `before` has run: the 区财政局's finance officer, the 安排经费 and an established SC project.
  */
 export function scFundsHelpers(env: () => { ctx: TestContext; sessions: Sessions }) {
+  /** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
+  const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
+    establishedScProject(env().ctx, env().sessions, {
+      topic,
+      name: `${topic}监管平台建设项目`,
+      declarations,
+    });
   return {
     /** A finance officer of the 区财政局 (no demo account holds that role there). */
     districtFinance: () => scDistrictFinance(env().ctx, env().sessions),
     /** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
     arrangeSc: (id: string, amount: string) => arrangeScFunds(env().ctx, env().sessions, id, amount),
-    /** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
-    establishedSc: (topic = '校园安全', declarations?: Record<string, boolean>) =>
-      establishedSc(env().ctx, env().sessions, { topic, name: `${topic}监管平台建设项目`, declarations }),
+    establishedSc,
+    /** Such a project with the 区财政评审中心's budget review (SC_REVIEW) recorded (SC-13). */
+    budgetedSc: async (topic: string) => {
+      const id = await establishedSc(topic);
+      expectStatus(
+        await (await env().sessions.as('sc.finance')).request(
+          'POST',
+          `/api/funds/projects/${id}/budget-review`,
+          SC_REVIEW,
+        ),
+        201,
+        'budget',
+      );
+      return id;
+    },
   };
 }
 

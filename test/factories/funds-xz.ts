@@ -107,14 +107,29 @@ export const XZ_REVIEW = {
  */
 export function xzFundsHelpers(env: () => { ctx: TestContext; sessions: Sessions }) {
   let dataCenterUser: Promise<string> | undefined;
+  /** An XZ project of 公路事业发展中心 taken to 立项 through the XZ chain (XZ-07, XZ-10a). */
+  const establishedXz = async (declarations: Record<string, boolean> = {}) => {
+    const { ctx, sessions } = env();
+    dataCenterUser ??= extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心').then(
+      (u) => u.username,
+    );
+    return establishedXzProject(ctx, sessions, await dataCenterUser, declarations);
+  };
   return {
-    /** An XZ project of 公路事业发展中心 taken to 立项 through the XZ chain (XZ-07, XZ-10a). */
-    establishedXz: async (declarations: Record<string, boolean> = {}) => {
-      const { ctx, sessions } = env();
-      dataCenterUser ??= extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心').then(
-        (u) => u.username,
+    establishedXz,
+    /** Such a project with the 财务科's budget review (XZ_REVIEW) recorded (XZ-11). */
+    budgetedXz: async () => {
+      const id = await establishedXz();
+      expectStatus(
+        await (await env().sessions.as('xz.finance')).request(
+          'POST',
+          `/api/funds/projects/${id}/budget-review`,
+          XZ_REVIEW,
+        ),
+        201,
+        'budget',
       );
-      return establishedXzProject(ctx, sessions, await dataCenterUser, declarations);
+      return id;
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { isoDay, refusedRectification, requestDisbursement, SC_REVIEW } from '../../factories/funds.ts';
+import { isoDay, refusedRectification, requestDisbursement } from '../../factories/funds.ts';
 import { scFundsHelpers } from '../../factories/funds-helpers.ts';
 import { decide, expectStatus, Sessions, setupProjects, upload } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
@@ -20,20 +20,11 @@ after(async () => {
   await ctx.close();
 });
 
-const { districtFinance, arrangeSc, establishedSc } = scFundsHelpers(() => ({ ctx, sessions }));
+const { districtFinance, arrangeSc, budgetedSc } = scFundsHelpers(() => ({ ctx, sessions }));
 
 describe('SC rectification and funds (SC-23)', () => {
   test('SC-23 a refused rectification suspends the payment in the funds queue; the absolute gate refuses an override', async () => {
-    const id = await establishedSc('体育场馆预约');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedSc('体育场馆预约');
     await arrangeSc(id, '640000');
     const finance = await districtFinance();
     const payment = await requestDisbursement(await sessions.as('sc.staff'), finance, {
@@ -61,17 +52,8 @@ describe('SC rectification and funds (SC-23)', () => {
 
 describe('SC acceptance report and funds (SC-21), through the budget, construction and acceptance steps', () => {
   test('SC-21 after acceptance no further funds until the acceptance report is filed; filing it unblocks the payment', async () => {
-    const id = await establishedSc('课后服务管理');
+    const id = await budgetedSc('课后服务管理');
     const reviewer = await sessions.as('sc.reviewer');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
     const notice = await reviewer.request('POST', '/api/funds/notices', {
       title: '朔城区课后服务管理项目资金拟分配计划',
       year: 2026,

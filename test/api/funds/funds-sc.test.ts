@@ -29,7 +29,7 @@ after(async () => {
   await ctx.close();
 });
 
-const { districtFinance, arrangeSc, establishedSc } = scFundsHelpers(() => ({ ctx, sessions }));
+const { districtFinance, arrangeSc, establishedSc, budgetedSc } = scFundsHelpers(() => ({ ctx, sessions }));
 
 describe('SC budget and publicity (SC-13)', () => {
   test('SC-13 the 财政评审中心 issues the 预算审定意见, then the authority publicizes the allocation plan', async () => {
@@ -142,16 +142,7 @@ describe('SC 第十四条 (SC-14): co-built shares and the record path', () => {
 
 describe('SC disbursements on the catalog (SC-10)', () => {
   test('SC-10 no funds for a project whose system is no longer listed in the catalog: passes while listed, refused once the system is retired', async () => {
-    const id = await establishedSc('学生资助');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedSc('学生资助');
     await arrangeSc(id, '640000');
     const staff = await sessions.as('sc.staff');
     const payment = await requestDisbursement(staff, await districtFinance(), {

@@ -21,7 +21,7 @@ after(async () => {
   await ctx.close();
 });
 
-const { establishedXz } = xzFundsHelpers(() => ({ ctx, sessions }));
+const { establishedXz, budgetedXz } = xzFundsHelpers(() => ({ ctx, sessions }));
 
 /**
  * XZ-21: no further funds while the contract, the supervisor or the acceptance report is not filed.
@@ -209,16 +209,7 @@ describe('XZ-21 gates on the construction module’s facts, each unblocked by it
 
 describe('XZ rectification and funds (XZ-24)', () => {
   test('XZ-24 a refused rectification makes finance suspend construction and O&M funds; no override', async () => {
-    const id = await establishedXz();
-    expectStatus(
-      await (await sessions.as('xz.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        XZ_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedXz();
     const staff = await sessions.as('xz.staff');
     const finance = await sessions.as('xz.finance');
     const payment = await requestDisbursement(staff, finance, {

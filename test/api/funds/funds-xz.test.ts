@@ -23,7 +23,7 @@ after(async () => {
   await ctx.close();
 });
 
-const { establishedXz } = xzFundsHelpers(() => ({ ctx, sessions }));
+const { establishedXz, budgetedXz } = xzFundsHelpers(() => ({ ctx, sessions }));
 
 describe('XZ budget (XZ-11, XZ-28)', () => {
   test('XZ-11 the 财务科 fixes the budget of the approved project and reports it; the third party may not', async () => {
@@ -81,16 +81,7 @@ describe('XZ budget (XZ-11, XZ-28)', () => {
 describe('XZ disbursements (XZ-05b, XZ-10b)', () => {
   let projectId: string;
   before(async () => {
-    projectId = await establishedXz();
-    expectStatus(
-      await (await sessions.as('xz.finance')).request(
-        'POST',
-        `/api/funds/projects/${projectId}/budget-review`,
-        XZ_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    projectId = await budgetedXz();
   });
   const request = async (kind: string, amount: string) => {
     const res = await (await sessions.as('xz.staff')).request('POST', '/api/funds/disbursements', {
@@ -196,16 +187,7 @@ describe('XZ disbursements (XZ-05b, XZ-10b)', () => {
 
 describe('XZ disbursements on the catalog (XZ-08a)', () => {
   test('XZ-08a no funds once the project’s system is no longer listed in the catalog (retired)', async () => {
-    const id = await establishedXz();
-    expectStatus(
-      await (await sessions.as('xz.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        XZ_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedXz();
     const staff = await sessions.as('xz.staff');
     const payment = await requestDisbursement(staff, await sessions.as('xz.finance'), {
       projectId: id,
