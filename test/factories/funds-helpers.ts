@@ -8,11 +8,12 @@ import {
   establishedDt,
   establishedSc as establishedScProject,
   fundedDt,
+  recordBudgetReview,
   reviewedDt,
   SC_REVIEW,
   scDistrictFinance,
 } from './funds.ts';
-import { expectStatus, ProjectFixtures, type Sessions } from './projects.ts';
+import { ProjectFixtures, type Sessions } from './projects.ts';
 
 /**
  * The SC money helpers of one test file, on the context and sessions `env()` returns once its
@@ -35,15 +36,7 @@ export function scFundsHelpers(env: () => { ctx: TestContext; sessions: Sessions
     /** Such a project with the 区财政评审中心's budget review (SC_REVIEW) recorded (SC-13). */
     budgetedSc: async (topic: string) => {
       const id = await establishedSc(topic);
-      expectStatus(
-        await (await env().sessions.as('sc.finance')).request(
-          'POST',
-          `/api/funds/projects/${id}/budget-review`,
-          SC_REVIEW,
-        ),
-        201,
-        'budget',
-      );
+      await recordBudgetReview(await env().sessions.as('sc.finance'), id, SC_REVIEW);
       return id;
     },
   };

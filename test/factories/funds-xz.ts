@@ -4,6 +4,7 @@
  */
 
 import type { TestContext } from '../support/helper.ts';
+import { recordBudgetReview } from './funds.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -120,15 +121,7 @@ export function xzFundsHelpers(env: () => { ctx: TestContext; sessions: Sessions
     /** Such a project with the 财务科's budget review (XZ_REVIEW) recorded (XZ-11). */
     budgetedXz: async () => {
       const id = await establishedXz();
-      expectStatus(
-        await (await env().sessions.as('xz.finance')).request(
-          'POST',
-          `/api/funds/projects/${id}/budget-review`,
-          XZ_REVIEW,
-        ),
-        201,
-        'budget',
-      );
+      await recordBudgetReview(await env().sessions.as('xz.finance'), id, XZ_REVIEW);
       return id;
     },
   };
