@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { DEMO_ORGANISATIONS } from '../../src/demo/accounts.ts';
 import { readZipText } from '../../src/platform/documents/zip.ts';
-import type { TestContext } from '../support/helper.ts';
+import type { Session, TestContext } from '../support/helper.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -87,4 +87,29 @@ export function docxText(bytes: Buffer): string {
   const xml = readZipText(bytes, 'word/document.xml');
   assert.ok(xml, 'word/document.xml');
   return xml.replace(/<[^>]+>/g, '');
+}
+
+/** The authority opens the evaluation round of budget year 2026 (due 2027-03-31); its id. */
+export async function openRound2026(reviewer: Session, label: string): Promise<string> {
+  const opened = await reviewer.request('POST', '/api/evaluation/rounds', {
+    year: 2026,
+    dueDate: '2027-03-31',
+  });
+  expectStatus(opened, 201, label);
+  return opened.json().id;
+}
+
+/** The authority rolls the round's scores up; the departments' results as [name, score, grade]. */
+export async function rolledUp(reviewer: Session, roundId: string): Promise<[string, number, string][]> {
+  expectStatus(
+    await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/roll-up`, { version: 1 }),
+    200,
+    'roll up',
+  );
+  const results = (await reviewer.request('GET', `/api/evaluation/rounds/${roundId}`)).json().results;
+  return results.map((r: { organisationName: string; score: number; grade: string }) => [
+    r.organisationName,
+    r.score,
+    r.grade,
+  ]);
 }

@@ -4,6 +4,7 @@
  */
 
 import type { TestContext } from '../support/helper.ts';
+import { recordBudgetReview } from './funds.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -11,6 +12,7 @@ import {
   draftProject,
   EXTRA_PASSWORD,
   expectStatus,
+  extraUser,
   FIVE_OPINIONS,
   type Sessions,
   uploadMissing,
@@ -98,3 +100,29 @@ export const XZ_REVIEW = {
   ],
   shares: [],
 };
+
+/**
+ * The XZ money helpers of one test file, on the context and sessions `env()` returns once its
+ * `before` has run: an established XZ project, submitted by a staff member of the 数据中心 (XZ-08a)
+ * created with the file's first project.
+ */
+export function xzFundsHelpers(env: () => { ctx: TestContext; sessions: Sessions }) {
+  let dataCenterUser: Promise<string> | undefined;
+  /** An XZ project of 公路事业发展中心 taken to 立项 through the XZ chain (XZ-07, XZ-10a). */
+  const establishedXz = async (declarations: Record<string, boolean> = {}) => {
+    const { ctx, sessions } = env();
+    dataCenterUser ??= extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心').then(
+      (u) => u.username,
+    );
+    return establishedXzProject(ctx, sessions, await dataCenterUser, declarations);
+  };
+  return {
+    establishedXz,
+    /** Such a project with the 财务科's budget review (XZ_REVIEW) recorded (XZ-11). */
+    budgetedXz: async () => {
+      const id = await establishedXz();
+      await recordBudgetReview(await env().sessions.as('xz.finance'), id, XZ_REVIEW);
+      return id;
+    },
+  };
+}

@@ -361,3 +361,12 @@ export const arrangeScFunds = async (ctx: TestContext, sessions: Sessions, id: s
     year: 2026,
     amount,
   });
+
+/** The body the rulebook names records the project's budget review (201). */
+export async function recordBudgetReview(reviewer: Session, id: string, body: object): Promise<void> {
+  expectStatus(
+    await reviewer.request('POST', `/api/funds/projects/${id}/budget-review`, body),
+    201,
+    'budget',
+  );
+}

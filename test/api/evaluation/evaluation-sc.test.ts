@@ -5,19 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { openRound2026, rolledUp } from '../../factories/evaluation.ts';
+import { establishedSc as establishedScProject } from '../../factories/funds.ts';
 import {
-  approvedPlanEntry,
-  catalogSystem,
-  decide,
-  draftProject,
   EXTRA_PASSWORD,
   expectStatus,
   extraUser,
-  FIVE_OPINIONS,
   Sessions,
   setupProjects,
-  upload,
-  uploadMissing,
 } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 import { TEST_START } from '../../support/helper.ts';
@@ -32,44 +27,12 @@ after(async () => {
 });
 
 /** An SC project of 朔城区教育科技局 taken to 立项. */
-async function establishedSc(scSessions: Sessions): Promise<string> {
-  const entryId = await approvedPlanEntry(
-    scSessions,
-    'sc.reviewer',
-    'sc.gov',
-    '朔城区教育科技局',
-    '智慧校园',
-  );
-  const staff = await scSessions.as('sc.staff');
-  const systemId = await catalogSystem(ctx, staff, 'SC', '朔城区教育科技局');
-  const { id } = await draftProject(staff, {
+const establishedSc = (scSessions: Sessions) =>
+  establishedScProject(ctx, scSessions, {
+    topic: '智慧校园',
     name: '智慧校园建设项目',
-    type: 'new',
-    planEntryId: entryId,
-    systems: [{ systemId, name: null, relation: 'builds' }],
+    findings: { interoperable: true },
   });
-  await uploadMissing(staff, id);
-  expectStatus(await staff.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
-  const reviewer = await scSessions.as('sc.reviewer');
-  expectStatus(
-    await reviewer.request('PUT', `/api/projects/${id}/review`, {
-      opinions: FIVE_OPINIONS,
-      findings: { interoperable: true },
-      sharingAnalysisOpinion: '共享分析篇可行。',
-    }),
-    200,
-    'review',
-  );
-  expectStatus(await decide(reviewer, id, 'sc.review.assessment'), 200, 'assessment');
-  const approver = await scSessions.as('sc.approver');
-  expectStatus(
-    await upload(approver, id, 'approval_document', { stepId: 'sc.filing_approval.establishment' }),
-    201,
-    'doc',
-  );
-  expectStatus(await decide(approver, id, 'sc.filing_approval.establishment'), 200, '立项');
-  return id;
-}
 
 describe('evaluation year (SC): 区财政局 spot-checks the self-evaluations', () => {
   after(() => {
@@ -84,12 +47,7 @@ describe('evaluation year (SC): 区财政局 spot-checks the self-evaluations', 
     scSessions = new Sessions(ctx);
     const reviewer = await scSessions.as('sc.reviewer');
     const staff = await scSessions.as('sc.staff');
-    const opened = await reviewer.request('POST', '/api/evaluation/rounds', {
-      year: 2026,
-      dueDate: '2027-03-31',
-    });
-    expectStatus(opened, 201, 'open SC');
-    const roundId = opened.json().id;
+    const roundId = await openRound2026(reviewer, 'open SC');
     const submitted = await staff.request('POST', `/api/evaluation/rounds/${roundId}/self-evaluations`, {
       projectId,
       targets: [{ indicator: '覆盖教室', target: '200 间', achieved: '180 间' }],
@@ -151,19 +109,6 @@ describe('evaluation year (SC): 区财政局 spot-checks the self-evaluations', 
       comment: '',
     });
     expectStatus(scored, 200, 'score');
-    expectStatus(
-      await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/roll-up`, { version: 1 }),
-      200,
-      'roll up',
-    );
-    const results = (await reviewer.request('GET', `/api/evaluation/rounds/${roundId}`)).json().results;
-    assert.deepEqual(
-      results.map((r: { organisationName: string; score: number; grade: string }) => [
-        r.organisationName,
-        r.score,
-        r.grade,
-      ]),
-      [['朔城区教育科技局', 65, 'pass']],
-    );
+    assert.deepEqual(await rolledUp(reviewer, roundId), [['朔城区教育科技局', 65, 'pass']]);
   });
 });

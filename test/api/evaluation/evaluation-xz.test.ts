@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { openRound2026, rolledUp } from '../../factories/evaluation.ts';
 import {
   approvedPlanEntry,
   catalogSystem,
@@ -112,12 +113,7 @@ describe('evaluation year (XZ): the 数据中心 self-evaluates, 财务科 spot-
     const reviewer = await xzSessions.as('xz.reviewer');
     const staff = await xzSessions.as('xz.staff');
     const dataCenter = await xzSessions.as(username, EXTRA_PASSWORD);
-    const opened = await reviewer.request('POST', '/api/evaluation/rounds', {
-      year: 2026,
-      dueDate: '2027-03-31',
-    });
-    expectStatus(opened, 201, 'open XZ');
-    const roundId = opened.json().id;
+    const roundId = await openRound2026(reviewer, 'open XZ');
     const dataCenterOrg = await organisationId(reviewer, '忻州市交通运输数据中心');
     const owed = (await dataCenter.request('GET', '/api/obligations?limit=200'))
       .json()
@@ -197,19 +193,6 @@ describe('evaluation year (XZ): the 数据中心 self-evaluates, 财务科 spot-
     });
     expectStatus(efficacy, 200, 'efficacy');
     assert.equal(efficacy.json().total, 85);
-    expectStatus(
-      await reviewer.request('POST', `/api/evaluation/rounds/${roundId}/roll-up`, { version: 1 }),
-      200,
-      'roll up',
-    );
-    const results = (await reviewer.request('GET', `/api/evaluation/rounds/${roundId}`)).json().results;
-    assert.deepEqual(
-      results.map((r: { organisationName: string; score: number; grade: string }) => [
-        r.organisationName,
-        r.score,
-        r.grade,
-      ]),
-      [['忻州市公路事业发展中心', 85, 'good']],
-    );
+    assert.deepEqual(await rolledUp(reviewer, roundId), [['忻州市公路事业发展中心', 85, 'good']]);
   });
 });

@@ -5,33 +5,27 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fundedDt, isoDay, requestDisbursement, reviewedDt } from '../../factories/funds.ts';
-import {
-  decide,
-  expectStatus,
-  ProjectFixtures,
-  Sessions,
-  setupProjects,
-  upload,
-} from '../../factories/projects.ts';
+import { isoDay, requestDisbursement } from '../../factories/funds.ts';
+import { dtFundsHelpers } from '../../factories/funds-helpers.ts';
+import { decide, expectStatus, Sessions, setupProjects, upload } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
-let fixtures: ProjectFixtures;
 
 before(async () => {
   ctx = await setupProjects();
   sessions = new Sessions(ctx);
-  fixtures = new ProjectFixtures(ctx, sessions);
 });
 after(async () => {
   await ctx.close();
 });
 
+const { reviewedDt, fundedDt } = dtFundsHelpers(() => ({ ctx, sessions }));
+
 describe('rectification and funds (DT-29), through the construction module', () => {
   test('DT-29 a refused rectification suspends construction and O&M funds; no override of the absolute gate', async () => {
-    const id = await fundedDt(ctx, fixtures, sessions);
+    const id = await fundedDt();
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const reviewer = await sessions.as('dt.reviewer');
@@ -90,7 +84,7 @@ describe('rectification and funds (DT-29), through the construction module', () 
 
 describe('acceptance report and funds (DT-26c), through the construction and acceptance steps', () => {
   test('DT-26c after acceptance no further funds until the acceptance report is filed', async () => {
-    const id = await reviewedDt(fixtures, sessions);
+    const id = await reviewedDt();
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const reviewer = await sessions.as('dt.reviewer');

@@ -6,33 +6,27 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
-import {
-  establishedDt,
-  fundedDt,
-  isoDay,
-  REVIEW_BODY,
-  requestDisbursement,
-  reviewedDt,
-} from '../../factories/funds.ts';
-import { expectStatus, ProjectFixtures, Sessions, setupProjects } from '../../factories/projects.ts';
+import { isoDay, REVIEW_BODY, requestDisbursement } from '../../factories/funds.ts';
+import { dtFundsHelpers } from '../../factories/funds-helpers.ts';
+import { expectStatus, Sessions, setupProjects } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
-let fixtures: ProjectFixtures;
 
 before(async () => {
   ctx = await setupProjects();
   sessions = new Sessions(ctx);
-  fixtures = new ProjectFixtures(ctx, sessions);
 });
 after(async () => {
   await ctx.close();
 });
 
+const { establishedDt, reviewedDt, fundedDt } = dtFundsHelpers(() => ({ ctx, sessions }));
+
 describe('ledger and disbursements (DT-11, DT-12c)', () => {
   test('DT-14 no payment is requested before the 财政局 has arranged the funds: refused after the review and after the 公示, accepted once arranged', async () => {
-    const id = await reviewedDt(fixtures, sessions);
+    const id = await reviewedDt();
     const staff = await sessions.as('dt.staff');
     const body = { projectId: id, year: 2026, kind: 'construction', amount: '100000', purpose: '进度款' };
     const early = await staff.request('POST', '/api/funds/disbursements', body);
@@ -72,7 +66,7 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
   });
 
   test('a construction disbursement within the approved budget passes every gate on stored facts and shows in the ledger', async () => {
-    const id = await fundedDt(ctx, fixtures, sessions);
+    const id = await fundedDt();
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const body = {
@@ -190,7 +184,7 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
   });
 
   test('O&M funds are blocked with DT-12c while the system does not share data; the absolute gate refuses an override; sharing in the catalog unblocks', async () => {
-    const id = await fundedDt(ctx, fixtures, sessions);
+    const id = await fundedDt();
     const staff = await sessions.as('dt.staff');
     const finance = await sessions.as('dt.finance');
     const payment = await requestDisbursement(staff, finance, {
@@ -253,7 +247,7 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
   });
 
   test('no consent decision is asked of DT: the rulebook has no such gate', async () => {
-    const id = await fundedDt(ctx, fixtures, sessions);
+    const id = await fundedDt();
     const created = await (await sessions.as('dt.staff')).request('POST', '/api/funds/disbursements', {
       projectId: id,
       year: 2027,
@@ -274,7 +268,7 @@ describe('ledger and disbursements (DT-11, DT-12c)', () => {
 
 describe('co-built shares (DT-16)', () => {
   test('DT-16 each level’s share and the budget carrying it add up to the approved amounts', async () => {
-    const id = await establishedDt(fixtures, sessions, { commission: true });
+    const id = await establishedDt({ commission: true });
     const evaluator = await sessions.as('dt.evaluator');
     const url = `/api/funds/projects/${id}/budget-review`;
     const shares = [

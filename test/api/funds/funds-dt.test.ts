@@ -8,41 +8,41 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../../src/platform/audit-log/tables.ts';
-import { establishedDt, isoDay, REVIEW_BODY, reviewedDt } from '../../factories/funds.ts';
-import { expectStatus, ProjectFixtures, Sessions, setupProjects } from '../../factories/projects.ts';
+import { isoDay, REVIEW_BODY } from '../../factories/funds.ts';
+import { dtFundsHelpers } from '../../factories/funds-helpers.ts';
+import { expectStatus, Sessions, setupProjects } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
-let fixtures: ProjectFixtures;
 
 before(async () => {
   ctx = await setupProjects();
   sessions = new Sessions(ctx);
-  fixtures = new ProjectFixtures(ctx, sessions);
 });
 
 /** Moves the clock; sessions idle out over days, so everyone logs in again. */
 function moveClock(to: string): void {
   ctx.clock.set(to);
   sessions = new Sessions(ctx);
-  fixtures = new ProjectFixtures(ctx, sessions);
 }
 after(async () => {
   await ctx.close();
 });
 
+const { establishedDt, reviewedDt } = dtFundsHelpers(() => ({ ctx, sessions }));
+
 describe('budget review (DT-14, DT-09a)', () => {
   test('the commissioned third party records requested vs approved per year and cost item, cuts with reasons, and issues the 预算审定意见', async () => {
     const evaluator = await sessions.as('dt.evaluator');
     // Not commissioned: the project does not exist for the third party.
-    const other = await establishedDt(fixtures, sessions);
+    const other = await establishedDt();
     expectStatus(
       await evaluator.request('POST', `/api/funds/projects/${other}/budget-review`, REVIEW_BODY),
       404,
       'uncommissioned',
     );
-    const id = await establishedDt(fixtures, sessions, { commission: true });
+    const id = await establishedDt({ commission: true });
     const url = `/api/funds/projects/${id}/budget-review`;
     // Finance is not the body DT names for the budget review.
     const finance = await sessions.as('dt.finance');
@@ -129,8 +129,8 @@ describe('fund-allocation publicity (DT-15)', () => {
   let reviewed: string;
   let unreviewed: string;
   before(async () => {
-    reviewed = await reviewedDt(fixtures, sessions);
-    unreviewed = await establishedDt(fixtures, sessions);
+    reviewed = await reviewedDt();
+    unreviewed = await establishedDt();
   });
 
   test('publishing is refused while a project in the notice has no approved budget', async () => {

@@ -5,15 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  arrangeScFunds,
-  establishedSc as establishedScProject,
-  isoDay,
-  refusedRectification,
-  requestDisbursement,
-  SC_REVIEW,
-  scDistrictFinance,
-} from '../../factories/funds.ts';
+import { isoDay, refusedRectification, requestDisbursement } from '../../factories/funds.ts';
+import { scFundsHelpers } from '../../factories/funds-helpers.ts';
 import { decide, expectStatus, Sessions, setupProjects, upload } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 
@@ -27,28 +20,11 @@ after(async () => {
   await ctx.close();
 });
 
-/** A finance officer of the 区财政局 (no demo account holds that role there). */
-const districtFinance = () => scDistrictFinance(ctx, sessions);
-
-/** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
-const arrangeSc = (id: string, amount: string) => arrangeScFunds(ctx, sessions, id, amount);
-
-/** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
-const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
-  establishedScProject(ctx, sessions, { topic, name: `${topic}监管平台建设项目`, declarations });
+const { districtFinance, arrangeSc, budgetedSc } = scFundsHelpers(() => ({ ctx, sessions }));
 
 describe('SC rectification and funds (SC-23)', () => {
   test('SC-23 a refused rectification suspends the payment in the funds queue; the absolute gate refuses an override', async () => {
-    const id = await establishedSc('体育场馆预约');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedSc('体育场馆预约');
     await arrangeSc(id, '640000');
     const finance = await districtFinance();
     const payment = await requestDisbursement(await sessions.as('sc.staff'), finance, {
@@ -76,17 +52,8 @@ describe('SC rectification and funds (SC-23)', () => {
 
 describe('SC acceptance report and funds (SC-21), through the budget, construction and acceptance steps', () => {
   test('SC-21 after acceptance no further funds until the acceptance report is filed; filing it unblocks the payment', async () => {
-    const id = await establishedSc('课后服务管理');
+    const id = await budgetedSc('课后服务管理');
     const reviewer = await sessions.as('sc.reviewer');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
     const notice = await reviewer.request('POST', '/api/funds/notices', {
       title: '朔城区课后服务管理项目资金拟分配计划',
       year: 2026,

@@ -7,14 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  arrangeScFunds,
-  establishedSc as establishedScProject,
-  isoDay,
-  requestDisbursement,
-  SC_REVIEW,
-  scDistrictFinance,
-} from '../../factories/funds.ts';
+import { isoDay, requestDisbursement, SC_REVIEW } from '../../factories/funds.ts';
+import { scFundsHelpers } from '../../factories/funds-helpers.ts';
 import {
   decide,
   draftProject,
@@ -35,15 +29,7 @@ after(async () => {
   await ctx.close();
 });
 
-/** A finance officer of the 区财政局 (no demo account holds that role there). */
-const districtFinance = () => scDistrictFinance(ctx, sessions);
-
-/** The 公示 and the 区财政局's 安排经费 after the budget review (SC-13): payments may be requested. */
-const arrangeSc = (id: string, amount: string) => arrangeScFunds(ctx, sessions, id, amount);
-
-/** An SC project of 朔城区教育科技局 taken to 立项 (called 《topic监管平台建设项目》). */
-const establishedSc = (topic = '校园安全', declarations?: Record<string, boolean>) =>
-  establishedScProject(ctx, sessions, { topic, name: `${topic}监管平台建设项目`, declarations });
+const { districtFinance, arrangeSc, establishedSc, budgetedSc } = scFundsHelpers(() => ({ ctx, sessions }));
 
 describe('SC budget and publicity (SC-13)', () => {
   test('SC-13 the 财政评审中心 issues the 预算审定意见, then the authority publicizes the allocation plan', async () => {
@@ -156,16 +142,7 @@ describe('SC 第十四条 (SC-14): co-built shares and the record path', () => {
 
 describe('SC disbursements on the catalog (SC-10)', () => {
   test('SC-10 no funds for a project whose system is no longer listed in the catalog: passes while listed, refused once the system is retired', async () => {
-    const id = await establishedSc('学生资助');
-    expectStatus(
-      await (await sessions.as('sc.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        SC_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedSc('学生资助');
     await arrangeSc(id, '640000');
     const staff = await sessions.as('sc.staff');
     const payment = await requestDisbursement(staff, await districtFinance(), {

@@ -6,33 +6,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { refusedRectification, requestDisbursement } from '../../factories/funds.ts';
-import { XZ_CONTRACT as CONTRACT, establishedXzProject, XZ_REVIEW } from '../../factories/funds-xz.ts';
-import {
-  decide,
-  expectStatus,
-  extraUser,
-  Sessions,
-  setupProjects,
-  upload,
-} from '../../factories/projects.ts';
+import { XZ_CONTRACT as CONTRACT, XZ_REVIEW, xzFundsHelpers } from '../../factories/funds-xz.ts';
+import { decide, expectStatus, Sessions, setupProjects, upload } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
-let dataCenterUser: string;
 
 before(async () => {
   ctx = await setupProjects();
   sessions = new Sessions(ctx);
-  dataCenterUser = (await extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心')).username;
 });
 after(async () => {
   await ctx.close();
 });
 
-/** An XZ project of 公路事业发展中心 taken to 立项 through the XZ chain (XZ-07, XZ-10a). */
-const establishedXz = (declarations: Record<string, boolean> = {}) =>
-  establishedXzProject(ctx, sessions, dataCenterUser, declarations);
+const { establishedXz, budgetedXz } = xzFundsHelpers(() => ({ ctx, sessions }));
 
 /**
  * XZ-21: no further funds while the contract, the supervisor or the acceptance report is not filed.
@@ -220,16 +209,7 @@ describe('XZ-21 gates on the construction module’s facts, each unblocked by it
 
 describe('XZ rectification and funds (XZ-24)', () => {
   test('XZ-24 a refused rectification makes finance suspend construction and O&M funds; no override', async () => {
-    const id = await establishedXz();
-    expectStatus(
-      await (await sessions.as('xz.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        XZ_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedXz();
     const staff = await sessions.as('xz.staff');
     const finance = await sessions.as('xz.finance');
     const payment = await requestDisbursement(staff, finance, {

@@ -8,26 +8,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { isoDay, requestDisbursement } from '../../factories/funds.ts';
-import { establishedXzProject, XZ_REVIEW } from '../../factories/funds-xz.ts';
-import { decide, expectStatus, extraUser, Sessions, setupProjects } from '../../factories/projects.ts';
+import { XZ_REVIEW, xzFundsHelpers } from '../../factories/funds-xz.ts';
+import { decide, expectStatus, Sessions, setupProjects } from '../../factories/projects.ts';
 import type { TestContext } from '../../support/helper.ts';
 
 let ctx: TestContext;
 let sessions: Sessions;
-let dataCenterUser: string;
 
 before(async () => {
   ctx = await setupProjects();
   sessions = new Sessions(ctx);
-  dataCenterUser = (await extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心')).username;
 });
 after(async () => {
   await ctx.close();
 });
 
-/** An XZ project of 公路事业发展中心 taken to 立项 through the XZ chain (XZ-07, XZ-10a). */
-const establishedXz = (declarations: Record<string, boolean> = {}) =>
-  establishedXzProject(ctx, sessions, dataCenterUser, declarations);
+const { establishedXz, budgetedXz } = xzFundsHelpers(() => ({ ctx, sessions }));
 
 describe('XZ budget (XZ-11, XZ-28)', () => {
   test('XZ-11 the 财务科 fixes the budget of the approved project and reports it; the third party may not', async () => {
@@ -85,16 +81,7 @@ describe('XZ budget (XZ-11, XZ-28)', () => {
 describe('XZ disbursements (XZ-05b, XZ-10b)', () => {
   let projectId: string;
   before(async () => {
-    projectId = await establishedXz();
-    expectStatus(
-      await (await sessions.as('xz.finance')).request(
-        'POST',
-        `/api/funds/projects/${projectId}/budget-review`,
-        XZ_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    projectId = await budgetedXz();
   });
   const request = async (kind: string, amount: string) => {
     const res = await (await sessions.as('xz.staff')).request('POST', '/api/funds/disbursements', {
@@ -200,16 +187,7 @@ describe('XZ disbursements (XZ-05b, XZ-10b)', () => {
 
 describe('XZ disbursements on the catalog (XZ-08a)', () => {
   test('XZ-08a no funds once the project’s system is no longer listed in the catalog (retired)', async () => {
-    const id = await establishedXz();
-    expectStatus(
-      await (await sessions.as('xz.finance')).request(
-        'POST',
-        `/api/funds/projects/${id}/budget-review`,
-        XZ_REVIEW,
-      ),
-      201,
-      'budget',
-    );
+    const id = await budgetedXz();
     const staff = await sessions.as('xz.staff');
     const payment = await requestDisbursement(staff, await sessions.as('xz.finance'), {
       projectId: id,

@@ -8,16 +8,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { establishedDt } from '../../factories/funds.ts';
+import { establishedXzProject } from '../../factories/funds-xz.ts';
 import { BASELINE, CHANGE, progress, REPORT } from '../../factories/progress.ts';
 import {
   approvedPlanEntry,
-  catalogSystem,
   decide,
   draftProject,
   EXTRA_PASSWORD,
   expectStatus,
   extraUser,
-  FIVE_OPINIONS,
   ProjectFixtures,
   Sessions,
   setupProjects,
@@ -129,50 +128,10 @@ describe('JC: approval first, then the 综合评估 with departments or experts'
 describe('XZ and DT: the reporter and the deciding authority come from the rulebook', () => {
   test('XZ-16 the 数据中心 reports progress and applies; the 市政务信息管理局 evaluates and then decides', async () => {
     const dataCenterUser = (await extraUser(ctx, sessions, 'dept_staff', '忻州市交通运输数据中心')).username;
-    const entryId = await approvedPlanEntry(
-      sessions,
-      'xz.reviewer',
-      ['xz.party', 'xz.cityreviewer'],
-      '忻州市公路事业发展中心',
-      '养护巡检',
-    );
+    const id = await establishedXzProject(ctx, sessions, dataCenterUser);
     const staff = await sessions.as('xz.staff');
-    const systemId = await catalogSystem(ctx, staff, 'XZ', '忻州市公路事业发展中心');
-    const { id } = await draftProject(staff, {
-      name: '公路养护巡检系统升级项目',
-      planEntryId: entryId,
-      systems: [{ systemId, name: null, relation: 'changes' }],
-      declarations: { interoperable: true, onExtranet: true, onCloud: true },
-    });
-    await uploadMissing(staff, id);
     const dataCenter = await sessions.as(dataCenterUser, EXTRA_PASSWORD);
-    expectStatus(await dataCenter.request('POST', `/api/projects/${id}/submit`), 200, 'submit');
     const reviewer = await sessions.as('xz.reviewer');
-    expectStatus(
-      await reviewer.request('PUT', `/api/projects/${id}/review`, { opinions: FIVE_OPINIONS }),
-      200,
-      'review',
-    );
-    expectStatus(await decide(reviewer, id, 'xz.review.data_center'), 200, 'data center');
-    expectStatus(
-      await decide(await sessions.as('xz.party'), id, 'xz.review.party_consent', {
-        outcome: 'consent_given',
-        opinion: '局党组会议同意',
-      }),
-      200,
-      'party',
-    );
-    expectStatus(
-      await decide(await sessions.as('xz.cityreviewer'), id, 'xz.review.city_review'),
-      200,
-      'city',
-    );
-    expectStatus(await decide(await sessions.as('xz.citygov'), id, 'xz.review.city_government'), 200, 'gov');
-    expectStatus(
-      await decide(await sessions.as('xz.cityapprover'), id, 'xz.filing_approval.establishment'),
-      200,
-      '立项',
-    );
 
     // 第十六条: the 数据中心 reports, not the 公路事业发展中心.
     const byOwner = await staff.request('POST', `/api/projects/${id}/progress/baseline`, BASELINE);
