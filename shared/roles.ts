@@ -52,6 +52,8 @@ export const BUSINESS_ROLES: readonly RoleCode[] = ROLE_CODES.filter(
 export const DEPARTMENT: readonly RoleCode[] = ['dept_staff', 'dept_leader'];
 /** The authority (主管部门): reviewer and leader. */
 export const AUTHORITY: readonly RoleCode[] = ['authority_reviewer', 'authority_leader'];
+/** Those assigned to one project's review: experts and third-party evaluators (their relation is the assignment). */
+export const REVIEW_ASSIGNEES: readonly RoleCode[] = ['expert', 'third_party_evaluator'];
 /** The bodies that oversee a jurisdiction's projects and catalogs: authority, approval, finance, leadership. */
 export const OVERSIGHT: readonly RoleCode[] = [
   ...AUTHORITY,

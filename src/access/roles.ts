@@ -1,6 +1,6 @@
 /**
  * The canonical role model for the server. The role codes, their generic Chinese names, the
- * administrator and business roles, the role groups (DEPARTMENT, AUTHORITY, OVERSIGHT) and the
+ * administrator and business roles, the role groups (DEPARTMENT, AUTHORITY, OVERSIGHT, REVIEW_ASSIGNEES) and the
  * organisation kind and jurisdiction level names are defined once in shared/ (shared/roles.ts,
  * shared/organisations.ts), which the web reads too; this file
  * re-exports them and adds the grant rule the server enforces (ROLE_ORGANISATION_KINDS).
@@ -15,6 +15,7 @@ export {
   DEPARTMENT,
   isRole,
   OVERSIGHT,
+  REVIEW_ASSIGNEES,
   ROLE_CODES,
   ROLE_NAMES,
 } from '../../shared/roles.ts';

@@ -4,7 +4,7 @@
  * authority compile them, the leadership body and the authority decide (routes.ts); who compiles,
  * edits and sees a given plan is actors.ts.
  */
-import { AUTHORITY, PROJECT_PARTIES, type Role, type RouteRule } from '../access/index.ts';
+import { AUTHORITY, DEPARTMENT, PROJECT_PARTIES, type Role, type RouteRule } from '../access/index.ts';
 
 /** Who compiles plans: department staff (department plan) and the authority (jurisdiction plan). */
 const PLAN_COMPILERS: readonly Role[] = ['dept_staff', ...AUTHORITY];
@@ -18,5 +18,5 @@ export const PLAN_ACCESS: Record<string, RouteRule> = {
   'DELETE /api/plans/:id/entries/:entryId': { roles: PLAN_COMPILERS, relation: 'own_department' },
   'POST /api/plans/:id/submit': { roles: PLAN_COMPILERS, relation: 'own_department' },
   'POST /api/plans/:id/decision': { roles: ['leadership_body', ...AUTHORITY], relation: 'own_jurisdiction' },
-  'GET /api/plan-entries': { roles: ['dept_staff', 'dept_leader'], relation: 'own_department' },
+  'GET /api/plan-entries': { roles: DEPARTMENT, relation: 'own_department' },
 };

@@ -13,6 +13,7 @@
  *    body of that kind — the single organisation of that kind at the nearest level that has one.
  * Pure: the directory of jurisdictions and organisations is a parameter.
  */
+import { DEPARTMENT } from '../access/index.ts';
 import type { Rulebook, Organisation as RulebookOrganisation, Step } from '../rules/index.ts';
 
 export interface DirectoryJurisdiction {
@@ -163,7 +164,7 @@ export const ASSIGNED_ONLY_ROLES: readonly string[] = [
   'contractor',
   'supervisor',
 ];
-export const DEPARTMENT_ROLES: readonly string[] = ['dept_staff', 'dept_leader'];
+export const DEPARTMENT_ROLES: readonly string[] = DEPARTMENT;
 
 export type Party = 'department' | 'oversight';
 

@@ -4,7 +4,7 @@
  * opinions, the filing certificates (routes.ts), the expert library and the departments' yearly
  * assessments (expert-routes.ts). An expert sees only their own assignment (relation `assigned`).
  */
-import { AUTHORITY, OVERSIGHT, PROJECT_PARTIES, type RouteRule } from '../access/index.ts';
+import { AUTHORITY, OVERSIGHT, PROJECT_PARTIES, REVIEW_ASSIGNEES, type RouteRule } from '../access/index.ts';
 
 export const REVIEW_ACCESS: Record<string, RouteRule> = {
   'GET /api/projects/:id/review': {
@@ -20,7 +20,7 @@ export const REVIEW_ACCESS: Record<string, RouteRule> = {
   },
   'POST /api/projects/:id/experts': { roles: AUTHORITY, relation: 'own_jurisdiction' },
   'POST /api/projects/:id/expert-opinion': {
-    roles: ['expert', 'third_party_evaluator'],
+    roles: REVIEW_ASSIGNEES,
     relation: 'assigned',
   },
   'GET /api/projects/:id/certificates': { roles: PROJECT_PARTIES, relation: 'own_department' },

@@ -42,6 +42,11 @@ export const isKnownRole = (role: string): role is RoleCode => KNOWN_ROLE_SET.ha
 export const isBusinessRole = (role: string): role is BusinessRole => BUSINESS_ROLE_SET.has(role);
 export const isAdminRole = (role: string): role is AdminRole => ADMIN_ROLE_SET.has(role);
 
+/** A role of the authority (主管部门: reviewer or leader), as shared/roles.ts groups them. */
+export function isAuthorityRole(role: string): boolean {
+  return (AUTHORITY as readonly string[]).includes(role);
+}
+
 export function roleLabel(role: string | null | undefined): string {
   if (!role) return '';
   return isKnownRole(role) ? ROLE_LABELS[role] : role;

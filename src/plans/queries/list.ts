@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { AUTHORITY } from '../../access/index.ts';
+import { AUTHORITY, REVIEW_ASSIGNEES } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { readAll } from '../../platform/db/concurrent.ts';
@@ -45,7 +45,7 @@ export interface PlanListFilters {
   offset?: number;
 }
 
-const NOT_SEEN = new Set(['expert', 'third_party_evaluator']);
+const NOT_SEEN = new Set<string>(REVIEW_ASSIGNEES);
 const within = (column: typeof plans.jurisdictionId | typeof plans.organisationId, ids: string[]) =>
   ids.length ? inArray(column, ids) : sql`false`;
 

@@ -14,6 +14,7 @@
  * memory from the cached directory and rulebook catalog; the database only compares columns.
  */
 import { and, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { REVIEW_ASSIGNEES } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { weakMemo } from '../../platform/memo.ts';
 import { projectExpertAssignments } from '../../review/index.ts';
@@ -28,7 +29,7 @@ import type { WorkflowEnv } from '../env.ts';
 import { heldRoles } from '../repository.ts';
 import { projectCoBuilders, projects } from '../tables.ts';
 
-export const EXPERT_ROLES = ['expert', 'third_party_evaluator'];
+export const EXPERT_ROLES: readonly string[] = REVIEW_ASSIGNEES;
 
 /** Bindings per directory snapshot (the directory object changes when an organisation does). */
 const bindingCache = weakMemo<Directory, object, Map<string, string>>();

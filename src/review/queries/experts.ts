@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import Type from 'typebox';
+import { REVIEW_ASSIGNEES } from '../../access/index.ts';
 import { roleAssignments, users } from '../../identity/index.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { readAll } from '../../platform/db/concurrent.ts';
@@ -105,7 +106,7 @@ export async function expertCandidates(db: Queryable, jurisdictionIds: readonly 
     .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
     .where(
       and(
-        inArray(roleAssignments.role, ['expert', 'third_party_evaluator']),
+        inArray(roleAssignments.role, [...REVIEW_ASSIGNEES]),
         inArray(organisations.jurisdictionId, [...jurisdictionIds]),
       ),
     )

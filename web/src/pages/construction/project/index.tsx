@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Space, Table, type TableColumnsType, Tag, Ty
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { isAuthorityRole } from '../../../access.ts';
 import { listObligations, type ObligationItem } from '../../../api/obligations.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
@@ -39,9 +40,8 @@ export default function ConstructionPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const isDepartment = me.roles.some((r) => r.role === 'dept_staff');
-  const isOverseer = me.roles.some((r) =>
-    ['authority_reviewer', 'authority_leader', 'leadership_body'].includes(r.role),
-  );
+  // The overseeing bodies that order and judge rectification (src/construction/access.ts OVERSEERS).
+  const isOverseer = me.roles.some((r) => isAuthorityRole(r.role) || r.role === 'leadership_body');
 
   const contracts = useRequest(useCallback((s: AbortSignal) => listContracts(id, s), [id]));
   const rect = useRequest(useCallback((s: AbortSignal) => listRectifications(id, s), [id]));
@@ -255,7 +255,7 @@ export default function ConstructionPage() {
       <AcceptanceExtensionsCard
         projectId={id}
         isDepartment={isDepartment}
-        isAuthority={me.roles.some((r) => ['authority_reviewer', 'authority_leader'].includes(r.role))}
+        isAuthority={me.roles.some((r) => isAuthorityRole(r.role))}
         onChanged={duties.reload}
       />
       <Card

@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { isAuthorityRole } from '../../../access.ts';
 import { useMe } from '../../../auth/context.ts';
 import { ApiErrorResult } from '../../../components/ApiErrorResult.tsx';
 import { numberRule } from '../../../components/numberRules.ts';
@@ -57,9 +58,7 @@ export default function PlanDetailPage() {
       pending
         ? pending.roles.includes(r.role) && pending.organisationIds.includes(r.organisationId)
         : r.jurisdictionId === plan.jurisdictionId &&
-          (plan.scope === 'jurisdiction'
-            ? r.role === 'leadership_body'
-            : ['authority_reviewer', 'authority_leader'].includes(r.role)),
+          (plan.scope === 'jurisdiction' ? r.role === 'leadership_body' : isAuthorityRole(r.role)),
     );
   const departments = (orgs.data?.items ?? []).filter(
     (o) =>
