@@ -15,6 +15,7 @@
  * before and on the due date, once each, even with several app processes.
  */
 export { OBLIGATION_ACCESS } from './access.ts';
+export { runSweep, type SweepOptions, type SweepResult } from './commands/sweep.ts';
 export {
   addPeriod,
   DEFAULT_REMINDER_WORKING_DAYS,
@@ -38,5 +39,4 @@ export { type DeadlineSync, syncDeadlines } from './project-deadlines.ts';
 export { overdueSql } from './queries/filters.ts';
 export { scopeCondition, scopeOf } from './queries/scope.ts';
 export { registerObligationRoutes } from './routes.ts';
-export { runSweep, type SweepOptions, type SweepResult } from './sweep.ts';
 export { OBLIGATION_STATES, type ObligationState, obligationReminders, obligations } from './tables.ts';

@@ -7,20 +7,20 @@
  * the due date, so the reminders start again for the new date. One pass handles at most `batch`.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { AUTHORITY, DEPARTMENT } from '../access/index.ts';
+import { AUTHORITY, DEPARTMENT } from '../../access/index.ts';
 import {
   type DeliveryChannel,
   enqueueExternal,
   notify,
   usersOfOrganisations,
-} from '../notifications/index.ts';
-import { chinaDate } from '../platform/clock.ts';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
-import { queryRows } from '../platform/db/client.ts';
-import { organisations } from '../platform/db/core.ts';
-import { DomainError } from '../platform/errors.ts';
-import { LIVE_STATES } from './engine.ts';
-import { obligationReminders, obligations, type ReminderKind } from './tables.ts';
+} from '../../notifications/index.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../../platform/command.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import { organisations } from '../../platform/db/core.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { LIVE_STATES } from '../engine.ts';
+import { obligationReminders, obligations, type ReminderKind } from '../tables.ts';
 
 export interface SweepOptions {
   /** Channels configured for outbound delivery (queued here, sent by deliverPending). */
