@@ -11,7 +11,7 @@
  */
 export type { DeliveryChannel } from '../platform/outbound/channels.ts';
 export { NOTIFICATION_ACCESS } from './access.ts';
-export { type DeliveryResult, deliverPending } from './deliver.ts';
+export { type DeliveryResult, deliverPending } from './commands/deliver-pending.ts';
 export { filingNoticeKind, isFilingStep } from './model.ts';
 export {
   type ExternalMessage,

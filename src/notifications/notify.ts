@@ -1,7 +1,7 @@
 /**
  * notify(): in-app notices written inside the caller's command transaction, plus (when a channel is
  * configured) one outbound delivery per notice key for SMTP and the webhook bot. Deliveries are sent
- * after the transaction by `deliverPending` (src/notifications/deliver.ts).
+ * after the transaction by `deliverPending` (src/notifications/commands/deliver-pending.ts).
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { roleAssignments, users } from '../identity/index.ts';

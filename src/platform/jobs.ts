@@ -2,7 +2,7 @@
  * Platform jobs: a business sweep and the outbound delivery queue, run every
  * `SWEEP_INTERVAL_SECONDS` in the server process (0: not in this process). The platform imports no
  * business module: the composition root (src/app.ts) passes both, the obligation sweep
- * (src/obligations/commands/sweep.ts) and the notification queue (`deliverPending`, src/notifications/deliver.ts),
+ * (src/obligations/commands/sweep.ts) and the notification queue (`deliverPending`, src/notifications/commands/deliver-pending.ts),
  * which this file hands the configured channels' senders. Several app processes may run them at once:
  * reminders are keyed and deliveries claimed with `skip locked`, so nothing is sent twice. A pass never
  * overlaps the previous one in the same process.

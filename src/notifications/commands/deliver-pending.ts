@@ -5,12 +5,12 @@
  * skip it. A failed send is retried on later passes, up to MAX_ATTEMPTS, then marked failed.
  */
 import { and, asc, eq, gte, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { users } from '../identity/index.ts';
-import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../platform/command.ts';
-import type { Queryable } from '../platform/db/client.ts';
-import type { DeliveryChannel, Sender } from '../platform/outbound/channels.ts';
-import { noticeKindName } from './model.ts';
-import { notificationDeliveries, notificationPreferences, notifications } from './tables.ts';
+import { users } from '../../identity/index.ts';
+import { type CommandDeps, runCommand, SYSTEM_CONTEXT } from '../../platform/command.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import type { DeliveryChannel, Sender } from '../../platform/outbound/channels.ts';
+import { noticeKindName } from '../model.ts';
+import { notificationDeliveries, notificationPreferences, notifications } from '../tables.ts';
 
 export const MAX_ATTEMPTS = 5;
 /** Notices older than this are not sent out any more (a channel configured late sends no backlog). */
