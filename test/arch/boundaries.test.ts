@@ -296,18 +296,6 @@ describe('architecture boundaries', () => {
     assert.deepEqual(server, [], 'import it from shared/ (pure, for both sides), or ask the API');
   });
 
-  test('biome.json refuses import cycles in every file (no override turns noImportCycles off)', () => {
-    const biome = JSON.parse(fs.readFileSync(path.join(ROOT, 'biome.json'), 'utf8')) as {
-      linter: { rules: { suspicious?: Record<string, unknown> } };
-      overrides?: { includes?: string[]; linter?: { rules?: { suspicious?: Record<string, unknown> } } }[];
-    };
-    assert.equal(biome.linter.rules.suspicious?.noImportCycles, 'error');
-    const exempt = (biome.overrides ?? [])
-      .filter((o) => o.linter?.rules?.suspicious?.noImportCycles !== undefined)
-      .flatMap((o) => o.includes ?? []);
-    assert.deepEqual(exempt, [], 'break the cycle instead of exempting files from noImportCycles');
-  });
-
   test('route files import no drizzle, tables or database client (known exceptions only shrink)', () => {
     const routeFiles = sourceFiles('src').filter((f) => ROUTE_FILE.test(f));
     assert.ok(routeFiles.length >= 15, `only ${routeFiles.length} route files found`);
