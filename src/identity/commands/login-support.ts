@@ -14,6 +14,7 @@ import { createSession, loadAssignments, revokeSession, type SessionPolicy } fro
 import { users } from '../tables.ts';
 import { disableIfInactive } from './disable-inactive.ts';
 import { lockAccount } from './lock-account.ts';
+import type { ClientMeta } from './support.ts';
 
 export interface LoginPolicy {
   lockout: LockoutPolicy;
@@ -22,9 +23,8 @@ export interface LoginPolicy {
   mfaRequired: boolean;
 }
 
-export interface ClientMeta {
-  sourceIp: string | null;
-  userAgent: string | null;
+/** The client of a login: its address and agent, and the session the browser already held. */
+export interface LoginClient extends ClientMeta {
   /** The session the browser already held, ended at login (a fresh id at every login). */
   previousSessionIdHash?: string;
 }
@@ -78,7 +78,7 @@ export async function startSession(
   user: UserRow,
   now: Date,
   policy: LoginPolicy,
-  meta: ClientMeta,
+  meta: LoginClient,
   audit: { role?: string | null; organisationId?: string | null; jurisdictionId?: string | null },
 ): Promise<NewSession> {
   await tx

@@ -11,10 +11,10 @@ import { MFA_CHALLENGE_MINUTES, newChallengeToken } from '../mfa.ts';
 import { burnVerify, verifyPassword } from '../passwords.ts';
 import { mfaChallenges, users } from '../tables.ts';
 import {
-  type ClientMeta,
   countFailure,
   type FollowUp,
   followUp,
+  type LoginClient,
   type LoginPolicy,
   type NewSession,
   startSession,
@@ -31,7 +31,7 @@ export async function passwordLogin(
   ctx: CommandContext,
   policy: LoginPolicy,
   input: { username: string; password: string },
-  meta: ClientMeta,
+  meta: LoginClient,
 ): Promise<PasswordLoginResult> {
   const now = deps.clock.now();
   const next: FollowUp = {};

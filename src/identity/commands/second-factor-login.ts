@@ -11,10 +11,10 @@ import { verifyRecoveryCode } from '../recovery-codes.ts';
 import { mfaChallenges, recoveryCodes, users } from '../tables.ts';
 import { verifyTotp } from '../totp.ts';
 import {
-  type ClientMeta,
   countFailure,
   type FollowUp,
   followUp,
+  type LoginClient,
   type LoginPolicy,
   type NewSession,
   startSession,
@@ -31,7 +31,7 @@ export async function secondFactorLogin(
   ctx: CommandContext,
   policy: LoginPolicy,
   input: { mfaToken: string; code?: string; recoveryCode?: string },
-  meta: ClientMeta,
+  meta: LoginClient,
 ): Promise<SecondFactorResult> {
   const now = deps.clock.now();
   const next: FollowUp = {};
