@@ -51,14 +51,13 @@ export {
   PROJECT_TYPES,
 } from './model.ts';
 export { roleHolders } from './queries/role-holders.ts';
-export { bindingsFor, visibilityPredicate } from './queries/visibility.ts';
+export { bindingsFor, visibilityPredicate, visibleProjectIds } from './queries/visibility.ts';
 export {
   heldRoles,
   type ProjectContext,
   projectContext,
   type Relation,
   visibleContext,
-  visibleProjectIds,
 } from './repository.ts';
 export { Colleagues, Created, ProjectDetail } from './responses.ts';
 export {

@@ -1,22 +1,12 @@
-/**
- * Reading projects: the evaluation context of one project built from its bundle (bundle.ts) and the
- * workflow environment with the directory (env.ts), and who may see it. Rows stay in this layer and
- * the commands; routes answer with presenters (present.ts).
- */
-import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../platform/actor.ts';
 import type { Queryable } from '../platform/db/client.ts';
 import { notFound } from '../platform/errors.ts';
-import { projectExpertAssignments } from '../review/index.ts';
 import { evaluateProject, type ProjectEvaluation, type ProjectFacts, type Rulebook } from '../rules/index.ts';
 import {
-  ASSIGNED_ONLY_ROLES,
   bindAll,
-  DEPARTMENT_ROLES,
   type Directory,
   type HeldRole,
   jurisdictionChain,
-  jurisdictionSubtree,
   type Party,
   partiesOf,
 } from './actors.ts';
@@ -30,9 +20,8 @@ import {
   storedActions,
 } from './bundle.ts';
 import { catalogSystems } from './catalog-link.ts';
-import { directoryOf, loadDirectory, type WorkflowEnv } from './env.ts';
+import { directoryOf, type WorkflowEnv } from './env.ts';
 import type { Declarations, ReviewFindings } from './model.ts';
-import { projectCoBuilders, projects } from './tables.ts';
 import { projectFacts, rulebookEvents, standingFindings } from './workflow-state.ts';
 
 export interface ProjectContext {
@@ -143,106 +132,4 @@ export async function canSeeProject(
   if (!bundle) return false;
   const pc = await projectContext(q, env, bundle);
   return canView(relationOf(actor, pc), bundle);
-}
-
-/**
- * Ids of the projects the caller may see (SECURITY.md 14–15): own and co-built projects for a
- * department, the projects of every jurisdiction whose rulebook names the caller's organisation
- * (the authority, the approval bureau, leadership bodies — also of a parent jurisdiction, as XZ's
- * city bodies), and assigned projects for experts and evaluators.
- */
-export async function visibleProjectIds(q: Queryable, env: WorkflowEnv, actor: Actor): Promise<string[]> {
-  const directory = await loadDirectory(q);
-  const held = heldRoles(actor);
-  const deptOrgs = held.filter((h) => DEPARTMENT_ROLES.includes(h.role)).map((h) => h.organisationId);
-  const bindingsCache = new Map<string, Map<string, string>>();
-  const bindingsFor = (code: string, version: number, jurisdictionId: string) => {
-    const key = `${code}@${version}@${jurisdictionId}`;
-    let found = bindingsCache.get(key);
-    if (!found) {
-      found = bindAll(env.catalog.registry.get(code, version), jurisdictionId, directory);
-      bindingsCache.set(key, found);
-    }
-    return found;
-  };
-  const candidateJurisdictions = new Set<string>();
-  for (const a of actor.assignments) {
-    if (ASSIGNED_ONLY_ROLES.includes(a.role)) continue;
-    for (const jId of jurisdictionSubtree(directory, a.jurisdictionId)) {
-      const code = directory.jurisdictions.find((j) => j.id === jId)?.rulebookCode;
-      if (!code || !env.catalog.codes.has(code)) continue;
-      const latest = env.catalog.registry.get(code);
-      if ([...bindingsFor(code, latest.version, jId).values()].includes(a.organisationId))
-        candidateJurisdictions.add(jId);
-    }
-  }
-  const assigned = await q
-    .select({ projectId: projectExpertAssignments.projectId })
-    .from(projectExpertAssignments)
-    .where(eq(projectExpertAssignments.userIndex, env.expertIndex(actor.userId)));
-  const assignedIds = actor.assignments.some((a) => a.role === 'expert' || a.role === 'third_party_evaluator')
-    ? assigned.map((a) => a.projectId)
-    : [];
-  const coBuilt =
-    deptOrgs.length > 0
-      ? (
-          await q
-            .select({ projectId: projectCoBuilders.projectId })
-            .from(projectCoBuilders)
-            .where(inArray(projectCoBuilders.organisationId, deptOrgs))
-        ).map((r) => r.projectId)
-      : [];
-  const candidateIds = new Set<string>([...assignedIds, ...coBuilt]);
-  const conditions: SQL[] = [];
-  if (deptOrgs.length > 0) conditions.push(inArray(projects.ownerOrganisationId, deptOrgs));
-  if (candidateIds.size > 0) conditions.push(inArray(projects.id, [...candidateIds]));
-  if (candidateJurisdictions.size > 0)
-    conditions.push(inArray(projects.jurisdictionId, [...candidateJurisdictions]));
-  if (conditions.length === 0) return [];
-  const rows = await q
-    .select({
-      id: projects.id,
-      jurisdictionId: projects.jurisdictionId,
-      ownerOrganisationId: projects.ownerOrganisationId,
-      rulebookCode: projects.rulebookCode,
-      rulebookVersion: projects.rulebookVersion,
-      submissionCount: projects.submissionCount,
-    })
-    .from(projects)
-    .where(or(...conditions));
-  const coBuildersOf = new Map<string, string[]>();
-  if (rows.length > 0) {
-    const ids = rows.map((r) => r.id);
-    for (const r of await q
-      .select()
-      .from(projectCoBuilders)
-      .where(inArray(projectCoBuilders.projectId, ids))) {
-      coBuildersOf.set(r.projectId, [...(coBuildersOf.get(r.projectId) ?? []), r.organisationId]);
-    }
-  }
-  const visible: string[] = [];
-  for (const row of rows) {
-    const relevant =
-      deptOrgs.includes(row.ownerOrganisationId) ||
-      candidateIds.has(row.id) ||
-      candidateJurisdictions.has(row.jurisdictionId);
-    if (!relevant) continue;
-    const partySet = partiesOf(
-      held,
-      {
-        jurisdictionId: row.jurisdictionId,
-        ownerOrganisationId: row.ownerOrganisationId,
-        coBuilderIds: coBuildersOf.get(row.id) ?? [],
-      },
-      bindingsFor(row.rulebookCode, row.rulebookVersion, row.jurisdictionId),
-    );
-    const submitted = row.submissionCount > 0;
-    if (
-      partySet.has('department') ||
-      (submitted && (partySet.has('oversight') || assignedIds.includes(row.id)))
-    ) {
-      visible.push(row.id);
-    }
-  }
-  return visible;
 }

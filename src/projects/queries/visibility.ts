@@ -3,8 +3,9 @@
  * project list is list.ts, 待办 src/workbench/queries/tasks.ts). Each read runs a constant number of
  * statements whatever the number of projects, and never evaluates a rulebook per row.
  *
- * The predicate is the SQL form of `partiesOf` + `canView` (actors.ts, repository.ts), as
- * `visibleProjectIds` applied them row by row (SECURITY.md 14–15):
+ * The predicate is the SQL form of `partiesOf` + `canView` (actors.ts, repository.ts), which decide
+ * one loaded project (SECURITY.md 14–15); `visibleProjectIds` is the predicate's ids for the reads
+ * that take a list of ids:
  *  - department: a department role in the owner or a co-building department, or in a named body
  *    the project's rulebook binds for its jurisdiction (XZ's 数据中心) — drafts included;
  *  - oversight: another business role in a named body bound for the project's jurisdiction and
@@ -16,6 +17,7 @@
 import { and, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { REVIEW_ASSIGNEES } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Queryable } from '../../platform/db/client.ts';
 import { weakMemo } from '../../platform/memo.ts';
 import { projectExpertAssignments } from '../../review/index.ts';
 import {
@@ -25,7 +27,7 @@ import {
   type Directory,
   jurisdictionSubtree,
 } from '../actors.ts';
-import type { WorkflowEnv } from '../env.ts';
+import { directoryOf, type WorkflowEnv } from '../env.ts';
 import { heldRoles } from '../repository.ts';
 import { projectCoBuilders, projects } from '../tables.ts';
 
@@ -108,4 +110,17 @@ export function visibilityPredicate(env: WorkflowEnv, directory: Directory, acto
   }
   if (submittedOnly.length > 0) anyTime.push(and(gt(projects.submissionCount, 0), or(...submittedOnly))!);
   return anyTime.length === 0 ? null : or(...anyTime)!;
+}
+
+/**
+ * Ids of the projects the caller may see (SECURITY.md 14–15), decided by the same predicate in one
+ * statement: own and co-built projects for a department, the projects of every jurisdiction whose
+ * rulebook names the caller's organisation (the authority, the approval bureau, leadership bodies —
+ * also of a parent jurisdiction, as XZ's city bodies), assigned projects for experts and evaluators.
+ */
+export async function visibleProjectIds(q: Queryable, env: WorkflowEnv, actor: Actor): Promise<string[]> {
+  const predicate = visibilityPredicate(env, await directoryOf(q, env), actor);
+  if (!predicate) return [];
+  const rows = await q.select({ id: projects.id }).from(projects).where(predicate).orderBy(projects.id);
+  return rows.map((r) => r.id);
 }
