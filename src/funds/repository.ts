@@ -13,7 +13,8 @@ import {
   type ProjectContext,
   projectBudgetYears,
   projects,
-  visibleProjectIds,
+  visibleIdsIn,
+  visibleProjectsWhere,
   type WorkflowEnv,
 } from '../projects/index.ts';
 import { type LedgerRow, ledgerRows } from './model.ts';
@@ -183,10 +184,10 @@ export async function disbursementQueue(
   actor: Actor,
   filter: { status?: string; year?: number; limit: number; offset: number },
 ) {
-  const ids = await visibleProjectIds(q, env, actor);
-  if (ids.length === 0) return { items: [], total: 0, amountFen: 0n };
+  const visible = await visibleProjectsWhere(q, env, actor);
+  if (!visible) return { items: [], total: 0, amountFen: 0n };
   const where = and(
-    inArray(disbursements.projectId, ids),
+    inArray(disbursements.projectId, visibleIdsIn(visible)),
     filter.status ? eq(disbursements.status, filter.status) : undefined,
     filter.year !== undefined ? eq(disbursements.year, filter.year) : undefined,
   );

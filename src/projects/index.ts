@@ -51,7 +51,13 @@ export {
   PROJECT_TYPES,
 } from './model.ts';
 export { roleHolders } from './queries/role-holders.ts';
-export { bindingsFor, visibilityPredicate, visibleProjectIds } from './queries/visibility.ts';
+export {
+  bindingsFor,
+  visibilityPredicate,
+  visibleIdsIn,
+  visibleProjectIds,
+  visibleProjectsWhere,
+} from './queries/visibility.ts';
 export {
   heldRoles,
   type ProjectContext,

@@ -124,3 +124,20 @@ export async function visibleProjectIds(q: Queryable, env: WorkflowEnv, actor: A
   const rows = await q.select({ id: projects.id }).from(projects).where(predicate).orderBy(projects.id);
   return rows.map((r) => r.id);
 }
+
+/**
+ * The visibility predicate for a read (the directory snapshot on the database handle, read afresh in
+ * a transaction), to put in the read's own WHERE over `projects`, or null when the caller sees none.
+ */
+export async function visibleProjectsWhere(
+  q: Queryable,
+  env: WorkflowEnv,
+  actor: Actor,
+): Promise<SQL | null> {
+  return visibilityPredicate(env, await directoryOf(q, env), actor);
+}
+
+/** The ids of the visible projects as a subquery, for reads over rows that name a project. */
+export function visibleIdsIn(predicate: SQL): SQL {
+  return sql`(select ${projects.id} from ${projects} where ${predicate})`;
+}

@@ -8,19 +8,19 @@ import {
   projectActions,
   projects,
   stepInfo,
-  visibleProjectIds,
+  visibleProjectsWhere,
   type WorkflowEnv,
 } from '../../projects/index.ts';
 import { DONE_KINDS, type PageQuery, projectMatch } from './support.ts';
 
 export async function doneItems(db: Db, e: WorkflowEnv, actor: Actor, query: PageQuery) {
   const { q, limit = 20, offset = 0 } = query;
-  const ids = await visibleProjectIds(db, e, actor);
-  if (ids.length === 0) return { items: [], total: 0 };
+  const visible = await visibleProjectsWhere(db, e, actor);
+  if (!visible) return { items: [], total: 0 };
   const where = and(
     eq(projectActions.actorUserId, actor.userId),
     inArray(projectActions.kind, DONE_KINDS),
-    inArray(projectActions.projectId, ids),
+    visible,
     projectMatch(q),
   );
   const [rows, [{ total }]] = await Promise.all([

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../catalog/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -9,7 +9,7 @@ import {
   PROJECT_STATES,
   PROJECT_TYPES,
   projects,
-  visibleProjectIds,
+  visibleProjectsWhere,
   type WorkflowEnv,
 } from '../../projects/index.ts';
 
@@ -21,9 +21,9 @@ export async function projectRows(
   f: { state?: string; organisationId?: string; q?: string },
   limit: number,
 ) {
-  const ids = await visibleProjectIds(db, e, actor);
-  if (ids.length === 0) return { total: 0, rows: [] as string[][] };
-  const parts: (SQL | undefined)[] = [inArray(projects.id, ids)];
+  const visible = await visibleProjectsWhere(db, e, actor);
+  if (!visible) return { total: 0, rows: [] as string[][] };
+  const parts: (SQL | undefined)[] = [visible];
   if (f.state) parts.push(eq(projects.state, f.state));
   if (f.organisationId) parts.push(eq(projects.ownerOrganisationId, f.organisationId));
   if (f.q?.trim()) {

@@ -9,7 +9,13 @@ import {
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { organisations } from '../../platform/db/core.ts';
-import { projectMaterials, projects, visibleProjectIds, type WorkflowEnv } from '../../projects/index.ts';
+import {
+  projectMaterials,
+  projects,
+  visibleIdsIn,
+  visibleProjectsWhere,
+  type WorkflowEnv,
+} from '../../projects/index.ts';
 import { projectMatch, SEARCH_GROUP_LIMIT, type SearchKind } from './support.ts';
 
 /**
@@ -18,11 +24,11 @@ import { projectMatch, SEARCH_GROUP_LIMIT, type SearchKind } from './support.ts'
  */
 export async function searchAll(db: Db, e: WorkflowEnv, actor: Actor, q: string) {
   const pattern = containsPattern(q);
-  const ids = await visibleProjectIds(db, e, actor);
+  const visible = await visibleProjectsWhere(db, e, actor);
   const scope = catalogScope(actor.assignments);
   const none = sql`false`;
 
-  const projectWhere = ids.length > 0 ? and(inArray(projects.id, ids), projectMatch(q)) : none;
+  const projectWhere = visible ? and(visible, projectMatch(q)) : none;
   const systemWhere = and(
     visibleWhere(scope, informationSystems.ownerOrganisationId, informationSystems.jurisdictionId),
     or(ilike(informationSystems.name, pattern), ilike(informationSystems.code, pattern)),
@@ -31,10 +37,12 @@ export async function searchAll(db: Db, e: WorkflowEnv, actor: Actor, q: string)
     visibleWhere(scope, informationResources.providerOrganisationId, informationResources.jurisdictionId),
     or(ilike(informationResources.name, pattern), ilike(informationResources.code, pattern)),
   );
-  const documentWhere =
-    ids.length > 0
-      ? and(inArray(projectMaterials.projectId, ids), ilike(projectMaterials.originalName, pattern))
-      : none;
+  const documentWhere = visible
+    ? and(
+        inArray(projectMaterials.projectId, visibleIdsIn(visible)),
+        ilike(projectMaterials.originalName, pattern),
+      )
+    : none;
 
   const [p, pc, s, sc, r, rc, d, dc] = await Promise.all([
     db

@@ -8,7 +8,7 @@ import {
   PROJECT_STATES,
   projectActions,
   projects,
-  visibleProjectIds,
+  visibleProjectsWhere,
   type WorkflowEnv,
 } from '../../projects/index.ts';
 import type { PageQuery } from './support.ts';
@@ -16,13 +16,13 @@ import { projectMatch } from './support.ts';
 
 export async function startedItems(db: Db, e: WorkflowEnv, actor: Actor, query: PageQuery) {
   const { q, limit = 20, offset = 0 } = query;
-  const ids = await visibleProjectIds(db, e, actor);
-  if (ids.length === 0) return { items: [], total: 0 };
+  const visible = await visibleProjectsWhere(db, e, actor);
+  if (!visible) return { items: [], total: 0 };
   const mine = db
     .select({ id: projectActions.projectId })
     .from(projectActions)
     .where(and(eq(projectActions.kind, 'created'), eq(projectActions.actorUserId, actor.userId)));
-  const where = and(inArray(projects.id, ids), inArray(projects.id, mine), projectMatch(q));
+  const where = and(visible, inArray(projects.id, mine), projectMatch(q));
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
