@@ -31,8 +31,6 @@ import { directoryOf, type WorkflowEnv } from '../env.ts';
 import { heldRoles } from '../repository.ts';
 import { projectCoBuilders, projects } from '../tables.ts';
 
-export const EXPERT_ROLES: readonly string[] = REVIEW_ASSIGNEES;
-
 /** Bindings per directory snapshot (the directory object changes when an organisation does). */
 const bindingCache = weakMemo<Directory, object, Map<string, string>>();
 
@@ -100,7 +98,7 @@ export function visibilityPredicate(env: WorkflowEnv, directory: Directory, acto
   if (departmentTuples.length > 0) anyTime.push(tupleIn(departmentTuples));
   const submittedOnly: SQL[] = [];
   if (oversightTuples.length > 0) submittedOnly.push(tupleIn(oversightTuples));
-  if (actor.assignments.some((a) => EXPERT_ROLES.includes(a.role))) {
+  if (actor.assignments.some((a) => (REVIEW_ASSIGNEES as readonly string[]).includes(a.role))) {
     submittedOnly.push(
       inArray(
         projects.id,
